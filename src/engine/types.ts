@@ -1,0 +1,24 @@
+// Data that crosses the worker boundary: plain, structured-cloneable values only.
+
+export interface BootInfo {
+  attemptId: string;
+  seed: number;
+  scenario: string;
+  hosts: string[];
+  clockMs: number;
+  /** Journal entries replayed to restore the attempt (0 for a fresh one). */
+  replayed: number;
+  /** A one-line message for the user (a refused snapshot, a recovery), or null. */
+  notice: string | null;
+}
+
+export type EngineEvent =
+  | { type: 'output'; session: string; data: string }
+  | { type: 'clock'; clockMs: number; speed: number; wallMs: number };
+
+export interface ClockStatus {
+  clockMs: number;
+  speed: number;
+  /** The simulated wall-clock time (ms since the Unix epoch). */
+  wallMs: number;
+}

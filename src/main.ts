@@ -1,0 +1,6 @@
+// Mounts the app. Nothing else happens here.
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import './ui/global.css';
+
+mount(App, { target: document.getElementById('app')! });

@@ -1,0 +1,20 @@
+// The one list of commands. `help`, completion, `man` and "command not found" derive from it.
+// Registration is this visible block: add a family's array here, nowhere else.
+import { meta } from './commands/meta';
+import { net } from './commands/net';
+import { sys } from './commands/sys';
+import { text } from './commands/text';
+import { xm } from './commands/xm';
+import type { CommandSpec, Registry } from './types';
+
+const ALL: readonly CommandSpec[] = [...meta, ...sys, ...net, ...text, ...xm];
+
+export function createRegistry(specs: readonly CommandSpec[] = ALL): Registry {
+  const map = new Map<string, CommandSpec>();
+  for (const s of specs) {
+    if (map.has(s.name)) throw new Error(`duplicate command ${s.name}`);
+    map.set(s.name, s);
+  }
+  const sorted = [...map.keys()].sort();
+  return { get: (n) => map.get(n), names: () => sorted };
+}

@@ -1,0 +1,78 @@
+// The contract every command implements: a spec in the registry and a run function that
+// returns its output as values. Commands never throw for a user's mistake.
+import type { ProgramFactory } from '../tty/program';
+import type { Sim } from '../sim/sim';
+import type { HostState, WorldState } from '../sim/types';
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Something a command asks of the terminal session rather than of the world. */
+export type SessionAction =
+  | { kind: 'ssh'; host: string }
+  | { kind: 'exit'; code: number }
+  | { kind: 'clear' };
+
+export interface CommandOutcome extends ExecResult {
+  /** A full-screen or long-running program that takes over the terminal after stdout is shown. */
+  program?: ProgramFactory;
+  action?: SessionAction;
+  /** Show stderr before stdout on the terminal (a tool that prints its error, then its usage). */
+  stderrFirst?: boolean;
+}
+
+/** One shell's per-host state: what `cd`, `export` and `$?` change. */
+export interface ShellFrame {
+  host: string;
+  cwd: string;
+  env: Record<string, string>;
+  aliases: Record<string, string>;
+  lastExit: number;
+}
+
+export interface CommandContext {
+  sim: Sim;
+  world: WorldState;
+  host: HostState;
+  frame: ShellFrame;
+  /** argv[0] as typed (after alias expansion), then the arguments. */
+  name: string;
+  args: string[];
+  stdin: string;
+  /** Terminal size, for commands that format to the width. */
+  cols: number;
+  rows: number;
+  /** History of this host's shell, oldest first (for `history`). */
+  history: readonly string[];
+  registry: Registry;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** One line, shown by `help`. */
+  summary: string;
+  /** Synopsis, shown by `help NAME` and `man`. */
+  usage: string;
+  /** Completions for the word being typed; `words` are the arguments before it. */
+  complete?: (ctx: CompletionContext, words: string[], current: string) => string[];
+  run(ctx: CommandContext): CommandOutcome;
+}
+
+export interface CompletionContext {
+  world: WorldState;
+  host: HostState;
+  frame: ShellFrame;
+}
+
+export interface Registry {
+  get(name: string): CommandSpec | undefined;
+  names(): string[];
+}
+
+export const ok = (stdout = ''): CommandOutcome => ({ stdout, stderr: '', exitCode: 0 });
+export const fail = (stderr: string, exitCode = 1, stdout = ''): CommandOutcome => ({ stdout, stderr, exitCode });
+
+export const defineCommand = (spec: CommandSpec): CommandSpec => spec;

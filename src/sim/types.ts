@@ -1,0 +1,140 @@
+// The world's serialisable state: plain JSON data only (no classes, no functions), so that
+// snapshots, undo, replay and byte-for-byte comparisons are trivial. Behaviour lives in modules
+// that take a World; numeric hot state (CPU time, I/O counters) lives in the core (sim/core).
+import type { RngState } from '../lib/rng';
+
+/** Which Oracle VM release a host runs: picks output formats and behaviour. */
+export type Release = 'ovm34' | 'ovm22';
+
+export type ServiceState = 'running' | 'stopped';
+
+/** A node of a virtual file system tree. Directories hold children by name. */
+export type FsNode =
+  | { type: 'dir'; mode: number; mtimeMs: number; children: Record<string, FsNode> }
+  | { type: 'file'; mode: number; mtimeMs: number; content: string; /** apparent size when content is a stand-in (disk images) */ sizeBytes?: number }
+  | { type: 'link'; mode: number; mtimeMs: number; target: string };
+
+/** A file system mounted at `path` on a host; `fsId` keys `WorldState.filesystems`. */
+export interface Mount {
+  path: string;
+  fsId: string;
+  fsType: string;
+  device: string;
+  options: string;
+}
+
+export interface CpuInfo {
+  sockets: number;
+  coresPerSocket: number;
+  threadsPerCore: number;
+  mhz: number;
+  model: string;
+  /** 'vmx' (Intel) or 'svm' (AMD): HVM guests need one. */
+  virtFlag: 'vmx' | 'svm' | '';
+}
+
+export interface HostState {
+  name: string;
+  domain: string;
+  ip: string;
+  release: Release;
+  poolId: string;
+  cpu: CpuInfo;
+  memoryMiB: number;
+  dom0MemMiB: number;
+  dom0Vcpus: number;
+  bootMs: number;
+  /** Next domain id handed out by xend (ids are never reused until reboot). */
+  nextDomId: number;
+  services: Record<string, ServiceState>;
+  mounts: Mount[];
+  /** Dom0's own CPU time, seconds (grows as dom0 works). */
+  dom0CpuS: number;
+}
+
+/** r b p s c d flags of `xm list`, plus 'halted' for a defined but stopped VM. */
+export type DomainRunState = 'running' | 'blocked' | 'paused' | 'shutdown' | 'crashed' | 'dying' | 'halted';
+
+export interface WorkloadProfile {
+  /** Demand per vCPU as a fraction of one pCPU (0..1). */
+  cpuDemand: number;
+  /** Read and write requests per second across all VBDs. */
+  readIops: number;
+  writeIops: number;
+  /** Mean request size in 512-byte sectors. */
+  sectorsPerRequest: number;
+}
+
+export interface VbdSpec {
+  /** `file:` or `phy:` as written in vm.cfg. */
+  kind: 'file' | 'phy';
+  path: string;
+  vdev: string;
+  mode: string;
+  cdrom: boolean;
+}
+
+export interface VifSpec {
+  mac: string;
+  bridge: string;
+}
+
+export interface DomainState {
+  /** OVM 3: 32 hex digits; OVM 2.2: a human name. Unique in the world. */
+  name: string;
+  uuid: string;
+  simpleName: string;
+  /** Host the domain runs on, or null when it is not running anywhere. */
+  host: string | null;
+  domid: number | null;
+  state: DomainRunState;
+  memoryMiB: number;
+  maxMemMiB: number;
+  vcpus: number;
+  maxVcpus: number;
+  weight: number;
+  cap: number;
+  hvm: boolean;
+  osType: string;
+  /** Path of its vm.cfg (under a repository). */
+  cfgPath: string;
+  startedAtMs: number;
+  /** Accumulated CPU seconds (cumulative, all vCPUs). */
+  cpuTimeS: number;
+  workload: WorkloadProfile;
+  disks: VbdSpec[];
+  vifs: VifSpec[];
+  /** A production VM, which labs protect with constraints. */
+  production: boolean;
+}
+
+export interface PoolState {
+  id: string;
+  name: string;
+  hosts: string[];
+  /** Virtual IP of the pool master. */
+  masterHost: string;
+}
+
+export interface EventEntry {
+  atMs: number;
+  host: string | null;
+  kind: string;
+  text: string;
+}
+
+export interface WorldState {
+  /** Version of this shape; bump with a migration in sim/snapshot.ts. */
+  schemaVersion: number;
+  seed: number;
+  rng: RngState;
+  clockMs: number;
+  /** Wall-clock epoch (ms) that simulation time 0 corresponds to: fixed per seed, never Date.now(). */
+  epochMs: number;
+  pools: PoolState[];
+  hosts: Record<string, HostState>;
+  /** Domains by name. */
+  domains: Record<string, DomainState>;
+  filesystems: Record<string, FsNode>;
+  events: EventEntry[];
+}

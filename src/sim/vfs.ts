@@ -1,0 +1,222 @@
+// The virtual file system of each host: one tree per file system, mounted by path on hosts.
+// A shared file system (an OCFS2 repository) is one tree mounted on several hosts, so every
+// host sees the same bytes. Pure functions over WorldState; errors are values (errno names).
+import type { FsNode, HostState, Mount, WorldState } from './types';
+
+export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP';
+export type FsResult<T> = { ok: true; value: T } | { ok: false; error: FsError };
+
+const ok = <T>(value: T): FsResult<T> => ({ ok: true, value });
+const fail = (error: FsError): FsResult<never> => ({ ok: false, error });
+
+/** The strerror text bash and coreutils print for each error. */
+export const FS_ERROR_TEXT: Record<FsError, string> = {
+  ENOENT: 'No such file or directory',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  EEXIST: 'File exists',
+  ENOTEMPTY: 'Directory not empty',
+  EINVAL: 'Invalid argument',
+  ELOOP: 'Too many levels of symbolic links',
+};
+
+export const rootFsId = (host: string): string => `root:${host}`;
+
+export function newDir(mtimeMs: number, mode = 0o755): Extract<FsNode, { type: 'dir' }> {
+  return { type: 'dir', mode, mtimeMs, children: {} };
+}
+
+/** Normalises `path` against `cwd`: resolves `.`/`..`, collapses slashes. Always absolute. */
+export function normalizePath(path: string, cwd = '/'): string {
+  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return '/' + out.join('/');
+}
+
+export const dirname = (path: string): string => {
+  const n = normalizePath(path);
+  const i = n.lastIndexOf('/');
+  return i <= 0 ? '/' : n.slice(0, i);
+};
+export const basename = (path: string): string => {
+  const n = normalizePath(path);
+  return n.slice(n.lastIndexOf('/') + 1);
+};
+
+/** The mount whose path is the longest prefix of `path` on this host. */
+export function mountFor(host: HostState, path: string): Mount {
+  let best: Mount | undefined;
+  for (const m of host.mounts) {
+    const inside = m.path === '/' || path === m.path || path.startsWith(m.path + '/');
+    if (inside && (!best || m.path.length > best.path.length)) best = m;
+  }
+  if (!best) throw new Error(`host ${host.name} has no root mount`);
+  return best;
+}
+
+interface Located {
+  fs: FsNode;
+  /** Path components inside that file system. */
+  parts: string[];
+  mount: Mount;
+}
+
+function locate(world: WorldState, host: HostState, absPath: string): Located {
+  const mount = mountFor(host, absPath);
+  const rel = mount.path === '/' ? absPath : absPath.slice(mount.path.length);
+  const fs = world.filesystems[mount.fsId];
+  if (!fs) throw new Error(`file system ${mount.fsId} missing`);
+  return { fs, parts: rel.split('/').filter(Boolean), mount };
+}
+
+/**
+ * Resolves a path to its node, following symbolic links (also in the last component unless
+ * `noFollow`). Links are resolved against the host's whole namespace, so they may cross mounts.
+ */
+export function lookup(world: WorldState, host: HostState, path: string, cwd = '/', noFollow = false): FsResult<FsNode> {
+  const r = resolveReal(world, host, normalizePath(path, cwd), noFollow, 0);
+  return r.ok ? ok(r.value.node) : r;
+}
+
+/** The canonical absolute path of `path` after following links (like `realpath`). */
+export function realPath(world: WorldState, host: HostState, path: string, cwd = '/'): FsResult<string> {
+  const r = resolveReal(world, host, normalizePath(path, cwd), false, 0);
+  return r.ok ? ok(r.value.path) : r;
+}
+
+function resolveReal(
+  world: WorldState,
+  host: HostState,
+  abs: string,
+  noFollow: boolean,
+  depth: number,
+): FsResult<{ node: FsNode; path: string }> {
+  if (depth > 16) return fail('ELOOP');
+  const parts = abs.split('/').filter(Boolean);
+  let done = '/';
+  for (let i = 0; i <= parts.length; i++) {
+    const { fs, parts: inner } = locate(world, host, done);
+    let node: FsNode | undefined = fs;
+    for (const p of inner) {
+      if (node?.type !== 'dir') return fail('ENOTDIR');
+      node = node.children[p];
+      if (!node) return fail('ENOENT');
+    }
+    if (node.type === 'link' && !(noFollow && i === parts.length)) {
+      const target = normalizePath(node.target, dirname(done));
+      const rest = parts.slice(i).join('/');
+      return resolveReal(world, host, normalizePath(rest, target), noFollow, depth + 1);
+    }
+    if (i === parts.length) return ok({ node, path: done });
+    if (node.type !== 'dir') return fail('ENOTDIR');
+    done = done === '/' ? `/${parts[i]}` : `${done}/${parts[i]}`;
+  }
+  return fail('ENOENT');
+}
+
+/** The directory that would contain `path`, and the entry name in it. */
+function parentOf(world: WorldState, host: HostState, abs: string): FsResult<{ dir: Extract<FsNode, { type: 'dir' }>; name: string }> {
+  const name = basename(abs);
+  if (!name) return fail('EINVAL');
+  const dir = lookup(world, host, dirname(abs));
+  if (!dir.ok) return dir;
+  if (dir.value.type !== 'dir') return fail('ENOTDIR');
+  return ok({ dir: dir.value, name });
+}
+
+export function readFile(world: WorldState, host: HostState, path: string, cwd = '/'): FsResult<string> {
+  const n = lookup(world, host, path, cwd);
+  if (!n.ok) return n;
+  if (n.value.type === 'dir') return fail('EISDIR');
+  return n.value.type === 'file' ? ok(n.value.content) : fail('EINVAL');
+}
+
+/** Creates or replaces a file's content (like `>`); with `append`, adds to it (like `>>`). */
+export function writeFile(world: WorldState, host: HostState, path: string, content: string, cwd = '/', append = false): FsResult<null> {
+  const abs = normalizePath(path, cwd);
+  const existing = lookup(world, host, abs);
+  if (existing.ok) {
+    const node = existing.value;
+    if (node.type === 'dir') return fail('EISDIR');
+    if (node.type === 'file') {
+      node.content = append ? node.content + content : content;
+      node.mtimeMs = world.clockMs;
+      delete node.sizeBytes;
+      return ok(null);
+    }
+  }
+  const parent = parentOf(world, host, abs);
+  if (!parent.ok) return parent;
+  parent.value.dir.children[parent.value.name] = { type: 'file', mode: 0o644, mtimeMs: world.clockMs, content };
+  parent.value.dir.mtimeMs = world.clockMs;
+  return ok(null);
+}
+
+/** `mkdir` (with `parents`, `mkdir -p`: no error if it exists, creates missing parents). */
+export function mkdir(world: WorldState, host: HostState, path: string, cwd = '/', parents = false): FsResult<null> {
+  const abs = normalizePath(path, cwd);
+  const existing = lookup(world, host, abs);
+  if (existing.ok) return parents && existing.value.type === 'dir' ? ok(null) : fail('EEXIST');
+  if (parents && abs !== '/') {
+    const up = mkdir(world, host, dirname(abs), '/', true);
+    if (!up.ok) return up;
+  }
+  const parent = parentOf(world, host, abs);
+  if (!parent.ok) return parent;
+  parent.value.dir.children[parent.value.name] = newDir(world.clockMs);
+  parent.value.dir.mtimeMs = world.clockMs;
+  return ok(null);
+}
+
+/** Removes a file, link or (with `recursive`, or when empty) a directory. */
+export function remove(world: WorldState, host: HostState, path: string, cwd = '/', recursive = false): FsResult<null> {
+  const abs = normalizePath(path, cwd);
+  if (host.mounts.some((m) => m.path === abs)) return fail('EINVAL');
+  const parent = parentOf(world, host, abs);
+  if (!parent.ok) return parent;
+  const node = parent.value.dir.children[parent.value.name];
+  if (!node) return fail('ENOENT');
+  if (node.type === 'dir' && !recursive && Object.keys(node.children).length) return fail('ENOTEMPTY');
+  delete parent.value.dir.children[parent.value.name];
+  parent.value.dir.mtimeMs = world.clockMs;
+  return ok(null);
+}
+
+/** Places `node` at `path` (the parent must exist); used by cp/mv/ln and scenario builders. */
+export function putNode(world: WorldState, host: HostState, path: string, node: FsNode, cwd = '/'): FsResult<null> {
+  const parent = parentOf(world, host, normalizePath(path, cwd));
+  if (!parent.ok) return parent;
+  parent.value.dir.children[parent.value.name] = node;
+  return ok(null);
+}
+
+/** Entries of a directory, sorted by name (byte order, as `ls` in the C locale). */
+export function listDir(world: WorldState, host: HostState, path: string, cwd = '/'): FsResult<Array<[string, FsNode]>> {
+  const n = lookup(world, host, path, cwd);
+  if (!n.ok) return n;
+  if (n.value.type !== 'dir') return fail('ENOTDIR');
+  const entries = Object.entries(n.value.children);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return ok(entries);
+}
+
+/** Size in bytes as `ls -l` shows it. */
+export function nodeSize(node: FsNode): number {
+  if (node.type === 'file') return node.sizeBytes ?? utf8Length(node.content);
+  if (node.type === 'link') return node.target.length;
+  return 4096;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}

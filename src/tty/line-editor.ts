@@ -1,0 +1,348 @@
+// The readline of the sandbox's bash: edits one line, keeps history, completes words, and
+// redraws itself with ANSI sequences, knowing the terminal width so that long lines wrap.
+// DOM-free: it turns keys into output bytes and events; the session decides what they mean.
+import { decodeKeys, type Key } from './keys';
+
+export interface Completion {
+  /** Index in the line where the word being completed starts. */
+  start: number;
+  /** Full replacement words for line[start..cursor]. A trailing '/' means "do not add a space". */
+  candidates: string[];
+}
+
+export type EditorEvent = { type: 'submit'; line: string } | { type: 'interrupt' } | { type: 'eof' };
+
+export interface EditorHooks {
+  complete(line: string, cursor: number): Completion;
+}
+
+export class LineEditor {
+  #buf = '';
+  #pos = 0;
+  #prompt = '';
+  #cols: number;
+  /** Row of the cursor, relative to the prompt's first row, after the last draw. */
+  #cursorRow = 0;
+  #history: string[];
+  #histIndex = 0;
+  #draft = '';
+  #lastWasTab = false;
+  #killRing = '';
+  #hooks: EditorHooks;
+
+  constructor(hooks: EditorHooks, history: string[], cols = 80) {
+    this.#hooks = hooks;
+    this.#history = history;
+    this.#cols = Math.max(10, cols);
+  }
+
+  get line(): string {
+    return this.#buf;
+  }
+  get cursor(): number {
+    return this.#pos;
+  }
+
+  /** Starts a new line after `prompt`; returns the bytes that show it. */
+  begin(prompt: string): string {
+    this.#prompt = prompt;
+    this.#buf = '';
+    this.#pos = 0;
+    this.#cursorRow = 0;
+    this.#histIndex = this.#history.length;
+    this.#draft = '';
+    this.#lastWasTab = false;
+    return prompt + this.#forceWrap();
+  }
+
+  /** Points the editor at another history list (a nested shell on another host). */
+  setHistory(history: string[]): void {
+    this.#history = history;
+    this.#histIndex = history.length;
+  }
+
+  resize(cols: number): void {
+    this.#cols = Math.max(10, cols);
+  }
+
+  /**
+   * Handles one key. Returns the bytes to echo and, when the key ends the line, an event.
+   * After an event the editor is idle until `begin` is called again.
+   */
+  handleKey(key: Key): { output: string; event?: EditorEvent } {
+    const wasTab = this.#lastWasTab;
+    this.#lastWasTab = false;
+    switch (key.kind) {
+      case 'text':
+        return { output: this.#insert(key.text) };
+      case 'paste':
+        // Control characters in pasted text are dropped; newlines are handled by the session.
+        return { output: this.#insert(key.text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '').replace(/\t/g, ' ')) };
+      case 'alt':
+        return { output: this.#alt(key.char) };
+      case 'ctrl':
+        return this.#ctrl(key.char);
+      case 'special':
+        return this.#special(key.name, wasTab);
+    }
+  }
+
+  /** Convenience for tests and simple callers: feed raw data, collecting output and events. */
+  feed(data: string): { output: string; events: EditorEvent[] } {
+    let output = '';
+    const events: EditorEvent[] = [];
+    for (const k of decodeKeys(data)) {
+      const r = this.handleKey(k);
+      output += r.output;
+      if (r.event) events.push(r.event);
+    }
+    return { output, events };
+  }
+
+  #special(name: string, wasTab: boolean): { output: string; event?: EditorEvent } {
+    switch (name) {
+      case 'enter': {
+        const line = this.#buf;
+        return { output: this.#moveToEnd() + '\r\n', event: { type: 'submit', line } };
+      }
+      case 'tab':
+        return { output: this.#complete(wasTab) };
+      case 'backspace':
+        if (this.#pos === 0) return { output: '' };
+        this.#buf = this.#buf.slice(0, this.#pos - 1) + this.#buf.slice(this.#pos);
+        this.#pos--;
+        return { output: this.#refresh() };
+      case 'delete':
+        return { output: this.#deleteForward() };
+      case 'left':
+        return { output: this.#moveTo(this.#pos - 1) };
+      case 'right':
+        return { output: this.#moveTo(this.#pos + 1) };
+      case 'home':
+        return { output: this.#moveTo(0) };
+      case 'end':
+        return { output: this.#moveTo(this.#buf.length) };
+      case 'up':
+        return { output: this.#historyStep(-1) };
+      case 'down':
+        return { output: this.#historyStep(1) };
+      default:
+        return { output: '' };
+    }
+  }
+
+  #ctrl(c: string): { output: string; event?: EditorEvent } {
+    switch (c) {
+      case 'a':
+        return { output: this.#moveTo(0) };
+      case 'e':
+        return { output: this.#moveTo(this.#buf.length) };
+      case 'b':
+        return { output: this.#moveTo(this.#pos - 1) };
+      case 'f':
+        return { output: this.#moveTo(this.#pos + 1) };
+      case 'p':
+        return { output: this.#historyStep(-1) };
+      case 'n':
+        return { output: this.#historyStep(1) };
+      case 'h':
+        return this.#special('backspace', false);
+      case 'u':
+        this.#killRing = this.#buf.slice(0, this.#pos);
+        this.#buf = this.#buf.slice(this.#pos);
+        this.#pos = 0;
+        return { output: this.#refresh() };
+      case 'k':
+        this.#killRing = this.#buf.slice(this.#pos);
+        this.#buf = this.#buf.slice(0, this.#pos);
+        return { output: this.#refresh() };
+      case 'w': {
+        const start = wordStartBefore(this.#buf, this.#pos, /\s/);
+        this.#killRing = this.#buf.slice(start, this.#pos);
+        this.#buf = this.#buf.slice(0, start) + this.#buf.slice(this.#pos);
+        this.#pos = start;
+        return { output: this.#refresh() };
+      }
+      case 'y':
+        return { output: this.#insert(this.#killRing) };
+      case 'c': {
+        const out = this.#moveToEnd() + '^C\r\n';
+        this.#buf = '';
+        this.#pos = 0;
+        return { output: out, event: { type: 'interrupt' } };
+      }
+      case 'd':
+        if (this.#buf.length === 0) return { output: '', event: { type: 'eof' } };
+        return { output: this.#deleteForward() };
+      case 'l': {
+        // Clear the screen and redraw the prompt and line at the top.
+        this.#cursorRow = 0;
+        return { output: '\x1b[H\x1b[2J' + this.#draw() };
+      }
+      case 'm':
+      case 'j':
+        return this.#special('enter', false);
+      case 'i':
+        return this.#special('tab', false);
+      default:
+        return { output: '' };
+    }
+  }
+
+  #alt(c: string): string {
+    if (c === 'b') return this.#moveTo(wordStartBefore(this.#buf, this.#pos, /[^A-Za-z0-9]/));
+    if (c === 'f') return this.#moveTo(wordEndAfter(this.#buf, this.#pos));
+    if (c === 'd') {
+      const end = wordEndAfter(this.#buf, this.#pos);
+      this.#buf = this.#buf.slice(0, this.#pos) + this.#buf.slice(end);
+      return this.#refresh();
+    }
+    if (c === '\x7f') {
+      const start = wordStartBefore(this.#buf, this.#pos, /[^A-Za-z0-9]/);
+      this.#buf = this.#buf.slice(0, start) + this.#buf.slice(this.#pos);
+      this.#pos = start;
+      return this.#refresh();
+    }
+    return '';
+  }
+
+  #insert(text: string): string {
+    if (!text) return '';
+    const atEnd = this.#pos === this.#buf.length;
+    this.#buf = this.#buf.slice(0, this.#pos) + text + this.#buf.slice(this.#pos);
+    this.#pos += text.length;
+    const col = (this.#prompt.length + this.#pos) % this.#cols;
+    if (atEnd && col !== 0) {
+      // Fast path: typing at the end of a line that does not hit the right margin just echoes.
+      this.#cursorRow = Math.floor((this.#prompt.length + this.#pos) / this.#cols);
+      return text;
+    }
+    return this.#refresh();
+  }
+
+  #deleteForward(): string {
+    if (this.#pos >= this.#buf.length) return '';
+    this.#buf = this.#buf.slice(0, this.#pos) + this.#buf.slice(this.#pos + 1);
+    return this.#refresh();
+  }
+
+  #moveTo(pos: number): string {
+    const p = Math.max(0, Math.min(this.#buf.length, pos));
+    if (p === this.#pos) return '';
+    this.#pos = p;
+    return this.#refresh();
+  }
+
+  #moveToEnd(): string {
+    return this.#pos === this.#buf.length ? '' : this.#moveTo(this.#buf.length);
+  }
+
+  #historyStep(dir: -1 | 1): string {
+    const next = this.#histIndex + dir;
+    if (next < 0 || next > this.#history.length) return '';
+    if (this.#histIndex === this.#history.length) this.#draft = this.#buf;
+    this.#histIndex = next;
+    this.#buf = next === this.#history.length ? this.#draft : this.#history[next]!;
+    this.#pos = this.#buf.length;
+    return this.#refresh();
+  }
+
+  #complete(wasTab: boolean): string {
+    const { start, candidates } = this.#hooks.complete(this.#buf, this.#pos);
+    const word = this.#buf.slice(start, this.#pos);
+    const unique = [...new Set(candidates)].sort();
+    if (unique.length === 0) return '\x07';
+    if (unique.length === 1) {
+      const c = unique[0]!;
+      const suffix = c.endsWith('/') ? '' : ' ';
+      this.#buf = this.#buf.slice(0, start) + c + suffix + this.#buf.slice(this.#pos);
+      this.#pos = start + c.length + suffix.length;
+      return this.#refresh();
+    }
+    const common = commonPrefix(unique);
+    if (common.length > word.length) {
+      this.#buf = this.#buf.slice(0, start) + common + this.#buf.slice(this.#pos);
+      this.#pos = start + common.length;
+      this.#lastWasTab = true;
+      return this.#refresh();
+    }
+    this.#lastWasTab = true;
+    if (!wasTab) return '\x07';
+    // Second Tab: list the candidates in columns as bash does, then redraw the line below.
+    const listing = columns(unique.map((c) => c.replace(/.*\/(?=.)/, '')), this.#cols);
+    const out = this.#moveToEnd() + '\r\n' + listing.join('\r\n') + '\r\n';
+    this.#cursorRow = 0;
+    return out + this.#draw();
+  }
+
+  /** Redraws prompt and line from the prompt's first row, then places the cursor. */
+  #refresh(): string {
+    const up = this.#cursorRow > 0 ? `\x1b[${this.#cursorRow}A` : '';
+    return up + '\r\x1b[J' + this.#draw();
+  }
+
+  /** Writes prompt + line from the current position (the start of the prompt row). */
+  #draw(): string {
+    const cols = this.#cols;
+    const plen = this.#prompt.length;
+    const total = plen + this.#buf.length;
+    let out = this.#prompt + this.#buf;
+    let rowNow = total === 0 ? 0 : Math.floor((total - 1) / cols);
+    if (total > 0 && total % cols === 0 && this.#pos === this.#buf.length) {
+      // The terminal defers the wrap at the right margin; force it so the cursor is visible.
+      out += '\r\n';
+      rowNow = total / cols;
+    }
+    const cpos = plen + this.#pos;
+    const crow = Math.floor(cpos / cols);
+    const ccol = cpos % cols;
+    if (rowNow > crow) out += `\x1b[${rowNow - crow}A`;
+    out += '\r' + (ccol > 0 ? `\x1b[${ccol}C` : '');
+    this.#cursorRow = crow;
+    return out;
+  }
+
+  /** After the prompt alone fills a row, wrap explicitly (see #draw). */
+  #forceWrap(): string {
+    const plen = this.#prompt.length;
+    this.#cursorRow = Math.floor(plen / this.#cols);
+    return plen > 0 && plen % this.#cols === 0 ? '\r\n' : '';
+  }
+}
+
+function wordStartBefore(s: string, pos: number, sep: RegExp): number {
+  let i = pos;
+  while (i > 0 && sep.test(s[i - 1]!)) i--;
+  while (i > 0 && !sep.test(s[i - 1]!)) i--;
+  return i;
+}
+
+function wordEndAfter(s: string, pos: number): number {
+  let i = pos;
+  while (i < s.length && /[^A-Za-z0-9]/.test(s[i]!)) i++;
+  while (i < s.length && /[A-Za-z0-9]/.test(s[i]!)) i++;
+  return i;
+}
+
+function commonPrefix(words: readonly string[]): string {
+  let p = words[0] ?? '';
+  for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+/** bash's completion listing: column-major, each column as wide as the longest word + 2. */
+export function columns(words: readonly string[], cols: number): string[] {
+  const width = Math.max(...words.map((w) => w.length)) + 2;
+  const ncols = Math.max(1, Math.floor(cols / width));
+  const nrows = Math.ceil(words.length / ncols);
+  const rows: string[] = [];
+  for (let r = 0; r < nrows; r++) {
+    let line = '';
+    for (let c = 0; c < ncols; c++) {
+      const w = words[c * nrows + r];
+      if (w !== undefined) line += w.padEnd(width);
+    }
+    rows.push(line.trimEnd());
+  }
+  return rows;
+}

@@ -1,0 +1,260 @@
+// One terminal: a stack of shells (ssh nests them), the line editor, and the program that owns
+// the terminal when one runs. Input bytes in, output bytes out; everything that changes the
+// world is reported to the journal first, so that a replay reproduces the session exactly.
+import { runLine, type LineOutcome } from '../shell/executor';
+import { completeLine } from '../shell/complete';
+import { newFrame, promptFor } from '../shell/prompt';
+import { decodeKeys } from './keys';
+import { LineEditor } from './line-editor';
+import type { Registry, ShellFrame } from '../shell/types';
+import type { Sim } from '../sim/sim';
+import type { Program } from './program';
+
+/** The serialisable part of a session: what a snapshot must keep. */
+export interface SessionState {
+  id: string;
+  frames: ShellFrame[];
+  /** bash history per host, oldest first. */
+  history: Record<string, string[]>;
+  cols: number;
+  rows: number;
+}
+
+/** What the session asks the journal to record, before its effect is shown. */
+export type SessionRecord = { kind: 'exec'; line: string } | { kind: 'input'; data: string } | { kind: 'eof' } | { kind: 'interrupt' } | { kind: 'resize'; cols: number; rows: number };
+
+const HISTORY_LIMIT = 1000;
+
+export function newSessionState(id: string, host: string, cols = 80, rows = 24): SessionState {
+  return { id, frames: [newFrame(host)], history: {}, cols, rows };
+}
+
+export class TtySession {
+  readonly state: SessionState;
+  #sim: () => Sim;
+  #registry: Registry;
+  #record: (r: SessionRecord) => void;
+  #editor: LineEditor;
+  #program: Program | null = null;
+  #resume: ((code: number) => LineOutcome) | undefined;
+  #out = '';
+  /** Set while replaying the journal: records are not written again. */
+  replaying = false;
+
+  constructor(state: SessionState, sim: () => Sim, registry: Registry, record: (r: SessionRecord) => void) {
+    this.state = state;
+    this.#sim = sim;
+    this.#registry = registry;
+    this.#record = record;
+    this.#editor = new LineEditor({ complete: (line, cursor) => completeLine(this.#completionContext(), line, cursor) }, this.#historyOf(this.#frame.host), state.cols);
+  }
+
+  get #frame(): ShellFrame {
+    return this.state.frames[this.state.frames.length - 1]!;
+  }
+
+  /** Read through a method so that narrowing does not survive calls that may start a program. */
+  #currentProgram(): Program | null {
+    return this.#program;
+  }
+
+  get busy(): boolean {
+    return this.#program !== null;
+  }
+
+  /** Shows a fresh prompt (on attach, or after a reload). Bracketed paste is switched on. */
+  attach(): string {
+    if (this.#program) return '';
+    return '\x1b[?2004h' + this.#editor.begin(promptFor(this.#frame));
+  }
+
+  /** Raw keystrokes from the terminal. Returns the bytes to display. */
+  input(data: string): string {
+    if (this.#program) {
+      this.#emitRecord({ kind: 'input', data });
+      this.#program.onInput(data);
+      return this.#take();
+    }
+    for (const key of decodeKeys(data)) {
+      const program = this.#currentProgram();
+      if (program) {
+        // A command started by an earlier key owns the rest of this input.
+        const rest = keyText(key);
+        this.#emitRecord({ kind: 'input', data: rest });
+        program.onInput(rest);
+        continue;
+      }
+      if (key.kind === 'paste' && /[\r\n]/.test(key.text)) {
+        // Several pasted lines run one after another, as when they are typed.
+        const parts = key.text.split(/\r\n|\r|\n/);
+        parts.forEach((part, i) => {
+          this.#handleKey({ kind: 'paste', text: part });
+          if (i < parts.length - 1 && !this.#program) this.#handleKey({ kind: 'special', name: 'enter' });
+        });
+        continue;
+      }
+      this.#handleKey(key);
+    }
+    return this.#take();
+  }
+
+  /** The clock advanced: running programs may redraw or finish. */
+  tick(): string {
+    this.#program?.onTick?.();
+    return this.#take();
+  }
+
+  resize(cols: number, rows: number): string {
+    if (cols === this.state.cols && rows === this.state.rows) return '';
+    this.state.cols = cols;
+    this.state.rows = rows;
+    this.#editor.resize(cols);
+    this.#emitRecord({ kind: 'resize', cols, rows });
+    this.#program?.onResize?.(cols, rows);
+    return this.#take();
+  }
+
+  /** Re-applies a journal record without producing visible output. */
+  replay(r: SessionRecord): void {
+    this.replaying = true;
+    try {
+      if (r.kind === 'exec') {
+        this.#editor.begin('');
+        this.#execute(r.line);
+      } else if (r.kind === 'input') {
+        if (this.#program) this.#program.onInput(r.data);
+      } else if (r.kind === 'eof') this.#eof();
+      else if (r.kind === 'interrupt') this.#frame.lastExit = 130;
+      else this.resize(r.cols, r.rows);
+    } finally {
+      this.replaying = false;
+      this.#out = '';
+    }
+  }
+
+  #handleKey(key: Parameters<LineEditor['handleKey']>[0]): void {
+    const { output, event } = this.#editor.handleKey(key);
+    this.#out += output;
+    if (!event) return;
+    if (event.type === 'submit') this.#execute(event.line);
+    else if (event.type === 'interrupt') {
+      this.#emitRecord({ kind: 'interrupt' });
+      this.#frame.lastExit = 130;
+      this.#prompt();
+    } else this.#eof();
+  }
+
+  #execute(line: string): void {
+    const frame = this.#frame;
+    if (line.trim()) {
+      this.#emitRecord({ kind: 'exec', line });
+      const hist = this.#historyOf(frame.host);
+      if (!line.startsWith(' ') && hist[hist.length - 1] !== line) hist.push(line);
+      if (hist.length > HISTORY_LIMIT) hist.splice(0, hist.length - HISTORY_LIMIT);
+      this.#settle(runLine(this.#shellIo(), line));
+    } else this.#prompt();
+  }
+
+  /** Shows a line's output and acts on what it asks for: a program, an ssh hop, an exit. */
+  #settle(r: LineOutcome): void {
+    this.#write(r.output);
+    if (r.program) {
+      this.#resume = r.resume;
+      const sim = this.#sim();
+      const host = this.#frame.host;
+      this.#program = r.program({
+        sim,
+        hostName: host,
+        cols: this.state.cols,
+        rows: this.state.rows,
+        write: (d) => (this.#out += d),
+        exit: (code) => this.#programExited(code),
+      });
+      return;
+    }
+    if (r.action?.kind === 'ssh') {
+      this.state.frames.push(newFrame(r.action.host));
+      this.#editor.setHistory(this.#historyOf(r.action.host));
+    } else if (r.action?.kind === 'exit') this.#logout(r.action.code);
+    else if (r.action?.kind === 'clear') this.#out += '\x1b[H\x1b[2J';
+    if (r.resume && r.action) return this.#settle(r.resume(r.exitCode));
+    this.#prompt();
+  }
+
+  #programExited(code: number): void {
+    this.#program = null;
+    this.#frame.lastExit = code;
+    const resume = this.#resume;
+    this.#resume = undefined;
+    if (resume) this.#settle(resume(code));
+    else this.#prompt();
+  }
+
+  #eof(): void {
+    if (this.state.frames.length > 1) {
+      this.#emitRecord({ kind: 'eof' });
+      this.#logout(this.#frame.lastExit);
+      this.#prompt();
+    }
+  }
+
+  /** Leaves the current shell: back to the previous host, or a fresh login at the top. */
+  #logout(code: number): void {
+    const left = this.state.frames.pop()!;
+    this.#write('logout\n');
+    if (this.state.frames.length === 0) {
+      this.state.frames.push(newFrame(left.host));
+    } else {
+      this.#write(`Connection to ${left.host} closed.\n`);
+      this.#frame.lastExit = code;
+    }
+    this.#editor.setHistory(this.#historyOf(this.#frame.host));
+  }
+
+  #prompt(): void {
+    this.#out += this.#editor.begin(promptFor(this.#frame));
+  }
+
+  #write(text: string): void {
+    // The tty's output processing: LF becomes CR LF.
+    if (text) this.#out += text.replace(/\r?\n/g, '\r\n');
+  }
+
+  #take(): string {
+    const out = this.#out;
+    this.#out = '';
+    return this.replaying ? '' : out;
+  }
+
+  #emitRecord(r: SessionRecord): void {
+    if (!this.replaying) this.#record(r);
+  }
+
+  #historyOf(host: string): string[] {
+    return (this.state.history[host] ??= []);
+  }
+
+  #shellIo() {
+    return { sim: this.#sim(), registry: this.#registry, frame: this.#frame, cols: this.state.cols, rows: this.state.rows, history: this.#historyOf(this.#frame.host) };
+  }
+
+  #completionContext() {
+    const world = this.#sim().world;
+    return { world, host: world.hosts[this.#frame.host]!, frame: this.#frame, registry: this.#registry };
+  }
+}
+
+/** The raw bytes of a decoded key, for handing the rest of an input chunk to a program. */
+function keyText(key: ReturnType<typeof decodeKeys>[number]): string {
+  switch (key.kind) {
+    case 'text':
+    case 'paste':
+      return key.text;
+    case 'ctrl':
+      return String.fromCharCode(key.char.charCodeAt(0) - 0x60);
+    case 'alt':
+      return '\x1b' + key.char;
+    case 'special':
+      return { enter: '\r', tab: '\t', backspace: '\x7f', escape: '\x1b', up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', home: '\x1b[H', end: '\x1b[F', delete: '\x1b[3~', insert: '\x1b[2~', pageup: '\x1b[5~', pagedown: '\x1b[6~', unknown: '' }[key.name];
+  }
+}

@@ -1,0 +1,45 @@
+// Mounts an xterm.js terminal as a dumb PTY: keystrokes go to an engine session, bytes from it
+// are written back. Resizes with its container. Returns a disposer.
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import type { EngineClient } from '../../worker/client';
+
+export interface TerminalOptions {
+  client: EngineClient;
+  session: string;
+  host: string;
+  /** Called once the terminal exists (tests and the page read it). */
+  onReady?: (term: Terminal) => void;
+}
+
+export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => void {
+  const term = new Terminal({
+    cursorBlink: true,
+    fontFamily: '"DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace',
+    fontSize: 14,
+    scrollback: 5000,
+    theme: { background: '#0d1117', foreground: '#d8dee9', cursor: '#f0b429', selectionBackground: '#3b4252' },
+    allowProposedApi: false,
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(el);
+  fit.fit();
+  opts.onReady?.(term);
+
+  const sink = { write: (d: string) => term.write(d) };
+  void opts.client.open(opts.session, opts.host, term.cols, term.rows, sink);
+  const onData = term.onData((d) => opts.client.input(opts.session, d));
+  const onResize = term.onResize(({ cols, rows }) => opts.client.resize(opts.session, cols, rows));
+  const observer = new ResizeObserver(() => fit.fit());
+  observer.observe(el);
+  term.focus();
+
+  return () => {
+    observer.disconnect();
+    onData.dispose();
+    onResize.dispose();
+    term.dispose();
+  };
+}

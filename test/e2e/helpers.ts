@@ -1,0 +1,47 @@
+// e2e helpers: read the terminal's text, wait for it, type into it, and watch the console.
+import { expect, type Page } from '@playwright/test';
+
+/** The visible terminal rows, trailing spaces trimmed, as one string. */
+export async function readTerminal(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const term = (window as unknown as { __term?: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } }).__term;
+    if (!term) return '';
+    const buf = term.buffer.active;
+    const rows: string[] = [];
+    for (let i = 0; i < buf.length; i++) rows.push((buf.getLine(i)?.translateToString(true) ?? '').trimEnd());
+    return rows.join('\n').replace(/\n+$/, '');
+  });
+}
+
+export async function waitForTerminal(page: Page, predicate: (text: string) => boolean, timeout = 10_000): Promise<string> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        last = await readTerminal(page);
+        return predicate(last);
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return last;
+}
+
+export async function typeLine(page: Page, line: string): Promise<void> {
+  await page.locator('[data-testid="terminal"] .xterm').click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+/** Collects console errors and warnings and page errors; assert it is empty at the end. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** The page with test hooks on (the terminal handle on window). */
+export const SANDBOX_URL = './?testhooks#/sandbox';
