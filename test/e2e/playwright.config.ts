@@ -14,6 +14,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Each parallel worker tree may pick its own port (E2E_PORT); CI uses the default. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -24,14 +27,14 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 720 },
     launchOptions: { executablePath: findBrowser() ?? undefined, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite build --outDir ${process.env.E2E_OUTDIR ?? '../dist'} && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${process.env.E2E_OUTDIR ?? '../dist'}`,
     cwd: '../..',
-    url: 'http://127.0.0.1:4173/',
+    url: `http://127.0.0.1:${PORT}/`,
     timeout: 120_000,
     reuseExistingServer: false,
   },
