@@ -205,6 +205,14 @@ export function createEngine(deps: EngineDeps) {
       return { clockMs: w.clockMs, speed, wallMs: w.epochMs + w.clockMs };
     },
 
+    /** Where a session stands: its current host and directory, and `$?`. */
+    sessionInfo(session: string): { host: string; cwd: string; lastExit: number; depth: number } | null {
+      const s = sessions.get(session);
+      if (!s) return null;
+      const f = s.state.frames[s.state.frames.length - 1]!;
+      return { host: f.host, cwd: f.cwd, lastExit: f.lastExit, depth: s.state.frames.length };
+    },
+
     /** One listener for pushed events (output of running programs, clock). */
     subscribe(cb: (e: EngineEvent) => void): void {
       listener = cb;

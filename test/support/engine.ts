@@ -2,9 +2,9 @@
 import { createEngine, type EngineDeps } from '../../src/engine';
 import { loadCore } from '../../src/sim/core/load-core';
 
-export async function bootEngine(seed = 42, extra: Partial<EngineDeps> = {}) {
+export async function bootEngine(seed = 42, extra: Partial<EngineDeps> = {}, scenario = 'default') {
   const engine = createEngine({ loadCore, ...extra });
-  const info = await engine.boot({ seed, attemptId: 'test' });
+  const info = await engine.boot({ seed, attemptId: 'test', scenario });
   return { engine, info };
 }
 

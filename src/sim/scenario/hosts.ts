@@ -52,6 +52,8 @@ export function addHost(world: WorldState, spec: HostSpec, domain = 'example.com
     mounts: [{ path: '/', fsId: rootFsId(spec.name), fsType: 'ext4', device: '/dev/sda2', options: 'rw' }],
     dom0CpuS: 0,
   };
+  // Dom0 has been busy since boot: about a third of a pCPU on average.
+  host.dom0CpuS = Math.round((-host.bootMs / 1000) * 0.35 * 10) / 10;
   host.dom0Vcpus = pcpuCount(host);
   world.hosts[host.name] = host;
   world.filesystems[rootFsId(host.name)] = newDir(0);
