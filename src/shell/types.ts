@@ -3,6 +3,7 @@
 import type { ProgramFactory } from '../tty/program';
 import type { Sim } from '../sim/sim';
 import type { HostState, WorldState } from '../sim/types';
+import type { ArgSpec } from './args';
 
 export interface ExecResult {
   stdout: string;
@@ -31,6 +32,8 @@ export interface ShellFrame {
   env: Record<string, string>;
   aliases: Record<string, string>;
   lastExit: number;
+  /** Shell variables that are not exported (`X=1` without `export`); `$X` sees both. */
+  vars?: Record<string, string>;
 }
 
 export interface CommandContext {
@@ -48,6 +51,8 @@ export interface CommandContext {
   /** History of this host's shell, oldest first (for `history`). */
   history: readonly string[];
   registry: Registry;
+  /** True when stdout is the terminal (not a pipe or a file): `ls` prints columns and colours then. */
+  stdoutTty?: boolean;
 }
 
 export interface CommandSpec {
@@ -58,6 +63,8 @@ export interface CommandSpec {
   usage: string;
   /** Completions for the word being typed; `words` are the arguments before it. */
   complete?: (ctx: CompletionContext, words: string[], current: string) => string[];
+  /** Declared options (src/shell/args.ts): Tab completes them, the fuzzer and `man` read them. */
+  args?: ArgSpec;
   run(ctx: CommandContext): CommandOutcome;
 }
 
