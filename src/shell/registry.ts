@@ -2,12 +2,13 @@
 // Registration is this visible block: add a family's array here, nowhere else.
 import { meta } from './commands/meta';
 import { net } from './commands/net';
+import { services } from './commands/services';
 import { sys } from './commands/sys';
 import { text } from './commands/text';
 import { xm } from './commands/xm';
 import type { CommandSpec, Registry } from './types';
 
-const ALL: readonly CommandSpec[] = [...meta, ...sys, ...net, ...text, ...xm];
+const ALL: readonly CommandSpec[] = [...meta, ...sys, ...services, ...net, ...text, ...xm];
 
 export function createRegistry(specs: readonly CommandSpec[] = ALL): Registry {
   const map = new Map<string, CommandSpec>();

@@ -2,6 +2,7 @@
 // snapshots, undo, replay and byte-for-byte comparisons are trivial. Behaviour lives in modules
 // that take a World; numeric hot state (CPU time, I/O counters) lives in the core (sim/core).
 import type { RngState } from '../lib/rng';
+import type { SanState } from './storage/types';
 
 /** Which Oracle VM release a host runs: picks output formats and behaviour. */
 export type Release = 'ovm34' | 'ovm22';
@@ -50,6 +51,14 @@ export interface HostState {
   mounts: Mount[];
   /** Dom0's own CPU time, seconds (grows as dom0 works). */
   dom0CpuS: number;
+  /** chkconfig changes: service → runlevels it is on in ('' = off everywhere). Absent = package default. */
+  chkconfig?: Record<string, string>;
+  /** Daemons (re)started or killed since boot: pid, start time, and `dead` when killed (stale pid file). */
+  pids?: Record<string, { pid: number; atMs: number; dead?: boolean }>;
+  /** The next pid the kernel hands out on this host. */
+  nextPid?: number;
+  /** Set while the host is down (reboot, crash, halt); cleared when it is up again. */
+  down?: { sinceMs: number; upAtMs: number | null; reason: 'reboot' | 'crash' | 'halt' };
 }
 
 /** r b p s c d flags of `xm list`, plus 'halted' for a defined but stopped VM. */
@@ -123,6 +132,30 @@ export interface EventEntry {
   text: string;
 }
 
+/**
+ * A lab attempt's progress, kept inside the world (written only by src/labs/runtime.ts) so that
+ * snapshots and journal replay restore it exactly. Absent in a sandbox world.
+ */
+export interface LabRecord {
+  labId: string;
+  /** Variable values drawn from the seed. */
+  vars: Record<string, string | number>;
+  /** Objectives met at the last evaluation, in lab order. */
+  met: string[];
+  /** Milestone objectives latched as met: id → clock ms. */
+  latched: Record<string, number>;
+  /** Constraints broken (they stay broken): id → clock ms. */
+  broken: Record<string, number>;
+  /** Faults that have fired: id → clock ms. */
+  fired: Record<string, number>;
+  /** Hints revealed per objective. */
+  hints: Record<string, number>;
+  /** Quiz answers per objective: the last answer, whether it was right, how many tries. */
+  answers: Record<string, { value: string; correct: boolean; tries: number }>;
+  solutionShownMs: number | null;
+  solvedMs: number | null;
+}
+
 export interface WorldState {
   /** Version of this shape; bump with a migration in sim/snapshot.ts. */
   schemaVersion: number;
@@ -137,4 +170,8 @@ export interface WorldState {
   domains: Record<string, DomainState>;
   filesystems: Record<string, FsNode>;
   events: EventEntry[];
+  /** The SAN: arrays, fabrics and each host's SCSI/multipath view (sim/storage). */
+  san?: SanState;
+  /** Set when the world is a lab attempt's (src/labs/runtime.ts). */
+  lab?: LabRecord;
 }
