@@ -20,10 +20,11 @@ function coreAbort(): never {
 }
 
 function wrapCore(x: CoreExports): SimCore {
+  // Temporary until the table wrapper lands: only the snapshot surface is wired.
   return {
     kind: 'wasm',
     abiVersion: () => x.abiVersion(),
     saveTables: () => new Uint8Array(x.memory.buffer.slice(0)),
-    loadTables: (bytes) => new Uint8Array(x.memory.buffer).set(bytes.subarray(0, x.memory.buffer.byteLength)),
-  };
+    loadTables: (bytes: Uint8Array) => new Uint8Array(x.memory.buffer).set(bytes.subarray(0, x.memory.buffer.byteLength)),
+  } as unknown as SimCore;
 }
