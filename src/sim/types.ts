@@ -59,6 +59,10 @@ export interface HostState {
   nextPid?: number;
   /** Set while the host is down (reboot, crash, halt); cleared when it is up again. */
   down?: { sinceMs: number; upAtMs: number | null; reason: 'reboot' | 'crash' | 'halt' };
+  /** Dom0's static maximum (`dom0_mem=max:N`), MiB; absent = `no limit` (sim/xen). */
+  dom0MaxMemMiB?: number;
+  /** The hypervisor console ring after boot (`xm dmesg`): appended lines; `cleared` by `xm dmesg -c`. */
+  xenConsole?: { lines: string[]; cleared: boolean };
 }
 
 /** r b p s c d flags of `xm list`, plus 'halted' for a defined but stopped VM. */
@@ -75,8 +79,10 @@ export interface WorkloadProfile {
 }
 
 export interface VbdSpec {
-  /** `file:` or `phy:` as written in vm.cfg. */
+  /** `file:` or `phy:` as written in vm.cfg (`tap:aio:` counts as file). */
   kind: 'file' | 'phy';
+  /** The prefix as written when it is not plain `file:`/`phy:` (`tap:aio:`). */
+  prefix?: string;
   path: string;
   vdev: string;
   mode: string;
@@ -86,6 +92,43 @@ export interface VbdSpec {
 export interface VifSpec {
   mac: string;
   bridge: string;
+  /** vm.cfg `type=`/`model=`/`vifname=` when given (HVM emulated NICs: type=ioemu). */
+  type?: string;
+  model?: string;
+  vifname?: string;
+}
+
+/** A live migration under way (sim/xen/migrate.ts): the domain moves to `to` at `endMs`. */
+export interface MigrationState {
+  to: string;
+  live: boolean;
+  startMs: number;
+  endMs: number;
+  /** Decided at the start: 'ok'; 'crash' (no room on the target: the guest dies there); 'fail' (target refused). */
+  outcome: 'ok' | 'crash' | 'fail';
+}
+
+/** What xend keeps about a domain beyond the basics (sim/xen): vm.cfg actions, pins, pending work. */
+export interface XenDomainExtras {
+  onPoweroff: string;
+  onReboot: string;
+  onCrash: string;
+  bootloader?: string;
+  kernel?: string;
+  /** HVM `serial='pty'` (a console to attach to). */
+  serial?: string;
+  vnc?: boolean;
+  keymap?: string;
+  boot?: string;
+  /** Per-vCPU affinity (`xm vcpu-pin`); null or absent = any cpu. */
+  affinity?: Array<number[] | null>;
+  /** Paused with `xm pause` (`xm domstate` says "paused by admin"). */
+  pausedByAdmin?: boolean;
+  /** A requested shutdown/reboot the guest completes at `atMs`. */
+  pending?: { kind: 'poweroff' | 'reboot' | 'halt'; atMs: number };
+  migration?: MigrationState;
+  /** Reboots so far (xend's restart count). */
+  restartCount?: number;
 }
 
 export interface DomainState {
@@ -115,6 +158,10 @@ export interface DomainState {
   vifs: VifSpec[];
   /** A production VM, which labs protect with constraints. */
   production: boolean;
+  /** Defined in xend with `xm new` on this host: listed, startable and deletable while halted. */
+  managedOn?: string;
+  /** xend's extra per-domain state (sim/xen); absent until xend has seen the domain. */
+  xen?: XenDomainExtras;
 }
 
 export interface PoolState {
