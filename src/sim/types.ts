@@ -3,6 +3,8 @@
 // that take a World; numeric hot state (CPU time, I/O counters) lives in the core (sim/core).
 import type { RngState } from '../lib/rng';
 import type { SanState } from './storage/types';
+import type { Ocfs2State } from './storage/ocfs2-types';
+import type { AgentState } from './storage/agent-types';
 
 /** Which Oracle VM release a host runs: picks output formats and behaviour. */
 export type Release = 'ovm34' | 'ovm22';
@@ -219,6 +221,10 @@ export interface WorldState {
   events: EventEntry[];
   /** The SAN: arrays, fabrics and each host's SCSI/multipath view (sim/storage). */
   san?: SanState;
+  /** OCFS2 volumes and each host's O2CB cluster stack (sim/storage/ocfs2*, o2cb*). */
+  ocfs2?: Ocfs2State;
+  /** The Oracle VM agent: per-host and pool databases, OVM 2.2 repositories (sim/storage/agent*). */
+  agents?: AgentState;
   /** Set when the world is a lab attempt's (src/labs/runtime.ts). */
   lab?: LabRecord;
 }

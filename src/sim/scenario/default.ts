@@ -6,6 +6,7 @@ import { mkdir, newDir, putNode, writeFile } from '../vfs';
 import { renderVmCfg } from '../xen/vm-cfg';
 import { emptyWorld } from '../world';
 import { addHost } from './hosts';
+import { buildDefaultStorage } from './storage';
 import type { DomainState, HostState, WorldState } from '../types';
 
 export interface DefaultScenarioOptions {
@@ -49,6 +50,7 @@ export function buildDefaultWorld(seed: number, opts: DefaultScenarioOptions = {
       putNode(world, hosts[0]!, disk.path, { type: 'file', mode: 0o644, mtimeMs: 0, content: '', sizeBytes: 20 * 1024 ** 3 });
     }
   });
+  buildDefaultStorage(world);
   return world;
 }
 

@@ -1,0 +1,24 @@
+// A host's storage coming up: local disks, a quiet scan of every HBA port, the maps that
+// `multipath` at boot creates (with udev's kpartx), and multipathd loading its config.
+import { readFile } from '../vfs';
+import type { WorldState } from '../types';
+import { fileConfig, commitMap, planMaps, MULTIPATH_CONF } from './maps';
+import { attachLocalDisks, scanHba } from './scsi';
+import { syncDevNodes } from './devnodes';
+import { hostSan } from './san';
+import { emptyConfig } from './multipath-conf';
+
+/** Discovers everything a booting host sees and builds its maps, writing no log lines. */
+export function bootStorage(world: WorldState, host: string): void {
+  const hs = hostSan(world, host);
+  const h = world.hosts[host];
+  if (!hs || !h) return;
+  attachLocalDisks(world, host);
+  for (const hba of hs.hbas) scanHba(world, host, hba, true);
+  const parsed = fileConfig(world, host);
+  const cfg = parsed?.ok ? parsed.config : emptyConfig();
+  for (const action of planMaps(world, host, cfg)) if (action.kind === 'create') commitMap(world, host, action);
+  const text = readFile(world, h, MULTIPATH_CONF);
+  hs.multipathd = { running: h.services['multipathd'] !== 'stopped', configText: text.ok && parsed?.ok ? text.value : null, startedAtMs: world.clockMs };
+  syncDevNodes(world, host);
+}
