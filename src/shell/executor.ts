@@ -1,9 +1,13 @@
-// Runs a parsed command list: and-or chains, pipelines, redirections to the VFS, aliases, and
-// the registry lookup. The one place where a command's thrown exception (a bug) is caught.
-import { lookup, normalizePath, writeFile, FS_ERROR_TEXT, readFile } from '../sim/vfs';
-import { expandWord } from './expand';
-import { parse, type AndOr, type Pipeline, type SimpleCommand } from './parse';
-import { tokenize, wordText } from './tokenize';
+// Runs a command line: lists, and-or chains, pipelines (each stage after the first in a copy of
+// the shell, as bash forks them), ( subshells ), assignments, redirections through an fd table
+// (> >> < 2> 2>&1 &> << <<< to the VFS and /dev/null), $(...) substitution, and the registry
+// lookup. The one place where a command's thrown exception (a bug) is caught.
+import { FS_ERROR_TEXT, lookup, normalizePath, readFile, writeFile } from '../sim/vfs';
+import { commandAtPath } from './command-paths';
+import { ExpansionError, expandHereDoc, expandString, expandTarget, expandWords, setVar, type ExpandEnv } from './expand';
+import { expandGlob } from './glob';
+import { parse, type AndOr, type Command, type Pipeline, type Redirect, type SimpleCommand } from './parse';
+import { tokenize } from './tokenize';
 import type { Sim } from '../sim/sim';
 import type { ProgramFactory } from '../tty/program';
 import type { CommandOutcome, Registry, SessionAction, ShellFrame } from './types';
@@ -28,146 +32,332 @@ export interface LineOutcome {
 }
 
 export const INTERNAL_ERROR_EXIT = 70;
+/** Nesting limit for $(...) inside $(...). */
+const MAX_SUBST_DEPTH = 16;
+
+/** Where a stream's bytes go. */
+type Writer = (text: string) => void;
+interface Streams {
+  out: Writer;
+  err: Writer;
+  /** True when `out` is the terminal itself. */
+  outIsTty: boolean;
+}
+
+/** One command's file descriptors after its redirections. */
+type Sink = { kind: 'stream'; write: Writer; tty: boolean } | { kind: 'null' } | { kind: 'file'; abs: string } | { kind: 'closed' };
+
+interface StepResult {
+  exitCode: number;
+  program?: ProgramFactory;
+  action?: SessionAction;
+}
 
 export function runLine(io: ShellIo, line: string): LineOutcome {
-  const tokens = tokenize(line);
-  if (!tokens.ok) return { output: `-bash: ${tokens.error}\n`, exitCode: (io.frame.lastExit = 2) };
-  const parsed = parse(tokens.tokens);
-  if (!parsed.ok) return { output: `-bash: ${parsed.error}\n`, exitCode: (io.frame.lastExit = 2) };
-  return runList(io, parsed.list, 0, '');
-}
-
-function runList(io: ShellIo, list: readonly AndOr[], from: number, outputSoFar: string): LineOutcome {
-  let output = outputSoFar;
-  for (let i = from; i < list.length; i++) {
-    const r = runAndOr(io, list[i]!);
-    output += r.output;
-    if (r.program || r.action) {
-      const rest = i + 1 < list.length ? (code: number) => ((io.frame.lastExit = code), runList(io, list, i + 1, '')) : undefined;
-      return { ...r, output, ...(rest && { resume: rest }) };
+  const runner = new Runner(io);
+  let text = line;
+  const t0 = tokenize(text);
+  if (t0.incomplete?.kind === 'backslash') text += '\\'; // at end of input a lone backslash is literal
+  const tokens = t0.incomplete?.kind === 'backslash' ? tokenize(text) : t0;
+  if (tokens.incomplete) {
+    if (tokens.incomplete.kind !== 'heredoc') {
+      runner.term(`-bash: ${tokens.incomplete.message}\n-bash: syntax error: unexpected end of file\n`);
+      return { output: runner.output, exitCode: (io.frame.lastExit = 2) };
     }
+    runner.term(`-bash: ${tokens.incomplete.message}\n`);
   }
-  return { output, exitCode: io.frame.lastExit };
-}
-
-function runAndOr(io: ShellIo, andOr: AndOr): LineOutcome {
-  let r = runPipeline(io, andOr.first);
-  let output = r.output;
-  for (const { op, pipeline } of andOr.rest) {
-    if (r.program || r.action) break;
-    if ((op === '&&') !== (io.frame.lastExit === 0)) continue;
-    r = runPipeline(io, pipeline);
-    output += r.output;
+  const parsed = parse(tokens.tokens, { aliases: io.frame.aliases });
+  if (!parsed.ok) {
+    runner.term(`-bash: ${parsed.error}\n`);
+    return { output: runner.output, exitCode: (io.frame.lastExit = 2) };
   }
-  return { ...r, output };
+  return runner.list(parsed.list, 0);
 }
 
-function runPipeline(io: ShellIo, pipeline: Pipeline): LineOutcome {
-  let stdin = '';
-  let output = '';
-  let last: CommandOutcome = { stdout: '', stderr: '', exitCode: 0 };
-  pipeline.forEach((cmd, idx) => {
-    const isLast = idx === pipeline.length - 1;
-    const r = runSimple(io, cmd, stdin);
-    last = r.outcome;
-    if (!isLast) {
-      // Only the last stage may take over the terminal or act on the session.
-      delete last.program;
-      delete last.action;
-      output += r.terminal;
-      stdin = r.pipeOut;
-    } else output += last.stderrFirst ? r.terminal + r.pipeOut : r.pipeOut + r.terminal;
-  });
-  io.frame.lastExit = last.exitCode;
-  return { output, exitCode: last.exitCode, ...(last.program && { program: last.program }), ...(last.action && { action: last.action }) };
-}
+class Runner {
+  output = '';
+  depth = 0;
+  constructor(readonly io: ShellIo) {}
 
-interface SimpleRun {
-  outcome: CommandOutcome;
-  /** What reaches the terminal now (stderr, and stdout when not piped or redirected). */
-  terminal: string;
-  /** stdout for the next pipeline stage. */
-  pipeOut: string;
-}
+  term = (text: string): void => {
+    this.output += text;
+  };
 
-function runSimple(io: ShellIo, cmd: SimpleCommand, stdin: string): SimpleRun {
-  const { world } = io.sim;
-  const host = world.hosts[io.frame.host]!;
-  const argv = cmd.words.flatMap((w) => expandWord(w, io.frame).map((f) => f.text));
-  const aliased = argv.length && io.frame.aliases[argv[0]!] !== undefined ? expandAlias(io, argv) : argv;
-
-  let input = stdin;
-  let outTarget: { path: string; append: boolean } | 'null' | null = null;
-  let errTarget: { path: string; append: boolean } | 'null' | 'stdout' | null = null;
-  for (const r of cmd.redirects) {
-    const target = r.target ? expandWord(r.target, io.frame)[0]?.text ?? '' : '';
-    if (r.op === '<') {
-      const content = readFile(world, host, target, io.frame.cwd);
-      if (!content.ok) return errorRun(`-bash: ${target}: ${FS_ERROR_TEXT[content.error]}\n`);
-      input = content.value;
-    } else if (r.op === '<<') {
-      input = '';
-    } else if (r.op === '2>&1') errTarget = 'stdout';
-    else {
-      const dest = target === '/dev/null' ? 'null' : { path: target, append: r.op.endsWith('>>') };
-      if (r.op === '2>' || r.op === '2>>') errTarget = dest;
-      else if (r.op === '&>' || r.op === '>&') outTarget = errTarget = dest;
-      else outTarget = dest;
-    }
+  get tty(): Streams {
+    return { out: this.term, err: this.term, outIsTty: true };
   }
 
-  let outcome: CommandOutcome;
-  if (!aliased.length) outcome = { stdout: '', stderr: '', exitCode: 0 };
-  else {
-    const [name, ...args] = aliased as [string, ...string[]];
-    const spec = io.registry.get(name);
-    if (!spec) outcome = { stdout: '', stderr: `-bash: ${name}: command not found\n`, exitCode: 127 };
-    else {
-      try {
-        outcome = spec.run({ sim: io.sim, world, host, frame: io.frame, name, args, stdin: input, cols: io.cols, rows: io.rows, history: io.history, registry: io.registry });
-      } catch (e) {
-        // A thrown exception is a bug in the simulator, never the user's fault: report, don't die.
-        outcome = { stdout: '', stderr: `sandbox: internal error in ${name} (${e instanceof Error ? e.message : String(e)})\n`, exitCode: INTERNAL_ERROR_EXIT };
+  /** Runs the top-level list from `from`; stops at a program or session action and offers the rest. */
+  list(list: readonly AndOr[], from: number): LineOutcome {
+    for (let i = from; i < list.length; i++) {
+      const r = this.andOr(list[i]!, this.io.frame, this.tty, true);
+      if (r.program || r.action) {
+        const output = this.output;
+        const rest =
+          i + 1 < list.length
+            ? (code: number) => {
+                this.io.frame.lastExit = code;
+                const next = new Runner(this.io);
+                return next.list(list, i + 1);
+              }
+            : undefined;
+        return { output, exitCode: r.exitCode, ...(r.program && { program: r.program }), ...(r.action && { action: r.action }), ...(rest && { resume: rest }) };
       }
     }
+    return { output: this.output, exitCode: this.io.frame.lastExit };
   }
 
-  let stdout = outcome.stdout;
-  let stderr = outcome.stderr;
-  if (errTarget === 'stdout') {
-    stdout += stderr;
-    stderr = '';
-  } else if (errTarget === 'null') stderr = '';
-  else if (errTarget) {
-    const w = writeTo(io, errTarget.path, stderr, errTarget.append);
-    stderr = w;
+  /** A list inside a subshell or substitution: programs and session actions do not escape it. */
+  subList(list: readonly AndOr[], frame: ShellFrame, streams: Streams): number {
+    let code = 0;
+    for (const a of list) code = this.andOr(a, frame, streams, false).exitCode;
+    return code;
   }
-  let redirectError = '';
-  if (outTarget === 'null') stdout = '';
-  else if (outTarget) {
-    redirectError = writeTo(io, outTarget.path, stdout, outTarget.append);
-    stdout = '';
+
+  andOr(a: AndOr, frame: ShellFrame, streams: Streams, top: boolean): StepResult {
+    let r = this.pipeline(a.first, frame, streams, top);
+    for (const { op, pipeline } of a.rest) {
+      if (r.program || r.action) break;
+      if ((op === '&&') !== (frame.lastExit === 0)) continue;
+      r = this.pipeline(pipeline, frame, streams, top);
+    }
+    return r;
   }
-  return { outcome, terminal: stderr + redirectError, pipeOut: stdout };
+
+  pipeline(p: Pipeline, frame: ShellFrame, streams: Streams, top: boolean): StepResult {
+    let stdin = '';
+    let last: StepResult = { exitCode: 0 };
+    const n = p.commands.length;
+    p.commands.forEach((cmd, idx) => {
+      const isLast = idx === n - 1;
+      let piped = '';
+      const stageStreams: Streams = isLast ? streams : { out: (t) => (piped += t), err: streams.err, outIsTty: false };
+      // Each stage of a real pipeline runs in a forked copy of the shell.
+      const stageFrame = n > 1 ? forkFrame(frame) : frame;
+      const r = this.command(cmd, stageFrame, stdin, stageStreams);
+      if (n > 1) frame.lastExit = stageFrame.lastExit;
+      last = isLast && top && n === 1 ? r : { exitCode: r.exitCode, ...(isLast && top && r.program && { program: r.program }) };
+      stdin = piped;
+    });
+    const code = p.negate ? (last.exitCode === 0 ? 1 : 0) : last.exitCode;
+    frame.lastExit = code;
+    return { ...last, exitCode: code };
+  }
+
+  command(cmd: Command, frame: ShellFrame, stdin: string, streams: Streams): StepResult {
+    if (cmd.kind === 'subshell') {
+      const sub = forkFrame(frame);
+      const fds = this.redirect(cmd.redirects, sub, streams);
+      if (!fds.ok) return this.finish(frame, 1);
+      const code = this.subList(cmd.list, sub, toStreams(fds.table, this.io));
+      return this.finish(frame, code);
+    }
+    return this.simple(cmd, frame, stdin, streams);
+  }
+
+  finish(frame: ShellFrame, code: number): StepResult {
+    frame.lastExit = code;
+    return { exitCode: code };
+  }
+
+  simple(cmd: SimpleCommand, frame: ShellFrame, stdin: string, streams: Streams): StepResult {
+    const { world } = this.io.sim;
+    const host = world.hosts[frame.host]!;
+    const env = this.expandEnv(frame, streams);
+    this.substExit = null;
+    let argv: string[];
+    let assigns: Array<[string, string]>;
+    try {
+      argv = expandWords(cmd.words, env);
+      assigns = cmd.assigns.map((a) => [a.name, expandString(a.value, env)]);
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      streams.err(`-bash: ${e.message}\n`);
+      return this.finish(frame, 1);
+    }
+    const fds = this.redirect(cmd.redirects, frame, streams);
+    if (!fds.ok) return this.finish(frame, 1);
+    let input = fds.stdin ?? stdin;
+
+    if (!argv.length) {
+      for (const [k, v] of assigns) setVar(frame, k, v);
+      return this.finish(frame, this.substExit ?? 0);
+    }
+
+    // Assignments before a command are its environment only.
+    const saved = assigns.map(([k]) => [k, frame.env[k]] as const);
+    for (const [k, v] of assigns) frame.env[k] = v;
+    let outcome: CommandOutcome;
+    try {
+      outcome = this.invoke(argv, frame, input, fds.table[1]!.kind === 'stream' && (fds.table[1] as { tty: boolean }).tty);
+    } finally {
+      for (const [k, v] of saved) {
+        if (v === undefined) delete frame.env[k];
+        else frame.env[k] = v;
+      }
+    }
+    input = '';
+    const out = toStreams(fds.table, this.io);
+    if (outcome.chunks) for (const [fd, text] of outcome.chunks) (fd === 1 ? out.out : out.err)(text);
+    else if (outcome.stderrFirst) {
+      out.err(outcome.stderr);
+      out.out(outcome.stdout);
+    } else {
+      out.out(outcome.stdout);
+      out.err(outcome.stderr);
+    }
+    frame.lastExit = outcome.exitCode;
+    return { exitCode: outcome.exitCode, ...(outcome.program && { program: outcome.program }), ...(outcome.action && { action: outcome.action }) };
+  }
+
+  invoke(argv: string[], frame: ShellFrame, stdin: string, stdoutTty: boolean): CommandOutcome {
+    const { io } = this;
+    const world = io.sim.world;
+    const host = world.hosts[frame.host]!;
+    let [name, ...args] = argv as [string, ...string[]];
+    if (name.includes('/')) {
+      const known = commandAtPath(normalizePath(name, frame.cwd));
+      const node = lookup(world, host, name, frame.cwd);
+      if (known && io.registry.get(known)) name = known;
+      else if (node.ok) return { stdout: '', stderr: `-bash: ${name}: ${node.value.type === 'dir' ? 'is a directory' : 'Permission denied'}\n`, exitCode: 126 };
+      else return { stdout: '', stderr: `-bash: ${name}: No such file or directory\n`, exitCode: 127 };
+    }
+    const spec = io.registry.get(name);
+    if (!spec) return { stdout: '', stderr: `-bash: ${name}: command not found\n`, exitCode: 127 };
+    try {
+      return spec.run({ sim: io.sim, world, host, frame, name, args, stdin, cols: io.cols, rows: io.rows, history: io.history, registry: io.registry, stdoutTty });
+    } catch (e) {
+      // A thrown exception is a bug in the simulator, never the user's fault: report, don't die.
+      return { stdout: '', stderr: `sandbox: internal error in ${name} (${e instanceof Error ? e.message : String(e)})\n`, exitCode: INTERNAL_ERROR_EXIT };
+    }
+  }
+
+  /** Exit status of the last $(...) of the current command (for `X=$(false)`). */
+  substExit: number | null = null;
+
+  expandEnv(frame: ShellFrame, streams: Streams): ExpandEnv {
+    const { world } = this.io.sim;
+    return {
+      frame,
+      glob: (pattern) => expandGlob(world, world.hosts[frame.host]!, frame.cwd, pattern),
+      substitute: (source) => {
+        if (this.depth >= MAX_SUBST_DEPTH) {
+          streams.err('-bash: command substitution: nested too deeply\n');
+          return '';
+        }
+        const t = tokenize(source);
+        const p = parse(t.tokens, { aliases: frame.aliases });
+        if (t.incomplete || !p.ok) {
+          streams.err(`-bash: command substitution: line 1: ${t.incomplete?.message ?? (p.ok ? '' : p.error)}\n`);
+          this.substExit = 2;
+          return '';
+        }
+        let captured = '';
+        const sub = forkFrame(frame);
+        this.depth++;
+        try {
+          this.substExit = this.subList(p.list, sub, { out: (x) => (captured += x), err: streams.err, outIsTty: false });
+        } finally {
+          this.depth--;
+        }
+        return captured;
+      },
+    };
+  }
+
+  /** Applies redirections in order to fds 0-2 (and up to 9); opens (creates, truncates) files now, as bash does. */
+  redirect(redirects: readonly Redirect[], frame: ShellFrame, streams: Streams): { ok: true; table: Sink[]; stdin?: string } | { ok: false } {
+    const table: Sink[] = [{ kind: 'null' }, { kind: 'stream', write: streams.out, tty: streams.outIsTty }, { kind: 'stream', write: streams.err, tty: false }];
+    let stdin: string | undefined;
+    const world = this.io.sim.world;
+    const host = world.hosts[frame.host]!;
+    const env = this.expandEnv(frame, streams);
+    const fail = (msg: string) => {
+      streams.err(`-bash: ${msg}\n`);
+      return { ok: false as const };
+    };
+    for (const r of redirects) {
+      if (r.op === '<<' || r.op === '<<-') {
+        stdin = expandHereDoc(r.heredoc?.body ?? '', r.heredoc?.quoted ?? true, env);
+        continue;
+      }
+      let target: string;
+      try {
+        if (r.op === '<<<') {
+          stdin = expandString(r.target, env) + '\n';
+          continue;
+        }
+        const t = expandTarget(r.target, env);
+        if (!t.ok) return fail(`${r.raw}: ${t.error}`);
+        target = t.path;
+      } catch (e) {
+        if (!(e instanceof ExpansionError)) throw e;
+        return fail(e.message);
+      }
+      const fd = r.fd ?? (r.op === '<' || r.op === '<&' || r.op === '<>' ? 0 : 1);
+      if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {
+        if (target === '-') table[fd] = { kind: 'closed' };
+        else {
+          const src = table[Number(target)];
+          if (!src || src.kind === 'closed') return fail(`${target}: Bad file descriptor`);
+          table[fd] = src;
+        }
+        continue;
+      }
+      if (r.op === '<' || r.op === '<&' || r.op === '<>') {
+        if (target === '/dev/null' || target === '/dev/zero') {
+          if (fd === 0) stdin = '';
+          continue;
+        }
+        const content = readFile(world, host, target, frame.cwd);
+        if (!content.ok && content.error !== 'EISDIR') return fail(`${target}: ${FS_ERROR_TEXT[content.error]}`);
+        if (fd === 0) stdin = content.ok ? content.value : '';
+        continue;
+      }
+      // Output: > >> >| &> &>> >&file
+      const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === null);
+      const append = r.op === '>>' || r.op === '&>>';
+      const sink = this.openOut(target, append, frame, table);
+      if ('error' in sink) return fail(sink.error);
+      if (both) table[1] = table[2] = sink;
+      else table[fd] = sink;
+    }
+    return stdin === undefined ? { ok: true, table } : { ok: true, table, stdin };
+  }
+
+  openOut(target: string, append: boolean, frame: ShellFrame, table: Sink[]): Sink | { error: string } {
+    if (target === '/dev/null') return { kind: 'null' };
+    if (target === '/dev/stdout') return table[1]!;
+    if (target === '/dev/stderr') return table[2]!;
+    if (target === '/dev/tty') return { kind: 'stream', write: this.term, tty: true };
+    const world = this.io.sim.world;
+    const host = world.hosts[frame.host]!;
+    const abs = normalizePath(target, frame.cwd);
+    const existing = lookup(world, host, abs);
+    if (existing.ok && existing.value.type === 'dir') return { error: `${target}: Is a directory` };
+    if (!target) return { error: `: No such file or directory` };
+    const w = append && existing.ok ? ({ ok: true } as const) : writeFile(world, host, abs, '', '/', append);
+    if (!w.ok) return { error: `${target}: ${FS_ERROR_TEXT[w.error]}` };
+    return { kind: 'file', abs };
+  }
 }
 
-function errorRun(text: string): SimpleRun {
-  return { outcome: { stdout: '', stderr: text, exitCode: 1 }, terminal: text, pipeOut: '' };
+function toStreams(table: Sink[], io: ShellIo): Streams {
+  const writer = (s: Sink | undefined): Writer => {
+    if (!s || s.kind === 'null' || s.kind === 'closed') return () => {};
+    if (s.kind === 'stream') return s.write;
+    return (text) => {
+      if (!text) return;
+      const world = io.sim.world;
+      // The file was opened (created or truncated) before the command ran; writes append.
+      writeFile(world, world.hosts[io.frame.host]!, s.abs, text, '/', true);
+    };
+  };
+  const one = table[1];
+  return { out: writer(one), err: writer(table[2]), outIsTty: one?.kind === 'stream' && one.tty };
 }
 
-/** Writes redirected output into the VFS; returns bash's error line if it cannot. */
-function writeTo(io: ShellIo, path: string, text: string, append: boolean): string {
-  const host = io.sim.world.hosts[io.frame.host]!;
-  const abs = normalizePath(path, io.frame.cwd);
-  const existing = lookup(io.sim.world, host, abs);
-  if (existing.ok && existing.value.type === 'dir') return `-bash: ${path}: Is a directory\n`;
-  const r = writeFile(io.sim.world, host, abs, text, '/', append);
-  return r.ok ? '' : `-bash: ${path}: ${FS_ERROR_TEXT[r.error]}\n`;
-}
-
-function expandAlias(io: ShellIo, argv: string[]): string[] {
-  const tokens = tokenize(io.frame.aliases[argv[0]!]!);
-  if (!tokens.ok) return argv;
-  const words = tokens.tokens.flatMap((t) => (t.type === 'word' ? [wordText(t.segments)] : []));
-  return [...words, ...argv.slice(1)];
+/** A copy of the shell for a subshell, pipeline stage or substitution. */
+function forkFrame(f: ShellFrame): ShellFrame {
+  return { ...f, env: { ...f.env }, aliases: { ...f.aliases }, ...(f.vars && { vars: { ...f.vars } }) };
 }

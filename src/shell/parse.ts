@@ -1,88 +1,233 @@
-// Builds the command list from tokens: lists of and-or chains of pipelines of simple commands,
-// each with its redirections. Syntax errors are reported with bash's wording.
-import type { Operator, Token, WordSegment } from './tokenize';
+// Builds the command tree from tokens: lists of and-or chains of pipelines of simple commands
+// or ( subshells ), each with assignments and redirections. Aliases are expanded here, on
+// tokens, as bash does. Syntax errors carry bash's wording; input that stops where more must
+// follow (`ls |`, `a &&`, an open `(`) is `incomplete`, so the terminal asks for another line.
+import { isPlainWord, tokenize, wordText, type HereDoc, type RedirOp, type Token, type Word } from './tokenize';
 
 export interface Redirect {
-  op: Operator;
-  target: WordSegment[] | null;
+  op: RedirOp;
+  /** The fd written before the operator (`2>`), or null for the default. */
+  fd: number | null;
+  target: Word;
+  /** The target as typed, for error messages (`-bash: $X: ambiguous redirect`). */
+  raw: string;
+  heredoc?: HereDoc;
+}
+export interface Assignment {
+  name: string;
+  value: Word;
 }
 export interface SimpleCommand {
-  words: WordSegment[][];
+  kind: 'simple';
+  assigns: Assignment[];
+  words: Word[];
   redirects: Redirect[];
 }
-export type Pipeline = SimpleCommand[];
+export interface Subshell {
+  kind: 'subshell';
+  list: AndOr[];
+  redirects: Redirect[];
+}
+export type Command = SimpleCommand | Subshell;
+export interface Pipeline {
+  negate: boolean;
+  commands: Command[];
+}
 export interface AndOr {
   first: Pipeline;
   rest: Array<{ op: '&&' | '||'; pipeline: Pipeline }>;
 }
 
-export type ParseResult = { ok: true; list: AndOr[] } | { ok: false; error: string };
+export type ParseResult = { ok: true; list: AndOr[] } | { ok: false; error: string; incomplete?: boolean };
 
-const REDIRECT_OPS = new Set<Operator>(['>', '>>', '<', '2>', '2>>', '&>', '>&', '<<']);
+export interface ParseOptions {
+  aliases?: Record<string, string>;
+}
 
-const unexpected = (t: Token | undefined): ParseResult => ({
-  ok: false,
-  error: `syntax error near unexpected token \`${t ? (t.type === 'op' ? t.op : t.segments.map((s) => s.text).join('')) : 'newline'}'`,
-});
+class Incomplete {}
+class SyntaxError {
+  constructor(readonly message: string) {}
+}
 
-export function parse(tokens: readonly Token[]): ParseResult {
-  const list: AndOr[] = [];
-  let i = 0;
+const tokenText = (t: Token | undefined): string => {
+  if (!t) return 'newline';
+  if (t.type === 'word') return t.raw;
+  if (t.type === 'op') return t.op === 'newline' ? 'newline' : t.op;
+  return (t.fd ?? '') + t.op;
+};
 
-  const parseCommand = (): SimpleCommand | ParseResult => {
-    const cmd: SimpleCommand = { words: [], redirects: [] };
-    while (i < tokens.length) {
-      const t = tokens[i]!;
+/** Bounds alias expansion: an alias may use others, but not loop. */
+const MAX_ALIAS_EXPANSIONS = 100;
+
+class Parser {
+  i = 0;
+  aliasBudget = MAX_ALIAS_EXPANSIONS;
+  constructor(
+    public tokens: Token[],
+    readonly aliases: Record<string, string>,
+  ) {}
+
+  peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
+  isOp(op: string): boolean {
+    const t = this.tokens[this.i];
+    return t?.type === 'op' && t.op === op;
+  }
+  unexpected(): never {
+    if (this.i >= this.tokens.length) throw new Incomplete();
+    throw new SyntaxError(`syntax error near unexpected token \`${tokenText(this.tokens[this.i])}'`);
+  }
+  skipNewlines(): void {
+    while (this.isOp('newline')) this.i++;
+  }
+
+  /** A list up to `end` (a `)` for subshells, or the end of input). */
+  list(inSubshell: boolean): AndOr[] {
+    const out: AndOr[] = [];
+    this.skipNewlines();
+    while (this.i < this.tokens.length) {
+      if (inSubshell && this.isOp(')')) break;
+      out.push(this.andOr());
+      const t = this.peek();
+      if (!t) break;
+      if (t.type === 'op' && (t.op === ';' || t.op === '&' || t.op === 'newline')) {
+        this.i++;
+        this.skipNewlines();
+        continue;
+      }
+      if (inSubshell && t.type === 'op' && t.op === ')') break;
+      this.unexpected();
+    }
+    return out;
+  }
+
+  andOr(): AndOr {
+    const result: AndOr = { first: this.pipeline(), rest: [] };
+    for (;;) {
+      const t = this.peek();
+      if (t?.type !== 'op' || (t.op !== '&&' && t.op !== '||')) break;
+      this.i++;
+      this.skipNewlines();
+      if (this.i >= this.tokens.length) throw new Incomplete();
+      result.rest.push({ op: t.op, pipeline: this.pipeline() });
+    }
+    return result;
+  }
+
+  pipeline(): Pipeline {
+    let negate = false;
+    const t = this.peek();
+    if (t?.type === 'word' && t.raw === '!') {
+      negate = true;
+      this.i++;
+    }
+    const commands = [this.command()];
+    while (this.isOp('|')) {
+      this.i++;
+      this.skipNewlines();
+      if (this.i >= this.tokens.length) throw new Incomplete();
+      commands.push(this.command());
+    }
+    return { negate, commands };
+  }
+
+  command(): Command {
+    if (this.isOp('(')) {
+      this.i++;
+      const list = this.list(true);
+      if (this.i >= this.tokens.length) throw new Incomplete();
+      if (!list.length) this.unexpected();
+      this.i++; // ')'
+      const redirects: Redirect[] = [];
+      while (this.peek()?.type === 'redir') redirects.push(this.redirect());
+      if (this.peek()?.type === 'word') this.unexpected();
+      return { kind: 'subshell', list, redirects };
+    }
+    this.expandAlias(new Set());
+    const cmd: SimpleCommand = { kind: 'simple', assigns: [], words: [], redirects: [] };
+    for (;;) {
+      const t = this.peek();
+      if (!t) break;
       if (t.type === 'word') {
-        cmd.words.push(t.segments);
-        i++;
-      } else if (t.op === '2>&1') {
-        cmd.redirects.push({ op: t.op, target: null });
-        i++;
-      } else if (REDIRECT_OPS.has(t.op)) {
-        const target = tokens[i + 1];
-        if (!target || target.type !== 'word') return unexpected(target);
-        cmd.redirects.push({ op: t.op, target: target.segments });
-        i += 2;
+        const assign = cmd.words.length ? null : asAssignment(t.parts);
+        if (assign) cmd.assigns.push(assign);
+        else cmd.words.push(t.parts);
+        this.i++;
+      } else if (t.type === 'redir') cmd.redirects.push(this.redirect());
+      else if (t.op === '(' && cmd.words.length) {
+        this.unexpected();
       } else break;
     }
-    if (!cmd.words.length && !cmd.redirects.length) return unexpected(tokens[i]);
+    if (!cmd.words.length && !cmd.assigns.length && !cmd.redirects.length) this.unexpected();
     return cmd;
-  };
-
-  const parsePipeline = (): Pipeline | ParseResult => {
-    const first = parseCommand();
-    if ('ok' in first) return first;
-    const p: Pipeline = [first];
-    while (tokens[i]?.type === 'op' && (tokens[i] as { op: Operator }).op === '|') {
-      i++;
-      const next = parseCommand();
-      if ('ok' in next) return next;
-      p.push(next);
-    }
-    return p;
-  };
-
-  while (i < tokens.length) {
-    const first = parsePipeline();
-    if ('ok' in first) return first;
-    const andOr: AndOr = { first, rest: [] };
-    while (tokens[i]?.type === 'op') {
-      const op = (tokens[i] as { op: Operator }).op;
-      if (op !== '&&' && op !== '||') break;
-      i++;
-      const next = parsePipeline();
-      if ('ok' in next) return next;
-      andOr.rest.push({ op, pipeline: next });
-    }
-    list.push(andOr);
-    const sep = tokens[i];
-    if (!sep) break;
-    if (sep.type === 'op' && (sep.op === ';' || sep.op === '&')) {
-      i++;
-      continue;
-    }
-    return unexpected(sep);
   }
-  return { ok: true, list };
+
+  redirect(): Redirect {
+    const t = this.tokens[this.i] as Extract<Token, { type: 'redir' }>;
+    this.i++;
+    const target = this.peek();
+    if (target?.type !== 'word') {
+      if (!target) throw new SyntaxError('syntax error near unexpected token `newline\'');
+      this.unexpected();
+    }
+    this.i++;
+    return { op: t.op, fd: t.fd, target: target.parts, raw: target.raw, ...(t.heredoc && { heredoc: t.heredoc }) };
+  }
+
+  /** Replaces an alias in command position by its tokens; a value ending in a blank aliases the next word too. */
+  expandAlias(seen: Set<string>): void {
+    const t = this.peek();
+    if (t?.type !== 'word' || !isPlainWord(t.parts)) return;
+    const name = t.raw;
+    const value = this.aliases[name];
+    if (value === undefined || seen.has(name) || this.aliasBudget-- <= 0) return;
+    const sub = tokenize(value).tokens.filter((x) => !(x.type === 'op' && x.op === 'newline'));
+    this.tokens = [...this.tokens.slice(0, this.i), ...sub, ...this.tokens.slice(this.i + 1)];
+    const next = new Set(seen).add(name);
+    this.expandAlias(next);
+    if (/[ \t]$/.test(value)) {
+      const save = this.i;
+      this.i += sub.length;
+      this.expandAlias(next);
+      this.i = save;
+    }
+  }
 }
+
+function asAssignment(parts: Word): Assignment | null {
+  const first = parts[0];
+  if (!first || first.kind !== 'lit' || first.quoted) return null;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
+  if (!m) return null;
+  const rest = first.text.slice(m[0].length);
+  const value: Word = rest ? [{ ...first, text: rest }, ...parts.slice(1)] : parts.slice(1);
+  return { name: m[1]!, value };
+}
+
+export function parse(tokens: readonly Token[], opts: ParseOptions = {}): ParseResult {
+  const p = new Parser([...tokens], opts.aliases ?? {});
+  try {
+    const list = p.list(false);
+    if (p.i < p.tokens.length) p.unexpected();
+    return { ok: true, list };
+  } catch (e) {
+    if (e instanceof Incomplete) return { ok: false, incomplete: true, error: 'syntax error: unexpected end of file' };
+    if (e instanceof SyntaxError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+/** What the terminal needs to know about typed text: run it, ask for more, or report an error. */
+export type LineStatus = { kind: 'complete' } | { kind: 'more' } | { kind: 'error'; message: string };
+
+/** Whether `text` (possibly several lines) is a complete command line. */
+export function lineStatus(text: string, aliases: Record<string, string> = {}): LineStatus {
+  const t = tokenize(text);
+  if (t.incomplete) return { kind: 'more' };
+  const p = parse(t.tokens, { aliases });
+  if (!p.ok) return p.incomplete ? { kind: 'more' } : { kind: 'error', message: p.error };
+  return { kind: 'complete' };
+}
+
+export { wordText };

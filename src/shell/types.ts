@@ -23,6 +23,8 @@ export interface CommandOutcome extends ExecResult {
   action?: SessionAction;
   /** Show stderr before stdout on the terminal (a tool that prints its error, then its usage). */
   stderrFirst?: boolean;
+  /** stdout (1) and stderr (2) interleaved as written (`cat a missing b`); stdout/stderr still hold each stream whole. */
+  chunks?: ReadonlyArray<readonly [1 | 2, string]>;
 }
 
 /** One shell's per-host state: what `cd`, `export` and `$?` change. */

@@ -3,6 +3,8 @@
 // world is reported to the journal first, so that a replay reproduces the session exactly.
 import { runLine, type LineOutcome } from '../shell/executor';
 import { completeLine } from '../shell/complete';
+import { expandHistory } from '../shell/history-expand';
+import { lineStatus } from '../shell/parse';
 import { newFrame, promptFor } from '../shell/prompt';
 import { decodeKeys } from './keys';
 import { LineEditor } from './line-editor';
@@ -24,6 +26,8 @@ export interface SessionState {
 export type SessionRecord = { kind: 'exec'; line: string } | { kind: 'input'; data: string } | { kind: 'eof' } | { kind: 'interrupt' } | { kind: 'resize'; cols: number; rows: number };
 
 const HISTORY_LIMIT = 1000;
+/** bash's PS2: the prompt for the rest of a command (a here-document, an open quote, a trailing |). */
+const PS2 = '> ';
 
 export function newSessionState(id: string, host: string, cols = 80, rows = 24): SessionState {
   return { id, frames: [newFrame(host)], history: {}, cols, rows };
@@ -38,6 +42,8 @@ export class TtySession {
   #program: Program | null = null;
   #resume: ((code: number) => LineOutcome) | undefined;
   #out = '';
+  /** Lines typed so far of a command that is not complete yet (shown with the PS2 prompt). */
+  #pending: string | null = null;
   /** Set while replaying the journal: records are not written again. */
   replaying = false;
 
@@ -136,21 +142,55 @@ export class TtySession {
     const { output, event } = this.#editor.handleKey(key);
     this.#out += output;
     if (!event) return;
-    if (event.type === 'submit') this.#execute(event.line);
+    if (event.type === 'submit') this.#submit(event.line);
     else if (event.type === 'interrupt') {
+      this.#pending = null;
       this.#emitRecord({ kind: 'interrupt' });
       this.#frame.lastExit = 130;
       this.#prompt();
+    } else if (this.#pending !== null) {
+      // End of input in the middle of a command: bash runs what it has (and complains like bash).
+      const text = this.#pending;
+      this.#pending = null;
+      this.#execute(text);
     } else this.#eof();
   }
 
+  /** A line typed at the prompt: history expansion (echoing the result), then run it or ask for more. */
+  #submit(typed: string): void {
+    if (this.#pending === null && !typed.trim()) return this.#prompt();
+    const hx = expandHistory(typed, this.#historyOf(this.#frame.host));
+    if (!hx.ok) {
+      this.#pending = null;
+      this.#write(`-bash: ${hx.error}\n`);
+      return this.#prompt();
+    }
+    if (hx.changed) this.#write(hx.line + '\n');
+    const text = this.#pending === null ? hx.line : `${this.#pending}\n${hx.line}`;
+    if (hx.printOnly) {
+      this.#pending = null;
+      this.#remember(text);
+      return this.#prompt();
+    }
+    if (lineStatus(text, this.#frame.aliases).kind === 'more') {
+      this.#pending = text;
+      this.#out += this.#editor.begin(PS2);
+      return;
+    }
+    this.#pending = null;
+    this.#execute(text);
+  }
+
+  #remember(line: string): void {
+    const hist = this.#historyOf(this.#frame.host);
+    if (!line.startsWith(' ') && hist[hist.length - 1] !== line) hist.push(line);
+    if (hist.length > HISTORY_LIMIT) hist.splice(0, hist.length - HISTORY_LIMIT);
+  }
+
   #execute(line: string): void {
-    const frame = this.#frame;
     if (line.trim()) {
       this.#emitRecord({ kind: 'exec', line });
-      const hist = this.#historyOf(frame.host);
-      if (!line.startsWith(' ') && hist[hist.length - 1] !== line) hist.push(line);
-      if (hist.length > HISTORY_LIMIT) hist.splice(0, hist.length - HISTORY_LIMIT);
+      this.#remember(line);
       this.#settle(runLine(this.#shellIo(), line));
     } else this.#prompt();
   }

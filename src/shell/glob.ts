@@ -1,0 +1,153 @@
+// Pathname expansion (`*` `?` `[...]`) against a host's VFS, and the fnmatch-style matcher that
+// `find -name`, `${X#pattern}` and friends share. Backslash quotes a character in a pattern.
+import { listDir, lookup, normalizePath } from '../sim/vfs';
+import type { HostState, WorldState } from '../sim/types';
+
+/** Most names a pattern may produce (bash has no limit; we stay responsive). */
+export const MAX_GLOB_RESULTS = 10_000;
+
+const CLASSES: Record<string, string> = {
+  alpha: 'A-Za-z',
+  digit: '0-9',
+  alnum: 'A-Za-z0-9',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~',
+  xdigit: '0-9A-Fa-f',
+  cntrl: '\\x00-\\x1f\\x7f',
+  print: ' -~',
+  graph: '!-~',
+  word: 'A-Za-z0-9_',
+};
+
+/** Does the pattern contain an unquoted `*`, `?` or `[`? */
+export function hasGlob(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '*' || c === '?' || c === '[') return true;
+  }
+  return false;
+}
+
+/** Removes the backslashes that quote characters in a pattern. */
+export const unescapeGlob = (pattern: string): string => pattern.replace(/\\(.)/gs, '$1');
+
+/** Escapes the characters a pattern treats specially, for literal text inside a pattern. */
+export const escapeGlob = (text: string): string => text.replace(/[\\*?[\]]/g, '\\$&');
+
+/** The source of a regular expression matching what the glob pattern matches (not anchored). */
+export function globSource(pattern: string, opts: { slash?: boolean } = {}): string {
+  const any = opts.slash ? '[^/]' : '[\\s\\S]';
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) re += escapeRe(pattern[++i]!);
+    else if (c === '*') re += any + '*';
+    else if (c === '?') re += any;
+    else if (c === '[') {
+      const cls = bracket(pattern, i);
+      if (cls) {
+        re += cls.re;
+        i = cls.end;
+      } else re += '\\[';
+    } else re += escapeRe(c);
+  }
+  return re;
+}
+
+/** A `[...]` expression at `i`: its regex and the index of its `]`, or null if unterminated. */
+function bracket(p: string, i: number): { re: string; end: number } | null {
+  let j = i + 1;
+  let neg = false;
+  if (p[j] === '!' || p[j] === '^') {
+    neg = true;
+    j++;
+  }
+  let body = '';
+  let first = true;
+  for (; j < p.length; j++) {
+    const c = p[j]!;
+    if (c === ']' && !first) return { re: body ? `[${neg ? '^' : ''}${body}]` : neg ? '[\\s\\S]' : '[^\\s\\S]', end: j };
+    first = false;
+    if (c === '[' && p[j + 1] === ':') {
+      const close = p.indexOf(':]', j + 2);
+      const name = close > 0 ? p.slice(j + 2, close) : '';
+      if (CLASSES[name] !== undefined) {
+        body += CLASSES[name];
+        j = close + 1;
+        continue;
+      }
+    }
+    if (c === '\\' && j + 1 < p.length) body += escapeRe(p[++j]!);
+    else if (c === '-' && body && p[j + 1] !== ']' && j + 1 < p.length) body += '-';
+    else body += escapeRe(c);
+  }
+  return null;
+}
+
+const escapeRe = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+const cache = new Map<string, RegExp>();
+
+/** fnmatch(3): does `name` match the whole pattern? */
+export function globMatch(pattern: string, name: string, ignoreCase = false): boolean {
+  const key = (ignoreCase ? 'i' : 's') + pattern;
+  let re = cache.get(key);
+  if (!re) {
+    if (cache.size > 500) cache.clear();
+    re = new RegExp(`^(?:${globSource(pattern)})$`, ignoreCase ? 'i' : '');
+    cache.set(key, re);
+  }
+  return re.test(name);
+}
+
+/**
+ * Expands a pattern into the sorted existing paths it matches, written the way the pattern was
+ * (relative stays relative). Null when nothing matches: bash then keeps the word as typed.
+ */
+export function expandGlob(world: WorldState, host: HostState, cwd: string, pattern: string): string[] | null {
+  const absolute = pattern.startsWith('/');
+  const comps = pattern.split('/');
+  // Paths being built: what the user sees, and where it is.
+  let paths: Array<{ shown: string; abs: string }> = [{ shown: absolute ? '/' : '', abs: absolute ? '/' : cwd }];
+  const join = (a: string, b: string) => (a === '' ? b : a.endsWith('/') ? a + b : `${a}/${b}`);
+  comps.forEach((comp, idx) => {
+    if (idx === 0 && absolute) return;
+    const last = idx === comps.length - 1;
+    if (comp === '') {
+      // A trailing slash keeps only directories.
+      if (last) {
+        paths = paths
+          .filter((p) => {
+            const n = lookup(world, host, p.abs);
+            return n.ok && n.value.type === 'dir';
+          })
+          .map((p) => ({ shown: p.shown + '/', abs: p.abs }));
+      }
+      return;
+    }
+    const next: typeof paths = [];
+    for (const p of paths) {
+      if (!hasGlob(comp)) {
+        const name = unescapeGlob(comp);
+        next.push({ shown: join(p.shown, name), abs: normalizePath(name, p.abs) });
+        continue;
+      }
+      const entries = listDir(world, host, p.abs);
+      if (!entries.ok) continue;
+      const dotOk = comp.startsWith('.') || comp.startsWith('\\.');
+      for (const [name] of entries.value) {
+        if (name.startsWith('.') && !dotOk) continue;
+        if (globMatch(comp, name)) next.push({ shown: join(p.shown, name), abs: normalizePath(name, p.abs) });
+        if (next.length > MAX_GLOB_RESULTS) break;
+      }
+    }
+    paths = next;
+  });
+  const found = paths.filter((p) => lookup(world, host, p.abs, '/', true).ok).map((p) => p.shown);
+  if (!found.length) return null;
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
