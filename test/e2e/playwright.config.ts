@@ -2,17 +2,8 @@
 // (no browser download works on our machines). Playwright owns the server process.
 import { defineConfig } from '@playwright/test';
 import { findBrowser } from './find-browser.js';
+import { CHROMIUM_ARGS } from './chromium-args.js';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Each parallel worker tree may pick its own port (E2E_PORT); CI uses the default. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);

@@ -1,0 +1,129 @@
+// Browser figures: first prompt after navigation, keystroke echo latency, bundle sizes.
+// Builds the site, serves it with `vite preview` on its own port, drives Debian's Chromium.
+import { spawn, execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { findBrowser } from '../e2e/find-browser.js';
+import { CHROMIUM_ARGS } from '../e2e/chromium-args.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const PORT = 4199;
+const OUT = '/tmp/ovm-bench-dist';
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1];
+
+function gzipBytes(prefix) {
+  const dir = join(OUT, 'assets');
+  const file = readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.js'));
+  return file ? gzipSync(readFileSync(join(dir, file)), { level: 9 }).length : null;
+}
+
+async function waitForServer(url, ms = 30000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+export async function browserBench() {
+  execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT], { cwd: root, stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${PORT}/?testhooks#/sandbox`;
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    const browser = await chromium.launch({ executablePath: findBrowser() ?? undefined, args: CHROMIUM_ARGS });
+    const firstPrompt = [];
+    for (let i = 0; i < 6; i++) {
+      // A fresh context each time: cold cache, empty IndexedDB.
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await ctx.newPage();
+      await page.goto(url);
+      const ms = await page.waitForFunction(
+        () => {
+          const t = window.__term;
+          const line = t?.buffer.active.getLine(t.buffer.active.cursorY)?.translateToString(true) ?? '';
+          return /\]# ?$/.test(line) ? performance.now() : false;
+        },
+        null,
+        { polling: 'raf', timeout: 20000 },
+      );
+      if (i > 0) firstPrompt.push(await ms.jsonValue()); // the first load warms the server
+      await ctx.close();
+    }
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => /\]# ?$/.test(window.__term?.buffer.active.getLine(window.__term.buffer.active.cursorY)?.translateToString(true) ?? ''));
+    const echo = await page.evaluate(async () => {
+      const term = window.__term;
+      const times = [];
+      const line = () => term.buffer.active.getLine(term.buffer.active.cursorY)?.translateToString(true) ?? '';
+      for (let i = 0; i < 200; i++) {
+        const before = line();
+        const t0 = performance.now();
+        // Resolves when the echo from the worker has been parsed into the buffer (the line changed).
+        const echoed = new Promise((r) => {
+          const d = term.onWriteParsed(() => {
+            if (line() !== before) {
+              d.dispose();
+              r();
+            }
+          });
+        });
+        term.input(i % 50 === 49 ? '\x15' : 'x', true);
+        await echoed;
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    // A command round trip: Enter → journal write in IndexedDB → output → next prompt parsed.
+    const command = await page.evaluate(async () => {
+      const term = window.__term;
+      const promptLine = () => /\]# ?$/.test(term.buffer.active.getLine(term.buffer.active.cursorY)?.translateToString(true) ?? '');
+      term.input('\x15', true);
+      await new Promise((r) => setTimeout(r, 50));
+      const times = [];
+      for (let i = 0; i < 30; i++) {
+        const t0 = performance.now();
+        const done = new Promise((r) => {
+          const d = term.onWriteParsed(() => {
+            if (promptLine()) {
+              d.dispose();
+              r();
+            }
+          });
+        });
+        term.input('xm list\r', true);
+        await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('no prompt after xm list')), 5000))]);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    await browser.close();
+    return {
+      firstPromptMs: Math.round(median(firstPrompt)),
+      firstPromptSamplesMs: firstPrompt.map(Math.round),
+      echoP95Ms: Math.round(p95(echo) * 10) / 10,
+      echoMedianMs: Math.round(median(echo) * 10) / 10,
+      commandRoundTripMedianMs: Math.round(median(command) * 10) / 10,
+      commandRoundTripP95Ms: Math.round(p95(command) * 10) / 10,
+      mainJsGzipBytes: gzipBytes('index-'),
+      workerJsGzipBytes: gzipBytes('engine.worker-'),
+    };
+  } finally {
+    try {
+      process.kill(-server.pid);
+    } catch {}
+  }
+}
