@@ -2,11 +2,12 @@
 // in one visible list, in the order they run each tick.
 import { TICK_MS, alignToTick } from './clock';
 import { accountCpu } from './xen/cpu-accounting';
+import { storageTick } from './storage/multipathd';
 import type { Sim } from './sim';
 
 type TickSystem = (sim: Sim, dtMs: number) => void;
 
-const SYSTEMS: readonly TickSystem[] = [accountCpu];
+const SYSTEMS: readonly TickSystem[] = [accountCpu, storageTick];
 
 /** Runs whole ticks until the clock reaches `targetMs` (rounded down to the grid). Returns ticks run. */
 export function advanceTo(sim: Sim, targetMs: number): number {
