@@ -1,4 +1,5 @@
 // Data that crosses the worker boundary: plain, structured-cloneable values only.
+import type { LabView } from '../labs/view';
 
 export interface BootInfo {
   attemptId: string;
@@ -14,7 +15,9 @@ export interface BootInfo {
 
 export type EngineEvent =
   | { type: 'output'; session: string; data: string }
-  | { type: 'clock'; clockMs: number; speed: number; wallMs: number };
+  | { type: 'clock'; clockMs: number; speed: number; wallMs: number }
+  /** The lab panel's state changed (src/labs/view.ts): one event per change, never per objective. */
+  | { type: 'lab'; view: LabView };
 
 export interface ClockStatus {
   clockMs: number;

@@ -1,5 +1,6 @@
 // The one list of commands. `help`, completion, `man` and "command not found" derive from it.
 // Registration is this visible block: add a family's array here, nowhere else.
+import { lab } from './commands/lab';
 import { meta } from './commands/meta';
 import { net } from './commands/net';
 import { services } from './commands/services';
@@ -8,7 +9,7 @@ import { text } from './commands/text';
 import { xm } from './commands/xm';
 import type { CommandSpec, Registry } from './types';
 
-const ALL: readonly CommandSpec[] = [...meta, ...sys, ...services, ...net, ...text, ...xm];
+const ALL: readonly CommandSpec[] = [...meta, ...sys, ...services, ...net, ...text, ...xm, ...lab];
 
 export function createRegistry(specs: readonly CommandSpec[] = ALL): Registry {
   const map = new Map<string, CommandSpec>();

@@ -27,6 +27,8 @@ interface OpenSession {
 export interface ClientEvents {
   onBoot?(info: BootInfo): void;
   onClock?(status: ClockStatus): void;
+  /** The lab panel's state changed (labs). */
+  onLab?(view: Extract<EngineEvent, { type: 'lab' }>['view']): void;
   onRestart?(reason: string): void;
 }
 
@@ -62,6 +64,7 @@ export class EngineClient {
 
   #onEvent(e: EngineEvent): void {
     if (e.type === 'output') this.#sessions.get(e.session)?.sink.write(e.data);
+    else if (e.type === 'lab') this.#events.onLab?.(e.view);
     else this.#events.onClock?.(e);
   }
 
@@ -115,6 +118,12 @@ export class EngineClient {
     s.cols = cols;
     s.rows = rows;
     void this.#booted.then(() => this.#api.resize(session, cols, rows)).then((out) => out && s.sink.write(out));
+  }
+
+  /** Any other engine call (labs, catalog …): waits for boot, guarded like the others. */
+  async call<T>(fn: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
+    await this.#booted;
+    return this.#guard(fn(this.#api));
   }
 
   async setSpeed(speed: number): Promise<ClockStatus> {

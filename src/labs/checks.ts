@@ -1,0 +1,19 @@
+// The one registry of lab checks: every name a lab may use in `check:`, with its argument
+// schema. all / any / not compose them (runtime/evaluate.ts). Add a family here with one spread.
+import { systemChecks } from './checks/system';
+import { xenChecks } from './checks/xen';
+import type { CheckDef } from './check-kit';
+
+// The `satisfies` keeps each check's own argument type while proving they are all checks.
+export const CHECKS = {
+  ...xenChecks,
+  ...systemChecks,
+} satisfies Record<string, CheckDef<never>>;
+
+export type CheckName = keyof typeof CHECKS;
+
+/** The registry seen by name, for the evaluator and the schema builder. */
+export const checkRegistry: Readonly<Record<string, CheckDef<never>>> = CHECKS;
+
+/** Names reserved for composition; no check may use them. */
+export const COMBINATORS = ['all', 'any', 'not'] as const;

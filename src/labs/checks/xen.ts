@@ -1,0 +1,100 @@
+// Checks over guests and dom0 as xend sees them: state and placement, memory, vCPUs, credit
+// scheduler weight and cap, uptime, and the host's free memory.
+import { freeMemoryMiB } from '../../sim/memory';
+import {
+  defineCheck, describeRange, failWith, findGuest, findHost, guestLabel, inRange, isActive, isRunning, oneOfStr, pass, rangeArgs, str, type Range,
+} from '../check-kit';
+import type { DomainState } from '../../sim/types';
+
+type GuestState = 'running' | 'paused' | 'halted' | 'active' | 'crashed' | 'shutdown';
+
+/** What `xm list` would make of a guest, in the words a lab uses. */
+function stateWord(d: DomainState): GuestState {
+  if (!isActive(d)) return 'halted';
+  if (d.state === 'paused') return 'paused';
+  if (d.state === 'crashed') return 'crashed';
+  if (d.state === 'shutdown' || d.state === 'dying') return 'shutdown';
+  return 'running';
+}
+
+const where = (d: DomainState): string => (isActive(d) ? `${stateWord(d)} on ${d.host}` : 'not running');
+
+const domainState = defineCheck<{ domain: string; state: GuestState; host?: string }>({
+  summary: 'A guest is in a state (running, paused, halted, crashed, shutdown, or active = has a domain id), optionally on a given host.',
+  args: { domain: str, state: oneOfStr('running', 'paused', 'halted', 'active', 'crashed', 'shutdown'), host: str },
+  required: ['domain', 'state'],
+  run({ world }, a) {
+    const d = findGuest(world, a.domain);
+    if (!d) return a.state === 'halted' ? pass() : failWith(`${a.domain} does not exist`);
+    const word = stateWord(d);
+    const stateOk = a.state === 'active' ? isActive(d) : word === a.state;
+    const hostOk = a.host === undefined || d.host === a.host;
+    return stateOk && hostOk ? pass() : failWith(`${guestLabel(d)} is ${where(d)}`);
+  },
+});
+
+function numericGuestCheck(summary: string, unit: string, read: (d: DomainState) => number, label: string) {
+  return defineCheck<{ domain: string } & Range>({
+    summary,
+    args: { domain: str, ...rangeArgs },
+    required: ['domain'],
+    run({ world }, a) {
+      const d = findGuest(world, a.domain);
+      if (!d) return failWith(`${a.domain} does not exist`);
+      const v = read(d);
+      return inRange(v, a) ? pass() : failWith(`${guestLabel(d)} has ${label} ${v}${unit ? ' ' + unit : ''} (wanted ${describeRange(a, unit)})`);
+    },
+  });
+}
+
+const domainMemory = numericGuestCheck('A guest\'s memory target in MiB (what `xm list` Mem shows) is in a range.', 'MiB', (d) => d.memoryMiB, 'memory');
+const domainMaxmem = numericGuestCheck('A guest\'s maximum memory (maxmem) in MiB is in a range.', 'MiB', (d) => d.maxMemMiB, 'maxmem');
+const domainVcpus = numericGuestCheck('A guest\'s online vCPU count is in a range.', '', (d) => d.vcpus, 'vcpus');
+const domainWeight = numericGuestCheck('A guest\'s credit scheduler weight is in a range.', '', (d) => d.weight, 'weight');
+const domainCap = numericGuestCheck('A guest\'s credit scheduler cap (100 = one pCPU, 0 = none) is in a range.', '', (d) => d.cap, 'cap');
+
+const domainNotRestarted = defineCheck<{ domain: string }>({
+  summary: 'A guest is running and has been up since before the lab began (never stopped, rebooted or restarted).',
+  args: { domain: str },
+  required: ['domain'],
+  run({ world }, a) {
+    const d = findGuest(world, a.domain);
+    if (!d) return failWith(`${a.domain} does not exist`);
+    if (!isRunning(d)) return failWith(`${guestLabel(d)} is ${where(d)}`);
+    return d.startedAtMs <= 0 ? pass() : failWith(`${guestLabel(d)} was restarted (uptime reset)`);
+  },
+});
+
+const productionRunning = defineCheck<Record<string, never>>({
+  summary: 'Every guest the scenario marks as production is running (not paused, halted or crashed).',
+  args: {},
+  required: [],
+  run({ world }) {
+    const down = Object.values(world.domains).filter((d) => d.production && !isRunning(d));
+    return down.length ? failWith(down.map((d) => `${guestLabel(d)} is ${where(d)}`).join('; ')) : pass();
+  },
+});
+
+const hostFreeMemory = defineCheck<{ host: string } & Range>({
+  summary: 'A host\'s free memory for guests (`xm info` free_memory, MiB) is in a range.',
+  args: { host: str, ...rangeArgs },
+  required: ['host'],
+  run({ world }, a) {
+    const h = findHost(world, a.host);
+    if (!h) return failWith(`no host ${a.host}`);
+    const free = freeMemoryMiB(world, h);
+    return inRange(free, a) ? pass() : failWith(`${h.name} has ${free} MiB free (wanted ${describeRange(a, 'MiB')})`);
+  },
+});
+
+export const xenChecks = {
+  domain_state: domainState,
+  domain_memory: domainMemory,
+  domain_maxmem: domainMaxmem,
+  domain_vcpus: domainVcpus,
+  domain_weight: domainWeight,
+  domain_cap: domainCap,
+  domain_not_restarted: domainNotRestarted,
+  production_running: productionRunning,
+  host_free_memory: hostFreeMemory,
+};

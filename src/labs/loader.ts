@@ -1,0 +1,136 @@
+// Loads the labs and scenario bases bundled from labs/*.yaml and labs/_scenarios/*.yaml:
+// parses YAML (data only, no tags that build objects), validates against the generated schema
+// validator, and checks what a schema cannot (unique ids, references between parts).
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { validateLab, validateScenario } from './generated/validate-lab';
+import { formatErrors, type AjvError } from './schema/errors';
+import { drawVariables, mentionedVariables, substitute } from './variables';
+import type { LabDoc, LabSource, ScenarioBase } from './types';
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+const LAB_FILES = import.meta.glob<string>('../../labs/*.yaml', { query: '?raw', import: 'default', eager: true });
+const SCENARIO_FILES = import.meta.glob<string>('../../labs/_scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
+
+/** `labs/a1-dom0-orientation.yaml` from a glob key. */
+const displayPath = (key: string): string => key.replace(/^(\.\.\/)+/, '');
+const stem = (key: string): string => key.slice(key.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
+
+function parseDoc(file: string, text: string): Loaded<Record<string, unknown>> {
+  try {
+    // The core schema: no custom tags, so YAML cannot build anything but plain data.
+    const doc: unknown = parseYaml(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 100 });
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, errors: [`${file}: expected a mapping at the top`] };
+    return { ok: true, value: doc as Record<string, unknown> };
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const pos = e.linePos?.[0];
+      const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return { ok: false, errors: [`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${msg}`] };
+    }
+    return { ok: false, errors: [`${file}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
+
+function validateWith(validate: Validator, file: string, doc: unknown): string[] {
+  return validate(doc) ? [] : formatErrors(validate.errors).map((l) => `${file}: ${l}`);
+}
+
+/** Cross-references the schema cannot express. */
+function semanticErrors(doc: LabDoc): string[] {
+  const errors: string[] = [];
+  const ids = new Set<string>();
+  doc.objectives.forEach((o, i) => {
+    if (ids.has(o.id)) errors.push(`objectives[${i}].id: “${o.id}” is used twice`);
+    ids.add(o.id);
+  });
+  (doc.constraints ?? []).forEach((c, i) => {
+    if (ids.has(c.id)) errors.push(`constraints[${i}].id: “${c.id}” is already an objective or constraint id`);
+    ids.add(c.id);
+  });
+  const faultIds = new Set<string>();
+  (doc.faults ?? []).forEach((f, i) => {
+    if (faultIds.has(f.id)) errors.push(`faults[${i}].id: “${f.id}” is used twice`);
+    faultIds.add(f.id);
+    if (f.after !== undefined && !doc.objectives.some((o) => o.id === f.after)) errors.push(`faults[${i}].after: no objective “${f.after}”`);
+  });
+  doc.solution.forEach((s, i) => {
+    if ('answer' in s && !doc.objectives.some((o) => o.id === s.answer && o.quiz)) errors.push(`solution[${i}].answer: no quiz objective “${s.answer}”`);
+  });
+  const declared = Object.keys(doc.variables ?? {});
+  const { variables: _v, ...rest } = doc;
+  const used = mentionedVariables([rest, Object.values(doc.variables ?? {})]);
+  for (const name of declared) if (!used.has(name)) errors.push(`variables.${name}: declared but never used`);
+  return errors;
+}
+
+/** Parses and validates one lab file. Validation runs on the lab as seed 1 would see it. */
+export function loadLabText(id: string, file: string, text: string): Loaded<LabSource> {
+  const parsed = parseDoc(file, text);
+  if (!parsed.ok) return parsed;
+  const raw = parsed.value;
+  const vars = drawVariables(raw.variables as Record<string, unknown> | undefined, 1);
+  const { variables, ...body } = raw;
+  const sub = substitute(body, vars);
+  const errors = [...validateWith(validateLab as Validator, file, { ...sub.value, ...(variables === undefined ? {} : { variables }) })];
+  errors.push(...sub.errors.map((e) => `${file}: ${e}`));
+  if (errors.length) return { ok: false, errors };
+  errors.push(...semanticErrors(raw as unknown as LabDoc).map((e) => `${file}: ${e}`));
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, value: { id, file, doc: raw as unknown as LabDoc } };
+}
+
+export function loadScenarioText(name: string, file: string, text: string): Loaded<ScenarioBase> {
+  const parsed = parseDoc(file, text);
+  if (!parsed.ok) return parsed;
+  const errors = validateWith(validateScenario as Validator, file, parsed.value);
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, value: { name, ...(parsed.value as Omit<ScenarioBase, 'name'>) } };
+}
+
+export interface Catalog {
+  labs: LabSource[];
+  scenarios: Record<string, ScenarioBase>;
+  /** Problems with bundled files: tests fail on any; the app shows them instead of the lab. */
+  errors: string[];
+}
+
+let cached: Catalog | undefined;
+
+/** Every bundled lab and scenario base, loaded once. Labs are sorted by id (a1…, b1…). */
+export function bundledCatalog(): Catalog {
+  if (cached) return cached;
+  const errors: string[] = [];
+  const scenarios: Record<string, ScenarioBase> = {};
+  for (const [key, text] of Object.entries(SCENARIO_FILES)) {
+    const r = loadScenarioText(stem(key), displayPath(key), text);
+    if (r.ok) scenarios[r.value.name] = r.value;
+    else errors.push(...r.errors);
+  }
+  const labs: LabSource[] = [];
+  for (const [key, text] of Object.entries(LAB_FILES)) {
+    const r = loadLabText(stem(key), displayPath(key), text);
+    if (!r.ok) {
+      errors.push(...r.errors);
+      continue;
+    }
+    if (!scenarios[r.value.doc.scenario.base]) errors.push(`${r.value.file}: scenario.base: no scenario “${r.value.doc.scenario.base}” in labs/_scenarios/`);
+    else labs.push(r.value);
+  }
+  labs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  cached = { labs, scenarios, errors };
+  return cached;
+}
+
+/** Labs added at run time (a lab being written, a test's fixture), found beside the bundled ones. */
+const extra = new Map<string, LabSource>();
+
+export function addLab(source: LabSource): void {
+  extra.set(source.id, source);
+}
+
+export function findLab(id: string): LabSource | undefined {
+  return extra.get(id) ?? bundledCatalog().labs.find((l) => l.id === id);
+}

@@ -1,0 +1,131 @@
+// Guest overrides of a scenario: reshape an existing guest (found by its simple name) or add a
+// new one the way the default builder makes them, placed running, paused or halted.
+import { nextInt, pick } from '../lib/rng';
+import { oracleMac, ovmId, ovmUuid } from '../sim/ids';
+import { lookup, putNode, remove } from '../sim/vfs';
+import type { DomainState, WorldState } from '../sim/types';
+import type { DomainOverride } from './types';
+
+function findBySimple(world: WorldState, simple: string): DomainState | undefined {
+  return Object.values(world.domains).find((d) => d.simpleName === simple);
+}
+
+export function removeGuest(world: WorldState, simple: string): void {
+  const d = findBySimple(world, simple);
+  if (d) delete world.domains[d.name];
+}
+
+/** The repository guests live in: the first shared (non-root) mount of the first host. */
+function repoPath(world: WorldState): string {
+  const first = Object.values(world.hosts)[0];
+  const m = first?.mounts.find((x) => x.path.startsWith('/OVS/Repositories/')) ?? first?.mounts.find((x) => x.path !== '/');
+  return m?.path ?? '/OVS/Repositories/local';
+}
+
+function newGuest(world: WorldState, simple: string): DomainState {
+  const rng = world.rng;
+  const name = ovmId(rng, 'vm');
+  const repo = repoPath(world);
+  const sample = Object.values(world.domains)[0];
+  const bridge = sample?.vifs[0]?.bridge ?? 'xenbr0';
+  const diskId = ovmId(rng, 'virtualDisk');
+  const d: DomainState = {
+    name,
+    uuid: ovmUuid(name),
+    simpleName: simple,
+    host: null,
+    domid: null,
+    state: 'halted',
+    memoryMiB: 2048,
+    maxMemMiB: 2048,
+    vcpus: 1,
+    maxVcpus: 1,
+    weight: 27500,
+    cap: 0,
+    hvm: false,
+    osType: 'Oracle Linux 6',
+    cfgPath: `${repo}/VirtualMachines/${name}/vm.cfg`,
+    startedAtMs: 0,
+    cpuTimeS: 0,
+    workload: { cpuDemand: 0.1, readIops: 10, writeIops: 5, sectorsPerRequest: 16 },
+    disks: [{ kind: 'file', path: `${repo}/VirtualDisks/${diskId}.img`, vdev: 'xvda', mode: 'w', cdrom: false }],
+    vifs: [{ mac: oracleMac(rng), bridge }],
+    production: false,
+  };
+  world.domains[name] = d;
+  const owner = Object.values(world.hosts).find((h) => h.mounts.some((m) => m.path === repo));
+  if (owner) {
+    putNode(world, owner, `${repo}/VirtualMachines/${name}`, { type: 'dir', mode: 0o755, mtimeMs: 0, children: {} });
+    putNode(world, owner, d.disks[0]!.path, { type: 'file', mode: 0o644, mtimeMs: 0, content: '', sizeBytes: 20 * 1024 ** 3 });
+  }
+  return d;
+}
+
+/** Running since before time 0 (an uptime of hours to days), like the default builder's guests. */
+function placeRunning(world: WorldState, d: DomainState, hostName: string): void {
+  const host = world.hosts[hostName];
+  if (!host) throw new Error(`scenario override: ${d.simpleName}: no host “${hostName}”`);
+  if (d.host !== hostName || d.domid === null) {
+    d.host = hostName;
+    d.domid = host.nextDomId++;
+    d.startedAtMs = -(3600 + nextInt(world.rng, 9 * 86400)) * 1000;
+  }
+  d.cpuTimeS = Math.round((-d.startedAtMs / 1000) * d.vcpus * d.workload.cpuDemand * 10) / 10;
+}
+
+/** Gives a guest another xm name: its key, uuid, and its directory in the repository move with it. */
+function renameGuest(world: WorldState, d: DomainState, name: string): void {
+  if (d.name === name) return;
+  if (world.domains[name]) throw new Error(`scenario override: two guests named ${name}`);
+  const oldDir = d.cfgPath.slice(0, d.cfgPath.lastIndexOf('/'));
+  const newDir = oldDir.slice(0, oldDir.lastIndexOf('/') + 1) + name;
+  const owner = Object.values(world.hosts).find((h) => h.mounts.some((m) => oldDir.startsWith(m.path + '/')));
+  if (owner) {
+    const node = lookup(world, owner, oldDir);
+    if (node.ok) {
+      putNode(world, owner, newDir, node.value);
+      remove(world, owner, oldDir, '/', true);
+    }
+  }
+  delete world.domains[d.name];
+  d.name = name;
+  d.uuid = ovmUuid(name);
+  d.cfgPath = `${newDir}/vm.cfg`;
+  world.domains[name] = d;
+}
+
+export function applyDomainOverride(world: WorldState, o: DomainOverride): void {
+  const d = findBySimple(world, o.simple) ?? newGuest(world, o.simple);
+  if (o.id !== undefined) renameGuest(world, d, o.id);
+  if (o.memory !== undefined) d.memoryMiB = o.memory;
+  if (o.maxmem !== undefined) d.maxMemMiB = o.maxmem;
+  else if (o.memory !== undefined) d.maxMemMiB = Math.max(d.maxMemMiB, o.memory);
+  if (o.vcpus !== undefined) d.vcpus = o.vcpus;
+  if (o.max_vcpus !== undefined) d.maxVcpus = o.max_vcpus;
+  else if (o.vcpus !== undefined) d.maxVcpus = Math.max(d.maxVcpus, o.vcpus);
+  if (o.weight !== undefined) d.weight = o.weight;
+  if (o.cap !== undefined) d.cap = o.cap;
+  if (o.hvm !== undefined) d.hvm = o.hvm;
+  if (o.production !== undefined) d.production = o.production;
+  if (o.os !== undefined) d.osType = o.os;
+  if (o.workload) {
+    d.workload = {
+      ...d.workload,
+      ...(o.workload.cpu !== undefined && { cpuDemand: o.workload.cpu }),
+      ...(o.workload.read_iops !== undefined && { readIops: o.workload.read_iops }),
+      ...(o.workload.write_iops !== undefined && { writeIops: o.workload.write_iops }),
+    };
+  }
+  const state = o.state ?? (o.host === null ? 'halted' : o.host !== undefined ? 'running' : undefined);
+  if (state === 'halted') {
+    d.host = null;
+    d.domid = null;
+    d.state = 'halted';
+    d.startedAtMs = 0;
+    d.cpuTimeS = 0;
+  } else if (state === 'running' || state === 'paused') {
+    const hostName = o.host ?? d.host ?? pick(world.rng, Object.keys(world.hosts).sort());
+    placeRunning(world, d, hostName);
+    d.state = state === 'paused' ? 'paused' : 'blocked';
+  }
+}

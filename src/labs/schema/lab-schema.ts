@@ -1,0 +1,194 @@
+// The JSON schema of a lab file, built from the check, query and fault registries so that an
+// unknown check or a bad argument is a validation error naming its path. The generated
+// validator (generated/validate-lab.ts) is compiled from this by ajv; see schema/generate.ts.
+import { checkRegistry } from '../checks';
+import { faultRegistry } from '../faults';
+import { queryRegistry } from '../queries';
+import type { JsonSchema } from '../check-kit';
+
+const text: JsonSchema = { type: 'string', pattern: '\\S' };
+const id: JsonSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' };
+const duration: JsonSchema = { type: 'string', pattern: '^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$' };
+const positiveInt: JsonSchema = { type: 'integer', minimum: 1 };
+const scalar: JsonSchema = { type: ['string', 'number'] };
+
+interface ArgDef {
+  args: Record<string, JsonSchema>;
+  required: readonly string[];
+}
+
+/** `{ name: { ...args } }` with exactly one registered name, each with its own argument schema. */
+function namedNode(registry: Readonly<Record<string, ArgDef>>, extra: Record<string, JsonSchema> = {}): JsonSchema {
+  const properties: Record<string, JsonSchema> = { ...extra };
+  for (const [name, def] of Object.entries(registry)) {
+    properties[name] = { type: 'object', properties: def.args, required: [...def.required], additionalProperties: false };
+  }
+  return { type: 'object', properties, additionalProperties: false, minProperties: 1, maxProperties: 1 };
+}
+
+const checkNode = namedNode(checkRegistry, {
+  all: { type: 'array', items: { $ref: '#/$defs/check' }, minItems: 1 },
+  any: { type: 'array', items: { $ref: '#/$defs/check' }, minItems: 1 },
+  not: { $ref: '#/$defs/check' },
+});
+
+const variable: JsonSchema = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
+  properties: {
+    pick: { type: 'array', items: scalar, minItems: 1 },
+    int: {
+      type: 'object',
+      properties: { min: { type: 'integer' }, max: { type: 'integer' }, step: positiveInt },
+      required: ['min', 'max'],
+      additionalProperties: false,
+    },
+    hex: { type: 'integer', minimum: 1, maximum: 64 },
+    template: text,
+  },
+};
+
+const hostOverride: JsonSchema = {
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
+  properties: {
+    name: text,
+    memory: positiveInt,
+    dom0_mem: positiveInt,
+    cpu: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        sockets: positiveInt, cores_per_socket: positiveInt, threads_per_core: positiveInt, mhz: positiveInt,
+        model: text, virt_flag: { type: 'string', enum: ['vmx', 'svm', ''] },
+      },
+    },
+    services: { type: 'object', additionalProperties: { type: 'string', enum: ['running', 'stopped'] } },
+    files: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+const domainOverride: JsonSchema = {
+  type: 'object',
+  required: ['simple'],
+  additionalProperties: false,
+  properties: {
+    simple: text,
+    id: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+    host: { type: ['string', 'null'] },
+    state: { type: 'string', enum: ['running', 'paused', 'halted'] },
+    memory: positiveInt, maxmem: positiveInt, vcpus: positiveInt, max_vcpus: positiveInt,
+    weight: { type: 'integer', minimum: 1, maximum: 65535 },
+    cap: { type: 'integer', minimum: 0 },
+    hvm: { type: 'boolean' },
+    production: { type: 'boolean' },
+    os: text,
+    workload: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { cpu: { type: 'number', minimum: 0, maximum: 1 }, read_iops: { type: 'number', minimum: 0 }, write_iops: { type: 'number', minimum: 0 } },
+    },
+  },
+};
+
+const overrides: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    release: { type: 'string', enum: ['ovm34', 'ovm22'] },
+    host_names: { type: 'array', items: text, minItems: 1 },
+    hosts: { type: 'array', items: hostOverride },
+    domains: { type: 'array', items: domainOverride },
+    remove_domains: { type: 'array', items: text },
+  },
+};
+
+const hints: JsonSchema = { type: 'array', items: text, minItems: 2 };
+
+const quiz: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    question: text,
+    placeholder: text,
+    accept: { type: 'array', items: scalar, minItems: 1 },
+    query: namedNode(queryRegistry),
+    tolerance: { type: 'number', minimum: 0 },
+    case_sensitive: { type: 'boolean' },
+  },
+  oneOf: [{ required: ['accept'] }, { required: ['query'] }],
+};
+
+const objective: JsonSchema = {
+  type: 'object',
+  required: ['id', 'text', 'points', 'failure', 'hints'],
+  additionalProperties: false,
+  properties: {
+    id, text, points: positiveInt, check: { $ref: '#/$defs/check' }, quiz, failure: text, milestone: { type: 'boolean' }, hints,
+  },
+  oneOf: [{ required: ['check'] }, { required: ['quiz'] }],
+};
+
+const constraint: JsonSchema = {
+  type: 'object',
+  required: ['id', 'text', 'check', 'failure'],
+  additionalProperties: false,
+  properties: { id, text, check: { $ref: '#/$defs/check' }, failure: text },
+};
+
+const fault: JsonSchema = {
+  type: 'object',
+  required: ['id', 'do'],
+  additionalProperties: false,
+  properties: { id, at: duration, after: id, on_command: text, do: namedNode(faultRegistry), announce: text },
+  oneOf: [{ required: ['at'] }, { required: ['after'] }, { required: ['on_command'] }],
+};
+
+const step: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    host: text,
+    run: { anyOf: [text, { type: 'array', items: text, minItems: 1 }] },
+    keys: { type: 'string', pattern: '[\\s\\S]' },
+    wait: duration,
+    answer: id,
+    note: text,
+  },
+  oneOf: [{ required: ['host', 'run'] }, { required: ['host', 'keys', 'note'] }, { required: ['wait'] }, { required: ['answer'] }],
+};
+
+export const LAB_SCHEMA: JsonSchema = {
+  $id: 'https://ovm-sandbox.invalid/lab.json',
+  type: 'object',
+  required: ['title', 'summary', 'module', 'level', 'minutes', 'scenario', 'briefing', 'debrief', 'objectives', 'solution'],
+  additionalProperties: false,
+  properties: {
+    title: text,
+    summary: text,
+    module: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F'] },
+    level: { type: 'string', enum: ['beginner', 'intermediate', 'advanced'] },
+    minutes: positiveInt,
+    tags: { type: 'array', items: text },
+    scenario: { type: 'object', required: ['base'], additionalProperties: false, properties: { base: id, overrides } },
+    variables: { type: 'object', propertyNames: { pattern: '^[a-z][a-z0-9_]*$' }, additionalProperties: variable },
+    briefing: text,
+    debrief: text,
+    objectives: { type: 'array', items: objective, minItems: 1 },
+    constraints: { type: 'array', items: constraint },
+    faults: { type: 'array', items: fault },
+    solution: { type: 'array', items: step, minItems: 1 },
+  },
+  $defs: { check: checkNode },
+};
+
+export const SCENARIO_SCHEMA: JsonSchema = {
+  $id: 'https://ovm-sandbox.invalid/scenario.json',
+  type: 'object',
+  required: ['title', 'description', 'builder'],
+  additionalProperties: false,
+  properties: { title: text, description: text, builder: id, overrides },
+};

@@ -1,0 +1,143 @@
+// The shape of a lab as authored in labs/*.yaml (after validation and variable substitution).
+// Plain data only: a lab can never carry code. The JSON schema in schema/lab-schema.ts mirrors it.
+
+export type LabModule = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+export type LabLevel = 'beginner' | 'intermediate' | 'advanced';
+
+/** A composable predicate: one key per node, a registered check name or all/any/not. */
+export type CheckNode = { all: CheckNode[] } | { any: CheckNode[] } | { not: CheckNode } | { [check: string]: unknown };
+
+/** How a variable is drawn from the learner's seed. */
+export type VariableSpec =
+  | { pick: Array<string | number> }
+  | { int: { min: number; max: number; step?: number } }
+  | { hex: number }
+  | { template: string };
+
+export type VarValue = string | number;
+
+export interface QuizSpec {
+  /** Shown above the answer box; the objective's text is the question when absent. */
+  question?: string;
+  placeholder?: string;
+  /** Accepted answers (compared after trimming; case-insensitive unless `case_sensitive`). */
+  accept?: Array<string | number>;
+  /** Or: the answer is a number read from the world when the learner answers. */
+  query?: { [query: string]: unknown };
+  /** For numeric answers: how far off an answer may be and still count. */
+  tolerance?: number;
+  case_sensitive?: boolean;
+}
+
+export interface Objective {
+  id: string;
+  text: string;
+  points: number;
+  check?: CheckNode;
+  quiz?: QuizSpec;
+  /** Why it is not met yet: shown beside a ✗. */
+  failure: string;
+  /** Once met, stays met even if the check stops holding. */
+  milestone?: boolean;
+  hints: string[];
+}
+
+export interface Constraint {
+  id: string;
+  text: string;
+  check: CheckNode;
+  /** Shown when broken. */
+  failure: string;
+}
+
+export interface Fault {
+  id: string;
+  /** Exactly one trigger: a time ("30s", "2m"), an objective met, or a command run. */
+  at?: string;
+  after?: string;
+  on_command?: string;
+  do: { [action: string]: unknown };
+  /** A line for the event feed when it fires (the action may also log on its own). */
+  announce?: string;
+}
+
+export type SolutionStep =
+  | { host: string; run: string | string[]; note?: string }
+  | { host: string; keys: string; note: string }
+  | { wait: string; note?: string }
+  | { answer: string; note?: string };
+
+export interface ScenarioRef {
+  base: string;
+  overrides?: Overrides;
+}
+
+export interface HostOverride {
+  name: string;
+  memory?: number;
+  dom0_mem?: number;
+  cpu?: { sockets?: number; cores_per_socket?: number; threads_per_core?: number; mhz?: number; model?: string; virt_flag?: 'vmx' | 'svm' | '' };
+  services?: Record<string, 'running' | 'stopped'>;
+  files?: Record<string, string>;
+}
+
+export interface DomainOverride {
+  /** OVM_simple_name of an existing guest, or of a new one. */
+  simple: string;
+  /** Its xm name (32 hex digits on OVM 3), so that a lab's solution can name it: usually a variable. */
+  id?: string;
+  host?: string | null;
+  state?: 'running' | 'paused' | 'halted';
+  memory?: number;
+  maxmem?: number;
+  vcpus?: number;
+  max_vcpus?: number;
+  weight?: number;
+  cap?: number;
+  hvm?: boolean;
+  production?: boolean;
+  os?: string;
+  workload?: { cpu?: number; read_iops?: number; write_iops?: number };
+}
+
+export interface Overrides {
+  release?: 'ovm34' | 'ovm22';
+  host_names?: string[];
+  hosts?: HostOverride[];
+  domains?: DomainOverride[];
+  remove_domains?: string[];
+}
+
+export interface LabDoc {
+  title: string;
+  summary: string;
+  module: LabModule;
+  level: LabLevel;
+  minutes: number;
+  tags?: string[];
+  scenario: ScenarioRef;
+  variables?: Record<string, VariableSpec>;
+  briefing: string;
+  debrief: string;
+  objectives: Objective[];
+  constraints?: Constraint[];
+  faults?: Fault[];
+  solution: SolutionStep[];
+}
+
+/** A lab as loaded: its id (the file name) and the document before variables are substituted. */
+export interface LabSource {
+  id: string;
+  file: string;
+  doc: LabDoc;
+}
+
+/** A scenario base from labs/_scenarios/NAME.yaml. */
+export interface ScenarioBase {
+  name: string;
+  title: string;
+  description: string;
+  /** The world builder it starts from. */
+  builder: string;
+  overrides?: Overrides;
+}
