@@ -8,7 +8,12 @@ export interface AttemptRecord {
   scenario: string;
   createdAt: number;
   updatedAt: number;
+  /** Format of this attempt's journal records (JOURNAL_VERSION when written); absent = 1. */
+  journalVersion?: number;
 }
+
+/** The journal record format this build writes and reads; a newer one is refused, never replayed. */
+export const JOURNAL_VERSION = 1;
 
 /** One journal line: what a session did, at which simulation time, in order. */
 export interface JournalEntry {
@@ -19,6 +24,12 @@ export interface JournalEntry {
   /** Host a session starts on (for the first record of a session). */
   host: string;
   record: SessionRecord;
+  /** The record's own effect changed the world (digest before ≠ after): undo can step over it. */
+  changed?: boolean;
+  /** Taken back by `undo`: kept for redo and history, skipped when the world is rebuilt. */
+  undone?: boolean;
+  /** Outcomes of `undo`/`redo` run by this line, in order, so that a replay repeats their exit codes. */
+  meta?: boolean[];
 }
 
 export interface SnapshotRecord {
@@ -30,6 +41,50 @@ export interface SnapshotRecord {
   world: string;
   sessions: string;
   core: Uint8Array;
+  /** The undo index at this point (JSON), so that undo reaches back past the snapshot. */
+  undo?: string;
+}
+
+/** Per-lab progress (the labs runtime owns its meaning; persistence keeps and exports it). */
+export interface ProgressRecord {
+  labId: string;
+  status: 'new' | 'in-progress' | 'solved' | 'solved-with-solution';
+  score: number | null;
+  hintsUsed: number;
+  solutionShown: boolean;
+  startedAt: number | null;
+  solvedAt: number | null;
+  updatedAt: number;
+}
+
+/** A terminal's serialised scrollback (xterm's serialize addon), shown again after a reload. */
+export interface TerminalRecord {
+  attemptId: string;
+  session: string;
+  data: string;
+  savedAt: number;
+}
+
+export interface CustomLabRecord {
+  id: string;
+  yaml: string;
+  updatedAt: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** Everything stored (or one attempt's part of it), as plain records: export reads it, import writes it. */
+export interface StoreDump {
+  attempts: AttemptRecord[];
+  journal: JournalEntry[];
+  snapshots: SnapshotRecord[];
+  terminal: TerminalRecord[];
+  progress: ProgressRecord[];
+  settings: SettingRecord[];
+  customLabs: CustomLabRecord[];
 }
 
 export interface Store {
@@ -39,6 +94,23 @@ export interface Store {
   /** Entries with seq > afterSeq, in order. */
   readJournal(attemptId: string, afterSeq: number): Promise<JournalEntry[]>;
   putSnapshot(s: SnapshotRecord): Promise<void>;
-  latestSnapshot(attemptId: string): Promise<SnapshotRecord | undefined>;
+  /** The newest snapshot, or the newest one with seq < beforeSeq (the base snapshot has seq -1). */
+  latestSnapshot(attemptId: string, beforeSeq?: number): Promise<SnapshotRecord | undefined>;
+  /** Marks journal entries undone (or not) and drops the snapshots that include them, atomically. */
+  setUndone(attemptId: string, seqs: readonly number[], undone: boolean): Promise<void>;
+  /** Deletes the attempt with its journal, snapshots and scrollback. */
   deleteAttempt(attemptId: string): Promise<void>;
+  putTerminal(t: TerminalRecord): Promise<void>;
+  getTerminal(attemptId: string, session: string): Promise<TerminalRecord | undefined>;
+  getProgress(labId: string): Promise<ProgressRecord | undefined>;
+  putProgress(p: ProgressRecord): Promise<void>;
+  listProgress(): Promise<ProgressRecord[]>;
+  getSetting(key: string): Promise<unknown>;
+  putSetting(key: string, value: unknown): Promise<void>;
+  /** Everything, or one attempt with its journal, snapshots and scrollback (plus progress and settings). */
+  dump(attemptId?: string): Promise<StoreDump>;
+  /** Writes a dump in one transaction: each attempt in it replaces the stored one of the same id. */
+  load(dump: StoreDump): Promise<void>;
+  /** Reset everything: every store emptied. */
+  clearAll(): Promise<void>;
 }
