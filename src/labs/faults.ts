@@ -4,7 +4,11 @@ import { recordEvent } from '../sim/events';
 import { syslog } from '../sim/logs';
 import { setServiceState } from '../sim/services';
 import { writeFile } from '../sim/vfs';
-import { bool, findHost, oneOfStr, str, type JsonSchema } from './check-kit';
+import { changePage83, growLun, setCable, setHbaPort, setSp, setSpPort, setSwitch } from '../sim/storage/faults';
+import { findLun } from '../sim/storage/san';
+import { bool, findHost, int, num, oneOfStr, str, type JsonSchema } from './check-kit';
+import type { LunRef } from '../sim/storage/types';
+import type { WorldState } from '../sim/types';
 import type { Sim } from '../sim/sim';
 
 export interface FaultDef<A = Record<string, unknown>> {
@@ -18,6 +22,28 @@ export interface FaultDef<A = Record<string, unknown>> {
 }
 
 const defineFault = <A>(f: FaultDef<A>): FaultDef<A> => f;
+
+const GiB = 1024 ** 3;
+
+/** The first array of the SAN (the scenarios have one). */
+const firstArray = (world: WorldState): string | undefined => world.san?.arrays[0]?.serial;
+
+/** A LUN named by its scenario role (repository, poolfs, spare) or by its array LUN number. */
+function lunRef(world: WorldState, lun: string | number): LunRef | undefined {
+  if (typeof lun === 'string' && !/^\d+$/.test(lun)) return world.san?.roles[lun];
+  const array = firstArray(world);
+  return array ? { array, alu: Number(lun) } : undefined;
+}
+
+const lunArg: JsonSchema = { type: ['string', 'integer'], pattern: '\\S' };
+const upDown = (verb: string) => ({ ...bool, description: verb });
+
+/** Logs a fault in the event feed (the subsystem writes its own syslog lines). */
+function noted(world: WorldState, host: string | null, kind: string, text: string, ok: boolean, missing: string): string | null {
+  if (!ok) return missing;
+  recordEvent(world, host, kind, text);
+  return null;
+}
 
 export const FAULTS = {
   write_file: defineFault<{ host: string; path: string; content: string; append?: boolean }>({
@@ -52,6 +78,84 @@ export const FAULTS = {
       setServiceState({ world, host: h }, a.service, a.state);
       recordEvent(world, h.name, `service.${a.state === 'running' ? 'started' : 'stopped'}`, `${a.service} ${a.state === 'running' ? 'started' : 'stopped'} on ${h.name}`);
       return null;
+    },
+  }),
+  cable: defineFault<{ host: string; hba: number; plugged: boolean }>({
+    summary: 'Pulls (plugged: false) or plugs back (plugged: true) the FC cable of a host\'s HBA port (hba: the SCSI host number, 5 for host5).',
+    args: { host: str, hba: int, plugged: upDown('plug it back in') },
+    required: ['host', 'hba', 'plugged'],
+    menu: 'FC cable',
+    run({ world }, a) {
+      const h = findHost(world, a.host);
+      const ok = !!h && setCable(world, h.name, a.hba, a.plugged);
+      return noted(world, h?.name ?? null, a.plugged ? 'fault.cable-plugged' : 'fault.cable-pulled', `FC cable of host${a.hba} on ${a.host} ${a.plugged ? 'plugged back in' : 'pulled'}`, ok, `${a.host} has no HBA port host${a.hba}`);
+    },
+  }),
+  hba_port: defineFault<{ host: string; hba: number; up: boolean }>({
+    summary: 'Fails (up: false) or repairs (up: true) one HBA port of a host.',
+    args: { host: str, hba: int, up: upDown('repair it') },
+    required: ['host', 'hba', 'up'],
+    menu: 'HBA port',
+    run({ world }, a) {
+      const h = findHost(world, a.host);
+      const ok = !!h && setHbaPort(world, h.name, a.hba, a.up);
+      return noted(world, h?.name ?? null, a.up ? 'fault.hba-repaired' : 'fault.hba-failed', `HBA port host${a.hba} on ${a.host} ${a.up ? 'repaired' : 'failed'}`, ok, `${a.host} has no HBA port host${a.hba}`);
+    },
+  }),
+  fc_switch: defineFault<{ fabric: number; up: boolean }>({
+    summary: 'Takes an FC switch (fabric 0 or 1) down or brings it back.',
+    args: { fabric: { type: 'integer', minimum: 0, maximum: 1 }, up: upDown('bring it back') },
+    required: ['fabric', 'up'],
+    menu: 'FC switch',
+    run({ world }, a) {
+      return noted(world, null, a.up ? 'fault.switch-up' : 'fault.switch-down', `FC switch of fabric ${a.fabric} ${a.up ? 'back up' : 'down'}`, setSwitch(world, a.fabric, a.up), `no fabric ${a.fabric}`);
+    },
+  }),
+  sp: defineFault<{ sp: 'A' | 'B'; up: boolean }>({
+    summary: 'Fails a whole storage processor of the array (its LUNs trespass to the peer) or repairs it.',
+    args: { sp: oneOfStr('A', 'B'), up: upDown('repair it') },
+    required: ['sp', 'up'],
+    menu: 'Storage processor',
+    run({ world }, a) {
+      const array = firstArray(world);
+      return noted(world, null, a.up ? 'fault.sp-up' : 'fault.sp-down', `SP ${a.sp} ${a.up ? 'repaired' : 'failed'}`, !!array && setSp(world, array, a.sp, a.up), 'no storage array in this world');
+    },
+  }),
+  sp_port: defineFault<{ sp: 'A' | 'B'; port: number; up: boolean }>({
+    summary: 'Fails or repairs one front-end port of a storage processor.',
+    args: { sp: oneOfStr('A', 'B'), port: { type: 'integer', minimum: 0 }, up: upDown('repair it') },
+    required: ['sp', 'port', 'up'],
+    menu: 'SP port',
+    run({ world }, a) {
+      const array = firstArray(world);
+      return noted(world, null, a.up ? 'fault.sp-port-up' : 'fault.sp-port-down', `SP ${a.sp} port ${a.port} ${a.up ? 'repaired' : 'failed'}`, !!array && setSpPort(world, array, a.sp, a.port, a.up), `no SP ${a.sp} port ${a.port}`);
+    },
+  }),
+  lun_grow: defineFault<{ lun: string | number; size_gb?: number; add_gb?: number }>({
+    summary: 'The storage team grows a LUN on the array (lun: a role such as repository, or its LUN number) to size_gb, or by add_gb. Hosts notice only when they re-read it.',
+    args: { lun: lunArg, size_gb: { ...num, exclusiveMinimum: 0 }, add_gb: { ...num, exclusiveMinimum: 0 } },
+    required: ['lun'],
+    menu: 'LUN growth',
+    run({ world }, a) {
+      const ref = lunRef(world, a.lun);
+      const lun = ref && findLun(world, ref);
+      if (!ref || !lun) return `no LUN ${a.lun}`;
+      const target = a.size_gb !== undefined ? a.size_gb * GiB : lun.sizeBytes + (a.add_gb ?? 50) * GiB;
+      if (target < lun.sizeBytes) return `LUN ${a.lun} is already ${lun.sizeBytes / GiB} GB: a LUN cannot shrink`;
+      growLun(world, ref, Math.round(target));
+      recordEvent(world, null, 'fault.lun-grown', `LUN ${lun.name} grown on the array to ${Math.round(target / GiB)} GB`);
+      return null;
+    },
+  }),
+  page83: defineFault<{ lun: string | number }>({
+    summary: 'Changes a LUN\'s page 0x83 identifier (a SAN-to-SAN copy or a re-created LUN).',
+    args: { lun: lunArg },
+    required: ['lun'],
+    menu: 'LUN page83 id change',
+    run({ world }, a) {
+      const ref = lunRef(world, a.lun);
+      const wwid = ref ? changePage83(world, ref) : null;
+      return noted(world, null, 'fault.page83', `LUN ${a.lun} now reports page83 id ${wwid ?? ''}`, wwid !== null, `no LUN ${a.lun}`);
     },
   }),
 } satisfies Record<string, FaultDef<never>>;
