@@ -1,30 +1,30 @@
 // Loads the wasm core lazily (never at module top level: a top-level await in the worker's
-// imports silently loses comlink messages, see TOOLCHAIN.md) and wraps it as a SimCore.
+// imports silently loses comlink messages, see TOOLCHAIN.md) and wraps it as a SimCore. Every
+// call gives a fresh instance with its own tables, so two simulations never share numbers.
 import initCore from './generated/core.wasm?init';
-import type { SimCore } from './types';
+import initDebugCore from './generated/core.debug.wasm?init';
+import { createReferenceCore } from './reference/reference-core';
+import { DEFAULT_CAPACITIES, type CoreCapacities, type SimCore } from './types';
+import { createWasmCore, type CoreExports } from './wasm-core';
 
-interface CoreExports {
-  abiVersion(): number;
-  memory: { buffer: ArrayBuffer };
+export interface LoadCoreOptions {
+  capacities?: CoreCapacities;
+  /** The debug build (assertions, names) instead of the release build. */
+  debug?: boolean;
 }
 
-let loading: Promise<SimCore> | undefined;
+/** A new wasm core (release build unless `debug`), tables sized by `capacities`. */
+export async function loadCore(opts: LoadCoreOptions = {}): Promise<SimCore> {
+  const init = opts.debug ? initDebugCore : initCore;
+  const instance = await init({ env: { abort: coreAbort } });
+  return createWasmCore(instance.exports as unknown as CoreExports, opts.capacities ?? DEFAULT_CAPACITIES);
+}
 
-/** The one way to get the wasm core; memoised, so the module is instantiated once. */
-export function loadCore(): Promise<SimCore> {
-  return (loading ??= initCore({ env: { abort: coreAbort } }).then((instance) => wrapCore(instance.exports as unknown as CoreExports)));
+/** The TypeScript reference model behind the same interface. */
+export function loadReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACITIES): SimCore {
+  return createReferenceCore(capacities);
 }
 
 function coreAbort(): never {
   throw new Error('wasm core aborted');
-}
-
-function wrapCore(x: CoreExports): SimCore {
-  // Temporary until the table wrapper lands: only the snapshot surface is wired.
-  return {
-    kind: 'wasm',
-    abiVersion: () => x.abiVersion(),
-    saveTables: () => new Uint8Array(x.memory.buffer.slice(0)),
-    loadTables: (bytes: Uint8Array) => new Uint8Array(x.memory.buffer).set(bytes.subarray(0, x.memory.buffer.byteLength)),
-  } as unknown as SimCore;
 }

@@ -1,0 +1,351 @@
+// Block I/O accounting per tick: each VBD's requests (workload profile × seeded variation × the
+// share of CPU its domain got) go through its host's multipath map to paths; array ports serve
+// up to their capacity (closed loop: what they cannot serve is not issued) with M/M/1 latency
+// (Little's law gives in-flight). With no usable path a map queues (queue_if_no_path /
+// no_path_retry N, ring-limited per VBD, the rest counts as VBD_OO) or fails everything.
+// Invariant per VBD: accepted (RD+WR) = completed + pending + errors.
+import { allocRow, freeRow } from './alloc';
+import { EV_IO_ERROR, EV_QUEUE_RECOVERY, EV_QUEUE_RESUMED, REASON_NONE, emit } from './events';
+import {
+  A_INFL, A_LAT, A_PORT, A_RD, A_RS, A_WR, A_WS, A_X, B_CARRYR, B_CARRYW, B_DOM, B_DONE, B_ERR, B_LAT, B_MAP, B_OO, B_PEND,
+  B_RD, B_RIOPS, B_RS, B_SPR, B_WANTR, B_WANTW, B_WIOPS, B_WR, B_WS, D_DEM, D_HOST, D_RUN, D_SHARE, ENT_LUN, ENT_MAP, ENT_PORT,
+  ENT_VBD, G_HW, H_POLL, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_ACC, M_CUMP, M_CUMW, M_DONE, M_DRAIN, M_ERR, M_FLAG, M_HOST,
+  M_ISSUED, M_LAT, M_LUN, M_MODE, M_NEWACC, M_NPATHS, M_NPR, M_PENDT, M_QUEUED, M_RETRYAT, M_WANTR, M_WANTS, M_WANTW,
+  P_CAP, P_DEM, P_LAT, P_LIVE, P_PHI, P_SVC, P_UP, P_UTIL, addF, gI, ldF, ldI, stF, stI,
+} from './layout';
+import { MODE_FAILING, MODE_NORMAL, MODE_RECOVERY, NPR_FAIL, NPR_QUEUE, dispatch, kernelPick, slotPath } from './multipath';
+import { SALT_IO, unit } from './rng';
+
+const OUT_SERVE: i32 = 0;
+const OUT_QUEUE: i32 = 1;
+const OUT_FAIL: i32 = 2;
+/** blkif ring: requests a VBD can have outstanding while its map queues. */
+const RING: f64 = 32;
+/** Latency of an unrouted (local) VBD, ms. */
+const LOCAL_LAT: f64 = 0.3;
+/** Utilisation used in the latency formula is capped here (M/M/1 blows up at 1). */
+const RHO_MAX: f64 = 0.95;
+
+// ---- VBDs, ports, LUNs ----
+
+export function vbdAdd(dom: i32): i32 {
+  const v = allocRow(ENT_VBD);
+  if (v < 0) return -1;
+  stI(B_DOM, v, dom);
+  stI(B_MAP, v, -1);
+  stF(B_RIOPS, v, 0);
+  stF(B_WIOPS, v, 0);
+  stF(B_SPR, v, 8);
+  stF(B_CARRYR, v, 0);
+  stF(B_CARRYW, v, 0);
+  stF(B_RD, v, 0);
+  stF(B_WR, v, 0);
+  stF(B_RS, v, 0);
+  stF(B_WS, v, 0);
+  stF(B_OO, v, 0);
+  stF(B_DONE, v, 0);
+  stF(B_PEND, v, 0);
+  stF(B_ERR, v, 0);
+  stF(B_LAT, v, 0);
+  return v;
+}
+
+/** Moves a VBD to another map; requests it has queued move with it. */
+export function vbdRoute(v: i32, m: i32): void {
+  const old = ldI(B_MAP, v);
+  const pend = ldF(B_PEND, v);
+  if (old >= 0) stF(M_QUEUED, old, ldF(M_QUEUED, old) - pend);
+  if (m >= 0) {
+    stF(M_QUEUED, m, ldF(M_QUEUED, m) + pend);
+  } else if (pend > 0) {
+    // A local disk never queues: what was waiting completes.
+    stF(B_DONE, v, ldF(B_DONE, v) + pend);
+    stF(B_PEND, v, 0);
+  }
+  stI(B_MAP, v, m);
+}
+
+export function vbdRemove(v: i32): void {
+  const m = ldI(B_MAP, v);
+  if (m >= 0) stF(M_QUEUED, m, ldF(M_QUEUED, m) - ldF(B_PEND, v));
+  stI(B_DOM, v, -1);
+  freeRow(ENT_VBD, v);
+}
+
+/** Unroutes every VBD of map m; requests they had queued fail (the map is gone). */
+export function unrouteMap(m: i32): void {
+  const nb = gI(G_HW + ENT_VBD);
+  for (let v = 0; v < nb; v++) {
+    if (ldI(B_DOM, v) < 0 || ldI(B_MAP, v) != m) continue;
+    const pend = ldF(B_PEND, v);
+    stF(B_ERR, v, ldF(B_ERR, v) + pend);
+    stF(B_PEND, v, 0);
+    stI(B_MAP, v, -1);
+  }
+  stF(M_QUEUED, m, 0);
+}
+
+/** Removes every VBD of domain d. */
+export function removeVbdsOf(d: i32): void {
+  const nb = gI(G_HW + ENT_VBD);
+  for (let v = 0; v < nb; v++) if (ldI(B_DOM, v) == d) vbdRemove(v);
+}
+
+export function portAdd(cap: f64, svc: f64): i32 {
+  const p = allocRow(ENT_PORT);
+  if (p < 0) return -1;
+  stI(P_LIVE, p, 1);
+  stF(P_CAP, p, cap);
+  stF(P_SVC, p, svc);
+  stI(P_UP, p, 1);
+  stF(P_DEM, p, 0);
+  stF(P_UTIL, p, 0);
+  stF(P_LAT, p, svc);
+  return p;
+}
+
+export function lunAdd(): i32 {
+  const l = allocRow(ENT_LUN);
+  if (l < 0) return -1;
+  stI(L_LIVE, l, 1);
+  stF(L_RD, l, 0);
+  stF(L_WR, l, 0);
+  stF(L_RS, l, 0);
+  stF(L_WS, l, 0);
+  return l;
+}
+
+export function lunRemove(l: i32): void {
+  stI(L_LIVE, l, 0);
+  freeRow(ENT_LUN, l);
+}
+
+// ---- the tick ----
+
+export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
+  const nb = gI(G_HW + ENT_VBD);
+  const nm = gI(G_HW + ENT_MAP);
+  const np = gI(G_HW + ENT_PORT);
+
+  for (let m = 0; m < nm; m++) {
+    stF(M_WANTR, m, 0);
+    stF(M_WANTW, m, 0);
+    stF(M_WANTS, m, 0);
+  }
+
+  // 1. What each VBD wants to issue this tick.
+  for (let v = 0; v < nb; v++) {
+    const dom = ldI(B_DOM, v);
+    if (dom < 0) continue;
+    let nr = 0.0;
+    let nw = 0.0;
+    if (ldI(D_RUN, dom) != 0) {
+      const dem = ldF(D_DEM, dom);
+      const scale = dem > 0 ? ldF(D_SHARE, dom) / dem : 1.0;
+      const f = 0.8 + 0.4 * unit(seed, <u32>v, tick, SALT_IO, 0);
+      const xr = ldF(B_RIOPS, v) * dtS * f * scale + ldF(B_CARRYR, v);
+      nr = Math.floor(xr);
+      stF(B_CARRYR, v, xr - nr);
+      const xw = ldF(B_WIOPS, v) * dtS * f * scale + ldF(B_CARRYW, v);
+      nw = Math.floor(xw);
+      stF(B_CARRYW, v, xw - nw);
+    }
+    stF(B_WANTR, v, nr);
+    stF(B_WANTW, v, nw);
+    const m = ldI(B_MAP, v);
+    if (m >= 0) {
+      addF(M_WANTR, m, nr);
+      addF(M_WANTW, m, nw);
+      addF(M_WANTS, m, (nr + nw) * ldF(B_SPR, v));
+    }
+  }
+
+  // 2. Each map: pick a path group (failing dead paths it sends to), dispatch, or queue / fail.
+  for (let m = 0; m < nm; m++) {
+    const h = ldI(M_HOST, m);
+    if (h < 0) continue;
+    const npaths = ldI(M_NPATHS, m);
+    for (let s = 0; s < npaths; s++) stF(A_X, slotPath(m, s), 0);
+    const want = ldF(M_WANTR, m) + ldF(M_WANTW, m);
+    const q = ldF(M_QUEUED, m);
+    const n = want + q;
+    const mode = ldI(M_MODE, m);
+    if (kernelPick(m, n > 0)) {
+      if (mode != MODE_NORMAL) {
+        stI(M_MODE, m, MODE_NORMAL);
+        emit(EV_QUEUE_RESUMED, h, m, -1, 0, REASON_NONE);
+      }
+      stI(M_FLAG, m, OUT_SERVE);
+      dispatch(m, n);
+    } else {
+      const npr = ldI(M_NPR, m);
+      let out = OUT_QUEUE;
+      if (npr == NPR_FAIL || npr == 0 || mode == MODE_FAILING) {
+        out = OUT_FAIL;
+      } else if (npr != NPR_QUEUE && mode == MODE_NORMAL) {
+        stI(M_MODE, m, MODE_RECOVERY);
+        stF(M_RETRYAT, m, now + <f64>npr * ldF(H_POLL, h) * 1000);
+        emit(EV_QUEUE_RECOVERY, h, m, -1, <f64>npr, REASON_NONE);
+      }
+      if (out == OUT_FAIL) {
+        if (n > 0) emit(EV_IO_ERROR, h, m, -1, n, REASON_NONE);
+        stF(M_PENDT, m, q);
+        stF(M_QUEUED, m, 0);
+      }
+      stI(M_FLAG, m, out);
+    }
+  }
+
+  // 3. Ports: the share of offered requests they can serve, and their latency.
+  for (let p = 0; p < np; p++) {
+    if (ldI(P_LIVE, p) == 0) continue;
+    const cap = ldF(P_CAP, p) * dtS;
+    const dem = ldF(P_DEM, p);
+    const util = cap > 0 ? dem / cap : 0;
+    stF(P_UTIL, p, util);
+    stF(P_PHI, p, dem > cap ? cap / dem : 1.0);
+    const rho = util < RHO_MAX ? util : RHO_MAX;
+    stF(P_LAT, p, ldF(P_SVC, p) / (1 - rho));
+    stF(P_DEM, p, 0);
+  }
+
+  // 4. Paths serve; maps drain their queue first, then this tick's wants.
+  for (let m = 0; m < nm; m++) {
+    const h = ldI(M_HOST, m);
+    if (h < 0) continue;
+    const npaths = ldI(M_NPATHS, m);
+    const out = ldI(M_FLAG, m);
+    let acc = 0.0;
+    let latSum = 0.0;
+    const mR = ldF(M_WANTR, m);
+    const mN = mR + ldF(M_WANTW, m);
+    const spr = mN > 0 ? ldF(M_WANTS, m) / mN : 8.0;
+    const lun = ldI(M_LUN, m);
+    for (let s = 0; s < npaths; s++) {
+      const p = slotPath(m, s);
+      const port = ldI(A_PORT, p);
+      const lat = ldF(P_LAT, port);
+      stF(A_LAT, p, lat);
+      const x = ldF(A_X, p);
+      if (x <= 0) {
+        stF(A_INFL, p, 0);
+        continue;
+      }
+      const served = Math.floor(x * ldF(P_PHI, port));
+      const rd = mN > 0 ? Math.floor((served * mR) / mN) : Math.floor(served / 2);
+      const wr = served - rd;
+      const rs = Math.floor(rd * spr);
+      const ws = Math.floor(wr * spr);
+      addF(A_RD, p, rd);
+      addF(A_WR, p, wr);
+      addF(A_RS, p, rs);
+      addF(A_WS, p, ws);
+      addF(L_RD, lun, rd);
+      addF(L_WR, lun, wr);
+      addF(L_RS, lun, rs);
+      addF(L_WS, lun, ws);
+      stF(A_INFL, p, ((served / dtS) * lat) / 1000);
+      acc += served;
+      latSum += served * lat;
+    }
+    stF(M_CUMP, m, 0);
+    stF(M_CUMW, m, 0);
+    if (out == OUT_SERVE) {
+      const q = ldF(M_QUEUED, m);
+      const drain = q < acc ? q : acc;
+      stF(M_ACC, m, acc);
+      stF(M_PENDT, m, q);
+      stF(M_DRAIN, m, drain);
+      stF(M_NEWACC, m, acc - drain);
+      stF(M_QUEUED, m, q - drain);
+      addF(M_DONE, m, acc);
+      if (acc > 0) stF(M_LAT, m, latSum / acc);
+    } else if (out == OUT_QUEUE) {
+      stF(M_LAT, m, ldF(M_LAT, m) + dtS * 1000);
+    }
+  }
+
+  // 5. Attribute to VBDs: completions of queued requests, acceptance of new ones, queueing, errors.
+  for (let v = 0; v < nb; v++) {
+    const dom = ldI(B_DOM, v);
+    if (dom < 0) continue;
+    const m = ldI(B_MAP, v);
+    const wr = ldF(B_WANTR, v);
+    const ww = ldF(B_WANTW, v);
+    const n = wr + ww;
+    const spr = ldF(B_SPR, v);
+    if (m < 0) {
+      if (n > 0) {
+        addF(B_RD, v, wr);
+        addF(B_WR, v, ww);
+        addF(B_RS, v, wr * spr);
+        addF(B_WS, v, ww * spr);
+        addF(B_DONE, v, n);
+        stF(B_LAT, v, LOCAL_LAT);
+      }
+      continue;
+    }
+    const out = ldI(M_FLAG, m);
+    if (out == OUT_SERVE) {
+      const pend = ldF(B_PEND, v);
+      const drain = ldF(M_DRAIN, m);
+      if (pend > 0 && drain > 0) {
+        const t = ldF(M_PENDT, m);
+        const c0 = ldF(M_CUMP, m);
+        const c1 = c0 + pend;
+        stF(M_CUMP, m, c1);
+        const got = Math.floor((drain * c1) / t) - Math.floor((drain * c0) / t);
+        stF(B_PEND, v, pend - got);
+        addF(B_DONE, v, got);
+      }
+      if (n > 0) {
+        const tot = ldF(M_WANTR, m) + ldF(M_WANTW, m);
+        const na = ldF(M_NEWACC, m);
+        const c0 = ldF(M_CUMW, m);
+        const c1 = c0 + n;
+        stF(M_CUMW, m, c1);
+        const acc = Math.floor((na * c1) / tot) - Math.floor((na * c0) / tot);
+        const aw = Math.floor((acc * ww) / n);
+        const ar = acc - aw;
+        addF(B_RD, v, ar);
+        addF(B_WR, v, aw);
+        addF(B_RS, v, ar * spr);
+        addF(B_WS, v, aw * spr);
+        addF(B_DONE, v, acc);
+        addF(M_ISSUED, m, acc);
+      }
+      stF(B_LAT, v, ldF(M_LAT, m));
+    } else if (out == OUT_QUEUE) {
+      const pend = ldF(B_PEND, v);
+      let room = RING - pend;
+      if (room < 0) room = 0;
+      const acc = n < room ? n : room;
+      addF(B_OO, v, n - acc);
+      const aw = n > 0 ? Math.floor((acc * ww) / n) : 0.0;
+      const ar = acc - aw;
+      addF(B_RD, v, ar);
+      addF(B_WR, v, aw);
+      addF(B_RS, v, ar * spr);
+      addF(B_WS, v, aw * spr);
+      stF(B_PEND, v, pend + acc);
+      addF(M_QUEUED, m, acc);
+      addF(M_ISSUED, m, acc);
+      stF(B_LAT, v, ldF(M_LAT, m));
+    } else {
+      const pend = ldF(B_PEND, v);
+      addF(B_RD, v, wr);
+      addF(B_WR, v, ww);
+      addF(B_RS, v, wr * spr);
+      addF(B_WS, v, ww * spr);
+      addF(B_ERR, v, n + pend);
+      addF(M_ERR, m, n + pend);
+      addF(M_ISSUED, m, n);
+      stF(B_PEND, v, 0);
+    }
+  }
+}
+
+/** Host of a domain (for the wrapper's checks). */
+export function domHost(d: i32): i32 {
+  return ldI(D_HOST, d);
+}

@@ -1,0 +1,215 @@
+// Reference block I/O: VBD wants → map (group pick, selector) → ports (capacity share, M/M/1
+// latency) → completions attributed back to VBDs; queueing and errors with no usable path.
+import * as C from '../codes';
+import { SALT_IO, unit } from './hash';
+import { dispatch, emit, kernelPick, type Ctx } from './multipath';
+import type { CpuResult } from './sched';
+import type { RefMap } from './state';
+
+const SERVE = 0;
+const QUEUE = 1;
+const FAIL = 2;
+const RING = 32;
+const LOCAL_LAT = 0.3;
+const RHO_MAX = 0.95;
+
+interface MapTick { wantR: number; wantW: number; wantS: number; outcome: number; drain: number; newAcc: number; pendTotal: number; cumP: number; cumW: number; sent: Map<number, number> }
+
+export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
+  const st = ctx.st;
+  const seed = st.seed >>> 0;
+  const tick = st.tick >>> 0;
+  const work = new Map<number, MapTick>();
+  st.maps.rows.forEach((m, mh) => {
+    if (m) work.set(mh, { wantR: 0, wantW: 0, wantS: 0, outcome: SERVE, drain: 0, newAcc: 0, pendTotal: 0, cumP: 0, cumW: 0, sent: new Map() });
+  });
+
+  // 1. What each VBD wants to issue.
+  const wants = new Map<number, { r: number; w: number }>();
+  st.vbds.rows.forEach((v, vh) => {
+    if (!v) return;
+    let r = 0;
+    let w = 0;
+    const d = st.domains.rows[v.dom]!;
+    if (d.runnable) {
+      const c = cpu.get(v.dom) ?? { demand: 0, share: 0 };
+      const scale = c.demand > 0 ? c.share / c.demand : 1;
+      const f = 0.8 + 0.4 * unit(seed, vh, tick, SALT_IO, 0);
+      const xr = v.readIops * dtS * f * scale + v.carryR;
+      r = Math.floor(xr);
+      v.carryR = xr - r;
+      const xw = v.writeIops * dtS * f * scale + v.carryW;
+      w = Math.floor(xw);
+      v.carryW = xw - w;
+    }
+    wants.set(vh, { r, w });
+    const mt = v.map >= 0 ? work.get(v.map) : undefined;
+    if (mt) {
+      mt.wantR += r;
+      mt.wantW += w;
+      mt.wantS += (r + w) * v.spr;
+    }
+  });
+
+  // 2. Maps pick a group and dispatch, or queue / fail.
+  const portDemand = new Map<number, number>();
+  for (const [mh, mt] of work) {
+    const m = st.maps.rows[mh]!;
+    const want = mt.wantR + mt.wantW;
+    const n = want + m.queued;
+    if (kernelPick(ctx, mh, n > 0)) {
+      if (m.mode !== C.MODE_NORMAL) {
+        m.mode = C.MODE_NORMAL;
+        emit(st, ctx.eventCap, C.EV_QUEUE_RESUMED, m.host, mh, -1, 0, C.REASON_NONE);
+      }
+      mt.outcome = SERVE;
+      mt.sent = dispatch(st, m, n);
+      for (const [ph, x] of mt.sent) {
+        const port = st.paths.rows[ph]!.port;
+        portDemand.set(port, (portDemand.get(port) ?? 0) + x);
+      }
+    } else {
+      mt.outcome = noPathOutcome(ctx, mh, m, n);
+    }
+  }
+
+  // 3. Ports.
+  const portPhi = new Map<number, number>();
+  st.ports.rows.forEach((port, ph) => {
+    if (!port) return;
+    const cap = port.cap * dtS;
+    const dem = portDemand.get(ph) ?? 0;
+    port.util = cap > 0 ? dem / cap : 0;
+    portPhi.set(ph, dem > cap ? cap / dem : 1);
+    port.lat = port.svc / (1 - Math.min(port.util, RHO_MAX));
+  });
+
+  // 4. Paths serve; the queue drains first.
+  for (const [mh, mt] of work) {
+    const m = st.maps.rows[mh]!;
+    const lun = st.luns.rows[m.lun]!;
+    const mN = mt.wantR + mt.wantW;
+    const spr = mN > 0 ? mt.wantS / mN : 8;
+    let acc = 0;
+    let latSum = 0;
+    for (const ph of m.paths) {
+      const p = st.paths.rows[ph]!;
+      const lat = st.ports.rows[p.port]!.lat;
+      p.lat = lat;
+      const x = mt.sent.get(ph) ?? 0;
+      if (x <= 0) {
+        p.inFlight = 0;
+        continue;
+      }
+      const served = Math.floor(x * portPhi.get(p.port)!);
+      const rd = mN > 0 ? Math.floor((served * mt.wantR) / mN) : Math.floor(served / 2);
+      const wr = served - rd;
+      const rs = Math.floor(rd * spr);
+      const ws = Math.floor(wr * spr);
+      p.rd += rd;
+      p.wr += wr;
+      p.rs += rs;
+      p.ws += ws;
+      lun.rd += rd;
+      lun.wr += wr;
+      lun.rs += rs;
+      lun.ws += ws;
+      p.inFlight = ((served / dtS) * lat) / 1000;
+      acc += served;
+      latSum += served * lat;
+    }
+    if (mt.outcome === SERVE) {
+      const drain = Math.min(m.queued, acc);
+      mt.pendTotal = m.queued;
+      mt.drain = drain;
+      mt.newAcc = acc - drain;
+      m.queued -= drain;
+      m.done += acc;
+      if (acc > 0) m.lat = latSum / acc;
+    } else if (mt.outcome === QUEUE) m.lat += dtS * 1000;
+  }
+
+  // 5. Attribute to VBDs.
+  st.vbds.rows.forEach((v, vh) => {
+    if (!v) return;
+    const { r, w } = wants.get(vh)!;
+    const n = r + w;
+    if (v.map < 0) {
+      if (n > 0) {
+        v.rd += r;
+        v.wr += w;
+        v.rs += r * v.spr;
+        v.ws += w * v.spr;
+        v.done += n;
+        v.lat = LOCAL_LAT;
+      }
+      return;
+    }
+    const m = st.maps.rows[v.map]!;
+    const mt = work.get(v.map)!;
+    if (mt.outcome === SERVE) {
+      if (v.pend > 0 && mt.drain > 0) {
+        const c0 = mt.cumP;
+        mt.cumP += v.pend;
+        const got = Math.floor((mt.drain * mt.cumP) / mt.pendTotal) - Math.floor((mt.drain * c0) / mt.pendTotal);
+        v.pend -= got;
+        v.done += got;
+      }
+      if (n > 0) {
+        const total = mt.wantR + mt.wantW;
+        const c0 = mt.cumW;
+        mt.cumW += n;
+        const acc = Math.floor((mt.newAcc * mt.cumW) / total) - Math.floor((mt.newAcc * c0) / total);
+        const aw = Math.floor((acc * w) / n);
+        const ar = acc - aw;
+        v.rd += ar;
+        v.wr += aw;
+        v.rs += ar * v.spr;
+        v.ws += aw * v.spr;
+        v.done += acc;
+        m.issued += acc;
+      }
+      v.lat = m.lat;
+    } else if (mt.outcome === QUEUE) {
+      const room = Math.max(0, RING - v.pend);
+      const acc = Math.min(n, room);
+      v.oo += n - acc;
+      const aw = n > 0 ? Math.floor((acc * w) / n) : 0;
+      const ar = acc - aw;
+      v.rd += ar;
+      v.wr += aw;
+      v.rs += ar * v.spr;
+      v.ws += aw * v.spr;
+      v.pend += acc;
+      m.queued += acc;
+      m.issued += acc;
+      v.lat = m.lat;
+    } else {
+      v.rd += r;
+      v.wr += w;
+      v.rs += r * v.spr;
+      v.ws += w * v.spr;
+      v.err += n + v.pend;
+      m.err += n + v.pend;
+      m.issued += n;
+      v.pend = 0;
+    }
+  });
+}
+
+/** No usable path: queue (queue_if_no_path, or recovery for no_path_retry N) or fail everything. */
+function noPathOutcome(ctx: Ctx, mh: number, m: RefMap, n: number): number {
+  const st = ctx.st;
+  let outcome = QUEUE;
+  if (m.noPathRetry === C.NPR_FAIL || m.noPathRetry === 0 || m.mode === C.MODE_FAILING) outcome = FAIL;
+  else if (m.noPathRetry !== C.NPR_QUEUE && m.mode === C.MODE_NORMAL) {
+    m.mode = C.MODE_RECOVERY;
+    m.retryAt = st.nowMs + m.noPathRetry * st.hosts.rows[m.host]!.pollS * 1000;
+    emit(st, ctx.eventCap, C.EV_QUEUE_RECOVERY, m.host, mh, -1, m.noPathRetry, C.REASON_NONE);
+  }
+  if (outcome === FAIL) {
+    if (n > 0) emit(st, ctx.eventCap, C.EV_IO_ERROR, m.host, mh, -1, n, C.REASON_NONE);
+    m.queued = 0;
+  }
+  return outcome;
+}

@@ -1,0 +1,339 @@
+// SimCore as plain TypeScript objects: the reference model the wasm core is proven against and
+// measured beside. Same inputs, same checks, same handles, same numbers.
+import * as C from '../codes';
+import { ByteReader, ByteWriter, decodeSaved, encodeSaved } from '../table-bytes';
+import { DEFAULT_CAPACITIES, MAX_PATHS_PER_MAP } from '../types';
+import type { CoreCapacities, CoreEvent, Handle, MapGroup, SimCore } from '../types';
+import { ioTick } from './blkio';
+import { activeIn, checkerTick, emit, groupPrio, regroup, switchTo, type Ctx } from './multipath';
+import { schedTick } from './sched';
+import { emptyState, get, insert, release, type RefState, type Table } from './state';
+
+export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACITIES): SimCore {
+  let st: RefState = emptyState();
+  const caps = { ...capacities };
+  const ctx = (): Ctx => ({ st, eventCap: caps.events });
+
+  const must = <T>(t: Table<T>, what: string, h: Handle): T => {
+    const row = get(t, h);
+    if (!row) throw new RangeError(`core: no ${what} with handle ${h}`);
+    return row;
+  };
+  const made = (what: string, h: number): Handle => {
+    if (h < 0) throw new RangeError(`core: ${what} table full`);
+    return h;
+  };
+
+  const core: SimCore = {
+    kind: 'reference',
+    capacities: caps,
+    meta: {},
+    abiVersion: () => 0,
+
+    saveTables() {
+      const w = new ByteWriter();
+      w.str(JSON.stringify(st));
+      return encodeSaved({ kind: 'reference', capacities: caps, meta: core.meta, payload: w.done() });
+    },
+    loadTables(bytes) {
+      const saved = decodeSaved(bytes);
+      if (saved.kind !== 'reference') throw new Error('core tables: saved by the wasm core, not the reference model');
+      const next = JSON.parse(new ByteReader(saved.payload).str()) as RefState;
+      if (!next || !Array.isArray(next.hosts?.rows) || !Array.isArray(next.events)) throw new Error('core tables: bad reference state');
+      st = next;
+      core.meta = saved.meta;
+    },
+    reset() {
+      st = emptyState();
+      core.meta = {};
+    },
+
+    setSeed(seed) {
+      st.seed = seed >>> 0;
+    },
+    tick(dtMs) {
+      C.numIn('dtMs', dtMs, 0, 86_400_000);
+      st.nowMs += dtMs;
+      st.tick += 1;
+      const dtS = dtMs / 1000;
+      checkerTick(ctx());
+      const cpu = schedTick(st, dtS);
+      ioTick(ctx(), cpu, dtS);
+    },
+    nowMs: () => st.nowMs,
+
+    addHost(pcpus) {
+      C.intIn('pcpus', pcpus, 0, 4096);
+      return made('host', insert(st.hosts, { pcpus, pollS: 5, checker: true, util: 0, busyS: 0 }, caps.hosts));
+    },
+    removeHost(h) {
+      must(st.hosts, 'host', h);
+      const used = st.domains.rows.some((d) => d?.host === h) || st.maps.rows.some((m) => m?.host === h);
+      if (used) throw new Error(`core: host ${h} still has domains or maps`);
+      release(st.hosts, h);
+    },
+    setHostPcpus(h, pcpus) {
+      const host = must(st.hosts, 'host', h);
+      C.intIn('pcpus', pcpus, 0, 4096);
+      host.pcpus = pcpus;
+    },
+    setHostPollingInterval(h, s) {
+      const host = must(st.hosts, 'host', h);
+      C.intIn('polling_interval', s, 1, 86400);
+      host.pollS = s;
+    },
+    setHostChecker(h, running) {
+      must(st.hosts, 'host', h).checker = running;
+    },
+    hostCpu(h) {
+      const host = must(st.hosts, 'host', h);
+      return { pcpus: host.pcpus, utilisation: host.util, busyS: host.busyS };
+    },
+
+    addDomain(host, maxVcpus) {
+      must(st.hosts, 'host', host);
+      C.intIn('maxVcpus', maxVcpus, 1, 512);
+      if (st.domains.free.length === 0 && st.domains.rows.length >= caps.domains) throw new RangeError('core: domain table full');
+      if (st.vcpusUsed + maxVcpus > caps.vcpus) throw new RangeError('core: vcpu table full');
+      st.vcpusUsed += maxVcpus;
+      const vcpus = Array.from({ length: maxVcpus }, () => ({ timeS: 0, pcpu: -1, busy: 0 }));
+      return made('domain', insert(st.domains, { host, vcpus, online: maxVcpus, weight: 256, cap: 0, demand: 0, runnable: true, cpuS: 0, share: 0 }, caps.domains));
+    },
+    removeDomain(d) {
+      const dom = must(st.domains, 'domain', d);
+      st.vbds.rows.forEach((v, vh) => {
+        if (v?.dom === d) core.removeVbd(vh);
+      });
+      st.vcpusUsed -= dom.vcpus.length;
+      release(st.domains, d);
+    },
+    moveDomain(d, host) {
+      const dom = must(st.domains, 'domain', d);
+      must(st.hosts, 'host', host);
+      dom.host = host;
+    },
+    setDomainVcpus(d, online) {
+      const dom = must(st.domains, 'domain', d);
+      C.intIn('vcpus', online, 1, dom.vcpus.length);
+      dom.online = online;
+    },
+    setDomainWeight(d, weight) {
+      const dom = must(st.domains, 'domain', d);
+      C.intIn('weight', weight, 1, 65535);
+      dom.weight = weight;
+    },
+    setDomainCap(d, cap) {
+      const dom = must(st.domains, 'domain', d);
+      C.intIn('cap', cap, 0, 65535);
+      dom.cap = cap;
+    },
+    setDomainDemand(d, perVcpu) {
+      const dom = must(st.domains, 'domain', d);
+      C.numIn('demand', perVcpu, 0, 1);
+      dom.demand = perVcpu;
+    },
+    setDomainRunnable(d, runnable) {
+      must(st.domains, 'domain', d).runnable = runnable;
+    },
+    setDomainCpuTime(d, seconds) {
+      const dom = must(st.domains, 'domain', d);
+      C.numIn('cpu time', seconds, 0, 1e15);
+      dom.cpuS = seconds;
+      dom.vcpus.forEach((v, i) => (v.timeS = i < dom.online ? seconds / dom.online : 0));
+    },
+    domainCpuS: (d) => must(st.domains, 'domain', d).cpuS,
+    domainShare: (d) => must(st.domains, 'domain', d).share,
+    domainVcpus(d) {
+      const dom = must(st.domains, 'domain', d);
+      return { timeS: dom.vcpus.map((v) => v.timeS), pcpu: dom.vcpus.map((v) => v.pcpu), busy: dom.vcpus.map((v) => v.busy) };
+    },
+
+    addVbd(d) {
+      must(st.domains, 'domain', d);
+      return made('vbd', insert(st.vbds, { dom: d, map: -1, readIops: 0, writeIops: 0, spr: 8, carryR: 0, carryW: 0, rd: 0, wr: 0, rs: 0, ws: 0, oo: 0, done: 0, pend: 0, err: 0, lat: 0 }, caps.vbds));
+    },
+    removeVbd(vh) {
+      const v = must(st.vbds, 'vbd', vh);
+      if (v.map >= 0) st.maps.rows[v.map]!.queued -= v.pend;
+      release(st.vbds, vh);
+    },
+    setVbdWorkload(vh, r, w, spr) {
+      const v = must(st.vbds, 'vbd', vh);
+      C.numIn('readIops', r, 0, 1e7);
+      C.numIn('writeIops', w, 0, 1e7);
+      C.numIn('sectorsPerRequest', spr, 0, 1 << 16);
+      v.readIops = r;
+      v.writeIops = w;
+      v.spr = C.wholeSectors(spr);
+    },
+    routeVbd(vh, mh) {
+      const v = must(st.vbds, 'vbd', vh);
+      const next = mh === -1 ? null : must(st.maps, 'map', mh);
+      if (v.map >= 0) st.maps.rows[v.map]!.queued -= v.pend;
+      if (next) next.queued += v.pend;
+      else if (v.pend > 0) {
+        v.done += v.pend;
+        v.pend = 0;
+      }
+      v.map = mh;
+    },
+    vbdCounters(vh) {
+      const v = must(st.vbds, 'vbd', vh);
+      return { readReqs: v.rd, writeReqs: v.wr, readSectors: v.rs, writeSectors: v.ws, ooReqs: v.oo, completed: v.done, pending: v.pend, errors: v.err, latencyMs: v.lat };
+    },
+
+    addPort(cap, svc) {
+      C.numIn('capacityIops', cap, 1, 1e9);
+      C.numIn('serviceTimeMs', svc, 0.001, 1e5);
+      return made('port', insert(st.ports, { cap, svc, up: true, util: 0, lat: svc }, caps.ports));
+    },
+    setPort(p, cap, svc) {
+      const port = must(st.ports, 'port', p);
+      C.numIn('capacityIops', cap, 1, 1e9);
+      C.numIn('serviceTimeMs', svc, 0.001, 1e5);
+      port.cap = cap;
+      port.svc = svc;
+    },
+    setPortUp(p, up) {
+      must(st.ports, 'port', p).up = up;
+    },
+    portStatus(p) {
+      const port = must(st.ports, 'port', p);
+      return { up: port.up, utilisation: port.util, latencyMs: port.lat };
+    },
+    addLun: () => made('lun', insert(st.luns, { rd: 0, wr: 0, rs: 0, ws: 0 }, caps.luns)),
+    removeLun(l) {
+      must(st.luns, 'lun', l);
+      if (st.maps.rows.some((m) => m?.lun === l)) throw new Error(`core: LUN ${l} still has maps`);
+      release(st.luns, l);
+    },
+    lunCounters(l) {
+      const lun = must(st.luns, 'lun', l);
+      return { reads: lun.rd, writes: lun.wr, readSectors: lun.rs, writeSectors: lun.ws };
+    },
+
+    addMap(host, lun) {
+      must(st.hosts, 'host', host);
+      must(st.luns, 'lun', lun);
+      return made('map', insert(st.maps, {
+        host, lun, grouping: C.GRP_FAILOVER, selector: C.SEL_RR, rrMinIo: 1000, failback: C.FB_MANUAL, noPathRetry: C.NPR_FAIL,
+        paths: [], groupCount: 0, cur: -1, rrPos: -1, rrUsed: 0, mode: C.MODE_NORMAL, retryAt: 0, fbAt: -1, queued: 0, lat: 0, issued: 0, done: 0, err: 0,
+      }, caps.maps));
+    },
+    removeMap(mh) {
+      const m = must(st.maps, 'map', mh);
+      for (const v of st.vbds.rows) {
+        if (!v || v.map !== mh) continue;
+        v.err += v.pend;
+        v.pend = 0;
+        v.map = -1;
+      }
+      for (const ph of m.paths) release(st.paths, ph);
+      release(st.maps, mh);
+    },
+    setMapPolicy(mh, policy) {
+      const m = must(st.maps, 'map', mh);
+      const e = C.encodePolicy(policy);
+      m.grouping = e.grouping;
+      m.selector = e.selector;
+      m.rrMinIo = e.rrMinIo;
+      m.failback = e.failback;
+      m.noPathRetry = e.noPathRetry;
+      regroup(st, m);
+    },
+    mapPolicy(mh) {
+      const m = must(st.maps, 'map', mh);
+      return C.decodePolicy({ grouping: m.grouping, selector: m.selector, rrMinIo: m.rrMinIo, failback: m.failback, noPathRetry: m.noPathRetry });
+    },
+    mapGroups(mh): MapGroup[] {
+      const m = must(st.maps, 'map', mh);
+      return Array.from({ length: m.groupCount }, (_, g) => ({
+        priority: groupPrio(st, m, g),
+        state: g === m.cur ? 'active' : activeIn(st, m, g) > 0 ? 'enabled' : 'disabled',
+        paths: m.paths.filter((ph) => st.paths.rows[ph]!.group === g),
+      }));
+    },
+    mapStatus(mh) {
+      const m = must(st.maps, 'map', mh);
+      const mode = C.MODES[m.mode]!;
+      return {
+        currentGroup: m.cur,
+        activePaths: m.paths.filter((ph) => st.paths.rows[ph]!.dm).length,
+        queued: m.queued,
+        mode,
+        retrySecondsLeft: mode === 'recovery' ? Math.max(0, (m.retryAt - st.nowMs) / 1000) : 0,
+        failbackSecondsLeft: m.fbAt >= 0 ? Math.max(0, (m.fbAt - st.nowMs) / 1000) : 0,
+      };
+    },
+    mapCounters(mh) {
+      const m = must(st.maps, 'map', mh);
+      return { issued: m.issued, completed: m.done, queued: m.queued, errors: m.err };
+    },
+    switchGroup(mh, g) {
+      const m = must(st.maps, 'map', mh);
+      C.intIn('group', g, 0, m.groupCount - 1);
+      switchTo(ctx(), mh, g, C.REASON_OPERATOR);
+    },
+
+    addPath(mh, port, prio, key) {
+      const m = must(st.maps, 'map', mh);
+      const pt = must(st.ports, 'port', port);
+      C.intIn('prio', prio, 0, 1 << 30);
+      C.intIn('groupKey', key, -(1 << 30), 1 << 30);
+      if (m.paths.length >= MAX_PATHS_PER_MAP) throw new RangeError(`core: a map holds at most ${MAX_PATHS_PER_MAP} paths`);
+      const host = st.hosts.rows[m.host]!;
+      const ph = made('path', insert(st.paths, {
+        map: mh, port, prio, key, group: 0, link: C.LINK_UP, dm: true, chk: C.CHK_READY, next: st.nowMs, intervalS: host.pollS,
+        rd: 0, wr: 0, rs: 0, ws: 0, lat: pt.svc, inFlight: 0,
+      }, caps.paths));
+      m.paths.push(ph);
+      regroup(st, m);
+      return ph;
+    },
+    removePath(ph) {
+      const p = must(st.paths, 'path', ph);
+      const m = st.maps.rows[p.map]!;
+      m.paths = m.paths.filter((x) => x !== ph);
+      release(st.paths, ph);
+      regroup(st, m);
+    },
+    setPathPrio(ph, prio) {
+      const p = must(st.paths, 'path', ph);
+      C.intIn('prio', prio, 0, 1 << 30);
+      p.prio = prio;
+      regroup(st, st.maps.rows[p.map]!);
+    },
+    setPathLink(ph, link) {
+      must(st.paths, 'path', ph).link = C.linkCode(link);
+    },
+    failPath(ph) {
+      const p = must(st.paths, 'path', ph);
+      if (!p.dm) return;
+      p.dm = false;
+      emit(st, caps.events, C.EV_PATH_FAILED, st.maps.rows[p.map]!.host, p.map, ph, 2, C.REASON_OPERATOR);
+    },
+    reinstatePath(ph) {
+      must(st.paths, 'path', ph).dm = true;
+    },
+    pathStatus(ph) {
+      const p = must(st.paths, 'path', ph);
+      return { link: C.LINKS[p.link]!, dm: p.dm ? 'active' : 'failed', checker: C.CHECKER_STATES[p.chk]!, group: p.group, prio: p.prio, checkIntervalS: p.intervalS };
+    },
+    pathCounters(ph) {
+      const p = must(st.paths, 'path', ph);
+      return { reads: p.rd, writes: p.wr, readSectors: p.rs, writeSectors: p.ws, inFlight: p.inFlight, latencyMs: p.lat };
+    },
+
+    drainEvents(): CoreEvent[] {
+      const out = st.events.map((e) => {
+        const ev: CoreEvent = { atMs: e.atMs, kind: C.EVENT_KINDS[e.kind - 1]!, host: e.host, map: e.map, path: e.path, value: e.value };
+        const reason = C.REASONS[e.reason];
+        if (reason) ev.reason = reason;
+        return ev;
+      });
+      st.events = [];
+      return out;
+    },
+  };
+  return core;
+}

@@ -1,0 +1,92 @@
+// Reference credit scheduler: per host, weighted max-min fair shares by repeated water-filling
+// over the host's domains (demand and cap limits), then each vCPU's part of its domain's share.
+import { SALT_CPU, SALT_PCPU, SALT_PCPU_MOVE, hash4, unit } from './hash';
+import type { RefDomain, RefState } from './state';
+
+interface Entry { d: RefDomain; handle: number; demand: number; vcpuDemand: number[]; limit: number; saturated: boolean; alloc: number }
+
+/** Per-tick scheduler result the block I/O model needs: each domain's demand and share. */
+export type CpuResult = Map<number, { demand: number; share: number }>;
+
+export function schedTick(st: RefState, dtS: number): CpuResult {
+  const seed = st.seed >>> 0;
+  const tick = st.tick >>> 0;
+  const byHost = new Map<number, Entry[]>();
+  const result: CpuResult = new Map();
+  st.domains.rows.forEach((d, handle) => {
+    if (!d) return;
+    const vcpuDemand = d.vcpus.map((_, idx) => {
+      if (!d.runnable || idx >= d.online || d.demand <= 0) return 0;
+      return Math.min(1, d.demand * (0.85 + 0.3 * unit(seed, handle, idx, tick, SALT_CPU)));
+    });
+    let demand = 0;
+    for (const x of vcpuDemand) demand += x;
+    const limit = d.cap > 0 ? Math.min(demand, d.cap / 100) : demand;
+    const list = byHost.get(d.host) ?? [];
+    list.push({ d, handle, demand, vcpuDemand, limit, saturated: limit <= 0, alloc: 0 });
+    byHost.set(d.host, list);
+  });
+
+  st.hosts.rows.forEach((host, h) => {
+    if (!host) return;
+    const list = byHost.get(h) ?? [];
+    shareHost(host.pcpus, list);
+    let total = 0;
+    for (const e of list) total += e.alloc;
+    host.util = host.pcpus > 0 ? total / host.pcpus : 0;
+    host.busyS += total * dtS;
+  });
+
+  for (const list of byHost.values()) {
+    for (const e of list) {
+      const d = e.d;
+      d.share = e.alloc;
+      d.cpuS += e.alloc * dtS;
+      result.set(e.handle, { demand: e.demand, share: e.alloc });
+      const pcpus = st.hosts.rows[d.host]!.pcpus;
+      d.vcpus.forEach((v, idx) => {
+        const dem = e.vcpuDemand[idx]!;
+        const s = dem > 0 && e.demand > 0 ? (e.alloc * dem) / e.demand : 0;
+        v.busy = s;
+        v.timeS += s * dtS;
+        if (idx >= d.online) v.pcpu = -1;
+        else if (s > 0 && (v.pcpu < 0 || v.pcpu >= pcpus || hash4(seed, e.handle, idx, tick, SALT_PCPU_MOVE) < 0x1999999a)) {
+          v.pcpu = hash4(seed, e.handle, idx, tick, SALT_PCPU) % pcpus;
+        }
+      });
+    }
+  }
+  return result;
+}
+
+/** Water-filling: offer λ = remaining / Σ weight; domains whose limit fits take it; repeat. */
+function shareHost(pcpus: number, list: Entry[]): void {
+  let rem = pcpus;
+  let weights = 0;
+  let sumLimits = 0;
+  for (const e of list) {
+    sumLimits += e.limit;
+    if (e.limit > 0) weights += e.d.weight;
+  }
+  if (sumLimits <= rem) {
+    for (const e of list) e.alloc = e.limit;
+    return;
+  }
+  for (let pass = 0; pass <= list.length; pass++) {
+    const lambda = Math.max(0, rem / weights);
+    let changed = false;
+    for (const e of list) {
+      if (e.saturated || !(e.limit <= lambda * e.d.weight)) continue;
+      e.saturated = true;
+      rem -= e.limit;
+      weights -= e.d.weight;
+      changed = true;
+    }
+    if (!changed) {
+      for (const e of list) e.alloc = e.saturated ? e.limit : lambda * e.d.weight;
+      return;
+    }
+    if (weights <= 0) break;
+  }
+  for (const e of list) e.alloc = e.limit;
+}

@@ -1,0 +1,72 @@
+// The reference model's state: plain objects in arrays indexed by handle, with the same handle
+// allocation as the wasm tables (high-water mark + LIFO reuse), so both hand out equal handles.
+
+export interface RefHost { pcpus: number; pollS: number; checker: boolean; util: number; busyS: number }
+export interface RefVcpu { timeS: number; pcpu: number; busy: number }
+export interface RefDomain { host: number; vcpus: RefVcpu[]; online: number; weight: number; cap: number; demand: number; runnable: boolean; cpuS: number; share: number }
+export interface RefVbd {
+  dom: number; map: number; readIops: number; writeIops: number; spr: number; carryR: number; carryW: number;
+  rd: number; wr: number; rs: number; ws: number; oo: number; done: number; pend: number; err: number; lat: number;
+}
+export interface RefPort { cap: number; svc: number; up: boolean; util: number; lat: number }
+export interface RefLun { rd: number; wr: number; rs: number; ws: number }
+export interface RefMap {
+  host: number; lun: number; grouping: number; selector: number; rrMinIo: number; failback: number; noPathRetry: number;
+  /** Path handles in the order added. */
+  paths: number[];
+  groupCount: number; cur: number; rrPos: number; rrUsed: number; mode: number; retryAt: number; fbAt: number;
+  queued: number; lat: number; issued: number; done: number; err: number;
+}
+export interface RefPath {
+  map: number; port: number; prio: number; key: number; group: number; link: number; dm: boolean; chk: number;
+  next: number; intervalS: number; rd: number; wr: number; rs: number; ws: number; lat: number; inFlight: number;
+}
+export interface RefEvent { atMs: number; kind: number; host: number; map: number; path: number; value: number; reason: number }
+
+/** Rows by handle (null = free), the high-water mark implied by the length, and freed handles. */
+export interface Table<T> { rows: (T | null)[]; free: number[] }
+
+export interface RefState {
+  nowMs: number;
+  tick: number;
+  seed: number;
+  hosts: Table<RefHost>;
+  domains: Table<RefDomain>;
+  vbds: Table<RefVbd>;
+  ports: Table<RefPort>;
+  luns: Table<RefLun>;
+  maps: Table<RefMap>;
+  paths: Table<RefPath>;
+  /** vCPU rows in use (the wasm core reserves contiguous blocks; the reference only counts them). */
+  vcpusUsed: number;
+  events: RefEvent[];
+}
+
+export const emptyTable = <T>(): Table<T> => ({ rows: [], free: [] });
+
+export function emptyState(): RefState {
+  return {
+    nowMs: 0, tick: 0, seed: 0,
+    hosts: emptyTable(), domains: emptyTable(), vbds: emptyTable(), ports: emptyTable(), luns: emptyTable(), maps: emptyTable(), paths: emptyTable(),
+    vcpusUsed: 0, events: [],
+  };
+}
+
+/** Inserts a row the way the wasm allocator does; -1 when `cap` rows are in use. */
+export function insert<T>(t: Table<T>, row: T, cap: number): number {
+  const h = t.free.pop();
+  if (h !== undefined) {
+    t.rows[h] = row;
+    return h;
+  }
+  if (t.rows.length >= cap) return -1;
+  t.rows.push(row);
+  return t.rows.length - 1;
+}
+
+export function release<T>(t: Table<T>, h: number): void {
+  t.rows[h] = null;
+  t.free.push(h);
+}
+
+export const get = <T>(t: Table<T>, h: number): T | null => (Number.isInteger(h) && h >= 0 && h < t.rows.length ? (t.rows[h] ?? null) : null);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadCore, loadReferenceCore } from '../../src/sim/core/load-core';
+import { SMALL, ESTATE, buildEstate } from '../../src/sim/core/testing/estate';
+import { differences, observe } from '../../src/sim/core/testing/observe';
+
+describe('smoke', () => {
+  it('small estate: wasm equals reference over 300 ticks', async () => {
+    const w = await loadCore();
+    const r = loadReferenceCore();
+    const ew = buildEstate(w, SMALL);
+    const er = buildEstate(r, SMALL);
+    expect(ew).toEqual(er);
+    for (let t = 0; t < 300; t++) {
+      w.tick(1000);
+      r.tick(1000);
+      const d = differences(observe(w, ew), observe(r, er));
+      expect(d, `tick ${t}`).toEqual([]);
+    }
+    const o = observe(w, ew);
+    console.log([...o].filter(([k]) => /^(host|dom\d+\.(cpuS|share)|vbd\d+\.(read|write|lat)|map\d+\.(issued|completed))/.test(k)).slice(0, 40));
+  });
+  it('estate wasm equals reference', async () => {
+    const w = await loadCore();
+    const r = loadReferenceCore();
+    const ew = buildEstate(w, ESTATE);
+    const er = buildEstate(r, ESTATE);
+    for (let t = 0; t < 50; t++) {
+      w.tick(1000);
+      r.tick(1000);
+    }
+    expect(differences(observe(w, ew), observe(r, er))).toEqual([]);
+  });
+});
