@@ -2,6 +2,7 @@
 // definitions with generic OL6/OL5 init-script behaviour. Subsystems plug their own handlers in
 // with ONE line in SERVICE_HANDLERS below (xend, multipathd, o2cb, ocfs2, ovs-agent …).
 import { allocPid, servicePid } from './processes';
+import { multipathdService } from './storage/multipathd-service';
 import type { HostState, Release, ServiceState, WorldState } from './types';
 
 export interface ServiceCtx {
@@ -85,7 +86,7 @@ const BASE_SERVICES: readonly ServiceDef[] = [
  * or just `{ name: 'xend', actions: { status: xendStatus } }`. Fields given here replace the
  * base definition's; a name not in BASE_SERVICES adds a new service.
  */
-const SERVICE_HANDLERS: readonly (Partial<ServiceDef> & { name: string })[] = [];
+const SERVICE_HANDLERS: readonly (Partial<ServiceDef> & { name: string })[] = [multipathdService];
 
 const TABLE: ReadonlyMap<string, ServiceDef> = (() => {
   const m = new Map<string, ServiceDef>();

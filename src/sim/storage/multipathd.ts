@@ -11,7 +11,7 @@ import { mapHasIo } from './holders';
 import { allPaths, commitMap, daemonConfig, MULTIPATH_CONF, planMaps } from './maps';
 import { parseMultipathConf } from './multipath-conf';
 import { pathPrio, pollingInterval } from './multipath-policy';
-import { bestGroup, daemonFailPath, daemonReinstatePath, kernelFailPath, recoveryTick, switchGroup } from './path-events';
+import { bestGroup, checkerDownAgain, daemonFailPath, daemonReinstatePath, kernelFailPath, recoveryTick, switchGroup } from './path-events';
 import { diskReachable, hostSan, lunOfDisk } from './san';
 import type { MpMap, MpPath, ScsiDisk } from './types';
 
@@ -44,6 +44,7 @@ function checkPath(world: WorldState, host: string, m: MpMap, p: MpPath, interva
   const up = pathUp(world, host, d);
   if (!up) {
     if (p.chk !== 'faulty' || p.dm === 'active') daemonFailPath(world, host, m, p, true);
+    else checkerDownAgain(world, host, m, p);
     p.checkint = interval;
   } else {
     // The prio callout runs with every check of a live path (ALUA state follows LUN ownership).

@@ -68,6 +68,11 @@ export function kernelFailPath(world: WorldState, host: string, m: MpMap, p: MpP
 }
 
 /** multipathd's checker (or `fail path`) fails a path in DM and says how many remain. */
+export function checkerDownAgain(world: WorldState, host: string, m: MpMap, p: MpPath): void {
+  // 0.4.9 logs a down path's checker message at every check (LOG_MSG at level 2).
+  syslog(world, world.hosts[host]!, 'multipathd', `${p.dev}: ${DOWN_MSG[m.policy.checker] ?? 'path is down'}`);
+}
+
 export function daemonFailPath(world: WorldState, host: string, m: MpMap, p: MpPath, byChecker: boolean): void {
   const h = world.hosts[host]!;
   if (byChecker) syslog(world, h, 'multipathd', `${p.dev}: ${DOWN_MSG[m.policy.checker] ?? 'path is down'}`);
@@ -78,7 +83,8 @@ export function daemonFailPath(world: WorldState, host: string, m: MpMap, p: MpP
     p.dm = 'failed';
     m.stats.pathFaults++;
   }
-  syslog(world, h, 'multipathd', `checker failed path ${devT(world, host, p.dev)} in map ${m.name}`, `${m.name}: remaining active paths: ${activePathCount(m)}`);
+  if (byChecker) syslog(world, h, 'multipathd', `checker failed path ${devT(world, host, p.dev)} in map ${m.name}`);
+  syslog(world, h, 'multipathd', `${m.name}: remaining active paths: ${activePathCount(m)}`);
   kernelReselect(m);
   if (wasActive) afterPathLoss(world, host, m);
 }
