@@ -3,6 +3,8 @@
 import { lab } from './commands/lab';
 import { meta } from './commands/meta';
 import { net } from './commands/net';
+import { pkg } from './commands/pkg';
+import { programs } from './commands/programs';
 import { san } from './commands/san';
 import { services } from './commands/services';
 import { sys } from './commands/sys';
@@ -10,7 +12,7 @@ import { text } from './commands/text';
 import { xm } from './commands/xm';
 import type { CommandSpec, Registry } from './types';
 
-const ALL: readonly CommandSpec[] = [...meta, ...sys, ...services, ...net, ...text, ...xm, ...lab, ...san];
+const ALL: readonly CommandSpec[] = [...meta, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san];
 
 export function createRegistry(specs: readonly CommandSpec[] = ALL): Registry {
   const map = new Map<string, CommandSpec>();

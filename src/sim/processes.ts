@@ -121,7 +121,7 @@ function deviceModels(world: WorldState, host: HostState): Proc[] {
 /** The root login that is typing: sshd session and bash. */
 function loginShell(_w: WorldState, host: HostState): Proc[] {
   const sshd = servicePid(host, 'sshd');
-  const sess = 24000 + (hash32(host.name + 'login') % 2000);
+  const sess = 18000 + (hash32(host.name + 'login') % 2000);
   return [
     { pid: sess, ppid: sshd, user: 'root', cmd: 'sshd: root@pts/0', startMs: 0, tty: '?', stat: 'Ss', vszKiB: 102260, rssKiB: 4312, cpuS: 0 },
     { pid: sess + 4, ppid: sess, user: 'root', cmd: '-bash', startMs: 0, tty: 'pts/0', stat: 'Ss', vszKiB: 108340, rssKiB: 1988, cpuS: 0 },
@@ -142,4 +142,4 @@ export function processTable(world: WorldState, host: HostState): Proc[] {
 }
 
 /** The pid of the login shell (`$$`), for ps and kill. */
-export const shellPid = (host: HostState): number => 24004 + (hash32(host.name + 'login') % 2000);
+export const shellPid = (host: HostState): number => 18004 + (hash32(host.name + 'login') % 2000);

@@ -61,6 +61,8 @@ export interface HostState {
   nextPid?: number;
   /** Set while the host is down (reboot, crash, halt); cleared when it is up again. */
   down?: { sinceMs: number; upAtMs: number | null; reason: 'reboot' | 'crash' | 'halt' };
+  /** When `dmesg -c` last cleared the kernel ring buffer (sim ms). */
+  dmesgClearedMs?: number;
   /** Dom0's static maximum (`dom0_mem=max:N`), MiB; absent = `no limit` (sim/xen). */
   dom0MaxMemMiB?: number;
   /** The hypervisor console ring after boot (`xm dmesg`): appended lines; `cleared` by `xm dmesg -c`. */

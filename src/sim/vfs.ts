@@ -3,7 +3,7 @@
 // host sees the same bytes. Pure functions over WorldState; errors are values (errno names).
 import type { FsNode, HostState, Mount, WorldState } from './types';
 
-export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP';
+export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP' | 'EACCES';
 export type FsResult<T> = { ok: true; value: T } | { ok: false; error: FsError };
 
 const ok = <T>(value: T): FsResult<T> => ({ ok: true, value });
@@ -18,7 +18,26 @@ export const FS_ERROR_TEXT: Record<FsError, string> = {
   ENOTEMPTY: 'Directory not empty',
   EINVAL: 'Invalid argument',
   ELOOP: 'Too many levels of symbolic links',
+  EACCES: 'Permission denied',
 };
+
+/**
+ * Trees generated from the world on every access (/proc …), by mount path; sim/generated
+ * registers them. `write` accepts writes into the tree (e.g. a rescan trigger); without it the
+ * tree is read-only (EACCES).
+ */
+export interface GeneratedTree {
+  build(world: WorldState, host: HostState): FsNode;
+  write?(world: WorldState, host: HostState, relPath: string, content: string): FsResult<null>;
+}
+const GENERATED = new Map<string, GeneratedTree>();
+export function registerGeneratedTree(path: string, tree: GeneratedTree): void {
+  GENERATED.set(path, tree);
+}
+function generatedFor(absPath: string): [string, GeneratedTree] | undefined {
+  for (const entry of GENERATED) if (absPath === entry[0] || absPath.startsWith(entry[0] + '/')) return entry;
+  return undefined;
+}
 
 export const rootFsId = (host: string): string => `root:${host}`;
 
@@ -67,6 +86,8 @@ interface Located {
 }
 
 function locate(world: WorldState, host: HostState, absPath: string): Located {
+  const gen = generatedFor(absPath);
+  if (gen) return { fs: gen[1].build(world, host), parts: absPath.slice(gen[0].length).split('/').filter(Boolean), mount: { path: gen[0], fsId: `gen:${gen[0]}`, fsType: 'proc', device: 'proc', options: 'rw' } };
   const mount = mountFor(host, absPath);
   const rel = mount.path === '/' ? absPath : absPath.slice(mount.path.length);
   const fs = world.filesystems[mount.fsId];
@@ -139,6 +160,9 @@ export function readFile(world: WorldState, host: HostState, path: string, cwd =
 /** Creates or replaces a file's content (like `>`); with `append`, adds to it (like `>>`). */
 export function writeFile(world: WorldState, host: HostState, path: string, content: string, cwd = '/', append = false): FsResult<null> {
   const abs = normalizePath(path, cwd);
+  const real = realPath(world, host, abs);
+  const gen = generatedFor(real.ok ? real.value : abs);
+  if (gen) return gen[1].write ? gen[1].write(world, host, (real.ok ? real.value : abs).slice(gen[0].length), content) : fail('EACCES');
   const existing = lookup(world, host, abs);
   if (existing.ok) {
     const node = existing.value;

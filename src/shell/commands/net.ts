@@ -1,6 +1,10 @@
-// Moving between hosts of the pool: ssh opens a nested shell on another dom0.
+// The network family: ssh (a nested shell on another dom0), ip, ifconfig, brctl, ping.
+import { serviceState } from '../../sim/services';
 import { getHost, hostNames } from '../../sim/world';
 import { defineCommand, fail, type CommandSpec } from '../types';
+import { brctl } from './net/bridge';
+import { ifconfig, ip } from './net/iface';
+import { ping } from './net/ping';
 
 const ssh = defineCommand({
   name: 'ssh',
@@ -15,6 +19,8 @@ const ssh = defineCommand({
     const name = target.includes('@') ? target.slice(target.indexOf('@') + 1) : target;
     const host = getHost(ctx.world, name);
     if (!host) return fail(`ssh: Could not resolve hostname ${name}: Name or service not known\n`, 255);
+    if (host.down) return fail(`ssh: connect to host ${name} port 22: No route to host\n`, 255);
+    if (serviceState(host, 'sshd') !== 'running') return fail(`ssh: connect to host ${name} port 22: Connection refused\n`, 255);
     const last = `Last login: ${lastLogin(ctx.world.epochMs + ctx.world.clockMs - 3 * 3600_000)} from ${ctx.host.ip}\n`;
     return { stdout: last, stderr: '', exitCode: 0, action: { kind: 'ssh', host: host.name } };
   },
@@ -30,4 +36,4 @@ function lastLogin(ms: number): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${hh(d.getUTCHours())}:${hh(d.getUTCMinutes())}:${hh(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
-export const net: readonly CommandSpec[] = [ssh];
+export const net: readonly CommandSpec[] = [ssh, ip, ifconfig, brctl, ping];

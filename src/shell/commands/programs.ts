@@ -1,0 +1,122 @@
+// Commands that hand the terminal to a program (src/tty/programs): the editors vi and nano, the
+// pagers less and more, and sleep. They check their arguments like the real tools, then return
+// `program`; the work happens in the program, on keystrokes and clock ticks.
+import { lookup, normalizePath } from '../../sim/vfs';
+import { lessProgram } from '../../tty/programs/less';
+import { moreProgram, moreRows } from '../../tty/programs/more';
+import { nanoProgram } from '../../tty/programs/nano';
+import { parseSleepArg, sleepProgram } from '../../tty/programs/sleep';
+import { viProgram } from '../../tty/programs/vi/vi';
+import { byteLength, type FileArg } from '../../tty/programs/file-io';
+import { defineCommand, fail, ok, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
+
+const fileArg = (ctx: CommandContext, name: string): FileArg => ({ path: normalizePath(name, ctx.frame.cwd), display: name });
+
+const vi = defineCommand({
+  name: 'vi',
+  summary: 'edit a text file (vim in vi mode)',
+  usage: 'vi [FILE]',
+  run(ctx) {
+    const files: string[] = [];
+    for (const a of ctx.args) {
+      if (a === '--version') return ok('VIM - Vi IMproved 7.4 (2013 Aug 10, compiled Aug 29 2018 07:44:30)\nIncluded patches: 1-629\nSmall version without GUI.\n');
+      if (a.startsWith('+')) continue;
+      if (a.startsWith('-') && a !== '-') return fail(`VIM - Vi IMproved 7.4 (2013 Aug 10, compiled Aug 29 2018 07:44:30)\nUnknown option argument: "${a}"\nMore info with: "vim -h"\n`, 1);
+      files.push(a);
+    }
+    const out: CommandOutcome = { ...ok(files.length > 1 ? `${files.length} files to edit\n` : ''), program: viProgram(files[0] ? fileArg(ctx, files[0]) : null, ctx.frame.cwd) };
+    return out;
+  },
+});
+
+const nano = defineCommand({
+  name: 'nano',
+  summary: 'edit a text file (GNU nano)',
+  usage: 'nano [FILE]',
+  run(ctx) {
+    const files = ctx.args.filter((a) => !a.startsWith('+'));
+    const bad = files.find((a) => a.startsWith('-'));
+    if (bad === '-V' || bad === '--version') return ok(' GNU nano version 2.0.9 (compiled 11:36:58, Nov 10 2012)\n Email: nano@nano-editor.org\tWeb: http://www.nano-editor.org/\n Compiled options: --enable-color --enable-extra --enable-multibuffer --enable-nanorc --enable-utf8\n');
+    if (bad) return fail(`nano: invalid option -- '${bad.replace(/^-+/, '').charAt(0)}'\nType 'nano -h' for a list of available options.\n`, 1);
+    return { ...ok(), program: nanoProgram(files[0] ? fileArg(ctx, files[0]) : null, ctx.frame.cwd) };
+  },
+});
+
+/** Reads a file for a pager, with the pager's own error wording. */
+function readForPager(ctx: CommandContext, name: string, prog: 'less' | 'more'): { text: string } | { error: string } {
+  const n = lookup(ctx.world, ctx.host, normalizePath(name, ctx.frame.cwd));
+  if (!n.ok) return { error: prog === 'less' ? `${name}: No such file or directory\n` : `more: stat of ${name} failed: No such file or directory\n` };
+  if (n.value.type === 'dir') return { error: prog === 'less' ? `${name} is a directory\n` : `\n*** ${name}: directory ***\n\n` };
+  return { text: n.value.type === 'file' ? n.value.content : '' };
+}
+
+const less = defineCommand({
+  name: 'less',
+  summary: 'view text one screen at a time (q quits, / searches)',
+  usage: 'less [FILE]...',
+  run(ctx) {
+    const files = ctx.args.filter((a) => !a.startsWith('-') || a === '-');
+    const bad = ctx.args.find((a) => /^-[^-]/.test(a) && !/^-[NSiIRXFmM]+$/.test(a));
+    if (bad) return fail(`There is no ${bad.charAt(1)} option ("less --help" for help)\n`, 1);
+    let text = ctx.stdin;
+    let name: string | null = null;
+    if (files.length) {
+      const r = readForPager(ctx, files[0]!, 'less');
+      if ('error' in r) return fail(r.error, 1);
+      text = r.text;
+      name = files[0]!;
+    } else if (!ctx.stdin) return fail('Missing filename ("less --help" for help)\n', 1);
+    // Not on a terminal: less copies its input, like cat.
+    if (ctx.stdoutTty === false) return ok(text);
+    return { ...ok(), program: lessProgram(text, name) };
+  },
+});
+
+const more = defineCommand({
+  name: 'more',
+  summary: 'page through text (Space for more, q quits)',
+  usage: 'more [FILE]...',
+  run(ctx) {
+    const files = ctx.args.filter((a) => !a.startsWith('-') && !a.startsWith('+'));
+    if (!files.length && !ctx.stdin) return fail('usage: more [-dflpcsu] [+linenum | +/pattern] name1 name2 ...\n', 1);
+    let text = ctx.stdin;
+    let errors = '';
+    let total: number | null = null;
+    if (files.length) {
+      const parts: string[] = [];
+      for (const f of files) {
+        const r = readForPager(ctx, f, 'more');
+        if ('error' in r) errors += r.error;
+        else parts.push(files.length > 1 ? `::::::::::::::\n${f}\n::::::::::::::\n${r.text}` : r.text);
+      }
+      text = parts.join('');
+      total = byteLength(text);
+    }
+    if (ctx.stdoutTty === false) return { stdout: text, stderr: errors, exitCode: errors ? 1 : 0 };
+    const rows = moreRows(text, ctx.cols);
+    const page = Math.max(1, ctx.rows - 1);
+    if (rows.length <= page) return { stdout: text, stderr: errors, exitCode: errors ? 1 : 0 };
+    const first = rows.slice(0, page).join('\n') + '\n';
+    return { stdout: first, stderr: errors, exitCode: 0, program: moreProgram(rows, page, total) };
+  },
+});
+
+const sleep = defineCommand({
+  name: 'sleep',
+  summary: 'wait for a number of seconds on the simulation clock',
+  usage: 'sleep NUMBER[SUFFIX]...',
+  run(ctx) {
+    if (!ctx.args.length) return fail("sleep: missing operand\nTry `sleep --help' for more information.\n", 1);
+    if (ctx.args[0] === '--help') return ok('Usage: sleep NUMBER[SUFFIX]...\n  or:  sleep OPTION\nPause for NUMBER seconds.  SUFFIX may be `s\' for seconds (the default),\n`m\' for minutes, `h\' for hours or `d\' for days.  Unlike most implementations\nthat require NUMBER be an integer, here NUMBER may be an arbitrary floating\npoint number.  Given two or more arguments, pause for the amount of time\nspecified by the sum of their values.\n\n      --help     display this help and exit\n      --version  output version information and exit\n');
+    let total = 0;
+    for (const a of ctx.args) {
+      const ms = parseSleepArg(a);
+      if (ms === null) return fail(`sleep: invalid time interval \`${a}'\nTry \`sleep --help' for more information.\n`, 1);
+      total += ms;
+    }
+    if (total === 0) return ok();
+    return { ...ok(), program: sleepProgram(total) };
+  },
+});
+
+export const programs: readonly CommandSpec[] = [vi, nano, less, more, sleep];
