@@ -1,5 +1,6 @@
-// The plain-JSON state of the Oracle VM agent: each host's databases (/etc/ovs-agent/db/*),
-// the pool-wide databases kept on the pool file system, and OVM 2.2's repository list.
+// Types of the Oracle VM agent's databases. The databases themselves live as files
+// (/etc/ovs-agent/db/<name>, and db/<name> on the pool file system for `-c`), so deleting, copying
+// or restoring them with the shell does what it does on a real server.
 
 /**
  * A Python value as the agent stores it (ovs-agent-db prints and parses Python literals).
@@ -17,32 +18,5 @@ export type PyValue =
   | { $set: PyValue[] }
   | { $dict: Array<[PyValue, PyValue]> };
 
-/** One agent database: its top-level keys (always strings in practice) and values. */
-export type AgentDb = Record<string, PyValue>;
-
-export interface AgentHost {
-  /** Databases by name: server, repository, aproc, exports … */
-  db: Record<string, AgentDb>;
-}
-
-/** An OVM 2.2 repository as repos.py keeps it (/etc/ovs/repositories). */
-export interface Ovm22Repo {
-  /** 32 upper-case hex digits: the mount directory under /var/ovs/mount. */
-  uuid: string;
-  /** Device path or `host:/export`. */
-  source: string;
-}
-
-export interface Ovm22Pool {
-  repos: Ovm22Repo[];
-  /** uuid of the cluster root (/OVS points to it), or null. */
-  root: string | null;
-}
-
-export interface AgentState {
-  hosts: Record<string, AgentHost>;
-  /** Cluster databases (`dump_db -c NAME`) by pool id. */
-  pools: Record<string, Record<string, AgentDb>>;
-  /** OVM 2.2 repositories by pool id. */
-  ovm22?: Record<string, Ovm22Pool>;
-}
+/** One agent database: a Python dict (its top-level keys are strings in practice). */
+export type AgentDb = { $dict: Array<[PyValue, PyValue]> };

@@ -93,7 +93,9 @@ export function setOnline(world: WorldState, host: string, running: O2cbRunning)
 
 /** Device that carries a global heartbeat region on this host, if it can see one. */
 export function regionDevice(world: WorldState, host: string, region: string): string | null {
-  const hit = devicesWithVolumes(world, host).find((d) => d.vol.uuid === region.toUpperCase());
+  const hits = devicesWithVolumes(world, host).filter((d) => d.vol.uuid === region.toUpperCase());
+  // o2hb heartbeats on the multipath map when there is one, not on a single path.
+  const hit = hits.find((d) => d.dev.kind === 'mpath' || d.dev.kind === 'mpath-part') ?? hits[0];
   if (!hit) return null;
   // o2cb names the device by its kernel name (`/dev/dm-1`), as the status output shows.
   return `/dev/${hit.dev.kname}`;
