@@ -7,7 +7,8 @@ import { advanceTo } from '../sim/tick';
 import { hostNames } from '../sim/world';
 import { createRegistry } from '../shell/registry';
 import { TtySession, newSessionState, type SessionRecord, type SessionState } from '../tty/session';
-import { SCENARIOS } from './scenarios';
+import { SCENARIOS, scenarioBuilder } from './scenarios';
+import { createLabHost, PANEL_SESSION, shellQuote } from './lab-session';
 import type { Sim } from '../sim/sim';
 import type { SimCore } from '../sim/core/types';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
@@ -33,8 +34,10 @@ const SNAPSHOT_EVERY = 100;
 const SPEEDS = [0, 1, 10, 60] as const;
 
 export function createEngine(deps: EngineDeps) {
-  const registry = createRegistry();
   const wallNow = deps.wallNow ?? (() => 0);
+  // The lab session: evaluation hooks around every command, the lab event, progress.
+  const labs = createLabHost({ emit: (e) => emit(e), ...(deps.store && { store: deps.store }), wallNow });
+  const registry = labs.wrapRegistry(createRegistry());
   let sim: Sim | null = null;
   let attemptId = 'sandbox';
   let seq = -1;
@@ -103,6 +106,7 @@ export function createEngine(deps: EngineDeps) {
         const data = session.tick();
         if (data) out.set(id, (out.get(id) ?? '') + data);
       }
+      labs.afterChange(s);
     }
     return out;
   }
@@ -115,8 +119,9 @@ export function createEngine(deps: EngineDeps) {
     let notice: string | null = null;
     let afterSeq = -1;
     const snap = deps.store ? await deps.store.latestSnapshot(attemptId) : undefined;
-    const build = SCENARIOS[scenario] ?? SCENARIOS.default!;
+    const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
     sim = { world: build(seed), core };
+    labs.afterChange(sim);
     if (snap) {
       try {
         const world = deserializeWorld(snap.world);
@@ -136,6 +141,7 @@ export function createEngine(deps: EngineDeps) {
       for (const e of entries) {
         advance(e.atMs);
         sessionFor(e.session, e.host).replay(e.record);
+        labs.afterChange(sim);
         seq = e.seq;
       }
     } finally {
@@ -151,6 +157,7 @@ export function createEngine(deps: EngineDeps) {
       const core = await deps.loadCore();
       attemptId = opts.attemptId ?? 'sandbox';
       sessions.clear();
+      labs.reset();
       seq = -1;
       sinceSnapshot = 0;
       const existing = deps.store ? await deps.store.getAttempt(attemptId) : undefined;
@@ -158,6 +165,7 @@ export function createEngine(deps: EngineDeps) {
       const scenario = existing?.scenario ?? opts.scenario ?? 'default';
       if (!existing && deps.store) await deps.store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow() });
       const { replayed, notice } = await restore(core, scenario, seed);
+      await labs.flush(sim);
       return { attemptId, seed, scenario, hosts: hostNames(currentSim().world), clockMs: currentSim().world.clockMs, replayed, notice };
     },
 
@@ -174,7 +182,9 @@ export function createEngine(deps: EngineDeps) {
       const s = sessions.get(session);
       if (!s) return '';
       const out = s.input(data);
+      labs.afterChange(sim);
       await flushJournal();
+      await labs.flush(sim);
       return out;
     },
 
@@ -193,6 +203,7 @@ export function createEngine(deps: EngineDeps) {
       pendingMs -= target - sim.world.clockMs;
       for (const [id, data] of advance(target)) emit({ type: 'output', session: id, data });
       emit({ type: 'clock', ...this.status() });
+      void labs.flush(sim);
     },
 
     setSpeed(next: number): ClockStatus {
@@ -216,6 +227,49 @@ export function createEngine(deps: EngineDeps) {
     /** One listener for pushed events (output of running programs, clock). */
     subscribe(cb: (e: EngineEvent) => void): void {
       listener = cb;
+    },
+
+    /** The lab panel's state now (null in the free sandbox); changes also arrive as `lab` events. */
+    labView() {
+      return labs.view(sim);
+    },
+
+    /**
+     * For lab tests and authors: the solution as it would be shown now (answers worked out from
+     * the world), without recording it as shown. The panel uses `labCommand('solution', ['--show'])`.
+     */
+    labSolutionPreview() {
+      return labs.solutionPreview(sim);
+    },
+
+    /** The catalog: every bundled lab, stored progress, the scenario bases. Needs no boot. */
+    labCatalog() {
+      return labs.catalog();
+    },
+
+    /** The sandbox's fault menu (what `fault` can inject), for the UI's form. */
+    faultMenu() {
+      return labs.faultMenu();
+    },
+
+    /**
+     * A lab-panel action as a command line (`hint ID`, `answer ID VALUE`, `solution --show`,
+     * `fault NAME k=v`), run in a hidden session so that it is journaled like a typed one.
+     * `args` are quoted here; returns what the command printed.
+     */
+    async labCommand(command: 'hint' | 'answer' | 'solution' | 'fault' | 'objectives', args: string[] = []): Promise<{ exitCode: number; output: string }> {
+      const s = currentSim();
+      const panel = sessions.get(PANEL_SESSION) ?? sessionFor(PANEL_SESSION, hostNames(s.world)[0]!);
+      // A fresh, empty input line (also for a session restored from a snapshot).
+      panel.attach();
+      const raw = panel.input([command, ...args.map(shellQuote)].join(' ') + '\r');
+      labs.afterChange(s);
+      await flushJournal();
+      await labs.flush(s);
+      // The echo is the first line, the next prompt the last: what lies between is the output.
+      const lines = raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\r\n');
+      const exitCode = panel.state.frames[panel.state.frames.length - 1]!.lastExit;
+      return { exitCode, output: lines.slice(1, -1).join('\n') };
     },
 
     /** Throws the attempt away and starts it again from its scenario with a new seed. */

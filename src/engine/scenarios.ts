@@ -1,7 +1,13 @@
 // The named worlds an attempt can start from. Labs add their scenario bases here.
 import { buildDefaultWorld } from '../sim/scenario/default';
+import { labScenarioBuilder } from './lab-session';
 import type { WorldState } from '../sim/types';
 
 export const SCENARIOS: Record<string, (seed: number) => WorldState> = {
   default: (seed) => buildDefaultWorld(seed),
 };
+
+/** The builder for an attempt's scenario: a named one above, a lab (`lab:<id>`), or a scenario base of labs/_scenarios. */
+export function scenarioBuilder(name: string): ((seed: number) => WorldState) | undefined {
+  return SCENARIOS[name] ?? labScenarioBuilder(name);
+}

@@ -4,7 +4,6 @@
 import type { RngState } from '../lib/rng';
 import type { SanState } from './storage/types';
 import type { Ocfs2State } from './storage/ocfs2-types';
-import type { AgentState } from './storage/agent-types';
 
 /** Which Oracle VM release a host runs: picks output formats and behaviour. */
 export type Release = 'ovm34' | 'ovm22';
@@ -225,8 +224,6 @@ export interface WorldState {
   san?: SanState;
   /** OCFS2 volumes and each host's O2CB cluster stack (sim/storage/ocfs2*, o2cb*). */
   ocfs2?: Ocfs2State;
-  /** The Oracle VM agent: per-host and pool databases, OVM 2.2 repositories (sim/storage/agent*). */
-  agents?: AgentState;
   /** Set when the world is a lab attempt's (src/labs/runtime.ts). */
   lab?: LabRecord;
 }
