@@ -3,6 +3,8 @@
 // with ONE line in SERVICE_HANDLERS below (xend, multipathd, o2cb, ocfs2, ovs-agent …).
 import { allocPid, servicePid } from './processes';
 import { multipathdService } from './storage/multipathd-service';
+import { O2CB_SERVICE, OCFS2_SERVICE } from './storage/o2cb-service';
+import { OVS_AGENT_SERVICE } from './storage/agent-service';
 import type { HostState, Release, ServiceState, WorldState } from './types';
 
 export interface ServiceCtx {
@@ -86,7 +88,7 @@ const BASE_SERVICES: readonly ServiceDef[] = [
  * or just `{ name: 'xend', actions: { status: xendStatus } }`. Fields given here replace the
  * base definition's; a name not in BASE_SERVICES adds a new service.
  */
-const SERVICE_HANDLERS: readonly (Partial<ServiceDef> & { name: string })[] = [multipathdService];
+const SERVICE_HANDLERS: readonly (Partial<ServiceDef> & { name: string })[] = [multipathdService, O2CB_SERVICE, OCFS2_SERVICE, OVS_AGENT_SERVICE];
 
 const TABLE: ReadonlyMap<string, ServiceDef> = (() => {
   const m = new Map<string, ServiceDef>();

@@ -2,11 +2,12 @@
 // and a handful of guests with OVM-style ids and vm.cfg files. Everything drawn from the seed.
 import { nextHex, nextInt, pick } from '../../lib/rng';
 import { ovmId, ovmUuid, oracleMac } from '../ids';
-import { mkdir, newDir, putNode, writeFile } from '../vfs';
+import { mkdir, putNode, writeFile } from '../vfs';
 import { renderVmCfg } from '../xen/vm-cfg';
 import { emptyWorld } from '../world';
 import { addHost } from './hosts';
 import { buildDefaultStorage } from './storage';
+import { buildSharedStorage, mountRepositoryTree } from './repository';
 import type { DomainState, HostState, WorldState } from '../types';
 
 export interface DefaultScenarioOptions {
@@ -24,16 +25,9 @@ export function buildDefaultWorld(seed: number, opts: DefaultScenarioOptions = {
   world.pools.push({ id: poolId, name: 'pool1', hosts: [n1, n2], masterHost: n1 });
   const hosts = [addHost(world, { name: n1, ip: '10.10.10.11', poolId }), addHost(world, { name: n2, ip: '10.10.10.12', poolId })];
 
-  // One shared repository, the same tree mounted on both hosts.
-  const repoId = ovmId(rng, 'repository');
-  const repoPath = `/OVS/Repositories/${repoId}`;
-  const fsId = `ocfs2:${repoId}`;
-  world.filesystems[fsId] = newDir(0);
-  for (const h of hosts) {
-    mkdir(world, h, repoPath, '/', true);
-    h.mounts.push({ path: repoPath, fsId, fsType: 'ocfs2', device: '/dev/mapper/repo1p1', options: 'rw,_netdev,heartbeat=global' });
-  }
-  for (const d of ['VirtualMachines', 'VirtualDisks', 'Templates', 'ISOs', 'Assemblies']) mkdir(world, hosts[0]!, `${repoPath}/${d}`);
+  // One shared repository, the same tree mounted on both hosts (a real OCFS2 once the SAN exists).
+  const repoTree = mountRepositoryTree(world, hosts, ovmId(rng, 'repository'));
+  const { repoPath } = repoTree;
   const bridge = nextHex(rng, 10);
 
   const names = SIMPLE_NAMES.slice(0, 5);
@@ -51,6 +45,7 @@ export function buildDefaultWorld(seed: number, opts: DefaultScenarioOptions = {
     }
   });
   buildDefaultStorage(world);
+  buildSharedStorage(world, repoTree);
   return world;
 }
 
