@@ -59,11 +59,19 @@ function semanticErrors(doc: LabDoc): string[] {
   doc.solution.forEach((s, i) => {
     if ('answer' in s && !doc.objectives.some((o) => o.id === s.answer && o.quiz)) errors.push(`solution[${i}].answer: no quiz objective “${s.answer}”`);
   });
-  const declared = Object.keys(doc.variables ?? {});
-  const { variables: _v, ...rest } = doc;
+  const { variables: _v, facts: _f, ...rest } = doc;
   const used = mentionedVariables([rest, Object.values(doc.variables ?? {})]);
-  for (const name of declared) if (!used.has(name)) errors.push(`variables.${name}: declared but never used`);
+  for (const name of Object.keys(doc.variables ?? {})) if (!used.has(name)) errors.push(`variables.${name}: declared but never used`);
+  for (const name of Object.keys(doc.facts ?? {})) {
+    if (doc.variables?.[name]) errors.push(`facts.${name}: already a variable`);
+    else if (!used.has(name)) errors.push(`facts.${name}: declared but never used`);
+  }
   return errors;
+}
+
+/** Facts are read from a built world; for validation they stand in as text. */
+function factPlaceholders(facts: unknown): Record<string, string> {
+  return Object.fromEntries(Object.keys(facts && typeof facts === 'object' ? facts : {}).map((k) => [k, `fact-${k}`]));
 }
 
 /** Parses and validates one lab file. Validation runs on the lab as seed 1 would see it. */
@@ -71,10 +79,14 @@ export function loadLabText(id: string, file: string, text: string): Loaded<LabS
   const parsed = parseDoc(file, text);
   if (!parsed.ok) return parsed;
   const raw = parsed.value;
-  const vars = drawVariables(raw.variables as Record<string, unknown> | undefined, 1);
-  const { variables, ...body } = raw;
+  const vars = { ...factPlaceholders(raw.facts), ...drawVariables(raw.variables as Record<string, unknown> | undefined, 1) };
+  const { variables, facts, ...body } = raw;
   const sub = substitute(body, vars);
-  const errors = [...validateWith(validateLab as Validator, file, { ...sub.value, ...(variables === undefined ? {} : { variables }) })];
+  const factSub = substitute(facts, drawVariables(raw.variables as Record<string, unknown> | undefined, 1), 'facts');
+  const errors = [
+    ...validateWith(validateLab as Validator, file, { ...sub.value, ...(variables === undefined ? {} : { variables }), ...(facts === undefined ? {} : { facts: factSub.value }) }),
+    ...factSub.errors.map((e) => `${file}: ${e}`),
+  ];
   errors.push(...sub.errors.map((e) => `${file}: ${e}`));
   if (errors.length) return { ok: false, errors };
   errors.push(...semanticErrors(raw as unknown as LabDoc).map((e) => `${file}: ${e}`));

@@ -4,9 +4,23 @@ import { bundledCatalog, findLab } from './loader';
 import { resolveLab } from './runtime/resolve';
 import { newLabRecord } from './runtime/runtime';
 import { buildScenarioWorld } from './scenario';
-import { drawVariables } from './variables';
+import { drawVariables, substitute } from './variables';
+import { queryRegistry } from './queries';
 import type { WorldState } from '../sim/types';
+import type { LabDoc, VarValue } from './types';
 import type { LabCard } from './view';
+
+/** Reads each fact from the freshly built world; a fact the world cannot answer is empty. */
+function readFacts(world: WorldState, facts: LabDoc['facts']): Record<string, VarValue> {
+  const out: Record<string, VarValue> = {};
+  const ctx = { sim: { world, core: null as never }, world, lab: undefined };
+  for (const [name, node] of Object.entries(facts ?? {})) {
+    const [query, args] = Object.entries(node)[0] ?? [];
+    const def = query ? queryRegistry[query] : undefined;
+    out[name] = (def?.run(ctx, (args ?? {}) as never) ?? '') as VarValue;
+  }
+  return out;
+}
 
 export function buildLabWorld(labId: string, seed: number): WorldState {
   const source = findLab(labId);
@@ -16,7 +30,7 @@ export function buildLabWorld(labId: string, seed: number): WorldState {
   const base = bundledCatalog().scenarios[lab.doc.scenario.base];
   if (!base) throw new Error(`${source.file}: no scenario base “${lab.doc.scenario.base}”`);
   const world = buildScenarioWorld(base, seed, lab.doc.scenario.overrides);
-  world.lab = newLabRecord(labId, vars);
+  world.lab = newLabRecord(labId, { ...vars, ...readFacts(world, substitute(source.doc.facts, vars).value) });
   return world;
 }
 

@@ -117,6 +117,12 @@ export interface LabDoc {
   tags?: string[];
   scenario: ScenarioRef;
   variables?: Record<string, VariableSpec>;
+  /**
+   * Facts read from the world once it is built (a LUN's WWID, a map's name, a guest's id):
+   * `{ name: { query: args } }`, then usable as {{name}} like a variable. Text only: facts are
+   * not known when the file is validated, so do not use them where a number is expected.
+   */
+  facts?: Record<string, { [query: string]: unknown }>;
   briefing: string;
   debrief: string;
   objectives: Objective[];

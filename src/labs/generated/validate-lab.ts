@@ -4,14 +4,14 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern11 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern55 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern73 = new RegExp("[\\s\\S]", "u");
+const pattern63 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern81 = new RegExp("[\\s\\S]", "u");
 const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
@@ -3179,11 +3179,14 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data.briefing !== undefined){
-let data60 = data.briefing;
-if(typeof data60 === "string"){
-if(!pattern0.test(data60)){
-const err129 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.facts !== undefined){
+let data60 = data.facts;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key13 in data60){
+const _errs136 = errors;
+if(typeof key13 === "string"){
+if(!pattern11.test(key13)){
+const err129 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key13};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3193,8 +3196,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid25 = _errs136 === errors;
+if(!valid25){
+const err130 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3204,11 +3208,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data.debrief !== undefined){
-let data61 = data.debrief;
-if(typeof data61 === "string"){
-if(!pattern0.test(data61)){
-const err131 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key14 in data60){
+let data61 = data60[key14];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(Object.keys(data61).length > 1){
+const err131 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3217,9 +3221,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Object.keys(data61).length < 1){
+const err132 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3228,12 +3231,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data.objectives !== undefined){
-let data62 = data.objectives;
-if(Array.isArray(data62)){
-if(data62.length < 1){
-const err133 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key15 in data61){
+if(!(((((((key15 === "free_memory") || (key15 === "total_memory")) || (key15 === "nr_cpus")) || (key15 === "dom0_memory")) || (key15 === "domain_name")) || (key15 === "domain_id")) || (key15 === "domain_host"))){
+const err133 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3242,16 +3242,12 @@ vErrors.push(err133);
 }
 errors++;
 }
-const len6 = data62.length;
-for(let i6=0; i6<len6; i6++){
-let data63 = data62[i6];
-const _errs142 = errors;
-let valid27 = false;
-let passing0 = null;
-const _errs143 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.check === undefined){
-const err134 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data61.free_memory !== undefined){
+let data62 = data61.free_memory;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.host === undefined){
+const err134 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3260,16 +3256,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-var _valid0 = _errs143 === errors;
-if(_valid0){
-valid27 = true;
-passing0 = 0;
-}
-const _errs144 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.quiz === undefined){
-const err135 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+for(const key16 in data62){
+if(!(key16 === "host")){
+const err135 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3279,19 +3268,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-var _valid0 = _errs144 === errors;
-if(_valid0 && valid27){
-valid27 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid27 = true;
-passing0 = 1;
-}
-}
-if(!valid27){
-const err136 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data62.host !== undefined){
+let data63 = data62.host;
+if(typeof data63 === "string"){
+if(!pattern0.test(data63)){
+const err136 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3300,20 +3281,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-else {
-errors = _errs142;
-if(vErrors !== null){
-if(_errs142){
-vErrors.length = _errs142;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.id === undefined){
-const err137 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err137 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3322,8 +3292,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data63.text === undefined){
-const err138 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3332,8 +3304,12 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data63.points === undefined){
-const err139 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+}
+if(data61.total_memory !== undefined){
+let data64 = data61.total_memory;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.host === undefined){
+const err139 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3342,8 +3318,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data63.failure === undefined){
-const err140 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+for(const key17 in data64){
+if(!(key17 === "host")){
+const err140 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3352,8 +3329,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data63.hints === undefined){
-const err141 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
+}
+if(data64.host !== undefined){
+let data65 = data64.host;
+if(typeof data65 === "string"){
+if(!pattern0.test(data65)){
+const err141 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3362,9 +3343,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key13 in data63){
-if(!((((((((key13 === "id") || (key13 === "text")) || (key13 === "points")) || (key13 === "check")) || (key13 === "quiz")) || (key13 === "failure")) || (key13 === "milestone")) || (key13 === "hints"))){
-const err142 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+else {
+const err142 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3374,11 +3355,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data63.id !== undefined){
-let data64 = data63.id;
-if(typeof data64 === "string"){
-if(!pattern3.test(data64)){
-const err143 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+else {
+const err143 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3388,8 +3367,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-else {
-const err144 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.nr_cpus !== undefined){
+let data66 = data61.nr_cpus;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.host === undefined){
+const err144 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3398,12 +3380,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data63.text !== undefined){
-let data65 = data63.text;
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-const err145 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key18 in data66){
+if(!(key18 === "host")){
+const err145 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3413,8 +3392,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-else {
-const err146 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.host !== undefined){
+let data67 = data66.host;
+if(typeof data67 === "string"){
+if(!pattern0.test(data67)){
+const err146 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3424,10 +3406,8 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data63.points !== undefined){
-let data66 = data63.points;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err147 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err147 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3436,9 +3416,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 < 1 || isNaN(data66)){
-const err148 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -3448,22 +3429,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-if(data63.check !== undefined){
-if(!(validate11(data63.check, {instancePath:instancePath+"/objectives/" + i6+"/check",parentData:data63,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data63.quiz !== undefined){
-let data68 = data63.quiz;
-const _errs155 = errors;
-let valid29 = false;
-let passing1 = null;
-const _errs156 = errors;
+if(data61.dom0_memory !== undefined){
+let data68 = data61.dom0_memory;
 if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.accept === undefined){
-const err149 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+if(data68.host === undefined){
+const err149 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -3472,16 +3442,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-var _valid1 = _errs156 === errors;
-if(_valid1){
-valid29 = true;
-passing1 = 0;
-}
-const _errs157 = errors;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.query === undefined){
-const err150 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+for(const key19 in data68){
+if(!(key19 === "host")){
+const err150 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -3491,19 +3454,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-var _valid1 = _errs157 === errors;
-if(_valid1 && valid29){
-valid29 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid29 = true;
-passing1 = 1;
-}
-}
-if(!valid29){
-const err151 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data68.host !== undefined){
+let data69 = data68.host;
+if(typeof data69 === "string"){
+if(!pattern0.test(data69)){
+const err151 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -3512,21 +3467,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-else {
-errors = _errs155;
-if(vErrors !== null){
-if(_errs155){
-vErrors.length = _errs155;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key14 in data68){
-if(!((((((key14 === "question") || (key14 === "placeholder")) || (key14 === "accept")) || (key14 === "query")) || (key14 === "tolerance")) || (key14 === "case_sensitive"))){
-const err152 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+const err152 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -3536,11 +3479,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data68.question !== undefined){
-let data69 = data68.question;
-if(typeof data69 === "string"){
-if(!pattern0.test(data69)){
-const err153 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err153 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -3550,8 +3491,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.domain_name !== undefined){
+let data70 = data61.domain_name;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.domain === undefined){
+const err154 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -3560,12 +3504,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data68.placeholder !== undefined){
-let data70 = data68.placeholder;
-if(typeof data70 === "string"){
-if(!pattern0.test(data70)){
-const err155 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key20 in data70){
+if(!(key20 === "domain")){
+const err155 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -3575,8 +3516,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.domain !== undefined){
+let data71 = data70.domain;
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err156 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3586,11 +3530,8 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data68.accept !== undefined){
-let data71 = data68.accept;
-if(Array.isArray(data71)){
-if(data71.length < 1){
-const err157 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err157 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3599,11 +3540,10 @@ vErrors.push(err157);
 }
 errors++;
 }
-const len7 = data71.length;
-for(let i7=0; i7<len7; i7++){
-let data72 = data71[i7];
-if((typeof data72 !== "string") && (!((typeof data72 == "number") && (isFinite(data72))))){
-const err158 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept/" + i7,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3613,9 +3553,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data61.domain_id !== undefined){
+let data72 = data61.domain_id;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.domain === undefined){
+const err159 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3624,12 +3566,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data68.query !== undefined){
-let data73 = data68.query;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(Object.keys(data73).length > 1){
-const err160 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+for(const key21 in data72){
+if(!(key21 === "domain")){
+const err160 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3638,8 +3577,12 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(Object.keys(data73).length < 1){
-const err161 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data72.domain !== undefined){
+let data73 = data72.domain;
+if(typeof data73 === "string"){
+if(!pattern0.test(data73)){
+const err161 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3648,9 +3591,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key15 in data73){
-if(!(((((((key15 === "free_memory") || (key15 === "total_memory")) || (key15 === "nr_cpus")) || (key15 === "dom0_memory")) || (key15 === "domain_name")) || (key15 === "domain_id")) || (key15 === "domain_host"))){
-const err162 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+else {
+const err162 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3660,11 +3603,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data73.free_memory !== undefined){
-let data74 = data73.free_memory;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.host === undefined){
-const err163 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err163 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3673,9 +3614,12 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key16 in data74){
-if(!(key16 === "host")){
-const err164 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data61.domain_host !== undefined){
+let data74 = data61.domain_host;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.domain === undefined){
+const err164 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3684,12 +3628,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data74.host !== undefined){
-let data75 = data74.host;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err165 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key22 in data74){
+if(!(key22 === "domain")){
+const err165 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3699,8 +3640,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.domain !== undefined){
+let data75 = data74.domain;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err166 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3710,9 +3654,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err167 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3722,11 +3665,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data73.total_memory !== undefined){
-let data76 = data73.total_memory;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.host === undefined){
-const err168 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err168 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3735,9 +3676,10 @@ vErrors.push(err168);
 }
 errors++;
 }
-for(const key17 in data76){
-if(!(key17 === "host")){
-const err169 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -3747,11 +3689,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data76.host !== undefined){
-let data77 = data76.host;
-if(typeof data77 === "string"){
-if(!pattern0.test(data77)){
-const err170 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err170 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -3761,8 +3701,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-else {
-const err171 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.briefing !== undefined){
+let data76 = data.briefing;
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err171 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -3772,9 +3715,8 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
 else {
-const err172 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err172 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -3784,11 +3726,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data73.nr_cpus !== undefined){
-let data78 = data73.nr_cpus;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.host === undefined){
-const err173 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data.debrief !== undefined){
+let data77 = data.debrief;
+if(typeof data77 === "string"){
+if(!pattern0.test(data77)){
+const err173 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -3797,9 +3739,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key18 in data78){
-if(!(key18 === "host")){
-const err174 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err174 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -3809,11 +3751,11 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data78.host !== undefined){
-let data79 = data78.host;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err175 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.objectives !== undefined){
+let data78 = data.objectives;
+if(Array.isArray(data78)){
+if(data78.length < 1){
+const err175 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -3822,9 +3764,16 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len6 = data78.length;
+for(let i6=0; i6<len6; i6++){
+let data79 = data78[i6];
+const _errs184 = errors;
+let valid37 = false;
+let passing0 = null;
+const _errs185 = errors;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.check === undefined){
+const err176 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -3834,9 +3783,15 @@ vErrors.push(err176);
 errors++;
 }
 }
+var _valid0 = _errs185 === errors;
+if(_valid0){
+valid37 = true;
+passing0 = 0;
 }
-else {
-const err177 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs186 = errors;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.quiz === undefined){
+const err177 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -3846,11 +3801,19 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data73.dom0_memory !== undefined){
-let data80 = data73.dom0_memory;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.host === undefined){
-const err178 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+var _valid0 = _errs186 === errors;
+if(_valid0 && valid37){
+valid37 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid37 = true;
+passing0 = 1;
+}
+}
+if(!valid37){
+const err178 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -3859,9 +3822,20 @@ vErrors.push(err178);
 }
 errors++;
 }
-for(const key19 in data80){
-if(!(key19 === "host")){
-const err179 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+else {
+errors = _errs184;
+if(vErrors !== null){
+if(_errs184){
+vErrors.length = _errs184;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.id === undefined){
+const err179 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -3870,12 +3844,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data80.host !== undefined){
-let data81 = data80.host;
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err180 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data79.text === undefined){
+const err180 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -3884,9 +3854,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.points === undefined){
+const err181 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -3895,10 +3864,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.failure === undefined){
+const err182 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -3907,12 +3874,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data73.domain_name !== undefined){
-let data82 = data73.domain_name;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.domain === undefined){
-const err183 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data79.hints === undefined){
+const err183 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -3921,9 +3884,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key20 in data82){
-if(!(key20 === "domain")){
-const err184 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+for(const key23 in data79){
+if(!((((((((key23 === "id") || (key23 === "text")) || (key23 === "points")) || (key23 === "check")) || (key23 === "quiz")) || (key23 === "failure")) || (key23 === "milestone")) || (key23 === "hints"))){
+const err184 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -3933,11 +3896,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data82.domain !== undefined){
-let data83 = data82.domain;
-if(typeof data83 === "string"){
-if(!pattern0.test(data83)){
-const err185 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data79.id !== undefined){
+let data80 = data79.id;
+if(typeof data80 === "string"){
+if(!pattern3.test(data80)){
+const err185 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -3948,7 +3911,7 @@ errors++;
 }
 }
 else {
-const err186 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err186 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -3958,9 +3921,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.text !== undefined){
+let data81 = data79.text;
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err187 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -3970,11 +3935,8 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data73.domain_id !== undefined){
-let data84 = data73.domain_id;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.domain === undefined){
-const err188 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err188 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -3983,9 +3945,11 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key21 in data84){
-if(!(key21 === "domain")){
-const err189 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data79.points !== undefined){
+let data82 = data79.points;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err189 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -3994,12 +3958,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data84.domain !== undefined){
-let data85 = data84.domain;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err190 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 1 || isNaN(data82)){
+const err190 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -4009,8 +3970,22 @@ vErrors.push(err190);
 errors++;
 }
 }
-else {
-const err191 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data79.check !== undefined){
+if(!(validate11(data79.check, {instancePath:instancePath+"/objectives/" + i6+"/check",parentData:data79,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data79.quiz !== undefined){
+let data84 = data79.quiz;
+const _errs197 = errors;
+let valid39 = false;
+let passing1 = null;
+const _errs198 = errors;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.accept === undefined){
+const err191 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -4020,9 +3995,15 @@ vErrors.push(err191);
 errors++;
 }
 }
+var _valid1 = _errs198 === errors;
+if(_valid1){
+valid39 = true;
+passing1 = 0;
 }
-else {
-const err192 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs199 = errors;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.query === undefined){
+const err192 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -4032,11 +4013,19 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data73.domain_host !== undefined){
-let data86 = data73.domain_host;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.domain === undefined){
-const err193 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+var _valid1 = _errs199 === errors;
+if(_valid1 && valid39){
+valid39 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid39 = true;
+passing1 = 1;
+}
+}
+if(!valid39){
+const err193 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -4045,9 +4034,21 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key22 in data86){
-if(!(key22 === "domain")){
-const err194 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+else {
+errors = _errs197;
+if(vErrors !== null){
+if(_errs197){
+vErrors.length = _errs197;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+for(const key24 in data84){
+if(!((((((key24 === "question") || (key24 === "placeholder")) || (key24 === "accept")) || (key24 === "query")) || (key24 === "tolerance")) || (key24 === "case_sensitive"))){
+const err194 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -4057,11 +4058,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data86.domain !== undefined){
-let data87 = data86.domain;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err195 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data84.question !== undefined){
+let data85 = data84.question;
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err195 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4072,7 +4073,7 @@ errors++;
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err196 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4082,9 +4083,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data84.placeholder !== undefined){
+let data86 = data84.placeholder;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err197 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -4094,9 +4097,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
 else {
-const err198 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err198 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4106,11 +4108,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data68.tolerance !== undefined){
-let data88 = data68.tolerance;
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 0 || isNaN(data88)){
-const err199 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data84.accept !== undefined){
+let data87 = data84.accept;
+if(Array.isArray(data87)){
+if(data87.length < 1){
+const err199 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4119,9 +4121,11 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const len7 = data87.length;
+for(let i7=0; i7<len7; i7++){
+let data88 = data87[i7];
+if((typeof data88 !== "string") && (!((typeof data88 == "number") && (isFinite(data88))))){
+const err200 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept/" + i7,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4131,9 +4135,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data68.case_sensitive !== undefined){
-if(typeof data68.case_sensitive !== "boolean"){
-const err201 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err201 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4143,9 +4147,11 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-else {
-const err202 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data84.query !== undefined){
+let data89 = data84.query;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(Object.keys(data89).length > 1){
+const err202 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4154,12 +4160,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data63.failure !== undefined){
-let data90 = data63.failure;
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err203 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(Object.keys(data89).length < 1){
+const err203 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4168,9 +4170,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-else {
-const err204 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key25 in data89){
+if(!(((((((key25 === "free_memory") || (key25 === "total_memory")) || (key25 === "nr_cpus")) || (key25 === "dom0_memory")) || (key25 === "domain_name")) || (key25 === "domain_id")) || (key25 === "domain_host"))){
+const err204 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4180,9 +4182,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data63.milestone !== undefined){
-if(typeof data63.milestone !== "boolean"){
-const err205 = {instancePath:instancePath+"/objectives/" + i6+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data89.free_memory !== undefined){
+let data90 = data89.free_memory;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.host === undefined){
+const err205 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4191,12 +4195,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data63.hints !== undefined){
-let data92 = data63.hints;
-if(Array.isArray(data92)){
-if(data92.length < 2){
-const err206 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+for(const key26 in data90){
+if(!(key26 === "host")){
+const err206 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4205,12 +4206,12 @@ vErrors.push(err206);
 }
 errors++;
 }
-const len8 = data92.length;
-for(let i8=0; i8<len8; i8++){
-let data93 = data92[i8];
-if(typeof data93 === "string"){
-if(!pattern0.test(data93)){
-const err207 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data90.host !== undefined){
+let data91 = data90.host;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err207 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4221,7 +4222,7 @@ errors++;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err208 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -4233,7 +4234,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err209 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -4243,9 +4244,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89.total_memory !== undefined){
+let data92 = data89.total_memory;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.host === undefined){
+const err210 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -4254,10 +4257,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key27 in data92){
+if(!(key27 === "host")){
+const err211 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -4267,15 +4269,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data94 = data.constraints;
-if(Array.isArray(data94)){
-const len9 = data94.length;
-for(let i9=0; i9<len9; i9++){
-let data95 = data94[i9];
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.id === undefined){
-const err212 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data92.host !== undefined){
+let data93 = data92.host;
+if(typeof data93 === "string"){
+if(!pattern0.test(data93)){
+const err212 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -4284,8 +4282,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data95.text === undefined){
-const err213 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+else {
+const err213 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -4294,8 +4293,10 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data95.check === undefined){
-const err214 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -4304,8 +4305,12 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data95.failure === undefined){
-const err215 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+if(data89.nr_cpus !== undefined){
+let data94 = data89.nr_cpus;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.host === undefined){
+const err215 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -4314,9 +4319,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-for(const key23 in data95){
-if(!((((key23 === "id") || (key23 === "text")) || (key23 === "check")) || (key23 === "failure"))){
-const err216 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+for(const key28 in data94){
+if(!(key28 === "host")){
+const err216 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -4326,11 +4331,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data95.id !== undefined){
-let data96 = data95.id;
-if(typeof data96 === "string"){
-if(!pattern3.test(data96)){
-const err217 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data94.host !== undefined){
+let data95 = data94.host;
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err217 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -4341,7 +4346,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err218 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -4351,11 +4356,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data95.text !== undefined){
-let data97 = data95.text;
-if(typeof data97 === "string"){
-if(!pattern0.test(data97)){
-const err219 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err219 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -4365,8 +4368,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-else {
-const err220 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.dom0_memory !== undefined){
+let data96 = data89.dom0_memory;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.host === undefined){
+const err220 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -4375,18 +4381,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data95.check !== undefined){
-if(!(validate11(data95.check, {instancePath:instancePath+"/constraints/" + i9+"/check",parentData:data95,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data95.failure !== undefined){
-let data99 = data95.failure;
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err221 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key29 in data96){
+if(!(key29 === "host")){
+const err221 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -4396,8 +4393,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.host !== undefined){
+let data97 = data96.host;
+if(typeof data97 === "string"){
+if(!pattern0.test(data97)){
+const err222 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -4407,9 +4407,8 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
 else {
-const err223 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err223 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -4421,7 +4420,7 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err224 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -4431,19 +4430,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data100 = data.faults;
-if(Array.isArray(data100)){
-const len10 = data100.length;
-for(let i10=0; i10<len10; i10++){
-let data101 = data100[i10];
-const _errs233 = errors;
-let valid48 = false;
-let passing2 = null;
-const _errs234 = errors;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.at === undefined){
-const err225 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data89.domain_name !== undefined){
+let data98 = data89.domain_name;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.domain === undefined){
+const err225 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -4452,16 +4443,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-var _valid2 = _errs234 === errors;
-if(_valid2){
-valid48 = true;
-passing2 = 0;
-}
-const _errs235 = errors;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.after === undefined){
-const err226 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+for(const key30 in data98){
+if(!(key30 === "domain")){
+const err226 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -4471,20 +4455,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-var _valid2 = _errs235 === errors;
-if(_valid2 && valid48){
-valid48 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid48 = true;
-passing2 = 1;
-}
-const _errs236 = errors;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.on_command === undefined){
-const err227 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data98.domain !== undefined){
+let data99 = data98.domain;
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err227 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -4494,20 +4469,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-var _valid2 = _errs236 === errors;
-if(_valid2 && valid48){
-valid48 = false;
-passing2 = [passing2, 2];
-}
 else {
-if(_valid2){
-valid48 = true;
-passing2 = 2;
-}
-}
-}
-if(!valid48){
-const err228 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err228 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -4516,20 +4479,10 @@ vErrors.push(err228);
 }
 errors++;
 }
-else {
-errors = _errs233;
-if(vErrors !== null){
-if(_errs233){
-vErrors.length = _errs233;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.id === undefined){
-const err229 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err229 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -4538,8 +4491,12 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data101.do === undefined){
-const err230 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+}
+if(data89.domain_id !== undefined){
+let data100 = data89.domain_id;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.domain === undefined){
+const err230 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -4548,9 +4505,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key24 in data101){
-if(!((((((key24 === "id") || (key24 === "at")) || (key24 === "after")) || (key24 === "on_command")) || (key24 === "do")) || (key24 === "announce"))){
-const err231 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+for(const key31 in data100){
+if(!(key31 === "domain")){
+const err231 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -4560,11 +4517,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data101.id !== undefined){
-let data102 = data101.id;
-if(typeof data102 === "string"){
-if(!pattern3.test(data102)){
-const err232 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data100.domain !== undefined){
+let data101 = data100.domain;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err232 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -4575,7 +4532,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err233 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -4585,11 +4542,9 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data101.at !== undefined){
-let data103 = data101.at;
-if(typeof data103 === "string"){
-if(!pattern55.test(data103)){
-const err234 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+}
+else {
+const err234 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -4599,8 +4554,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-else {
-const err235 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.domain_host !== undefined){
+let data102 = data89.domain_host;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.domain === undefined){
+const err235 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -4609,12 +4567,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-if(data101.after !== undefined){
-let data104 = data101.after;
-if(typeof data104 === "string"){
-if(!pattern3.test(data104)){
-const err236 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+for(const key32 in data102){
+if(!(key32 === "domain")){
+const err236 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -4624,8 +4579,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-else {
-const err237 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data102.domain !== undefined){
+let data103 = data102.domain;
+if(typeof data103 === "string"){
+if(!pattern0.test(data103)){
+const err237 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -4635,11 +4593,8 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data101.on_command !== undefined){
-let data105 = data101.on_command;
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err238 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err238 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -4649,8 +4604,9 @@ vErrors.push(err238);
 errors++;
 }
 }
+}
 else {
-const err239 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err239 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -4660,11 +4616,9 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data101.do !== undefined){
-let data106 = data101.do;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(Object.keys(data106).length > 1){
-const err240 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+}
+else {
+const err240 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -4673,8 +4627,12 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(Object.keys(data106).length < 1){
-const err241 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data84.tolerance !== undefined){
+let data104 = data84.tolerance;
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 < 0 || isNaN(data104)){
+const err241 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -4683,9 +4641,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key25 in data106){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key25))){
-const err242 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+else {
+const err242 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -4695,11 +4653,9 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data106.write_file !== undefined){
-let data107 = data106.write_file;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.host === undefined){
-const err243 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data84.case_sensitive !== undefined){
+if(typeof data84.case_sensitive !== "boolean"){
+const err243 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -4708,8 +4664,10 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(data107.path === undefined){
-const err244 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -4718,8 +4676,12 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(data107.content === undefined){
-const err245 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+if(data79.failure !== undefined){
+let data106 = data79.failure;
+if(typeof data106 === "string"){
+if(!pattern0.test(data106)){
+const err245 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -4728,9 +4690,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-for(const key26 in data107){
-if(!((((key26 === "host") || (key26 === "path")) || (key26 === "content")) || (key26 === "append"))){
-const err246 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+else {
+const err246 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -4740,11 +4702,9 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data107.host !== undefined){
-let data108 = data107.host;
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err247 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data79.milestone !== undefined){
+if(typeof data79.milestone !== "boolean"){
+const err247 = {instancePath:instancePath+"/objectives/" + i6+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -4754,8 +4714,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-else {
-const err248 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.hints !== undefined){
+let data108 = data79.hints;
+if(Array.isArray(data108)){
+if(data108.length < 2){
+const err248 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -4764,12 +4727,12 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data107.path !== undefined){
-let data109 = data107.path;
+const len8 = data108.length;
+for(let i8=0; i8<len8; i8++){
+let data109 = data108[i8];
 if(typeof data109 === "string"){
 if(!pattern0.test(data109)){
-const err249 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err249 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -4780,7 +4743,7 @@ errors++;
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err250 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -4790,9 +4753,9 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data107.content !== undefined){
-if(typeof data107.content !== "string"){
-const err251 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err251 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -4802,9 +4765,9 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data107.append !== undefined){
-if(typeof data107.append !== "boolean"){
-const err252 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err252 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -4816,7 +4779,7 @@ errors++;
 }
 }
 else {
-const err253 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err253 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -4826,11 +4789,15 @@ vErrors.push(err253);
 errors++;
 }
 }
-if(data106.syslog !== undefined){
-let data112 = data106.syslog;
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.host === undefined){
-const err254 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data.constraints !== undefined){
+let data110 = data.constraints;
+if(Array.isArray(data110)){
+const len9 = data110.length;
+for(let i9=0; i9<len9; i9++){
+let data111 = data110[i9];
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.id === undefined){
+const err254 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -4839,8 +4806,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(data112.tag === undefined){
-const err255 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+if(data111.text === undefined){
+const err255 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -4849,8 +4816,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data112.message === undefined){
-const err256 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data111.check === undefined){
+const err256 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -4859,9 +4826,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-for(const key27 in data112){
-if(!(((key27 === "host") || (key27 === "tag")) || (key27 === "message"))){
-const err257 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(data111.failure === undefined){
+const err257 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -4870,12 +4836,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-if(data112.host !== undefined){
-let data113 = data112.host;
-if(typeof data113 === "string"){
-if(!pattern0.test(data113)){
-const err258 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key33 in data111){
+if(!((((key33 === "id") || (key33 === "text")) || (key33 === "check")) || (key33 === "failure"))){
+const err258 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -4885,8 +4848,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-else {
-const err259 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.id !== undefined){
+let data112 = data111.id;
+if(typeof data112 === "string"){
+if(!pattern3.test(data112)){
+const err259 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -4896,11 +4862,8 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data112.tag !== undefined){
-let data114 = data112.tag;
-if(typeof data114 === "string"){
-if(!pattern0.test(data114)){
-const err260 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err260 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -4910,8 +4873,11 @@ vErrors.push(err260);
 errors++;
 }
 }
-else {
-const err261 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.text !== undefined){
+let data113 = data111.text;
+if(typeof data113 === "string"){
+if(!pattern0.test(data113)){
+const err261 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -4921,11 +4887,8 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data112.message !== undefined){
-let data115 = data112.message;
-if(typeof data115 === "string"){
-if(!pattern0.test(data115)){
-const err262 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err262 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -4935,8 +4898,17 @@ vErrors.push(err262);
 errors++;
 }
 }
-else {
-const err263 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.check !== undefined){
+if(!(validate11(data111.check, {instancePath:instancePath+"/constraints/" + i9+"/check",parentData:data111,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data111.failure !== undefined){
+let data115 = data111.failure;
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err263 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -4946,9 +4918,8 @@ vErrors.push(err263);
 errors++;
 }
 }
-}
 else {
-const err264 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err264 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -4958,11 +4929,9 @@ vErrors.push(err264);
 errors++;
 }
 }
-if(data106.service !== undefined){
-let data116 = data106.service;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.host === undefined){
-const err265 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err265 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -4971,8 +4940,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data116.service === undefined){
-const err266 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -4981,8 +4952,20 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(data116.state === undefined){
-const err267 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data.faults !== undefined){
+let data116 = data.faults;
+if(Array.isArray(data116)){
+const len10 = data116.length;
+for(let i10=0; i10<len10; i10++){
+let data117 = data116[i10];
+const _errs275 = errors;
+let valid58 = false;
+let passing2 = null;
+const _errs276 = errors;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.at === undefined){
+const err267 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -4991,9 +4974,16 @@ vErrors.push(err267);
 }
 errors++;
 }
-for(const key28 in data116){
-if(!(((key28 === "host") || (key28 === "service")) || (key28 === "state"))){
-const err268 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+var _valid2 = _errs276 === errors;
+if(_valid2){
+valid58 = true;
+passing2 = 0;
+}
+const _errs277 = errors;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.after === undefined){
+const err268 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -5003,11 +4993,20 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data116.host !== undefined){
-let data117 = data116.host;
-if(typeof data117 === "string"){
-if(!pattern0.test(data117)){
-const err269 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid2 = _errs277 === errors;
+if(_valid2 && valid58){
+valid58 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid58 = true;
+passing2 = 1;
+}
+const _errs278 = errors;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.on_command === undefined){
+const err269 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -5017,8 +5016,20 @@ vErrors.push(err269);
 errors++;
 }
 }
+var _valid2 = _errs278 === errors;
+if(_valid2 && valid58){
+valid58 = false;
+passing2 = [passing2, 2];
+}
 else {
-const err270 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid2){
+valid58 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid58){
+const err270 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -5027,12 +5038,20 @@ vErrors.push(err270);
 }
 errors++;
 }
+else {
+errors = _errs275;
+if(vErrors !== null){
+if(_errs275){
+vErrors.length = _errs275;
 }
-if(data116.service !== undefined){
-let data118 = data116.service;
-if(typeof data118 === "string"){
-if(!pattern0.test(data118)){
-const err271 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.id === undefined){
+const err271 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -5041,9 +5060,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-else {
-const err272 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data117.do === undefined){
+const err272 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -5052,11 +5070,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data116.state !== undefined){
-let data119 = data116.state;
-if(typeof data119 !== "string"){
-const err273 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data117){
+if(!((((((key34 === "id") || (key34 === "at")) || (key34 === "after")) || (key34 === "on_command")) || (key34 === "do")) || (key34 === "announce"))){
+const err273 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -5065,8 +5081,12 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(!((data119 === "running") || (data119 === "stopped"))){
-const err274 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data117.id !== undefined){
+let data118 = data117.id;
+if(typeof data118 === "string"){
+if(!pattern3.test(data118)){
+const err274 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -5076,9 +5096,8 @@ vErrors.push(err274);
 errors++;
 }
 }
-}
 else {
-const err275 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err275 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -5088,11 +5107,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data106.cable !== undefined){
-let data120 = data106.cable;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-if(data120.host === undefined){
-const err276 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data117.at !== undefined){
+let data119 = data117.at;
+if(typeof data119 === "string"){
+if(!pattern63.test(data119)){
+const err276 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -5101,8 +5120,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data120.hba === undefined){
-const err277 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+else {
+const err277 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -5111,8 +5131,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data120.plugged === undefined){
-const err278 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+}
+if(data117.after !== undefined){
+let data120 = data117.after;
+if(typeof data120 === "string"){
+if(!pattern3.test(data120)){
+const err278 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -5121,9 +5145,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-for(const key29 in data120){
-if(!(((key29 === "host") || (key29 === "hba")) || (key29 === "plugged"))){
-const err279 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+else {
+const err279 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -5133,11 +5157,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data120.host !== undefined){
-let data121 = data120.host;
+if(data117.on_command !== undefined){
+let data121 = data117.on_command;
 if(typeof data121 === "string"){
 if(!pattern0.test(data121)){
-const err280 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err280 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -5148,7 +5172,7 @@ errors++;
 }
 }
 else {
-const err281 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err281 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -5158,10 +5182,11 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(data120.hba !== undefined){
-let data122 = data120.hba;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err282 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data117.do !== undefined){
+let data122 = data117.do;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(Object.keys(data122).length > 1){
+const err282 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -5170,10 +5195,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-if(data120.plugged !== undefined){
-if(typeof data120.plugged !== "boolean"){
-const err283 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(Object.keys(data122).length < 1){
+const err283 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -5182,10 +5205,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-}
-else {
-const err284 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key35 in data122){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key35))){
+const err284 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -5195,11 +5217,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data106.hba_port !== undefined){
-let data124 = data106.hba_port;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.host === undefined){
-const err285 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data122.write_file !== undefined){
+let data123 = data122.write_file;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.host === undefined){
+const err285 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -5208,8 +5230,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data124.hba === undefined){
-const err286 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+if(data123.path === undefined){
+const err286 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -5218,8 +5240,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data124.up === undefined){
-const err287 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(data123.content === undefined){
+const err287 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -5228,9 +5250,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-for(const key30 in data124){
-if(!(((key30 === "host") || (key30 === "hba")) || (key30 === "up"))){
-const err288 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+for(const key36 in data123){
+if(!((((key36 === "host") || (key36 === "path")) || (key36 === "content")) || (key36 === "append"))){
+const err288 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -5240,11 +5262,11 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data124.host !== undefined){
-let data125 = data124.host;
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err289 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data123.host !== undefined){
+let data124 = data123.host;
+if(typeof data124 === "string"){
+if(!pattern0.test(data124)){
+const err289 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -5255,7 +5277,7 @@ errors++;
 }
 }
 else {
-const err290 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err290 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -5265,10 +5287,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data124.hba !== undefined){
-let data126 = data124.hba;
-if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
-const err291 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data123.path !== undefined){
+let data125 = data123.path;
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err291 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -5278,9 +5301,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data124.up !== undefined){
-if(typeof data124.up !== "boolean"){
-const err292 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err292 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -5290,9 +5312,9 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-else {
-const err293 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data123.content !== undefined){
+if(typeof data123.content !== "string"){
+const err293 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -5302,11 +5324,9 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data106.fc_switch !== undefined){
-let data128 = data106.fc_switch;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-if(data128.fabric === undefined){
-const err294 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+if(data123.append !== undefined){
+if(typeof data123.append !== "boolean"){
+const err294 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -5315,8 +5335,10 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data128.up === undefined){
-const err295 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -5325,9 +5347,12 @@ vErrors.push(err295);
 }
 errors++;
 }
-for(const key31 in data128){
-if(!((key31 === "fabric") || (key31 === "up"))){
-const err296 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+if(data122.syslog !== undefined){
+let data128 = data122.syslog;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.host === undefined){
+const err296 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -5336,11 +5361,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data128.fabric !== undefined){
-let data129 = data128.fabric;
-if(!(((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129))) && (isFinite(data129)))){
-const err297 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data128.tag === undefined){
+const err297 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -5349,9 +5371,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-if((typeof data129 == "number") && (isFinite(data129))){
-if(data129 > 1 || isNaN(data129)){
-const err298 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data128.message === undefined){
+const err298 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -5360,8 +5381,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(data129 < 0 || isNaN(data129)){
-const err299 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key37 in data128){
+if(!(((key37 === "host") || (key37 === "tag")) || (key37 === "message"))){
+const err299 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -5371,10 +5393,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-}
-if(data128.up !== undefined){
-if(typeof data128.up !== "boolean"){
-const err300 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data128.host !== undefined){
+let data129 = data128.host;
+if(typeof data129 === "string"){
+if(!pattern0.test(data129)){
+const err300 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -5384,9 +5407,8 @@ vErrors.push(err300);
 errors++;
 }
 }
-}
 else {
-const err301 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err301 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -5396,11 +5418,11 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data106.sp !== undefined){
-let data131 = data106.sp;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.sp === undefined){
-const err302 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data128.tag !== undefined){
+let data130 = data128.tag;
+if(typeof data130 === "string"){
+if(!pattern0.test(data130)){
+const err302 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -5409,8 +5431,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data131.up === undefined){
-const err303 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+else {
+const err303 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -5419,9 +5442,12 @@ vErrors.push(err303);
 }
 errors++;
 }
-for(const key32 in data131){
-if(!((key32 === "sp") || (key32 === "up"))){
-const err304 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+if(data128.message !== undefined){
+let data131 = data128.message;
+if(typeof data131 === "string"){
+if(!pattern0.test(data131)){
+const err304 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -5431,10 +5457,8 @@ vErrors.push(err304);
 errors++;
 }
 }
-if(data131.sp !== undefined){
-let data132 = data131.sp;
-if(typeof data132 !== "string"){
-const err305 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err305 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -5443,8 +5467,10 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(!((data132 === "A") || (data132 === "B"))){
-const err306 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -5454,9 +5480,11 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data131.up !== undefined){
-if(typeof data131.up !== "boolean"){
-const err307 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data122.service !== undefined){
+let data132 = data122.service;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.host === undefined){
+const err307 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -5465,10 +5493,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-}
-else {
-const err308 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data132.service === undefined){
+const err308 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -5477,12 +5503,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data106.sp_port !== undefined){
-let data134 = data106.sp_port;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.sp === undefined){
-const err309 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data132.state === undefined){
+const err309 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -5491,8 +5513,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(data134.port === undefined){
-const err310 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+for(const key38 in data132){
+if(!(((key38 === "host") || (key38 === "service")) || (key38 === "state"))){
+const err310 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -5501,8 +5524,12 @@ vErrors.push(err310);
 }
 errors++;
 }
-if(data134.up === undefined){
-const err311 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data132.host !== undefined){
+let data133 = data132.host;
+if(typeof data133 === "string"){
+if(!pattern0.test(data133)){
+const err311 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -5511,9 +5538,9 @@ vErrors.push(err311);
 }
 errors++;
 }
-for(const key33 in data134){
-if(!(((key33 === "sp") || (key33 === "port")) || (key33 === "up"))){
-const err312 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+else {
+const err312 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -5523,10 +5550,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data134.sp !== undefined){
-let data135 = data134.sp;
-if(typeof data135 !== "string"){
-const err313 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.service !== undefined){
+let data134 = data132.service;
+if(typeof data134 === "string"){
+if(!pattern0.test(data134)){
+const err313 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -5535,8 +5563,9 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(!((data135 === "A") || (data135 === "B"))){
-const err314 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err314 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -5546,10 +5575,10 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data134.port !== undefined){
-let data136 = data134.port;
-if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
-const err315 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data132.state !== undefined){
+let data135 = data132.state;
+if(typeof data135 !== "string"){
+const err315 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -5558,9 +5587,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-if((typeof data136 == "number") && (isFinite(data136))){
-if(data136 < 0 || isNaN(data136)){
-const err316 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!((data135 === "running") || (data135 === "stopped"))){
+const err316 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -5571,9 +5599,8 @@ errors++;
 }
 }
 }
-if(data134.up !== undefined){
-if(typeof data134.up !== "boolean"){
-const err317 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err317 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -5583,9 +5610,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-}
-else {
-const err318 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data122.cable !== undefined){
+let data136 = data122.cable;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.host === undefined){
+const err318 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -5594,12 +5623,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data106.lun_grow !== undefined){
-let data138 = data106.lun_grow;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.lun === undefined){
-const err319 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data136.hba === undefined){
+const err319 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -5608,9 +5633,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-for(const key34 in data138){
-if(!(((key34 === "lun") || (key34 === "size_gb")) || (key34 === "add_gb"))){
-const err320 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if(data136.plugged === undefined){
+const err320 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -5619,11 +5643,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-if(data138.lun !== undefined){
-let data139 = data138.lun;
-if((typeof data139 !== "string") && (!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139))))){
-const err321 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+for(const key39 in data136){
+if(!(((key39 === "host") || (key39 === "hba")) || (key39 === "plugged"))){
+const err321 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -5632,9 +5654,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(typeof data139 === "string"){
-if(!pattern0.test(data139)){
-const err322 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data136.host !== undefined){
+let data137 = data136.host;
+if(typeof data137 === "string"){
+if(!pattern0.test(data137)){
+const err322 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -5644,12 +5669,8 @@ vErrors.push(err322);
 errors++;
 }
 }
-}
-if(data138.size_gb !== undefined){
-let data140 = data138.size_gb;
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 <= 0 || isNaN(data140)){
-const err323 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err323 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -5659,8 +5680,10 @@ vErrors.push(err323);
 errors++;
 }
 }
-else {
-const err324 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data136.hba !== undefined){
+let data138 = data136.hba;
+if(!(((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138))) && (isFinite(data138)))){
+const err324 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -5670,11 +5693,9 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data138.add_gb !== undefined){
-let data141 = data138.add_gb;
-if((typeof data141 == "number") && (isFinite(data141))){
-if(data141 <= 0 || isNaN(data141)){
-const err325 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data136.plugged !== undefined){
+if(typeof data136.plugged !== "boolean"){
+const err325 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -5684,8 +5705,9 @@ vErrors.push(err325);
 errors++;
 }
 }
+}
 else {
-const err326 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err326 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -5695,9 +5717,11 @@ vErrors.push(err326);
 errors++;
 }
 }
-}
-else {
-const err327 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data122.hba_port !== undefined){
+let data140 = data122.hba_port;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.host === undefined){
+const err327 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -5706,12 +5730,8 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-if(data106.page83 !== undefined){
-let data142 = data106.page83;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-if(data142.lun === undefined){
-const err328 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data140.hba === undefined){
+const err328 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -5720,9 +5740,8 @@ vErrors.push(err328);
 }
 errors++;
 }
-for(const key35 in data142){
-if(!(key35 === "lun")){
-const err329 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(data140.up === undefined){
+const err329 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -5731,11 +5750,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-if(data142.lun !== undefined){
-let data143 = data142.lun;
-if((typeof data143 !== "string") && (!(((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143))) && (isFinite(data143))))){
-const err330 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+for(const key40 in data140){
+if(!(((key40 === "host") || (key40 === "hba")) || (key40 === "up"))){
+const err330 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -5744,9 +5761,12 @@ vErrors.push(err330);
 }
 errors++;
 }
-if(typeof data143 === "string"){
-if(!pattern0.test(data143)){
-const err331 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data140.host !== undefined){
+let data141 = data140.host;
+if(typeof data141 === "string"){
+if(!pattern0.test(data141)){
+const err331 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -5756,10 +5776,8 @@ vErrors.push(err331);
 errors++;
 }
 }
-}
-}
 else {
-const err332 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err332 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -5769,9 +5787,10 @@ vErrors.push(err332);
 errors++;
 }
 }
-}
-else {
-const err333 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data140.hba !== undefined){
+let data142 = data140.hba;
+if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
+const err333 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -5781,11 +5800,9 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data101.announce !== undefined){
-let data144 = data101.announce;
-if(typeof data144 === "string"){
-if(!pattern0.test(data144)){
-const err334 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data140.up !== undefined){
+if(typeof data140.up !== "boolean"){
+const err334 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -5795,8 +5812,9 @@ vErrors.push(err334);
 errors++;
 }
 }
+}
 else {
-const err335 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err335 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -5806,9 +5824,11 @@ vErrors.push(err335);
 errors++;
 }
 }
-}
-else {
-const err336 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data122.fc_switch !== undefined){
+let data144 = data122.fc_switch;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.fabric === undefined){
+const err336 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -5817,10 +5837,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-}
-else {
-const err337 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data144.up === undefined){
+const err337 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -5829,12 +5847,9 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-if(data.solution !== undefined){
-let data145 = data.solution;
-if(Array.isArray(data145)){
-if(data145.length < 1){
-const err338 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key41 in data144){
+if(!((key41 === "fabric") || (key41 === "up"))){
+const err338 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -5843,16 +5858,11 @@ vErrors.push(err338);
 }
 errors++;
 }
-const len11 = data145.length;
-for(let i11=0; i11<len11; i11++){
-let data146 = data145[i11];
-const _errs339 = errors;
-let valid63 = false;
-let passing3 = null;
-const _errs340 = errors;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.host === undefined){
-const err339 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data144.fabric !== undefined){
+let data145 = data144.fabric;
+if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
+const err339 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -5861,8 +5871,9 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(data146.run === undefined){
-const err340 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 > 1 || isNaN(data145)){
+const err340 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -5871,16 +5882,8 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-var _valid3 = _errs340 === errors;
-if(_valid3){
-valid63 = true;
-passing3 = 0;
-}
-const _errs341 = errors;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.host === undefined){
-const err341 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data145 < 0 || isNaN(data145)){
+const err341 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -5889,8 +5892,11 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(data146.keys === undefined){
-const err342 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+}
+if(data144.up !== undefined){
+if(typeof data144.up !== "boolean"){
+const err342 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -5899,8 +5905,10 @@ vErrors.push(err342);
 }
 errors++;
 }
-if(data146.note === undefined){
-const err343 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+}
+else {
+const err343 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -5910,20 +5918,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-var _valid3 = _errs341 === errors;
-if(_valid3 && valid63){
-valid63 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid63 = true;
-passing3 = 1;
-}
-const _errs342 = errors;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.wait === undefined){
-const err344 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data122.sp !== undefined){
+let data147 = data122.sp;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.sp === undefined){
+const err344 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -5932,21 +5931,8 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-var _valid3 = _errs342 === errors;
-if(_valid3 && valid63){
-valid63 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid63 = true;
-passing3 = 2;
-}
-const _errs343 = errors;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.answer === undefined){
-const err345 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data147.up === undefined){
+const err345 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -5955,22 +5941,9 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-var _valid3 = _errs343 === errors;
-if(_valid3 && valid63){
-valid63 = false;
-passing3 = [passing3, 3];
-}
-else {
-if(_valid3){
-valid63 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid63){
-const err346 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+for(const key42 in data147){
+if(!((key42 === "sp") || (key42 === "up"))){
+const err346 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -5979,21 +5952,11 @@ vErrors.push(err346);
 }
 errors++;
 }
-else {
-errors = _errs339;
-if(vErrors !== null){
-if(_errs339){
-vErrors.length = _errs339;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-for(const key36 in data146){
-if(!((((((key36 === "host") || (key36 === "run")) || (key36 === "keys")) || (key36 === "wait")) || (key36 === "answer")) || (key36 === "note"))){
-const err347 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(data147.sp !== undefined){
+let data148 = data147.sp;
+if(typeof data148 !== "string"){
+const err347 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -6002,12 +5965,8 @@ vErrors.push(err347);
 }
 errors++;
 }
-}
-if(data146.host !== undefined){
-let data147 = data146.host;
-if(typeof data147 === "string"){
-if(!pattern0.test(data147)){
-const err348 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((data148 === "A") || (data148 === "B"))){
+const err348 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -6017,8 +5976,9 @@ vErrors.push(err348);
 errors++;
 }
 }
-else {
-const err349 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data147.up !== undefined){
+if(typeof data147.up !== "boolean"){
+const err349 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -6028,14 +5988,9 @@ vErrors.push(err349);
 errors++;
 }
 }
-if(data146.run !== undefined){
-let data148 = data146.run;
-const _errs348 = errors;
-let valid65 = false;
-const _errs349 = errors;
-if(typeof data148 === "string"){
-if(!pattern0.test(data148)){
-const err350 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err350 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -6045,8 +6000,11 @@ vErrors.push(err350);
 errors++;
 }
 }
-else {
-const err351 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.sp_port !== undefined){
+let data150 = data122.sp_port;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+if(data150.sp === undefined){
+const err351 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -6055,13 +6013,8 @@ vErrors.push(err351);
 }
 errors++;
 }
-var _valid4 = _errs349 === errors;
-valid65 = valid65 || _valid4;
-if(!valid65){
-const _errs351 = errors;
-if(Array.isArray(data148)){
-if(data148.length < 1){
-const err352 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data150.port === undefined){
+const err352 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -6070,12 +6023,8 @@ vErrors.push(err352);
 }
 errors++;
 }
-const len12 = data148.length;
-for(let i12=0; i12<len12; i12++){
-let data149 = data148[i12];
-if(typeof data149 === "string"){
-if(!pattern0.test(data149)){
-const err353 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data150.up === undefined){
+const err353 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -6084,9 +6033,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-else {
-const err354 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key43 in data150){
+if(!(((key43 === "sp") || (key43 === "port")) || (key43 === "up"))){
+const err354 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -6096,9 +6045,10 @@ vErrors.push(err354);
 errors++;
 }
 }
-}
-else {
-const err355 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data150.sp !== undefined){
+let data151 = data150.sp;
+if(typeof data151 !== "string"){
+const err355 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -6107,11 +6057,8 @@ vErrors.push(err355);
 }
 errors++;
 }
-var _valid4 = _errs351 === errors;
-valid65 = valid65 || _valid4;
-}
-if(!valid65){
-const err356 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!((data151 === "A") || (data151 === "B"))){
+const err356 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -6120,23 +6067,11 @@ vErrors.push(err356);
 }
 errors++;
 }
-else {
-errors = _errs348;
-if(vErrors !== null){
-if(_errs348){
-vErrors.length = _errs348;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data146.keys !== undefined){
-let data150 = data146.keys;
-if(typeof data150 === "string"){
-if(!pattern73.test(data150)){
-const err357 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(data150.port !== undefined){
+let data152 = data150.port;
+if(!(((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152))) && (isFinite(data152)))){
+const err357 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -6145,9 +6080,9 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-else {
-const err358 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data152 == "number") && (isFinite(data152))){
+if(data152 < 0 || isNaN(data152)){
+const err358 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -6157,11 +6092,10 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data146.wait !== undefined){
-let data151 = data146.wait;
-if(typeof data151 === "string"){
-if(!pattern55.test(data151)){
-const err359 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+}
+if(data150.up !== undefined){
+if(typeof data150.up !== "boolean"){
+const err359 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -6171,8 +6105,9 @@ vErrors.push(err359);
 errors++;
 }
 }
+}
 else {
-const err360 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err360 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -6182,11 +6117,11 @@ vErrors.push(err360);
 errors++;
 }
 }
-if(data146.answer !== undefined){
-let data152 = data146.answer;
-if(typeof data152 === "string"){
-if(!pattern3.test(data152)){
-const err361 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data122.lun_grow !== undefined){
+let data154 = data122.lun_grow;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.lun === undefined){
+const err361 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -6195,9 +6130,9 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key44 in data154){
+if(!(((key44 === "lun") || (key44 === "size_gb")) || (key44 === "add_gb"))){
+const err362 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -6207,11 +6142,10 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data146.note !== undefined){
-let data153 = data146.note;
-if(typeof data153 === "string"){
-if(!pattern0.test(data153)){
-const err363 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data154.lun !== undefined){
+let data155 = data154.lun;
+if((typeof data155 !== "string") && (!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155))))){
+const err363 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -6220,9 +6154,9 @@ vErrors.push(err363);
 }
 errors++;
 }
-}
-else {
-const err364 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data155 === "string"){
+if(!pattern0.test(data155)){
+const err364 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -6233,8 +6167,11 @@ errors++;
 }
 }
 }
-else {
-const err365 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data154.size_gb !== undefined){
+let data156 = data154.size_gb;
+if((typeof data156 == "number") && (isFinite(data156))){
+if(data156 <= 0 || isNaN(data156)){
+const err365 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -6244,9 +6181,8 @@ vErrors.push(err365);
 errors++;
 }
 }
-}
 else {
-const err366 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err366 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -6256,14 +6192,600 @@ vErrors.push(err366);
 errors++;
 }
 }
-}
-else {
-const err367 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data154.add_gb !== undefined){
+let data157 = data154.add_gb;
+if((typeof data157 == "number") && (isFinite(data157))){
+if(data157 <= 0 || isNaN(data157)){
+const err367 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err367];
 }
 else {
 vErrors.push(err367);
+}
+errors++;
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+}
+else {
+const err369 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data122.page83 !== undefined){
+let data158 = data122.page83;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.lun === undefined){
+const err370 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+for(const key45 in data158){
+if(!(key45 === "lun")){
+const err371 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data158.lun !== undefined){
+let data159 = data158.lun;
+if((typeof data159 !== "string") && (!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159))))){
+const err372 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+if(typeof data159 === "string"){
+if(!pattern0.test(data159)){
+const err373 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+if(data117.announce !== undefined){
+let data160 = data117.announce;
+if(typeof data160 === "string"){
+if(!pattern0.test(data160)){
+const err376 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+else {
+const err377 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+}
+else {
+const err378 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+}
+else {
+const err379 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+if(data.solution !== undefined){
+let data161 = data.solution;
+if(Array.isArray(data161)){
+if(data161.length < 1){
+const err380 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+const len11 = data161.length;
+for(let i11=0; i11<len11; i11++){
+let data162 = data161[i11];
+const _errs381 = errors;
+let valid73 = false;
+let passing3 = null;
+const _errs382 = errors;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.host === undefined){
+const err381 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+if(data162.run === undefined){
+const err382 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+var _valid3 = _errs382 === errors;
+if(_valid3){
+valid73 = true;
+passing3 = 0;
+}
+const _errs383 = errors;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.host === undefined){
+const err383 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+if(data162.keys === undefined){
+const err384 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+if(data162.note === undefined){
+const err385 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+var _valid3 = _errs383 === errors;
+if(_valid3 && valid73){
+valid73 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid73 = true;
+passing3 = 1;
+}
+const _errs384 = errors;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.wait === undefined){
+const err386 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+var _valid3 = _errs384 === errors;
+if(_valid3 && valid73){
+valid73 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid73 = true;
+passing3 = 2;
+}
+const _errs385 = errors;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.answer === undefined){
+const err387 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+var _valid3 = _errs385 === errors;
+if(_valid3 && valid73){
+valid73 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid73 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid73){
+const err388 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+else {
+errors = _errs381;
+if(vErrors !== null){
+if(_errs381){
+vErrors.length = _errs381;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+for(const key46 in data162){
+if(!((((((key46 === "host") || (key46 === "run")) || (key46 === "keys")) || (key46 === "wait")) || (key46 === "answer")) || (key46 === "note"))){
+const err389 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+if(data162.host !== undefined){
+let data163 = data162.host;
+if(typeof data163 === "string"){
+if(!pattern0.test(data163)){
+const err390 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+if(data162.run !== undefined){
+let data164 = data162.run;
+const _errs390 = errors;
+let valid75 = false;
+const _errs391 = errors;
+if(typeof data164 === "string"){
+if(!pattern0.test(data164)){
+const err392 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+else {
+const err393 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+var _valid4 = _errs391 === errors;
+valid75 = valid75 || _valid4;
+if(!valid75){
+const _errs393 = errors;
+if(Array.isArray(data164)){
+if(data164.length < 1){
+const err394 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+const len12 = data164.length;
+for(let i12=0; i12<len12; i12++){
+let data165 = data164[i12];
+if(typeof data165 === "string"){
+if(!pattern0.test(data165)){
+const err395 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+else {
+const err396 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+}
+else {
+const err397 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+var _valid4 = _errs393 === errors;
+valid75 = valid75 || _valid4;
+}
+if(!valid75){
+const err398 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+else {
+errors = _errs390;
+if(vErrors !== null){
+if(_errs390){
+vErrors.length = _errs390;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data162.keys !== undefined){
+let data166 = data162.keys;
+if(typeof data166 === "string"){
+if(!pattern81.test(data166)){
+const err399 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+else {
+const err400 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+if(data162.wait !== undefined){
+let data167 = data162.wait;
+if(typeof data167 === "string"){
+if(!pattern63.test(data167)){
+const err401 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+else {
+const err402 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+if(data162.answer !== undefined){
+let data168 = data162.answer;
+if(typeof data168 === "string"){
+if(!pattern3.test(data168)){
+const err403 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+else {
+const err404 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+if(data162.note !== undefined){
+let data169 = data162.note;
+if(typeof data169 === "string"){
+if(!pattern0.test(data169)){
+const err405 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+else {
+const err406 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+else {
+const err409 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
 }
 errors++;
 }

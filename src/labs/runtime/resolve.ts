@@ -15,7 +15,7 @@ export function resolveLab(source: LabSource, vars: Record<string, VarValue>): R
   const key = `${source.id}\n${JSON.stringify(vars)}`;
   let r = cache.get(key);
   if (!r) {
-    const { variables: _unused, ...body } = source.doc;
+    const { variables: _unused, facts: _facts, ...body } = source.doc;
     r = { id: source.id, doc: substitute(body as LabDoc, vars).value, vars };
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, r);

@@ -175,6 +175,7 @@ export const LAB_SCHEMA: JsonSchema = {
     tags: { type: 'array', items: text },
     scenario: { type: 'object', required: ['base'], additionalProperties: false, properties: { base: id, overrides } },
     variables: { type: 'object', propertyNames: { pattern: '^[a-z][a-z0-9_]*$' }, additionalProperties: variable },
+    facts: { type: 'object', propertyNames: { pattern: '^[a-z][a-z0-9_]*$' }, additionalProperties: namedNode(queryRegistry) },
     briefing: text,
     debrief: text,
     objectives: { type: 'array', items: objective, minItems: 1 },
