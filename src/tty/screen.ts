@@ -88,6 +88,11 @@ export class Screen {
     return this.#next.map((segs) => clip(segs.map((s) => s.text).join(''), this.cols).trimEnd()).join('\n');
   }
 
+  /** The row's segments as set for the next frame. */
+  getRow(row: number): Segment[] {
+    return [...(this.#next[row] ?? [])];
+  }
+
   /** The row's plain text, untrimmed up to its content. */
   rowText(row: number): string {
     return clip((this.#next[row] ?? []).map((s) => s.text).join(''), this.cols);

@@ -269,7 +269,7 @@ class Nano implements Program {
 
   #curPos(): void {
     const total = this.#lines.length;
-    const chars = this.#content().length;
+    const chars = this.#lines.join('\n').length;
     let before = 0;
     for (let i = 0; i < this.#cy; i++) before += this.#lines[i]!.length + 1;
     before += this.#cx;

@@ -33,6 +33,7 @@ class Vi implements Program {
   #lastSearch: { pattern: string; forward: boolean } | null = null;
   #eol = true;
   #done = false;
+  #hitEnter = false;
   #cwd: string;
 
   constructor(host: ProgramHost, file: FileArg | null, cwd: string) {
@@ -93,6 +94,13 @@ class Vi implements Program {
 
   #key(key: Key): void {
     if (this.#done) return;
+    if (this.#hitEnter) {
+      // Any key dismisses the long message; Enter, Space and Esc do nothing else.
+      this.#hitEnter = false;
+      this.#msg = null;
+      if (key.kind === 'special' && (key.name === 'enter' || key.name === 'escape')) return;
+      if (key.kind === 'text' && key.text === ' ') return;
+    }
     if (key.kind === 'text' && key.text.length > 1) {
       for (const ch of key.text) this.#key({ kind: 'text', text: ch });
       return;
@@ -519,7 +527,11 @@ class Vi implements Program {
     if (key.kind === 'special' && key.name === 'enter') {
       this.#mode = 'normal';
       const text = this.#cmdline;
-      if (this.#cmdKind === ':') runEx(this.#exEnv(), text);
+      if (this.#cmdKind === ':') {
+        // vim leaves the command on the command line unless it printed something else.
+        this.#msg = { text: ':' + text };
+        runEx(this.#exEnv(), text);
+      }
       else {
         const pattern = text || this.#lastSearch?.pattern;
         if (!pattern) return this.#error('E35: No previous regular expression');
@@ -625,6 +637,17 @@ class Vi implements Program {
       const text = this.#cmdKind + this.#cmdline;
       s.setRow(last, text.slice(Math.max(0, text.length - s.cols + 1)));
       cursor = { row: last, col: Math.min(text.length, s.cols - 1) };
+    } else if (this.#msg && this.#msg.text.length > s.cols && this.#mode === 'normal') {
+      // A message wider than the screen scrolls it up and waits: "Press ENTER …" (hit-enter).
+      const style = this.#msg.style;
+      const parts: string[] = [];
+      for (let i = 0; i < this.#msg.text.length; i += s.cols) parts.push(this.#msg.text.slice(i, i + s.cols));
+      const k = Math.min(parts.length, last);
+      for (let r = 0; r < last - k; r++) s.setRow(r, s.getRow(r + k));
+      parts.slice(-k).forEach((p, i) => s.setRow(last - k + i, [{ text: p, ...(style && { style }) }]));
+      s.setRow(last, [{ text: 'Press ENTER or type command to continue', style: STYLE.more }]);
+      cursor = { row: last, col: Math.min(s.cols - 1, 39) };
+      this.#hitEnter = true;
     } else if (this.#msg) s.setRow(last, [{ text: this.#msg.text, ...(this.#msg.style && { style: this.#msg.style }) }]);
     else s.setRow(last, '');
     s.setCursor(cursor.row, cursor.col);

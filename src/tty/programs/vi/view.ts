@@ -11,6 +11,7 @@ export const STYLE = {
   warning: '31',
   mode: '1',
   search: '30;43',
+  more: '32',
 } as const;
 
 export interface ViewState {
@@ -54,7 +55,15 @@ export function scrollToCursor(buf: ViBuffer, v: ViewState, textRows: number, co
   }
 }
 
+/** Centres the cursor line, but never leaves `~` rows below the end of the text. */
 function centreTop(buf: ViBuffer, textRows: number, width: number): number {
+  let last = buf.lines.length;
+  let fill = 0;
+  while (last > 0 && fill + heightOf(buf.lines[last - 1]!, width) <= textRows) fill += heightOf(buf.lines[--last]!, width);
+  return Math.min(centred(buf, textRows, width), last);
+}
+
+function centred(buf: ViBuffer, textRows: number, width: number): number {
   let top = buf.cy;
   let used = heightOf(buf.lines[buf.cy]!, width);
   while (top > 0 && used + heightOf(buf.lines[top - 1]!, width) <= Math.floor((textRows + 1) / 2)) {
