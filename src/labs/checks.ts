@@ -1,5 +1,6 @@
 // The one registry of lab checks: every name a lab may use in `check:`, with its argument
 // schema. all / any / not compose them (runtime/evaluate.ts). Add a family here with one spread.
+import { storageChecks } from './checks/storage';
 import { systemChecks } from './checks/system';
 import { xenChecks } from './checks/xen';
 import type { CheckDef } from './check-kit';
@@ -8,6 +9,7 @@ import type { CheckDef } from './check-kit';
 export const CHECKS = {
   ...xenChecks,
   ...systemChecks,
+  ...storageChecks,
 } satisfies Record<string, CheckDef<never>>;
 
 export type CheckName = keyof typeof CHECKS;
