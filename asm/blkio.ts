@@ -5,20 +5,22 @@
 // no_path_retry N, ring-limited per VBD, the rest counts as VBD_OO) or fails everything.
 // Invariant per VBD: accepted (RD+WR) = completed + pending + errors.
 import { allocRow, freeRow } from './alloc';
-import { EV_IO_ERROR, EV_QUEUE_RECOVERY, EV_QUEUE_RESUMED, REASON_NONE, emit } from './events';
+import { EV_IO_ERROR, EV_QUEUE_RESUMED, REASON_NONE, emit } from './events';
 import {
-  A_INFL, A_LAT, A_PORT, A_RD, A_RS, A_WR, A_WS, A_X, B_CARRYR, B_CARRYW, B_DOM, B_DONE, B_ERR, B_LAT, B_MAP, B_OO, B_PEND,
+  A_INFL, A_PORT, A_STAMP, A_RD, A_RS, A_WR, A_WS, A_X, B_CARRYR, B_CARRYW, B_DOM, B_DONE, B_ERR, B_LAT, B_MAP, B_OO, B_PEND,
   B_RD, B_RIOPS, B_RS, B_SPR, B_WANTR, B_WANTW, B_WIOPS, B_WR, B_WS, D_DEM, D_HOST, D_RUN, D_SHARE, ENT_LUN, ENT_MAP, ENT_PORT,
   ENT_VBD, G_HW, H_POLL, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_ACC, M_CUMP, M_CUMW, M_DONE, M_DRAIN, M_ERR, M_FLAG, M_HOST,
   M_ISSUED, M_LAT, M_LUN, M_MODE, M_NEWACC, M_NPATHS, M_NPR, M_PENDT, M_QUEUED, M_RETRYAT, M_WANTR, M_WANTS, M_WANTW,
   P_CAP, P_DEM, P_LAT, P_LIVE, P_PHI, P_SVC, P_UP, P_UTIL, addF, gI, ldF, ldI, stF, stI,
 } from './layout';
-import { MODE_FAILING, MODE_NORMAL, MODE_RECOVERY, NPR_FAIL, NPR_QUEUE, dispatch, kernelPick, slotPath } from './multipath';
-import { SALT_IO, unit } from './rng';
+import { MODE_FAILING, MODE_NORMAL, NPR_FAIL, NPR_QUEUE, dispatch, kernelPick, noPathCheck, slotPath } from './multipath';
+import { vbdUnit } from './rng';
 
 const OUT_SERVE: i32 = 0;
 const OUT_QUEUE: i32 = 1;
 const OUT_FAIL: i32 = 2;
+/** No I/O for the map this tick (nothing wanted, nothing queued): it is not evaluated at all. */
+const OUT_IDLE: i32 = 3;
 /** blkif ring: requests a VBD can have outstanding while its map queues. */
 const RING: f64 = 32;
 /** Latency of an unrouted (local) VBD, ms. */
@@ -142,7 +144,7 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
     if (ldI(D_RUN, dom) != 0) {
       const dem = ldF(D_DEM, dom);
       const scale = dem > 0 ? ldF(D_SHARE, dom) / dem : 1.0;
-      const f = 0.8 + 0.4 * unit(seed, <u32>v, tick, SALT_IO, 0);
+      const f = 0.8 + 0.4 * vbdUnit(seed, <u32>v, tick);
       const xr = ldF(B_RIOPS, v) * dtS * f * scale + ldF(B_CARRYR, v);
       nr = Math.floor(xr);
       stF(B_CARRYR, v, xr - nr);
@@ -164,13 +166,15 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
   for (let m = 0; m < nm; m++) {
     const h = ldI(M_HOST, m);
     if (h < 0) continue;
-    const npaths = ldI(M_NPATHS, m);
-    for (let s = 0; s < npaths; s++) stF(A_X, slotPath(m, s), 0);
     const want = ldF(M_WANTR, m) + ldF(M_WANTW, m);
     const q = ldF(M_QUEUED, m);
     const n = want + q;
+    if (n == 0) {
+      stI(M_FLAG, m, OUT_IDLE);
+      continue;
+    }
     const mode = ldI(M_MODE, m);
-    if (kernelPick(m, n > 0)) {
+    if (kernelPick(m, true)) {
       if (mode != MODE_NORMAL) {
         stI(M_MODE, m, MODE_NORMAL);
         emit(EV_QUEUE_RESUMED, h, m, -1, 0, REASON_NONE);
@@ -182,13 +186,11 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
       let out = OUT_QUEUE;
       if (npr == NPR_FAIL || npr == 0 || mode == MODE_FAILING) {
         out = OUT_FAIL;
-      } else if (npr != NPR_QUEUE && mode == MODE_NORMAL) {
-        stI(M_MODE, m, MODE_RECOVERY);
-        stF(M_RETRYAT, m, now + <f64>npr * ldF(H_POLL, h) * 1000);
-        emit(EV_QUEUE_RECOVERY, h, m, -1, <f64>npr, REASON_NONE);
+      } else if (npr != NPR_QUEUE) {
+        noPathCheck(m, now);
       }
       if (out == OUT_FAIL) {
-        if (n > 0) emit(EV_IO_ERROR, h, m, -1, n, REASON_NONE);
+        emit(EV_IO_ERROR, h, m, -1, n, REASON_NONE);
         stF(M_PENDT, m, q);
         stF(M_QUEUED, m, 0);
       }
@@ -213,26 +215,34 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
   for (let m = 0; m < nm; m++) {
     const h = ldI(M_HOST, m);
     if (h < 0) continue;
-    const npaths = ldI(M_NPATHS, m);
     const out = ldI(M_FLAG, m);
+    if (out == OUT_IDLE) continue;
+    if (out == OUT_QUEUE) {
+      stF(M_LAT, m, ldF(M_LAT, m) + dtS * 1000);
+      continue;
+    }
+    if (out == OUT_FAIL) continue;
+    const npaths = ldI(M_NPATHS, m);
     let acc = 0.0;
     let latSum = 0.0;
     const mR = ldF(M_WANTR, m);
     const mN = mR + ldF(M_WANTW, m);
     const spr = mN > 0 ? ldF(M_WANTS, m) / mN : 8.0;
-    const lun = ldI(M_LUN, m);
+    // Reads are this tick's read fraction of what each path served (half when only the queue drains).
+    const rf = mN > 0 ? mR / mN : 0.5;
+    let lrd = 0.0;
+    let lwr = 0.0;
+    let lrs = 0.0;
+    let lws = 0.0;
     for (let s = 0; s < npaths; s++) {
       const p = slotPath(m, s);
+      const x = ldF(A_X, p);
+      if (x <= 0) continue;
       const port = ldI(A_PORT, p);
       const lat = ldF(P_LAT, port);
-      stF(A_LAT, p, lat);
-      const x = ldF(A_X, p);
-      if (x <= 0) {
-        stF(A_INFL, p, 0);
-        continue;
-      }
-      const served = Math.floor(x * ldF(P_PHI, port));
-      const rd = mN > 0 ? Math.floor((served * mR) / mN) : Math.floor(served / 2);
+      const phi = ldF(P_PHI, port);
+      const served = phi < 1 ? Math.floor(x * phi) : x;
+      const rd = Math.floor(served * rf);
       const wr = served - rd;
       const rs = Math.floor(rd * spr);
       const ws = Math.floor(wr * spr);
@@ -240,29 +250,31 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
       addF(A_WR, p, wr);
       addF(A_RS, p, rs);
       addF(A_WS, p, ws);
-      addF(L_RD, lun, rd);
-      addF(L_WR, lun, wr);
-      addF(L_RS, lun, rs);
-      addF(L_WS, lun, ws);
+      lrd += rd;
+      lwr += wr;
+      lrs += rs;
+      lws += ws;
       stF(A_INFL, p, ((served / dtS) * lat) / 1000);
+      stF(A_STAMP, p, <f64>tick);
       acc += served;
       latSum += served * lat;
     }
+    const lun = ldI(M_LUN, m);
+    addF(L_RD, lun, lrd);
+    addF(L_WR, lun, lwr);
+    addF(L_RS, lun, lrs);
+    addF(L_WS, lun, lws);
     stF(M_CUMP, m, 0);
     stF(M_CUMW, m, 0);
-    if (out == OUT_SERVE) {
-      const q = ldF(M_QUEUED, m);
-      const drain = q < acc ? q : acc;
-      stF(M_ACC, m, acc);
-      stF(M_PENDT, m, q);
-      stF(M_DRAIN, m, drain);
-      stF(M_NEWACC, m, acc - drain);
-      stF(M_QUEUED, m, q - drain);
-      addF(M_DONE, m, acc);
-      if (acc > 0) stF(M_LAT, m, latSum / acc);
-    } else if (out == OUT_QUEUE) {
-      stF(M_LAT, m, ldF(M_LAT, m) + dtS * 1000);
-    }
+    const q = ldF(M_QUEUED, m);
+    const drain = q < acc ? q : acc;
+    stF(M_ACC, m, acc);
+    stF(M_PENDT, m, q);
+    stF(M_DRAIN, m, drain);
+    stF(M_NEWACC, m, acc - drain);
+    stF(M_QUEUED, m, q - drain);
+    addF(M_DONE, m, acc);
+    if (acc > 0) stF(M_LAT, m, latSum / acc);
   }
 
   // 5. Attribute to VBDs: completions of queued requests, acceptance of new ones, queueing, errors.
@@ -286,7 +298,9 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
       continue;
     }
     const out = ldI(M_FLAG, m);
-    if (out == OUT_SERVE) {
+    if (out == OUT_IDLE) {
+      stF(B_LAT, v, ldF(M_LAT, m));
+    } else if (out == OUT_SERVE) {
       const pend = ldF(B_PEND, v);
       const drain = ldF(M_DRAIN, m);
       if (pend > 0 && drain > 0) {
@@ -301,11 +315,16 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
       if (n > 0) {
         const tot = ldF(M_WANTR, m) + ldF(M_WANTW, m);
         const na = ldF(M_NEWACC, m);
-        const c0 = ldF(M_CUMW, m);
-        const c1 = c0 + n;
-        stF(M_CUMW, m, c1);
-        const acc = Math.floor((na * c1) / tot) - Math.floor((na * c0) / tot);
-        const aw = Math.floor((acc * ww) / n);
+        // Everything accepted (the usual case): each VBD gets exactly what it wanted.
+        let acc = n;
+        let aw = ww;
+        if (na < tot) {
+          const c0 = ldF(M_CUMW, m);
+          const c1 = c0 + n;
+          stF(M_CUMW, m, c1);
+          acc = Math.floor((na * c1) / tot) - Math.floor((na * c0) / tot);
+          aw = Math.floor((acc * ww) / n);
+        }
         const ar = acc - aw;
         addF(B_RD, v, ar);
         addF(B_WR, v, aw);

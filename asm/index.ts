@@ -3,7 +3,7 @@
 import { removeVbdsOf, ioTick, lunAdd, lunRemove, portAdd, unrouteMap, vbdAdd, vbdRemove, vbdRoute } from './blkio';
 import { EV_PATH_FAILED, REASON_OPERATOR, emit, evFirst } from './events';
 import {
-  A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_LAT, A_LINK, A_MAP, A_PRIO, A_RD, A_RS, A_WR, A_WS, B_DOM, B_DONE, B_ERR, B_LAT,
+  A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_LINK, A_MAP, A_PORT, A_PRIO, A_STAMP, A_RD, A_RS, A_WR, A_WS, B_DOM, B_DONE, B_ERR, B_LAT,
   B_MAP, B_OO, B_PEND, B_RD, B_RIOPS, B_RS, B_SPR, B_WIOPS, B_WR, B_WS, CAP_E, D_CAP, D_CPU, D_DEMAND, D_HOST, D_RUN, D_SHARE,
   D_VMAX, D_VON, D_VSTART, D_WEIGHT, E_AT, E_HOST, E_KIND, E_MAP, E_PATH, E_REASON, E_VAL, ENT_DOM, ENT_HOST, ENT_LUN,
   ENT_MAP, ENT_PATH, ENT_PORT, ENT_VBD, G_EV_COUNT, G_HW, G_NOW, G_SEED, G_TICK, H_BUSY, H_CHECKER, H_LIVE, H_PCPUS, H_POLL,
@@ -11,8 +11,8 @@ import {
   M_NGROUPS, M_NPATHS, M_NPR, M_QUEUED, M_RETRYAT, M_RRMIN, M_SEL, P_CAP, P_LAT, P_LIVE, P_SVC, P_UP, P_UTIL, V_BUSY, V_PCPU,
   V_TIME, gF, gI, layoutClear, layoutInit, ldF, ldI, sgF, sgI, stF, stI,
 } from './layout';
-import { activeIn, bestGroup, checkerTick, groupPrio, mapAdd, mapRemove, pathAdd, pathRemove, regroup, slotPath, switchTo } from './multipath';
-import { domAdd, domRemove, domSetCpuTime, hostAdd, hostRemove, schedTick } from './sched';
+import { activeIn, bestGroup, checkerTick, groupPrio, mapAdd, mapRemove, noPathCheck, pathAdd, pathRemove, regroup, slotPath, switchTo, touch, wakeChecker } from './multipath';
+import { domAdd, domMove, domRemove, domSetCpuTime, hostAdd, hostRemove, schedTick } from './sched';
 
 export { colBytes, colCount, colEntity, colOffset, rowsOf } from './layout';
 
@@ -86,6 +86,7 @@ export { hostAdd, hostRemove };
 export function hostSet(h: i32, pcpus: i32, pollS: f64, checker: i32): void {
   stI(H_PCPUS, h, pcpus);
   stF(H_POLL, h, pollS);
+  if (checker != 0 && ldI(H_CHECKER, h) == 0) wakeChecker(0);
   stI(H_CHECKER, h, checker);
 }
 export function hostGet(h: i32, f: i32): f64 {
@@ -97,13 +98,12 @@ export function hostGet(h: i32, f: i32): f64 {
 }
 
 // ---- domains ----
-export { domAdd, domSetCpuTime };
+export { domAdd, domMove, domSetCpuTime };
 export function domRemoveAll(d: i32): void {
   removeVbdsOf(d);
   domRemove(d);
 }
-export function domSet(d: i32, host: i32, online: i32, weight: f64, cap: f64, demand: f64, run: i32): void {
-  stI(D_HOST, d, host);
+export function domSet(d: i32, online: i32, weight: f64, cap: f64, demand: f64, run: i32): void {
   stI(D_VON, d, online);
   stF(D_WEIGHT, d, weight);
   stF(D_CAP, d, cap);
@@ -155,6 +155,7 @@ export { portAdd, lunAdd, lunRemove };
 export function portSet(p: i32, cap: f64, svc: f64, up: i32): void {
   stF(P_CAP, p, cap);
   stF(P_SVC, p, svc);
+  if (ldI(P_UP, p) != up) touch();
   stI(P_UP, p, up);
 }
 export function portGet(p: i32, f: i32): f64 {
@@ -228,17 +229,21 @@ export function pathSetPrio(p: i32, prio: i32): void {
   regroup(ldI(A_MAP, p));
 }
 export function pathSetLink(p: i32, link: i32): void {
+  touch();
   stI(A_LINK, p, link);
 }
 /** Operator fail (dm only; the checker reinstates a path that is physically up). */
 export function pathFail(p: i32): void {
   if (ldI(A_DM, p) == 0) return;
   stI(A_DM, p, 0);
+  touch();
   const m = ldI(A_MAP, p);
   emit(EV_PATH_FAILED, ldI(M_HOST, m), m, p, 2, REASON_OPERATOR);
+  noPathCheck(m, gF(G_NOW));
 }
 /** Operator reinstate (a physically dead path is failed again by the kernel on its next I/O). */
 export function pathReinstate(p: i32): void {
+  touch();
   stI(A_DM, p, 1);
 }
 export function pathGet(p: i32, f: i32): f64 {
@@ -252,8 +257,8 @@ export function pathGet(p: i32, f: i32): f64 {
   if (f == 7) return ldF(A_WR, p);
   if (f == 8) return ldF(A_RS, p);
   if (f == 9) return ldF(A_WS, p);
-  if (f == 10) return ldF(A_INFL, p);
-  if (f == 11) return ldF(A_LAT, p);
+  if (f == 10) return ldF(A_STAMP, p) == gF(G_TICK) ? ldF(A_INFL, p) : 0;
+  if (f == 11) return ldF(P_LAT, ldI(A_PORT, p));
   return <f64>ldI(A_MAP, p);
 }
 
@@ -283,4 +288,17 @@ export function evGet(i: i32, f: i32): f64 {
 /** Tick count (for tests). */
 export function ticks(): f64 {
   return gF(G_TICK);
+}
+
+/** Runs only some phases of a tick (bit 0 checker, 1 scheduler, 2 block I/O): for profiling. */
+export function tickPhases(dtMs: f64, mask: i32): void {
+  const now = gF(G_NOW) + dtMs;
+  sgF(G_NOW, now);
+  const t = gF(G_TICK) + 1;
+  sgF(G_TICK, t);
+  const seed = <u32>gF(G_SEED);
+  const dtS = dtMs / 1000;
+  if (mask & 1) checkerTick(now);
+  if (mask & 2) schedTick(dtS, seed, <u32>t);
+  if (mask & 4) ioTick(dtS, seed, <u32>t, now);
 }

@@ -26,6 +26,8 @@ export const G_SEED: i32 = 2; // u32 seed of the variation hash
 export const G_VTOP: i32 = 3; // vCPU bump pointer (rows in use, including freed holes)
 export const G_EV_HEAD: i32 = 4; // next event slot
 export const G_EV_COUNT: i32 = 5; // events not drained (≤ CAP_E)
+export const G_NEXTCHK: i32 = 6; // ms of the earliest path check or map deadline (checker skips until then)
+export const G_TOPO: i32 = 7; // bumped on any change of path usability (dm state, link, port, groups)
 /** High-water mark of entity e (rows ever used): slot G_HW + e. */
 export const G_HW: i32 = 8;
 /** Top of the free stack of entity e: slot G_FT + e. */
@@ -51,12 +53,7 @@ export let H_POLL: usize = 0; // f64 multipathd polling_interval, s
 export let H_CHECKER: usize = 0; // i32 1 = multipathd running
 export let H_UTIL: usize = 0; // f64 fraction of pCPU time handed out last tick
 export let H_BUSY: usize = 0; // f64 cumulative pCPU seconds handed out
-export let H_REM: usize = 0; // f64 scratch: pCPUs left to share (water-filling)
-export let H_W: usize = 0; // f64 scratch: weight of unsaturated domains
-export let H_SUML: usize = 0; // f64 scratch: sum of domain limits
-export let H_LAM: usize = 0; // f64 scratch: credit per unit of weight this pass
-export let H_STATE: usize = 0; // i32 scratch: 0 filling, 1 changed this pass, 2 done
-export let H_ALLOC: usize = 0; // f64 scratch: pCPUs handed out this tick
+export let H_FIRST: usize = 0; // i32 first domain on the host (list in handle order), -1 none
 
 // domains (dom0 included)
 export let D_HOST: usize = 0; // i32 host handle, -1 = free row
@@ -72,6 +69,7 @@ export let D_SHARE: usize = 0; // f64 pCPUs used last tick
 export let D_DEM: usize = 0; // f64 scratch: this tick's demand (sum over vCPUs)
 export let D_LIM: usize = 0; // f64 scratch: min(demand, cap)
 export let D_SAT: usize = 0; // i32 scratch: 1 = limit reached (water-filling)
+export let D_NEXT: usize = 0; // i32 next domain on the same host (handle order), -1 last
 
 // vCPUs
 export let V_DOM: usize = 0; // i32 owning domain, -1 = free row
@@ -80,6 +78,7 @@ export let V_TIME: usize = 0; // f64 cumulative seconds
 export let V_PCPU: usize = 0; // i32 physical CPU last run on (-1 never)
 export let V_BUSY: usize = 0; // f64 fraction of the last tick it ran
 export let V_DEM: usize = 0; // f64 scratch: this tick's demand
+export let V_RND: usize = 0; // i32 scratch: this tick's hash (pCPU move)
 
 // VBDs
 export let B_DOM: usize = 0; // i32 domain, -1 = free row
@@ -151,6 +150,7 @@ export let M_CUMP: usize = 0; // f64 scratch: running pending (drain attribution
 export let M_CUMW: usize = 0; // f64 scratch: running wants (acceptance attribution)
 export let M_LATSUM: usize = 0; // f64 scratch: Σ served × latency
 export let M_FLAG: usize = 0; // i32 scratch: OUT_* outcome this tick
+export let M_CLEAN: usize = 0; // f64 G_TOPO when the current group was last found usable with no dead active path
 
 // paths
 export let A_MAP: usize = 0; // i32 map, -1 = free row
@@ -168,8 +168,8 @@ export let A_RD: usize = 0; // f64 reads served
 export let A_WR: usize = 0; // f64 writes served
 export let A_RS: usize = 0; // f64 sectors read
 export let A_WS: usize = 0; // f64 sectors written
-export let A_LAT: usize = 0; // f64 latency last tick, ms
-export let A_INFL: usize = 0; // f64 mean requests in flight last tick (Little's law)
+export let A_INFL: usize = 0; // f64 mean requests in flight during tick A_STAMP (Little's law)
+export let A_STAMP: usize = 0; // f64 tick A_INFL belongs to (0 elsewhere: nothing in flight)
 
 // events (ring)
 export let E_AT: usize = 0; // f64 ms
@@ -240,17 +240,17 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
 
   H_LIVE = col(ENT_HOST, 4, h); H_PCPUS = col(ENT_HOST, 4, h); H_POLL = col(ENT_HOST, 8, h);
   H_CHECKER = col(ENT_HOST, 4, h); H_UTIL = col(ENT_HOST, 8, h); H_BUSY = col(ENT_HOST, 8, h);
-  H_REM = col(-1, 8, h); H_W = col(-1, 8, h); H_SUML = col(-1, 8, h); H_LAM = col(-1, 8, h);
-  H_STATE = col(-1, 4, h); H_ALLOC = col(-1, 8, h);
+  H_FIRST = col(ENT_HOST, 4, h);
 
   D_HOST = col(ENT_DOM, 4, d); D_VSTART = col(ENT_DOM, 4, d); D_VMAX = col(ENT_DOM, 4, d);
   D_VON = col(ENT_DOM, 4, d); D_WEIGHT = col(ENT_DOM, 8, d); D_CAP = col(ENT_DOM, 8, d);
   D_DEMAND = col(ENT_DOM, 8, d); D_RUN = col(ENT_DOM, 4, d); D_CPU = col(ENT_DOM, 8, d);
   D_SHARE = col(ENT_DOM, 8, d);
+  D_NEXT = col(ENT_DOM, 4, d);
   D_DEM = col(-1, 8, d); D_LIM = col(-1, 8, d); D_SAT = col(-1, 4, d);
 
   V_DOM = col(ENT_VCPU, 4, v); V_IDX = col(ENT_VCPU, 4, v); V_TIME = col(ENT_VCPU, 8, v);
-  V_PCPU = col(ENT_VCPU, 4, v); V_BUSY = col(ENT_VCPU, 8, v); V_DEM = col(-1, 8, v);
+  V_PCPU = col(ENT_VCPU, 4, v); V_BUSY = col(ENT_VCPU, 8, v); V_DEM = col(-1, 8, v); V_RND = col(-1, 4, v);
 
   B_DOM = col(ENT_VBD, 4, b); B_MAP = col(ENT_VBD, 4, b); B_RIOPS = col(ENT_VBD, 8, b);
   B_WIOPS = col(ENT_VBD, 8, b); B_SPR = col(ENT_VBD, 8, b); B_CARRYR = col(ENT_VBD, 8, b);
@@ -275,14 +275,14 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
   M_ISSUED = col(ENT_MAP, 8, m); M_DONE = col(ENT_MAP, 8, m); M_ERR = col(ENT_MAP, 8, m);
   M_WANTR = col(-1, 8, m); M_WANTW = col(-1, 8, m); M_WANTS = col(-1, 8, m); M_ACC = col(-1, 8, m);
   M_DRAIN = col(-1, 8, m); M_NEWACC = col(-1, 8, m); M_PENDT = col(-1, 8, m); M_CUMP = col(-1, 8, m);
-  M_CUMW = col(-1, 8, m); M_LATSUM = col(-1, 8, m); M_FLAG = col(-1, 4, m);
+  M_CUMW = col(-1, 8, m); M_LATSUM = col(-1, 8, m); M_FLAG = col(-1, 4, m); M_CLEAN = col(ENT_MAP, 8, m);
 
   A_MAP = col(ENT_PATH, 4, a); A_PORT = col(ENT_PATH, 4, a); A_PRIO = col(ENT_PATH, 4, a);
   A_KEY = col(ENT_PATH, 4, a); A_GROUP = col(ENT_PATH, 4, a); A_LINK = col(ENT_PATH, 4, a);
   A_DM = col(ENT_PATH, 4, a); A_CHK = col(ENT_PATH, 4, a); A_NEXT = col(ENT_PATH, 8, a);
   A_INT = col(ENT_PATH, 8, a); A_RD = col(ENT_PATH, 8, a); A_WR = col(ENT_PATH, 8, a);
-  A_RS = col(ENT_PATH, 8, a); A_WS = col(ENT_PATH, 8, a); A_LAT = col(ENT_PATH, 8, a);
-  A_INFL = col(ENT_PATH, 8, a); A_X = col(-1, 8, a);
+  A_RS = col(ENT_PATH, 8, a); A_WS = col(ENT_PATH, 8, a); A_INFL = col(ENT_PATH, 8, a);
+  A_STAMP = col(ENT_PATH, 8, a); A_X = col(-1, 8, a);
 
   E_AT = col(ENT_EVENT, 8, e); E_KIND = col(ENT_EVENT, 4, e); E_HOST = col(ENT_EVENT, 4, e);
   E_MAP = col(ENT_EVENT, 4, e); E_PATH = col(ENT_EVENT, 4, e); E_VAL = col(ENT_EVENT, 8, e);

@@ -3,12 +3,12 @@
 // best group, failback immediate/manual/followover/N s, and the selectors that split a map's
 // requests over the paths of its current group.
 import { allocRow, freeRow } from './alloc';
-import { EV_GROUP_SWITCH, EV_PATH_FAILED, EV_QUEUE_DISABLED, EV_REINSTATED, REASON_FAILBACK, REASON_FAILOVER, REASON_NONE, emit } from './events';
+import { EV_GROUP_SWITCH, EV_PATH_FAILED, EV_QUEUE_DISABLED, EV_QUEUE_RECOVERY, EV_REINSTATED, REASON_FAILBACK, REASON_FAILOVER, REASON_NONE, emit } from './events';
 import {
-  A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_KEY, A_LAT, A_LINK, A_MAP, A_NEXT, A_PORT, A_PRIO, A_RD, A_RS, A_WR, A_WS, A_X,
-  ENT_MAP, ENT_PATH, G_HW, G_NOW, H_CHECKER, H_POLL, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED, M_LAT,
-  M_LUN, M_MODE, M_NGROUPS, M_NPATHS, M_NPR, M_PATHS, M_QUEUED, M_RETRYAT, M_RRMIN, M_RRPOS, M_RRUSED, M_SEL, MAXP, P_CAP,
-  P_DEM, P_SVC, P_UP, S_GN, S_GP, S_IDX, S_W, gF, gI, ldF, ldI, stF, stI,
+  A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_KEY, A_LINK, A_MAP, A_NEXT, A_PORT, A_PRIO, A_RD, A_RS, A_STAMP, A_WR, A_WS, A_X,
+  ENT_MAP, ENT_PATH, G_HW, G_NEXTCHK, G_NOW, G_TOPO, M_CLEAN, H_CHECKER, H_POLL, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED,
+  M_LAT, M_LUN, M_MODE, M_NGROUPS, M_NPATHS, M_NPR, M_PATHS, M_QUEUED, M_RETRYAT, M_RRMIN, M_RRPOS, M_RRUSED, M_SEL, MAXP,
+  P_CAP, P_DEM, P_LAT, P_UP, S_GN, S_GP, S_IDX, S_W, gF, gI, ldF, ldI, sgF, stF, stI,
 } from './layout';
 
 export const GRP_FAILOVER: i32 = 0;
@@ -71,6 +71,7 @@ export function mapAdd(host: i32, lun: i32): i32 {
   stF(M_ISSUED, m, 0);
   stF(M_DONE, m, 0);
   stF(M_ERR, m, 0);
+  stF(M_CLEAN, m, -1);
   return m;
 }
 
@@ -101,14 +102,15 @@ export function pathAdd(m: i32, port: i32, prio: i32, key: i32): i32 {
   stI(A_DM, p, 1);
   stI(A_CHK, p, CHK_READY);
   stF(A_NEXT, p, gF(G_NOW));
+  wakeChecker(gF(G_NOW));
   stF(A_INT, p, ldF(H_POLL, ldI(M_HOST, m)));
   stF(A_X, p, 0);
   stF(A_RD, p, 0);
   stF(A_WR, p, 0);
   stF(A_RS, p, 0);
   stF(A_WS, p, 0);
-  stF(A_LAT, p, ldF(P_SVC, port));
   stF(A_INFL, p, 0);
+  stF(A_STAMP, p, 0);
   setSlotPath(m, n, p);
   stI(M_NPATHS, m, n + 1);
   regroup(m);
@@ -130,6 +132,32 @@ export function pathRemove(p: i32): void {
   stI(A_MAP, p, -1);
   freeRow(ENT_PATH, p);
   regroup(m);
+}
+
+/** Something changed which paths are usable: every map re-evaluates its group on its next I/O. */
+export function touch(): void {
+  sgF(G_TOPO, gF(G_TOPO) + 1);
+}
+
+/** The checker has something due at `at` (it skips whole ticks until the earliest such time). */
+export function wakeChecker(at: f64): void {
+  if (at < gF(G_NEXTCHK)) sgF(G_NEXTCHK, at);
+}
+
+/**
+ * The map has lost its last usable path: with no_path_retry N it enters recovery mode (queueing
+ * for N checker intervals). Called by the checker, the kernel path and operator fails.
+ */
+export function noPathCheck(m: i32, now: f64): void {
+  if (bestGroup(m) >= 0 || ldI(M_MODE, m) != MODE_NORMAL) return;
+  const npr = ldI(M_NPR, m);
+  if (npr <= 0) return;
+  const h = ldI(M_HOST, m);
+  const at = now + <f64>npr * ldF(H_POLL, h) * 1000;
+  stI(M_MODE, m, MODE_RECOVERY);
+  stF(M_RETRYAT, m, at);
+  wakeChecker(at);
+  emit(EV_QUEUE_RECOVERY, h, m, -1, <f64>npr, REASON_NONE);
 }
 
 /** Active (dm) paths of group g. */
@@ -179,6 +207,7 @@ export function bestGroup(m: i32): i32 {
 
 export function switchTo(m: i32, g: i32, reason: i32): void {
   if (ldI(M_CUR, m) == g) return;
+  touch();
   stI(M_CUR, m, g);
   stI(M_RRPOS, m, -1);
   stI(M_RRUSED, m, 0);
@@ -187,6 +216,7 @@ export function switchTo(m: i32, g: i32, reason: i32): void {
 
 /** Rebuilds the map's groups from its policy and path prios/keys; I/O goes to the best group. */
 export function regroup(m: i32): void {
+  touch();
   const n = ldI(M_NPATHS, m);
   const pol = ldI(M_GRP, m);
   let ng = 0;
@@ -260,30 +290,45 @@ function onReinstate(m: i32, p: i32, now: f64): void {
   } else if (fb == FB_FOLLOWOVER) {
     if (ldI(A_GROUP, p) == best && activeIn(m, best) == 1) switchTo(m, best, REASON_FAILBACK);
   } else if (fb >= 0) {
-    if (ldF(M_FBAT, m) < 0) stF(M_FBAT, m, now + <f64>fb * 1000);
+    if (ldF(M_FBAT, m) < 0) {
+      stF(M_FBAT, m, now + <f64>fb * 1000);
+      wakeChecker(now + <f64>fb * 1000);
+    }
   }
 }
 
-/** Runs every path check that is due, then timed failbacks. Only on hosts whose multipathd runs. */
+/** Runs every path check that is due, then timed failbacks and retry deadlines. Only on hosts whose multipathd runs. */
 export function checkerTick(now: f64): void {
+  if (now < gF(G_NEXTCHK)) return;
+  let next = Infinity;
   const na = gI(G_HW + ENT_PATH);
   for (let p = 0; p < na; p++) {
     const m = ldI(A_MAP, p);
     if (m < 0) continue;
     const h = ldI(M_HOST, m);
-    if (ldI(H_CHECKER, h) == 0 || now < ldF(A_NEXT, p)) continue;
+    if (ldI(H_CHECKER, h) == 0) continue;
+    const due = ldF(A_NEXT, p);
+    if (now < due) {
+      if (due < next) next = due;
+      continue;
+    }
     const link = effLink(p);
     const nc = link == LINK_UP ? CHK_READY : link == LINK_GHOST ? CHK_GHOST : CHK_FAULTY;
     const old = ldI(A_CHK, p);
     const poll = ldF(H_POLL, h);
     if (nc == CHK_FAULTY) {
       if (old != CHK_FAULTY || ldI(A_DM, p) == 1) emit(EV_PATH_FAILED, h, m, p, 1, REASON_NONE);
-      stI(A_DM, p, 0);
+      if (ldI(A_DM, p) == 1) {
+        stI(A_DM, p, 0);
+        touch();
+        noPathCheck(m, now);
+      }
       stF(A_INT, p, poll);
     } else {
       let changed = nc != old;
       if (ldI(A_DM, p) == 0) {
         stI(A_DM, p, 1);
+        touch();
         emit(EV_REINSTATED, h, m, p, 0, REASON_NONE);
         onReinstate(m, p, now);
         changed = true;
@@ -297,24 +342,36 @@ export function checkerTick(now: f64): void {
       }
     }
     stI(A_CHK, p, nc);
-    stF(A_NEXT, p, now + ldF(A_INT, p) * 1000);
+    const at = now + ldF(A_INT, p) * 1000;
+    stF(A_NEXT, p, at);
+    if (at < next) next = at;
   }
   const nm = gI(G_HW + ENT_MAP);
   for (let m = 0; m < nm; m++) {
     const h = ldI(M_HOST, m);
     if (h < 0 || ldI(H_CHECKER, h) == 0) continue;
     const at = ldF(M_FBAT, m);
-    if (at >= 0 && now >= at) {
-      stF(M_FBAT, m, -1);
-      const best = bestGroup(m);
-      if (best >= 0) switchTo(m, best, REASON_FAILBACK);
+    if (at >= 0) {
+      if (now >= at) {
+        stF(M_FBAT, m, -1);
+        const best = bestGroup(m);
+        if (best >= 0) switchTo(m, best, REASON_FAILBACK);
+      } else if (at < next) {
+        next = at;
+      }
     }
     // no_path_retry N ran out: disable queueing; the queue fails in this tick's I/O pass.
-    if (ldI(M_MODE, m) == MODE_RECOVERY && now >= ldF(M_RETRYAT, m)) {
-      stI(M_MODE, m, MODE_FAILING);
-      emit(EV_QUEUE_DISABLED, h, m, -1, ldF(M_QUEUED, m), REASON_NONE);
+    if (ldI(M_MODE, m) == MODE_RECOVERY) {
+      const until = ldF(M_RETRYAT, m);
+      if (now >= until) {
+        stI(M_MODE, m, MODE_FAILING);
+        emit(EV_QUEUE_DISABLED, h, m, -1, ldF(M_QUEUED, m), REASON_NONE);
+      } else if (until < next) {
+        next = until;
+      }
     }
   }
+  sgF(G_NEXTCHK, next);
 }
 
 /**
@@ -323,6 +380,8 @@ export function checkerTick(now: f64): void {
  * Returns true when the current group has an active path.
  */
 export function kernelPick(m: i32, hasIo: bool): bool {
+  const topo = gF(G_TOPO);
+  if (hasIo && ldF(M_CLEAN, m) == topo) return true;
   const ng = ldI(M_NGROUPS, m);
   if (ng == 0) return false;
   const n = ldI(M_NPATHS, m);
@@ -334,11 +393,15 @@ export function kernelPick(m: i32, hasIo: bool): bool {
         const p = slotPath(m, s);
         if (ldI(A_GROUP, p) == cur && ldI(A_DM, p) == 1 && effLink(p) == LINK_DOWN) {
           stI(A_DM, p, 0);
+          touch();
           emit(EV_PATH_FAILED, h, m, p, 0, REASON_NONE);
         }
       }
     }
-    if (activeIn(m, cur) > 0) return true;
+    if (activeIn(m, cur) > 0) {
+      if (hasIo) stF(M_CLEAN, m, gF(G_TOPO));
+      return true;
+    }
     const best = bestGroup(m);
     if (best < 0) return false;
     switchTo(m, best, REASON_FAILOVER);
@@ -353,6 +416,7 @@ export function dispatch(m: i32, n: f64): void {
   let k = 0;
   for (let s = 0; s < np; s++) {
     const p = slotPath(m, s);
+    stF(A_X, p, 0);
     if (ldI(A_GROUP, p) == cur && ldI(A_DM, p) == 1) {
       stI(S_IDX, k, s);
       stF(S_W, k, 0);
@@ -408,9 +472,10 @@ export function dispatch(m: i32, n: f64): void {
     let tot = 0.0;
     for (let i = 0; i < k; i++) {
       const p = slotPath(m, ldI(S_IDX, i));
-      let lat = ldF(A_LAT, p);
+      const port = ldI(A_PORT, p);
+      let lat = ldF(P_LAT, port);
       if (lat <= 0) lat = 0.001;
-      const w = sel == SEL_QL ? 1 / lat : ldF(P_CAP, ldI(A_PORT, p)) / lat;
+      const w = sel == SEL_QL ? 1 / lat : ldF(P_CAP, port) / lat;
       stF(S_W, i, w);
       tot += w;
     }

@@ -1,8 +1,9 @@
-// Deterministic, stateless variation: a hash of (seed, entity, tick, salt) to a uniform [0, 1).
-// Counter-based, so the order in which entities are visited never changes the numbers, and the
-// TypeScript reference model reproduces it bit for bit (Math.imul, >>> 0).
+// Deterministic, stateless variation: counter-based hashes of (seed, entity, tick), so the order
+// in which entities are visited never changes the numbers and the TypeScript reference model
+// reproduces them bit for bit (Math.imul, >>> 0). One full hash per domain / VBD per tick; each
+// vCPU derives its own value from its domain's with one more mix.
 
-@inline function mix(x: u32): u32 {
+@inline export function mix(x: u32): u32 {
   x ^= x >>> 16;
   x *= 0x7feb352d;
   x ^= x >>> 15;
@@ -11,19 +12,27 @@
   return x;
 }
 
-export function hash4(seed: u32, a: u32, b: u32, c: u32, d: u32): u32 {
-  let h = mix(seed ^ (a * 0x9e3779b1));
-  h = mix(h ^ (b * 0x85ebca77));
-  h = mix(h ^ (c * 0xc2b2ae3d));
-  return mix(h ^ (d * 0x27d4eb2f));
+/** Per domain and tick. */
+@inline export function domHash(seed: u32, d: u32, tick: u32): u32 {
+  return mix(seed ^ (d * 0x9e3779b1) ^ (tick * 0x85ebca77));
 }
 
-/** Uniform in [0, 1), exact in both implementations (u32 / 2^32). */
-@inline export function unit(seed: u32, a: u32, b: u32, c: u32, d: u32): f64 {
-  return (<f64>hash4(seed, a, b, c, d)) / 4294967296.0;
+/** Per vCPU: low 8 bits decide a pCPU move (26/256 ≈ 10 %), the upper 24 the demand variation. */
+@inline export function vcpuHash(dh: u32, idx: u32): u32 {
+  return mix(dh + (idx + 1) * 0x27d4eb2f);
 }
 
-export const SALT_CPU: u32 = 1;
-export const SALT_PCPU: u32 = 2;
-export const SALT_PCPU_MOVE: u32 = 3;
-export const SALT_IO: u32 = 4;
+/** The pCPU a moving vCPU lands on. */
+@inline export function pcpuPick(x: u32, pcpus: u32): u32 {
+  return mix(x ^ 0x5bd1e995) % pcpus;
+}
+
+/** Per VBD and tick, as a uniform [0, 1). */
+@inline export function vbdUnit(seed: u32, v: u32, tick: u32): f64 {
+  return (<f64>mix(seed ^ (v * 0xc2b2ae3d) ^ (tick * 0x85ebca77) ^ 0x68e31da4)) / 4294967296.0;
+}
+
+/** Upper 24 bits of a vCPU hash as a uniform [0, 1). */
+@inline export function hi24(x: u32): f64 {
+  return (<f64>(x >>> 8)) / 16777216.0;
+}

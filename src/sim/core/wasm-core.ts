@@ -32,7 +32,8 @@ export interface CoreExports {
   hostGet(h: number, f: number): number;
   domAdd(host: number, vmax: number): number;
   domRemoveAll(d: number): void;
-  domSet(d: number, host: number, online: number, weight: number, cap: number, demand: number, run: number): void;
+  domSet(d: number, online: number, weight: number, cap: number, demand: number, run: number): void;
+  domMove(d: number, host: number): void;
   domGet(d: number, f: number): number;
   domSetCpuTime(d: number, s: number): void;
   vcpuGet(d: number, i: number, f: number): number;
@@ -84,8 +85,8 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
     if (h < 0) throw new RangeError(`core: ${ent} table full`);
     return h;
   };
-  const setDom = (d: Handle, o: Partial<{ host: number; online: number; weight: number; cap: number; demand: number; run: number }>): void => {
-    x.domSet(d, o.host ?? x.domGet(d, 0), o.online ?? x.domGet(d, 1), o.weight ?? x.domGet(d, 2), o.cap ?? x.domGet(d, 3), o.demand ?? x.domGet(d, 4), o.run ?? x.domGet(d, 5));
+  const setDom = (d: Handle, o: Partial<{ online: number; weight: number; cap: number; demand: number; run: number }>): void => {
+    x.domSet(d, o.online ?? x.domGet(d, 1), o.weight ?? x.domGet(d, 2), o.cap ?? x.domGet(d, 3), o.demand ?? x.domGet(d, 4), o.run ?? x.domGet(d, 5));
   };
   const policyOf = (m: Handle): C.EncodedPolicy => ({ grouping: x.mapGet(m, 0), selector: x.mapGet(m, 1), rrMinIo: x.mapGet(m, 2), failback: x.mapGet(m, 3), noPathRetry: x.mapGet(m, 4) });
 
@@ -189,7 +190,7 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
     moveDomain(d, host) {
       check('domain', d);
       check('host', host);
-      setDom(d, { host });
+      x.domMove(d, host);
     },
     setDomainVcpus(d, online) {
       check('domain', d);
@@ -417,6 +418,7 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
       return out;
     },
   };
+  Object.defineProperty(core, '__x', { value: x, enumerable: false });
   return core;
 }
 

@@ -1,14 +1,16 @@
 // Reference block I/O: VBD wants → map (group pick, selector) → ports (capacity share, M/M/1
 // latency) → completions attributed back to VBDs; queueing and errors with no usable path.
 import * as C from '../codes';
-import { SALT_IO, unit } from './hash';
-import { dispatch, emit, kernelPick, type Ctx } from './multipath';
+import { vbdUnit } from './hash';
+import { dispatch, emit, kernelPick, noPathCheck, type Ctx } from './multipath';
 import type { CpuResult } from './sched';
 import type { RefMap } from './state';
 
 const SERVE = 0;
 const QUEUE = 1;
 const FAIL = 2;
+/** A map with nothing wanted and nothing queued is not evaluated this tick. */
+const IDLE = 3;
 const RING = 32;
 const LOCAL_LAT = 0.3;
 const RHO_MAX = 0.95;
@@ -34,7 +36,7 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
     if (d.runnable) {
       const c = cpu.get(v.dom) ?? { demand: 0, share: 0 };
       const scale = c.demand > 0 ? c.share / c.demand : 1;
-      const f = 0.8 + 0.4 * unit(seed, vh, tick, SALT_IO, 0);
+      const f = 0.8 + 0.4 * vbdUnit(seed, vh, tick);
       const xr = v.readIops * dtS * f * scale + v.carryR;
       r = Math.floor(xr);
       v.carryR = xr - r;
@@ -57,7 +59,11 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
     const m = st.maps.rows[mh]!;
     const want = mt.wantR + mt.wantW;
     const n = want + m.queued;
-    if (kernelPick(ctx, mh, n > 0)) {
+    if (n === 0) {
+      mt.outcome = IDLE;
+      continue;
+    }
+    if (kernelPick(ctx, mh, true)) {
       if (m.mode !== C.MODE_NORMAL) {
         m.mode = C.MODE_NORMAL;
         emit(st, ctx.eventCap, C.EV_QUEUE_RESUMED, m.host, mh, -1, 0, C.REASON_NONE);
@@ -87,46 +93,49 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
   // 4. Paths serve; the queue drains first.
   for (const [mh, mt] of work) {
     const m = st.maps.rows[mh]!;
+    if (mt.outcome === QUEUE) m.lat += dtS * 1000;
+    if (mt.outcome !== SERVE) continue;
     const lun = st.luns.rows[m.lun]!;
     const mN = mt.wantR + mt.wantW;
     const spr = mN > 0 ? mt.wantS / mN : 8;
+    const readFraction = mN > 0 ? mt.wantR / mN : 0.5;
+    const served = { rd: 0, wr: 0, rs: 0, ws: 0 };
     let acc = 0;
     let latSum = 0;
     for (const ph of m.paths) {
       const p = st.paths.rows[ph]!;
-      const lat = st.ports.rows[p.port]!.lat;
-      p.lat = lat;
       const x = mt.sent.get(ph) ?? 0;
-      if (x <= 0) {
-        p.inFlight = 0;
-        continue;
-      }
-      const served = Math.floor(x * portPhi.get(p.port)!);
-      const rd = mN > 0 ? Math.floor((served * mt.wantR) / mN) : Math.floor(served / 2);
-      const wr = served - rd;
+      if (x <= 0) continue;
+      const lat = st.ports.rows[p.port]!.lat;
+      const count = Math.floor(x * portPhi.get(p.port)!);
+      const rd = Math.floor(count * readFraction);
+      const wr = count - rd;
       const rs = Math.floor(rd * spr);
       const ws = Math.floor(wr * spr);
       p.rd += rd;
       p.wr += wr;
       p.rs += rs;
       p.ws += ws;
-      lun.rd += rd;
-      lun.wr += wr;
-      lun.rs += rs;
-      lun.ws += ws;
-      p.inFlight = ((served / dtS) * lat) / 1000;
-      acc += served;
-      latSum += served * lat;
+      served.rd += rd;
+      served.wr += wr;
+      served.rs += rs;
+      served.ws += ws;
+      p.inFlight = ((count / dtS) * lat) / 1000;
+      p.stamp = st.tick;
+      acc += count;
+      latSum += count * lat;
     }
-    if (mt.outcome === SERVE) {
-      const drain = Math.min(m.queued, acc);
-      mt.pendTotal = m.queued;
-      mt.drain = drain;
-      mt.newAcc = acc - drain;
-      m.queued -= drain;
-      m.done += acc;
-      if (acc > 0) m.lat = latSum / acc;
-    } else if (mt.outcome === QUEUE) m.lat += dtS * 1000;
+    lun.rd += served.rd;
+    lun.wr += served.wr;
+    lun.rs += served.rs;
+    lun.ws += served.ws;
+    const drain = Math.min(m.queued, acc);
+    mt.pendTotal = m.queued;
+    mt.drain = drain;
+    mt.newAcc = acc - drain;
+    m.queued -= drain;
+    m.done += acc;
+    if (acc > 0) m.lat = latSum / acc;
   }
 
   // 5. Attribute to VBDs.
@@ -147,7 +156,8 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
     }
     const m = st.maps.rows[v.map]!;
     const mt = work.get(v.map)!;
-    if (mt.outcome === SERVE) {
+    if (mt.outcome === IDLE) v.lat = m.lat;
+    else if (mt.outcome === SERVE) {
       if (v.pend > 0 && mt.drain > 0) {
         const c0 = mt.cumP;
         mt.cumP += v.pend;
@@ -202,13 +212,9 @@ function noPathOutcome(ctx: Ctx, mh: number, m: RefMap, n: number): number {
   const st = ctx.st;
   let outcome = QUEUE;
   if (m.noPathRetry === C.NPR_FAIL || m.noPathRetry === 0 || m.mode === C.MODE_FAILING) outcome = FAIL;
-  else if (m.noPathRetry !== C.NPR_QUEUE && m.mode === C.MODE_NORMAL) {
-    m.mode = C.MODE_RECOVERY;
-    m.retryAt = st.nowMs + m.noPathRetry * st.hosts.rows[m.host]!.pollS * 1000;
-    emit(st, ctx.eventCap, C.EV_QUEUE_RECOVERY, m.host, mh, -1, m.noPathRetry, C.REASON_NONE);
-  }
+  else if (m.noPathRetry !== C.NPR_QUEUE) noPathCheck(ctx, mh);
   if (outcome === FAIL) {
-    if (n > 0) emit(st, ctx.eventCap, C.EV_IO_ERROR, m.host, mh, -1, n, C.REASON_NONE);
+    emit(st, ctx.eventCap, C.EV_IO_ERROR, m.host, mh, -1, n, C.REASON_NONE);
     m.queued = 0;
   }
   return outcome;

@@ -1,6 +1,6 @@
-// The same counter-based hash as asm/rng.ts, in JavaScript integer arithmetic (Math.imul, >>> 0).
+// The same counter-based hashes as asm/rng.ts, in JavaScript integer arithmetic (Math.imul, >>> 0).
 
-function mix(x: number): number {
+export function mix(x: number): number {
   x = (x ^ (x >>> 16)) >>> 0;
   x = Math.imul(x, 0x7feb352d) >>> 0;
   x = (x ^ (x >>> 15)) >>> 0;
@@ -8,16 +8,8 @@ function mix(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-export function hash4(seed: number, a: number, b: number, c: number, d: number): number {
-  let h = mix((seed ^ Math.imul(a, 0x9e3779b1)) >>> 0);
-  h = mix((h ^ Math.imul(b, 0x85ebca77)) >>> 0);
-  h = mix((h ^ Math.imul(c, 0xc2b2ae3d)) >>> 0);
-  return mix((h ^ Math.imul(d, 0x27d4eb2f)) >>> 0);
-}
-
-export const unit = (seed: number, a: number, b: number, c: number, d: number): number => hash4(seed, a, b, c, d) / 4294967296;
-
-export const SALT_CPU = 1;
-export const SALT_PCPU = 2;
-export const SALT_PCPU_MOVE = 3;
-export const SALT_IO = 4;
+export const domHash = (seed: number, d: number, tick: number): number => mix((seed ^ Math.imul(d, 0x9e3779b1) ^ Math.imul(tick, 0x85ebca77)) >>> 0);
+export const vcpuHash = (dh: number, idx: number): number => mix((dh + Math.imul(idx + 1, 0x27d4eb2f)) >>> 0);
+export const pcpuPick = (x: number, pcpus: number): number => mix((x ^ 0x5bd1e995) >>> 0) % pcpus;
+export const vbdUnit = (seed: number, v: number, tick: number): number => mix((seed ^ Math.imul(v, 0xc2b2ae3d) ^ Math.imul(tick, 0x85ebca77) ^ 0x68e31da4) >>> 0) / 4294967296;
+export const hi24 = (x: number): number => (x >>> 8) / 16777216;

@@ -51,6 +51,16 @@ export function bestGroup(st: RefState, m: RefMap): number {
 
 export interface Ctx { st: RefState; eventCap: number }
 
+/** Last usable path gone: no_path_retry N enters recovery mode (queueing for N checker intervals). */
+export function noPathCheck(ctx: Ctx, mh: number): void {
+  const st = ctx.st;
+  const m = st.maps.rows[mh]!;
+  if (bestGroup(st, m) >= 0 || m.mode !== C.MODE_NORMAL || m.noPathRetry <= 0) return;
+  m.mode = C.MODE_RECOVERY;
+  m.retryAt = st.nowMs + m.noPathRetry * st.hosts.rows[m.host]!.pollS * 1000;
+  emit(st, ctx.eventCap, C.EV_QUEUE_RECOVERY, m.host, mh, -1, m.noPathRetry, C.REASON_NONE);
+}
+
 export function switchTo(ctx: Ctx, mh: number, g: number, reason: number): void {
   const m = ctx.st.maps.rows[mh]!;
   if (m.cur === g) return;
@@ -114,7 +124,10 @@ export function checkerTick(ctx: Ctx): void {
     const verdict = link === C.LINK_UP ? C.CHK_READY : link === C.LINK_GHOST ? C.CHK_GHOST : C.CHK_FAULTY;
     if (verdict === C.CHK_FAULTY) {
       if (p.chk !== C.CHK_FAULTY || p.dm) emit(st, ctx.eventCap, C.EV_PATH_FAILED, m.host, p.map, ph, 1, C.REASON_NONE);
-      p.dm = false;
+      if (p.dm) {
+        p.dm = false;
+        noPathCheck(ctx, p.map);
+      }
       p.intervalS = host.pollS;
     } else {
       let changed = verdict !== p.chk;
@@ -206,8 +219,9 @@ export function dispatch(st: RefState, m: RefMap, n: number): Map<number, number
     m.rrUsed = used;
   } else {
     const weights = slots.map(({ p }) => {
-      const lat = p.lat > 0 ? p.lat : 0.001;
-      return m.selector === C.SEL_QL ? 1 / lat : st.ports.rows[p.port]!.cap / lat;
+      const port = st.ports.rows[p.port]!;
+      const lat = port.lat > 0 ? port.lat : 0.001;
+      return m.selector === C.SEL_QL ? 1 / lat : port.cap / lat;
     });
     let total = 0;
     for (const w of weights) total += w;

@@ -5,7 +5,7 @@ import { ByteReader, ByteWriter, decodeSaved, encodeSaved } from '../table-bytes
 import { DEFAULT_CAPACITIES, MAX_PATHS_PER_MAP } from '../types';
 import type { CoreCapacities, CoreEvent, Handle, MapGroup, SimCore } from '../types';
 import { ioTick } from './blkio';
-import { activeIn, checkerTick, emit, groupPrio, regroup, switchTo, type Ctx } from './multipath';
+import { activeIn, checkerTick, emit, groupPrio, noPathCheck, regroup, switchTo, type Ctx } from './multipath';
 import { schedTick } from './sched';
 import { emptyState, get, insert, release, type RefState, type Table } from './state';
 
@@ -277,14 +277,14 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
 
     addPath(mh, port, prio, key) {
       const m = must(st.maps, 'map', mh);
-      const pt = must(st.ports, 'port', port);
+      must(st.ports, 'port', port);
       C.intIn('prio', prio, 0, 1 << 30);
       C.intIn('groupKey', key, -(1 << 30), 1 << 30);
       if (m.paths.length >= MAX_PATHS_PER_MAP) throw new RangeError(`core: a map holds at most ${MAX_PATHS_PER_MAP} paths`);
       const host = st.hosts.rows[m.host]!;
       const ph = made('path', insert(st.paths, {
         map: mh, port, prio, key, group: 0, link: C.LINK_UP, dm: true, chk: C.CHK_READY, next: st.nowMs, intervalS: host.pollS,
-        rd: 0, wr: 0, rs: 0, ws: 0, lat: pt.svc, inFlight: 0,
+        rd: 0, wr: 0, rs: 0, ws: 0, inFlight: 0, stamp: 0,
       }, caps.paths));
       m.paths.push(ph);
       regroup(st, m);
@@ -311,6 +311,7 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       if (!p.dm) return;
       p.dm = false;
       emit(st, caps.events, C.EV_PATH_FAILED, st.maps.rows[p.map]!.host, p.map, ph, 2, C.REASON_OPERATOR);
+      noPathCheck(ctx(), p.map);
     },
     reinstatePath(ph) {
       must(st.paths, 'path', ph).dm = true;
@@ -321,7 +322,7 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
     },
     pathCounters(ph) {
       const p = must(st.paths, 'path', ph);
-      return { reads: p.rd, writes: p.wr, readSectors: p.rs, writeSectors: p.ws, inFlight: p.inFlight, latencyMs: p.lat };
+      return { reads: p.rd, writes: p.wr, readSectors: p.rs, writeSectors: p.ws, inFlight: p.stamp === st.tick ? p.inFlight : 0, latencyMs: st.ports.rows[p.port]!.lat };
     },
 
     drainEvents(): CoreEvent[] {

@@ -19,7 +19,9 @@ export interface RefMap {
 }
 export interface RefPath {
   map: number; port: number; prio: number; key: number; group: number; link: number; dm: boolean; chk: number;
-  next: number; intervalS: number; rd: number; wr: number; rs: number; ws: number; lat: number; inFlight: number;
+  next: number; intervalS: number; rd: number; wr: number; rs: number; ws: number;
+  /** Mean requests in flight during tick `stamp` (none in other ticks). */
+  inFlight: number; stamp: number;
 }
 export interface RefEvent { atMs: number; kind: number; host: number; map: number; path: number; value: number; reason: number }
 
