@@ -6,6 +6,8 @@ import { net } from './commands/net';
 import { ocfs2 } from './commands/ocfs2';
 import { mounts } from './commands/mount';
 import { dfCommands } from './commands/df';
+import { agent } from './commands/agent';
+import { repos } from './commands/repos';
 import { pkg } from './commands/pkg';
 import { programs } from './commands/programs';
 import { san } from './commands/san';
@@ -15,7 +17,7 @@ import { text } from './commands/text';
 import { xm } from './commands/xm';
 import type { CommandSpec, Registry } from './types';
 
-const ALL: readonly CommandSpec[] = [...meta, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands];
+const ALL: readonly CommandSpec[] = [...meta, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands, ...agent, ...repos];
 
 export function createRegistry(specs: readonly CommandSpec[] = ALL): Registry {
   const map = new Map<string, CommandSpec>();
