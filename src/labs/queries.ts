@@ -2,17 +2,11 @@
 // whatever the world says at that moment, so it matches what the learner's commands showed.
 import { freeMemoryMiB } from '../sim/memory';
 import { pcpuCount } from '../sim/scenario/hosts';
-import { findGuest, findHost, str, type CheckContext, type JsonSchema } from './check-kit';
+import { findGuest, findHost, str } from './check-kit';
+import { storageQueries } from './queries-storage';
+import { defineQuery, type QueryDef } from './query-kit';
 
-export interface QueryDef<A = Record<string, unknown>> {
-  summary: string;
-  args: Record<string, JsonSchema>;
-  required: readonly string[];
-  /** The answer, or null when the world has no such thing (the quiz then cannot be answered). */
-  run(ctx: CheckContext, args: A): string | number | null;
-}
-
-const defineQuery = <A>(q: QueryDef<A>): QueryDef<A> => q;
+export type { QueryDef } from './query-kit';
 
 const hostArgs = { args: { host: str }, required: ['host'] as const };
 
@@ -55,6 +49,19 @@ export const QUERIES = {
     required: ['domain'],
     run: ({ world }, a) => findGuest(world, a.domain)?.domid ?? null,
   }),
+  domain_cfg: defineQuery<{ domain: string }>({
+    summary: 'The path of a guest\'s vm.cfg (in its repository).',
+    args: { domain: str },
+    required: ['domain'],
+    run: ({ world }, a) => findGuest(world, a.domain)?.cfgPath ?? null,
+  }),
+  domain_memory: defineQuery<{ domain: string }>({
+    summary: "A guest's memory in MiB (`xm list` Mem).",
+    args: { domain: str },
+    required: ['domain'],
+    run: ({ world }, a) => findGuest(world, a.domain)?.memoryMiB ?? null,
+  }),
+  ...storageQueries,
   domain_host: defineQuery<{ domain: string }>({
     summary: 'The host a guest runs on.',
     args: { domain: str },

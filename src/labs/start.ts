@@ -17,7 +17,8 @@ function readFacts(world: WorldState, facts: LabDoc['facts']): Record<string, Va
   for (const [name, node] of Object.entries(facts ?? {})) {
     const [query, args] = Object.entries(node)[0] ?? [];
     const def = query ? queryRegistry[query] : undefined;
-    out[name] = (def?.run(ctx, (args ?? {}) as never) ?? '') as VarValue;
+    const v = def?.run(ctx, (args ?? {}) as never) ?? '';
+    out[name] = Array.isArray(v) ? (v[0] ?? '') : v;
   }
   return out;
 }

@@ -27,6 +27,8 @@ export interface QuizSpec {
   /** For numeric answers: how far off an answer may be and still count. */
   tolerance?: number;
   case_sensitive?: boolean;
+  /** Several words in any order count as the same answer (`sdc sde` = `sde, sdc`). */
+  any_order?: boolean;
 }
 
 export interface Objective {

@@ -8,6 +8,7 @@ import { lineStatus } from '../shell/parse';
 import { newFrame, promptFor } from '../shell/prompt';
 import { decodeKeys } from './keys';
 import { LineEditor } from './line-editor';
+import { reconnectProgram } from './programs/reconnect';
 import type { Registry, ShellFrame } from '../shell/types';
 import type { Sim } from '../sim/sim';
 import type { Program } from './program';
@@ -41,6 +42,8 @@ export class TtySession {
   #editor: LineEditor;
   #program: Program | null = null;
   #resume: ((code: number) => LineOutcome) | undefined;
+  /** The first login's host is rebooting: the reconnect program runs until it is back. */
+  #waitingForHost = false;
   #out = '';
   /** Lines typed so far of a command that is not complete yet (shown with the PS2 prompt). */
   #pending: string | null = null;
@@ -106,8 +109,39 @@ export class TtySession {
 
   /** The clock advanced: running programs may redraw or finish. */
   tick(): string {
+    this.#closeIfHostDown();
     this.#program?.onTick?.();
     return this.#take();
+  }
+
+  /**
+   * A host that went down (reboot, crash) closes every login on it: nested shells return to the
+   * previous host; the first login waits for the host and logs in again (tty/programs/reconnect).
+   */
+  #closeIfHostDown(): void {
+    const hosts = this.#sim().world.hosts;
+    if (!hosts[this.#frame.host]?.down || this.#waitingForHost) return;
+    if (this.#program) {
+      // Whatever ran there is gone with the host (full-screen programs leave the alternate screen).
+      this.#program = null;
+      this.#resume = undefined;
+      this.#out += '\x1b[?1049l';
+    }
+    while (hosts[this.#frame.host]?.down) {
+      const host = this.#frame.host;
+      this.#write(`Connection to ${host} closed by remote host.\nConnection to ${host} closed.\n`);
+      if (this.state.frames.length === 1) {
+        this.state.frames[0] = newFrame(host);
+        this.#frame.lastExit = 255;
+        this.#waitingForHost = true;
+        this.#settle({ output: '', exitCode: 255, program: reconnectProgram(host) });
+        return;
+      }
+      this.state.frames.pop();
+      this.#frame.lastExit = 255;
+    }
+    this.#editor.setHistory(this.#historyOf(this.#frame.host));
+    this.#prompt();
   }
 
   resize(cols: number, rows: number): string {
@@ -223,6 +257,7 @@ export class TtySession {
 
   #programExited(code: number): void {
     this.#program = null;
+    this.#waitingForHost = false;
     this.#frame.lastExit = code;
     const resume = this.#resume;
     this.#resume = undefined;

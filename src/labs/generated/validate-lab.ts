@@ -4,14 +4,14 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern11 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern86 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern104 = new RegExp("[\\s\\S]", "u");
+const pattern134 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern152 = new RegExp("[\\s\\S]", "u");
 const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
@@ -4468,7 +4468,7 @@ vErrors.push(err132);
 errors++;
 }
 for(const key15 in data61){
-if(!(((((((key15 === "free_memory") || (key15 === "total_memory")) || (key15 === "nr_cpus")) || (key15 === "dom0_memory")) || (key15 === "domain_name")) || (key15 === "domain_id")) || (key15 === "domain_host"))){
+if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key15))){
 const err133 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err133];
@@ -4851,11 +4851,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data61.domain_host !== undefined){
-let data74 = data61.domain_host;
+if(data61.domain_cfg !== undefined){
+let data74 = data61.domain_cfg;
 if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 if(data74.domain === undefined){
-const err164 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err164 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -4866,7 +4866,7 @@ errors++;
 }
 for(const key22 in data74){
 if(!(key22 === "domain")){
-const err165 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+const err165 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4880,7 +4880,7 @@ if(data74.domain !== undefined){
 let data75 = data74.domain;
 if(typeof data75 === "string"){
 if(!pattern0.test(data75)){
-const err166 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err166 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4891,7 +4891,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err167 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4903,7 +4903,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err168 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4913,9 +4913,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data61.domain_memory !== undefined){
+let data76 = data61.domain_memory;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.domain === undefined){
+const err169 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4924,10 +4926,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key23 in data76){
+if(!(key23 === "domain")){
+const err170 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4937,11 +4938,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data.briefing !== undefined){
-let data76 = data.briefing;
-if(typeof data76 === "string"){
-if(!pattern0.test(data76)){
-const err171 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data76.domain !== undefined){
+let data77 = data76.domain;
+if(typeof data77 === "string"){
+if(!pattern0.test(data77)){
+const err171 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -4952,7 +4953,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err172 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -4962,11 +4963,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data.debrief !== undefined){
-let data77 = data.debrief;
-if(typeof data77 === "string"){
-if(!pattern0.test(data77)){
-const err173 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err173 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -4976,8 +4975,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.lun_wwid !== undefined){
+let data78 = data61.lun_wwid;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.lun === undefined){
+const err174 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -4986,12 +4988,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data.objectives !== undefined){
-let data78 = data.objectives;
-if(Array.isArray(data78)){
-if(data78.length < 1){
-const err175 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key24 in data78){
+if(!(key24 === "lun")){
+const err175 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5000,16 +4999,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-const len6 = data78.length;
-for(let i6=0; i6<len6; i6++){
-let data79 = data78[i6];
-const _errs184 = errors;
-let valid37 = false;
-let passing0 = null;
-const _errs185 = errors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.check === undefined){
-const err176 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data78.lun !== undefined){
+let data79 = data78.lun;
+if((typeof data79 !== "string") && (!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79))))){
+const err176 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5018,16 +5012,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-var _valid0 = _errs185 === errors;
-if(_valid0){
-valid37 = true;
-passing0 = 0;
-}
-const _errs186 = errors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.quiz === undefined){
-const err177 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err177 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5037,19 +5024,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-var _valid0 = _errs186 === errors;
-if(_valid0 && valid37){
-valid37 = false;
-passing0 = [passing0, 1];
+}
 }
 else {
-if(_valid0){
-valid37 = true;
-passing0 = 1;
-}
-}
-if(!valid37){
-const err178 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err178 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5058,20 +5036,12 @@ vErrors.push(err178);
 }
 errors++;
 }
-else {
-errors = _errs184;
-if(vErrors !== null){
-if(_errs184){
-vErrors.length = _errs184;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.id === undefined){
-const err179 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data61.lun_size !== undefined){
+let data80 = data61.lun_size;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.lun === undefined){
+const err179 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5080,8 +5050,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data79.text === undefined){
-const err180 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+for(const key25 in data80){
+if(!(key25 === "lun")){
+const err180 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5090,8 +5061,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data79.points === undefined){
-const err181 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+}
+if(data80.lun !== undefined){
+let data81 = data80.lun;
+if((typeof data81 !== "string") && (!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81))))){
+const err181 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5100,8 +5074,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data79.failure === undefined){
-const err182 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err182 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5110,8 +5085,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data79.hints === undefined){
-const err183 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5120,9 +5098,12 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key23 in data79){
-if(!((((((((key23 === "id") || (key23 === "text")) || (key23 === "points")) || (key23 === "check")) || (key23 === "quiz")) || (key23 === "failure")) || (key23 === "milestone")) || (key23 === "hints"))){
-const err184 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data61.map_name !== undefined){
+let data82 = data61.map_name;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.host === undefined){
+const err184 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5131,12 +5112,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data79.id !== undefined){
-let data80 = data79.id;
-if(typeof data80 === "string"){
-if(!pattern3.test(data80)){
-const err185 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data82.lun === undefined){
+const err185 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5145,9 +5122,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key26 in data82){
+if(!((key26 === "host") || (key26 === "lun"))){
+const err186 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5157,11 +5134,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data79.text !== undefined){
-let data81 = data79.text;
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err187 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data82.host !== undefined){
+let data83 = data82.host;
+if(typeof data83 === "string"){
+if(!pattern0.test(data83)){
+const err187 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5172,7 +5149,7 @@ errors++;
 }
 }
 else {
-const err188 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err188 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5182,10 +5159,10 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data79.points !== undefined){
-let data82 = data79.points;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err189 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data82.lun !== undefined){
+let data84 = data82.lun;
+if((typeof data84 !== "string") && (!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84))))){
+const err189 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5194,9 +5171,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 < 1 || isNaN(data82)){
-const err190 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err190 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5207,21 +5184,9 @@ errors++;
 }
 }
 }
-if(data79.check !== undefined){
-if(!(validate11(data79.check, {instancePath:instancePath+"/objectives/" + i6+"/check",parentData:data79,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-}
-if(data79.quiz !== undefined){
-let data84 = data79.quiz;
-const _errs197 = errors;
-let valid39 = false;
-let passing1 = null;
-const _errs198 = errors;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.accept === undefined){
-const err191 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+else {
+const err191 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5231,15 +5196,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-var _valid1 = _errs198 === errors;
-if(_valid1){
-valid39 = true;
-passing1 = 0;
-}
-const _errs199 = errors;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.query === undefined){
-const err192 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(data61.map_device !== undefined){
+let data85 = data61.map_device;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.host === undefined){
+const err192 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5248,20 +5209,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-var _valid1 = _errs199 === errors;
-if(_valid1 && valid39){
-valid39 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid39 = true;
-passing1 = 1;
-}
-}
-if(!valid39){
-const err193 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data85.lun === undefined){
+const err193 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5270,21 +5219,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-else {
-errors = _errs197;
-if(vErrors !== null){
-if(_errs197){
-vErrors.length = _errs197;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-for(const key24 in data84){
-if(!((((((key24 === "question") || (key24 === "placeholder")) || (key24 === "accept")) || (key24 === "query")) || (key24 === "tolerance")) || (key24 === "case_sensitive"))){
-const err194 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+for(const key27 in data85){
+if(!((key27 === "host") || (key27 === "lun"))){
+const err194 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5294,11 +5231,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data84.question !== undefined){
-let data85 = data84.question;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err195 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data85.host !== undefined){
+let data86 = data85.host;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err195 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5309,7 +5246,7 @@ errors++;
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err196 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5319,11 +5256,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data84.placeholder !== undefined){
-let data86 = data84.placeholder;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err197 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data85.lun !== undefined){
+let data87 = data85.lun;
+if((typeof data87 !== "string") && (!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87))))){
+const err197 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5332,9 +5268,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err198 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5344,11 +5280,10 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data84.accept !== undefined){
-let data87 = data84.accept;
-if(Array.isArray(data87)){
-if(data87.length < 1){
-const err199 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5357,11 +5292,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-const len7 = data87.length;
-for(let i7=0; i7<len7; i7++){
-let data88 = data87[i7];
-if((typeof data88 !== "string") && (!((typeof data88 == "number") && (isFinite(data88))))){
-const err200 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept/" + i7,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
+}
+if(data61.path_devices !== undefined){
+let data88 = data61.path_devices;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.host === undefined){
+const err200 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5370,10 +5306,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data88.lun === undefined){
+const err201 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5382,12 +5316,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data84.query !== undefined){
-let data89 = data84.query;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(Object.keys(data89).length > 1){
-const err202 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+for(const key28 in data88){
+if(!((key28 === "host") || (key28 === "lun"))){
+const err202 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5396,8 +5327,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(Object.keys(data89).length < 1){
-const err203 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data88.host !== undefined){
+let data89 = data88.host;
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err203 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5406,9 +5341,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key25 in data89){
-if(!(((((((key25 === "free_memory") || (key25 === "total_memory")) || (key25 === "nr_cpus")) || (key25 === "dom0_memory")) || (key25 === "domain_name")) || (key25 === "domain_id")) || (key25 === "domain_host"))){
-const err204 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+else {
+const err204 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5418,11 +5353,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data89.free_memory !== undefined){
-let data90 = data89.free_memory;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.host === undefined){
-const err205 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data88.lun !== undefined){
+let data90 = data88.lun;
+if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
+const err205 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -5431,9 +5365,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-for(const key26 in data90){
-if(!(key26 === "host")){
-const err206 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err206 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5443,11 +5377,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data90.host !== undefined){
-let data91 = data90.host;
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err207 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5457,8 +5390,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.active_paths !== undefined){
+let data91 = data61.active_paths;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.host === undefined){
+const err208 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5467,10 +5403,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data91.lun === undefined){
+const err209 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5479,12 +5413,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data89.total_memory !== undefined){
-let data92 = data89.total_memory;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.host === undefined){
-const err210 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key29 in data91){
+if(!((key29 === "host") || (key29 === "lun"))){
+const err210 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5493,9 +5424,12 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key27 in data92){
-if(!(key27 === "host")){
-const err211 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data91.host !== undefined){
+let data92 = data91.host;
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err211 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5505,11 +5439,8 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data92.host !== undefined){
-let data93 = data92.host;
-if(typeof data93 === "string"){
-if(!pattern0.test(data93)){
-const err212 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err212 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5519,8 +5450,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-else {
-const err213 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data91.lun !== undefined){
+let data93 = data91.lun;
+if((typeof data93 !== "string") && (!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93))))){
+const err213 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5529,10 +5462,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-}
-else {
-const err214 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data93 === "string"){
+if(!pattern0.test(data93)){
+const err214 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5542,11 +5474,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data89.nr_cpus !== undefined){
-let data94 = data89.nr_cpus;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.host === undefined){
-const err215 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5555,9 +5486,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-for(const key28 in data94){
-if(!(key28 === "host")){
-const err216 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+if(data61.failed_paths !== undefined){
+let data94 = data61.failed_paths;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.host === undefined){
+const err216 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5566,12 +5500,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-if(data94.host !== undefined){
-let data95 = data94.host;
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err217 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data94.lun === undefined){
+const err217 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -5580,9 +5510,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key30 in data94){
+if(!((key30 === "host") || (key30 === "lun"))){
+const err218 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -5592,9 +5522,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data94.host !== undefined){
+let data95 = data94.host;
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err219 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5604,11 +5536,8 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data89.dom0_memory !== undefined){
-let data96 = data89.dom0_memory;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.host === undefined){
-const err220 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err220 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5617,9 +5546,11 @@ vErrors.push(err220);
 }
 errors++;
 }
-for(const key29 in data96){
-if(!(key29 === "host")){
-const err221 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+if(data94.lun !== undefined){
+let data96 = data94.lun;
+if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
+const err221 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5628,12 +5559,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data96.host !== undefined){
-let data97 = data96.host;
-if(typeof data97 === "string"){
-if(!pattern0.test(data97)){
-const err222 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err222 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5643,8 +5571,10 @@ vErrors.push(err222);
 errors++;
 }
 }
+}
+}
 else {
-const err223 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err223 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -5654,9 +5584,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data61.path_group_count !== undefined){
+let data97 = data61.path_group_count;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.host === undefined){
+const err224 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -5665,12 +5597,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data89.domain_name !== undefined){
-let data98 = data89.domain_name;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.domain === undefined){
-const err225 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data97.lun === undefined){
+const err225 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -5679,9 +5607,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-for(const key30 in data98){
-if(!(key30 === "domain")){
-const err226 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+for(const key31 in data97){
+if(!((key31 === "host") || (key31 === "lun"))){
+const err226 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -5691,11 +5619,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data98.domain !== undefined){
-let data99 = data98.domain;
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err227 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data97.host !== undefined){
+let data98 = data97.host;
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err227 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -5706,7 +5634,7 @@ errors++;
 }
 }
 else {
-const err228 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err228 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5716,9 +5644,10 @@ vErrors.push(err228);
 errors++;
 }
 }
-}
-else {
-const err229 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data97.lun !== undefined){
+let data99 = data97.lun;
+if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
+const err229 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5727,12 +5656,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-if(data89.domain_id !== undefined){
-let data100 = data89.domain_id;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.domain === undefined){
-const err230 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err230 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5741,9 +5667,11 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key31 in data100){
-if(!(key31 === "domain")){
-const err231 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5753,11 +5681,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data100.domain !== undefined){
-let data101 = data100.domain;
-if(typeof data101 === "string"){
-if(!pattern0.test(data101)){
-const err232 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data61.active_group_prio !== undefined){
+let data100 = data61.active_group_prio;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.host === undefined){
+const err232 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5766,9 +5694,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.lun === undefined){
+const err233 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5777,10 +5704,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-}
-else {
-const err234 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key32 in data100){
+if(!((key32 === "host") || (key32 === "lun"))){
+const err234 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5790,11 +5716,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data89.domain_host !== undefined){
-let data102 = data89.domain_host;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.domain === undefined){
-const err235 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data100.host !== undefined){
+let data101 = data100.host;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err235 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5803,9 +5729,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-for(const key32 in data102){
-if(!(key32 === "domain")){
-const err236 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+else {
+const err236 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5815,11 +5741,10 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data102.domain !== undefined){
-let data103 = data102.domain;
-if(typeof data103 === "string"){
-if(!pattern0.test(data103)){
-const err237 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data100.lun !== undefined){
+let data102 = data100.lun;
+if((typeof data102 !== "string") && (!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102))))){
+const err237 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5828,9 +5753,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err238 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5841,8 +5766,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err239 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err239 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5852,9 +5778,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-}
-else {
-const err240 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data61.pg_policy !== undefined){
+let data103 = data61.pg_policy;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.host === undefined){
+const err240 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5863,12 +5791,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-if(data84.tolerance !== undefined){
-let data104 = data84.tolerance;
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 < 0 || isNaN(data104)){
-const err241 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data103.lun === undefined){
+const err241 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -5877,9 +5801,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-else {
-const err242 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key33 in data103){
+if(!((key33 === "host") || (key33 === "lun"))){
+const err242 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5889,9 +5813,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data84.case_sensitive !== undefined){
-if(typeof data84.case_sensitive !== "boolean"){
-const err243 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data103.host !== undefined){
+let data104 = data103.host;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err243 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5901,9 +5827,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-}
 else {
-const err244 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err244 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5913,11 +5838,10 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data79.failure !== undefined){
-let data106 = data79.failure;
-if(typeof data106 === "string"){
-if(!pattern0.test(data106)){
-const err245 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data103.lun !== undefined){
+let data105 = data103.lun;
+if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
+const err245 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5926,9 +5850,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-else {
-const err246 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err246 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5938,9 +5862,10 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data79.milestone !== undefined){
-if(typeof data79.milestone !== "boolean"){
-const err247 = {instancePath:instancePath+"/objectives/" + i6+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5950,11 +5875,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data79.hints !== undefined){
-let data108 = data79.hints;
-if(Array.isArray(data108)){
-if(data108.length < 2){
-const err248 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data61.path_hctl !== undefined){
+let data106 = data61.path_hctl;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.host === undefined){
+const err248 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5963,12 +5888,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-const len8 = data108.length;
-for(let i8=0; i8<len8; i8++){
-let data109 = data108[i8];
-if(typeof data109 === "string"){
-if(!pattern0.test(data109)){
-const err249 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data106.dev === undefined){
+const err249 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5977,9 +5898,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-else {
-const err250 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data106){
+if(!((key34 === "host") || (key34 === "dev"))){
+const err250 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5989,9 +5910,11 @@ vErrors.push(err250);
 errors++;
 }
 }
-}
-else {
-const err251 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data106.host !== undefined){
+let data107 = data106.host;
+if(typeof data107 === "string"){
+if(!pattern0.test(data107)){
+const err251 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -6001,9 +5924,8 @@ vErrors.push(err251);
 errors++;
 }
 }
-}
 else {
-const err252 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err252 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -6013,9 +5935,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-}
-else {
-const err253 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data106.dev !== undefined){
+let data108 = data106.dev;
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err253 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -6025,15 +5949,8 @@ vErrors.push(err253);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data110 = data.constraints;
-if(Array.isArray(data110)){
-const len9 = data110.length;
-for(let i9=0; i9<len9; i9++){
-let data111 = data110[i9];
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(data111.id === undefined){
-const err254 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err254 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -6042,8 +5959,10 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(data111.text === undefined){
-const err255 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -6052,8 +5971,12 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data111.check === undefined){
-const err256 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data61.lun_path_device !== undefined){
+let data109 = data61.lun_path_device;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.host === undefined){
+const err256 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -6062,8 +5985,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data111.failure === undefined){
-const err257 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+if(data109.lun === undefined){
+const err257 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -6072,9 +5995,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key33 in data111){
-if(!((((key33 === "id") || (key33 === "text")) || (key33 === "check")) || (key33 === "failure"))){
-const err258 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(data109.index === undefined){
+const err258 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -6083,12 +6005,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data111.id !== undefined){
-let data112 = data111.id;
-if(typeof data112 === "string"){
-if(!pattern3.test(data112)){
-const err259 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+for(const key35 in data109){
+if(!(((key35 === "host") || (key35 === "lun")) || (key35 === "index"))){
+const err259 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -6098,8 +6017,11 @@ vErrors.push(err259);
 errors++;
 }
 }
-else {
-const err260 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.host !== undefined){
+let data110 = data109.host;
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err260 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -6109,11 +6031,8 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data111.text !== undefined){
-let data113 = data111.text;
-if(typeof data113 === "string"){
-if(!pattern0.test(data113)){
-const err261 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err261 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -6123,8 +6042,10 @@ vErrors.push(err261);
 errors++;
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.lun !== undefined){
+let data111 = data109.lun;
+if((typeof data111 !== "string") && (!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111))))){
+const err262 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -6133,18 +6054,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-if(data111.check !== undefined){
-if(!(validate11(data111.check, {instancePath:instancePath+"/constraints/" + i9+"/check",parentData:data111,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data111.failure !== undefined){
-let data115 = data111.failure;
-if(typeof data115 === "string"){
-if(!pattern0.test(data115)){
-const err263 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data111 === "string"){
+if(!pattern0.test(data111)){
+const err263 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -6154,8 +6066,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-else {
-const err264 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data109.index !== undefined){
+let data112 = data109.index;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err264 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -6164,10 +6079,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 < 0 || isNaN(data112)){
+const err265 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -6178,8 +6092,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err266 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err266 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -6189,19 +6104,11 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data116 = data.faults;
-if(Array.isArray(data116)){
-const len10 = data116.length;
-for(let i10=0; i10<len10; i10++){
-let data117 = data116[i10];
-const _errs275 = errors;
-let valid58 = false;
-let passing2 = null;
-const _errs276 = errors;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.at === undefined){
-const err267 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data61.domain_host !== undefined){
+let data113 = data61.domain_host;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.domain === undefined){
+const err267 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -6210,16 +6117,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-var _valid2 = _errs276 === errors;
-if(_valid2){
-valid58 = true;
-passing2 = 0;
-}
-const _errs277 = errors;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.after === undefined){
-const err268 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+for(const key36 in data113){
+if(!(key36 === "domain")){
+const err268 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -6229,20 +6129,11 @@ vErrors.push(err268);
 errors++;
 }
 }
-var _valid2 = _errs277 === errors;
-if(_valid2 && valid58){
-valid58 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid58 = true;
-passing2 = 1;
-}
-const _errs278 = errors;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.on_command === undefined){
-const err269 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data113.domain !== undefined){
+let data114 = data113.domain;
+if(typeof data114 === "string"){
+if(!pattern0.test(data114)){
+const err269 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -6252,20 +6143,8 @@ vErrors.push(err269);
 errors++;
 }
 }
-var _valid2 = _errs278 === errors;
-if(_valid2 && valid58){
-valid58 = false;
-passing2 = [passing2, 2];
-}
 else {
-if(_valid2){
-valid58 = true;
-passing2 = 2;
-}
-}
-}
-if(!valid58){
-const err270 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err270 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -6274,20 +6153,10 @@ vErrors.push(err270);
 }
 errors++;
 }
-else {
-errors = _errs275;
-if(vErrors !== null){
-if(_errs275){
-vErrors.length = _errs275;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.id === undefined){
-const err271 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err271 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -6296,8 +6165,10 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data117.do === undefined){
-const err272 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -6306,9 +6177,10 @@ vErrors.push(err272);
 }
 errors++;
 }
-for(const key34 in data117){
-if(!((((((key34 === "id") || (key34 === "at")) || (key34 === "after")) || (key34 === "on_command")) || (key34 === "do")) || (key34 === "announce"))){
-const err273 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -6318,11 +6190,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data117.id !== undefined){
-let data118 = data117.id;
-if(typeof data118 === "string"){
-if(!pattern3.test(data118)){
-const err274 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data.briefing !== undefined){
+let data115 = data.briefing;
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err274 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -6333,7 +6205,7 @@ errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err275 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -6343,11 +6215,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data117.at !== undefined){
-let data119 = data117.at;
-if(typeof data119 === "string"){
-if(!pattern86.test(data119)){
-const err276 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(data.debrief !== undefined){
+let data116 = data.debrief;
+if(typeof data116 === "string"){
+if(!pattern0.test(data116)){
+const err276 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -6358,7 +6230,7 @@ errors++;
 }
 }
 else {
-const err277 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err277 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -6368,11 +6240,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data117.after !== undefined){
-let data120 = data117.after;
-if(typeof data120 === "string"){
-if(!pattern3.test(data120)){
-const err278 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data.objectives !== undefined){
+let data117 = data.objectives;
+if(Array.isArray(data117)){
+if(data117.length < 1){
+const err278 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -6381,9 +6253,16 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-else {
-const err279 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len6 = data117.length;
+for(let i6=0; i6<len6; i6++){
+let data118 = data117[i6];
+const _errs276 = errors;
+let valid51 = false;
+let passing0 = null;
+const _errs277 = errors;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.check === undefined){
+const err279 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -6393,11 +6272,15 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data117.on_command !== undefined){
-let data121 = data117.on_command;
-if(typeof data121 === "string"){
-if(!pattern0.test(data121)){
-const err280 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid0 = _errs277 === errors;
+if(_valid0){
+valid51 = true;
+passing0 = 0;
+}
+const _errs278 = errors;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.quiz === undefined){
+const err280 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -6407,8 +6290,19 @@ vErrors.push(err280);
 errors++;
 }
 }
+var _valid0 = _errs278 === errors;
+if(_valid0 && valid51){
+valid51 = false;
+passing0 = [passing0, 1];
+}
 else {
-const err281 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid0){
+valid51 = true;
+passing0 = 1;
+}
+}
+if(!valid51){
+const err281 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -6417,12 +6311,20 @@ vErrors.push(err281);
 }
 errors++;
 }
+else {
+errors = _errs276;
+if(vErrors !== null){
+if(_errs276){
+vErrors.length = _errs276;
 }
-if(data117.do !== undefined){
-let data122 = data117.do;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(Object.keys(data122).length > 1){
-const err282 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+else {
+vErrors = null;
+}
+}
+}
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.id === undefined){
+const err282 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -6431,8 +6333,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-if(Object.keys(data122).length < 1){
-const err283 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data118.text === undefined){
+const err283 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -6441,9 +6343,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-for(const key35 in data122){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key35))){
-const err284 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(data118.points === undefined){
+const err284 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -6452,12 +6353,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-if(data122.write_file !== undefined){
-let data123 = data122.write_file;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.host === undefined){
-const err285 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data118.failure === undefined){
+const err285 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -6466,8 +6363,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data123.path === undefined){
-const err286 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data118.hints === undefined){
+const err286 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -6476,8 +6373,9 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data123.content === undefined){
-const err287 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+for(const key37 in data118){
+if(!((((((((key37 === "id") || (key37 === "text")) || (key37 === "points")) || (key37 === "check")) || (key37 === "quiz")) || (key37 === "failure")) || (key37 === "milestone")) || (key37 === "hints"))){
+const err287 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -6486,9 +6384,12 @@ vErrors.push(err287);
 }
 errors++;
 }
-for(const key36 in data123){
-if(!((((key36 === "host") || (key36 === "path")) || (key36 === "content")) || (key36 === "append"))){
-const err288 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+if(data118.id !== undefined){
+let data119 = data118.id;
+if(typeof data119 === "string"){
+if(!pattern3.test(data119)){
+const err288 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -6498,11 +6399,8 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data123.host !== undefined){
-let data124 = data123.host;
-if(typeof data124 === "string"){
-if(!pattern0.test(data124)){
-const err289 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err289 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -6512,8 +6410,11 @@ vErrors.push(err289);
 errors++;
 }
 }
-else {
-const err290 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.text !== undefined){
+let data120 = data118.text;
+if(typeof data120 === "string"){
+if(!pattern0.test(data120)){
+const err290 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -6523,11 +6424,8 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data123.path !== undefined){
-let data125 = data123.path;
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err291 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err291 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -6537,8 +6435,10 @@ vErrors.push(err291);
 errors++;
 }
 }
-else {
-const err292 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.points !== undefined){
+let data121 = data118.points;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err292 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -6547,10 +6447,9 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data123.content !== undefined){
-if(typeof data123.content !== "string"){
-const err293 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 < 1 || isNaN(data121)){
+const err293 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -6560,9 +6459,22 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data123.append !== undefined){
-if(typeof data123.append !== "boolean"){
-const err294 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+if(data118.check !== undefined){
+if(!(validate11(data118.check, {instancePath:instancePath+"/objectives/" + i6+"/check",parentData:data118,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data118.quiz !== undefined){
+let data123 = data118.quiz;
+const _errs289 = errors;
+let valid53 = false;
+let passing1 = null;
+const _errs290 = errors;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.accept === undefined){
+const err294 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -6572,9 +6484,15 @@ vErrors.push(err294);
 errors++;
 }
 }
+var _valid1 = _errs290 === errors;
+if(_valid1){
+valid53 = true;
+passing1 = 0;
 }
-else {
-const err295 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs291 = errors;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.query === undefined){
+const err295 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -6584,11 +6502,19 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data122.syslog !== undefined){
-let data128 = data122.syslog;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-if(data128.host === undefined){
-const err296 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+var _valid1 = _errs291 === errors;
+if(_valid1 && valid53){
+valid53 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid53 = true;
+passing1 = 1;
+}
+}
+if(!valid53){
+const err296 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -6597,8 +6523,21 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data128.tag === undefined){
-const err297 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+else {
+errors = _errs289;
+if(vErrors !== null){
+if(_errs289){
+vErrors.length = _errs289;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+for(const key38 in data123){
+if(!(((((((key38 === "question") || (key38 === "placeholder")) || (key38 === "accept")) || (key38 === "query")) || (key38 === "tolerance")) || (key38 === "case_sensitive")) || (key38 === "any_order"))){
+const err297 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -6607,8 +6546,12 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(data128.message === undefined){
-const err298 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+if(data123.question !== undefined){
+let data124 = data123.question;
+if(typeof data124 === "string"){
+if(!pattern0.test(data124)){
+const err298 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -6617,9 +6560,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-for(const key37 in data128){
-if(!(((key37 === "host") || (key37 === "tag")) || (key37 === "message"))){
-const err299 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+else {
+const err299 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -6629,11 +6572,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data128.host !== undefined){
-let data129 = data128.host;
-if(typeof data129 === "string"){
-if(!pattern0.test(data129)){
-const err300 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data123.placeholder !== undefined){
+let data125 = data123.placeholder;
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err300 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -6644,7 +6587,7 @@ errors++;
 }
 }
 else {
-const err301 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err301 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -6654,11 +6597,11 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data128.tag !== undefined){
-let data130 = data128.tag;
-if(typeof data130 === "string"){
-if(!pattern0.test(data130)){
-const err302 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data123.accept !== undefined){
+let data126 = data123.accept;
+if(Array.isArray(data126)){
+if(data126.length < 1){
+const err302 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -6667,9 +6610,11 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-else {
-const err303 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len7 = data126.length;
+for(let i7=0; i7<len7; i7++){
+let data127 = data126[i7];
+if((typeof data127 !== "string") && (!((typeof data127 == "number") && (isFinite(data127))))){
+const err303 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept/" + i7,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -6679,11 +6624,9 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data128.message !== undefined){
-let data131 = data128.message;
-if(typeof data131 === "string"){
-if(!pattern0.test(data131)){
-const err304 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err304 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -6693,8 +6636,11 @@ vErrors.push(err304);
 errors++;
 }
 }
-else {
-const err305 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data123.query !== undefined){
+let data128 = data123.query;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(Object.keys(data128).length > 1){
+const err305 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -6703,10 +6649,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-}
-else {
-const err306 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(Object.keys(data128).length < 1){
+const err306 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -6715,12 +6659,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data122.service !== undefined){
-let data132 = data122.service;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.host === undefined){
-const err307 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key39 in data128){
+if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key39))){
+const err307 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -6729,8 +6670,12 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data132.service === undefined){
-const err308 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+if(data128.free_memory !== undefined){
+let data129 = data128.free_memory;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.host === undefined){
+const err308 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -6739,8 +6684,9 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(data132.state === undefined){
-const err309 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+for(const key40 in data129){
+if(!(key40 === "host")){
+const err309 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -6749,9 +6695,12 @@ vErrors.push(err309);
 }
 errors++;
 }
-for(const key38 in data132){
-if(!(((key38 === "host") || (key38 === "service")) || (key38 === "state"))){
-const err310 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+}
+if(data129.host !== undefined){
+let data130 = data129.host;
+if(typeof data130 === "string"){
+if(!pattern0.test(data130)){
+const err310 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -6761,11 +6710,8 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data132.host !== undefined){
-let data133 = data132.host;
-if(typeof data133 === "string"){
-if(!pattern0.test(data133)){
-const err311 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err311 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -6775,8 +6721,9 @@ vErrors.push(err311);
 errors++;
 }
 }
+}
 else {
-const err312 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err312 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -6786,11 +6733,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data132.service !== undefined){
-let data134 = data132.service;
-if(typeof data134 === "string"){
-if(!pattern0.test(data134)){
-const err313 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data128.total_memory !== undefined){
+let data131 = data128.total_memory;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.host === undefined){
+const err313 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -6799,9 +6746,9 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-else {
-const err314 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key41 in data131){
+if(!(key41 === "host")){
+const err314 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -6811,10 +6758,11 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data132.state !== undefined){
-let data135 = data132.state;
-if(typeof data135 !== "string"){
-const err315 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.host !== undefined){
+let data132 = data131.host;
+if(typeof data132 === "string"){
+if(!pattern0.test(data132)){
+const err315 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -6823,8 +6771,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(!((data135 === "running") || (data135 === "stopped"))){
-const err316 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err316 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -6836,7 +6785,7 @@ errors++;
 }
 }
 else {
-const err317 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err317 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -6846,11 +6795,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data122.cable !== undefined){
-let data136 = data122.cable;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.host === undefined){
-const err318 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data128.nr_cpus !== undefined){
+let data133 = data128.nr_cpus;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(data133.host === undefined){
+const err318 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -6859,8 +6808,9 @@ vErrors.push(err318);
 }
 errors++;
 }
-if(data136.hba === undefined){
-const err319 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+for(const key42 in data133){
+if(!(key42 === "host")){
+const err319 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -6869,8 +6819,12 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(data136.plugged === undefined){
-const err320 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+}
+if(data133.host !== undefined){
+let data134 = data133.host;
+if(typeof data134 === "string"){
+if(!pattern0.test(data134)){
+const err320 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -6879,9 +6833,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-for(const key39 in data136){
-if(!(((key39 === "host") || (key39 === "hba")) || (key39 === "plugged"))){
-const err321 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+else {
+const err321 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -6891,11 +6845,9 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data136.host !== undefined){
-let data137 = data136.host;
-if(typeof data137 === "string"){
-if(!pattern0.test(data137)){
-const err322 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err322 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -6905,8 +6857,11 @@ vErrors.push(err322);
 errors++;
 }
 }
-else {
-const err323 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data128.dom0_memory !== undefined){
+let data135 = data128.dom0_memory;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+if(data135.host === undefined){
+const err323 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -6915,11 +6870,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-if(data136.hba !== undefined){
-let data138 = data136.hba;
-if(!(((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138))) && (isFinite(data138)))){
-const err324 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key43 in data135){
+if(!(key43 === "host")){
+const err324 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -6929,9 +6882,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data136.plugged !== undefined){
-if(typeof data136.plugged !== "boolean"){
-const err325 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data135.host !== undefined){
+let data136 = data135.host;
+if(typeof data136 === "string"){
+if(!pattern0.test(data136)){
+const err325 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -6941,9 +6896,8 @@ vErrors.push(err325);
 errors++;
 }
 }
-}
 else {
-const err326 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err326 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -6953,11 +6907,9 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data122.hba_port !== undefined){
-let data140 = data122.hba_port;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.host === undefined){
-const err327 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err327 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -6966,8 +6918,12 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(data140.hba === undefined){
-const err328 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+if(data128.domain_name !== undefined){
+let data137 = data128.domain_name;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.domain === undefined){
+const err328 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -6976,8 +6932,9 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(data140.up === undefined){
-const err329 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+for(const key44 in data137){
+if(!(key44 === "domain")){
+const err329 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -6986,9 +6943,12 @@ vErrors.push(err329);
 }
 errors++;
 }
-for(const key40 in data140){
-if(!(((key40 === "host") || (key40 === "hba")) || (key40 === "up"))){
-const err330 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+if(data137.domain !== undefined){
+let data138 = data137.domain;
+if(typeof data138 === "string"){
+if(!pattern0.test(data138)){
+const err330 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -6998,11 +6958,8 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data140.host !== undefined){
-let data141 = data140.host;
-if(typeof data141 === "string"){
-if(!pattern0.test(data141)){
-const err331 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err331 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -7012,8 +6969,9 @@ vErrors.push(err331);
 errors++;
 }
 }
+}
 else {
-const err332 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err332 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -7023,10 +6981,11 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data140.hba !== undefined){
-let data142 = data140.hba;
-if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
-const err333 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data128.domain_id !== undefined){
+let data139 = data128.domain_id;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.domain === undefined){
+const err333 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -7035,10 +6994,9 @@ vErrors.push(err333);
 }
 errors++;
 }
-}
-if(data140.up !== undefined){
-if(typeof data140.up !== "boolean"){
-const err334 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key45 in data139){
+if(!(key45 === "domain")){
+const err334 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -7048,9 +7006,11 @@ vErrors.push(err334);
 errors++;
 }
 }
-}
-else {
-const err335 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data139.domain !== undefined){
+let data140 = data139.domain;
+if(typeof data140 === "string"){
+if(!pattern0.test(data140)){
+const err335 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -7060,11 +7020,8 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data122.fc_switch !== undefined){
-let data144 = data122.fc_switch;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.fabric === undefined){
-const err336 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+else {
+const err336 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -7073,8 +7030,10 @@ vErrors.push(err336);
 }
 errors++;
 }
-if(data144.up === undefined){
-const err337 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -7083,9 +7042,12 @@ vErrors.push(err337);
 }
 errors++;
 }
-for(const key41 in data144){
-if(!((key41 === "fabric") || (key41 === "up"))){
-const err338 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+}
+if(data128.domain_cfg !== undefined){
+let data141 = data128.domain_cfg;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.domain === undefined){
+const err338 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -7094,11 +7056,9 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-if(data144.fabric !== undefined){
-let data145 = data144.fabric;
-if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
-const err339 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key46 in data141){
+if(!(key46 === "domain")){
+const err339 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -7107,9 +7067,12 @@ vErrors.push(err339);
 }
 errors++;
 }
-if((typeof data145 == "number") && (isFinite(data145))){
-if(data145 > 1 || isNaN(data145)){
-const err340 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+if(data141.domain !== undefined){
+let data142 = data141.domain;
+if(typeof data142 === "string"){
+if(!pattern0.test(data142)){
+const err340 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -7118,8 +7081,9 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(data145 < 0 || isNaN(data145)){
-const err341 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err341 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -7130,9 +7094,8 @@ errors++;
 }
 }
 }
-if(data144.up !== undefined){
-if(typeof data144.up !== "boolean"){
-const err342 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err342 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -7142,9 +7105,11 @@ vErrors.push(err342);
 errors++;
 }
 }
-}
-else {
-const err343 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data128.domain_memory !== undefined){
+let data143 = data128.domain_memory;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.domain === undefined){
+const err343 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -7153,12 +7118,9 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-if(data122.sp !== undefined){
-let data147 = data122.sp;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-if(data147.sp === undefined){
-const err344 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+for(const key47 in data143){
+if(!(key47 === "domain")){
+const err344 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -7167,8 +7129,12 @@ vErrors.push(err344);
 }
 errors++;
 }
-if(data147.up === undefined){
-const err345 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data143.domain !== undefined){
+let data144 = data143.domain;
+if(typeof data144 === "string"){
+if(!pattern0.test(data144)){
+const err345 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -7177,9 +7143,9 @@ vErrors.push(err345);
 }
 errors++;
 }
-for(const key42 in data147){
-if(!((key42 === "sp") || (key42 === "up"))){
-const err346 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+else {
+const err346 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -7189,10 +7155,9 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data147.sp !== undefined){
-let data148 = data147.sp;
-if(typeof data148 !== "string"){
-const err347 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err347 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -7201,8 +7166,12 @@ vErrors.push(err347);
 }
 errors++;
 }
-if(!((data148 === "A") || (data148 === "B"))){
-const err348 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+}
+if(data128.lun_wwid !== undefined){
+let data145 = data128.lun_wwid;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+if(data145.lun === undefined){
+const err348 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -7211,10 +7180,9 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-if(data147.up !== undefined){
-if(typeof data147.up !== "boolean"){
-const err349 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key48 in data145){
+if(!(key48 === "lun")){
+const err349 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -7224,9 +7192,10 @@ vErrors.push(err349);
 errors++;
 }
 }
-}
-else {
-const err350 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data145.lun !== undefined){
+let data146 = data145.lun;
+if((typeof data146 !== "string") && (!(((typeof data146 == "number") && (!(data146 % 1) && !isNaN(data146))) && (isFinite(data146))))){
+const err350 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -7235,12 +7204,9 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-if(data122.sp_port !== undefined){
-let data150 = data122.sp_port;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.sp === undefined){
-const err351 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(typeof data146 === "string"){
+if(!pattern0.test(data146)){
+const err351 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -7249,8 +7215,11 @@ vErrors.push(err351);
 }
 errors++;
 }
-if(data150.port === undefined){
-const err352 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+}
+}
+}
+else {
+const err352 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -7259,8 +7228,12 @@ vErrors.push(err352);
 }
 errors++;
 }
-if(data150.up === undefined){
-const err353 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data128.lun_size !== undefined){
+let data147 = data128.lun_size;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.lun === undefined){
+const err353 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -7269,9 +7242,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-for(const key43 in data150){
-if(!(((key43 === "sp") || (key43 === "port")) || (key43 === "up"))){
-const err354 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+for(const key49 in data147){
+if(!(key49 === "lun")){
+const err354 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -7281,10 +7254,10 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data150.sp !== undefined){
-let data151 = data150.sp;
-if(typeof data151 !== "string"){
-const err355 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data147.lun !== undefined){
+let data148 = data147.lun;
+if((typeof data148 !== "string") && (!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148))))){
+const err355 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -7293,8 +7266,9 @@ vErrors.push(err355);
 }
 errors++;
 }
-if(!((data151 === "A") || (data151 === "B"))){
-const err356 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+if(typeof data148 === "string"){
+if(!pattern0.test(data148)){
+const err356 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -7304,10 +7278,10 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data150.port !== undefined){
-let data152 = data150.port;
-if(!(((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152))) && (isFinite(data152)))){
-const err357 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -7316,9 +7290,12 @@ vErrors.push(err357);
 }
 errors++;
 }
-if((typeof data152 == "number") && (isFinite(data152))){
-if(data152 < 0 || isNaN(data152)){
-const err358 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data128.map_name !== undefined){
+let data149 = data128.map_name;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+if(data149.host === undefined){
+const err358 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -7327,11 +7304,8 @@ vErrors.push(err358);
 }
 errors++;
 }
-}
-}
-if(data150.up !== undefined){
-if(typeof data150.up !== "boolean"){
-const err359 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data149.lun === undefined){
+const err359 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -7340,10 +7314,9 @@ vErrors.push(err359);
 }
 errors++;
 }
-}
-}
-else {
-const err360 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key50 in data149){
+if(!((key50 === "host") || (key50 === "lun"))){
+const err360 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -7353,11 +7326,11 @@ vErrors.push(err360);
 errors++;
 }
 }
-if(data122.lun_grow !== undefined){
-let data154 = data122.lun_grow;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.lun === undefined){
-const err361 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data149.host !== undefined){
+let data150 = data149.host;
+if(typeof data150 === "string"){
+if(!pattern0.test(data150)){
+const err361 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -7366,9 +7339,9 @@ vErrors.push(err361);
 }
 errors++;
 }
-for(const key44 in data154){
-if(!(((key44 === "lun") || (key44 === "size_gb")) || (key44 === "add_gb"))){
-const err362 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+else {
+const err362 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -7378,10 +7351,10 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data154.lun !== undefined){
-let data155 = data154.lun;
-if((typeof data155 !== "string") && (!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155))))){
-const err363 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+if(data149.lun !== undefined){
+let data151 = data149.lun;
+if((typeof data151 !== "string") && (!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151))))){
+const err363 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -7390,9 +7363,9 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(typeof data155 === "string"){
-if(!pattern0.test(data155)){
-const err364 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data151 === "string"){
+if(!pattern0.test(data151)){
+const err364 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -7403,11 +7376,9 @@ errors++;
 }
 }
 }
-if(data154.size_gb !== undefined){
-let data156 = data154.size_gb;
-if((typeof data156 == "number") && (isFinite(data156))){
-if(data156 <= 0 || isNaN(data156)){
-const err365 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err365 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -7417,8 +7388,11 @@ vErrors.push(err365);
 errors++;
 }
 }
-else {
-const err366 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data128.map_device !== undefined){
+let data152 = data128.map_device;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.host === undefined){
+const err366 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -7427,12 +7401,8 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-if(data154.add_gb !== undefined){
-let data157 = data154.add_gb;
-if((typeof data157 == "number") && (isFinite(data157))){
-if(data157 <= 0 || isNaN(data157)){
-const err367 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data152.lun === undefined){
+const err367 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -7441,9 +7411,9 @@ vErrors.push(err367);
 }
 errors++;
 }
-}
-else {
-const err368 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key51 in data152){
+if(!((key51 === "host") || (key51 === "lun"))){
+const err368 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -7453,9 +7423,11 @@ vErrors.push(err368);
 errors++;
 }
 }
-}
-else {
-const err369 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data152.host !== undefined){
+let data153 = data152.host;
+if(typeof data153 === "string"){
+if(!pattern0.test(data153)){
+const err369 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -7465,11 +7437,8 @@ vErrors.push(err369);
 errors++;
 }
 }
-if(data122.page83 !== undefined){
-let data158 = data122.page83;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.lun === undefined){
-const err370 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err370 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -7478,9 +7447,11 @@ vErrors.push(err370);
 }
 errors++;
 }
-for(const key45 in data158){
-if(!(key45 === "lun")){
-const err371 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+if(data152.lun !== undefined){
+let data154 = data152.lun;
+if((typeof data154 !== "string") && (!(((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154))) && (isFinite(data154))))){
+const err371 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -7489,11 +7460,9 @@ vErrors.push(err371);
 }
 errors++;
 }
-}
-if(data158.lun !== undefined){
-let data159 = data158.lun;
-if((typeof data159 !== "string") && (!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159))))){
-const err372 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(typeof data154 === "string"){
+if(!pattern0.test(data154)){
+const err372 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -7502,9 +7471,11 @@ vErrors.push(err372);
 }
 errors++;
 }
-if(typeof data159 === "string"){
-if(!pattern0.test(data159)){
-const err373 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+}
+else {
+const err373 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -7514,10 +7485,11 @@ vErrors.push(err373);
 errors++;
 }
 }
-}
-}
-else {
-const err374 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data128.path_devices !== undefined){
+let data155 = data128.path_devices;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+if(data155.host === undefined){
+const err374 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -7526,10 +7498,8 @@ vErrors.push(err374);
 }
 errors++;
 }
-}
-}
-else {
-const err375 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data155.lun === undefined){
+const err375 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -7538,12 +7508,9 @@ vErrors.push(err375);
 }
 errors++;
 }
-}
-if(data117.announce !== undefined){
-let data160 = data117.announce;
-if(typeof data160 === "string"){
-if(!pattern0.test(data160)){
-const err376 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key52 in data155){
+if(!((key52 === "host") || (key52 === "lun"))){
+const err376 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -7553,8 +7520,11 @@ vErrors.push(err376);
 errors++;
 }
 }
-else {
-const err377 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data155.host !== undefined){
+let data156 = data155.host;
+if(typeof data156 === "string"){
+if(!pattern0.test(data156)){
+const err377 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -7564,9 +7534,8 @@ vErrors.push(err377);
 errors++;
 }
 }
-}
 else {
-const err378 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err378 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -7576,9 +7545,10 @@ vErrors.push(err378);
 errors++;
 }
 }
-}
-else {
-const err379 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data155.lun !== undefined){
+let data157 = data155.lun;
+if((typeof data157 !== "string") && (!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157))))){
+const err379 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -7587,12 +7557,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-}
-if(data.solution !== undefined){
-let data161 = data.solution;
-if(Array.isArray(data161)){
-if(data161.length < 1){
-const err380 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(typeof data157 === "string"){
+if(!pattern0.test(data157)){
+const err380 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -7601,16 +7568,11 @@ vErrors.push(err380);
 }
 errors++;
 }
-const len11 = data161.length;
-for(let i11=0; i11<len11; i11++){
-let data162 = data161[i11];
-const _errs381 = errors;
-let valid73 = false;
-let passing3 = null;
-const _errs382 = errors;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.host === undefined){
-const err381 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -7619,8 +7581,12 @@ vErrors.push(err381);
 }
 errors++;
 }
-if(data162.run === undefined){
-const err382 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+if(data128.active_paths !== undefined){
+let data158 = data128.active_paths;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.host === undefined){
+const err382 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -7629,16 +7595,8 @@ vErrors.push(err382);
 }
 errors++;
 }
-}
-var _valid3 = _errs382 === errors;
-if(_valid3){
-valid73 = true;
-passing3 = 0;
-}
-const _errs383 = errors;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.host === undefined){
-const err383 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data158.lun === undefined){
+const err383 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -7647,8 +7605,9 @@ vErrors.push(err383);
 }
 errors++;
 }
-if(data162.keys === undefined){
-const err384 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+for(const key53 in data158){
+if(!((key53 === "host") || (key53 === "lun"))){
+const err384 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -7657,8 +7616,12 @@ vErrors.push(err384);
 }
 errors++;
 }
-if(data162.note === undefined){
-const err385 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data158.host !== undefined){
+let data159 = data158.host;
+if(typeof data159 === "string"){
+if(!pattern0.test(data159)){
+const err385 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -7668,20 +7631,8 @@ vErrors.push(err385);
 errors++;
 }
 }
-var _valid3 = _errs383 === errors;
-if(_valid3 && valid73){
-valid73 = false;
-passing3 = [passing3, 1];
-}
 else {
-if(_valid3){
-valid73 = true;
-passing3 = 1;
-}
-const _errs384 = errors;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.wait === undefined){
-const err386 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+const err386 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -7691,20 +7642,10 @@ vErrors.push(err386);
 errors++;
 }
 }
-var _valid3 = _errs384 === errors;
-if(_valid3 && valid73){
-valid73 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid73 = true;
-passing3 = 2;
-}
-const _errs385 = errors;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.answer === undefined){
-const err387 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data158.lun !== undefined){
+let data160 = data158.lun;
+if((typeof data160 !== "string") && (!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160))))){
+const err387 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -7713,22 +7654,9 @@ vErrors.push(err387);
 }
 errors++;
 }
-}
-var _valid3 = _errs385 === errors;
-if(_valid3 && valid73){
-valid73 = false;
-passing3 = [passing3, 3];
-}
-else {
-if(_valid3){
-valid73 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid73){
-const err388 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(typeof data160 === "string"){
+if(!pattern0.test(data160)){
+const err388 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -7737,21 +7665,11 @@ vErrors.push(err388);
 }
 errors++;
 }
-else {
-errors = _errs381;
-if(vErrors !== null){
-if(_errs381){
-vErrors.length = _errs381;
+}
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-for(const key46 in data162){
-if(!((((((key46 === "host") || (key46 === "run")) || (key46 === "keys")) || (key46 === "wait")) || (key46 === "answer")) || (key46 === "note"))){
-const err389 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+const err389 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -7761,11 +7679,11 @@ vErrors.push(err389);
 errors++;
 }
 }
-if(data162.host !== undefined){
-let data163 = data162.host;
-if(typeof data163 === "string"){
-if(!pattern0.test(data163)){
-const err390 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data128.failed_paths !== undefined){
+let data161 = data128.failed_paths;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+if(data161.host === undefined){
+const err390 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -7774,9 +7692,8 @@ vErrors.push(err390);
 }
 errors++;
 }
-}
-else {
-const err391 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data161.lun === undefined){
+const err391 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -7785,15 +7702,9 @@ vErrors.push(err391);
 }
 errors++;
 }
-}
-if(data162.run !== undefined){
-let data164 = data162.run;
-const _errs390 = errors;
-let valid75 = false;
-const _errs391 = errors;
-if(typeof data164 === "string"){
-if(!pattern0.test(data164)){
-const err392 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key54 in data161){
+if(!((key54 === "host") || (key54 === "lun"))){
+const err392 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -7803,8 +7714,11 @@ vErrors.push(err392);
 errors++;
 }
 }
-else {
-const err393 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data161.host !== undefined){
+let data162 = data161.host;
+if(typeof data162 === "string"){
+if(!pattern0.test(data162)){
+const err393 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -7813,13 +7727,9 @@ vErrors.push(err393);
 }
 errors++;
 }
-var _valid4 = _errs391 === errors;
-valid75 = valid75 || _valid4;
-if(!valid75){
-const _errs393 = errors;
-if(Array.isArray(data164)){
-if(data164.length < 1){
-const err394 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err394 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -7828,12 +7738,11 @@ vErrors.push(err394);
 }
 errors++;
 }
-const len12 = data164.length;
-for(let i12=0; i12<len12; i12++){
-let data165 = data164[i12];
-if(typeof data165 === "string"){
-if(!pattern0.test(data165)){
-const err395 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data161.lun !== undefined){
+let data163 = data161.lun;
+if((typeof data163 !== "string") && (!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163))))){
+const err395 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -7842,9 +7751,9 @@ vErrors.push(err395);
 }
 errors++;
 }
-}
-else {
-const err396 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data163 === "string"){
+if(!pattern0.test(data163)){
+const err396 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -7855,8 +7764,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err397 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err397 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -7865,11 +7775,12 @@ vErrors.push(err397);
 }
 errors++;
 }
-var _valid4 = _errs393 === errors;
-valid75 = valid75 || _valid4;
 }
-if(!valid75){
-const err398 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data128.path_group_count !== undefined){
+let data164 = data128.path_group_count;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+if(data164.host === undefined){
+const err398 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -7878,23 +7789,8 @@ vErrors.push(err398);
 }
 errors++;
 }
-else {
-errors = _errs390;
-if(vErrors !== null){
-if(_errs390){
-vErrors.length = _errs390;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data162.keys !== undefined){
-let data166 = data162.keys;
-if(typeof data166 === "string"){
-if(!pattern104.test(data166)){
-const err399 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(data164.lun === undefined){
+const err399 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -7903,9 +7799,9 @@ vErrors.push(err399);
 }
 errors++;
 }
-}
-else {
-const err400 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key55 in data164){
+if(!((key55 === "host") || (key55 === "lun"))){
+const err400 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -7915,11 +7811,11 @@ vErrors.push(err400);
 errors++;
 }
 }
-if(data162.wait !== undefined){
-let data167 = data162.wait;
-if(typeof data167 === "string"){
-if(!pattern86.test(data167)){
-const err401 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(data164.host !== undefined){
+let data165 = data164.host;
+if(typeof data165 === "string"){
+if(!pattern0.test(data165)){
+const err401 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -7930,7 +7826,7 @@ errors++;
 }
 }
 else {
-const err402 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err402 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -7940,11 +7836,10 @@ vErrors.push(err402);
 errors++;
 }
 }
-if(data162.answer !== undefined){
-let data168 = data162.answer;
-if(typeof data168 === "string"){
-if(!pattern3.test(data168)){
-const err403 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data164.lun !== undefined){
+let data166 = data164.lun;
+if((typeof data166 !== "string") && (!(((typeof data166 == "number") && (!(data166 % 1) && !isNaN(data166))) && (isFinite(data166))))){
+const err403 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -7953,9 +7848,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-}
-else {
-const err404 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data166 === "string"){
+if(!pattern0.test(data166)){
+const err404 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -7965,11 +7860,10 @@ vErrors.push(err404);
 errors++;
 }
 }
-if(data162.note !== undefined){
-let data169 = data162.note;
-if(typeof data169 === "string"){
-if(!pattern0.test(data169)){
-const err405 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err405 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -7979,8 +7873,11 @@ vErrors.push(err405);
 errors++;
 }
 }
-else {
-const err406 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data128.active_group_prio !== undefined){
+let data167 = data128.active_group_prio;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+if(data167.host === undefined){
+const err406 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -7989,10 +7886,8 @@ vErrors.push(err406);
 }
 errors++;
 }
-}
-}
-else {
-const err407 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data167.lun === undefined){
+const err407 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -8001,10 +7896,9 @@ vErrors.push(err407);
 }
 errors++;
 }
-}
-}
-else {
-const err408 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key56 in data167){
+if(!((key56 === "host") || (key56 === "lun"))){
+const err408 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -8014,14 +7908,2638 @@ vErrors.push(err408);
 errors++;
 }
 }
-}
-else {
-const err409 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data167.host !== undefined){
+let data168 = data167.host;
+if(typeof data168 === "string"){
+if(!pattern0.test(data168)){
+const err409 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err409];
 }
 else {
 vErrors.push(err409);
+}
+errors++;
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+if(data167.lun !== undefined){
+let data169 = data167.lun;
+if((typeof data169 !== "string") && (!(((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))) && (isFinite(data169))))){
+const err411 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+if(typeof data169 === "string"){
+if(!pattern0.test(data169)){
+const err412 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err413 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+if(data128.pg_policy !== undefined){
+let data170 = data128.pg_policy;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+if(data170.host === undefined){
+const err414 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+if(data170.lun === undefined){
+const err415 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+for(const key57 in data170){
+if(!((key57 === "host") || (key57 === "lun"))){
+const err416 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+}
+if(data170.host !== undefined){
+let data171 = data170.host;
+if(typeof data171 === "string"){
+if(!pattern0.test(data171)){
+const err417 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+else {
+const err418 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+if(data170.lun !== undefined){
+let data172 = data170.lun;
+if((typeof data172 !== "string") && (!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172))))){
+const err419 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+if(typeof data172 === "string"){
+if(!pattern0.test(data172)){
+const err420 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err421 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+if(data128.path_hctl !== undefined){
+let data173 = data128.path_hctl;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+if(data173.host === undefined){
+const err422 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+if(data173.dev === undefined){
+const err423 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+for(const key58 in data173){
+if(!((key58 === "host") || (key58 === "dev"))){
+const err424 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+if(data173.host !== undefined){
+let data174 = data173.host;
+if(typeof data174 === "string"){
+if(!pattern0.test(data174)){
+const err425 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+else {
+const err426 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+}
+if(data173.dev !== undefined){
+let data175 = data173.dev;
+if(typeof data175 === "string"){
+if(!pattern0.test(data175)){
+const err427 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+else {
+const err428 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+}
+}
+else {
+const err429 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+if(data128.lun_path_device !== undefined){
+let data176 = data128.lun_path_device;
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+if(data176.host === undefined){
+const err430 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+if(data176.lun === undefined){
+const err431 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+if(data176.index === undefined){
+const err432 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+for(const key59 in data176){
+if(!(((key59 === "host") || (key59 === "lun")) || (key59 === "index"))){
+const err433 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+if(data176.host !== undefined){
+let data177 = data176.host;
+if(typeof data177 === "string"){
+if(!pattern0.test(data177)){
+const err434 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+}
+else {
+const err435 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+}
+if(data176.lun !== undefined){
+let data178 = data176.lun;
+if((typeof data178 !== "string") && (!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178))))){
+const err436 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+if(typeof data178 === "string"){
+if(!pattern0.test(data178)){
+const err437 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+}
+}
+if(data176.index !== undefined){
+let data179 = data176.index;
+if(!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179)))){
+const err438 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+if((typeof data179 == "number") && (isFinite(data179))){
+if(data179 < 0 || isNaN(data179)){
+const err439 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err440 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+if(data128.domain_host !== undefined){
+let data180 = data128.domain_host;
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
+if(data180.domain === undefined){
+const err441 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+for(const key60 in data180){
+if(!(key60 === "domain")){
+const err442 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+}
+if(data180.domain !== undefined){
+let data181 = data180.domain;
+if(typeof data181 === "string"){
+if(!pattern0.test(data181)){
+const err443 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+}
+else {
+const err444 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+}
+}
+else {
+const err445 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+}
+}
+else {
+const err446 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+}
+if(data123.tolerance !== undefined){
+let data182 = data123.tolerance;
+if((typeof data182 == "number") && (isFinite(data182))){
+if(data182 < 0 || isNaN(data182)){
+const err447 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+}
+else {
+const err448 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+}
+if(data123.case_sensitive !== undefined){
+if(typeof data123.case_sensitive !== "boolean"){
+const err449 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+}
+if(data123.any_order !== undefined){
+if(typeof data123.any_order !== "boolean"){
+const err450 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+}
+}
+else {
+const err451 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+if(data118.failure !== undefined){
+let data185 = data118.failure;
+if(typeof data185 === "string"){
+if(!pattern0.test(data185)){
+const err452 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+}
+else {
+const err453 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+if(data118.milestone !== undefined){
+if(typeof data118.milestone !== "boolean"){
+const err454 = {instancePath:instancePath+"/objectives/" + i6+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+if(data118.hints !== undefined){
+let data187 = data118.hints;
+if(Array.isArray(data187)){
+if(data187.length < 2){
+const err455 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+const len8 = data187.length;
+for(let i8=0; i8<len8; i8++){
+let data188 = data187[i8];
+if(typeof data188 === "string"){
+if(!pattern0.test(data188)){
+const err456 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+}
+else {
+const err457 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+}
+}
+else {
+const err458 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+}
+}
+else {
+const err459 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+}
+}
+else {
+const err460 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+if(data.constraints !== undefined){
+let data189 = data.constraints;
+if(Array.isArray(data189)){
+const len9 = data189.length;
+for(let i9=0; i9<len9; i9++){
+let data190 = data189[i9];
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+if(data190.id === undefined){
+const err461 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+if(data190.text === undefined){
+const err462 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+if(data190.check === undefined){
+const err463 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+if(data190.failure === undefined){
+const err464 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+for(const key61 in data190){
+if(!((((key61 === "id") || (key61 === "text")) || (key61 === "check")) || (key61 === "failure"))){
+const err465 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+}
+if(data190.id !== undefined){
+let data191 = data190.id;
+if(typeof data191 === "string"){
+if(!pattern3.test(data191)){
+const err466 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+}
+else {
+const err467 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+}
+if(data190.text !== undefined){
+let data192 = data190.text;
+if(typeof data192 === "string"){
+if(!pattern0.test(data192)){
+const err468 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+}
+else {
+const err469 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+}
+if(data190.check !== undefined){
+if(!(validate11(data190.check, {instancePath:instancePath+"/constraints/" + i9+"/check",parentData:data190,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data190.failure !== undefined){
+let data194 = data190.failure;
+if(typeof data194 === "string"){
+if(!pattern0.test(data194)){
+const err470 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+}
+else {
+const err471 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+}
+}
+else {
+const err472 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+}
+}
+else {
+const err473 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+}
+if(data.faults !== undefined){
+let data195 = data.faults;
+if(Array.isArray(data195)){
+const len10 = data195.length;
+for(let i10=0; i10<len10; i10++){
+let data196 = data195[i10];
+const _errs461 = errors;
+let valid86 = false;
+let passing2 = null;
+const _errs462 = errors;
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+if(data196.at === undefined){
+const err474 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+}
+var _valid2 = _errs462 === errors;
+if(_valid2){
+valid86 = true;
+passing2 = 0;
+}
+const _errs463 = errors;
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+if(data196.after === undefined){
+const err475 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+}
+var _valid2 = _errs463 === errors;
+if(_valid2 && valid86){
+valid86 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid86 = true;
+passing2 = 1;
+}
+const _errs464 = errors;
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+if(data196.on_command === undefined){
+const err476 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
+}
+errors++;
+}
+}
+var _valid2 = _errs464 === errors;
+if(_valid2 && valid86){
+valid86 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid86 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid86){
+const err477 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err477];
+}
+else {
+vErrors.push(err477);
+}
+errors++;
+}
+else {
+errors = _errs461;
+if(vErrors !== null){
+if(_errs461){
+vErrors.length = _errs461;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+if(data196.id === undefined){
+const err478 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err478];
+}
+else {
+vErrors.push(err478);
+}
+errors++;
+}
+if(data196.do === undefined){
+const err479 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+if(vErrors === null){
+vErrors = [err479];
+}
+else {
+vErrors.push(err479);
+}
+errors++;
+}
+for(const key62 in data196){
+if(!((((((key62 === "id") || (key62 === "at")) || (key62 === "after")) || (key62 === "on_command")) || (key62 === "do")) || (key62 === "announce"))){
+const err480 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err480];
+}
+else {
+vErrors.push(err480);
+}
+errors++;
+}
+}
+if(data196.id !== undefined){
+let data197 = data196.id;
+if(typeof data197 === "string"){
+if(!pattern3.test(data197)){
+const err481 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err481];
+}
+else {
+vErrors.push(err481);
+}
+errors++;
+}
+}
+else {
+const err482 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err482];
+}
+else {
+vErrors.push(err482);
+}
+errors++;
+}
+}
+if(data196.at !== undefined){
+let data198 = data196.at;
+if(typeof data198 === "string"){
+if(!pattern134.test(data198)){
+const err483 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err483];
+}
+else {
+vErrors.push(err483);
+}
+errors++;
+}
+}
+else {
+const err484 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err484];
+}
+else {
+vErrors.push(err484);
+}
+errors++;
+}
+}
+if(data196.after !== undefined){
+let data199 = data196.after;
+if(typeof data199 === "string"){
+if(!pattern3.test(data199)){
+const err485 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err485];
+}
+else {
+vErrors.push(err485);
+}
+errors++;
+}
+}
+else {
+const err486 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err486];
+}
+else {
+vErrors.push(err486);
+}
+errors++;
+}
+}
+if(data196.on_command !== undefined){
+let data200 = data196.on_command;
+if(typeof data200 === "string"){
+if(!pattern0.test(data200)){
+const err487 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err487];
+}
+else {
+vErrors.push(err487);
+}
+errors++;
+}
+}
+else {
+const err488 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err488];
+}
+else {
+vErrors.push(err488);
+}
+errors++;
+}
+}
+if(data196.do !== undefined){
+let data201 = data196.do;
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+if(Object.keys(data201).length > 1){
+const err489 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(vErrors === null){
+vErrors = [err489];
+}
+else {
+vErrors.push(err489);
+}
+errors++;
+}
+if(Object.keys(data201).length < 1){
+const err490 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err490];
+}
+else {
+vErrors.push(err490);
+}
+errors++;
+}
+for(const key63 in data201){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key63))){
+const err491 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err491];
+}
+else {
+vErrors.push(err491);
+}
+errors++;
+}
+}
+if(data201.write_file !== undefined){
+let data202 = data201.write_file;
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
+if(data202.host === undefined){
+const err492 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err492];
+}
+else {
+vErrors.push(err492);
+}
+errors++;
+}
+if(data202.path === undefined){
+const err493 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err493];
+}
+else {
+vErrors.push(err493);
+}
+errors++;
+}
+if(data202.content === undefined){
+const err494 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err494];
+}
+else {
+vErrors.push(err494);
+}
+errors++;
+}
+for(const key64 in data202){
+if(!((((key64 === "host") || (key64 === "path")) || (key64 === "content")) || (key64 === "append"))){
+const err495 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err495];
+}
+else {
+vErrors.push(err495);
+}
+errors++;
+}
+}
+if(data202.host !== undefined){
+let data203 = data202.host;
+if(typeof data203 === "string"){
+if(!pattern0.test(data203)){
+const err496 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err496];
+}
+else {
+vErrors.push(err496);
+}
+errors++;
+}
+}
+else {
+const err497 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err497];
+}
+else {
+vErrors.push(err497);
+}
+errors++;
+}
+}
+if(data202.path !== undefined){
+let data204 = data202.path;
+if(typeof data204 === "string"){
+if(!pattern0.test(data204)){
+const err498 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err498];
+}
+else {
+vErrors.push(err498);
+}
+errors++;
+}
+}
+else {
+const err499 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err499];
+}
+else {
+vErrors.push(err499);
+}
+errors++;
+}
+}
+if(data202.content !== undefined){
+if(typeof data202.content !== "string"){
+const err500 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err500];
+}
+else {
+vErrors.push(err500);
+}
+errors++;
+}
+}
+if(data202.append !== undefined){
+if(typeof data202.append !== "boolean"){
+const err501 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err501];
+}
+else {
+vErrors.push(err501);
+}
+errors++;
+}
+}
+}
+else {
+const err502 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err502];
+}
+else {
+vErrors.push(err502);
+}
+errors++;
+}
+}
+if(data201.syslog !== undefined){
+let data207 = data201.syslog;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.host === undefined){
+const err503 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err503];
+}
+else {
+vErrors.push(err503);
+}
+errors++;
+}
+if(data207.tag === undefined){
+const err504 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+if(vErrors === null){
+vErrors = [err504];
+}
+else {
+vErrors.push(err504);
+}
+errors++;
+}
+if(data207.message === undefined){
+const err505 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err505];
+}
+else {
+vErrors.push(err505);
+}
+errors++;
+}
+for(const key65 in data207){
+if(!(((key65 === "host") || (key65 === "tag")) || (key65 === "message"))){
+const err506 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err506];
+}
+else {
+vErrors.push(err506);
+}
+errors++;
+}
+}
+if(data207.host !== undefined){
+let data208 = data207.host;
+if(typeof data208 === "string"){
+if(!pattern0.test(data208)){
+const err507 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err507];
+}
+else {
+vErrors.push(err507);
+}
+errors++;
+}
+}
+else {
+const err508 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err508];
+}
+else {
+vErrors.push(err508);
+}
+errors++;
+}
+}
+if(data207.tag !== undefined){
+let data209 = data207.tag;
+if(typeof data209 === "string"){
+if(!pattern0.test(data209)){
+const err509 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err509];
+}
+else {
+vErrors.push(err509);
+}
+errors++;
+}
+}
+else {
+const err510 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err510];
+}
+else {
+vErrors.push(err510);
+}
+errors++;
+}
+}
+if(data207.message !== undefined){
+let data210 = data207.message;
+if(typeof data210 === "string"){
+if(!pattern0.test(data210)){
+const err511 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err511];
+}
+else {
+vErrors.push(err511);
+}
+errors++;
+}
+}
+else {
+const err512 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err512];
+}
+else {
+vErrors.push(err512);
+}
+errors++;
+}
+}
+}
+else {
+const err513 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err513];
+}
+else {
+vErrors.push(err513);
+}
+errors++;
+}
+}
+if(data201.service !== undefined){
+let data211 = data201.service;
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+if(data211.host === undefined){
+const err514 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err514];
+}
+else {
+vErrors.push(err514);
+}
+errors++;
+}
+if(data211.service === undefined){
+const err515 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+if(vErrors === null){
+vErrors = [err515];
+}
+else {
+vErrors.push(err515);
+}
+errors++;
+}
+if(data211.state === undefined){
+const err516 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+if(vErrors === null){
+vErrors = [err516];
+}
+else {
+vErrors.push(err516);
+}
+errors++;
+}
+for(const key66 in data211){
+if(!(((key66 === "host") || (key66 === "service")) || (key66 === "state"))){
+const err517 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err517];
+}
+else {
+vErrors.push(err517);
+}
+errors++;
+}
+}
+if(data211.host !== undefined){
+let data212 = data211.host;
+if(typeof data212 === "string"){
+if(!pattern0.test(data212)){
+const err518 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err518];
+}
+else {
+vErrors.push(err518);
+}
+errors++;
+}
+}
+else {
+const err519 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err519];
+}
+else {
+vErrors.push(err519);
+}
+errors++;
+}
+}
+if(data211.service !== undefined){
+let data213 = data211.service;
+if(typeof data213 === "string"){
+if(!pattern0.test(data213)){
+const err520 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err520];
+}
+else {
+vErrors.push(err520);
+}
+errors++;
+}
+}
+else {
+const err521 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err521];
+}
+else {
+vErrors.push(err521);
+}
+errors++;
+}
+}
+if(data211.state !== undefined){
+let data214 = data211.state;
+if(typeof data214 !== "string"){
+const err522 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err522];
+}
+else {
+vErrors.push(err522);
+}
+errors++;
+}
+if(!((data214 === "running") || (data214 === "stopped"))){
+const err523 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err523];
+}
+else {
+vErrors.push(err523);
+}
+errors++;
+}
+}
+}
+else {
+const err524 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err524];
+}
+else {
+vErrors.push(err524);
+}
+errors++;
+}
+}
+if(data201.cable !== undefined){
+let data215 = data201.cable;
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.host === undefined){
+const err525 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err525];
+}
+else {
+vErrors.push(err525);
+}
+errors++;
+}
+if(data215.hba === undefined){
+const err526 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+if(vErrors === null){
+vErrors = [err526];
+}
+else {
+vErrors.push(err526);
+}
+errors++;
+}
+if(data215.plugged === undefined){
+const err527 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+if(vErrors === null){
+vErrors = [err527];
+}
+else {
+vErrors.push(err527);
+}
+errors++;
+}
+for(const key67 in data215){
+if(!(((key67 === "host") || (key67 === "hba")) || (key67 === "plugged"))){
+const err528 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err528];
+}
+else {
+vErrors.push(err528);
+}
+errors++;
+}
+}
+if(data215.host !== undefined){
+let data216 = data215.host;
+if(typeof data216 === "string"){
+if(!pattern0.test(data216)){
+const err529 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err529];
+}
+else {
+vErrors.push(err529);
+}
+errors++;
+}
+}
+else {
+const err530 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err530];
+}
+else {
+vErrors.push(err530);
+}
+errors++;
+}
+}
+if(data215.hba !== undefined){
+let data217 = data215.hba;
+if(!(((typeof data217 == "number") && (!(data217 % 1) && !isNaN(data217))) && (isFinite(data217)))){
+const err531 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err531];
+}
+else {
+vErrors.push(err531);
+}
+errors++;
+}
+}
+if(data215.plugged !== undefined){
+if(typeof data215.plugged !== "boolean"){
+const err532 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err532];
+}
+else {
+vErrors.push(err532);
+}
+errors++;
+}
+}
+}
+else {
+const err533 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err533];
+}
+else {
+vErrors.push(err533);
+}
+errors++;
+}
+}
+if(data201.hba_port !== undefined){
+let data219 = data201.hba_port;
+if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
+if(data219.host === undefined){
+const err534 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err534];
+}
+else {
+vErrors.push(err534);
+}
+errors++;
+}
+if(data219.hba === undefined){
+const err535 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+if(vErrors === null){
+vErrors = [err535];
+}
+else {
+vErrors.push(err535);
+}
+errors++;
+}
+if(data219.up === undefined){
+const err536 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(vErrors === null){
+vErrors = [err536];
+}
+else {
+vErrors.push(err536);
+}
+errors++;
+}
+for(const key68 in data219){
+if(!(((key68 === "host") || (key68 === "hba")) || (key68 === "up"))){
+const err537 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err537];
+}
+else {
+vErrors.push(err537);
+}
+errors++;
+}
+}
+if(data219.host !== undefined){
+let data220 = data219.host;
+if(typeof data220 === "string"){
+if(!pattern0.test(data220)){
+const err538 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err538];
+}
+else {
+vErrors.push(err538);
+}
+errors++;
+}
+}
+else {
+const err539 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err539];
+}
+else {
+vErrors.push(err539);
+}
+errors++;
+}
+}
+if(data219.hba !== undefined){
+let data221 = data219.hba;
+if(!(((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221))) && (isFinite(data221)))){
+const err540 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err540];
+}
+else {
+vErrors.push(err540);
+}
+errors++;
+}
+}
+if(data219.up !== undefined){
+if(typeof data219.up !== "boolean"){
+const err541 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err541];
+}
+else {
+vErrors.push(err541);
+}
+errors++;
+}
+}
+}
+else {
+const err542 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err542];
+}
+else {
+vErrors.push(err542);
+}
+errors++;
+}
+}
+if(data201.fc_switch !== undefined){
+let data223 = data201.fc_switch;
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+if(data223.fabric === undefined){
+const err543 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+if(vErrors === null){
+vErrors = [err543];
+}
+else {
+vErrors.push(err543);
+}
+errors++;
+}
+if(data223.up === undefined){
+const err544 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(vErrors === null){
+vErrors = [err544];
+}
+else {
+vErrors.push(err544);
+}
+errors++;
+}
+for(const key69 in data223){
+if(!((key69 === "fabric") || (key69 === "up"))){
+const err545 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err545];
+}
+else {
+vErrors.push(err545);
+}
+errors++;
+}
+}
+if(data223.fabric !== undefined){
+let data224 = data223.fabric;
+if(!(((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224))) && (isFinite(data224)))){
+const err546 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err546];
+}
+else {
+vErrors.push(err546);
+}
+errors++;
+}
+if((typeof data224 == "number") && (isFinite(data224))){
+if(data224 > 1 || isNaN(data224)){
+const err547 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err547];
+}
+else {
+vErrors.push(err547);
+}
+errors++;
+}
+if(data224 < 0 || isNaN(data224)){
+const err548 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err548];
+}
+else {
+vErrors.push(err548);
+}
+errors++;
+}
+}
+}
+if(data223.up !== undefined){
+if(typeof data223.up !== "boolean"){
+const err549 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err549];
+}
+else {
+vErrors.push(err549);
+}
+errors++;
+}
+}
+}
+else {
+const err550 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err550];
+}
+else {
+vErrors.push(err550);
+}
+errors++;
+}
+}
+if(data201.sp !== undefined){
+let data226 = data201.sp;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+if(data226.sp === undefined){
+const err551 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(vErrors === null){
+vErrors = [err551];
+}
+else {
+vErrors.push(err551);
+}
+errors++;
+}
+if(data226.up === undefined){
+const err552 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(vErrors === null){
+vErrors = [err552];
+}
+else {
+vErrors.push(err552);
+}
+errors++;
+}
+for(const key70 in data226){
+if(!((key70 === "sp") || (key70 === "up"))){
+const err553 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err553];
+}
+else {
+vErrors.push(err553);
+}
+errors++;
+}
+}
+if(data226.sp !== undefined){
+let data227 = data226.sp;
+if(typeof data227 !== "string"){
+const err554 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err554];
+}
+else {
+vErrors.push(err554);
+}
+errors++;
+}
+if(!((data227 === "A") || (data227 === "B"))){
+const err555 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err555];
+}
+else {
+vErrors.push(err555);
+}
+errors++;
+}
+}
+if(data226.up !== undefined){
+if(typeof data226.up !== "boolean"){
+const err556 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err556];
+}
+else {
+vErrors.push(err556);
+}
+errors++;
+}
+}
+}
+else {
+const err557 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err557];
+}
+else {
+vErrors.push(err557);
+}
+errors++;
+}
+}
+if(data201.sp_port !== undefined){
+let data229 = data201.sp_port;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.sp === undefined){
+const err558 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(vErrors === null){
+vErrors = [err558];
+}
+else {
+vErrors.push(err558);
+}
+errors++;
+}
+if(data229.port === undefined){
+const err559 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+if(vErrors === null){
+vErrors = [err559];
+}
+else {
+vErrors.push(err559);
+}
+errors++;
+}
+if(data229.up === undefined){
+const err560 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(vErrors === null){
+vErrors = [err560];
+}
+else {
+vErrors.push(err560);
+}
+errors++;
+}
+for(const key71 in data229){
+if(!(((key71 === "sp") || (key71 === "port")) || (key71 === "up"))){
+const err561 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err561];
+}
+else {
+vErrors.push(err561);
+}
+errors++;
+}
+}
+if(data229.sp !== undefined){
+let data230 = data229.sp;
+if(typeof data230 !== "string"){
+const err562 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err562];
+}
+else {
+vErrors.push(err562);
+}
+errors++;
+}
+if(!((data230 === "A") || (data230 === "B"))){
+const err563 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err563];
+}
+else {
+vErrors.push(err563);
+}
+errors++;
+}
+}
+if(data229.port !== undefined){
+let data231 = data229.port;
+if(!(((typeof data231 == "number") && (!(data231 % 1) && !isNaN(data231))) && (isFinite(data231)))){
+const err564 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err564];
+}
+else {
+vErrors.push(err564);
+}
+errors++;
+}
+if((typeof data231 == "number") && (isFinite(data231))){
+if(data231 < 0 || isNaN(data231)){
+const err565 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err565];
+}
+else {
+vErrors.push(err565);
+}
+errors++;
+}
+}
+}
+if(data229.up !== undefined){
+if(typeof data229.up !== "boolean"){
+const err566 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err566];
+}
+else {
+vErrors.push(err566);
+}
+errors++;
+}
+}
+}
+else {
+const err567 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err567];
+}
+else {
+vErrors.push(err567);
+}
+errors++;
+}
+}
+if(data201.lun_grow !== undefined){
+let data233 = data201.lun_grow;
+if(data233 && typeof data233 == "object" && !Array.isArray(data233)){
+if(data233.lun === undefined){
+const err568 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err568];
+}
+else {
+vErrors.push(err568);
+}
+errors++;
+}
+for(const key72 in data233){
+if(!(((key72 === "lun") || (key72 === "size_gb")) || (key72 === "add_gb"))){
+const err569 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err569];
+}
+else {
+vErrors.push(err569);
+}
+errors++;
+}
+}
+if(data233.lun !== undefined){
+let data234 = data233.lun;
+if((typeof data234 !== "string") && (!(((typeof data234 == "number") && (!(data234 % 1) && !isNaN(data234))) && (isFinite(data234))))){
+const err570 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err570];
+}
+else {
+vErrors.push(err570);
+}
+errors++;
+}
+if(typeof data234 === "string"){
+if(!pattern0.test(data234)){
+const err571 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err571];
+}
+else {
+vErrors.push(err571);
+}
+errors++;
+}
+}
+}
+if(data233.size_gb !== undefined){
+let data235 = data233.size_gb;
+if((typeof data235 == "number") && (isFinite(data235))){
+if(data235 <= 0 || isNaN(data235)){
+const err572 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err572];
+}
+else {
+vErrors.push(err572);
+}
+errors++;
+}
+}
+else {
+const err573 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err573];
+}
+else {
+vErrors.push(err573);
+}
+errors++;
+}
+}
+if(data233.add_gb !== undefined){
+let data236 = data233.add_gb;
+if((typeof data236 == "number") && (isFinite(data236))){
+if(data236 <= 0 || isNaN(data236)){
+const err574 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err574];
+}
+else {
+vErrors.push(err574);
+}
+errors++;
+}
+}
+else {
+const err575 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err575];
+}
+else {
+vErrors.push(err575);
+}
+errors++;
+}
+}
+}
+else {
+const err576 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err576];
+}
+else {
+vErrors.push(err576);
+}
+errors++;
+}
+}
+if(data201.page83 !== undefined){
+let data237 = data201.page83;
+if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
+if(data237.lun === undefined){
+const err577 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err577];
+}
+else {
+vErrors.push(err577);
+}
+errors++;
+}
+for(const key73 in data237){
+if(!(key73 === "lun")){
+const err578 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err578];
+}
+else {
+vErrors.push(err578);
+}
+errors++;
+}
+}
+if(data237.lun !== undefined){
+let data238 = data237.lun;
+if((typeof data238 !== "string") && (!(((typeof data238 == "number") && (!(data238 % 1) && !isNaN(data238))) && (isFinite(data238))))){
+const err579 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err579];
+}
+else {
+vErrors.push(err579);
+}
+errors++;
+}
+if(typeof data238 === "string"){
+if(!pattern0.test(data238)){
+const err580 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err580];
+}
+else {
+vErrors.push(err580);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err581 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err581];
+}
+else {
+vErrors.push(err581);
+}
+errors++;
+}
+}
+}
+else {
+const err582 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err582];
+}
+else {
+vErrors.push(err582);
+}
+errors++;
+}
+}
+if(data196.announce !== undefined){
+let data239 = data196.announce;
+if(typeof data239 === "string"){
+if(!pattern0.test(data239)){
+const err583 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err583];
+}
+else {
+vErrors.push(err583);
+}
+errors++;
+}
+}
+else {
+const err584 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err584];
+}
+else {
+vErrors.push(err584);
+}
+errors++;
+}
+}
+}
+else {
+const err585 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err585];
+}
+else {
+vErrors.push(err585);
+}
+errors++;
+}
+}
+}
+else {
+const err586 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err586];
+}
+else {
+vErrors.push(err586);
+}
+errors++;
+}
+}
+if(data.solution !== undefined){
+let data240 = data.solution;
+if(Array.isArray(data240)){
+if(data240.length < 1){
+const err587 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err587];
+}
+else {
+vErrors.push(err587);
+}
+errors++;
+}
+const len11 = data240.length;
+for(let i11=0; i11<len11; i11++){
+let data241 = data240[i11];
+const _errs567 = errors;
+let valid101 = false;
+let passing3 = null;
+const _errs568 = errors;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+if(data241.host === undefined){
+const err588 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err588];
+}
+else {
+vErrors.push(err588);
+}
+errors++;
+}
+if(data241.run === undefined){
+const err589 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err589];
+}
+else {
+vErrors.push(err589);
+}
+errors++;
+}
+}
+var _valid3 = _errs568 === errors;
+if(_valid3){
+valid101 = true;
+passing3 = 0;
+}
+const _errs569 = errors;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+if(data241.host === undefined){
+const err590 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err590];
+}
+else {
+vErrors.push(err590);
+}
+errors++;
+}
+if(data241.keys === undefined){
+const err591 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(vErrors === null){
+vErrors = [err591];
+}
+else {
+vErrors.push(err591);
+}
+errors++;
+}
+if(data241.note === undefined){
+const err592 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err592];
+}
+else {
+vErrors.push(err592);
+}
+errors++;
+}
+}
+var _valid3 = _errs569 === errors;
+if(_valid3 && valid101){
+valid101 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid101 = true;
+passing3 = 1;
+}
+const _errs570 = errors;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+if(data241.wait === undefined){
+const err593 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err593];
+}
+else {
+vErrors.push(err593);
+}
+errors++;
+}
+}
+var _valid3 = _errs570 === errors;
+if(_valid3 && valid101){
+valid101 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid101 = true;
+passing3 = 2;
+}
+const _errs571 = errors;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+if(data241.answer === undefined){
+const err594 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err594];
+}
+else {
+vErrors.push(err594);
+}
+errors++;
+}
+}
+var _valid3 = _errs571 === errors;
+if(_valid3 && valid101){
+valid101 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid101 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid101){
+const err595 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err595];
+}
+else {
+vErrors.push(err595);
+}
+errors++;
+}
+else {
+errors = _errs567;
+if(vErrors !== null){
+if(_errs567){
+vErrors.length = _errs567;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+for(const key74 in data241){
+if(!((((((key74 === "host") || (key74 === "run")) || (key74 === "keys")) || (key74 === "wait")) || (key74 === "answer")) || (key74 === "note"))){
+const err596 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err596];
+}
+else {
+vErrors.push(err596);
+}
+errors++;
+}
+}
+if(data241.host !== undefined){
+let data242 = data241.host;
+if(typeof data242 === "string"){
+if(!pattern0.test(data242)){
+const err597 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err597];
+}
+else {
+vErrors.push(err597);
+}
+errors++;
+}
+}
+else {
+const err598 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err598];
+}
+else {
+vErrors.push(err598);
+}
+errors++;
+}
+}
+if(data241.run !== undefined){
+let data243 = data241.run;
+const _errs576 = errors;
+let valid103 = false;
+const _errs577 = errors;
+if(typeof data243 === "string"){
+if(!pattern0.test(data243)){
+const err599 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err599];
+}
+else {
+vErrors.push(err599);
+}
+errors++;
+}
+}
+else {
+const err600 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err600];
+}
+else {
+vErrors.push(err600);
+}
+errors++;
+}
+var _valid4 = _errs577 === errors;
+valid103 = valid103 || _valid4;
+if(!valid103){
+const _errs579 = errors;
+if(Array.isArray(data243)){
+if(data243.length < 1){
+const err601 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err601];
+}
+else {
+vErrors.push(err601);
+}
+errors++;
+}
+const len12 = data243.length;
+for(let i12=0; i12<len12; i12++){
+let data244 = data243[i12];
+if(typeof data244 === "string"){
+if(!pattern0.test(data244)){
+const err602 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err602];
+}
+else {
+vErrors.push(err602);
+}
+errors++;
+}
+}
+else {
+const err603 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err603];
+}
+else {
+vErrors.push(err603);
+}
+errors++;
+}
+}
+}
+else {
+const err604 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err604];
+}
+else {
+vErrors.push(err604);
+}
+errors++;
+}
+var _valid4 = _errs579 === errors;
+valid103 = valid103 || _valid4;
+}
+if(!valid103){
+const err605 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err605];
+}
+else {
+vErrors.push(err605);
+}
+errors++;
+}
+else {
+errors = _errs576;
+if(vErrors !== null){
+if(_errs576){
+vErrors.length = _errs576;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data241.keys !== undefined){
+let data245 = data241.keys;
+if(typeof data245 === "string"){
+if(!pattern152.test(data245)){
+const err606 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(vErrors === null){
+vErrors = [err606];
+}
+else {
+vErrors.push(err606);
+}
+errors++;
+}
+}
+else {
+const err607 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err607];
+}
+else {
+vErrors.push(err607);
+}
+errors++;
+}
+}
+if(data241.wait !== undefined){
+let data246 = data241.wait;
+if(typeof data246 === "string"){
+if(!pattern134.test(data246)){
+const err608 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err608];
+}
+else {
+vErrors.push(err608);
+}
+errors++;
+}
+}
+else {
+const err609 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err609];
+}
+else {
+vErrors.push(err609);
+}
+errors++;
+}
+}
+if(data241.answer !== undefined){
+let data247 = data241.answer;
+if(typeof data247 === "string"){
+if(!pattern3.test(data247)){
+const err610 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err610];
+}
+else {
+vErrors.push(err610);
+}
+errors++;
+}
+}
+else {
+const err611 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err611];
+}
+else {
+vErrors.push(err611);
+}
+errors++;
+}
+}
+if(data241.note !== undefined){
+let data248 = data241.note;
+if(typeof data248 === "string"){
+if(!pattern0.test(data248)){
+const err612 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err612];
+}
+else {
+vErrors.push(err612);
+}
+errors++;
+}
+}
+else {
+const err613 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err613];
+}
+else {
+vErrors.push(err613);
+}
+errors++;
+}
+}
+}
+else {
+const err614 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err614];
+}
+else {
+vErrors.push(err614);
+}
+errors++;
+}
+}
+}
+else {
+const err615 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err615];
+}
+else {
+vErrors.push(err615);
+}
+errors++;
+}
+}
+}
+else {
+const err616 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err616];
+}
+else {
+vErrors.push(err616);
 }
 errors++;
 }

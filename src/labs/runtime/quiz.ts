@@ -15,7 +15,12 @@ function matches(answer: string, expected: string | number, quiz: QuizSpec): boo
     const n = firstNumber(given);
     return n !== null && Math.abs(n - expected) <= (quiz.tolerance ?? 0);
   }
-  return quiz.case_sensitive ? given === expected.trim() : given.toLowerCase() === expected.trim().toLowerCase();
+  const norm = (s: string) => {
+    const t = quiz.case_sensitive ? s.trim() : s.trim().toLowerCase();
+    // In any order: compare the sets of words, whatever separates them (spaces, commas).
+    return quiz.any_order ? [...new Set(t.split(/[\s,;]+/).filter(Boolean))].sort().join(' ') : t;
+  };
+  return norm(given) === norm(expected);
 }
 
 /** The values that count as right now (for the check, and for showing the solution). */
@@ -24,7 +29,7 @@ export function expectedAnswers(quiz: QuizSpec, ctx: CheckContext): Array<string
   const [name, args] = Object.entries(quiz.query ?? {})[0] ?? [];
   const def = name ? queryRegistry[name] : undefined;
   const v = def ? def.run(ctx, (args ?? {}) as never) : null;
-  return v === null ? [] : [v];
+  return v === null ? [] : Array.isArray(v) ? v : [v];
 }
 
 export function isCorrect(answer: string, quiz: QuizSpec, ctx: CheckContext): boolean {

@@ -118,6 +118,7 @@ const quiz: JsonSchema = {
     query: namedNode(queryRegistry),
     tolerance: { type: 'number', minimum: 0 },
     case_sensitive: { type: 'boolean' },
+    any_order: { type: 'boolean' },
   },
   oneOf: [{ required: ['accept'] }, { required: ['query'] }],
 };

@@ -6,9 +6,10 @@ import { dmesg } from './sys/dmesg';
 import { hostname, id, uname, whoami } from './sys/identity';
 import { man } from './sys/man';
 import { kill, ps } from './sys/ps';
+import { reboot } from './sys/reboot';
 import { date, free, uptime } from './sys/time';
 import type { CommandSpec } from '../types';
 
 registerProc();
 
-export const sys: readonly CommandSpec[] = [hostname, uname, whoami, id, date, uptime, free, ps, kill, dmesg, man];
+export const sys: readonly CommandSpec[] = [hostname, uname, whoami, id, date, uptime, free, ps, kill, dmesg, man, reboot];

@@ -7,10 +7,12 @@ import type { FileArg } from './file-io';
 
 /**
  * The program part of `tail -f FILE...`; the command prints the initial lines itself and then
- * returns `program: tailFollow(files)`. With several files, output from another file than the
- * last one printed gets a `==> name <==` header, as GNU tail prints it.
+ * returns `program: tailFollow(files)`. With headers (several files, or -v), output from another
+ * file than the last one printed gets a `==> name <==` header, as GNU tail prints it.
  */
-export function tailFollow(files: readonly FileArg[], lastShown?: string): ProgramFactory {
+export function tailFollow(files: readonly FileArg[], opts: { headers?: boolean; lastShown?: string } = {}): ProgramFactory {
+  const headers = opts.headers ?? files.length > 1;
+  const lastShown = opts.lastShown;
   return (host) => {
     const world = host.sim.world;
     const h = hostOf(host);
@@ -50,7 +52,7 @@ export function tailFollow(files: readonly FileArg[], lastShown?: string): Progr
           }
           seen[i] = now;
           if (!added) return;
-          if (files.length > 1 && current !== f.display) {
+          if (headers && current !== f.display) {
             out(`\n==> ${f.display} <==\n`);
             current = f.display;
           }

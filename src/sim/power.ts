@@ -1,0 +1,72 @@
+// Hosts going down and coming back: `reboot` (and later crashes and power faults). While a host
+// is down its domains are gone, its processes and /proc are empty, ssh to it fails, and every
+// login on it is closed (the tty session watches `host.down`). Boot brings services back as
+// chkconfig says. Subsystems react with ONE line in ON_DOWN / ON_BOOT.
+import { recordEvent } from './events';
+import { procVersion } from './generated/kernel';
+import { syslog } from './logs';
+import { guestsOn } from './memory';
+import { allocPid } from './processes';
+import { DEFAULT_RUNLEVEL, serviceLevels, servicesOf } from './services';
+import type { Sim } from './sim';
+import type { DomainState, HostState, WorldState } from './types';
+
+/** How long a dom0 takes from `reboot` to a login prompt (POST, Xen, dom0, services). */
+export const REBOOT_MS = 120_000;
+
+type PowerHook = (world: WorldState, host: HostState) => void;
+
+/** Called when a host goes down, after its domains died (e.g. o2hb on the other nodes). */
+const ON_DOWN: readonly PowerHook[] = [];
+/** Called when a host has booted, after its services came up. */
+const ON_BOOT: readonly PowerHook[] = [];
+
+/** A domain dies with its host: no shutdown, no save. */
+function dieWithHost(world: WorldState, host: HostState, d: DomainState): void {
+  recordEvent(world, host.name, 'domain.died', `${d.name} died with ${host.name}`);
+  d.host = null;
+  d.domid = null;
+  d.state = 'halted';
+  if (d.xen) {
+    delete d.xen.pending;
+    delete d.xen.migration;
+    d.xen.pausedByAdmin = false;
+  }
+}
+
+/** `reboot`: the host goes down now and is back after REBOOT_MS. */
+export function rebootHost(world: WorldState, host: HostState): void {
+  if (host.down) return;
+  syslog(world, host, `shutdown[${allocPid(host)}]`, 'shutting down for system reboot');
+  syslog(world, host, 'kernel', 'Kernel logging (proc) stopped.');
+  for (const d of guestsOn(world, host.name)) dieWithHost(world, host, d);
+  host.down = { sinceMs: world.clockMs, upAtMs: world.clockMs + REBOOT_MS, reason: 'reboot' };
+  recordEvent(world, host.name, 'host.down', `${host.name} is rebooting`);
+  for (const hook of ON_DOWN) hook(world, host);
+}
+
+/** The host has booted: fresh kernel, daemons as chkconfig says, new pids, empty ring buffer. */
+export function bootHost(world: WorldState, host: HostState): void {
+  host.down = undefined;
+  host.bootMs = world.clockMs;
+  host.nextDomId = 1;
+  host.dom0CpuS = 0;
+  delete host.pids;
+  delete host.nextPid;
+  delete host.dmesgClearedMs;
+  delete host.xenConsole;
+  for (const def of servicesOf(host)) host.services[def.name] = serviceLevels(host, def).includes(String(DEFAULT_RUNLEVEL)) ? 'running' : 'stopped';
+  syslog(world, host, 'kernel', 'imklog 5.8.10, log source = /proc/kmsg started.');
+  syslog(world, host, 'rsyslogd', '[origin software="rsyslogd" swVersion="5.8.10" x-pid="1429" x-info="http://www.rsyslog.com"] start');
+  syslog(world, host, 'kernel', procVersion(host).trimEnd());
+  recordEvent(world, host.name, 'host.up', `${host.name} is up`);
+  for (const hook of ON_BOOT) hook(world, host);
+}
+
+/** Tick system: brings rebooting hosts back when their time has come. */
+export function powerTick(sim: Sim): void {
+  const { world } = sim;
+  for (const host of Object.values(world.hosts)) {
+    if (host.down && host.down.upAtMs !== null && world.clockMs >= host.down.upAtMs) bootHost(world, host);
+  }
+}
