@@ -16,6 +16,8 @@ export interface Holder {
   what: string;
   /** The device held (a map, a partition map, a disk or a disk partition). */
   device: BlockDevice;
+  /** Held through a file system (a file: VBD on a mounted repository), not opened itself. */
+  indirect?: boolean;
 }
 
 /** Everything on this host that keeps some block device open, with the device it holds. */
@@ -33,7 +35,7 @@ export function allHolders(world: WorldState, host: string): Holder[] {
       let dev: BlockDevice | null = null;
       if (vbd.kind === 'phy') dev = resolveBlockDevice(world, host, vbd.path.startsWith('/') ? vbd.path : `/dev/${vbd.path}`);
       else dev = resolveBlockDevice(world, host, mountFor(h, vbd.path).device);
-      if (dev) out.push({ kind: 'domain', what: d.name, device: dev });
+      if (dev) out.push({ kind: 'domain', what: d.name, device: dev, indirect: vbd.kind !== 'phy' });
     }
   }
   const node = world.ocfs2?.nodes[host];
