@@ -184,3 +184,18 @@ export function optionWords(spec: ArgSpec, current: string): string[] {
 export function usageError(spec: ArgSpec, message: string): CommandOutcome {
   return { stdout: '', stderr: `${spec.prog}: ${message}\n${usageTail(spec)}`, exitCode: spec.exitCode ?? 1 };
 }
+
+/**
+ * A `--help` text in coreutils' layout from the declared options: the usage line, a description,
+ * then one line per option with the description at column 30.
+ */
+export function formatHelp(spec: ArgSpec, usage: string, description: string, footer = ''): string {
+  const rows: string[] = [];
+  for (const o of spec.options) {
+    if (!o.help) continue;
+    const names = [o.short && `-${o.short}`, o.long && `--${o.long}${o.arg === 'required' ? `=${o.argName ?? 'ARG'}` : o.arg === 'optional' ? `[=${o.argName ?? 'ARG'}]` : ''}`].filter(Boolean).join(', ');
+    const left = `  ${o.short ? '' : '    '}${names}`;
+    rows.push(left.length < 29 ? left.padEnd(29) + ' ' + o.help : `${left}\n${''.padEnd(30)}${o.help}`);
+  }
+  return `Usage: ${usage}\n${description}\n\n${rows.join('\n')}\n      --help     display this help and exit\n${footer}`;
+}

@@ -13,7 +13,8 @@ export function newFrame(host: string): ShellFrame {
     host,
     cwd: HOME,
     env: { HOME, USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', HOSTNAME: host, PATH: '/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin:/root/bin', TERM: 'xterm' },
-    aliases: { 'l.': 'ls -d .* --color=auto', ll: 'ls -l --color=auto', ls: 'ls --color=auto' },
+    // root's aliases on Oracle Linux 6 (/etc/profile.d/colorls.sh and which2.sh).
+    aliases: { 'l.': 'ls -d .* --color=auto', ll: 'ls -l --color=auto', ls: 'ls --color=auto', which: 'alias | /usr/bin/which --tty-only --read-alias --show-dot --show-tilde' },
     lastExit: 0,
   };
 }

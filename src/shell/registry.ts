@@ -1,5 +1,6 @@
 // The one list of commands. `help`, completion, `man` and "command not found" derive from it.
 // Registration is this visible block: add a family's array here, nowhere else.
+import { fs } from './commands/fs';
 import { lab } from './commands/lab';
 import { meta } from './commands/meta';
 import { net } from './commands/net';
@@ -17,11 +18,12 @@ import { text } from './commands/text';
 import { xm } from './commands/xm';
 import type { CommandSpec, Registry } from './types';
 
-const ALL: readonly CommandSpec[] = [...meta, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands, ...agent, ...repos];
+const ALL: readonly CommandSpec[] = [...meta, ...fs, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands, ...agent, ...repos];
 
-export function createRegistry(specs: readonly CommandSpec[] = ALL): Registry {
+/** `extra`: commands the engine provides because they act on it, not on the world (undo, redo). */
+export function createRegistry(specs: readonly CommandSpec[] = ALL, extra: readonly CommandSpec[] = []): Registry {
   const map = new Map<string, CommandSpec>();
-  for (const s of specs) {
+  for (const s of [...specs, ...extra]) {
     if (map.has(s.name)) throw new Error(`duplicate command ${s.name}`);
     map.set(s.name, s);
   }

@@ -8,7 +8,7 @@ export type Key =
   | { kind: 'alt'; char: string }
   | { kind: 'paste'; text: string };
 
-export type SpecialKey = 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'delete' | 'insert' | 'pageup' | 'pagedown' | 'enter' | 'tab' | 'backspace' | 'escape' | 'unknown';
+export type SpecialKey = 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'delete' | 'insert' | 'pageup' | 'pagedown' | 'enter' | 'tab' | 'backspace' | 'escape' | 'word-left' | 'word-right' | 'unknown';
 
 const CSI_FINAL: Record<string, SpecialKey> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end' };
 const CSI_TILDE: Record<string, SpecialKey> = { '1': 'home', '7': 'home', '4': 'end', '8': 'end', '3': 'delete', '2': 'insert', '5': 'pageup', '6': 'pagedown' };
@@ -76,6 +76,9 @@ function decodeEscape(data: string, i: number): [Key, number] {
     const params = data.slice(i + 2, j);
     const len = j - i + 1;
     if (final === '~') return [{ kind: 'special', name: CSI_TILDE[params.split(';')[0]!] ?? 'unknown' }, len];
+    // Ctrl- or Alt-arrows (`ESC [1;5D`, `ESC [1;3C`) move by words, as in readline's default bindings.
+    const mod = params.split(';')[1];
+    if ((mod === '5' || mod === '3') && (final === 'C' || final === 'D')) return [{ kind: 'special', name: final === 'C' ? 'word-right' : 'word-left' }, len];
     return [{ kind: 'special', name: CSI_FINAL[final] ?? 'unknown' }, len];
   }
   if (next === '\x7f') return [{ kind: 'alt', char: '\x7f' }, 2];

@@ -1,12 +1,14 @@
-// The readline of the sandbox's bash: edits one line, keeps history, completes words, and
-// redraws itself with ANSI sequences, knowing the terminal width so that long lines wrap.
-// DOM-free: it turns keys into output bytes and events; the session decides what they mean.
+// The readline of the sandbox's bash: edits one line, keeps history, searches it (Ctrl-R),
+// completes words, and redraws itself with ANSI sequences, knowing the terminal width so that
+// long lines wrap. DOM-free: it turns keys into output bytes and events; the session decides
+// what they mean. Key bindings are readline's emacs defaults.
 import { decodeKeys, type Key } from './keys';
+import { ReverseSearch } from './reverse-search';
 
 export interface Completion {
   /** Index in the line where the word being completed starts. */
   start: number;
-  /** Full replacement words for line[start..cursor]. A trailing '/' means "do not add a space". */
+  /** Full replacement words for line[start..cursor]. A trailing '/' or '=' means "do not add a space". */
   candidates: string[];
 }
 
@@ -15,6 +17,11 @@ export type EditorEvent = { type: 'submit'; line: string } | { type: 'interrupt'
 export interface EditorHooks {
   complete(line: string, cursor: number): Completion;
 }
+
+type Step = { output: string; event?: EditorEvent };
+
+/** bash asks before listing more completions than this (`completion-query-items`). */
+const QUERY_ITEMS = 100;
 
 export class LineEditor {
   #buf = '';
@@ -29,6 +36,10 @@ export class LineEditor {
   #lastWasTab = false;
   #killRing = '';
   #hooks: EditorHooks;
+  #search: ReverseSearch | null = null;
+  #lastSearch = '';
+  /** Completions waiting for the answer to "Display all N possibilities? (y or n)". */
+  #pendingList: string[] | null = null;
 
   constructor(hooks: EditorHooks, history: string[], cols = 80) {
     this.#hooks = hooks;
@@ -42,6 +53,10 @@ export class LineEditor {
   get cursor(): number {
     return this.#pos;
   }
+  /** True while Ctrl-R reverse search is active. */
+  get searching(): boolean {
+    return this.#search !== null;
+  }
 
   /** Starts a new line after `prompt`; returns the bytes that show it. */
   begin(prompt: string): string {
@@ -52,6 +67,8 @@ export class LineEditor {
     this.#histIndex = this.#history.length;
     this.#draft = '';
     this.#lastWasTab = false;
+    this.#search = null;
+    this.#pendingList = null;
     return prompt + this.#forceWrap();
   }
 
@@ -69,7 +86,12 @@ export class LineEditor {
    * Handles one key. Returns the bytes to echo and, when the key ends the line, an event.
    * After an event the editor is idle until `begin` is called again.
    */
-  handleKey(key: Key): { output: string; event?: EditorEvent } {
+  handleKey(key: Key): Step {
+    if (this.#pendingList) return this.#answerListQuery(key);
+    if (this.#search) {
+      const r = this.#searchKey(key);
+      if (r) return r;
+    }
     const wasTab = this.#lastWasTab;
     this.#lastWasTab = false;
     switch (key.kind) {
@@ -99,7 +121,40 @@ export class LineEditor {
     return { output, events };
   }
 
-  #special(name: string, wasTab: boolean): { output: string; event?: EditorEvent } {
+  /** Keys during Ctrl-R. Returns null when the key ends the search and must then act normally. */
+  #searchKey(key: Key): Step | null {
+    const s = this.#search!;
+    this.#lastSearch = s.lastQuery;
+    const show = (bell = false) => {
+      this.#lastSearch = s.lastQuery;
+      this.#buf = s.line;
+      this.#pos = s.cursor;
+      return { output: (bell ? '\x07' : '') + this.#refresh() };
+    };
+    if (key.kind === 'text' || key.kind === 'paste') return show(!s.extend(key.text));
+    if (key.kind === 'ctrl' && key.char === 'r') return show(!s.older());
+    if (key.kind === 'ctrl' && key.char === 's') return show(!s.newer());
+    if (key.kind === 'special' && key.name === 'backspace') return show(!s.shorten());
+    if (key.kind === 'ctrl' && key.char === 'h') return show(!s.shorten());
+    if (key.kind === 'ctrl' && key.char === 'g') {
+      // Abort: the line as it was before the search.
+      this.#search = null;
+      this.#buf = s.original.line;
+      this.#pos = s.original.cursor;
+      return { output: '\x07' + this.#refresh() };
+    }
+    // Any other key accepts the found line, then does what it always does.
+    this.#search = null;
+    if (s.index < this.#history.length) this.#histIndex = s.index;
+    this.#buf = s.line;
+    this.#pos = s.cursor;
+    const redraw = this.#refresh();
+    if (key.kind === 'special' && key.name === 'escape') return { output: redraw };
+    const r = this.handleKey(key);
+    return { output: redraw + r.output, ...(r.event && { event: r.event }) };
+  }
+
+  #special(name: string, wasTab: boolean): Step {
     switch (name) {
       case 'enter': {
         const line = this.#buf;
@@ -118,6 +173,10 @@ export class LineEditor {
         return { output: this.#moveTo(this.#pos - 1) };
       case 'right':
         return { output: this.#moveTo(this.#pos + 1) };
+      case 'word-left':
+        return { output: this.#moveTo(wordStartBefore(this.#buf, this.#pos)) };
+      case 'word-right':
+        return { output: this.#moveTo(wordEndAfter(this.#buf, this.#pos)) };
       case 'home':
         return { output: this.#moveTo(0) };
       case 'end':
@@ -131,7 +190,7 @@ export class LineEditor {
     }
   }
 
-  #ctrl(c: string): { output: string; event?: EditorEvent } {
+  #ctrl(c: string): Step {
     switch (c) {
       case 'a':
         return { output: this.#moveTo(0) };
@@ -148,23 +207,22 @@ export class LineEditor {
       case 'h':
         return this.#special('backspace', false);
       case 'u':
-        this.#killRing = this.#buf.slice(0, this.#pos);
-        this.#buf = this.#buf.slice(this.#pos);
-        this.#pos = 0;
-        return { output: this.#refresh() };
+        return { output: this.#kill(0, this.#pos) };
       case 'k':
-        this.#killRing = this.#buf.slice(this.#pos);
-        this.#buf = this.#buf.slice(0, this.#pos);
-        return { output: this.#refresh() };
-      case 'w': {
-        const start = wordStartBefore(this.#buf, this.#pos, /\s/);
-        this.#killRing = this.#buf.slice(start, this.#pos);
-        this.#buf = this.#buf.slice(0, start) + this.#buf.slice(this.#pos);
-        this.#pos = start;
-        return { output: this.#refresh() };
-      }
+        return { output: this.#kill(this.#pos, this.#buf.length) };
+      case 'w':
+        // unix-word-rubout: back to the previous whitespace.
+        return { output: this.#kill(wordStartBefore(this.#buf, this.#pos, /\s/), this.#pos) };
       case 'y':
         return { output: this.#insert(this.#killRing) };
+      case 't':
+        return { output: this.#transpose() };
+      case 'r':
+        this.#search = new ReverseSearch(this.#history, this.#histIndex, { line: this.#buf, cursor: this.#pos }, this.#lastSearch);
+        this.#search.setDisplay(this.#buf, this.#pos);
+        return { output: this.#refresh() };
+      case 'g':
+        return { output: '\x07' };
       case 'c': {
         const out = this.#moveToEnd() + '^C\r\n';
         this.#buf = '';
@@ -190,20 +248,29 @@ export class LineEditor {
   }
 
   #alt(c: string): string {
-    if (c === 'b') return this.#moveTo(wordStartBefore(this.#buf, this.#pos, /[^A-Za-z0-9]/));
-    if (c === 'f') return this.#moveTo(wordEndAfter(this.#buf, this.#pos));
-    if (c === 'd') {
-      const end = wordEndAfter(this.#buf, this.#pos);
-      this.#buf = this.#buf.slice(0, this.#pos) + this.#buf.slice(end);
-      return this.#refresh();
-    }
-    if (c === '\x7f') {
-      const start = wordStartBefore(this.#buf, this.#pos, /[^A-Za-z0-9]/);
-      this.#buf = this.#buf.slice(0, start) + this.#buf.slice(this.#pos);
-      this.#pos = start;
-      return this.#refresh();
-    }
+    if (c === 'b' || c === 'B') return this.#moveTo(wordStartBefore(this.#buf, this.#pos));
+    if (c === 'f' || c === 'F') return this.#moveTo(wordEndAfter(this.#buf, this.#pos));
+    if (c === 'd' || c === 'D') return this.#kill(this.#pos, wordEndAfter(this.#buf, this.#pos));
+    if (c === '\x7f' || c === '\b') return this.#kill(wordStartBefore(this.#buf, this.#pos), this.#pos);
     return '';
+  }
+
+  #kill(from: number, to: number): string {
+    if (from >= to) return '';
+    this.#killRing = this.#buf.slice(from, to);
+    this.#buf = this.#buf.slice(0, from) + this.#buf.slice(to);
+    this.#pos = from;
+    return this.#refresh();
+  }
+
+  /** Ctrl-T: swaps the characters before and at the cursor (at the end: the last two). */
+  #transpose(): string {
+    if (this.#buf.length < 2 || this.#pos === 0) return '\x07';
+    const at = this.#pos === this.#buf.length ? this.#pos - 1 : this.#pos;
+    const b = this.#buf;
+    this.#buf = b.slice(0, at - 1) + b[at] + b[at - 1] + b.slice(at + 1);
+    this.#pos = at + 1;
+    return this.#refresh();
   }
 
   #insert(text: string): string {
@@ -212,7 +279,7 @@ export class LineEditor {
     this.#buf = this.#buf.slice(0, this.#pos) + text + this.#buf.slice(this.#pos);
     this.#pos += text.length;
     const col = (this.#prompt.length + this.#pos) % this.#cols;
-    if (atEnd && col !== 0) {
+    if (atEnd && col !== 0 && !text.includes('\n')) {
       // Fast path: typing at the end of a line that does not hit the right margin just echoes.
       this.#cursorRow = Math.floor((this.#prompt.length + this.#pos) / this.#cols);
       return text;
@@ -254,7 +321,7 @@ export class LineEditor {
     if (unique.length === 0) return '\x07';
     if (unique.length === 1) {
       const c = unique[0]!;
-      const suffix = c.endsWith('/') ? '' : ' ';
+      const suffix = c.endsWith('/') || c.endsWith('=') ? '' : ' ';
       this.#buf = this.#buf.slice(0, start) + c + suffix + this.#buf.slice(this.#pos);
       this.#pos = start + c.length + suffix.length;
       return this.#refresh();
@@ -268,11 +335,35 @@ export class LineEditor {
     }
     this.#lastWasTab = true;
     if (!wasTab) return '\x07';
-    // Second Tab: list the candidates in columns as bash does, then redraw the line below.
-    const listing = columns(unique.map((c) => c.replace(/.*\/(?=.)/, '')), this.#cols);
+    if (unique.length > QUERY_ITEMS) {
+      this.#pendingList = unique;
+      return this.#moveToEnd() + `\r\nDisplay all ${unique.length} possibilities? (y or n)`;
+    }
+    return this.#listCompletions(unique);
+  }
+
+  /** Second Tab: the candidates in columns as bash lists them, then the line again below. */
+  #listCompletions(words: string[]): string {
+    const listing = columns(words.map((c) => c.replace(/.*\/(?=.)/, '')), this.#cols);
     const out = this.#moveToEnd() + '\r\n' + listing.join('\r\n') + '\r\n';
     this.#cursorRow = 0;
     return out + this.#draw();
+  }
+
+  #answerListQuery(key: Key): Step {
+    const words = this.#pendingList!;
+    const yes = (key.kind === 'text' && /^[yY ]/.test(key.text)) || (key.kind === 'special' && key.name === 'tab');
+    const no = (key.kind === 'text' && /^[nN]/.test(key.text)) || (key.kind === 'special' && (key.name === 'backspace' || key.name === 'escape')) || (key.kind === 'ctrl' && (key.char === 'c' || key.char === 'g'));
+    if (!yes && !no) return { output: '\x07' };
+    this.#pendingList = null;
+    if (yes) return { output: this.#listCompletions(words) };
+    this.#cursorRow = 0;
+    return { output: '\r\n' + this.#draw() };
+  }
+
+  /** The prompt shown now: the shell's, or the reverse search's. */
+  #shownPrompt(): string {
+    return this.#search ? this.#search.prompt : this.#prompt;
   }
 
   /** Redraws prompt and line from the prompt's first row, then places the cursor. */
@@ -284,9 +375,11 @@ export class LineEditor {
   /** Writes prompt + line from the current position (the start of the prompt row). */
   #draw(): string {
     const cols = this.#cols;
-    const plen = this.#prompt.length;
+    const prompt = this.#shownPrompt();
+    const plen = prompt.length;
     const total = plen + this.#buf.length;
-    let out = this.#prompt + this.#buf;
+    // A recalled multi-line command (a here-document) shows its newlines as blanks on one line.
+    let out = prompt + this.#buf.replace(/\n/g, ' ');
     let rowNow = total === 0 ? 0 : Math.floor((total - 1) / cols);
     if (total > 0 && total % cols === 0 && this.#pos === this.#buf.length) {
       // The terminal defers the wrap at the right margin; force it so the cursor is visible.
@@ -310,17 +403,21 @@ export class LineEditor {
   }
 }
 
-function wordStartBefore(s: string, pos: number, sep: RegExp): number {
+const WORD = /[A-Za-z0-9]/;
+
+/** Start of the word before `pos`; readline's words are alphanumeric runs unless `sep` says otherwise. */
+function wordStartBefore(s: string, pos: number, sep?: RegExp): number {
+  const isSep = (c: string) => (sep ? sep.test(c) : !WORD.test(c));
   let i = pos;
-  while (i > 0 && sep.test(s[i - 1]!)) i--;
-  while (i > 0 && !sep.test(s[i - 1]!)) i--;
+  while (i > 0 && isSep(s[i - 1]!)) i--;
+  while (i > 0 && !isSep(s[i - 1]!)) i--;
   return i;
 }
 
 function wordEndAfter(s: string, pos: number): number {
   let i = pos;
-  while (i < s.length && /[^A-Za-z0-9]/.test(s[i]!)) i++;
-  while (i < s.length && /[A-Za-z0-9]/.test(s[i]!)) i++;
+  while (i < s.length && !WORD.test(s[i]!)) i++;
+  while (i < s.length && WORD.test(s[i]!)) i++;
   return i;
 }
 

@@ -330,6 +330,6 @@ function keyText(key: ReturnType<typeof decodeKeys>[number]): string {
     case 'alt':
       return '\x1b' + key.char;
     case 'special':
-      return { enter: '\r', tab: '\t', backspace: '\x7f', escape: '\x1b', up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', home: '\x1b[H', end: '\x1b[F', delete: '\x1b[3~', insert: '\x1b[2~', pageup: '\x1b[5~', pagedown: '\x1b[6~', unknown: '' }[key.name];
+      return { enter: '\r', tab: '\t', backspace: '\x7f', escape: '\x1b', up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', home: '\x1b[H', end: '\x1b[F', delete: '\x1b[3~', insert: '\x1b[2~', pageup: '\x1b[5~', pagedown: '\x1b[6~', 'word-left': '\x1b[1;5D', 'word-right': '\x1b[1;5C', unknown: '' }[key.name];
   }
 }

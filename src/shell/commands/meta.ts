@@ -1,11 +1,17 @@
-// Shell built-ins about the shell itself: help, clear, exit/logout, history.
-import { defineCommand, fail, ok, type CommandSpec } from '../types';
+// Shell built-ins about the shell itself (bash 4.1): help, clear, exit/logout, history, export,
+// unset, set, alias/unalias, type, which (OL6's `which` alias reads `alias` output), true/false,
+// env/printenv, and running scripts (source/., bash/sh FILE, bash -c).
+import { readFile } from '../../sim/vfs';
+import { BUILTINS, commandPath, DEFAULT_PATH } from '../command-paths';
+import { runLine } from '../executor';
+import { getVar } from '../expand';
+import { tokenize } from '../tokenize';
+import { defineCommand, fail, ok, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
 
 const help = defineCommand({
   name: 'help',
   summary: 'list the commands this server knows, or describe one',
   usage: 'help [COMMAND]',
-  complete: (_c, words, cur) => (words.length ? [] : [cur]),
   run(ctx) {
     const [topic] = ctx.args;
     if (topic) {
@@ -34,7 +40,7 @@ function exitLike(name: 'exit' | 'logout'): CommandSpec {
     usage: `${name} [n]`,
     run(ctx) {
       const [n] = ctx.args;
-      if (n !== undefined && !/^-?\d+$/.test(n)) return fail(`-bash: ${name}: ${n}: numeric argument required\n`, 2);
+      if (n !== undefined && !/^-?\d+$/.test(n)) return { stdout: '', stderr: `-bash: ${name}: ${n}: numeric argument required\n`, exitCode: 255, action: { kind: 'exit', code: 255 } };
       const code = n === undefined ? ctx.frame.lastExit : Number(n) & 255;
       return { ...ok(), exitCode: code, action: { kind: 'exit', code } };
     },
@@ -44,14 +50,364 @@ function exitLike(name: 'exit' | 'logout'): CommandSpec {
 const history = defineCommand({
   name: 'history',
   summary: 'show the command history',
-  usage: 'history [n]',
+  usage: 'history [-c] [n]',
   run(ctx) {
+    const [arg, extra] = ctx.args;
+    if (arg === '-c') {
+      // The history list belongs to the terminal session; clearing it is what -c is for.
+      (ctx.history as string[]).length = 0;
+      return ok();
+    }
+    if (arg?.startsWith('-') && arg !== '--') return fail(`-bash: history: ${arg.slice(0, 2)}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n`, 2);
+    if (extra !== undefined) return fail('-bash: history: too many arguments\n');
     const all = ctx.history;
-    const n = ctx.args[0] ? Number(ctx.args[0]) : all.length;
-    if (!Number.isInteger(n) || n < 0) return fail(`-bash: history: ${ctx.args[0]}: numeric argument required\n`);
+    const n = arg !== undefined ? Number(arg) : all.length;
+    if (arg !== undefined && !/^\d+$/.test(arg)) return fail(`-bash: history: ${arg}: numeric argument required\n`);
     const from = Math.max(0, all.length - n);
     return ok(all.slice(from).map((l, i) => `${String(from + i + 1).padStart(5)}  ${l}\n`).join(''));
   },
 });
 
-export const meta: readonly CommandSpec[] = [help, clear, exitLike('exit'), exitLike('logout'), history];
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** bash's double-quoted form of a value for `declare -x` listings. */
+const dq = (v: string) => `"${v.replace(/["\\$`]/g, '\\$&')}"`;
+/** bash's single-quoted form (`alias`, `set`). */
+const sq = (v: string) => `'${v.replace(/'/g, "'\\''")}'`;
+
+const exportCmd = defineCommand({
+  name: 'export',
+  summary: 'set export attribute for shell variables',
+  usage: 'export [-n] [-p] [name[=value] ...]',
+  run(ctx) {
+    let unexport = false;
+    let i = 0;
+    for (; i < ctx.args.length && /^-[np]+$/.test(ctx.args[i]!); i++) if (ctx.args[i]!.includes('n')) unexport = true;
+    const bad = ctx.args[i]?.match(/^-([^-])/);
+    if (bad) return fail(`-bash: export: -${bad[1]}: invalid option\nexport: usage: export [-fn] [name[=value] ...] or export -p\n`, 2);
+    const names = ctx.args.slice(i).filter((a) => a !== '--');
+    const { frame } = ctx;
+    if (!names.length) {
+      const keys = Object.keys(frame.env).sort();
+      return ok(keys.map((k) => `declare -x ${k}=${dq(frame.env[k]!)}\n`).join(''));
+    }
+    let err = '';
+    for (const item of names) {
+      const eq = item.indexOf('=');
+      const name = eq < 0 ? item : item.slice(0, eq);
+      if (!NAME.test(name)) {
+        err += `-bash: export: \`${item}': not a valid identifier\n`;
+        continue;
+      }
+      if (unexport) {
+        if (name in frame.env) {
+          (frame.vars ??= {})[name] = frame.env[name]!;
+          delete frame.env[name];
+        }
+        continue;
+      }
+      const value = eq < 0 ? (frame.vars?.[name] ?? frame.env[name] ?? '') : item.slice(eq + 1);
+      if (frame.vars) delete frame.vars[name];
+      frame.env[name] = value;
+    }
+    return err ? fail(err) : ok();
+  },
+});
+
+const unset = defineCommand({
+  name: 'unset',
+  summary: 'unset values and attributes of shell variables',
+  usage: 'unset [-f] [-v] [name ...]',
+  run(ctx) {
+    let err = '';
+    for (const n of ctx.args) {
+      if (n === '-v' || n === '-f') continue;
+      if (!NAME.test(n)) {
+        err += `-bash: unset: \`${n}': not a valid identifier\n`;
+        continue;
+      }
+      delete ctx.frame.env[n];
+      if (ctx.frame.vars) delete ctx.frame.vars[n];
+    }
+    return err ? fail(err) : ok();
+  },
+});
+
+const set = defineCommand({
+  name: 'set',
+  summary: 'show shell variables (options are accepted and ignored)',
+  usage: 'set [-o option] [arg ...]',
+  run(ctx) {
+    if (ctx.args.length) return ok();
+    const all: Record<string, string> = { ...ctx.frame.env, ...(ctx.frame.vars ?? {}), BASH: '/bin/bash', BASH_VERSION: getVar(ctx.frame, 'BASH_VERSION')!, PWD: ctx.frame.cwd, UID: '0', EUID: '0', PPID: '1', SHLVL: getVar(ctx.frame, 'SHLVL')! };
+    return ok(
+      Object.keys(all)
+        .sort()
+        .map((k) => `${k}=${/^[A-Za-z0-9_@%+=:,./-]*$/.test(all[k]!) ? all[k] : sq(all[k]!)}\n`)
+        .join(''),
+    );
+  },
+});
+
+const alias = defineCommand({
+  name: 'alias',
+  summary: 'define or display aliases',
+  usage: 'alias [-p] [name[=value] ... ]',
+  run(ctx) {
+    const args = ctx.args.filter((a) => a !== '-p');
+    const bad = args[0]?.match(/^-([^-])/);
+    if (bad) return fail(`-bash: alias: -${bad[1]}: invalid option\nalias: usage: alias [-p] [name[=value] ... ]\n`, 2);
+    const show = (n: string) => `alias ${n}=${sq(ctx.frame.aliases[n]!)}\n`;
+    if (!args.length) return ok(Object.keys(ctx.frame.aliases).sort().map(show).join(''));
+    let out = '';
+    let err = '';
+    for (const a of args) {
+      const eq = a.indexOf('=');
+      if (eq < 0) {
+        if (ctx.frame.aliases[a] !== undefined) out += show(a);
+        else err += `-bash: alias: ${a}: not found\n`;
+        continue;
+      }
+      const name = a.slice(0, eq);
+      if (!name || /[\s/$`=|&;()<>'"\\]/.test(name)) {
+        err += `-bash: alias: \`${name}': invalid alias name\n`;
+        continue;
+      }
+      ctx.frame.aliases[name] = a.slice(eq + 1);
+    }
+    return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+  },
+});
+
+const unalias = defineCommand({
+  name: 'unalias',
+  summary: 'remove alias definitions',
+  usage: 'unalias [-a] name [name ...]',
+  run(ctx) {
+    if (!ctx.args.length) return fail('unalias: usage: unalias [-a] name [name ...]\n', 2);
+    if (ctx.args.includes('-a')) {
+      for (const k of Object.keys(ctx.frame.aliases)) delete ctx.frame.aliases[k];
+      return ok();
+    }
+    let err = '';
+    for (const n of ctx.args) {
+      if (ctx.frame.aliases[n] === undefined) err += `-bash: unalias: ${n}: not found\n`;
+      else delete ctx.frame.aliases[n];
+    }
+    return err ? fail(err) : ok();
+  },
+});
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]']);
+/** bash builtins that exist only inside the shell (`which` cannot find them). */
+const SHELL_ONLY = new Set(['cd', 'export', 'alias', 'unalias', 'history', 'type', 'help', 'exit', 'logout', 'source', '.', 'unset', 'set']);
+
+const type = defineCommand({
+  name: 'type',
+  summary: 'display information about command type',
+  usage: 'type [-afptP] name [name ...]',
+  run(ctx) {
+    const flags = new Set<string>();
+    let i = 0;
+    for (; i < ctx.args.length && /^-[afptP]+$/.test(ctx.args[i]!); i++) for (const f of ctx.args[i]!.slice(1)) flags.add(f);
+    const bad = ctx.args[i]?.match(/^-([^-])/);
+    if (bad) return fail(`-bash: type: -${bad[1]}: invalid option\ntype: usage: type [-afptP] name [name ...]\n`, 2);
+    let out = '';
+    let err = '';
+    for (const name of ctx.args.slice(i)) {
+      const kinds: Array<[string, string]> = [];
+      if (ctx.frame.aliases[name] !== undefined && !flags.has('P')) kinds.push(['alias', `${name} is aliased to \`${ctx.frame.aliases[name]}'`]);
+      if (KEYWORDS.has(name) && !flags.has('P')) kinds.push(['keyword', `${name} is a shell keyword`]);
+      const spec = ctx.registry.get(name);
+      if (spec && (BUILTINS.has(name) || SHELL_ONLY.has(name)) && !flags.has('P')) kinds.push(['builtin', `${name} is a shell builtin`]);
+      if (spec && !SHELL_ONLY.has(name) && (!BUILTINS.has(name) || flags.has('a') || flags.has('P'))) kinds.push(['file', `${name} is ${commandPath(name)}`]);
+      if (!kinds.length) {
+        if (!flags.has('t') && !flags.has('p') && !flags.has('P')) err += `-bash: type: ${name}: not found\n`;
+        else err += ' ';
+        continue;
+      }
+      for (const [kind, text] of flags.has('a') ? kinds : kinds.slice(0, 1)) {
+        if (flags.has('t')) out += kind + '\n';
+        else if (flags.has('p') || flags.has('P')) out += kind === 'file' ? commandPath(name) + '\n' : '';
+        else out += text + '\n';
+      }
+    }
+    return { stdout: out, stderr: err.trim() ? err : '', exitCode: err ? 1 : 0 };
+  },
+});
+
+const which = defineCommand({
+  name: 'which',
+  summary: 'shows the full path of (shell) commands',
+  usage: 'which [options] [--] COMMAND [...]',
+  run(ctx) {
+    let readAlias = false;
+    let showTilde = false;
+    let all = false;
+    const names: string[] = [];
+    let ignoreRest = false;
+    for (const a of ctx.args) {
+      if (names.length || !a.startsWith('-')) {
+        names.push(a);
+        continue;
+      }
+      if (ignoreRest) continue;
+      if (a === '--tty-only') ignoreRest = !ctx.stdoutTty;
+      else if (a === '--read-alias' || a === '-i') readAlias = true;
+      else if (a === '--skip-alias') readAlias = false;
+      else if (a === '--show-tilde') showTilde = true;
+      else if (a === '--all' || a === '-a') all = true;
+      else if (['--show-dot', '--skip-dot', '--skip-tilde', '--read-functions', '--skip-functions'].includes(a)) continue;
+      else if (a === '--version' || a === '-v' || a === '-V') return ok('GNU which v2.19, Copyright (C) 1999 - 2008 Carlo Wood.\nGNU which comes with ABSOLUTELY NO WARRANTY;\nThis program is free software; your freedom to use, change\nand distribute this program is protected by the GPL.\n');
+      else return fail(`/usr/bin/which: invalid option -- '${a.replace(/^-+/, '').charAt(0)}'\n/usr/bin/which: Usage: /usr/bin/which [options] [--] COMMAND [...]\n`, 1);
+    }
+    if (!names.length) return fail('Usage: /usr/bin/which [options] [--] COMMAND [...]\nWrite the full path of COMMAND(s) to standard output.\n', 1);
+    // --read-alias: `alias` output arrives on stdin (OL6: alias which='alias | /usr/bin/which ...').
+    const aliases = new Map<string, string>();
+    if (readAlias) for (const m of ctx.stdin.matchAll(/^alias ([^=]+)='(.*)'$/gm)) aliases.set(m[1]!, m[2]!.replace(/'\\''/g, "'"));
+    const path = getVar(ctx.frame, 'PATH') ?? DEFAULT_PATH;
+    const home = getVar(ctx.frame, 'HOME') ?? '/root';
+    const show = (p: string) => (showTilde && p.startsWith(home + '/') ? '~' + p.slice(home.length) : p);
+    let out = '';
+    let err = '';
+    for (const name of names) {
+      const al = aliases.get(name);
+      if (al !== undefined) {
+        out += `alias ${name}='${al.replace(/'/g, "'\\''")}'\n`;
+        const first = tokenize(al).tokens.find((t) => t.type === 'word');
+        const target = first?.type === 'word' ? first.raw : name;
+        const found = locate(ctx, target);
+        if (found) out += `\t${show(found)}\n`;
+        if (!all) continue;
+        continue;
+      }
+      const found = locate(ctx, name);
+      if (found) out += show(found) + '\n';
+      else err += `/usr/bin/which: no ${name} in (${path})\n`;
+    }
+    return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+  },
+});
+
+function locate(ctx: CommandContext, name: string): string | null {
+  if (name.includes('/')) return ctx.registry.get(name.slice(name.lastIndexOf('/') + 1)) ? name : null;
+  return ctx.registry.get(name) && !SHELL_ONLY.has(name) ? commandPath(name) : null;
+}
+
+const trueCmd = defineCommand({ name: 'true', summary: 'do nothing, successfully', usage: 'true', run: () => ok() });
+const falseCmd = defineCommand({ name: 'false', summary: 'do nothing, unsuccessfully', usage: 'false', run: () => ({ stdout: '', stderr: '', exitCode: 1 }) });
+const colon = defineCommand({ name: ':', summary: 'null command', usage: ':', run: () => ok() });
+
+const env = defineCommand({
+  name: 'env',
+  summary: 'run a program in a modified environment, or print the environment',
+  usage: 'env [NAME=VALUE]... [COMMAND [ARG]...]',
+  run(ctx) {
+    const extra: Record<string, string> = {};
+    let i = 0;
+    for (; i < ctx.args.length; i++) {
+      const a = ctx.args[i]!;
+      if (/^[^=-][^=]*=/.test(a)) extra[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
+      else if (a === '-' || a === '-i' || a === '--ignore-environment') continue;
+      else break;
+    }
+    const rest = ctx.args.slice(i);
+    const all = { ...ctx.frame.env, ...extra };
+    if (!rest.length) return ok(Object.entries(all).map(([k, v]) => `${k}=${v}\n`).join(''));
+    const [name, ...args] = rest as [string, ...string[]];
+    const spec = ctx.registry.get(name.slice(name.lastIndexOf('/') + 1));
+    if (!spec || SHELL_ONLY.has(name)) return fail(`env: ${name}: No such file or directory\n`, 127);
+    const saved = { ...ctx.frame.env };
+    Object.assign(ctx.frame.env, extra);
+    try {
+      return spec.run({ ...ctx, name, args });
+    } finally {
+      ctx.frame.env = saved;
+    }
+  },
+});
+
+const printenv = defineCommand({
+  name: 'printenv',
+  summary: 'print all or part of environment',
+  usage: 'printenv [VARIABLE]...',
+  run(ctx) {
+    if (!ctx.args.length) return ok(Object.entries(ctx.frame.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+    const found = ctx.args.filter((n) => ctx.frame.env[n] !== undefined);
+    return { stdout: found.map((n) => ctx.frame.env[n] + '\n').join(''), stderr: '', exitCode: found.length === ctx.args.length ? 0 : 1 };
+  },
+});
+
+/** Nesting of scripts running scripts (a script that sources itself must stop somewhere). */
+let scriptDepth = 0;
+
+function runScript(ctx: CommandContext, text: string, forked: boolean): CommandOutcome {
+  if (scriptDepth >= 16) return fail('-bash: maximum script nesting level exceeded\n');
+  const frame = forked ? { ...ctx.frame, env: { ...ctx.frame.env }, aliases: { ...ctx.frame.aliases }, ...(ctx.frame.vars && { vars: { ...ctx.frame.vars } }) } : ctx.frame;
+  scriptDepth++;
+  try {
+    // A script is read in one piece; its output (both streams) is returned as what it printed.
+    const r = runLine({ sim: ctx.sim, registry: ctx.registry, frame, cols: ctx.cols, rows: ctx.rows, history: ctx.history }, text);
+    return { stdout: r.output, stderr: '', exitCode: r.exitCode };
+  } finally {
+    scriptDepth--;
+  }
+}
+
+const source = (name: 'source' | '.') =>
+  defineCommand({
+    name,
+    summary: 'execute commands from a file in the current shell',
+    usage: `${name} filename [arguments]`,
+    run(ctx) {
+      const [file] = ctx.args;
+      if (file === undefined) return fail(`-bash: ${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`, 2);
+      const r = readFile(ctx.world, ctx.host, file, ctx.frame.cwd);
+      if (!r.ok) return fail(`-bash: ${file}: ${r.error === 'EISDIR' ? 'is a directory' : 'No such file or directory'}\n`);
+      return runScript(ctx, r.value, false);
+    },
+  });
+
+const shell = (name: 'bash' | 'sh') =>
+  defineCommand({
+    name,
+    summary: name === 'bash' ? 'GNU Bourne-Again SHell: run a script file or -c commands' : 'run a shell script',
+    usage: `${name} [-c command | file]`,
+    run(ctx) {
+      const [first, second] = ctx.args;
+      if (first === '-c') {
+        if (second === undefined) return fail(`${name}: -c: option requires an argument\n`, 2);
+        return runScript(ctx, second, true);
+      }
+      if (first === undefined) return fail(`${name}: an interactive nested shell is not available here; use ${name} -c 'commands' or ${name} FILE\n`, 1);
+      if (first.startsWith('-') && first !== '-') return fail(`${name}: ${first}: invalid option\n`, 2);
+      const r = readFile(ctx.world, ctx.host, first, ctx.frame.cwd);
+      if (!r.ok) return fail(`${name}: ${first}: ${r.error === 'EISDIR' ? 'is a directory' : 'No such file or directory'}\n`, 127);
+      return runScript(ctx, r.value, true);
+    },
+  });
+
+export const meta: readonly CommandSpec[] = [
+  help,
+  clear,
+  exitLike('exit'),
+  exitLike('logout'),
+  history,
+  exportCmd,
+  unset,
+  set,
+  alias,
+  unalias,
+  type,
+  which,
+  trueCmd,
+  falseCmd,
+  colon,
+  env,
+  printenv,
+  source('source'),
+  source('.'),
+  shell('bash'),
+  shell('sh'),
+];
+

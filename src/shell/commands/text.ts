@@ -1,27 +1,12 @@
-// Text commands: echo.
-import { defineCommand, ok, type CommandSpec } from '../types';
+// Text commands of dom0 (bash builtins echo/printf, coreutils 8.4, grep 2.6, sed 4.2, gawk 3.1),
+// one module per group in commands/text/.
+import { awk, gawk } from './text/awk';
+import { echo, printf } from './text/echo-printf';
+import { grepFamily } from './text/grep';
+import { head, tail, wc } from './text/head-tail-wc';
+import { basename, dirname, seq, tee, xargs } from './text/pipe-tools';
+import { sed } from './text/sed';
+import { cut, sort, tr, uniq } from './text/sort-uniq-cut';
+import type { CommandSpec } from '../types';
 
-const echo = defineCommand({
-  name: 'echo',
-  summary: 'display a line of text',
-  usage: 'echo [-neE] [STRING]...',
-  run(ctx) {
-    let newline = true;
-    let escapes = false;
-    let i = 0;
-    for (; i < ctx.args.length; i++) {
-      const a = ctx.args[i]!;
-      if (!/^-[neE]+$/.test(a)) break;
-      for (const f of a.slice(1)) {
-        if (f === 'n') newline = false;
-        else if (f === 'e') escapes = true;
-        else escapes = false;
-      }
-    }
-    let text = ctx.args.slice(i).join(' ');
-    if (escapes) text = text.replace(/\\([nt\\])/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
-    return ok(text + (newline ? '\n' : ''));
-  },
-});
-
-export const text: readonly CommandSpec[] = [echo];
+export const text: readonly CommandSpec[] = [echo, printf, ...grepFamily, head, tail, wc, sort, uniq, cut, tr, tee, xargs, seq, basename, dirname, sed, awk, gawk];

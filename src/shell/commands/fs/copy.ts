@@ -1,0 +1,228 @@
+// `cp` and `mv` (coreutils 8.4): into a directory or onto a name, recursive copies, moves across
+// mounts (a shared repository and dom0's root are different file systems), and their exact
+// refusals (same file, into itself, directory over file, mount points busy).
+import { lookup, normalizePath } from '../../../sim/vfs';
+import { cloneNode, entryAt, isInside, isMountPoint, place, unlinkEntry } from '../../../sim/vfs-ops';
+import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { Output } from '../../output';
+import { defineCommand, ok } from '../../types';
+import { q } from './common';
+import type { FsNode } from '../../../sim/types';
+import type { CommandContext } from '../../types';
+
+const CP = defineArgs({
+  prog: 'cp',
+  options: [
+    { short: 'a', long: 'archive', help: 'same as -dR --preserve=all' },
+    { short: 'd', help: 'same as --no-dereference --preserve=links' },
+    { short: 'f', long: 'force', help: 'if an existing destination file cannot be opened, remove it and try again' },
+    { short: 'i', long: 'interactive', help: 'prompt before overwrite' },
+    { short: 'L', long: 'dereference', help: 'always follow symbolic links in SOURCE' },
+    { short: 'n', long: 'no-clobber', help: 'do not overwrite an existing file' },
+    { short: 'P', long: 'no-dereference', help: 'never follow symbolic links in SOURCE' },
+    { short: 'p', help: 'same as --preserve=mode,ownership,timestamps' },
+    { short: 'R', long: 'recursive', key: 'recursive', help: 'copy directories recursively' },
+    { short: 'r', key: 'recursive' },
+    { short: 'u', long: 'update', help: 'copy only when the SOURCE file is newer than the destination file or when the destination file is missing' },
+    { short: 'v', long: 'verbose', help: 'explain what is being done' },
+    { long: 'help' },
+  ],
+});
+
+const MV = defineArgs({
+  prog: 'mv',
+  options: [
+    { short: 'f', long: 'force', help: 'do not prompt before overwriting' },
+    { short: 'i', long: 'interactive', help: 'prompt before overwrite' },
+    { short: 'n', long: 'no-clobber', help: 'do not overwrite an existing file' },
+    { short: 'u', long: 'update', help: 'move only when the SOURCE file is newer than the destination file or when the destination file is missing' },
+    { short: 'v', long: 'verbose', help: 'explain what is being done' },
+    { long: 'help' },
+  ],
+});
+
+interface Plan {
+  src: string;
+  srcAbs: string;
+  target: string;
+  targetAbs: string;
+}
+
+/** Resolves operands to (source, target) pairs, or the usage error every such tool prints. */
+function plan(ctx: CommandContext, prog: string, operands: string[], out: Output): Plan[] | null {
+  if (operands.length === 0) {
+    out.err(`${prog}: missing file operand\nTry \`${prog} --help' for more information.\n`, 1);
+    return null;
+  }
+  if (operands.length === 1) {
+    out.err(`${prog}: missing destination file operand after ${q(operands[0]!)}\nTry \`${prog} --help' for more information.\n`, 1);
+    return null;
+  }
+  const dest = operands[operands.length - 1]!;
+  const sources = operands.slice(0, -1);
+  const destAbs = normalizePath(dest, ctx.frame.cwd);
+  const destNode = lookup(ctx.world, ctx.host, destAbs);
+  const destIsDir = destNode.ok && destNode.value.type === 'dir';
+  if (sources.length > 1 && !destIsDir) {
+    out.err(`${prog}: target ${q(dest)} is not a directory\n`, 1);
+    return null;
+  }
+  return sources.map((src) => {
+    const srcAbs = normalizePath(src, ctx.frame.cwd);
+    if (!destIsDir) return { src, srcAbs, target: dest, targetAbs: destAbs };
+    const base = srcAbs === '/' ? '' : srcAbs.slice(srcAbs.lastIndexOf('/') + 1);
+    const target = dest.endsWith('/') ? dest + base : `${dest}/${base}`;
+    return { src, srcAbs, target, targetAbs: normalizePath(base, destAbs) };
+  });
+}
+
+export const cp = defineCommand({
+  name: 'cp',
+  summary: 'copy files and directories',
+  usage: 'cp [OPTION]... SOURCE... DIRECTORY',
+  args: CP,
+  run(ctx) {
+    const p = parseArgs(CP, ctx.args);
+    if (!p.ok) return p.outcome;
+    const a = p.args;
+    if (a.has('help')) return ok(formatHelp(CP, 'cp [OPTION]... [-T] SOURCE DEST\n  or:  cp [OPTION]... SOURCE... DIRECTORY', 'Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.'));
+    const out = new Output();
+    const plans = plan(ctx, 'cp', a.operands, out);
+    if (!plans) return out.done();
+    const recursive = a.has('recursive') || a.has('archive');
+    const preserve = a.has('p') || a.has('archive');
+    const followLinks = a.has('dereference') || (!recursive && !a.has('d') && !a.has('no-dereference'));
+    const verbose = a.has('verbose');
+    const noClobber = a.has('no-clobber');
+    for (const pl of plans) {
+      const srcNode = lookup(ctx.world, ctx.host, pl.srcAbs, '/', !followLinks);
+      if (!srcNode.ok) {
+        out.err(`cp: cannot stat ${q(pl.src)}: No such file or directory\n`, 1);
+        continue;
+      }
+      if (srcNode.value.type === 'dir' && !recursive) {
+        out.err(`cp: omitting directory ${q(pl.src)}\n`, 1);
+        continue;
+      }
+      if (pl.srcAbs === pl.targetAbs) {
+        out.err(`cp: ${q(pl.src)} and ${q(pl.target)} are the same file\n`, 1);
+        continue;
+      }
+      if (srcNode.value.type === 'dir' && isInside(pl.targetAbs, pl.srcAbs)) {
+        out.err(`cp: cannot copy a directory, ${q(pl.src)}, into itself, ${q(pl.target)}\n`, 1);
+        continue;
+      }
+      copyTree(ctx, srcNode.value, pl.src, pl.target, pl.targetAbs, { preserve, verbose, noClobber, update: a.has('update') }, out, 0);
+    }
+    return out.done();
+  },
+});
+
+interface CopyOpts {
+  preserve: boolean;
+  verbose: boolean;
+  noClobber: boolean;
+  update: boolean;
+}
+
+function copyTree(ctx: CommandContext, src: FsNode, srcShown: string, target: string, targetAbs: string, o: CopyOpts, out: Output, depth: number): void {
+  const existing = lookup(ctx.world, ctx.host, targetAbs);
+  const now = ctx.world.clockMs;
+  if (src.type === 'dir') {
+    if (existing.ok && existing.value.type !== 'dir') {
+      out.err(`cp: cannot overwrite non-directory ${q(target)} with directory ${q(srcShown)}\n`, 1);
+      return;
+    }
+    if (!existing.ok) {
+      const r = place(ctx.world, ctx.host, targetAbs, { type: 'dir', mode: src.mode, mtimeMs: o.preserve ? src.mtimeMs : now, children: {} });
+      if (!r.ok) {
+        out.err(`cp: cannot create directory ${q(target)}: No such file or directory\n`, 1);
+        return;
+      }
+      if (o.verbose) out.out(`${q(srcShown)} -> ${q(target)}\n`);
+    }
+    if (depth > 64) return;
+    for (const [name, child] of Object.entries(src.children)) {
+      copyTree(ctx, child, `${srcShown.replace(/\/$/, '')}/${name}`, `${target.replace(/\/$/, '')}/${name}`, `${targetAbs}/${name}`, o, out, depth + 1);
+    }
+    return;
+  }
+  if (existing.ok && existing.value.type === 'dir') {
+    out.err(`cp: cannot overwrite directory ${q(target)} with non-directory\n`, 1);
+    return;
+  }
+  if (existing.ok && (o.noClobber || (o.update && existing.value.mtimeMs >= src.mtimeMs))) return;
+  const r = place(ctx.world, ctx.host, targetAbs, cloneNode(src, now, o.preserve));
+  if (!r.ok) {
+    out.err(`cp: cannot create regular file ${q(target)}: ${r.error === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`, 1);
+    return;
+  }
+  if (o.verbose) out.out(`${q(srcShown)} -> ${q(target)}\n`);
+}
+
+export const mv = defineCommand({
+  name: 'mv',
+  summary: 'move (rename) files',
+  usage: 'mv [OPTION]... SOURCE... DIRECTORY',
+  args: MV,
+  run(ctx) {
+    const p = parseArgs(MV, ctx.args);
+    if (!p.ok) return p.outcome;
+    const a = p.args;
+    if (a.has('help')) return ok(formatHelp(MV, 'mv [OPTION]... [-T] SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY', 'Rename SOURCE to DEST, or move SOURCE(s) to DIRECTORY.'));
+    const out = new Output();
+    const plans = plan(ctx, 'mv', a.operands, out);
+    if (!plans) return out.done();
+    for (const pl of plans) {
+      const src = entryAt(ctx.world, ctx.host, pl.srcAbs);
+      if (!src?.node) {
+        out.err(`mv: cannot stat ${q(pl.src)}: No such file or directory\n`, 1);
+        continue;
+      }
+      const node = src.node;
+      if (pl.srcAbs === pl.targetAbs) {
+        out.err(`mv: ${q(pl.src)} and ${q(pl.target)} are the same file\n`, 1);
+        continue;
+      }
+      if (node.type === 'dir' && isInside(pl.targetAbs, pl.srcAbs)) {
+        out.err(`mv: cannot move ${q(pl.src)} to a subdirectory of itself, ${q(pl.target)}\n`, 1);
+        continue;
+      }
+      if (ctx.host.mounts.some((m) => m.path !== '/' && isInside(m.path, pl.srcAbs)) || isMountPoint(ctx.host, pl.srcAbs)) {
+        out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: Device or resource busy\n`, 1);
+        continue;
+      }
+      const dest = entryAt(ctx.world, ctx.host, pl.targetAbs);
+      if (!dest) {
+        out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: No such file or directory\n`, 1);
+        continue;
+      }
+      const existing = dest.node;
+      if (existing) {
+        if (a.has('no-clobber') || (a.has('update') && existing.mtimeMs >= node.mtimeMs)) continue;
+        if (node.type === 'dir' && existing.type !== 'dir') {
+          out.err(`mv: cannot overwrite non-directory ${q(pl.target)} with directory ${q(pl.src)}\n`, 1);
+          continue;
+        }
+        if (node.type !== 'dir' && existing.type === 'dir') {
+          out.err(`mv: cannot overwrite directory ${q(pl.target)} with non-directory\n`, 1);
+          continue;
+        }
+        if (existing.type === 'dir' && Object.keys(existing.children).length) {
+          out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: Directory not empty\n`, 1);
+          continue;
+        }
+      }
+      // rename(2) keeps the node (and its times); across file systems it is copy and delete.
+      unlinkEntry(ctx.world, ctx.host, pl.srcAbs);
+      const r = place(ctx.world, ctx.host, pl.targetAbs, node);
+      if (!r.ok) {
+        place(ctx.world, ctx.host, pl.srcAbs, node);
+        out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: No such file or directory\n`, 1);
+        continue;
+      }
+      if (a.has('verbose')) out.out(`${q(pl.src)} -> ${q(pl.target)}\n`);
+    }
+    return out.done();
+  },
+});
