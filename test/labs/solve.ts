@@ -1,0 +1,52 @@
+// Drives a lab through the engine the way a learner would: one terminal per host, typed lines,
+// simulated waits, answers. Used by labs.test.ts (every lab's solution) and by authors.
+import { durationMs } from '../../src/labs/runtime/resolve';
+import { bootEngine, plain } from '../support/engine';
+import type { SolutionStep } from '../../src/labs/types';
+
+export type Engine = Awaited<ReturnType<typeof bootEngine>>['engine'];
+
+export async function startLab(id: string, seed: number): Promise<Engine> {
+  const { engine } = await bootEngine(seed, {}, `lab:${id}`);
+  return engine;
+}
+
+/** Runs one line in the host's session; returns its output and exit status. */
+export async function typeLine(engine: Engine, host: string, line: string): Promise<{ output: string; exit: number }> {
+  const session = `sol:${host}`;
+  if (!engine.sessionInfo(session)) await engine.open(session, host, 160, 50);
+  const output = plain(await engine.input(session, line + '\r'));
+  return { output, exit: engine.sessionInfo(session)!.lastExit };
+}
+
+/**
+ * Replays the solution as shown to a learner (answers worked out at the moment they are given).
+ * Returns a transcript of failures: lines that exited non-zero, with their output.
+ */
+export async function replaySolution(engine: Engine): Promise<string[]> {
+  const problems: string[] = [];
+  const steps = engine.labSolutionPreview()!;
+  const raw = (await import('../../src/labs/loader')).findLab(engine.labView()!.id)!.doc.solution as SolutionStep[];
+  for (let i = 0; i < steps.length; i++) {
+    const step = raw[i]!;
+    if ('wait' in step) {
+      engine.pump(durationMs(step.wait));
+    } else if ('answer' in step) {
+      // Worked out now, from the world as the learner's commands left it.
+      const line = engine.labSolutionPreview()![i]!.lines[0]!;
+      const value = line.split(' ').slice(2).join(' ');
+      const r = await engine.labCommand('answer', [step.answer, value]);
+      if (r.exitCode !== 0) problems.push(`answer ${step.answer} ${value}: ${r.output}`);
+    } else if ('keys' in step) {
+      const session = `sol:${steps[i]!.host}`;
+      if (!engine.sessionInfo(session)) await engine.open(session, steps[i]!.host!, 160, 50);
+      await engine.input(session, step.keys);
+    } else {
+      for (const line of steps[i]!.lines) {
+        const r = await typeLine(engine, steps[i]!.host!, line);
+        if (r.exit !== 0) problems.push(`[${steps[i]!.host}] ${line} → exit ${r.exit}\n${r.output}`);
+      }
+    }
+  }
+  return problems;
+}
