@@ -21,9 +21,15 @@ function wrap(text: string, indent: number, width: number): string[] {
 
 const SECTION_TITLE: Record<number, string> = { 1: 'User Commands', 8: 'System Administration' };
 
+/** Administration tools documented in section 8 (the rest default to section 1). */
+const SECTION_8 = new Set(['multipath', 'multipathd', 'kpartx', 'fdisk', 'blockdev', 'partprobe', 'dmsetup', 'lsscsi', 'mkfs.ocfs2', 'tunefs.ocfs2', 'mounted.ocfs2', 'fsck.ocfs2', 'o2cb_ctl', 'mount', 'umount', 'ifconfig', 'ip', 'brctl', 'ping', 'service', 'chkconfig', 'reboot', 'rpm', 'xentop', 'iscsiadm', 'sg_inq']);
+
+/** The manual section a command's page is in. */
+export const sectionOf = (name: string): number => MAN_PAGES[name]?.section ?? (SECTION_8.has(name) ? 8 : 1);
+
 export function renderManPage(spec: CommandSpec, cols: number): string {
   const page = MAN_PAGES[spec.name];
-  const section = page?.section ?? 1;
+  const section = sectionOf(spec.name);
   const width = Math.min(Math.max(40, cols), 80) - 2;
   const title = `${spec.name.toUpperCase()}(${section})`;
   const centre = SECTION_TITLE[section] ?? '';
@@ -70,17 +76,17 @@ export const man = defineCommand({
       if (!key) return fail('apropos what?\n', 1);
       const hits = ctx.registry.names().filter((n) => n.includes(key) || ctx.registry.get(n)!.summary.includes(key));
       if (!hits.length) return fail(`${key}: nothing appropriate\n`, 1);
-      return ok(hits.map((n) => `${`${n} (${MAN_PAGES[n]?.section ?? 1})`.padEnd(21)}- ${MAN_PAGES[n]?.name ?? ctx.registry.get(n)!.summary}\n`).join(''));
+      return ok(hits.map((n) => `${`${n} (${sectionOf(n)})`.padEnd(21)}- ${MAN_PAGES[n]?.name ?? ctx.registry.get(n)!.summary}\n`).join(''));
     }
     if (!args.length) return fail('What manual page do you want?\n', 1);
     const [first, second] = args;
     const name = /^\d$/.test(first!) && second ? second : first!;
     const wanted = /^\d$/.test(first!) && second ? Number(first) : null;
     const spec = ctx.registry.get(name);
-    if (!spec || (wanted !== null && wanted !== (MAN_PAGES[name]?.section ?? 1))) return fail(wanted !== null ? `No entry for ${name} in section ${wanted} of the manual\n` : `No manual entry for ${name}\n`, 1);
+    if (!spec || (wanted !== null && wanted !== sectionOf(name))) return fail(wanted !== null ? `No entry for ${name} in section ${wanted} of the manual\n` : `No manual entry for ${name}\n`, 1);
     const page = renderManPage(spec, ctx.cols);
     if (ctx.stdoutTty === false) return ok(page);
-    const section = MAN_PAGES[name]?.section ?? 1;
+    const section = sectionOf(name);
     return { ...ok(), program: lessProgram(page, null, (line, atEnd) => ` Manual page ${name}(${section}) line ${line}${atEnd ? '/' + page.split('\n').length + ' (END)' : ''} (press h for help or q to quit)`) };
   },
 });
