@@ -6,6 +6,7 @@ import { syslog } from '../logs';
 import { readFile } from '../vfs';
 import type { Sim } from '../sim';
 import type { WorldState } from '../types';
+import { syncStorage } from './core-sync';
 import { syncDevNodes } from './devnodes';
 import { mapHasIo } from './holders';
 import { allPaths, commitMap, daemonConfig, MULTIPATH_CONF, planMaps } from './maps';
@@ -106,6 +107,7 @@ export function storageTick(sim: Sim, dtMs: number): void {
     kernelIo(world, host);
     if (world.san.hosts[host]!.multipathd.running) daemonTick(world, host, dtMs / 1000);
   }
+  syncStorage(sim);
 }
 
 // ---- lifecycle ------------------------------------------------------------------------------
