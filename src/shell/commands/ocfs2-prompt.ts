@@ -4,9 +4,33 @@
 import type { Program, ProgramFactory } from '../../tty/program';
 import type { CommandOutcome } from '../types';
 
+/** Output in the order a C tool writes it to its two streams (the executor keeps the order). */
+export class Out {
+  readonly chunks: Array<[1 | 2, string]> = [];
+  out(text: string): this {
+    if (text) this.chunks.push([1, text]);
+    return this;
+  }
+  err(text: string): this {
+    if (text) this.chunks.push([2, text]);
+    return this;
+  }
+  get stdout(): string {
+    return this.chunks.filter(([fd]) => fd === 1).map(([, t]) => t).join('');
+  }
+  get stderr(): string {
+    return this.chunks.filter(([fd]) => fd === 2).map(([, t]) => t).join('');
+  }
+  done(exitCode: number): CommandOutcome {
+    return { stdout: this.stdout, stderr: this.stderr, exitCode, chunks: this.chunks };
+  }
+}
+
 export interface Answered {
-  /** Everything printed after the question, in terminal order. */
+  /** What is printed on stdout after the question. */
   text: string;
+  /** …then on stderr. */
+  err?: string;
   exitCode: number;
 }
 
@@ -17,13 +41,13 @@ export const saysYes = (answer: string | null): boolean => !!answer && answer.tr
  * Asks `question` after `before` has been printed. With stdin (a pipe or here-doc) the first line
  * answers at once; otherwise a program owns the terminal until Enter (Ctrl-C interrupts).
  */
-export function ask(before: { stdout: string; stderr: string; stderrFirst?: boolean }, question: string, stdin: string, then: (answer: string | null) => Answered, interrupted: Answered): CommandOutcome {
+export function ask(before: Out, question: string, stdin: string, then: (answer: string | null) => Answered, interrupted: Answered): CommandOutcome {
   if (stdin) {
     const line = stdin.split('\n')[0]!;
     const r = then(line);
-    return { stdout: before.stdout + question + r.text, stderr: before.stderr, exitCode: r.exitCode, stderrFirst: before.stderrFirst };
+    return before.out(question).out(r.text).err(r.err ?? '').done(r.exitCode);
   }
-  return { stdout: before.stdout, stderr: before.stderr, exitCode: 0, stderrFirst: before.stderrFirst, program: questionProgram(question, then, interrupted) };
+  return { ...before.done(0), program: questionProgram(question, then, interrupted) };
 }
 
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
@@ -36,7 +60,7 @@ export function questionProgram(question: string, then: (answer: string | null) 
     const finish = (r: Answered, echo: string) => {
       if (done) return;
       done = true;
-      host.write(crlf(echo + r.text));
+      host.write(crlf(echo + r.text + (r.err ?? '')));
       host.exit(r.exitCode);
     };
     const program: Program = {

@@ -6,7 +6,7 @@ import { defineCommand, type CommandOutcome } from '../types';
 import { TUNEFS_USAGE, checkQueryFormat, renderQuery } from '../../sim/render/tunefs';
 import { changeSlots, lockFor, openDevice, relabel, resetUuid, resizeVolume, tunefsNumber, updateClusterStack, type TunefsOp } from '../../sim/storage/ocfs2-tunefs';
 import { o2cbNode, toolsVersion } from '../../sim/storage/o2cb';
-import { ask, saysYes } from './ocfs2-prompt';
+import { Out, ask, saysYes } from './ocfs2-prompt';
 import type { CommandContext } from '../types';
 
 const ARGS = defineArgs({
@@ -113,14 +113,13 @@ export const tunefs = defineCommand({
 
 /** run_operations: open, run what this open allows, reopen for the rest. */
 function runOps(ctx: CommandContext, device: string, ops: TunefsOp[], verbose: boolean, yes: boolean): CommandOutcome {
-  let stdout = '';
-  let stderr = '';
-  const done = (code: number): CommandOutcome => ({ stdout, stderr, exitCode: code });
+  const w = new Out();
+  const done = (code: number): CommandOutcome => w.done(code);
   let pending = [...ops];
   for (let pass = 0; pending.length && pass < 8; pass++) {
     const opened = openDevice(ctx.world, ctx.host, device, ctx.frame.cwd);
     if (!opened.ok) {
-      stderr += opened.stderr;
+      w.err(opened.stderr);
       return done(1);
     }
     const { dev, vol } = opened;
@@ -133,7 +132,7 @@ function runOps(ctx: CommandContext, device: string, ops: TunefsOp[], verbose: b
       const mismatch = noCluster && !vol.local && !!running && JSON.stringify(vol.clusterInfo?.name ?? null) !== JSON.stringify(running.heartbeatMode === 'global' ? running.name : null);
       const lock = lockFor(ctx.world, ctx.host, vol, device, onlineCapable, mismatch);
       if (lock.mode === 'error') {
-        stderr += lock.stderr;
+        w.err(lock.stderr);
         return done(1);
       }
       if (lock.mode === 'online') runnable = pending.filter((o) => o.kind === 'resize');
@@ -143,12 +142,11 @@ function runOps(ctx: CommandContext, device: string, ops: TunefsOp[], verbose: b
     for (const op of runnable) {
       switch (op.kind) {
         case 'query':
-          stdout += renderQuery(op.format, vol);
+          w.out(renderQuery(op.format, vol));
           break;
         case 'resize': {
           const r = resizeVolume(vol, dev, device, op, verbose);
-          stdout += r.stdout;
-          stderr += r.stderr;
+          w.out(r.stdout).err(r.stderr);
           if (r.exitCode) return done(1);
           break;
         }
@@ -157,7 +155,7 @@ function runOps(ctx: CommandContext, device: string, ops: TunefsOp[], verbose: b
           break;
         case 'slots': {
           const r = changeSlots(vol, device, op.slots);
-          stderr += r.stderr;
+          w.err(r.stderr);
           if (r.exitCode) return done(1);
           break;
         }
@@ -169,7 +167,7 @@ function runOps(ctx: CommandContext, device: string, ops: TunefsOp[], verbose: b
           const running = o2cbNode(ctx.world, ctx.host.name).running;
           const sameAlready = JSON.stringify(vol.clusterInfo?.name ?? null) === JSON.stringify(running?.heartbeatMode === 'global' ? running.name : null);
           if (sameAlready) {
-            if (verbose) stdout += `Device "${device}" is already configured for the running cluster; nothing to do\n`;
+            if (verbose) w.out(`Device "${device}" is already configured for the running cluster; nothing to do\n`);
             break;
           }
           const apply = () => {
@@ -180,11 +178,11 @@ function runOps(ctx: CommandContext, device: string, ops: TunefsOp[], verbose: b
             break;
           }
           const rest = pending;
-          return ask({ stdout, stderr }, question, ctx.stdin, (answer) => {
+          return ask(w, question, ctx.stdin, (answer) => {
             if (!saysYes(answer)) return { text: '', exitCode: 0 };
             apply();
             const more = rest.length ? runOps(ctx, device, rest, verbose, yes) : { stdout: '', stderr: '', exitCode: 0 };
-            return { text: more.stdout + more.stderr, exitCode: more.exitCode };
+            return { text: more.stdout, err: more.stderr, exitCode: more.exitCode };
           }, { text: '\ntunefs.ocfs2: Caught signal 2, exiting\n', exitCode: 1 });
         }
       }

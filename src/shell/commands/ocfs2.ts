@@ -9,7 +9,7 @@ import { devicesWithVolumes, volumeAtPath } from '../../sim/storage/ocfs2-volume
 import { clusterOnline, o2cbNode, toolsVersion } from '../../sim/storage/o2cb';
 import { hostsMounting } from '../../sim/storage/mounts';
 import type { FeatureLevel } from '../../sim/storage/ocfs2-geometry';
-import { ask, saysYes } from './ocfs2-prompt';
+import { Out, ask, saysYes, type Answered } from './ocfs2-prompt';
 import { tunefs } from './ocfs2-tunefs';
 import type { CommandContext } from '../types';
 import type { Ocfs2FsType, Ocfs2Volume } from '../../sim/storage/ocfs2-types';
@@ -190,46 +190,43 @@ const mkfs = defineCommand({
       if (!/^(0x[0-9a-f]+|\d+)$/i.test(ops[1])) return err(`mkfs.ocfs2: Block count bad - ${ops[1]}\n`);
       o.blocksCount = Number(ops[1]);
     }
-    const head = o.quiet ? '' : version;
-    let stdout = '';
+    const w = new Out().err(o.quiet ? '' : version);
     if (o.uuid !== undefined) {
       const u = o.uuid.replace(/^([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})$/i, '$1-$2-$3-$4-$5');
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(u)) return err(head + 'mkfs.ocfs2: Invalid UUID specified\n');
-      stdout += UUID_WARNING;
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(u)) return w.err('mkfs.ocfs2: Invalid UUID specified\n').done(1);
+      w.out(UUID_WARNING);
     }
     if (o.featuresOn.some((f) => o.featuresOff.includes(f))) {
-      return err(head + 'mkfs.ocfs2: Conflicting features specified while reconciling specified features with chosen defaults\n', stdout);
+      return w.err('mkfs.ocfs2: Conflicting features specified while reconciling specified features with chosen defaults\n').done(1);
     }
     const devPath = ops[0]!;
     const dev = volumeAtPath(ctx.world, ctx.host.name, devPath, ctx.frame.cwd).dev;
     const info = pickClusterInfo(ctx.world, ctx.host, dev, o);
-    if (!info.ok) return { stdout, stderr: head + info.stderr, exitCode: 1, stderrFirst: true };
-    stdout += renderClusterStack(info.info);
+    if (!info.ok) return w.err(info.stderr).done(1);
+    w.out(renderClusterStack(info.info));
     const check = checkVolume(ctx.world, ctx.host, devPath, dev, o);
-    if (check.kind === 'error') return { stdout: stdout + check.stdout, stderr: head + check.stderr, exitCode: 1 };
-    stdout += check.stdout;
-    const before = { stdout, stderr: head + check.stderr, stderrFirst: true };
-    const proceed = (): { text: string; err: string; exitCode: number } => {
+    w.out(check.stdout).err(check.stderr);
+    if (check.kind === 'error') return w.done(1);
+    const proceed = (): Answered => {
       if (!dev) return { text: '', err: `mkfs.ocfs2: Could not open device ${devPath}: No such file or directory\n`, exitCode: 1 };
       if (!dev.visible) return { text: '', err: `mkfs.ocfs2: Could not open device ${devPath}: Input/output error\n`, exitCode: 1 };
       const plan = planVolume(ctx.host, dev.sizeBytes, o, info.info);
       if (!plan.ok) return { text: '', err: plan.stderr, exitCode: 1 };
       let text = o.quiet ? '' : renderMkfsSummary(plan.plan);
-      if (o.dryRun) return { text, err: '', exitCode: 0 };
+      if (o.dryRun) return { text, exitCode: 0 };
       const uuid = o.uuid ? o.uuid.replace(/-/g, '').toUpperCase() : newVolumeUuid(ctx.world);
       formatVolume(ctx.world, ctx.host, dev, plan.plan, uuid);
       if (!o.quiet) text += renderMkfsSteps(plan.plan);
-      return { text, err: '', exitCode: 0 };
+      return { text, exitCode: 0 };
     };
     if (check.existing && !o.xtool) {
-      return ask(before, 'Proceed (y/N): ', ctx.stdin, (answer) => {
+      return ask(w, 'Proceed (y/N): ', ctx.stdin, (answer) => {
         if (!saysYes(answer)) return { text: answer === null ? '\nAborting operation.\n' : 'Aborting operation.\n', exitCode: 1 };
-        const r = proceed();
-        return { text: r.text + r.err, exitCode: r.exitCode };
+        return proceed();
       }, { text: '\nProcess Interrupted.\n', exitCode: 1 });
     }
     const r = proceed();
-    return { stdout: stdout + r.text, stderr: before.stderr + r.err, exitCode: r.exitCode, stderrFirst: !r.err };
+    return w.out(r.text).err(r.err ?? '').done(r.exitCode);
   },
 });
 
@@ -335,14 +332,14 @@ const fsck = defineCommand({
           ? '\nWARNING!!! Running fsck.ocfs2 (read-only) on a mounted filesystem may detect invalid errors.\n\n'
           : '\nWARNING!!! Running fsck.ocfs2 on a mounted filesystem may cause SEVERE filesystem damage.\n\n'
         : '\nWARNING!!! You have disabled the cluster check. Continue only if you\nare absolutely sure that NO node has this filesystem mounted or is\notherwise accessing it. If unsure, do NOT continue.\n\n';
-      return ask({ stdout: warn, stderr: version, stderrFirst: true }, 'Do you really want to continue (y/N): ', ctx.stdin, (answer) => {
+      return ask(new Out().err(version).out(warn), 'Do you really want to continue (y/N): ', ctx.stdin, (answer) => {
         if (!saysYes(answer)) return { text: answer === null ? '\nAborting operation.\n' : 'Aborting operation.\n', exitCode: 32 };
         const r = report();
-        return { text: r.text + r.err, exitCode: r.code };
+        return { text: r.text, err: r.err, exitCode: r.code };
       }, { text: '\nProcess Interrupted.\n', exitCode: 1 });
     }
     const r = report();
-    return { stdout: r.text, stderr: version + r.err, exitCode: r.code, stderrFirst: true };
+    return new Out().err(version).out(r.text).err(r.err).done(r.code);
   },
 });
 
