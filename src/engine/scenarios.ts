@@ -1,12 +1,14 @@
 // The named worlds an attempt can start from. Labs add their scenario bases here.
 import { buildDefaultWorld } from '../sim/scenario/default';
 import { buildOvm22World } from '../sim/scenario/ovm22';
+import { buildSv091World } from '../sim/scenario/sv091';
 import { labScenarioBuilder } from './lab-session';
 import type { WorldState } from '../sim/types';
 
 export const SCENARIOS: Record<string, (seed: number) => WorldState> = {
   default: (seed) => buildDefaultWorld(seed),
   ovm22: (seed) => buildOvm22World(seed),
+  sv091: (seed) => buildSv091World(seed),
 };
 
 /** The builder for an attempt's scenario: a named one above, a lab (`lab:<id>`), or a scenario base of labs/_scenarios. */

@@ -2,6 +2,7 @@
 // in one visible list, in the order they run each tick.
 import { TICK_MS, alignToTick } from './clock';
 import { accountCpu } from './xen/cpu-accounting';
+import { xenTick } from './xen/xen-tick';
 import { storageTick } from './storage/multipathd';
 import { powerTick } from './power';
 import { ocfs2Tick } from './storage/ocfs2-tick';
@@ -9,7 +10,7 @@ import type { Sim } from './sim';
 
 type TickSystem = (sim: Sim, dtMs: number) => void;
 
-const SYSTEMS: readonly TickSystem[] = [powerTick, accountCpu, storageTick, ocfs2Tick];
+const SYSTEMS: readonly TickSystem[] = [powerTick, accountCpu, xenTick, storageTick, ocfs2Tick];
 
 /** Runs whole ticks until the clock reaches `targetMs` (rounded down to the grid). Returns ticks run. */
 export function advanceTo(sim: Sim, targetMs: number): number {

@@ -64,6 +64,9 @@ export interface HostState {
   dmesgClearedMs?: number;
   /** Dom0's static maximum (`dom0_mem=max:N`), MiB; absent = `no limit` (sim/xen). */
   dom0MaxMemMiB?: number;
+  /** Dom0's credit scheduler weight and cap (`xm sched-credit -d 0`); absent = 256 and 0. */
+  dom0Weight?: number;
+  dom0Cap?: number;
   /** The hypervisor console ring after boot (`xm dmesg`): appended lines; `cleared` by `xm dmesg -c`. */
   xenConsole?: { lines: string[]; cleared: boolean };
 }
@@ -132,6 +135,8 @@ export interface XenDomainExtras {
   migration?: MigrationState;
   /** Reboots so far (xend's restart count). */
   restartCount?: number;
+  /** vm.cfg OVM_domain_type ('xen_pvm', 'xen_hvm' = no PV drivers, 'xen_hvm_pv'/'xen_pvhvm'). */
+  domainType?: string;
 }
 
 export interface DomainState {

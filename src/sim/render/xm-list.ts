@@ -5,7 +5,8 @@ import type { DomainRunState } from '../types';
 
 export interface XmListRow {
   name: string;
-  domid: number;
+  /** Null for a managed domain that is not running (printed blank). */
+  domid: number | null;
   memMiB: number;
   vcpus: number;
   state: string;
@@ -15,7 +16,7 @@ export interface XmListRow {
 export const XM_LIST_HEADER = `${padRight('Name', 40)} ${padLeft('ID', 5)} ${padLeft('Mem', 5)} ${padLeft('VCPUs', 5)} ${padLeft('State', 10)} ${padLeft('Time(s)', 9)}`;
 
 export function xmListRow(r: XmListRow): string {
-  return `${padRight(r.name, 40)} ${padLeft(r.domid, 5)} ${padLeft(r.memMiB, 5)} ${padLeft(r.vcpus, 5)} ${padLeft(r.state, 10)} ${fixed(r.cpuTimeS, 8, 1)}`;
+  return `${padRight(r.name, 40)} ${padLeft(r.domid ?? '', 5)} ${padLeft(r.memMiB, 5)} ${padLeft(r.vcpus, 5)} ${padLeft(r.state, 10)} ${fixed(r.cpuTimeS, 8, 1)}`;
 }
 
 export function renderXmList(rows: readonly XmListRow[]): string {

@@ -3,7 +3,8 @@
 import { nextHex, nextInt, pick } from '../../lib/rng';
 import { ovmId, ovmUuid, oracleMac } from '../ids';
 import { mkdir, putNode, writeFile } from '../vfs';
-import { renderVmCfg } from '../xen/vm-cfg';
+import { ovmXenExtras, renderVmCfg } from '../xen/vm-cfg';
+import { seedXenHost } from '../xen/host-files';
 import { emptyWorld } from '../world';
 import { addHost } from './hosts';
 import { buildDefaultStorage } from './storage';
@@ -35,6 +36,7 @@ export function buildDefaultWorld(seed: number, opts: DefaultScenarioOptions = {
     const host = hosts[i % 2]!;
     const running = i !== 4; // the last one is defined but halted
     const dom = makeDomain(world, { simpleName, repoPath, bridge, production: i < 2 });
+    dom.xen = ovmXenExtras(dom);
     if (running) startOn(world, dom, host);
     world.domains[dom.name] = dom;
     mkdir(world, hosts[0]!, `${repoPath}/VirtualMachines/${dom.name}`);
@@ -44,6 +46,7 @@ export function buildDefaultWorld(seed: number, opts: DefaultScenarioOptions = {
       putNode(world, hosts[0]!, disk.path, { type: 'file', mode: 0o644, mtimeMs: 0, content: '', sizeBytes: 20 * 1024 ** 3 });
     }
   });
+  for (const h of hosts) seedXenHost(world, h);
   buildDefaultStorage(world);
   buildSharedStorage(world, repoTree);
   return world;

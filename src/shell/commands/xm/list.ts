@@ -1,53 +1,75 @@
-// `xm list`: the brief table (reference §1.4), sorted by name; named domains in argument order.
-import { activeDomains } from '../../../sim/world';
-import { findDomain } from '../../../sim/xen/domains';
-import { renderXmList, stateString, type XmListRow } from '../../../sim/render/xm-list';
-import { ok } from '../../types';
-import { noSuchDomain, xmError, type XmSubcommand } from './subcommand';
-import type { HostState, WorldState } from '../../../sim/types';
-
-function dom0Row(host: HostState): XmListRow {
-  return { name: 'Domain-0', domid: 0, memMiB: host.dom0MemMiB, vcpus: host.dom0Vcpus, state: 'r-----', cpuTimeS: host.dom0CpuS };
-}
-
-function rowsFor(world: WorldState, host: HostState): XmListRow[] {
-  const guests = activeDomains(world, host.name).map((d) => ({
-    name: d.name,
-    domid: d.domid!,
-    memMiB: d.memoryMiB,
-    vcpus: d.vcpus,
-    state: stateString(d.state),
-    cpuTimeS: d.cpuTimeS,
-  }));
-  return [...guests, dom0Row(host)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
+// `xm list` (reference §1.4): the brief table sorted by name, named domains in argument order,
+// `-l` SXP records, `--state=` filter, `--label`, `--pool=`, and the deprecated `-v`.
+import { renderXmList, XM_LIST_HEADER } from '../../../sim/render/xm-list';
+import { prettySxp } from '../../../sim/render/xm-sxp';
+import { lookupDomain } from '../../../sim/xen/domains';
+import { dom0Sxp, guestSxp } from '../../../sim/xen/sxpr';
+import { allListRows, dom0ListRow, guestListRow, powerState } from '../../../sim/xen/view';
+import { gnuGetopt } from './getopt';
+import { done, getoptError, noSuchDomain, optionError, type XmSubcommand } from './subcommand';
+import { vcpuListOutcome } from './vcpu';
+import type { XmListRow } from '../../../sim/render/xm-list';
+import type { Sxp } from '../../../sim/render/xm-sxp';
 
 export const list: XmSubcommand = {
   name: 'list',
-  argstring: '[options] [Domain, ...]',
-  description: 'List information about all/some domains.',
-  options: [
-    ['-l, --long', 'Output all VM details in SXP'],
-    ['--label', 'Include security labels'],
-    ['--state=<state>', 'Select only VMs with the specified state'],
-    ['--pool=<pool>', 'Select only VMs in specified cpu pool'],
-  ],
   run(ctx, args) {
-    const { world, host } = ctx;
-    const bad = args.find((a) => a.startsWith('-'));
-    if (bad) return xmError(list, `option ${bad} not recognized`);
-    const all = rowsFor(world, host);
-    if (!args.length) return ok(renderXmList(all));
-    const rows: XmListRow[] = [];
-    for (const ref of args) {
-      if (ref === '0' || ref === 'Domain-0') {
-        rows.push(dom0Row(host));
-        continue;
-      }
-      const d = findDomain(world, host.name, ref);
-      if (!d) return noSuchDomain(ref);
-      rows.push(all.find((r) => r.name === d.name)!);
+    const { sim, host } = ctx;
+    const g = gnuGetopt(args, 'lv', ['long', 'vcpus', 'label', 'state=', 'pool=']);
+    if (!g.ok) return getoptError(ctx, 'list', g.error);
+    let long = false;
+    let vcpus = false;
+    let labels = false;
+    let state = 'all';
+    let pool: string | null = null;
+    for (const [k, v] of g.opts) {
+      if (k === '-l' || k === '--long') long = true;
+      if (k === '-v' || k === '--vcpus') vcpus = true;
+      if (k === '--label') labels = true;
+      if (k === '--state') state = v;
+      if (k === '--pool') pool = v;
     }
-    return ok(renderXmList(rows));
+    const params = g.args;
+    if (state !== 'all' && params.length) return optionError(ctx, 'list', 'You may specify either a state or a particular VM, but not both');
+    if (pool && params.length) return optionError(ctx, 'list', 'You may specify either a pool or a particular VM, but not both');
+    if (vcpus) {
+      const r = vcpuListOutcome(ctx, params);
+      return { ...r, stderr: 'xm list -v is deprecated.  Please use xm vcpu-list.\n' + r.stderr, stderrFirst: true };
+    }
+
+    // Named domains in argument order; the first unknown one stops the command.
+    const rows: XmListRow[] = [];
+    const records: Sxp[] = [];
+    if (params.length) {
+      for (const ref of params) {
+        const t = lookupDomain(sim.world, host, ref);
+        if (!t) return noSuchDomain(ref);
+        rows.push(t.kind === 'dom0' ? dom0ListRow(sim, host) : guestListRow(sim, t.d));
+        records.push(t.kind === 'dom0' ? dom0Sxp(sim, host) : guestSxp(sim, t.d));
+      }
+    } else {
+      const st = state.toLowerCase();
+      for (const r of allListRows(sim, host)) {
+        const t = lookupDomain(sim.world, host, r.name);
+        const ps = t?.kind === 'guest' ? powerState(t.d) : 'running';
+        if (st !== 'all' && ps !== st) continue;
+        if (pool && pool !== 'Pool-0') continue;
+        rows.push(r);
+        records.push(t?.kind === 'guest' ? guestSxp(sim, t.d) : dom0Sxp(sim, host));
+      }
+    }
+    if (long) return done(records.map((x) => prettySxp(x)).join(''));
+    if (labels) return done(renderLabels(rows));
+    return done(renderXmList(rows));
   },
 };
+
+/** `--label`: the table with a Label column, sorted by label (all INACTIVE without a policy). */
+function renderLabels(rows: readonly XmListRow[]): string {
+  const header = `${XM_LIST_HEADER} ${'Label'.padEnd(10)}`;
+  const body = renderXmList(rows)
+    .split('\n')
+    .slice(1, -1)
+    .map((l) => `${l} ${'INACTIVE'.padStart(10)}`);
+  return [header, ...body].join('\n') + '\n';
+}

@@ -1,25 +1,24 @@
-// `xm pause` / `xm unpause` (reference §1.7): no output on success.
-import { findDomain, pauseDomain, unpauseDomain } from '../../../sim/xen/domains';
-import { ok } from '../../types';
-import { argCountError, noSuchDomain, xmError, type XmSubcommand } from './subcommand';
+// `xm pause` / `xm unpause` (reference §1.7): no output on success; dom0 and halted domains refused.
+import { lookupDomain, pauseDomain, unpauseDomain } from '../../../sim/xen/domains';
+import { argCheck, done, faultError, noSuchDomain, type XmSubcommand } from './subcommand';
 
 function pauseLike(name: 'pause' | 'unpause'): XmSubcommand {
-  const sub: XmSubcommand = {
+  return {
     name,
-    argstring: '<Domain>',
-    description: name === 'pause' ? 'Pause execution of a domain.' : 'Unpause a paused domain.',
     run(ctx, args) {
-      if (args.length !== 1) return argCountError(sub, 1);
+      const bad = argCheck(ctx, name, args, 1);
+      if (bad) return bad;
       const ref = args[0]!;
-      if (ref === '0' || ref === 'Domain-0') return xmError(sub, `Cannot ${name} privileged domain ${ref}`);
-      const d = findDomain(ctx.world, ctx.host.name, ref);
-      if (!d) return noSuchDomain(ref);
-      if (name === 'pause' && d.state !== 'paused') pauseDomain(ctx.world, d);
-      if (name === 'unpause' && d.state === 'paused') unpauseDomain(ctx.world, d);
-      return ok();
+      const t = lookupDomain(ctx.world, ctx.host, ref);
+      if (!t) return noSuchDomain(ref);
+      if (t.kind === 'dom0') return faultError(ctx, name, `Cannot ${name} privileged domain ${ref}`);
+      const d = t.d;
+      if (d.domid === null || d.host === null) return faultError(ctx, name, `Domain '${ref}' is not started`);
+      if (name === 'pause') pauseDomain(ctx.world, d);
+      else if (d.state === 'paused') unpauseDomain(ctx.world, d);
+      return done();
     },
   };
-  return sub;
 }
 
 export const pause = pauseLike('pause');

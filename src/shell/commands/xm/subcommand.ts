@@ -1,38 +1,65 @@
 // The shape of an `xm` subcommand and the error conventions of xm's main.py (reference §1.1):
-// errors go to stderr as `Error: …`, then the subcommand's usage block on stdout.
+// errors go to stderr as `Error: …`; xend faults and bad arguments add the command's usage
+// block on stdout; an unknown domain (fault 3) exits 3 without usage.
+import { cmdHelp } from './help';
+import { optsHelp } from './opts';
+import { CREATE_OPTS, MIGRATE_OPTS } from './module-opts';
 import type { CommandContext, CommandOutcome } from '../../types';
 
 export interface XmSubcommand {
   name: string;
-  /** Argument string shown after `Usage: xm NAME`. */
-  argstring: string;
-  description: string;
-  /** Options table rows: [flags, description]. */
-  options?: ReadonlyArray<readonly [string, string]>;
   run(ctx: CommandContext, args: string[]): CommandOutcome;
+  /** What Tab offers after the subcommand: domain names (default), files, or nothing. */
+  complete?: 'domains' | 'files' | 'none';
 }
 
-/** The per-command usage block: `Usage: xm <cmd> <args>`, blank, description, options table. */
-export function usageBlock(sub: XmSubcommand): string {
-  let out = `Usage: xm ${sub.name} ${sub.argstring}\n\n${sub.description}\n`;
-  if (sub.options?.length) {
-    out += sub.options.map(([flag, desc]) => `  ${flag.padEnd(30)} ${desc.padEnd(43)}`.trimEnd()).join('\n') + '\n\n';
-  }
-  return out;
+/** Module help of the commands xm imports (create.py, new.py, migrate.py): `str(gopts)`. */
+function moduleHelp(name: string): string | undefined {
+  if (name === 'create' || name === 'new') return optsHelp(CREATE_OPTS);
+  if (name === 'migrate') return optsHelp(MIGRATE_OPTS);
+  return undefined;
 }
 
-/** An xend error (fault code 2) or argument error: message, then usage, exit 1. */
-export function xmError(sub: XmSubcommand, message: string): CommandOutcome {
-  return { stdout: usageBlock(sub), stderr: `Error: ${message}\n`, exitCode: 1, stderrFirst: true };
+/** The per-command usage block (`xm CMD -h`, and after errors). */
+export function usageBlock(ctx: CommandContext, name: string): string {
+  return cmdHelp(ctx.host.release, name, moduleHelp);
 }
 
-/** `arg_check` failure: the message ends in a newline, so a blank line follows. */
-export function argCountError(sub: XmSubcommand, n: number | [number, number]): CommandOutcome {
-  const text = Array.isArray(n) ? `requires between ${n[0]} and ${n[1]} arguments.` : `requires ${n} argument${n === 1 ? '' : 's'}.`;
-  return xmError(sub, `'xm ${sub.name}' ${text}\n`);
+/** An xend fault (code 2) or ValueError: `Error: msg`, then the usage block; exit 1. */
+export function faultError(ctx: CommandContext, name: string, message: string): CommandOutcome {
+  return { stdout: usageBlock(ctx, name), stderr: `Error: ${message}\n`, exitCode: 1, stderrFirst: true };
+}
+
+/** OptionError: like a fault, then `print e.usage` (the module's use text, or just a newline). */
+export function optionError(ctx: CommandContext, name: string, message: string, use = ''): CommandOutcome {
+  return { stdout: usageBlock(ctx, name) + use + '\n', stderr: `Error: ${message}\n`, exitCode: 1, stderrFirst: true };
+}
+
+/** `err(msg); sys.exit(1)` without usage (create.py errors, opts.err, xm save/restore checks). */
+export function plainError(message: string, exitCode = 1): CommandOutcome {
+  return { stdout: '', stderr: `Error: ${message}\n`, exitCode };
 }
 
 /** Invalid domain (XML-RPC fault code 3): no usage block, exit status 3. */
 export function noSuchDomain(ref: string): CommandOutcome {
   return { stdout: '', stderr: `Error: Domain '${ref}' does not exist.\n`, exitCode: 3 };
 }
+
+/** `ValueError` in xm (e.g. `xm vcpu-set dom abc`). */
+export const invalidArgument = (ctx: CommandContext, name: string): CommandOutcome => faultError(ctx, name, 'Invalid argument.');
+
+/** `arg_check`: the message ends in a newline, so a blank line follows it. Null when the count is fine. */
+export function argCheck(ctx: CommandContext, name: string, args: readonly string[], lo: number, hi = -1): CommandOutcome | null {
+  const n = args.filter((a) => a !== '--').length;
+  if (hi === -1) {
+    if (n === lo) return null;
+    return faultError(ctx, name, `'xm ${name}' requires ${lo} argument${lo === 1 ? '' : 's'}.\n`);
+  }
+  if (n >= lo && n <= hi) return null;
+  return faultError(ctx, name, `'xm ${name}' requires between ${lo} and ${hi} arguments.\n`);
+}
+
+/** getopt failure: `err(opterr); usage(cmd)`. */
+export const getoptError = (ctx: CommandContext, name: string, error: string): CommandOutcome => faultError(ctx, name, error);
+
+export const done = (stdout = ''): CommandOutcome => ({ stdout, stderr: '', exitCode: 0 });

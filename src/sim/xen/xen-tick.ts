@@ -1,0 +1,19 @@
+// xend's work that takes time, advanced once per tick (listed in sim/tick.ts): guests finishing
+// a requested shutdown or reboot, and live migrations completing.
+import { completeShutdown } from './domains';
+import { finishMigration } from './migrate';
+import type { Sim } from '../sim';
+
+export function xenTick(sim: Sim, dtMs: number): void {
+  const { world } = sim;
+  for (const d of Object.values(world.domains)) {
+    const x = d.xen;
+    if (!x || d.host === null || d.domid === null) continue;
+    if (x.pending) {
+      // A paused guest cannot act on the request until it runs again.
+      if (d.state === 'paused') x.pending.atMs += dtMs;
+      else if (x.pending.atMs <= world.clockMs) completeShutdown(world, d);
+    }
+    if (x.migration && d.host !== null && x.migration.endMs <= world.clockMs) finishMigration(world, d);
+  }
+}
