@@ -1,6 +1,6 @@
 // The SysV init services of a dom0 (what `service` and `chkconfig` act on): one table of
 // definitions with generic OL6/OL5 init-script behaviour. Subsystems plug their own handlers in
-// with ONE line in SERVICE_HANDLERS below (xend, multipathd, o2cb, ocfs2, ovs-agent …).
+// with ONE entry in serviceHandlers() below (xend, multipathd, o2cb, ocfs2, ovs-agent …).
 import { allocPid, servicePid } from './processes';
 import { multipathdService } from './storage/multipathd-service';
 import { O2CB_SERVICE, OCFS2_SERVICE } from './storage/o2cb-service';
@@ -88,17 +88,24 @@ const BASE_SERVICES: readonly ServiceDef[] = [
  * or just `{ name: 'xend', actions: { status: xendStatus } }`. Fields given here replace the
  * base definition's; a name not in BASE_SERVICES adds a new service.
  */
-const SERVICE_HANDLERS: readonly (Partial<ServiceDef> & { name: string })[] = [multipathdService, O2CB_SERVICE, OCFS2_SERVICE, OVS_AGENT_SERVICE];
+const serviceHandlers = (): readonly (Partial<ServiceDef> & { name: string })[] => [multipathdService, O2CB_SERVICE, OCFS2_SERVICE, OVS_AGENT_SERVICE];
 
-const TABLE: ReadonlyMap<string, ServiceDef> = (() => {
+/** Built on first use, so a handler module that imports this one (a cycle) is fully loaded by then. */
+let table: ReadonlyMap<string, ServiceDef> | null = null;
+const TABLE = {
+  get: (name: string) => (table ??= buildTable()).get(name),
+  values: () => (table ??= buildTable()).values(),
+};
+
+function buildTable(): ReadonlyMap<string, ServiceDef> {
   const m = new Map<string, ServiceDef>();
   for (const d of BASE_SERVICES) m.set(d.name, d);
-  for (const h of SERVICE_HANDLERS) {
+  for (const h of serviceHandlers()) {
     const base = m.get(h.name);
     m.set(h.name, { levels: '2345', daemon: true, ...base, ...h, actions: { ...base?.actions, ...h.actions } });
   }
   return m;
-})();
+}
 
 /** The services this host's release ships, by name (sorted). */
 export function servicesOf(host: HostState): ServiceDef[] {

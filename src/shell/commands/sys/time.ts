@@ -32,7 +32,8 @@ export const date = defineCommand({
         when = parsed;
       } else if (a === '-s' || a === '--set' || a.startsWith('--set=')) {
         return fail('date: cannot set date: Operation not permitted\n', 1);
-      } else if (a.startsWith('-')) return fail(`date: invalid option -- '${a.slice(1, 2)}'\n${DATE_TRY}`, 1);
+      } else if (a.startsWith('--')) return fail(`date: unrecognized option '${a}'\n${DATE_TRY}`, 1);
+      else if (a.startsWith('-')) return fail(`date: invalid option -- '${a.slice(1, 2)}'\n${DATE_TRY}`, 1);
       else return fail(`date: invalid date \`${a}'\n`, 1);
     }
     return ok(strftime(when, fmt) + '\n');
