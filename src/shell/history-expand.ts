@@ -27,7 +27,9 @@ export function expandHistory(line: string, history: readonly string[]): History
       continue;
     }
     const next = line[i + 1];
-    if (next === undefined || ' \t\n=('.includes(next) || (inDouble && next === '"')) {
+    // bash leaves `!` alone before a blank, `=` or `(`, in `[!...]` (glob negation), `${!x}` and `$!`.
+    const inhibited = (line[i - 1] === '[' && line.includes(']', i + 1)) || (line[i - 1] === '{' && line[i - 2] === '$' && line.includes('}', i + 1)) || line[i - 1] === '$';
+    if (next === undefined || ' \t\n=('.includes(next) || (inDouble && next === '"') || inhibited) {
       out += c;
       continue;
     }

@@ -573,9 +573,9 @@ export function parseAwk(src: string): Rule[] {
       p++;
       rule.action = statements();
       expectOp('}');
-    }
+    } else if (!(peek().k === 'nl' || peek().k === 'eof' || isOp(';'))) fail();
+    // After an action, the next rule may follow on the same line.
     rules.push(rule);
-    if (!(peek().k === 'nl' || peek().k === 'eof' || isOp(';'))) fail();
     terms();
   }
   return rules;

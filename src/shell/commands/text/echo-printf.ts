@@ -78,7 +78,8 @@ export const printf = defineCommand({
       setVar(ctx.frame, variable, r.text);
       return { stdout: '', stderr: r.errors, exitCode: r.errors ? 1 : 0 };
     }
-    const outcome: CommandOutcome = { stdout: r.text, stderr: r.errors, exitCode: r.errors ? 1 : 0 };
+    // bash reports a bad number at once (stderr) while the formatted text is still buffered.
+    const outcome: CommandOutcome = { stdout: r.text, stderr: r.errors, exitCode: r.errors ? 1 : 0, ...(r.errors && { stderrFirst: true }) };
     return outcome;
   },
 });
