@@ -1,6 +1,6 @@
 // Quiz queries and facts about the SAN as a host sees it: a LUN's WWID and size, the name and
 // path devices of its multipath map, which paths carry the I/O, a path's H:C:T:L and priority.
-import { arrayLunSize, hostMapForLun } from '../sim/storage/block-devices';
+import { arrayLunSize, hostMapForLun, resolveBlockDevice } from '../sim/storage/block-devices';
 import { hostSan } from '../sim/storage/san';
 import { resolveLun } from './checks/storage';
 import { findHost, str, type CheckContext, type JsonSchema } from './check-kit';
@@ -37,6 +37,22 @@ export const storageQueries = {
       const ref = resolveLun(world, a.lun);
       const bytes = ref ? arrayLunSize(world, ref) : null;
       return bytes === null ? null : [Math.round((bytes / 1024 ** 3) * 10) / 10, Math.round((bytes / 1e9) * 10) / 10];
+    },
+  }),
+  repository_path: defineQuery<{ lun: string | number }>({
+    summary: 'Where the OCFS2 file system on a LUN (whole, or its partition) is mounted on the first host that mounts it.',
+    args: { lun: lunArg },
+    required: ['lun'],
+    run: ({ world }, a) => {
+      const ref = resolveLun(world, a.lun);
+      if (!ref) return null;
+      for (const h of Object.values(world.hosts)) {
+        for (const m of h.mounts) {
+          const dev = resolveBlockDevice(world, h.name, m.device);
+          if (dev?.lun?.array === ref.array && dev.lun.alu === ref.alu) return m.path;
+        }
+      }
+      return null;
     },
   }),
   map_name: defineQuery<{ host: string; lun: string | number }>({

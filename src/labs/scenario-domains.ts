@@ -22,10 +22,10 @@ function repoPath(world: WorldState): string {
   return m?.path ?? '/OVS/Repositories/local';
 }
 
-function newGuest(world: WorldState, simple: string): DomainState {
+function newGuest(world: WorldState, simple: string, inRepo?: string): DomainState {
   const rng = world.rng;
   const name = ovmId(rng, 'vm');
-  const repo = repoPath(world);
+  const repo = inRepo ?? repoPath(world);
   const sample = Object.values(world.domains)[0];
   const bridge = sample?.vifs[0]?.bridge ?? 'xenbr0';
   const diskId = ovmId(rng, 'virtualDisk');
@@ -94,8 +94,8 @@ function renameGuest(world: WorldState, d: DomainState, name: string): void {
   world.domains[name] = d;
 }
 
-export function applyDomainOverride(world: WorldState, o: DomainOverride): void {
-  const d = findBySimple(world, o.simple) ?? newGuest(world, o.simple);
+export function applyDomainOverride(world: WorldState, o: DomainOverride, repo?: string): void {
+  const d = findBySimple(world, o.simple) ?? newGuest(world, o.simple, repo);
   if (o.id !== undefined) renameGuest(world, d, o.id);
   if (o.memory !== undefined) d.memoryMiB = o.memory;
   if (o.maxmem !== undefined) d.maxMemMiB = o.maxmem;
@@ -127,5 +127,10 @@ export function applyDomainOverride(world: WorldState, o: DomainOverride): void 
     const hostName = o.host ?? d.host ?? pick(world.rng, Object.keys(world.hosts).sort());
     placeRunning(world, d, hostName);
     d.state = state === 'paused' ? 'paused' : 'blocked';
+  }
+  if (o.hung) {
+    // Asked to shut down long ago, never done: xend refuses another request, only destroy helps.
+    const x = (d.xen ??= { onPoweroff: 'destroy', onReboot: 'restart', onCrash: 'restart' });
+    x.pending = { kind: 'poweroff', atMs: Number.MAX_SAFE_INTEGER };
   }
 }

@@ -5,6 +5,7 @@ import { defaultDom0MemMiB } from '../sim/memory';
 import { mkdir, writeFile } from '../sim/vfs';
 import { renderVmCfg } from '../sim/xen/vm-cfg';
 import { applyDomainOverride, removeGuest } from './scenario-domains';
+import { addRepository } from './scenario-storage';
 import type { WorldState } from '../sim/types';
 import type { HostOverride, Overrides, ScenarioBase } from './types';
 
@@ -32,7 +33,13 @@ export function applyOverrides(world: WorldState, o: Overrides): void {
   if (o.release) for (const h of Object.values(world.hosts)) setRelease(world, h.name, o.release);
   for (const h of o.hosts ?? []) applyHostOverride(world, h);
   for (const name of o.remove_domains ?? []) removeGuest(world, name);
-  for (const d of o.domains ?? []) applyDomainOverride(world, d);
+  const repos: Record<string, string> = {};
+  for (const r of o.repositories ?? []) repos[String(r.lun)] = addRepository(world, r);
+  for (const d of o.domains ?? []) {
+    const repo = d.repository === undefined ? undefined : repos[d.repository];
+    if (d.repository !== undefined && !repo) throw new Error(`scenario override: ${d.simple}: no repository created on LUN ${d.repository}`);
+    applyDomainOverride(world, d, repo);
+  }
   // vm.cfg files follow the guests' final shape.
   for (const d of Object.values(world.domains)) {
     const owner = Object.values(world.hosts).find((h) => h.mounts.some((m) => d.cfgPath.startsWith(m.path + '/')));

@@ -100,6 +100,18 @@ export interface DomainOverride {
   production?: boolean;
   os?: string;
   workload?: { cpu?: number; read_iops?: number; write_iops?: number };
+  /** A new guest lives in the repository created on this LUN (by `repositories`), not the first one. */
+  repository?: string;
+  /** A shutdown was requested and the guest never completes it (a hung guest: only destroy helps). */
+  hung?: boolean;
+}
+
+export interface RepositoryOverride {
+  /** LUN role (spare …) or array LUN number: formatted whole, as OVM Manager 3 does. */
+  lun: string | number;
+  alias: string;
+  /** Write a different alias into .ovsrepo than into the agent databases (they disagree). */
+  ovsrepo_alias?: string;
 }
 
 export interface Overrides {
@@ -108,6 +120,7 @@ export interface Overrides {
   hosts?: HostOverride[];
   domains?: DomainOverride[];
   remove_domains?: string[];
+  repositories?: RepositoryOverride[];
 }
 
 export interface LabDoc {

@@ -203,7 +203,30 @@ const dfSize = defineCheck<{ host?: string; path: string } & Range>({
   },
 });
 
+const dfMatchesLun = defineCheck<{ host?: string; path: string; lun: string | number }>({
+  summary: 'What `df` reports for the file system at a path spans the LUN\'s current size on the array (at least 98 % of it), per host: the file system was grown to the LUN and every node sees it.',
+  args: { host: str, path: str, lun: lunArg },
+  required: ['path', 'lun'],
+  run({ world }, a) {
+    const ref = resolveLun(world, a.lun);
+    const lunBytes = ref ? arrayLunSize(world, ref) : null;
+    if (lunBytes === null) return failWith(`no LUN ${a.lun}`);
+    const hosts = hostsFor(world, a.host);
+    if (typeof hosts === 'string') return failWith(hosts);
+    for (const name of hosts) {
+      const h = world.hosts[name]!;
+      const e = mtab(world, h).find((x) => x.path === a.path);
+      const st = e ? statfs(world, h, e) : null;
+      if (!st) return failWith(`nothing is mounted at ${a.path} on ${name}`);
+      const size = st.blocks * st.bsize;
+      if (size < lunBytes * 0.98) return failWith(`${name}: df shows ${gib(size)}, the LUN is ${gib(lunBytes)}`);
+    }
+    return pass();
+  },
+});
+
 export const storageChecks = {
+  df_matches_lun: dfMatchesLun,
   path_count: pathCount,
   map_current: mapCurrent,
   disks_current: disksCurrent,

@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
-const pattern11 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern134 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern152 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern15 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern143 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern161 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1567,11 +1567,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data.path_count !== undefined){
-let data63 = data.path_count;
+if(data.df_matches_lun !== undefined){
+let data63 = data.df_matches_lun;
 if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.lun === undefined){
-const err124 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data63.path === undefined){
+const err124 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1580,8 +1580,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data63.state === undefined){
-const err125 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+if(data63.lun === undefined){
+const err125 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1591,8 +1591,8 @@ vErrors.push(err125);
 errors++;
 }
 for(const key15 in data63){
-if(!((((((key15 === "host") || (key15 === "lun")) || (key15 === "state")) || (key15 === "min")) || (key15 === "max")) || (key15 === "equals"))){
-const err126 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(!(((key15 === "host") || (key15 === "path")) || (key15 === "lun"))){
+const err126 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1606,7 +1606,7 @@ if(data63.host !== undefined){
 let data64 = data63.host;
 if(typeof data64 === "string"){
 if(!pattern0.test(data64)){
-const err127 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err127 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1617,7 +1617,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err128 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1627,10 +1627,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data63.lun !== undefined){
-let data65 = data63.lun;
-if((typeof data65 !== "string") && (!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65))))){
-const err129 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
+if(data63.path !== undefined){
+let data65 = data63.path;
+if(typeof data65 === "string"){
+if(!pattern0.test(data65)){
+const err129 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1639,9 +1640,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-const err130 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err130 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1651,11 +1652,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-if(data63.state !== undefined){
-let data66 = data63.state;
-if(typeof data66 !== "string"){
-const err131 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.lun !== undefined){
+let data66 = data63.lun;
+if((typeof data66 !== "string") && (!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66))))){
+const err131 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1664,8 +1664,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(!((data66 === "active") || (data66 === "failed"))){
-const err132 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
+if(typeof data66 === "string"){
+if(!pattern0.test(data66)){
+const err132 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1675,10 +1676,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data63.min !== undefined){
-let data67 = data63.min;
-if(!((typeof data67 == "number") && (isFinite(data67)))){
-const err133 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1688,10 +1689,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data63.max !== undefined){
-let data68 = data63.max;
-if(!((typeof data68 == "number") && (isFinite(data68)))){
-const err134 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.path_count !== undefined){
+let data67 = data.path_count;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.lun === undefined){
+const err134 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1700,11 +1702,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data63.equals !== undefined){
-let data69 = data63.equals;
-if(!((typeof data69 == "number") && (isFinite(data69)))){
-const err135 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data67.state === undefined){
+const err135 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1713,10 +1712,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key16 in data67){
+if(!((((((key16 === "host") || (key16 === "lun")) || (key16 === "state")) || (key16 === "min")) || (key16 === "max")) || (key16 === "equals"))){
+const err136 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1726,11 +1724,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data.map_current !== undefined){
-let data70 = data.map_current;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.lun === undefined){
-const err137 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data67.host !== undefined){
+let data68 = data67.host;
+if(typeof data68 === "string"){
+if(!pattern0.test(data68)){
+const err137 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1739,9 +1737,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-for(const key16 in data70){
-if(!((key16 === "host") || (key16 === "lun"))){
-const err138 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+else {
+const err138 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1751,11 +1749,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data70.host !== undefined){
-let data71 = data70.host;
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err139 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data67.lun !== undefined){
+let data69 = data67.lun;
+if((typeof data69 !== "string") && (!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69))))){
+const err139 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1764,9 +1761,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data69 === "string"){
+if(!pattern0.test(data69)){
+const err140 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1776,10 +1773,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data70.lun !== undefined){
-let data72 = data70.lun;
-if((typeof data72 !== "string") && (!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72))))){
-const err141 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
+}
+if(data67.state !== undefined){
+let data70 = data67.state;
+if(typeof data70 !== "string"){
+const err141 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1788,9 +1786,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(typeof data72 === "string"){
-if(!pattern0.test(data72)){
-const err142 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((data70 === "active") || (data70 === "failed"))){
+const err142 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1800,10 +1797,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data67.min !== undefined){
+let data71 = data67.min;
+if(!((typeof data71 == "number") && (isFinite(data71)))){
+const err143 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1813,11 +1810,10 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data.disks_current !== undefined){
-let data73 = data.disks_current;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.lun === undefined){
-const err144 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data67.max !== undefined){
+let data72 = data67.max;
+if(!((typeof data72 == "number") && (isFinite(data72)))){
+const err144 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1826,9 +1822,11 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key17 in data73){
-if(!((key17 === "host") || (key17 === "lun"))){
-const err145 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data67.equals !== undefined){
+let data73 = data67.equals;
+if(!((typeof data73 == "number") && (isFinite(data73)))){
+const err145 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1838,11 +1836,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data73.host !== undefined){
-let data74 = data73.host;
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err146 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err146 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1852,8 +1848,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.map_current !== undefined){
+let data74 = data.map_current;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.lun === undefined){
+const err147 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1862,11 +1861,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data73.lun !== undefined){
-let data75 = data73.lun;
-if((typeof data75 !== "string") && (!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75))))){
-const err148 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
+for(const key17 in data74){
+if(!((key17 === "host") || (key17 === "lun"))){
+const err148 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1875,9 +1872,12 @@ vErrors.push(err148);
 }
 errors++;
 }
+}
+if(data74.host !== undefined){
+let data75 = data74.host;
 if(typeof data75 === "string"){
 if(!pattern0.test(data75)){
-const err149 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err149 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1887,10 +1887,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-}
 else {
-const err150 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err150 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1900,11 +1898,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data.map_name !== undefined){
-let data76 = data.map_name;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.lun === undefined){
-const err151 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data74.lun !== undefined){
+let data76 = data74.lun;
+if((typeof data76 !== "string") && (!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76))))){
+const err151 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1913,8 +1910,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data76.name === undefined){
-const err152 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err152 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1923,9 +1921,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key18 in data76){
-if(!(((key18 === "host") || (key18 === "lun")) || (key18 === "name"))){
-const err153 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1935,11 +1935,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data76.host !== undefined){
-let data77 = data76.host;
-if(typeof data77 === "string"){
-if(!pattern0.test(data77)){
-const err154 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.disks_current !== undefined){
+let data77 = data.disks_current;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.lun === undefined){
+const err154 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1948,9 +1948,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data77){
+if(!((key18 === "host") || (key18 === "lun"))){
+const err155 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1960,10 +1960,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data76.lun !== undefined){
-let data78 = data76.lun;
-if((typeof data78 !== "string") && (!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78))))){
-const err156 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data77.host !== undefined){
+let data78 = data77.host;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err156 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1972,9 +1973,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err157 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err157 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1984,12 +1985,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-if(data76.name !== undefined){
-let data79 = data76.name;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err158 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data77.lun !== undefined){
+let data79 = data77.lun;
+if((typeof data79 !== "string") && (!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79))))){
+const err158 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1998,9 +1997,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err159 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2011,8 +2010,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err160 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err160 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2022,11 +2022,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data.conf_alias !== undefined){
-let data80 = data.conf_alias;
+if(data.map_name !== undefined){
+let data80 = data.map_name;
 if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
 if(data80.lun === undefined){
-const err161 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err161 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2035,8 +2035,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data80.alias === undefined){
-const err162 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+if(data80.name === undefined){
+const err162 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2046,8 +2046,8 @@ vErrors.push(err162);
 errors++;
 }
 for(const key19 in data80){
-if(!(((key19 === "host") || (key19 === "lun")) || (key19 === "alias"))){
-const err163 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(!(((key19 === "host") || (key19 === "lun")) || (key19 === "name"))){
+const err163 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2061,7 +2061,7 @@ if(data80.host !== undefined){
 let data81 = data80.host;
 if(typeof data81 === "string"){
 if(!pattern0.test(data81)){
-const err164 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err164 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2072,7 +2072,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err165 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2085,7 +2085,7 @@ errors++;
 if(data80.lun !== undefined){
 let data82 = data80.lun;
 if((typeof data82 !== "string") && (!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82))))){
-const err166 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
+const err166 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2096,7 +2096,7 @@ errors++;
 }
 if(typeof data82 === "string"){
 if(!pattern0.test(data82)){
-const err167 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err167 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2107,11 +2107,11 @@ errors++;
 }
 }
 }
-if(data80.alias !== undefined){
-let data83 = data80.alias;
+if(data80.name !== undefined){
+let data83 = data80.name;
 if(typeof data83 === "string"){
 if(!pattern0.test(data83)){
-const err168 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err168 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2122,7 +2122,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err169 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2134,7 +2134,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err170 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2144,11 +2144,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data.map_policy !== undefined){
-let data84 = data.map_policy;
+if(data.conf_alias !== undefined){
+let data84 = data.conf_alias;
 if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
 if(data84.lun === undefined){
-const err171 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err171 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2157,9 +2157,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key20 in data84){
-if(!((((key20 === "host") || (key20 === "lun")) || (key20 === "pg_policy")) || (key20 === "selector"))){
-const err172 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data84.alias === undefined){
+const err172 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2168,12 +2167,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data84.host !== undefined){
-let data85 = data84.host;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err173 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key20 in data84){
+if(!(((key20 === "host") || (key20 === "lun")) || (key20 === "alias"))){
+const err173 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2183,8 +2179,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data84.host !== undefined){
+let data85 = data84.host;
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err174 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2194,10 +2193,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data84.lun !== undefined){
-let data86 = data84.lun;
-if((typeof data86 !== "string") && (!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86))))){
-const err175 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
+else {
+const err175 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2206,9 +2203,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err176 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data84.lun !== undefined){
+let data86 = data84.lun;
+if((typeof data86 !== "string") && (!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86))))){
+const err176 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2217,13 +2216,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-if(data84.pg_policy !== undefined){
-let data87 = data84.pg_policy;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err177 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err177 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2233,8 +2228,12 @@ vErrors.push(err177);
 errors++;
 }
 }
-else {
-const err178 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data84.alias !== undefined){
+let data87 = data84.alias;
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err178 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2244,11 +2243,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data84.selector !== undefined){
-let data88 = data84.selector;
-if(typeof data88 === "string"){
-if(!pattern0.test(data88)){
-const err179 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err179 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2258,8 +2254,9 @@ vErrors.push(err179);
 errors++;
 }
 }
+}
 else {
-const err180 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err180 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2269,9 +2266,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.map_policy !== undefined){
+let data88 = data.map_policy;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.lun === undefined){
+const err181 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2280,12 +2279,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data.lun_size !== undefined){
-let data89 = data.lun_size;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.lun === undefined){
-const err182 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key21 in data88){
+if(!((((key21 === "host") || (key21 === "lun")) || (key21 === "pg_policy")) || (key21 === "selector"))){
+const err182 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2294,9 +2290,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key21 in data89){
-if(!((((key21 === "lun") || (key21 === "min")) || (key21 === "max")) || (key21 === "equals"))){
-const err183 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data88.host !== undefined){
+let data89 = data88.host;
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err183 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2306,10 +2305,8 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data89.lun !== undefined){
-let data90 = data89.lun;
-if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
-const err184 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+else {
+const err184 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2318,9 +2315,11 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err185 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data88.lun !== undefined){
+let data90 = data88.lun;
+if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
+const err185 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2329,12 +2328,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-}
-if(data89.min !== undefined){
-let data91 = data89.min;
-if(!((typeof data91 == "number") && (isFinite(data91)))){
-const err186 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err186 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2344,10 +2340,12 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data89.max !== undefined){
-let data92 = data89.max;
-if(!((typeof data92 == "number") && (isFinite(data92)))){
-const err187 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data88.pg_policy !== undefined){
+let data91 = data88.pg_policy;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err187 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2357,10 +2355,8 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data89.equals !== undefined){
-let data93 = data89.equals;
-if(!((typeof data93 == "number") && (isFinite(data93)))){
-const err188 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err188 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2370,9 +2366,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-}
-else {
-const err189 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data88.selector !== undefined){
+let data92 = data88.selector;
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err189 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2382,11 +2380,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.partition_map !== undefined){
-let data94 = data.partition_map;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.lun === undefined){
-const err190 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err190 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2395,8 +2390,10 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data94.num === undefined){
-const err191 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2405,9 +2402,12 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key22 in data94){
-if(!(((key22 === "host") || (key22 === "lun")) || (key22 === "num"))){
-const err192 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data.lun_size !== undefined){
+let data93 = data.lun_size;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.lun === undefined){
+const err192 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2416,12 +2416,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data94.host !== undefined){
-let data95 = data94.host;
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err193 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key22 in data93){
+if(!((((key22 === "lun") || (key22 === "min")) || (key22 === "max")) || (key22 === "equals"))){
+const err193 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2431,8 +2428,10 @@ vErrors.push(err193);
 errors++;
 }
 }
-else {
-const err194 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.lun !== undefined){
+let data94 = data93.lun;
+if((typeof data94 !== "string") && (!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94))))){
+const err194 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2441,11 +2440,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data94.lun !== undefined){
-let data96 = data94.lun;
-if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
-const err195 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
+if(typeof data94 === "string"){
+if(!pattern0.test(data94)){
+const err195 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2454,9 +2451,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err196 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data93.min !== undefined){
+let data95 = data93.min;
+if(!((typeof data95 == "number") && (isFinite(data95)))){
+const err196 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2466,11 +2466,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-if(data94.num !== undefined){
-let data97 = data94.num;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err197 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data93.max !== undefined){
+let data96 = data93.max;
+if(!((typeof data96 == "number") && (isFinite(data96)))){
+const err197 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2479,9 +2478,11 @@ vErrors.push(err197);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 < 1 || isNaN(data97)){
-const err198 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data93.equals !== undefined){
+let data97 = data93.equals;
+if(!((typeof data97 == "number") && (isFinite(data97)))){
+const err198 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2492,9 +2493,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err199 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err199 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2504,11 +2504,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.ocfs2_volume !== undefined){
-let data98 = data.ocfs2_volume;
+if(data.partition_map !== undefined){
+let data98 = data.partition_map;
 if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 if(data98.lun === undefined){
-const err200 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err200 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2517,9 +2517,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key23 in data98){
-if(!((((((key23 === "lun") || (key23 === "label")) || (key23 === "min_slots")) || (key23 === "min_cluster_kb")) || (key23 === "fs_type")) || (key23 === "min_gb"))){
-const err201 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(data98.num === undefined){
+const err201 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2528,11 +2527,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data98.lun !== undefined){
-let data99 = data98.lun;
-if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
-const err202 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
+for(const key23 in data98){
+if(!(((key23 === "host") || (key23 === "lun")) || (key23 === "num"))){
+const err202 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2541,9 +2538,12 @@ vErrors.push(err202);
 }
 errors++;
 }
+}
+if(data98.host !== undefined){
+let data99 = data98.host;
 if(typeof data99 === "string"){
 if(!pattern0.test(data99)){
-const err203 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err203 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2553,12 +2553,8 @@ vErrors.push(err203);
 errors++;
 }
 }
-}
-if(data98.label !== undefined){
-let data100 = data98.label;
-if(typeof data100 === "string"){
-if(!pattern0.test(data100)){
-const err204 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err204 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2568,8 +2564,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-else {
-const err205 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data98.lun !== undefined){
+let data100 = data98.lun;
+if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
+const err205 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2578,11 +2576,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data98.min_slots !== undefined){
-let data101 = data98.min_slots;
-if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
-const err206 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+const err206 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2591,9 +2587,12 @@ vErrors.push(err206);
 }
 errors++;
 }
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 < 1 || isNaN(data101)){
-const err207 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data98.num !== undefined){
+let data101 = data98.num;
+if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
+const err207 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2602,12 +2601,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-}
-if(data98.min_cluster_kb !== undefined){
-let data102 = data98.min_cluster_kb;
-if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
-const err208 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 < 1 || isNaN(data101)){
+const err208 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2616,9 +2612,11 @@ vErrors.push(err208);
 }
 errors++;
 }
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 < 4 || isNaN(data102)){
-const err209 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2628,11 +2626,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-}
-if(data98.fs_type !== undefined){
-let data103 = data98.fs_type;
-if(typeof data103 !== "string"){
-const err210 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ocfs2_volume !== undefined){
+let data102 = data.ocfs2_volume;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.lun === undefined){
+const err210 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2641,8 +2639,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(!(((data103 === "datafiles") || (data103 === "mail")) || (data103 === "vmstore"))){
-const err211 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
+for(const key24 in data102){
+if(!((((((key24 === "lun") || (key24 === "label")) || (key24 === "min_slots")) || (key24 === "min_cluster_kb")) || (key24 === "fs_type")) || (key24 === "min_gb"))){
+const err211 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2652,10 +2651,10 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data98.min_gb !== undefined){
-let data104 = data98.min_gb;
-if(!((typeof data104 == "number") && (isFinite(data104)))){
-const err212 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data102.lun !== undefined){
+let data103 = data102.lun;
+if((typeof data103 !== "string") && (!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103))))){
+const err212 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2664,10 +2663,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-}
-else {
-const err213 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data103 === "string"){
+if(!pattern0.test(data103)){
+const err213 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2677,11 +2675,12 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data.df_size !== undefined){
-let data105 = data.df_size;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.path === undefined){
-const err214 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+if(data102.label !== undefined){
+let data104 = data102.label;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err214 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2690,9 +2689,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-for(const key24 in data105){
-if(!(((((key24 === "host") || (key24 === "path")) || (key24 === "min")) || (key24 === "max")) || (key24 === "equals"))){
-const err215 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+else {
+const err215 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2702,11 +2701,10 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data105.host !== undefined){
-let data106 = data105.host;
-if(typeof data106 === "string"){
-if(!pattern0.test(data106)){
-const err216 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data102.min_slots !== undefined){
+let data105 = data102.min_slots;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err216 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2715,9 +2713,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-else {
-const err217 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 < 1 || isNaN(data105)){
+const err217 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2727,11 +2725,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data105.path !== undefined){
-let data107 = data105.path;
-if(typeof data107 === "string"){
-if(!pattern0.test(data107)){
-const err218 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data102.min_cluster_kb !== undefined){
+let data106 = data102.min_cluster_kb;
+if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
+const err218 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2740,9 +2738,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 < 4 || isNaN(data106)){
+const err219 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2752,10 +2750,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data105.min !== undefined){
-let data108 = data105.min;
-if(!((typeof data108 == "number") && (isFinite(data108)))){
-const err220 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data102.fs_type !== undefined){
+let data107 = data102.fs_type;
+if(typeof data107 !== "string"){
+const err220 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2764,11 +2763,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data105.max !== undefined){
-let data109 = data105.max;
-if(!((typeof data109 == "number") && (isFinite(data109)))){
-const err221 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!(((data107 === "datafiles") || (data107 === "mail")) || (data107 === "vmstore"))){
+const err221 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2778,10 +2774,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data105.equals !== undefined){
-let data110 = data105.equals;
-if(!((typeof data110 == "number") && (isFinite(data110)))){
-const err222 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data102.min_gb !== undefined){
+let data108 = data102.min_gb;
+if(!((typeof data108 == "number") && (isFinite(data108)))){
+const err222 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2793,7 +2789,7 @@ errors++;
 }
 }
 else {
-const err223 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err223 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2803,14 +2799,140 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.df_size !== undefined){
+let data109 = data.df_size;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.path === undefined){
+const err224 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
 else {
 vErrors.push(err224);
+}
+errors++;
+}
+for(const key25 in data109){
+if(!(((((key25 === "host") || (key25 === "path")) || (key25 === "min")) || (key25 === "max")) || (key25 === "equals"))){
+const err225 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data109.host !== undefined){
+let data110 = data109.host;
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err226 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data109.path !== undefined){
+let data111 = data109.path;
+if(typeof data111 === "string"){
+if(!pattern0.test(data111)){
+const err228 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+if(data109.min !== undefined){
+let data112 = data109.min;
+if(!((typeof data112 == "number") && (isFinite(data112)))){
+const err230 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data109.max !== undefined){
+let data113 = data109.max;
+if(!((typeof data113 == "number") && (isFinite(data113)))){
+const err231 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data109.equals !== undefined){
+let data114 = data109.equals;
+if(!((typeof data114 == "number") && (isFinite(data114)))){
+const err232 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
 }
 errors++;
 }
@@ -3152,7 +3274,7 @@ if(data7.overrides !== undefined){
 let data9 = data7.overrides;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key2 in data9){
-if(!(((((key2 === "release") || (key2 === "host_names")) || (key2 === "hosts")) || (key2 === "domains")) || (key2 === "remove_domains"))){
+if(!((((((key2 === "release") || (key2 === "host_names")) || (key2 === "hosts")) || (key2 === "domains")) || (key2 === "remove_domains")) || (key2 === "repositories"))){
 const err28 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
@@ -4041,9 +4163,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3,schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.repository !== undefined){
+let data48 = data30.repository;
+if(typeof data48 === "string"){
+if(!pattern0.test(data48)){
+const err99 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/repository",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4053,9 +4177,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
 else {
-const err100 = {instancePath:instancePath+"/scenario/overrides/domains",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err100 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/repository",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4065,15 +4188,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data9.remove_domains !== undefined){
-let data48 = data9.remove_domains;
-if(Array.isArray(data48)){
-const len4 = data48.length;
-for(let i4=0; i4<len4; i4++){
-let data49 = data48[i4];
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err101 = {instancePath:instancePath+"/scenario/overrides/remove_domains/" + i4,schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data30.hung !== undefined){
+if(typeof data30.hung !== "boolean"){
+const err101 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/hung",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/hung/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4083,8 +4200,9 @@ vErrors.push(err101);
 errors++;
 }
 }
+}
 else {
-const err102 = {instancePath:instancePath+"/scenario/overrides/remove_domains/" + i4,schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err102 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3,schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4096,7 +4214,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/scenario/overrides/remove_domains",schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err103 = {instancePath:instancePath+"/scenario/overrides/domains",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4106,9 +4224,15 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.remove_domains !== undefined){
+let data50 = data9.remove_domains;
+if(Array.isArray(data50)){
+const len4 = data50.length;
+for(let i4=0; i4<len4; i4++){
+let data51 = data50[i4];
+if(typeof data51 === "string"){
+if(!pattern0.test(data51)){
+const err104 = {instancePath:instancePath+"/scenario/overrides/remove_domains/" + i4,schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4118,9 +4242,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
 else {
-const err105 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err105 = {instancePath:instancePath+"/scenario/overrides/remove_domains/" + i4,schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4130,14 +4253,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data.variables !== undefined){
-let data50 = data.variables;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key9 in data50){
-const _errs112 = errors;
-if(typeof key9 === "string"){
-if(!pattern11.test(key9)){
-const err106 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key9};
+}
+else {
+const err106 = {instancePath:instancePath+"/scenario/overrides/remove_domains",schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4147,9 +4265,15 @@ vErrors.push(err106);
 errors++;
 }
 }
-var valid19 = _errs112 === errors;
-if(!valid19){
-const err107 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
+if(data9.repositories !== undefined){
+let data52 = data9.repositories;
+if(Array.isArray(data52)){
+const len5 = data52.length;
+for(let i5=0; i5<len5; i5++){
+let data53 = data52[i5];
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.lun === undefined){
+const err107 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4158,12 +4282,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-for(const key10 in data50){
-let data51 = data50[key10];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(Object.keys(data51).length > 1){
-const err108 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data53.alias === undefined){
+const err108 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4172,8 +4292,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(Object.keys(data51).length < 1){
-const err109 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key9 in data53){
+if(!(((key9 === "lun") || (key9 === "alias")) || (key9 === "ovsrepo_alias"))){
+const err109 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4182,9 +4303,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key11 in data51){
-if(!((((key11 === "pick") || (key11 === "int")) || (key11 === "hex")) || (key11 === "template"))){
-const err110 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data53.lun !== undefined){
+let data54 = data53.lun;
+if((typeof data54 !== "string") && (!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54))))){
+const err110 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/lun",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/lun/type",keyword:"type",params:{type: schema11.properties.scenario.properties.overrides.properties.repositories.items.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4193,12 +4316,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data51.pick !== undefined){
-let data52 = data51.pick;
-if(Array.isArray(data52)){
-if(data52.length < 1){
-const err111 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(typeof data54 === "string"){
+if(!pattern0.test(data54)){
+const err111 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/lun",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4207,11 +4327,13 @@ vErrors.push(err111);
 }
 errors++;
 }
-const len5 = data52.length;
-for(let i5=0; i5<len5; i5++){
-let data53 = data52[i5];
-if((typeof data53 !== "string") && (!((typeof data53 == "number") && (isFinite(data53))))){
-const err112 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick/" + i5,schemaPath:"#/properties/variables/additionalProperties/properties/pick/items/type",keyword:"type",params:{type: schema11.properties.variables.additionalProperties.properties.pick.items.type},message:"must be string,number"};
+}
+}
+if(data53.alias !== undefined){
+let data55 = data53.alias;
+if(typeof data55 === "string"){
+if(!pattern0.test(data55)){
+const err112 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4221,9 +4343,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
 else {
-const err113 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err113 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4233,11 +4354,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data51.int !== undefined){
-let data54 = data51.int;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.min === undefined){
-const err114 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(data53.ovsrepo_alias !== undefined){
+let data56 = data53.ovsrepo_alias;
+if(typeof data56 === "string"){
+if(!pattern0.test(data56)){
+const err114 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/ovsrepo_alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4246,8 +4367,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data54.max === undefined){
-const err115 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+}
+else {
+const err115 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/ovsrepo_alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4256,9 +4378,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key12 in data54){
-if(!(((key12 === "min") || (key12 === "max")) || (key12 === "step"))){
-const err116 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4268,10 +4391,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data54.min !== undefined){
-let data55 = data54.min;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err117 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err117 = {instancePath:instancePath+"/scenario/overrides/repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4281,10 +4403,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data54.max !== undefined){
-let data56 = data54.max;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err118 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err118 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4294,10 +4415,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data54.step !== undefined){
-let data57 = data54.step;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err119 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err119 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4306,9 +4426,15 @@ vErrors.push(err119);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
-const err120 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.variables !== undefined){
+let data57 = data.variables;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key10 in data57){
+const _errs127 = errors;
+if(typeof key10 === "string"){
+if(!pattern15.test(key10)){
+const err120 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key10};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4318,10 +4444,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid22 = _errs127 === errors;
+if(!valid22){
+const err121 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4331,10 +4456,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data51.hex !== undefined){
-let data58 = data51.hex;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err122 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key11 in data57){
+let data58 = data57[key11];
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(Object.keys(data58).length > 1){
+const err122 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4343,9 +4469,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 64 || isNaN(data58)){
-const err123 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+if(Object.keys(data58).length < 1){
+const err123 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4354,8 +4479,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data58 < 1 || isNaN(data58)){
-const err124 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key12 in data58){
+if(!((((key12 === "pick") || (key12 === "int")) || (key12 === "hex")) || (key12 === "template"))){
+const err124 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4365,12 +4491,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-if(data51.template !== undefined){
-let data59 = data51.template;
-if(typeof data59 === "string"){
-if(!pattern0.test(data59)){
-const err125 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data58.pick !== undefined){
+let data59 = data58.pick;
+if(Array.isArray(data59)){
+if(data59.length < 1){
+const err125 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4379,9 +4504,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-else {
-const err126 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len6 = data59.length;
+for(let i6=0; i6<len6; i6++){
+let data60 = data59[i6];
+if((typeof data60 !== "string") && (!((typeof data60 == "number") && (isFinite(data60))))){
+const err126 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick/" + i6,schemaPath:"#/properties/variables/additionalProperties/properties/pick/items/type",keyword:"type",params:{type: schema11.properties.variables.additionalProperties.properties.pick.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4393,7 +4520,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/variables/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err127 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4403,9 +4530,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.int !== undefined){
+let data61 = data58.int;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.min === undefined){
+const err128 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4414,15 +4543,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data.facts !== undefined){
-let data60 = data.facts;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-for(const key13 in data60){
-const _errs136 = errors;
-if(typeof key13 === "string"){
-if(!pattern11.test(key13)){
-const err129 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key13};
+if(data61.max === undefined){
+const err129 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4431,10 +4553,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-var valid25 = _errs136 === errors;
-if(!valid25){
-const err130 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
+for(const key13 in data61){
+if(!(((key13 === "min") || (key13 === "max")) || (key13 === "step"))){
+const err130 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4444,11 +4565,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-for(const key14 in data60){
-let data61 = data60[key14];
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(Object.keys(data61).length > 1){
-const err131 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data61.min !== undefined){
+let data62 = data61.min;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err131 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4457,8 +4577,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(Object.keys(data61).length < 1){
-const err132 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data61.max !== undefined){
+let data63 = data61.max;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err132 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4467,9 +4590,11 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key15 in data61){
-if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key15))){
-const err133 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+if(data61.step !== undefined){
+let data64 = data61.step;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err133 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4478,12 +4603,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data61.free_memory !== undefined){
-let data62 = data61.free_memory;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.host === undefined){
-const err134 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 1 || isNaN(data64)){
+const err134 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4492,9 +4614,11 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key16 in data62){
-if(!(key16 === "host")){
-const err135 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4504,11 +4628,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data62.host !== undefined){
-let data63 = data62.host;
-if(typeof data63 === "string"){
-if(!pattern0.test(data63)){
-const err136 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data58.hex !== undefined){
+let data65 = data58.hex;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err136 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4517,9 +4640,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 64 || isNaN(data65)){
+const err137 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4528,10 +4651,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65 < 1 || isNaN(data65)){
+const err138 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4541,11 +4662,12 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data61.total_memory !== undefined){
-let data64 = data61.total_memory;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.host === undefined){
-const err139 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data58.template !== undefined){
+let data66 = data58.template;
+if(typeof data66 === "string"){
+if(!pattern0.test(data66)){
+const err139 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4554,9 +4676,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key17 in data64){
-if(!(key17 === "host")){
-const err140 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+else {
+const err140 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4566,11 +4688,9 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data64.host !== undefined){
-let data65 = data64.host;
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-const err141 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err141 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -4580,8 +4700,9 @@ vErrors.push(err141);
 errors++;
 }
 }
+}
 else {
-const err142 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err142 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -4591,9 +4712,14 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
-else {
-const err143 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.facts !== undefined){
+let data67 = data.facts;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key14 in data67){
+const _errs151 = errors;
+if(typeof key14 === "string"){
+if(!pattern15.test(key14)){
+const err143 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -4603,11 +4729,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data61.nr_cpus !== undefined){
-let data66 = data61.nr_cpus;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.host === undefined){
-const err144 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+var valid28 = _errs151 === errors;
+if(!valid28){
+const err144 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -4616,9 +4740,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key18 in data66){
-if(!(key18 === "host")){
-const err145 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+for(const key15 in data67){
+let data68 = data67[key15];
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(Object.keys(data68).length > 1){
+const err145 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -4627,12 +4754,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data66.host !== undefined){
-let data67 = data66.host;
-if(typeof data67 === "string"){
-if(!pattern0.test(data67)){
-const err146 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(Object.keys(data68).length < 1){
+const err146 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -4641,9 +4764,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data68){
+if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key16))){
+const err147 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -4653,9 +4776,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.free_memory !== undefined){
+let data69 = data68.free_memory;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.host === undefined){
+const err148 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4664,12 +4789,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data61.dom0_memory !== undefined){
-let data68 = data61.dom0_memory;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.host === undefined){
-const err149 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key17 in data69){
+if(!(key17 === "host")){
+const err149 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4678,9 +4800,12 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key19 in data68){
-if(!(key19 === "host")){
-const err150 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data69.host !== undefined){
+let data70 = data69.host;
+if(typeof data70 === "string"){
+if(!pattern0.test(data70)){
+const err150 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4690,11 +4815,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data68.host !== undefined){
-let data69 = data68.host;
-if(typeof data69 === "string"){
-if(!pattern0.test(data69)){
-const err151 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err151 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4704,8 +4826,9 @@ vErrors.push(err151);
 errors++;
 }
 }
+}
 else {
-const err152 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err152 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -4715,9 +4838,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.total_memory !== undefined){
+let data71 = data68.total_memory;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.host === undefined){
+const err153 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4726,12 +4851,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data61.domain_name !== undefined){
-let data70 = data61.domain_name;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.domain === undefined){
-const err154 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key18 in data71){
+if(!(key18 === "host")){
+const err154 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4740,9 +4862,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key20 in data70){
-if(!(key20 === "domain")){
-const err155 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+if(data71.host !== undefined){
+let data72 = data71.host;
+if(typeof data72 === "string"){
+if(!pattern0.test(data72)){
+const err155 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4752,11 +4877,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data70.domain !== undefined){
-let data71 = data70.domain;
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err156 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err156 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4766,8 +4888,9 @@ vErrors.push(err156);
 errors++;
 }
 }
+}
 else {
-const err157 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err157 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4777,9 +4900,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.nr_cpus !== undefined){
+let data73 = data68.nr_cpus;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.host === undefined){
+const err158 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4788,12 +4913,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data61.domain_id !== undefined){
-let data72 = data61.domain_id;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.domain === undefined){
-const err159 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key19 in data73){
+if(!(key19 === "host")){
+const err159 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4802,9 +4924,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-for(const key21 in data72){
-if(!(key21 === "domain")){
-const err160 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data73.host !== undefined){
+let data74 = data73.host;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err160 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4814,11 +4939,8 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data72.domain !== undefined){
-let data73 = data72.domain;
-if(typeof data73 === "string"){
-if(!pattern0.test(data73)){
-const err161 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err161 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -4828,8 +4950,9 @@ vErrors.push(err161);
 errors++;
 }
 }
+}
 else {
-const err162 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err162 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -4839,9 +4962,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.dom0_memory !== undefined){
+let data75 = data68.dom0_memory;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.host === undefined){
+const err163 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -4850,12 +4975,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data61.domain_cfg !== undefined){
-let data74 = data61.domain_cfg;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.domain === undefined){
-const err164 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key20 in data75){
+if(!(key20 === "host")){
+const err164 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -4864,9 +4986,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key22 in data74){
-if(!(key22 === "domain")){
-const err165 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data75.host !== undefined){
+let data76 = data75.host;
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err165 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4876,11 +5001,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data74.domain !== undefined){
-let data75 = data74.domain;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err166 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err166 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4890,8 +5012,9 @@ vErrors.push(err166);
 errors++;
 }
 }
+}
 else {
-const err167 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err167 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4901,9 +5024,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.domain_name !== undefined){
+let data77 = data68.domain_name;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.domain === undefined){
+const err168 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4912,12 +5037,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data61.domain_memory !== undefined){
-let data76 = data61.domain_memory;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.domain === undefined){
-const err169 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key21 in data77){
+if(!(key21 === "domain")){
+const err169 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4926,9 +5048,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-for(const key23 in data76){
-if(!(key23 === "domain")){
-const err170 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data77.domain !== undefined){
+let data78 = data77.domain;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err170 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4938,11 +5063,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data76.domain !== undefined){
-let data77 = data76.domain;
-if(typeof data77 === "string"){
-if(!pattern0.test(data77)){
-const err171 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err171 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -4952,8 +5074,9 @@ vErrors.push(err171);
 errors++;
 }
 }
+}
 else {
-const err172 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err172 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -4963,9 +5086,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.domain_id !== undefined){
+let data79 = data68.domain_id;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.domain === undefined){
+const err173 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -4974,12 +5099,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data61.lun_wwid !== undefined){
-let data78 = data61.lun_wwid;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.lun === undefined){
-const err174 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key22 in data79){
+if(!(key22 === "domain")){
+const err174 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -4988,9 +5110,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-for(const key24 in data78){
-if(!(key24 === "lun")){
-const err175 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+if(data79.domain !== undefined){
+let data80 = data79.domain;
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err175 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5000,10 +5125,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data78.lun !== undefined){
-let data79 = data78.lun;
-if((typeof data79 !== "string") && (!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79))))){
-const err176 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+else {
+const err176 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5012,9 +5135,10 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err177 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5024,10 +5148,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.domain_cfg !== undefined){
+let data81 = data68.domain_cfg;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.domain === undefined){
+const err178 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5036,12 +5161,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data61.lun_size !== undefined){
-let data80 = data61.lun_size;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.lun === undefined){
-const err179 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key23 in data81){
+if(!(key23 === "domain")){
+const err179 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5050,9 +5172,12 @@ vErrors.push(err179);
 }
 errors++;
 }
-for(const key25 in data80){
-if(!(key25 === "lun")){
-const err180 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+if(data81.domain !== undefined){
+let data82 = data81.domain;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err180 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5062,10 +5187,8 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data80.lun !== undefined){
-let data81 = data80.lun;
-if((typeof data81 !== "string") && (!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81))))){
-const err181 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+else {
+const err181 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5074,9 +5197,10 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err182 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5086,10 +5210,11 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.domain_memory !== undefined){
+let data83 = data68.domain_memory;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.domain === undefined){
+const err183 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5098,12 +5223,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data61.map_name !== undefined){
-let data82 = data61.map_name;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.host === undefined){
-const err184 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key24 in data83){
+if(!(key24 === "domain")){
+const err184 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5112,8 +5234,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data82.lun === undefined){
-const err185 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data83.domain !== undefined){
+let data84 = data83.domain;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err185 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5122,9 +5248,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-for(const key26 in data82){
-if(!((key26 === "host") || (key26 === "lun"))){
-const err186 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+else {
+const err186 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5134,11 +5260,9 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data82.host !== undefined){
-let data83 = data82.host;
-if(typeof data83 === "string"){
-if(!pattern0.test(data83)){
-const err187 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err187 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5148,8 +5272,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-else {
-const err188 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data68.lun_wwid !== undefined){
+let data85 = data68.lun_wwid;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.lun === undefined){
+const err188 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5158,11 +5285,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data82.lun !== undefined){
-let data84 = data82.lun;
-if((typeof data84 !== "string") && (!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84))))){
-const err189 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
+for(const key25 in data85){
+if(!(key25 === "lun")){
+const err189 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5171,9 +5296,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(typeof data84 === "string"){
-if(!pattern0.test(data84)){
-const err190 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data85.lun !== undefined){
+let data86 = data85.lun;
+if((typeof data86 !== "string") && (!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86))))){
+const err190 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5182,11 +5309,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err191 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err191 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5196,11 +5321,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data61.map_device !== undefined){
-let data85 = data61.map_device;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.host === undefined){
-const err192 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5209,8 +5333,12 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data85.lun === undefined){
-const err193 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data68.lun_size !== undefined){
+let data87 = data68.lun_size;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.lun === undefined){
+const err193 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5219,9 +5347,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key27 in data85){
-if(!((key27 === "host") || (key27 === "lun"))){
-const err194 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+for(const key26 in data87){
+if(!(key26 === "lun")){
+const err194 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5231,11 +5359,10 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data85.host !== undefined){
-let data86 = data85.host;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err195 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data87.lun !== undefined){
+let data88 = data87.lun;
+if((typeof data88 !== "string") && (!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88))))){
+const err195 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5244,9 +5371,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-else {
-const err196 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err196 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5256,10 +5383,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data85.lun !== undefined){
-let data87 = data85.lun;
-if((typeof data87 !== "string") && (!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87))))){
-const err197 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5268,9 +5395,12 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err198 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data68.repository_path !== undefined){
+let data89 = data68.repository_path;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.lun === undefined){
+const err198 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5279,11 +5409,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key27 in data89){
+if(!(key27 === "lun")){
+const err199 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5293,11 +5421,10 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data61.path_devices !== undefined){
-let data88 = data61.path_devices;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.host === undefined){
-const err200 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data89.lun !== undefined){
+let data90 = data89.lun;
+if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
+const err200 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5306,8 +5433,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data88.lun === undefined){
-const err201 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err201 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5316,9 +5444,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key28 in data88){
-if(!((key28 === "host") || (key28 === "lun"))){
-const err202 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5328,11 +5458,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data88.host !== undefined){
-let data89 = data88.host;
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err203 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.map_name !== undefined){
+let data91 = data68.map_name;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.host === undefined){
+const err203 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5341,9 +5471,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-else {
-const err204 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data91.lun === undefined){
+const err204 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5352,11 +5481,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data88.lun !== undefined){
-let data90 = data88.lun;
-if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
-const err205 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+for(const key28 in data91){
+if(!((key28 === "host") || (key28 === "lun"))){
+const err205 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -5365,9 +5492,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err206 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data91.host !== undefined){
+let data92 = data91.host;
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err206 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5377,10 +5507,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-}
 else {
-const err207 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err207 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5390,11 +5518,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data61.active_paths !== undefined){
-let data91 = data61.active_paths;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.host === undefined){
-const err208 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data91.lun !== undefined){
+let data93 = data91.lun;
+if((typeof data93 !== "string") && (!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93))))){
+const err208 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5403,8 +5530,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data91.lun === undefined){
-const err209 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data93 === "string"){
+if(!pattern0.test(data93)){
+const err209 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5413,9 +5541,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-for(const key29 in data91){
-if(!((key29 === "host") || (key29 === "lun"))){
-const err210 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5425,11 +5555,11 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data91.host !== undefined){
-let data92 = data91.host;
-if(typeof data92 === "string"){
-if(!pattern0.test(data92)){
-const err211 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.map_device !== undefined){
+let data94 = data68.map_device;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.host === undefined){
+const err211 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5438,9 +5568,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.lun === undefined){
+const err212 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5449,11 +5578,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data91.lun !== undefined){
-let data93 = data91.lun;
-if((typeof data93 !== "string") && (!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93))))){
-const err213 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+for(const key29 in data94){
+if(!((key29 === "host") || (key29 === "lun"))){
+const err213 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5462,9 +5589,12 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(typeof data93 === "string"){
-if(!pattern0.test(data93)){
-const err214 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data94.host !== undefined){
+let data95 = data94.host;
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err214 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5474,10 +5604,8 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-}
 else {
-const err215 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err215 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5487,11 +5615,10 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data61.failed_paths !== undefined){
-let data94 = data61.failed_paths;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.host === undefined){
-const err216 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data94.lun !== undefined){
+let data96 = data94.lun;
+if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
+const err216 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5500,8 +5627,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data94.lun === undefined){
-const err217 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err217 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -5510,9 +5638,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-for(const key30 in data94){
-if(!((key30 === "host") || (key30 === "lun"))){
-const err218 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -5522,11 +5652,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data94.host !== undefined){
-let data95 = data94.host;
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err219 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.path_devices !== undefined){
+let data97 = data68.path_devices;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.host === undefined){
+const err219 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5535,9 +5665,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.lun === undefined){
+const err220 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5546,11 +5675,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data94.lun !== undefined){
-let data96 = data94.lun;
-if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
-const err221 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+for(const key30 in data97){
+if(!((key30 === "host") || (key30 === "lun"))){
+const err221 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5559,9 +5686,12 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err222 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data97.host !== undefined){
+let data98 = data97.host;
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err222 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5571,10 +5701,8 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
-}
 else {
-const err223 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err223 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -5584,11 +5712,10 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data61.path_group_count !== undefined){
-let data97 = data61.path_group_count;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.host === undefined){
-const err224 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data97.lun !== undefined){
+let data99 = data97.lun;
+if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
+const err224 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -5597,8 +5724,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data97.lun === undefined){
-const err225 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err225 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -5607,9 +5735,11 @@ vErrors.push(err225);
 }
 errors++;
 }
-for(const key31 in data97){
-if(!((key31 === "host") || (key31 === "lun"))){
-const err226 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -5619,11 +5749,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data97.host !== undefined){
-let data98 = data97.host;
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err227 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.active_paths !== undefined){
+let data100 = data68.active_paths;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.host === undefined){
+const err227 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -5632,9 +5762,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.lun === undefined){
+const err228 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5643,11 +5772,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data97.lun !== undefined){
-let data99 = data97.lun;
-if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
-const err229 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+for(const key31 in data100){
+if(!((key31 === "host") || (key31 === "lun"))){
+const err229 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5656,9 +5783,12 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err230 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data100.host !== undefined){
+let data101 = data100.host;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err230 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5668,10 +5798,8 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-}
 else {
-const err231 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err231 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5681,11 +5809,10 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data61.active_group_prio !== undefined){
-let data100 = data61.active_group_prio;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.host === undefined){
-const err232 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data100.lun !== undefined){
+let data102 = data100.lun;
+if((typeof data102 !== "string") && (!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102))))){
+const err232 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5694,8 +5821,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(data100.lun === undefined){
-const err233 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err233 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5704,9 +5832,11 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key32 in data100){
-if(!((key32 === "host") || (key32 === "lun"))){
-const err234 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5716,11 +5846,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data100.host !== undefined){
-let data101 = data100.host;
-if(typeof data101 === "string"){
-if(!pattern0.test(data101)){
-const err235 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.failed_paths !== undefined){
+let data103 = data68.failed_paths;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.host === undefined){
+const err235 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5729,9 +5859,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.lun === undefined){
+const err236 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5740,11 +5869,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-if(data100.lun !== undefined){
-let data102 = data100.lun;
-if((typeof data102 !== "string") && (!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102))))){
-const err237 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+for(const key32 in data103){
+if(!((key32 === "host") || (key32 === "lun"))){
+const err237 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5753,9 +5880,12 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(typeof data102 === "string"){
-if(!pattern0.test(data102)){
-const err238 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data103.host !== undefined){
+let data104 = data103.host;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err238 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5765,10 +5895,8 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-}
 else {
-const err239 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err239 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5778,11 +5906,10 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data61.pg_policy !== undefined){
-let data103 = data61.pg_policy;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.host === undefined){
-const err240 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data103.lun !== undefined){
+let data105 = data103.lun;
+if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
+const err240 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5791,8 +5918,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data103.lun === undefined){
-const err241 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err241 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -5801,9 +5929,11 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key33 in data103){
-if(!((key33 === "host") || (key33 === "lun"))){
-const err242 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5813,11 +5943,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data103.host !== undefined){
-let data104 = data103.host;
-if(typeof data104 === "string"){
-if(!pattern0.test(data104)){
-const err243 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.path_group_count !== undefined){
+let data106 = data68.path_group_count;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.host === undefined){
+const err243 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5826,9 +5956,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-else {
-const err244 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data106.lun === undefined){
+const err244 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5837,11 +5966,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data103.lun !== undefined){
-let data105 = data103.lun;
-if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
-const err245 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+for(const key33 in data106){
+if(!((key33 === "host") || (key33 === "lun"))){
+const err245 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5850,9 +5977,12 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err246 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data106.host !== undefined){
+let data107 = data106.host;
+if(typeof data107 === "string"){
+if(!pattern0.test(data107)){
+const err246 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5862,10 +5992,8 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-}
 else {
-const err247 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err247 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5875,11 +6003,10 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data61.path_hctl !== undefined){
-let data106 = data61.path_hctl;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.host === undefined){
-const err248 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data106.lun !== undefined){
+let data108 = data106.lun;
+if((typeof data108 !== "string") && (!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108))))){
+const err248 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5888,8 +6015,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data106.dev === undefined){
-const err249 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err249 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5898,9 +6026,11 @@ vErrors.push(err249);
 }
 errors++;
 }
-for(const key34 in data106){
-if(!((key34 === "host") || (key34 === "dev"))){
-const err250 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5910,11 +6040,11 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data106.host !== undefined){
-let data107 = data106.host;
-if(typeof data107 === "string"){
-if(!pattern0.test(data107)){
-const err251 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.active_group_prio !== undefined){
+let data109 = data68.active_group_prio;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.host === undefined){
+const err251 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -5923,9 +6053,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-else {
-const err252 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.lun === undefined){
+const err252 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -5934,12 +6063,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-if(data106.dev !== undefined){
-let data108 = data106.dev;
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err253 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key34 in data109){
+if(!((key34 === "host") || (key34 === "lun"))){
+const err253 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -5949,8 +6075,11 @@ vErrors.push(err253);
 errors++;
 }
 }
-else {
-const err254 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.host !== undefined){
+let data110 = data109.host;
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err254 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -5960,9 +6089,8 @@ vErrors.push(err254);
 errors++;
 }
 }
-}
 else {
-const err255 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err255 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -5972,11 +6100,10 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data61.lun_path_device !== undefined){
-let data109 = data61.lun_path_device;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.host === undefined){
-const err256 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data109.lun !== undefined){
+let data111 = data109.lun;
+if((typeof data111 !== "string") && (!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111))))){
+const err256 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -5985,8 +6112,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data109.lun === undefined){
-const err257 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data111 === "string"){
+if(!pattern0.test(data111)){
+const err257 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -5995,8 +6123,11 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(data109.index === undefined){
-const err258 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -6005,9 +6136,12 @@ vErrors.push(err258);
 }
 errors++;
 }
-for(const key35 in data109){
-if(!(((key35 === "host") || (key35 === "lun")) || (key35 === "index"))){
-const err259 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+if(data68.pg_policy !== undefined){
+let data112 = data68.pg_policy;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.host === undefined){
+const err259 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -6016,12 +6150,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-if(data109.host !== undefined){
-let data110 = data109.host;
-if(typeof data110 === "string"){
-if(!pattern0.test(data110)){
-const err260 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data112.lun === undefined){
+const err260 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -6030,9 +6160,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-else {
-const err261 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key35 in data112){
+if(!((key35 === "host") || (key35 === "lun"))){
+const err261 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -6042,10 +6172,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data109.lun !== undefined){
-let data111 = data109.lun;
-if((typeof data111 !== "string") && (!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111))))){
-const err262 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data112.host !== undefined){
+let data113 = data112.host;
+if(typeof data113 === "string"){
+if(!pattern0.test(data113)){
+const err262 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -6054,9 +6185,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-if(typeof data111 === "string"){
-if(!pattern0.test(data111)){
-const err263 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err263 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -6066,11 +6197,10 @@ vErrors.push(err263);
 errors++;
 }
 }
-}
-if(data109.index !== undefined){
-let data112 = data109.index;
-if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err264 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data112.lun !== undefined){
+let data114 = data112.lun;
+if((typeof data114 !== "string") && (!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114))))){
+const err264 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -6079,9 +6209,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 < 0 || isNaN(data112)){
-const err265 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data114 === "string"){
+if(!pattern0.test(data114)){
+const err265 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -6094,7 +6224,7 @@ errors++;
 }
 }
 else {
-const err266 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err266 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -6104,11 +6234,11 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data61.domain_host !== undefined){
-let data113 = data61.domain_host;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.domain === undefined){
-const err267 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data68.path_hctl !== undefined){
+let data115 = data68.path_hctl;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.host === undefined){
+const err267 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -6117,9 +6247,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-for(const key36 in data113){
-if(!(key36 === "domain")){
-const err268 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(data115.dev === undefined){
+const err268 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -6128,12 +6257,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-if(data113.domain !== undefined){
-let data114 = data113.domain;
-if(typeof data114 === "string"){
-if(!pattern0.test(data114)){
-const err269 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key36 in data115){
+if(!((key36 === "host") || (key36 === "dev"))){
+const err269 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -6143,8 +6269,11 @@ vErrors.push(err269);
 errors++;
 }
 }
-else {
-const err270 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.host !== undefined){
+let data116 = data115.host;
+if(typeof data116 === "string"){
+if(!pattern0.test(data116)){
+const err270 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -6154,9 +6283,8 @@ vErrors.push(err270);
 errors++;
 }
 }
-}
 else {
-const err271 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err271 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -6166,9 +6294,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-}
-else {
-const err272 = {instancePath:instancePath+"/facts/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data115.dev !== undefined){
+let data117 = data115.dev;
+if(typeof data117 === "string"){
+if(!pattern0.test(data117)){
+const err272 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -6178,9 +6308,8 @@ vErrors.push(err272);
 errors++;
 }
 }
-}
 else {
-const err273 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err273 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -6190,11 +6319,9 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data.briefing !== undefined){
-let data115 = data.briefing;
-if(typeof data115 === "string"){
-if(!pattern0.test(data115)){
-const err274 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err274 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -6204,8 +6331,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-else {
-const err275 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data68.lun_path_device !== undefined){
+let data118 = data68.lun_path_device;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.host === undefined){
+const err275 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -6214,12 +6344,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-if(data.debrief !== undefined){
-let data116 = data.debrief;
-if(typeof data116 === "string"){
-if(!pattern0.test(data116)){
-const err276 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data118.lun === undefined){
+const err276 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -6228,9 +6354,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-else {
-const err277 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.index === undefined){
+const err277 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -6239,12 +6364,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-if(data.objectives !== undefined){
-let data117 = data.objectives;
-if(Array.isArray(data117)){
-if(data117.length < 1){
-const err278 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key37 in data118){
+if(!(((key37 === "host") || (key37 === "lun")) || (key37 === "index"))){
+const err278 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -6253,16 +6375,12 @@ vErrors.push(err278);
 }
 errors++;
 }
-const len6 = data117.length;
-for(let i6=0; i6<len6; i6++){
-let data118 = data117[i6];
-const _errs276 = errors;
-let valid51 = false;
-let passing0 = null;
-const _errs277 = errors;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.check === undefined){
-const err279 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data118.host !== undefined){
+let data119 = data118.host;
+if(typeof data119 === "string"){
+if(!pattern0.test(data119)){
+const err279 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -6272,15 +6390,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-var _valid0 = _errs277 === errors;
-if(_valid0){
-valid51 = true;
-passing0 = 0;
-}
-const _errs278 = errors;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.quiz === undefined){
-const err280 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+else {
+const err280 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -6290,19 +6401,10 @@ vErrors.push(err280);
 errors++;
 }
 }
-var _valid0 = _errs278 === errors;
-if(_valid0 && valid51){
-valid51 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid51 = true;
-passing0 = 1;
-}
-}
-if(!valid51){
-const err281 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data118.lun !== undefined){
+let data120 = data118.lun;
+if((typeof data120 !== "string") && (!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120))))){
+const err281 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -6311,20 +6413,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-else {
-errors = _errs276;
-if(vErrors !== null){
-if(_errs276){
-vErrors.length = _errs276;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.id === undefined){
-const err282 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(typeof data120 === "string"){
+if(!pattern0.test(data120)){
+const err282 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -6333,8 +6424,12 @@ vErrors.push(err282);
 }
 errors++;
 }
-if(data118.text === undefined){
-const err283 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+}
+if(data118.index !== undefined){
+let data121 = data118.index;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err283 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -6343,8 +6438,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-if(data118.points === undefined){
-const err284 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 < 0 || isNaN(data121)){
+const err284 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -6353,8 +6449,11 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data118.failure === undefined){
-const err285 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -6363,8 +6462,12 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data118.hints === undefined){
-const err286 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
+}
+if(data68.domain_host !== undefined){
+let data122 = data68.domain_host;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.domain === undefined){
+const err286 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -6373,9 +6476,9 @@ vErrors.push(err286);
 }
 errors++;
 }
-for(const key37 in data118){
-if(!((((((((key37 === "id") || (key37 === "text")) || (key37 === "points")) || (key37 === "check")) || (key37 === "quiz")) || (key37 === "failure")) || (key37 === "milestone")) || (key37 === "hints"))){
-const err287 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+for(const key38 in data122){
+if(!(key38 === "domain")){
+const err287 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -6385,11 +6488,11 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data118.id !== undefined){
-let data119 = data118.id;
-if(typeof data119 === "string"){
-if(!pattern3.test(data119)){
-const err288 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data122.domain !== undefined){
+let data123 = data122.domain;
+if(typeof data123 === "string"){
+if(!pattern0.test(data123)){
+const err288 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -6400,7 +6503,7 @@ errors++;
 }
 }
 else {
-const err289 = {instancePath:instancePath+"/objectives/" + i6+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err289 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -6410,11 +6513,9 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data118.text !== undefined){
-let data120 = data118.text;
-if(typeof data120 === "string"){
-if(!pattern0.test(data120)){
-const err290 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err290 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -6424,8 +6525,9 @@ vErrors.push(err290);
 errors++;
 }
 }
+}
 else {
-const err291 = {instancePath:instancePath+"/objectives/" + i6+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err291 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -6435,10 +6537,9 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data118.points !== undefined){
-let data121 = data118.points;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err292 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err292 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -6447,9 +6548,12 @@ vErrors.push(err292);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 < 1 || isNaN(data121)){
-const err293 = {instancePath:instancePath+"/objectives/" + i6+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.briefing !== undefined){
+let data124 = data.briefing;
+if(typeof data124 === "string"){
+if(!pattern0.test(data124)){
+const err293 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -6459,22 +6563,8 @@ vErrors.push(err293);
 errors++;
 }
 }
-}
-if(data118.check !== undefined){
-if(!(validate11(data118.check, {instancePath:instancePath+"/objectives/" + i6+"/check",parentData:data118,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data118.quiz !== undefined){
-let data123 = data118.quiz;
-const _errs289 = errors;
-let valid53 = false;
-let passing1 = null;
-const _errs290 = errors;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.accept === undefined){
-const err294 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+else {
+const err294 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -6484,15 +6574,11 @@ vErrors.push(err294);
 errors++;
 }
 }
-var _valid1 = _errs290 === errors;
-if(_valid1){
-valid53 = true;
-passing1 = 0;
-}
-const _errs291 = errors;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.query === undefined){
-const err295 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(data.debrief !== undefined){
+let data125 = data.debrief;
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err295 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -6502,19 +6588,8 @@ vErrors.push(err295);
 errors++;
 }
 }
-var _valid1 = _errs291 === errors;
-if(_valid1 && valid53){
-valid53 = false;
-passing1 = [passing1, 1];
-}
 else {
-if(_valid1){
-valid53 = true;
-passing1 = 1;
-}
-}
-if(!valid53){
-const err296 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err296 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -6523,21 +6598,12 @@ vErrors.push(err296);
 }
 errors++;
 }
-else {
-errors = _errs289;
-if(vErrors !== null){
-if(_errs289){
-vErrors.length = _errs289;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-for(const key38 in data123){
-if(!(((((((key38 === "question") || (key38 === "placeholder")) || (key38 === "accept")) || (key38 === "query")) || (key38 === "tolerance")) || (key38 === "case_sensitive")) || (key38 === "any_order"))){
-const err297 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+if(data.objectives !== undefined){
+let data126 = data.objectives;
+if(Array.isArray(data126)){
+if(data126.length < 1){
+const err297 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -6546,12 +6612,16 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-if(data123.question !== undefined){
-let data124 = data123.question;
-if(typeof data124 === "string"){
-if(!pattern0.test(data124)){
-const err298 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len7 = data126.length;
+for(let i7=0; i7<len7; i7++){
+let data127 = data126[i7];
+const _errs296 = errors;
+let valid55 = false;
+let passing0 = null;
+const _errs297 = errors;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.check === undefined){
+const err298 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -6561,8 +6631,15 @@ vErrors.push(err298);
 errors++;
 }
 }
-else {
-const err299 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs297 === errors;
+if(_valid0){
+valid55 = true;
+passing0 = 0;
+}
+const _errs298 = errors;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.quiz === undefined){
+const err299 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -6572,11 +6649,19 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data123.placeholder !== undefined){
-let data125 = data123.placeholder;
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err300 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid0 = _errs298 === errors;
+if(_valid0 && valid55){
+valid55 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid55 = true;
+passing0 = 1;
+}
+}
+if(!valid55){
+const err300 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -6585,9 +6670,20 @@ vErrors.push(err300);
 }
 errors++;
 }
+else {
+errors = _errs296;
+if(vErrors !== null){
+if(_errs296){
+vErrors.length = _errs296;
 }
 else {
-const err301 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.id === undefined){
+const err301 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -6596,12 +6692,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-if(data123.accept !== undefined){
-let data126 = data123.accept;
-if(Array.isArray(data126)){
-if(data126.length < 1){
-const err302 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data127.text === undefined){
+const err302 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -6610,11 +6702,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-const len7 = data126.length;
-for(let i7=0; i7<len7; i7++){
-let data127 = data126[i7];
-if((typeof data127 !== "string") && (!((typeof data127 == "number") && (isFinite(data127))))){
-const err303 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept/" + i7,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
+if(data127.points === undefined){
+const err303 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -6623,10 +6712,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-}
-else {
-const err304 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data127.failure === undefined){
+const err304 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -6635,12 +6722,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data123.query !== undefined){
-let data128 = data123.query;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-if(Object.keys(data128).length > 1){
-const err305 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data127.hints === undefined){
+const err305 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -6649,8 +6732,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(Object.keys(data128).length < 1){
-const err306 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key39 in data127){
+if(!((((((((key39 === "id") || (key39 === "text")) || (key39 === "points")) || (key39 === "check")) || (key39 === "quiz")) || (key39 === "failure")) || (key39 === "milestone")) || (key39 === "hints"))){
+const err306 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -6659,9 +6743,12 @@ vErrors.push(err306);
 }
 errors++;
 }
-for(const key39 in data128){
-if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key39))){
-const err307 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+if(data127.id !== undefined){
+let data128 = data127.id;
+if(typeof data128 === "string"){
+if(!pattern3.test(data128)){
+const err307 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -6671,11 +6758,8 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data128.free_memory !== undefined){
-let data129 = data128.free_memory;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.host === undefined){
-const err308 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err308 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -6684,9 +6768,12 @@ vErrors.push(err308);
 }
 errors++;
 }
-for(const key40 in data129){
-if(!(key40 === "host")){
-const err309 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+if(data127.text !== undefined){
+let data129 = data127.text;
+if(typeof data129 === "string"){
+if(!pattern0.test(data129)){
+const err309 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -6696,11 +6783,8 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data129.host !== undefined){
-let data130 = data129.host;
-if(typeof data130 === "string"){
-if(!pattern0.test(data130)){
-const err310 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err310 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -6710,8 +6794,10 @@ vErrors.push(err310);
 errors++;
 }
 }
-else {
-const err311 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.points !== undefined){
+let data130 = data127.points;
+if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
+const err311 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -6720,10 +6806,9 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-}
-else {
-const err312 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 < 1 || isNaN(data130)){
+const err312 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -6733,11 +6818,22 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data128.total_memory !== undefined){
-let data131 = data128.total_memory;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.host === undefined){
-const err313 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data127.check !== undefined){
+if(!(validate11(data127.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data127,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data127.quiz !== undefined){
+let data132 = data127.quiz;
+const _errs309 = errors;
+let valid57 = false;
+let passing1 = null;
+const _errs310 = errors;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.accept === undefined){
+const err313 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -6746,9 +6842,16 @@ vErrors.push(err313);
 }
 errors++;
 }
-for(const key41 in data131){
-if(!(key41 === "host")){
-const err314 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+}
+var _valid1 = _errs310 === errors;
+if(_valid1){
+valid57 = true;
+passing1 = 0;
+}
+const _errs311 = errors;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.query === undefined){
+const err314 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -6758,11 +6861,19 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data131.host !== undefined){
-let data132 = data131.host;
-if(typeof data132 === "string"){
-if(!pattern0.test(data132)){
-const err315 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid1 = _errs311 === errors;
+if(_valid1 && valid57){
+valid57 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid57 = true;
+passing1 = 1;
+}
+}
+if(!valid57){
+const err315 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -6771,9 +6882,21 @@ vErrors.push(err315);
 }
 errors++;
 }
+else {
+errors = _errs309;
+if(vErrors !== null){
+if(_errs309){
+vErrors.length = _errs309;
 }
 else {
-const err316 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+for(const key40 in data132){
+if(!(((((((key40 === "question") || (key40 === "placeholder")) || (key40 === "accept")) || (key40 === "query")) || (key40 === "tolerance")) || (key40 === "case_sensitive")) || (key40 === "any_order"))){
+const err316 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -6783,9 +6906,11 @@ vErrors.push(err316);
 errors++;
 }
 }
-}
-else {
-const err317 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data132.question !== undefined){
+let data133 = data132.question;
+if(typeof data133 === "string"){
+if(!pattern0.test(data133)){
+const err317 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -6795,11 +6920,8 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data128.nr_cpus !== undefined){
-let data133 = data128.nr_cpus;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-if(data133.host === undefined){
-const err318 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err318 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -6808,9 +6930,12 @@ vErrors.push(err318);
 }
 errors++;
 }
-for(const key42 in data133){
-if(!(key42 === "host")){
-const err319 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+if(data132.placeholder !== undefined){
+let data134 = data132.placeholder;
+if(typeof data134 === "string"){
+if(!pattern0.test(data134)){
+const err319 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -6820,11 +6945,8 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data133.host !== undefined){
-let data134 = data133.host;
-if(typeof data134 === "string"){
-if(!pattern0.test(data134)){
-const err320 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err320 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -6834,8 +6956,11 @@ vErrors.push(err320);
 errors++;
 }
 }
-else {
-const err321 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.accept !== undefined){
+let data135 = data132.accept;
+if(Array.isArray(data135)){
+if(data135.length < 1){
+const err321 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -6844,10 +6969,11 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-}
-else {
-const err322 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len8 = data135.length;
+for(let i8=0; i8<len8; i8++){
+let data136 = data135[i8];
+if((typeof data136 !== "string") && (!((typeof data136 == "number") && (isFinite(data136))))){
+const err322 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -6857,11 +6983,9 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data128.dom0_memory !== undefined){
-let data135 = data128.dom0_memory;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-if(data135.host === undefined){
-const err323 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err323 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -6870,9 +6994,12 @@ vErrors.push(err323);
 }
 errors++;
 }
-for(const key43 in data135){
-if(!(key43 === "host")){
-const err324 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+if(data132.query !== undefined){
+let data137 = data132.query;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(Object.keys(data137).length > 1){
+const err324 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -6881,12 +7008,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-if(data135.host !== undefined){
-let data136 = data135.host;
-if(typeof data136 === "string"){
-if(!pattern0.test(data136)){
-const err325 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(Object.keys(data137).length < 1){
+const err325 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -6895,9 +7018,9 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-else {
-const err326 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key41 in data137){
+if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key41))){
+const err326 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -6907,9 +7030,11 @@ vErrors.push(err326);
 errors++;
 }
 }
-}
-else {
-const err327 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.free_memory !== undefined){
+let data138 = data137.free_memory;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.host === undefined){
+const err327 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -6918,12 +7043,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-if(data128.domain_name !== undefined){
-let data137 = data128.domain_name;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-if(data137.domain === undefined){
-const err328 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key42 in data138){
+if(!(key42 === "host")){
+const err328 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -6932,9 +7054,12 @@ vErrors.push(err328);
 }
 errors++;
 }
-for(const key44 in data137){
-if(!(key44 === "domain")){
-const err329 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+if(data138.host !== undefined){
+let data139 = data138.host;
+if(typeof data139 === "string"){
+if(!pattern0.test(data139)){
+const err329 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -6944,11 +7069,8 @@ vErrors.push(err329);
 errors++;
 }
 }
-if(data137.domain !== undefined){
-let data138 = data137.domain;
-if(typeof data138 === "string"){
-if(!pattern0.test(data138)){
-const err330 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err330 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -6958,8 +7080,9 @@ vErrors.push(err330);
 errors++;
 }
 }
+}
 else {
-const err331 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err331 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -6969,9 +7092,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-}
-else {
-const err332 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.total_memory !== undefined){
+let data140 = data137.total_memory;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.host === undefined){
+const err332 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -6980,12 +7105,9 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-if(data128.domain_id !== undefined){
-let data139 = data128.domain_id;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.domain === undefined){
-const err333 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key43 in data140){
+if(!(key43 === "host")){
+const err333 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -6994,9 +7116,12 @@ vErrors.push(err333);
 }
 errors++;
 }
-for(const key45 in data139){
-if(!(key45 === "domain")){
-const err334 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+if(data140.host !== undefined){
+let data141 = data140.host;
+if(typeof data141 === "string"){
+if(!pattern0.test(data141)){
+const err334 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -7006,11 +7131,8 @@ vErrors.push(err334);
 errors++;
 }
 }
-if(data139.domain !== undefined){
-let data140 = data139.domain;
-if(typeof data140 === "string"){
-if(!pattern0.test(data140)){
-const err335 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err335 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -7020,8 +7142,9 @@ vErrors.push(err335);
 errors++;
 }
 }
+}
 else {
-const err336 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err336 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -7031,9 +7154,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-}
-else {
-const err337 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.nr_cpus !== undefined){
+let data142 = data137.nr_cpus;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.host === undefined){
+const err337 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -7042,12 +7167,9 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-if(data128.domain_cfg !== undefined){
-let data141 = data128.domain_cfg;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-if(data141.domain === undefined){
-const err338 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key44 in data142){
+if(!(key44 === "host")){
+const err338 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -7056,9 +7178,12 @@ vErrors.push(err338);
 }
 errors++;
 }
-for(const key46 in data141){
-if(!(key46 === "domain")){
-const err339 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+}
+if(data142.host !== undefined){
+let data143 = data142.host;
+if(typeof data143 === "string"){
+if(!pattern0.test(data143)){
+const err339 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -7068,11 +7193,8 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data141.domain !== undefined){
-let data142 = data141.domain;
-if(typeof data142 === "string"){
-if(!pattern0.test(data142)){
-const err340 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err340 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -7082,8 +7204,9 @@ vErrors.push(err340);
 errors++;
 }
 }
+}
 else {
-const err341 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err341 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -7093,9 +7216,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-}
-else {
-const err342 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.dom0_memory !== undefined){
+let data144 = data137.dom0_memory;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.host === undefined){
+const err342 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -7104,12 +7229,9 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-if(data128.domain_memory !== undefined){
-let data143 = data128.domain_memory;
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-if(data143.domain === undefined){
-const err343 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key45 in data144){
+if(!(key45 === "host")){
+const err343 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -7118,9 +7240,12 @@ vErrors.push(err343);
 }
 errors++;
 }
-for(const key47 in data143){
-if(!(key47 === "domain")){
-const err344 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+}
+if(data144.host !== undefined){
+let data145 = data144.host;
+if(typeof data145 === "string"){
+if(!pattern0.test(data145)){
+const err344 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -7130,11 +7255,8 @@ vErrors.push(err344);
 errors++;
 }
 }
-if(data143.domain !== undefined){
-let data144 = data143.domain;
-if(typeof data144 === "string"){
-if(!pattern0.test(data144)){
-const err345 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err345 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -7144,8 +7266,9 @@ vErrors.push(err345);
 errors++;
 }
 }
+}
 else {
-const err346 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err346 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -7155,9 +7278,11 @@ vErrors.push(err346);
 errors++;
 }
 }
-}
-else {
-const err347 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.domain_name !== undefined){
+let data146 = data137.domain_name;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(data146.domain === undefined){
+const err347 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -7166,12 +7291,9 @@ vErrors.push(err347);
 }
 errors++;
 }
-}
-if(data128.lun_wwid !== undefined){
-let data145 = data128.lun_wwid;
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-if(data145.lun === undefined){
-const err348 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key46 in data146){
+if(!(key46 === "domain")){
+const err348 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -7180,9 +7302,12 @@ vErrors.push(err348);
 }
 errors++;
 }
-for(const key48 in data145){
-if(!(key48 === "lun")){
-const err349 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+}
+if(data146.domain !== undefined){
+let data147 = data146.domain;
+if(typeof data147 === "string"){
+if(!pattern0.test(data147)){
+const err349 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -7192,10 +7317,8 @@ vErrors.push(err349);
 errors++;
 }
 }
-if(data145.lun !== undefined){
-let data146 = data145.lun;
-if((typeof data146 !== "string") && (!(((typeof data146 == "number") && (!(data146 % 1) && !isNaN(data146))) && (isFinite(data146))))){
-const err350 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+else {
+const err350 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -7204,9 +7327,10 @@ vErrors.push(err350);
 }
 errors++;
 }
-if(typeof data146 === "string"){
-if(!pattern0.test(data146)){
-const err351 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -7216,10 +7340,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-}
-}
-else {
-const err352 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.domain_id !== undefined){
+let data148 = data137.domain_id;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.domain === undefined){
+const err352 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -7228,12 +7353,9 @@ vErrors.push(err352);
 }
 errors++;
 }
-}
-if(data128.lun_size !== undefined){
-let data147 = data128.lun_size;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-if(data147.lun === undefined){
-const err353 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key47 in data148){
+if(!(key47 === "domain")){
+const err353 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -7242,9 +7364,12 @@ vErrors.push(err353);
 }
 errors++;
 }
-for(const key49 in data147){
-if(!(key49 === "lun")){
-const err354 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+}
+if(data148.domain !== undefined){
+let data149 = data148.domain;
+if(typeof data149 === "string"){
+if(!pattern0.test(data149)){
+const err354 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -7254,10 +7379,8 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data147.lun !== undefined){
-let data148 = data147.lun;
-if((typeof data148 !== "string") && (!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148))))){
-const err355 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+else {
+const err355 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -7266,9 +7389,10 @@ vErrors.push(err355);
 }
 errors++;
 }
-if(typeof data148 === "string"){
-if(!pattern0.test(data148)){
-const err356 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -7278,10 +7402,11 @@ vErrors.push(err356);
 errors++;
 }
 }
-}
-}
-else {
-const err357 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.domain_cfg !== undefined){
+let data150 = data137.domain_cfg;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+if(data150.domain === undefined){
+const err357 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -7290,12 +7415,9 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-if(data128.map_name !== undefined){
-let data149 = data128.map_name;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-if(data149.host === undefined){
-const err358 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key48 in data150){
+if(!(key48 === "domain")){
+const err358 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -7304,8 +7426,12 @@ vErrors.push(err358);
 }
 errors++;
 }
-if(data149.lun === undefined){
-const err359 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data150.domain !== undefined){
+let data151 = data150.domain;
+if(typeof data151 === "string"){
+if(!pattern0.test(data151)){
+const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -7314,9 +7440,9 @@ vErrors.push(err359);
 }
 errors++;
 }
-for(const key50 in data149){
-if(!((key50 === "host") || (key50 === "lun"))){
-const err360 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+}
+else {
+const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -7326,11 +7452,9 @@ vErrors.push(err360);
 errors++;
 }
 }
-if(data149.host !== undefined){
-let data150 = data149.host;
-if(typeof data150 === "string"){
-if(!pattern0.test(data150)){
-const err361 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -7340,8 +7464,11 @@ vErrors.push(err361);
 errors++;
 }
 }
-else {
-const err362 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data137.domain_memory !== undefined){
+let data152 = data137.domain_memory;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.domain === undefined){
+const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -7350,11 +7477,9 @@ vErrors.push(err362);
 }
 errors++;
 }
-}
-if(data149.lun !== undefined){
-let data151 = data149.lun;
-if((typeof data151 !== "string") && (!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151))))){
-const err363 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
+for(const key49 in data152){
+if(!(key49 === "domain")){
+const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -7363,9 +7488,12 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(typeof data151 === "string"){
-if(!pattern0.test(data151)){
-const err364 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data152.domain !== undefined){
+let data153 = data152.domain;
+if(typeof data153 === "string"){
+if(!pattern0.test(data153)){
+const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -7375,10 +7503,8 @@ vErrors.push(err364);
 errors++;
 }
 }
-}
-}
 else {
-const err365 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -7388,11 +7514,9 @@ vErrors.push(err365);
 errors++;
 }
 }
-if(data128.map_device !== undefined){
-let data152 = data128.map_device;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.host === undefined){
-const err366 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -7401,8 +7525,12 @@ vErrors.push(err366);
 }
 errors++;
 }
-if(data152.lun === undefined){
-const err367 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data137.lun_wwid !== undefined){
+let data154 = data137.lun_wwid;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.lun === undefined){
+const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -7411,9 +7539,9 @@ vErrors.push(err367);
 }
 errors++;
 }
-for(const key51 in data152){
-if(!((key51 === "host") || (key51 === "lun"))){
-const err368 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+for(const key50 in data154){
+if(!(key50 === "lun")){
+const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -7423,11 +7551,10 @@ vErrors.push(err368);
 errors++;
 }
 }
-if(data152.host !== undefined){
-let data153 = data152.host;
-if(typeof data153 === "string"){
-if(!pattern0.test(data153)){
-const err369 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data154.lun !== undefined){
+let data155 = data154.lun;
+if((typeof data155 !== "string") && (!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155))))){
+const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -7436,9 +7563,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-}
-else {
-const err370 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data155 === "string"){
+if(!pattern0.test(data155)){
+const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -7448,10 +7575,10 @@ vErrors.push(err370);
 errors++;
 }
 }
-if(data152.lun !== undefined){
-let data154 = data152.lun;
-if((typeof data154 !== "string") && (!(((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154))) && (isFinite(data154))))){
-const err371 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -7460,9 +7587,12 @@ vErrors.push(err371);
 }
 errors++;
 }
-if(typeof data154 === "string"){
-if(!pattern0.test(data154)){
-const err372 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data137.lun_size !== undefined){
+let data156 = data137.lun_size;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.lun === undefined){
+const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -7471,11 +7601,9 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err373 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key51 in data156){
+if(!(key51 === "lun")){
+const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -7485,11 +7613,10 @@ vErrors.push(err373);
 errors++;
 }
 }
-if(data128.path_devices !== undefined){
-let data155 = data128.path_devices;
-if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
-if(data155.host === undefined){
-const err374 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data156.lun !== undefined){
+let data157 = data156.lun;
+if((typeof data157 !== "string") && (!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157))))){
+const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -7498,8 +7625,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-if(data155.lun === undefined){
-const err375 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data157 === "string"){
+if(!pattern0.test(data157)){
+const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -7508,9 +7636,11 @@ vErrors.push(err375);
 }
 errors++;
 }
-for(const key52 in data155){
-if(!((key52 === "host") || (key52 === "lun"))){
-const err376 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -7520,11 +7650,11 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data155.host !== undefined){
-let data156 = data155.host;
-if(typeof data156 === "string"){
-if(!pattern0.test(data156)){
-const err377 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data137.repository_path !== undefined){
+let data158 = data137.repository_path;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.lun === undefined){
+const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -7533,9 +7663,9 @@ vErrors.push(err377);
 }
 errors++;
 }
-}
-else {
-const err378 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key52 in data158){
+if(!(key52 === "lun")){
+const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -7545,10 +7675,10 @@ vErrors.push(err378);
 errors++;
 }
 }
-if(data155.lun !== undefined){
-let data157 = data155.lun;
-if((typeof data157 !== "string") && (!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157))))){
-const err379 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data158.lun !== undefined){
+let data159 = data158.lun;
+if((typeof data159 !== "string") && (!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159))))){
+const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -7557,9 +7687,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-if(typeof data157 === "string"){
-if(!pattern0.test(data157)){
-const err380 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data159 === "string"){
+if(!pattern0.test(data159)){
+const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -7572,7 +7702,7 @@ errors++;
 }
 }
 else {
-const err381 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -7582,11 +7712,11 @@ vErrors.push(err381);
 errors++;
 }
 }
-if(data128.active_paths !== undefined){
-let data158 = data128.active_paths;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.host === undefined){
-const err382 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data137.map_name !== undefined){
+let data160 = data137.map_name;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+if(data160.host === undefined){
+const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -7595,8 +7725,8 @@ vErrors.push(err382);
 }
 errors++;
 }
-if(data158.lun === undefined){
-const err383 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data160.lun === undefined){
+const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -7605,9 +7735,9 @@ vErrors.push(err383);
 }
 errors++;
 }
-for(const key53 in data158){
+for(const key53 in data160){
 if(!((key53 === "host") || (key53 === "lun"))){
-const err384 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -7617,11 +7747,11 @@ vErrors.push(err384);
 errors++;
 }
 }
-if(data158.host !== undefined){
-let data159 = data158.host;
-if(typeof data159 === "string"){
-if(!pattern0.test(data159)){
-const err385 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data160.host !== undefined){
+let data161 = data160.host;
+if(typeof data161 === "string"){
+if(!pattern0.test(data161)){
+const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -7632,7 +7762,7 @@ errors++;
 }
 }
 else {
-const err386 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -7642,10 +7772,10 @@ vErrors.push(err386);
 errors++;
 }
 }
-if(data158.lun !== undefined){
-let data160 = data158.lun;
-if((typeof data160 !== "string") && (!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160))))){
-const err387 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+if(data160.lun !== undefined){
+let data162 = data160.lun;
+if((typeof data162 !== "string") && (!(((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162))) && (isFinite(data162))))){
+const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -7654,9 +7784,9 @@ vErrors.push(err387);
 }
 errors++;
 }
-if(typeof data160 === "string"){
-if(!pattern0.test(data160)){
-const err388 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data162 === "string"){
+if(!pattern0.test(data162)){
+const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -7669,7 +7799,7 @@ errors++;
 }
 }
 else {
-const err389 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -7679,11 +7809,11 @@ vErrors.push(err389);
 errors++;
 }
 }
-if(data128.failed_paths !== undefined){
-let data161 = data128.failed_paths;
-if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
-if(data161.host === undefined){
-const err390 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data137.map_device !== undefined){
+let data163 = data137.map_device;
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+if(data163.host === undefined){
+const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -7692,8 +7822,8 @@ vErrors.push(err390);
 }
 errors++;
 }
-if(data161.lun === undefined){
-const err391 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data163.lun === undefined){
+const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -7702,9 +7832,9 @@ vErrors.push(err391);
 }
 errors++;
 }
-for(const key54 in data161){
+for(const key54 in data163){
 if(!((key54 === "host") || (key54 === "lun"))){
-const err392 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -7714,11 +7844,11 @@ vErrors.push(err392);
 errors++;
 }
 }
-if(data161.host !== undefined){
-let data162 = data161.host;
-if(typeof data162 === "string"){
-if(!pattern0.test(data162)){
-const err393 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data163.host !== undefined){
+let data164 = data163.host;
+if(typeof data164 === "string"){
+if(!pattern0.test(data164)){
+const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -7729,7 +7859,7 @@ errors++;
 }
 }
 else {
-const err394 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -7739,10 +7869,10 @@ vErrors.push(err394);
 errors++;
 }
 }
-if(data161.lun !== undefined){
-let data163 = data161.lun;
-if((typeof data163 !== "string") && (!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163))))){
-const err395 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+if(data163.lun !== undefined){
+let data165 = data163.lun;
+if((typeof data165 !== "string") && (!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165))))){
+const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -7751,9 +7881,9 @@ vErrors.push(err395);
 }
 errors++;
 }
-if(typeof data163 === "string"){
-if(!pattern0.test(data163)){
-const err396 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data165 === "string"){
+if(!pattern0.test(data165)){
+const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -7766,7 +7896,7 @@ errors++;
 }
 }
 else {
-const err397 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -7776,11 +7906,11 @@ vErrors.push(err397);
 errors++;
 }
 }
-if(data128.path_group_count !== undefined){
-let data164 = data128.path_group_count;
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-if(data164.host === undefined){
-const err398 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data137.path_devices !== undefined){
+let data166 = data137.path_devices;
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(data166.host === undefined){
+const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -7789,8 +7919,8 @@ vErrors.push(err398);
 }
 errors++;
 }
-if(data164.lun === undefined){
-const err399 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data166.lun === undefined){
+const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -7799,9 +7929,9 @@ vErrors.push(err399);
 }
 errors++;
 }
-for(const key55 in data164){
+for(const key55 in data166){
 if(!((key55 === "host") || (key55 === "lun"))){
-const err400 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -7811,11 +7941,11 @@ vErrors.push(err400);
 errors++;
 }
 }
-if(data164.host !== undefined){
-let data165 = data164.host;
-if(typeof data165 === "string"){
-if(!pattern0.test(data165)){
-const err401 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data166.host !== undefined){
+let data167 = data166.host;
+if(typeof data167 === "string"){
+if(!pattern0.test(data167)){
+const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -7826,7 +7956,7 @@ errors++;
 }
 }
 else {
-const err402 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -7836,10 +7966,10 @@ vErrors.push(err402);
 errors++;
 }
 }
-if(data164.lun !== undefined){
-let data166 = data164.lun;
-if((typeof data166 !== "string") && (!(((typeof data166 == "number") && (!(data166 % 1) && !isNaN(data166))) && (isFinite(data166))))){
-const err403 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+if(data166.lun !== undefined){
+let data168 = data166.lun;
+if((typeof data168 !== "string") && (!(((typeof data168 == "number") && (!(data168 % 1) && !isNaN(data168))) && (isFinite(data168))))){
+const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -7848,9 +7978,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(typeof data166 === "string"){
-if(!pattern0.test(data166)){
-const err404 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data168 === "string"){
+if(!pattern0.test(data168)){
+const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -7863,7 +7993,7 @@ errors++;
 }
 }
 else {
-const err405 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -7873,11 +8003,11 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data128.active_group_prio !== undefined){
-let data167 = data128.active_group_prio;
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-if(data167.host === undefined){
-const err406 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data137.active_paths !== undefined){
+let data169 = data137.active_paths;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+if(data169.host === undefined){
+const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -7886,8 +8016,8 @@ vErrors.push(err406);
 }
 errors++;
 }
-if(data167.lun === undefined){
-const err407 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data169.lun === undefined){
+const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -7896,9 +8026,9 @@ vErrors.push(err407);
 }
 errors++;
 }
-for(const key56 in data167){
+for(const key56 in data169){
 if(!((key56 === "host") || (key56 === "lun"))){
-const err408 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -7908,11 +8038,11 @@ vErrors.push(err408);
 errors++;
 }
 }
-if(data167.host !== undefined){
-let data168 = data167.host;
-if(typeof data168 === "string"){
-if(!pattern0.test(data168)){
-const err409 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data169.host !== undefined){
+let data170 = data169.host;
+if(typeof data170 === "string"){
+if(!pattern0.test(data170)){
+const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -7923,7 +8053,7 @@ errors++;
 }
 }
 else {
-const err410 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -7933,10 +8063,10 @@ vErrors.push(err410);
 errors++;
 }
 }
-if(data167.lun !== undefined){
-let data169 = data167.lun;
-if((typeof data169 !== "string") && (!(((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))) && (isFinite(data169))))){
-const err411 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+if(data169.lun !== undefined){
+let data171 = data169.lun;
+if((typeof data171 !== "string") && (!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171))))){
+const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -7945,9 +8075,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-if(typeof data169 === "string"){
-if(!pattern0.test(data169)){
-const err412 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data171 === "string"){
+if(!pattern0.test(data171)){
+const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -7960,7 +8090,7 @@ errors++;
 }
 }
 else {
-const err413 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -7970,11 +8100,11 @@ vErrors.push(err413);
 errors++;
 }
 }
-if(data128.pg_policy !== undefined){
-let data170 = data128.pg_policy;
-if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
-if(data170.host === undefined){
-const err414 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data137.failed_paths !== undefined){
+let data172 = data137.failed_paths;
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(data172.host === undefined){
+const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -7983,8 +8113,8 @@ vErrors.push(err414);
 }
 errors++;
 }
-if(data170.lun === undefined){
-const err415 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data172.lun === undefined){
+const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -7993,9 +8123,9 @@ vErrors.push(err415);
 }
 errors++;
 }
-for(const key57 in data170){
+for(const key57 in data172){
 if(!((key57 === "host") || (key57 === "lun"))){
-const err416 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -8005,11 +8135,11 @@ vErrors.push(err416);
 errors++;
 }
 }
-if(data170.host !== undefined){
-let data171 = data170.host;
-if(typeof data171 === "string"){
-if(!pattern0.test(data171)){
-const err417 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data172.host !== undefined){
+let data173 = data172.host;
+if(typeof data173 === "string"){
+if(!pattern0.test(data173)){
+const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -8020,7 +8150,7 @@ errors++;
 }
 }
 else {
-const err418 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -8030,10 +8160,10 @@ vErrors.push(err418);
 errors++;
 }
 }
-if(data170.lun !== undefined){
-let data172 = data170.lun;
-if((typeof data172 !== "string") && (!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172))))){
-const err419 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+if(data172.lun !== undefined){
+let data174 = data172.lun;
+if((typeof data174 !== "string") && (!(((typeof data174 == "number") && (!(data174 % 1) && !isNaN(data174))) && (isFinite(data174))))){
+const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -8042,9 +8172,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-if(typeof data172 === "string"){
-if(!pattern0.test(data172)){
-const err420 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data174 === "string"){
+if(!pattern0.test(data174)){
+const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -8057,7 +8187,7 @@ errors++;
 }
 }
 else {
-const err421 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -8067,11 +8197,11 @@ vErrors.push(err421);
 errors++;
 }
 }
-if(data128.path_hctl !== undefined){
-let data173 = data128.path_hctl;
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-if(data173.host === undefined){
-const err422 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data137.path_group_count !== undefined){
+let data175 = data137.path_group_count;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+if(data175.host === undefined){
+const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -8080,8 +8210,8 @@ vErrors.push(err422);
 }
 errors++;
 }
-if(data173.dev === undefined){
-const err423 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+if(data175.lun === undefined){
+const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -8090,9 +8220,9 @@ vErrors.push(err423);
 }
 errors++;
 }
-for(const key58 in data173){
-if(!((key58 === "host") || (key58 === "dev"))){
-const err424 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
+for(const key58 in data175){
+if(!((key58 === "host") || (key58 === "lun"))){
+const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -8102,11 +8232,11 @@ vErrors.push(err424);
 errors++;
 }
 }
-if(data173.host !== undefined){
-let data174 = data173.host;
-if(typeof data174 === "string"){
-if(!pattern0.test(data174)){
-const err425 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data175.host !== undefined){
+let data176 = data175.host;
+if(typeof data176 === "string"){
+if(!pattern0.test(data176)){
+const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -8117,7 +8247,7 @@ errors++;
 }
 }
 else {
-const err426 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -8127,11 +8257,10 @@ vErrors.push(err426);
 errors++;
 }
 }
-if(data173.dev !== undefined){
-let data175 = data173.dev;
-if(typeof data175 === "string"){
-if(!pattern0.test(data175)){
-const err427 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data175.lun !== undefined){
+let data177 = data175.lun;
+if((typeof data177 !== "string") && (!(((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177))) && (isFinite(data177))))){
+const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -8140,9 +8269,9 @@ vErrors.push(err427);
 }
 errors++;
 }
-}
-else {
-const err428 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data177 === "string"){
+if(!pattern0.test(data177)){
+const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -8153,8 +8282,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err429 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -8164,11 +8294,11 @@ vErrors.push(err429);
 errors++;
 }
 }
-if(data128.lun_path_device !== undefined){
-let data176 = data128.lun_path_device;
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-if(data176.host === undefined){
-const err430 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data137.active_group_prio !== undefined){
+let data178 = data137.active_group_prio;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+if(data178.host === undefined){
+const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -8177,8 +8307,8 @@ vErrors.push(err430);
 }
 errors++;
 }
-if(data176.lun === undefined){
-const err431 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data178.lun === undefined){
+const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -8187,8 +8317,9 @@ vErrors.push(err431);
 }
 errors++;
 }
-if(data176.index === undefined){
-const err432 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+for(const key59 in data178){
+if(!((key59 === "host") || (key59 === "lun"))){
+const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -8197,9 +8328,12 @@ vErrors.push(err432);
 }
 errors++;
 }
-for(const key59 in data176){
-if(!(((key59 === "host") || (key59 === "lun")) || (key59 === "index"))){
-const err433 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+}
+if(data178.host !== undefined){
+let data179 = data178.host;
+if(typeof data179 === "string"){
+if(!pattern0.test(data179)){
+const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -8209,11 +8343,8 @@ vErrors.push(err433);
 errors++;
 }
 }
-if(data176.host !== undefined){
-let data177 = data176.host;
-if(typeof data177 === "string"){
-if(!pattern0.test(data177)){
-const err434 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -8223,8 +8354,10 @@ vErrors.push(err434);
 errors++;
 }
 }
-else {
-const err435 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data178.lun !== undefined){
+let data180 = data178.lun;
+if((typeof data180 !== "string") && (!(((typeof data180 == "number") && (!(data180 % 1) && !isNaN(data180))) && (isFinite(data180))))){
+const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -8233,11 +8366,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-}
-if(data176.lun !== undefined){
-let data178 = data176.lun;
-if((typeof data178 !== "string") && (!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178))))){
-const err436 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(typeof data180 === "string"){
+if(!pattern0.test(data180)){
+const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -8246,9 +8377,11 @@ vErrors.push(err436);
 }
 errors++;
 }
-if(typeof data178 === "string"){
-if(!pattern0.test(data178)){
-const err437 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+}
+else {
+const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -8258,11 +8391,11 @@ vErrors.push(err437);
 errors++;
 }
 }
-}
-if(data176.index !== undefined){
-let data179 = data176.index;
-if(!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179)))){
-const err438 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data137.pg_policy !== undefined){
+let data181 = data137.pg_policy;
+if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
+if(data181.host === undefined){
+const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -8271,9 +8404,8 @@ vErrors.push(err438);
 }
 errors++;
 }
-if((typeof data179 == "number") && (isFinite(data179))){
-if(data179 < 0 || isNaN(data179)){
-const err439 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data181.lun === undefined){
+const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -8282,11 +8414,9 @@ vErrors.push(err439);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err440 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key60 in data181){
+if(!((key60 === "host") || (key60 === "lun"))){
+const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -8296,11 +8426,11 @@ vErrors.push(err440);
 errors++;
 }
 }
-if(data128.domain_host !== undefined){
-let data180 = data128.domain_host;
-if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
-if(data180.domain === undefined){
-const err441 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data181.host !== undefined){
+let data182 = data181.host;
+if(typeof data182 === "string"){
+if(!pattern0.test(data182)){
+const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -8309,9 +8439,9 @@ vErrors.push(err441);
 }
 errors++;
 }
-for(const key60 in data180){
-if(!(key60 === "domain")){
-const err442 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+}
+else {
+const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -8321,11 +8451,10 @@ vErrors.push(err442);
 errors++;
 }
 }
-if(data180.domain !== undefined){
-let data181 = data180.domain;
-if(typeof data181 === "string"){
-if(!pattern0.test(data181)){
-const err443 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data181.lun !== undefined){
+let data183 = data181.lun;
+if((typeof data183 !== "string") && (!(((typeof data183 == "number") && (!(data183 % 1) && !isNaN(data183))) && (isFinite(data183))))){
+const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -8334,9 +8463,9 @@ vErrors.push(err443);
 }
 errors++;
 }
-}
-else {
-const err444 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data183 === "string"){
+if(!pattern0.test(data183)){
+const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -8347,8 +8476,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err445 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -8358,9 +8488,11 @@ vErrors.push(err445);
 errors++;
 }
 }
-}
-else {
-const err446 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.path_hctl !== undefined){
+let data184 = data137.path_hctl;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+if(data184.host === undefined){
+const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -8369,12 +8501,8 @@ vErrors.push(err446);
 }
 errors++;
 }
-}
-if(data123.tolerance !== undefined){
-let data182 = data123.tolerance;
-if((typeof data182 == "number") && (isFinite(data182))){
-if(data182 < 0 || isNaN(data182)){
-const err447 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data184.dev === undefined){
+const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -8383,9 +8511,9 @@ vErrors.push(err447);
 }
 errors++;
 }
-}
-else {
-const err448 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key61 in data184){
+if(!((key61 === "host") || (key61 === "dev"))){
+const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -8395,9 +8523,11 @@ vErrors.push(err448);
 errors++;
 }
 }
-if(data123.case_sensitive !== undefined){
-if(typeof data123.case_sensitive !== "boolean"){
-const err449 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data184.host !== undefined){
+let data185 = data184.host;
+if(typeof data185 === "string"){
+if(!pattern0.test(data185)){
+const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -8407,9 +8537,8 @@ vErrors.push(err449);
 errors++;
 }
 }
-if(data123.any_order !== undefined){
-if(typeof data123.any_order !== "boolean"){
-const err450 = {instancePath:instancePath+"/objectives/" + i6+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -8419,9 +8548,11 @@ vErrors.push(err450);
 errors++;
 }
 }
-}
-else {
-const err451 = {instancePath:instancePath+"/objectives/" + i6+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data184.dev !== undefined){
+let data186 = data184.dev;
+if(typeof data186 === "string"){
+if(!pattern0.test(data186)){
+const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -8431,11 +8562,8 @@ vErrors.push(err451);
 errors++;
 }
 }
-if(data118.failure !== undefined){
-let data185 = data118.failure;
-if(typeof data185 === "string"){
-if(!pattern0.test(data185)){
-const err452 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -8445,8 +8573,9 @@ vErrors.push(err452);
 errors++;
 }
 }
+}
 else {
-const err453 = {instancePath:instancePath+"/objectives/" + i6+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -8456,9 +8585,11 @@ vErrors.push(err453);
 errors++;
 }
 }
-if(data118.milestone !== undefined){
-if(typeof data118.milestone !== "boolean"){
-const err454 = {instancePath:instancePath+"/objectives/" + i6+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data137.lun_path_device !== undefined){
+let data187 = data137.lun_path_device;
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+if(data187.host === undefined){
+const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -8467,12 +8598,8 @@ vErrors.push(err454);
 }
 errors++;
 }
-}
-if(data118.hints !== undefined){
-let data187 = data118.hints;
-if(Array.isArray(data187)){
-if(data187.length < 2){
-const err455 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data187.lun === undefined){
+const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -8481,12 +8608,8 @@ vErrors.push(err455);
 }
 errors++;
 }
-const len8 = data187.length;
-for(let i8=0; i8<len8; i8++){
-let data188 = data187[i8];
-if(typeof data188 === "string"){
-if(!pattern0.test(data188)){
-const err456 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data187.index === undefined){
+const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -8495,9 +8618,9 @@ vErrors.push(err456);
 }
 errors++;
 }
-}
-else {
-const err457 = {instancePath:instancePath+"/objectives/" + i6+"/hints/" + i8,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key62 in data187){
+if(!(((key62 === "host") || (key62 === "lun")) || (key62 === "index"))){
+const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -8507,9 +8630,11 @@ vErrors.push(err457);
 errors++;
 }
 }
-}
-else {
-const err458 = {instancePath:instancePath+"/objectives/" + i6+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data187.host !== undefined){
+let data188 = data187.host;
+if(typeof data188 === "string"){
+if(!pattern0.test(data188)){
+const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -8519,9 +8644,8 @@ vErrors.push(err458);
 errors++;
 }
 }
-}
 else {
-const err459 = {instancePath:instancePath+"/objectives/" + i6,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -8531,9 +8655,10 @@ vErrors.push(err459);
 errors++;
 }
 }
-}
-else {
-const err460 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data187.lun !== undefined){
+let data189 = data187.lun;
+if((typeof data189 !== "string") && (!(((typeof data189 == "number") && (!(data189 % 1) && !isNaN(data189))) && (isFinite(data189))))){
+const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -8542,16 +8667,9 @@ vErrors.push(err460);
 }
 errors++;
 }
-}
-if(data.constraints !== undefined){
-let data189 = data.constraints;
-if(Array.isArray(data189)){
-const len9 = data189.length;
-for(let i9=0; i9<len9; i9++){
-let data190 = data189[i9];
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-if(data190.id === undefined){
-const err461 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(typeof data189 === "string"){
+if(!pattern0.test(data189)){
+const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -8560,8 +8678,12 @@ vErrors.push(err461);
 }
 errors++;
 }
-if(data190.text === undefined){
-const err462 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+}
+if(data187.index !== undefined){
+let data190 = data187.index;
+if(!(((typeof data190 == "number") && (!(data190 % 1) && !isNaN(data190))) && (isFinite(data190)))){
+const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -8570,8 +8692,9 @@ vErrors.push(err462);
 }
 errors++;
 }
-if(data190.check === undefined){
-const err463 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+if((typeof data190 == "number") && (isFinite(data190))){
+if(data190 < 0 || isNaN(data190)){
+const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -8580,8 +8703,11 @@ vErrors.push(err463);
 }
 errors++;
 }
-if(data190.failure === undefined){
-const err464 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+}
+}
+else {
+const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -8590,9 +8716,12 @@ vErrors.push(err464);
 }
 errors++;
 }
-for(const key61 in data190){
-if(!((((key61 === "id") || (key61 === "text")) || (key61 === "check")) || (key61 === "failure"))){
-const err465 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+}
+if(data137.domain_host !== undefined){
+let data191 = data137.domain_host;
+if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
+if(data191.domain === undefined){
+const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -8601,12 +8730,9 @@ vErrors.push(err465);
 }
 errors++;
 }
-}
-if(data190.id !== undefined){
-let data191 = data190.id;
-if(typeof data191 === "string"){
-if(!pattern3.test(data191)){
-const err466 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+for(const key63 in data191){
+if(!(key63 === "domain")){
+const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -8616,8 +8742,11 @@ vErrors.push(err466);
 errors++;
 }
 }
-else {
-const err467 = {instancePath:instancePath+"/constraints/" + i9+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data191.domain !== undefined){
+let data192 = data191.domain;
+if(typeof data192 === "string"){
+if(!pattern0.test(data192)){
+const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -8627,11 +8756,8 @@ vErrors.push(err467);
 errors++;
 }
 }
-if(data190.text !== undefined){
-let data192 = data190.text;
-if(typeof data192 === "string"){
-if(!pattern0.test(data192)){
-const err468 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -8641,8 +8767,9 @@ vErrors.push(err468);
 errors++;
 }
 }
+}
 else {
-const err469 = {instancePath:instancePath+"/constraints/" + i9+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -8652,17 +8779,9 @@ vErrors.push(err469);
 errors++;
 }
 }
-if(data190.check !== undefined){
-if(!(validate11(data190.check, {instancePath:instancePath+"/constraints/" + i9+"/check",parentData:data190,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-}
-if(data190.failure !== undefined){
-let data194 = data190.failure;
-if(typeof data194 === "string"){
-if(!pattern0.test(data194)){
-const err470 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -8672,8 +8791,11 @@ vErrors.push(err470);
 errors++;
 }
 }
-else {
-const err471 = {instancePath:instancePath+"/constraints/" + i9+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.tolerance !== undefined){
+let data193 = data132.tolerance;
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 < 0 || isNaN(data193)){
+const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -8683,9 +8805,8 @@ vErrors.push(err471);
 errors++;
 }
 }
-}
 else {
-const err472 = {instancePath:instancePath+"/constraints/" + i9,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -8695,9 +8816,9 @@ vErrors.push(err472);
 errors++;
 }
 }
-}
-else {
-const err473 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data132.case_sensitive !== undefined){
+if(typeof data132.case_sensitive !== "boolean"){
+const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -8707,19 +8828,9 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data195 = data.faults;
-if(Array.isArray(data195)){
-const len10 = data195.length;
-for(let i10=0; i10<len10; i10++){
-let data196 = data195[i10];
-const _errs461 = errors;
-let valid86 = false;
-let passing2 = null;
-const _errs462 = errors;
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-if(data196.at === undefined){
-const err474 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data132.any_order !== undefined){
+if(typeof data132.any_order !== "boolean"){
+const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -8729,15 +8840,9 @@ vErrors.push(err474);
 errors++;
 }
 }
-var _valid2 = _errs462 === errors;
-if(_valid2){
-valid86 = true;
-passing2 = 0;
 }
-const _errs463 = errors;
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-if(data196.after === undefined){
-const err475 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+else {
+const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -8747,20 +8852,11 @@ vErrors.push(err475);
 errors++;
 }
 }
-var _valid2 = _errs463 === errors;
-if(_valid2 && valid86){
-valid86 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid86 = true;
-passing2 = 1;
-}
-const _errs464 = errors;
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-if(data196.on_command === undefined){
-const err476 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data127.failure !== undefined){
+let data196 = data127.failure;
+if(typeof data196 === "string"){
+if(!pattern0.test(data196)){
+const err476 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -8770,20 +8866,8 @@ vErrors.push(err476);
 errors++;
 }
 }
-var _valid2 = _errs464 === errors;
-if(_valid2 && valid86){
-valid86 = false;
-passing2 = [passing2, 2];
-}
 else {
-if(_valid2){
-valid86 = true;
-passing2 = 2;
-}
-}
-}
-if(!valid86){
-const err477 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err477 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -8792,20 +8876,10 @@ vErrors.push(err477);
 }
 errors++;
 }
-else {
-errors = _errs461;
-if(vErrors !== null){
-if(_errs461){
-vErrors.length = _errs461;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-if(data196.id === undefined){
-const err478 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data127.milestone !== undefined){
+if(typeof data127.milestone !== "boolean"){
+const err478 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -8814,8 +8888,12 @@ vErrors.push(err478);
 }
 errors++;
 }
-if(data196.do === undefined){
-const err479 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+}
+if(data127.hints !== undefined){
+let data198 = data127.hints;
+if(Array.isArray(data198)){
+if(data198.length < 2){
+const err479 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -8824,9 +8902,12 @@ vErrors.push(err479);
 }
 errors++;
 }
-for(const key62 in data196){
-if(!((((((key62 === "id") || (key62 === "at")) || (key62 === "after")) || (key62 === "on_command")) || (key62 === "do")) || (key62 === "announce"))){
-const err480 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+const len9 = data198.length;
+for(let i9=0; i9<len9; i9++){
+let data199 = data198[i9];
+if(typeof data199 === "string"){
+if(!pattern0.test(data199)){
+const err480 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -8836,11 +8917,8 @@ vErrors.push(err480);
 errors++;
 }
 }
-if(data196.id !== undefined){
-let data197 = data196.id;
-if(typeof data197 === "string"){
-if(!pattern3.test(data197)){
-const err481 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+else {
+const err481 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -8850,8 +8928,9 @@ vErrors.push(err481);
 errors++;
 }
 }
+}
 else {
-const err482 = {instancePath:instancePath+"/faults/" + i10+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err482 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -8861,11 +8940,9 @@ vErrors.push(err482);
 errors++;
 }
 }
-if(data196.at !== undefined){
-let data198 = data196.at;
-if(typeof data198 === "string"){
-if(!pattern134.test(data198)){
-const err483 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+}
+else {
+const err483 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -8875,8 +8952,9 @@ vErrors.push(err483);
 errors++;
 }
 }
+}
 else {
-const err484 = {instancePath:instancePath+"/faults/" + i10+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err484 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -8886,11 +8964,15 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data196.after !== undefined){
-let data199 = data196.after;
-if(typeof data199 === "string"){
-if(!pattern3.test(data199)){
-const err485 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data.constraints !== undefined){
+let data200 = data.constraints;
+if(Array.isArray(data200)){
+const len10 = data200.length;
+for(let i10=0; i10<len10; i10++){
+let data201 = data200[i10];
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+if(data201.id === undefined){
+const err485 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -8899,9 +8981,8 @@ vErrors.push(err485);
 }
 errors++;
 }
-}
-else {
-const err486 = {instancePath:instancePath+"/faults/" + i10+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data201.text === undefined){
+const err486 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -8910,12 +8991,8 @@ vErrors.push(err486);
 }
 errors++;
 }
-}
-if(data196.on_command !== undefined){
-let data200 = data196.on_command;
-if(typeof data200 === "string"){
-if(!pattern0.test(data200)){
-const err487 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data201.check === undefined){
+const err487 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -8924,9 +9001,8 @@ vErrors.push(err487);
 }
 errors++;
 }
-}
-else {
-const err488 = {instancePath:instancePath+"/faults/" + i10+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data201.failure === undefined){
+const err488 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -8935,12 +9011,9 @@ vErrors.push(err488);
 }
 errors++;
 }
-}
-if(data196.do !== undefined){
-let data201 = data196.do;
-if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
-if(Object.keys(data201).length > 1){
-const err489 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+for(const key64 in data201){
+if(!((((key64 === "id") || (key64 === "text")) || (key64 === "check")) || (key64 === "failure"))){
+const err489 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -8949,8 +9022,12 @@ vErrors.push(err489);
 }
 errors++;
 }
-if(Object.keys(data201).length < 1){
-const err490 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data201.id !== undefined){
+let data202 = data201.id;
+if(typeof data202 === "string"){
+if(!pattern3.test(data202)){
+const err490 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -8959,9 +9036,9 @@ vErrors.push(err490);
 }
 errors++;
 }
-for(const key63 in data201){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key63))){
-const err491 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+}
+else {
+const err491 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -8971,11 +9048,11 @@ vErrors.push(err491);
 errors++;
 }
 }
-if(data201.write_file !== undefined){
-let data202 = data201.write_file;
-if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
-if(data202.host === undefined){
-const err492 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data201.text !== undefined){
+let data203 = data201.text;
+if(typeof data203 === "string"){
+if(!pattern0.test(data203)){
+const err492 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -8984,8 +9061,9 @@ vErrors.push(err492);
 }
 errors++;
 }
-if(data202.path === undefined){
-const err493 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err493 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -8994,8 +9072,18 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(data202.content === undefined){
-const err494 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+if(data201.check !== undefined){
+if(!(validate11(data201.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data201,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data201.failure !== undefined){
+let data205 = data201.failure;
+if(typeof data205 === "string"){
+if(!pattern0.test(data205)){
+const err494 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -9004,9 +9092,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-for(const key64 in data202){
-if(!((((key64 === "host") || (key64 === "path")) || (key64 === "content")) || (key64 === "append"))){
-const err495 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+}
+else {
+const err495 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -9016,11 +9104,9 @@ vErrors.push(err495);
 errors++;
 }
 }
-if(data202.host !== undefined){
-let data203 = data202.host;
-if(typeof data203 === "string"){
-if(!pattern0.test(data203)){
-const err496 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err496 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -9030,8 +9116,9 @@ vErrors.push(err496);
 errors++;
 }
 }
+}
 else {
-const err497 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err497 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -9041,11 +9128,19 @@ vErrors.push(err497);
 errors++;
 }
 }
-if(data202.path !== undefined){
-let data204 = data202.path;
-if(typeof data204 === "string"){
-if(!pattern0.test(data204)){
-const err498 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.faults !== undefined){
+let data206 = data.faults;
+if(Array.isArray(data206)){
+const len11 = data206.length;
+for(let i11=0; i11<len11; i11++){
+let data207 = data206[i11];
+const _errs486 = errors;
+let valid91 = false;
+let passing2 = null;
+const _errs487 = errors;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.at === undefined){
+const err498 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -9055,8 +9150,15 @@ vErrors.push(err498);
 errors++;
 }
 }
-else {
-const err499 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs487 === errors;
+if(_valid2){
+valid91 = true;
+passing2 = 0;
+}
+const _errs488 = errors;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.after === undefined){
+const err499 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -9066,9 +9168,20 @@ vErrors.push(err499);
 errors++;
 }
 }
-if(data202.content !== undefined){
-if(typeof data202.content !== "string"){
-const err500 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs488 === errors;
+if(_valid2 && valid91){
+valid91 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid91 = true;
+passing2 = 1;
+}
+const _errs489 = errors;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.on_command === undefined){
+const err500 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -9078,9 +9191,20 @@ vErrors.push(err500);
 errors++;
 }
 }
-if(data202.append !== undefined){
-if(typeof data202.append !== "boolean"){
-const err501 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var _valid2 = _errs489 === errors;
+if(_valid2 && valid91){
+valid91 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid91 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid91){
+const err501 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -9089,10 +9213,20 @@ vErrors.push(err501);
 }
 errors++;
 }
-}
+else {
+errors = _errs486;
+if(vErrors !== null){
+if(_errs486){
+vErrors.length = _errs486;
 }
 else {
-const err502 = {instancePath:instancePath+"/faults/" + i10+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.id === undefined){
+const err502 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -9101,12 +9235,8 @@ vErrors.push(err502);
 }
 errors++;
 }
-}
-if(data201.syslog !== undefined){
-let data207 = data201.syslog;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.host === undefined){
-const err503 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data207.do === undefined){
+const err503 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -9115,8 +9245,9 @@ vErrors.push(err503);
 }
 errors++;
 }
-if(data207.tag === undefined){
-const err504 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+for(const key65 in data207){
+if(!((((((key65 === "id") || (key65 === "at")) || (key65 === "after")) || (key65 === "on_command")) || (key65 === "do")) || (key65 === "announce"))){
+const err504 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -9125,8 +9256,12 @@ vErrors.push(err504);
 }
 errors++;
 }
-if(data207.message === undefined){
-const err505 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+if(data207.id !== undefined){
+let data208 = data207.id;
+if(typeof data208 === "string"){
+if(!pattern3.test(data208)){
+const err505 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -9135,9 +9270,9 @@ vErrors.push(err505);
 }
 errors++;
 }
-for(const key65 in data207){
-if(!(((key65 === "host") || (key65 === "tag")) || (key65 === "message"))){
-const err506 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+}
+else {
+const err506 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -9147,11 +9282,11 @@ vErrors.push(err506);
 errors++;
 }
 }
-if(data207.host !== undefined){
-let data208 = data207.host;
-if(typeof data208 === "string"){
-if(!pattern0.test(data208)){
-const err507 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data207.at !== undefined){
+let data209 = data207.at;
+if(typeof data209 === "string"){
+if(!pattern143.test(data209)){
+const err507 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -9162,7 +9297,7 @@ errors++;
 }
 }
 else {
-const err508 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err508 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -9172,11 +9307,11 @@ vErrors.push(err508);
 errors++;
 }
 }
-if(data207.tag !== undefined){
-let data209 = data207.tag;
-if(typeof data209 === "string"){
-if(!pattern0.test(data209)){
-const err509 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data207.after !== undefined){
+let data210 = data207.after;
+if(typeof data210 === "string"){
+if(!pattern3.test(data210)){
+const err509 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -9187,7 +9322,7 @@ errors++;
 }
 }
 else {
-const err510 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err510 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -9197,11 +9332,11 @@ vErrors.push(err510);
 errors++;
 }
 }
-if(data207.message !== undefined){
-let data210 = data207.message;
-if(typeof data210 === "string"){
-if(!pattern0.test(data210)){
-const err511 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data207.on_command !== undefined){
+let data211 = data207.on_command;
+if(typeof data211 === "string"){
+if(!pattern0.test(data211)){
+const err511 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -9212,7 +9347,7 @@ errors++;
 }
 }
 else {
-const err512 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err512 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -9222,9 +9357,11 @@ vErrors.push(err512);
 errors++;
 }
 }
-}
-else {
-const err513 = {instancePath:instancePath+"/faults/" + i10+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data207.do !== undefined){
+let data212 = data207.do;
+if(data212 && typeof data212 == "object" && !Array.isArray(data212)){
+if(Object.keys(data212).length > 1){
+const err513 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -9233,12 +9370,8 @@ vErrors.push(err513);
 }
 errors++;
 }
-}
-if(data201.service !== undefined){
-let data211 = data201.service;
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-if(data211.host === undefined){
-const err514 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(Object.keys(data212).length < 1){
+const err514 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -9247,8 +9380,9 @@ vErrors.push(err514);
 }
 errors++;
 }
-if(data211.service === undefined){
-const err515 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+for(const key66 in data212){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key66))){
+const err515 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -9257,8 +9391,12 @@ vErrors.push(err515);
 }
 errors++;
 }
-if(data211.state === undefined){
-const err516 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data212.write_file !== undefined){
+let data213 = data212.write_file;
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+if(data213.host === undefined){
+const err516 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -9267,9 +9405,8 @@ vErrors.push(err516);
 }
 errors++;
 }
-for(const key66 in data211){
-if(!(((key66 === "host") || (key66 === "service")) || (key66 === "state"))){
-const err517 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+if(data213.path === undefined){
+const err517 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -9278,12 +9415,8 @@ vErrors.push(err517);
 }
 errors++;
 }
-}
-if(data211.host !== undefined){
-let data212 = data211.host;
-if(typeof data212 === "string"){
-if(!pattern0.test(data212)){
-const err518 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data213.content === undefined){
+const err518 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -9292,9 +9425,9 @@ vErrors.push(err518);
 }
 errors++;
 }
-}
-else {
-const err519 = {instancePath:instancePath+"/faults/" + i10+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key67 in data213){
+if(!((((key67 === "host") || (key67 === "path")) || (key67 === "content")) || (key67 === "append"))){
+const err519 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -9304,11 +9437,11 @@ vErrors.push(err519);
 errors++;
 }
 }
-if(data211.service !== undefined){
-let data213 = data211.service;
-if(typeof data213 === "string"){
-if(!pattern0.test(data213)){
-const err520 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data213.host !== undefined){
+let data214 = data213.host;
+if(typeof data214 === "string"){
+if(!pattern0.test(data214)){
+const err520 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -9319,7 +9452,7 @@ errors++;
 }
 }
 else {
-const err521 = {instancePath:instancePath+"/faults/" + i10+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err521 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -9329,10 +9462,11 @@ vErrors.push(err521);
 errors++;
 }
 }
-if(data211.state !== undefined){
-let data214 = data211.state;
-if(typeof data214 !== "string"){
-const err522 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data213.path !== undefined){
+let data215 = data213.path;
+if(typeof data215 === "string"){
+if(!pattern0.test(data215)){
+const err522 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -9341,8 +9475,9 @@ vErrors.push(err522);
 }
 errors++;
 }
-if(!((data214 === "running") || (data214 === "stopped"))){
-const err523 = {instancePath:instancePath+"/faults/" + i10+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err523 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -9352,9 +9487,9 @@ vErrors.push(err523);
 errors++;
 }
 }
-}
-else {
-const err524 = {instancePath:instancePath+"/faults/" + i10+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data213.content !== undefined){
+if(typeof data213.content !== "string"){
+const err524 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -9364,11 +9499,9 @@ vErrors.push(err524);
 errors++;
 }
 }
-if(data201.cable !== undefined){
-let data215 = data201.cable;
-if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
-if(data215.host === undefined){
-const err525 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data213.append !== undefined){
+if(typeof data213.append !== "boolean"){
+const err525 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -9377,8 +9510,10 @@ vErrors.push(err525);
 }
 errors++;
 }
-if(data215.hba === undefined){
-const err526 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+}
+else {
+const err526 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -9387,8 +9522,12 @@ vErrors.push(err526);
 }
 errors++;
 }
-if(data215.plugged === undefined){
-const err527 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+}
+if(data212.syslog !== undefined){
+let data218 = data212.syslog;
+if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
+if(data218.host === undefined){
+const err527 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -9397,9 +9536,8 @@ vErrors.push(err527);
 }
 errors++;
 }
-for(const key67 in data215){
-if(!(((key67 === "host") || (key67 === "hba")) || (key67 === "plugged"))){
-const err528 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+if(data218.tag === undefined){
+const err528 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -9408,12 +9546,8 @@ vErrors.push(err528);
 }
 errors++;
 }
-}
-if(data215.host !== undefined){
-let data216 = data215.host;
-if(typeof data216 === "string"){
-if(!pattern0.test(data216)){
-const err529 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data218.message === undefined){
+const err529 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -9422,9 +9556,9 @@ vErrors.push(err529);
 }
 errors++;
 }
-}
-else {
-const err530 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key68 in data218){
+if(!(((key68 === "host") || (key68 === "tag")) || (key68 === "message"))){
+const err530 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -9434,10 +9568,11 @@ vErrors.push(err530);
 errors++;
 }
 }
-if(data215.hba !== undefined){
-let data217 = data215.hba;
-if(!(((typeof data217 == "number") && (!(data217 % 1) && !isNaN(data217))) && (isFinite(data217)))){
-const err531 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data218.host !== undefined){
+let data219 = data218.host;
+if(typeof data219 === "string"){
+if(!pattern0.test(data219)){
+const err531 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -9447,9 +9582,8 @@ vErrors.push(err531);
 errors++;
 }
 }
-if(data215.plugged !== undefined){
-if(typeof data215.plugged !== "boolean"){
-const err532 = {instancePath:instancePath+"/faults/" + i10+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err532 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -9459,9 +9593,11 @@ vErrors.push(err532);
 errors++;
 }
 }
-}
-else {
-const err533 = {instancePath:instancePath+"/faults/" + i10+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data218.tag !== undefined){
+let data220 = data218.tag;
+if(typeof data220 === "string"){
+if(!pattern0.test(data220)){
+const err533 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -9471,11 +9607,8 @@ vErrors.push(err533);
 errors++;
 }
 }
-if(data201.hba_port !== undefined){
-let data219 = data201.hba_port;
-if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
-if(data219.host === undefined){
-const err534 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err534 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -9484,8 +9617,12 @@ vErrors.push(err534);
 }
 errors++;
 }
-if(data219.hba === undefined){
-const err535 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+if(data218.message !== undefined){
+let data221 = data218.message;
+if(typeof data221 === "string"){
+if(!pattern0.test(data221)){
+const err535 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -9494,8 +9631,9 @@ vErrors.push(err535);
 }
 errors++;
 }
-if(data219.up === undefined){
-const err536 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+else {
+const err536 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -9504,9 +9642,10 @@ vErrors.push(err536);
 }
 errors++;
 }
-for(const key68 in data219){
-if(!(((key68 === "host") || (key68 === "hba")) || (key68 === "up"))){
-const err537 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+}
+}
+else {
+const err537 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -9516,11 +9655,11 @@ vErrors.push(err537);
 errors++;
 }
 }
-if(data219.host !== undefined){
-let data220 = data219.host;
-if(typeof data220 === "string"){
-if(!pattern0.test(data220)){
-const err538 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data212.service !== undefined){
+let data222 = data212.service;
+if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
+if(data222.host === undefined){
+const err538 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -9529,9 +9668,8 @@ vErrors.push(err538);
 }
 errors++;
 }
-}
-else {
-const err539 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data222.service === undefined){
+const err539 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -9540,11 +9678,8 @@ vErrors.push(err539);
 }
 errors++;
 }
-}
-if(data219.hba !== undefined){
-let data221 = data219.hba;
-if(!(((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221))) && (isFinite(data221)))){
-const err540 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data222.state === undefined){
+const err540 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -9553,10 +9688,9 @@ vErrors.push(err540);
 }
 errors++;
 }
-}
-if(data219.up !== undefined){
-if(typeof data219.up !== "boolean"){
-const err541 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key69 in data222){
+if(!(((key69 === "host") || (key69 === "service")) || (key69 === "state"))){
+const err541 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -9566,9 +9700,11 @@ vErrors.push(err541);
 errors++;
 }
 }
-}
-else {
-const err542 = {instancePath:instancePath+"/faults/" + i10+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data222.host !== undefined){
+let data223 = data222.host;
+if(typeof data223 === "string"){
+if(!pattern0.test(data223)){
+const err542 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -9578,11 +9714,8 @@ vErrors.push(err542);
 errors++;
 }
 }
-if(data201.fc_switch !== undefined){
-let data223 = data201.fc_switch;
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-if(data223.fabric === undefined){
-const err543 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+else {
+const err543 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -9591,8 +9724,12 @@ vErrors.push(err543);
 }
 errors++;
 }
-if(data223.up === undefined){
-const err544 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data222.service !== undefined){
+let data224 = data222.service;
+if(typeof data224 === "string"){
+if(!pattern0.test(data224)){
+const err544 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -9601,9 +9738,9 @@ vErrors.push(err544);
 }
 errors++;
 }
-for(const key69 in data223){
-if(!((key69 === "fabric") || (key69 === "up"))){
-const err545 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+}
+else {
+const err545 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -9613,10 +9750,10 @@ vErrors.push(err545);
 errors++;
 }
 }
-if(data223.fabric !== undefined){
-let data224 = data223.fabric;
-if(!(((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224))) && (isFinite(data224)))){
-const err546 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data222.state !== undefined){
+let data225 = data222.state;
+if(typeof data225 !== "string"){
+const err546 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -9625,9 +9762,8 @@ vErrors.push(err546);
 }
 errors++;
 }
-if((typeof data224 == "number") && (isFinite(data224))){
-if(data224 > 1 || isNaN(data224)){
-const err547 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(!((data225 === "running") || (data225 === "stopped"))){
+const err547 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -9636,8 +9772,10 @@ vErrors.push(err547);
 }
 errors++;
 }
-if(data224 < 0 || isNaN(data224)){
-const err548 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err548 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -9647,10 +9785,11 @@ vErrors.push(err548);
 errors++;
 }
 }
-}
-if(data223.up !== undefined){
-if(typeof data223.up !== "boolean"){
-const err549 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data212.cable !== undefined){
+let data226 = data212.cable;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+if(data226.host === undefined){
+const err549 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -9659,10 +9798,8 @@ vErrors.push(err549);
 }
 errors++;
 }
-}
-}
-else {
-const err550 = {instancePath:instancePath+"/faults/" + i10+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data226.hba === undefined){
+const err550 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -9671,12 +9808,8 @@ vErrors.push(err550);
 }
 errors++;
 }
-}
-if(data201.sp !== undefined){
-let data226 = data201.sp;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.sp === undefined){
-const err551 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data226.plugged === undefined){
+const err551 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -9685,8 +9818,9 @@ vErrors.push(err551);
 }
 errors++;
 }
-if(data226.up === undefined){
-const err552 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+for(const key70 in data226){
+if(!(((key70 === "host") || (key70 === "hba")) || (key70 === "plugged"))){
+const err552 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -9695,9 +9829,12 @@ vErrors.push(err552);
 }
 errors++;
 }
-for(const key70 in data226){
-if(!((key70 === "sp") || (key70 === "up"))){
-const err553 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+}
+if(data226.host !== undefined){
+let data227 = data226.host;
+if(typeof data227 === "string"){
+if(!pattern0.test(data227)){
+const err553 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -9707,10 +9844,8 @@ vErrors.push(err553);
 errors++;
 }
 }
-if(data226.sp !== undefined){
-let data227 = data226.sp;
-if(typeof data227 !== "string"){
-const err554 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err554 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -9719,8 +9854,11 @@ vErrors.push(err554);
 }
 errors++;
 }
-if(!((data227 === "A") || (data227 === "B"))){
-const err555 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+}
+if(data226.hba !== undefined){
+let data228 = data226.hba;
+if(!(((typeof data228 == "number") && (!(data228 % 1) && !isNaN(data228))) && (isFinite(data228)))){
+const err555 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -9730,9 +9868,9 @@ vErrors.push(err555);
 errors++;
 }
 }
-if(data226.up !== undefined){
-if(typeof data226.up !== "boolean"){
-const err556 = {instancePath:instancePath+"/faults/" + i10+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data226.plugged !== undefined){
+if(typeof data226.plugged !== "boolean"){
+const err556 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -9744,7 +9882,7 @@ errors++;
 }
 }
 else {
-const err557 = {instancePath:instancePath+"/faults/" + i10+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err557 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -9754,11 +9892,11 @@ vErrors.push(err557);
 errors++;
 }
 }
-if(data201.sp_port !== undefined){
-let data229 = data201.sp_port;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.sp === undefined){
-const err558 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data212.hba_port !== undefined){
+let data230 = data212.hba_port;
+if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
+if(data230.host === undefined){
+const err558 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -9767,8 +9905,8 @@ vErrors.push(err558);
 }
 errors++;
 }
-if(data229.port === undefined){
-const err559 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+if(data230.hba === undefined){
+const err559 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -9777,8 +9915,8 @@ vErrors.push(err559);
 }
 errors++;
 }
-if(data229.up === undefined){
-const err560 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(data230.up === undefined){
+const err560 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -9787,9 +9925,9 @@ vErrors.push(err560);
 }
 errors++;
 }
-for(const key71 in data229){
-if(!(((key71 === "sp") || (key71 === "port")) || (key71 === "up"))){
-const err561 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+for(const key71 in data230){
+if(!(((key71 === "host") || (key71 === "hba")) || (key71 === "up"))){
+const err561 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -9799,10 +9937,11 @@ vErrors.push(err561);
 errors++;
 }
 }
-if(data229.sp !== undefined){
-let data230 = data229.sp;
-if(typeof data230 !== "string"){
-const err562 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data230.host !== undefined){
+let data231 = data230.host;
+if(typeof data231 === "string"){
+if(!pattern0.test(data231)){
+const err562 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -9811,8 +9950,9 @@ vErrors.push(err562);
 }
 errors++;
 }
-if(!((data230 === "A") || (data230 === "B"))){
-const err563 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err563 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -9822,10 +9962,10 @@ vErrors.push(err563);
 errors++;
 }
 }
-if(data229.port !== undefined){
-let data231 = data229.port;
-if(!(((typeof data231 == "number") && (!(data231 % 1) && !isNaN(data231))) && (isFinite(data231)))){
-const err564 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data230.hba !== undefined){
+let data232 = data230.hba;
+if(!(((typeof data232 == "number") && (!(data232 % 1) && !isNaN(data232))) && (isFinite(data232)))){
+const err564 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -9834,9 +9974,10 @@ vErrors.push(err564);
 }
 errors++;
 }
-if((typeof data231 == "number") && (isFinite(data231))){
-if(data231 < 0 || isNaN(data231)){
-const err565 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data230.up !== undefined){
+if(typeof data230.up !== "boolean"){
+const err565 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -9847,9 +9988,8 @@ errors++;
 }
 }
 }
-if(data229.up !== undefined){
-if(typeof data229.up !== "boolean"){
-const err566 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err566 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -9859,9 +9999,11 @@ vErrors.push(err566);
 errors++;
 }
 }
-}
-else {
-const err567 = {instancePath:instancePath+"/faults/" + i10+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data212.fc_switch !== undefined){
+let data234 = data212.fc_switch;
+if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
+if(data234.fabric === undefined){
+const err567 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -9870,12 +10012,8 @@ vErrors.push(err567);
 }
 errors++;
 }
-}
-if(data201.lun_grow !== undefined){
-let data233 = data201.lun_grow;
-if(data233 && typeof data233 == "object" && !Array.isArray(data233)){
-if(data233.lun === undefined){
-const err568 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data234.up === undefined){
+const err568 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -9884,9 +10022,9 @@ vErrors.push(err568);
 }
 errors++;
 }
-for(const key72 in data233){
-if(!(((key72 === "lun") || (key72 === "size_gb")) || (key72 === "add_gb"))){
-const err569 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+for(const key72 in data234){
+if(!((key72 === "fabric") || (key72 === "up"))){
+const err569 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -9896,10 +10034,10 @@ vErrors.push(err569);
 errors++;
 }
 }
-if(data233.lun !== undefined){
-let data234 = data233.lun;
-if((typeof data234 !== "string") && (!(((typeof data234 == "number") && (!(data234 % 1) && !isNaN(data234))) && (isFinite(data234))))){
-const err570 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+if(data234.fabric !== undefined){
+let data235 = data234.fabric;
+if(!(((typeof data235 == "number") && (!(data235 % 1) && !isNaN(data235))) && (isFinite(data235)))){
+const err570 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -9908,9 +10046,9 @@ vErrors.push(err570);
 }
 errors++;
 }
-if(typeof data234 === "string"){
-if(!pattern0.test(data234)){
-const err571 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data235 == "number") && (isFinite(data235))){
+if(data235 > 1 || isNaN(data235)){
+const err571 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -9919,13 +10057,8 @@ vErrors.push(err571);
 }
 errors++;
 }
-}
-}
-if(data233.size_gb !== undefined){
-let data235 = data233.size_gb;
-if((typeof data235 == "number") && (isFinite(data235))){
-if(data235 <= 0 || isNaN(data235)){
-const err572 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data235 < 0 || isNaN(data235)){
+const err572 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -9935,8 +10068,10 @@ vErrors.push(err572);
 errors++;
 }
 }
-else {
-const err573 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data234.up !== undefined){
+if(typeof data234.up !== "boolean"){
+const err573 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -9946,11 +10081,9 @@ vErrors.push(err573);
 errors++;
 }
 }
-if(data233.add_gb !== undefined){
-let data236 = data233.add_gb;
-if((typeof data236 == "number") && (isFinite(data236))){
-if(data236 <= 0 || isNaN(data236)){
-const err574 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err574 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -9960,8 +10093,11 @@ vErrors.push(err574);
 errors++;
 }
 }
-else {
-const err575 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data212.sp !== undefined){
+let data237 = data212.sp;
+if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
+if(data237.sp === undefined){
+const err575 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -9970,10 +10106,8 @@ vErrors.push(err575);
 }
 errors++;
 }
-}
-}
-else {
-const err576 = {instancePath:instancePath+"/faults/" + i10+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data237.up === undefined){
+const err576 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -9982,12 +10116,9 @@ vErrors.push(err576);
 }
 errors++;
 }
-}
-if(data201.page83 !== undefined){
-let data237 = data201.page83;
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-if(data237.lun === undefined){
-const err577 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key73 in data237){
+if(!((key73 === "sp") || (key73 === "up"))){
+const err577 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -9996,9 +10127,11 @@ vErrors.push(err577);
 }
 errors++;
 }
-for(const key73 in data237){
-if(!(key73 === "lun")){
-const err578 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+}
+if(data237.sp !== undefined){
+let data238 = data237.sp;
+if(typeof data238 !== "string"){
+const err578 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -10007,11 +10140,8 @@ vErrors.push(err578);
 }
 errors++;
 }
-}
-if(data237.lun !== undefined){
-let data238 = data237.lun;
-if((typeof data238 !== "string") && (!(((typeof data238 == "number") && (!(data238 % 1) && !isNaN(data238))) && (isFinite(data238))))){
-const err579 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(!((data238 === "A") || (data238 === "B"))){
+const err579 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -10020,9 +10150,10 @@ vErrors.push(err579);
 }
 errors++;
 }
-if(typeof data238 === "string"){
-if(!pattern0.test(data238)){
-const err580 = {instancePath:instancePath+"/faults/" + i10+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data237.up !== undefined){
+if(typeof data237.up !== "boolean"){
+const err580 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -10033,9 +10164,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err581 = {instancePath:instancePath+"/faults/" + i10+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err581 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -10045,9 +10175,11 @@ vErrors.push(err581);
 errors++;
 }
 }
-}
-else {
-const err582 = {instancePath:instancePath+"/faults/" + i10+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data212.sp_port !== undefined){
+let data240 = data212.sp_port;
+if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
+if(data240.sp === undefined){
+const err582 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -10056,12 +10188,8 @@ vErrors.push(err582);
 }
 errors++;
 }
-}
-if(data196.announce !== undefined){
-let data239 = data196.announce;
-if(typeof data239 === "string"){
-if(!pattern0.test(data239)){
-const err583 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data240.port === undefined){
+const err583 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -10070,9 +10198,8 @@ vErrors.push(err583);
 }
 errors++;
 }
-}
-else {
-const err584 = {instancePath:instancePath+"/faults/" + i10+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data240.up === undefined){
+const err584 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -10081,10 +10208,9 @@ vErrors.push(err584);
 }
 errors++;
 }
-}
-}
-else {
-const err585 = {instancePath:instancePath+"/faults/" + i10,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key74 in data240){
+if(!(((key74 === "sp") || (key74 === "port")) || (key74 === "up"))){
+const err585 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -10094,9 +10220,10 @@ vErrors.push(err585);
 errors++;
 }
 }
-}
-else {
-const err586 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data240.sp !== undefined){
+let data241 = data240.sp;
+if(typeof data241 !== "string"){
+const err586 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -10105,12 +10232,8 @@ vErrors.push(err586);
 }
 errors++;
 }
-}
-if(data.solution !== undefined){
-let data240 = data.solution;
-if(Array.isArray(data240)){
-if(data240.length < 1){
-const err587 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(!((data241 === "A") || (data241 === "B"))){
+const err587 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -10119,16 +10242,11 @@ vErrors.push(err587);
 }
 errors++;
 }
-const len11 = data240.length;
-for(let i11=0; i11<len11; i11++){
-let data241 = data240[i11];
-const _errs567 = errors;
-let valid101 = false;
-let passing3 = null;
-const _errs568 = errors;
-if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
-if(data241.host === undefined){
-const err588 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data240.port !== undefined){
+let data242 = data240.port;
+if(!(((typeof data242 == "number") && (!(data242 % 1) && !isNaN(data242))) && (isFinite(data242)))){
+const err588 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -10137,8 +10255,9 @@ vErrors.push(err588);
 }
 errors++;
 }
-if(data241.run === undefined){
-const err589 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if((typeof data242 == "number") && (isFinite(data242))){
+if(data242 < 0 || isNaN(data242)){
+const err589 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -10148,15 +10267,10 @@ vErrors.push(err589);
 errors++;
 }
 }
-var _valid3 = _errs568 === errors;
-if(_valid3){
-valid101 = true;
-passing3 = 0;
 }
-const _errs569 = errors;
-if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
-if(data241.host === undefined){
-const err590 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data240.up !== undefined){
+if(typeof data240.up !== "boolean"){
+const err590 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -10165,8 +10279,10 @@ vErrors.push(err590);
 }
 errors++;
 }
-if(data241.keys === undefined){
-const err591 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+}
+else {
+const err591 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -10175,8 +10291,12 @@ vErrors.push(err591);
 }
 errors++;
 }
-if(data241.note === undefined){
-const err592 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data212.lun_grow !== undefined){
+let data244 = data212.lun_grow;
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
+if(data244.lun === undefined){
+const err592 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -10185,21 +10305,9 @@ vErrors.push(err592);
 }
 errors++;
 }
-}
-var _valid3 = _errs569 === errors;
-if(_valid3 && valid101){
-valid101 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid101 = true;
-passing3 = 1;
-}
-const _errs570 = errors;
-if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
-if(data241.wait === undefined){
-const err593 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+for(const key75 in data244){
+if(!(((key75 === "lun") || (key75 === "size_gb")) || (key75 === "add_gb"))){
+const err593 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -10209,20 +10317,10 @@ vErrors.push(err593);
 errors++;
 }
 }
-var _valid3 = _errs570 === errors;
-if(_valid3 && valid101){
-valid101 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid101 = true;
-passing3 = 2;
-}
-const _errs571 = errors;
-if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
-if(data241.answer === undefined){
-const err594 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data244.lun !== undefined){
+let data245 = data244.lun;
+if((typeof data245 !== "string") && (!(((typeof data245 == "number") && (!(data245 % 1) && !isNaN(data245))) && (isFinite(data245))))){
+const err594 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -10231,22 +10329,9 @@ vErrors.push(err594);
 }
 errors++;
 }
-}
-var _valid3 = _errs571 === errors;
-if(_valid3 && valid101){
-valid101 = false;
-passing3 = [passing3, 3];
-}
-else {
-if(_valid3){
-valid101 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid101){
-const err595 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(typeof data245 === "string"){
+if(!pattern0.test(data245)){
+const err595 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -10255,21 +10340,13 @@ vErrors.push(err595);
 }
 errors++;
 }
-else {
-errors = _errs567;
-if(vErrors !== null){
-if(_errs567){
-vErrors.length = _errs567;
-}
-else {
-vErrors = null;
 }
 }
-}
-if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
-for(const key74 in data241){
-if(!((((((key74 === "host") || (key74 === "run")) || (key74 === "keys")) || (key74 === "wait")) || (key74 === "answer")) || (key74 === "note"))){
-const err596 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+if(data244.size_gb !== undefined){
+let data246 = data244.size_gb;
+if((typeof data246 == "number") && (isFinite(data246))){
+if(data246 <= 0 || isNaN(data246)){
+const err596 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -10279,11 +10356,8 @@ vErrors.push(err596);
 errors++;
 }
 }
-if(data241.host !== undefined){
-let data242 = data241.host;
-if(typeof data242 === "string"){
-if(!pattern0.test(data242)){
-const err597 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err597 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -10293,8 +10367,11 @@ vErrors.push(err597);
 errors++;
 }
 }
-else {
-const err598 = {instancePath:instancePath+"/solution/" + i11+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data244.add_gb !== undefined){
+let data247 = data244.add_gb;
+if((typeof data247 == "number") && (isFinite(data247))){
+if(data247 <= 0 || isNaN(data247)){
+const err598 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -10304,14 +10381,8 @@ vErrors.push(err598);
 errors++;
 }
 }
-if(data241.run !== undefined){
-let data243 = data241.run;
-const _errs576 = errors;
-let valid103 = false;
-const _errs577 = errors;
-if(typeof data243 === "string"){
-if(!pattern0.test(data243)){
-const err599 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err599 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -10321,8 +10392,9 @@ vErrors.push(err599);
 errors++;
 }
 }
+}
 else {
-const err600 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err600 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -10331,13 +10403,12 @@ vErrors.push(err600);
 }
 errors++;
 }
-var _valid4 = _errs577 === errors;
-valid103 = valid103 || _valid4;
-if(!valid103){
-const _errs579 = errors;
-if(Array.isArray(data243)){
-if(data243.length < 1){
-const err601 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data212.page83 !== undefined){
+let data248 = data212.page83;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(data248.lun === undefined){
+const err601 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -10346,12 +10417,9 @@ vErrors.push(err601);
 }
 errors++;
 }
-const len12 = data243.length;
-for(let i12=0; i12<len12; i12++){
-let data244 = data243[i12];
-if(typeof data244 === "string"){
-if(!pattern0.test(data244)){
-const err602 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key76 in data248){
+if(!(key76 === "lun")){
+const err602 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -10361,8 +10429,10 @@ vErrors.push(err602);
 errors++;
 }
 }
-else {
-const err603 = {instancePath:instancePath+"/solution/" + i11+"/run/" + i12,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data248.lun !== undefined){
+let data249 = data248.lun;
+if((typeof data249 !== "string") && (!(((typeof data249 == "number") && (!(data249 % 1) && !isNaN(data249))) && (isFinite(data249))))){
+const err603 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -10371,10 +10441,9 @@ vErrors.push(err603);
 }
 errors++;
 }
-}
-}
-else {
-const err604 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data249 === "string"){
+if(!pattern0.test(data249)){
+const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -10383,11 +10452,11 @@ vErrors.push(err604);
 }
 errors++;
 }
-var _valid4 = _errs579 === errors;
-valid103 = valid103 || _valid4;
 }
-if(!valid103){
-const err605 = {instancePath:instancePath+"/solution/" + i11+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+else {
+const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -10396,23 +10465,10 @@ vErrors.push(err605);
 }
 errors++;
 }
-else {
-errors = _errs576;
-if(vErrors !== null){
-if(_errs576){
-vErrors.length = _errs576;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data241.keys !== undefined){
-let data245 = data241.keys;
-if(typeof data245 === "string"){
-if(!pattern152.test(data245)){
-const err606 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const err606 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -10422,8 +10478,11 @@ vErrors.push(err606);
 errors++;
 }
 }
-else {
-const err607 = {instancePath:instancePath+"/solution/" + i11+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data207.announce !== undefined){
+let data250 = data207.announce;
+if(typeof data250 === "string"){
+if(!pattern0.test(data250)){
+const err607 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -10433,11 +10492,8 @@ vErrors.push(err607);
 errors++;
 }
 }
-if(data241.wait !== undefined){
-let data246 = data241.wait;
-if(typeof data246 === "string"){
-if(!pattern134.test(data246)){
-const err608 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+else {
+const err608 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -10447,8 +10503,9 @@ vErrors.push(err608);
 errors++;
 }
 }
+}
 else {
-const err609 = {instancePath:instancePath+"/solution/" + i11+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err609 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -10458,11 +10515,9 @@ vErrors.push(err609);
 errors++;
 }
 }
-if(data241.answer !== undefined){
-let data247 = data241.answer;
-if(typeof data247 === "string"){
-if(!pattern3.test(data247)){
-const err610 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+else {
+const err610 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -10472,8 +10527,11 @@ vErrors.push(err610);
 errors++;
 }
 }
-else {
-const err611 = {instancePath:instancePath+"/solution/" + i11+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.solution !== undefined){
+let data251 = data.solution;
+if(Array.isArray(data251)){
+if(data251.length < 1){
+const err611 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -10482,12 +10540,16 @@ vErrors.push(err611);
 }
 errors++;
 }
-}
-if(data241.note !== undefined){
-let data248 = data241.note;
-if(typeof data248 === "string"){
-if(!pattern0.test(data248)){
-const err612 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len12 = data251.length;
+for(let i12=0; i12<len12; i12++){
+let data252 = data251[i12];
+const _errs592 = errors;
+let valid106 = false;
+let passing3 = null;
+const _errs593 = errors;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(data252.host === undefined){
+const err612 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -10496,9 +10558,8 @@ vErrors.push(err612);
 }
 errors++;
 }
-}
-else {
-const err613 = {instancePath:instancePath+"/solution/" + i11+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data252.run === undefined){
+const err613 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -10508,9 +10569,15 @@ vErrors.push(err613);
 errors++;
 }
 }
+var _valid3 = _errs593 === errors;
+if(_valid3){
+valid106 = true;
+passing3 = 0;
 }
-else {
-const err614 = {instancePath:instancePath+"/solution/" + i11,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs594 = errors;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(data252.host === undefined){
+const err614 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -10519,10 +10586,8 @@ vErrors.push(err614);
 }
 errors++;
 }
-}
-}
-else {
-const err615 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data252.keys === undefined){
+const err615 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -10531,10 +10596,8 @@ vErrors.push(err615);
 }
 errors++;
 }
-}
-}
-else {
-const err616 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data252.note === undefined){
+const err616 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -10543,12 +10606,370 @@ vErrors.push(err616);
 }
 errors++;
 }
+}
+var _valid3 = _errs594 === errors;
+if(_valid3 && valid106){
+valid106 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid106 = true;
+passing3 = 1;
+}
+const _errs595 = errors;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(data252.wait === undefined){
+const err617 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err617];
+}
+else {
+vErrors.push(err617);
+}
+errors++;
+}
+}
+var _valid3 = _errs595 === errors;
+if(_valid3 && valid106){
+valid106 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid106 = true;
+passing3 = 2;
+}
+const _errs596 = errors;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(data252.answer === undefined){
+const err618 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err618];
+}
+else {
+vErrors.push(err618);
+}
+errors++;
+}
+}
+var _valid3 = _errs596 === errors;
+if(_valid3 && valid106){
+valid106 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid106 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid106){
+const err619 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err619];
+}
+else {
+vErrors.push(err619);
+}
+errors++;
+}
+else {
+errors = _errs592;
+if(vErrors !== null){
+if(_errs592){
+vErrors.length = _errs592;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+for(const key77 in data252){
+if(!((((((key77 === "host") || (key77 === "run")) || (key77 === "keys")) || (key77 === "wait")) || (key77 === "answer")) || (key77 === "note"))){
+const err620 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err620];
+}
+else {
+vErrors.push(err620);
+}
+errors++;
+}
+}
+if(data252.host !== undefined){
+let data253 = data252.host;
+if(typeof data253 === "string"){
+if(!pattern0.test(data253)){
+const err621 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err621];
+}
+else {
+vErrors.push(err621);
+}
+errors++;
+}
+}
+else {
+const err622 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err622];
+}
+else {
+vErrors.push(err622);
+}
+errors++;
+}
+}
+if(data252.run !== undefined){
+let data254 = data252.run;
+const _errs601 = errors;
+let valid108 = false;
+const _errs602 = errors;
+if(typeof data254 === "string"){
+if(!pattern0.test(data254)){
+const err623 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err623];
+}
+else {
+vErrors.push(err623);
+}
+errors++;
+}
+}
+else {
+const err624 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err624];
+}
+else {
+vErrors.push(err624);
+}
+errors++;
+}
+var _valid4 = _errs602 === errors;
+valid108 = valid108 || _valid4;
+if(!valid108){
+const _errs604 = errors;
+if(Array.isArray(data254)){
+if(data254.length < 1){
+const err625 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err625];
+}
+else {
+vErrors.push(err625);
+}
+errors++;
+}
+const len13 = data254.length;
+for(let i13=0; i13<len13; i13++){
+let data255 = data254[i13];
+if(typeof data255 === "string"){
+if(!pattern0.test(data255)){
+const err626 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err626];
+}
+else {
+vErrors.push(err626);
+}
+errors++;
+}
+}
+else {
+const err627 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err627];
+}
+else {
+vErrors.push(err627);
+}
+errors++;
+}
+}
+}
+else {
+const err628 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err628];
+}
+else {
+vErrors.push(err628);
+}
+errors++;
+}
+var _valid4 = _errs604 === errors;
+valid108 = valid108 || _valid4;
+}
+if(!valid108){
+const err629 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err629];
+}
+else {
+vErrors.push(err629);
+}
+errors++;
+}
+else {
+errors = _errs601;
+if(vErrors !== null){
+if(_errs601){
+vErrors.length = _errs601;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data252.keys !== undefined){
+let data256 = data252.keys;
+if(typeof data256 === "string"){
+if(!pattern161.test(data256)){
+const err630 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(vErrors === null){
+vErrors = [err630];
+}
+else {
+vErrors.push(err630);
+}
+errors++;
+}
+}
+else {
+const err631 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err631];
+}
+else {
+vErrors.push(err631);
+}
+errors++;
+}
+}
+if(data252.wait !== undefined){
+let data257 = data252.wait;
+if(typeof data257 === "string"){
+if(!pattern143.test(data257)){
+const err632 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err632];
+}
+else {
+vErrors.push(err632);
+}
+errors++;
+}
+}
+else {
+const err633 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err633];
+}
+else {
+vErrors.push(err633);
+}
+errors++;
+}
+}
+if(data252.answer !== undefined){
+let data258 = data252.answer;
+if(typeof data258 === "string"){
+if(!pattern3.test(data258)){
+const err634 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err634];
+}
+else {
+vErrors.push(err634);
+}
+errors++;
+}
+}
+else {
+const err635 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err635];
+}
+else {
+vErrors.push(err635);
+}
+errors++;
+}
+}
+if(data252.note !== undefined){
+let data259 = data252.note;
+if(typeof data259 === "string"){
+if(!pattern0.test(data259)){
+const err636 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err636];
+}
+else {
+vErrors.push(err636);
+}
+errors++;
+}
+}
+else {
+const err637 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err637];
+}
+else {
+vErrors.push(err637);
+}
+errors++;
+}
+}
+}
+else {
+const err638 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err638];
+}
+else {
+vErrors.push(err638);
+}
+errors++;
+}
+}
+}
+else {
+const err639 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err639];
+}
+else {
+vErrors.push(err639);
+}
+errors++;
+}
+}
+}
+else {
+const err640 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err640];
+}
+else {
+vErrors.push(err640);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const validateScenario = validate14;
-const schema13 = {"$id":"https://ovm-sandbox.invalid/scenario.json","type":"object","required":["title","description","builder"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"description":{"type":"string","pattern":"\\S"},"builder":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}}};
+const schema13 = {"$id":"https://ovm-sandbox.invalid/scenario.json","type":"object","required":["title","description","builder"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"description":{"type":"string","pattern":"\\S"},"builder":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ovm-sandbox.invalid/scenario.json" */;
@@ -10676,7 +11097,7 @@ if(data.overrides !== undefined){
 let data3 = data.overrides;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(((((key1 === "release") || (key1 === "host_names")) || (key1 === "hosts")) || (key1 === "domains")) || (key1 === "remove_domains"))){
+if(!((((((key1 === "release") || (key1 === "host_names")) || (key1 === "hosts")) || (key1 === "domains")) || (key1 === "remove_domains")) || (key1 === "repositories"))){
 const err10 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -11565,9 +11986,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/overrides/domains/" + i2,schemaPath:"#/properties/overrides/properties/domains/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data24.repository !== undefined){
+let data42 = data24.repository;
+if(typeof data42 === "string"){
+if(!pattern0.test(data42)){
+const err81 = {instancePath:instancePath+"/overrides/domains/" + i2+"/repository",schemaPath:"#/properties/overrides/properties/domains/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -11577,9 +12000,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
 else {
-const err82 = {instancePath:instancePath+"/overrides/domains",schemaPath:"#/properties/overrides/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err82 = {instancePath:instancePath+"/overrides/domains/" + i2+"/repository",schemaPath:"#/properties/overrides/properties/domains/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -11589,15 +12011,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data3.remove_domains !== undefined){
-let data42 = data3.remove_domains;
-if(Array.isArray(data42)){
-const len3 = data42.length;
-for(let i3=0; i3<len3; i3++){
-let data43 = data42[i3];
-if(typeof data43 === "string"){
-if(!pattern0.test(data43)){
-const err83 = {instancePath:instancePath+"/overrides/remove_domains/" + i3,schemaPath:"#/properties/overrides/properties/remove_domains/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data24.hung !== undefined){
+if(typeof data24.hung !== "boolean"){
+const err83 = {instancePath:instancePath+"/overrides/domains/" + i2+"/hung",schemaPath:"#/properties/overrides/properties/domains/items/properties/hung/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -11607,8 +12023,9 @@ vErrors.push(err83);
 errors++;
 }
 }
+}
 else {
-const err84 = {instancePath:instancePath+"/overrides/remove_domains/" + i3,schemaPath:"#/properties/overrides/properties/remove_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err84 = {instancePath:instancePath+"/overrides/domains/" + i2,schemaPath:"#/properties/overrides/properties/domains/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11620,7 +12037,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/overrides/remove_domains",schemaPath:"#/properties/overrides/properties/remove_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err85 = {instancePath:instancePath+"/overrides/domains",schemaPath:"#/properties/overrides/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -11630,9 +12047,15 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.remove_domains !== undefined){
+let data44 = data3.remove_domains;
+if(Array.isArray(data44)){
+const len3 = data44.length;
+for(let i3=0; i3<len3; i3++){
+let data45 = data44[i3];
+if(typeof data45 === "string"){
+if(!pattern0.test(data45)){
+const err86 = {instancePath:instancePath+"/overrides/remove_domains/" + i3,schemaPath:"#/properties/overrides/properties/remove_domains/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -11642,14 +12065,187 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
 else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err87 = {instancePath:instancePath+"/overrides/remove_domains/" + i3,schemaPath:"#/properties/overrides/properties/remove_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
 else {
 vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/overrides/remove_domains",schemaPath:"#/properties/overrides/properties/remove_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data3.repositories !== undefined){
+let data46 = data3.repositories;
+if(Array.isArray(data46)){
+const len4 = data46.length;
+for(let i4=0; i4<len4; i4++){
+let data47 = data46[i4];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.lun === undefined){
+const err89 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(data47.alias === undefined){
+const err90 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+for(const key8 in data47){
+if(!(((key8 === "lun") || (key8 === "alias")) || (key8 === "ovsrepo_alias"))){
+const err91 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data47.lun !== undefined){
+let data48 = data47.lun;
+if((typeof data48 !== "string") && (!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48))))){
+const err92 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/lun",schemaPath:"#/properties/overrides/properties/repositories/items/properties/lun/type",keyword:"type",params:{type: schema13.properties.overrides.properties.repositories.items.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(typeof data48 === "string"){
+if(!pattern0.test(data48)){
+const err93 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/lun",schemaPath:"#/properties/overrides/properties/repositories/items/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+if(data47.alias !== undefined){
+let data49 = data47.alias;
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err94 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data47.ovsrepo_alias !== undefined){
+let data50 = data47.ovsrepo_alias;
+if(typeof data50 === "string"){
+if(!pattern0.test(data50)){
+const err96 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/ovsrepo_alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/ovsrepo_alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/overrides/repositories",schemaPath:"#/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
 }
 errors++;
 }

@@ -91,7 +91,16 @@ const domainOverride: JsonSchema = {
       additionalProperties: false,
       properties: { cpu: { type: 'number', minimum: 0, maximum: 1 }, read_iops: { type: 'number', minimum: 0 }, write_iops: { type: 'number', minimum: 0 } },
     },
+    repository: text,
+    hung: { type: 'boolean' },
   },
+};
+
+const repositoryOverride: JsonSchema = {
+  type: 'object',
+  required: ['lun', 'alias'],
+  additionalProperties: false,
+  properties: { lun: { type: ['string', 'integer'], pattern: '\\S' }, alias: text, ovsrepo_alias: text },
 };
 
 const overrides: JsonSchema = {
@@ -103,6 +112,7 @@ const overrides: JsonSchema = {
     hosts: { type: 'array', items: hostOverride },
     domains: { type: 'array', items: domainOverride },
     remove_domains: { type: 'array', items: text },
+    repositories: { type: 'array', items: repositoryOverride },
   },
 };
 
