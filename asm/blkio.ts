@@ -52,24 +52,25 @@ export function vbdAdd(dom: i32): i32 {
   return v;
 }
 
-/** Moves a VBD to another map; requests it has queued move with it. */
-export function vbdRoute(v: i32, m: i32): void {
-  const old = ldI(B_MAP, v);
+/** Fails the requests a VBD has queued in its map (it is re-routed or removed). */
+function failPending(v: i32): void {
+  const m = ldI(B_MAP, v);
   const pend = ldF(B_PEND, v);
-  if (old >= 0) stF(M_QUEUED, old, ldF(M_QUEUED, old) - pend);
-  if (m >= 0) {
-    stF(M_QUEUED, m, ldF(M_QUEUED, m) + pend);
-  } else if (pend > 0) {
-    // A local disk never queues: what was waiting completes.
-    stF(B_DONE, v, ldF(B_DONE, v) + pend);
-    stF(B_PEND, v, 0);
-  }
+  if (m < 0 || pend <= 0) return;
+  stF(M_QUEUED, m, ldF(M_QUEUED, m) - pend);
+  stF(M_ERR, m, ldF(M_ERR, m) + pend);
+  stF(B_ERR, v, ldF(B_ERR, v) + pend);
+  stF(B_PEND, v, 0);
+}
+
+/** Sends a VBD through another map; requests it had queued in the old one fail. */
+export function vbdRoute(v: i32, m: i32): void {
+  failPending(v);
   stI(B_MAP, v, m);
 }
 
 export function vbdRemove(v: i32): void {
-  const m = ldI(B_MAP, v);
-  if (m >= 0) stF(M_QUEUED, m, ldF(M_QUEUED, m) - ldF(B_PEND, v));
+  failPending(v);
   stI(B_DOM, v, -1);
   freeRow(ENT_VBD, v);
 }
@@ -79,12 +80,8 @@ export function unrouteMap(m: i32): void {
   const nb = gI(G_HW + ENT_VBD);
   for (let v = 0; v < nb; v++) {
     if (ldI(B_DOM, v) < 0 || ldI(B_MAP, v) != m) continue;
-    const pend = ldF(B_PEND, v);
-    stF(B_ERR, v, ldF(B_ERR, v) + pend);
-    stF(B_PEND, v, 0);
-    stI(B_MAP, v, -1);
+    vbdRoute(v, -1);
   }
-  stF(M_QUEUED, m, 0);
 }
 
 /** Removes every VBD of domain d. */

@@ -260,10 +260,11 @@ export interface SimCore {
   // block devices
   /** A VBD of domain `d`, unrouted (served locally, no multipath) until routeVbd. */
   addVbd(d: Handle): Handle;
+  /** Removes the VBD; requests it had queued in its map fail (counted as that map's errors). */
   removeVbd(v: Handle): void;
   /** Requests per second and mean request size in sectors (rounded to a whole number ≥ 1). */
   setVbdWorkload(v: Handle, readIops: number, writeIops: number, sectorsPerRequest: number): void;
-  /** Sends the VBD's requests through multipath map `map` (or -1: local disk, never fails). */
+  /** Sends the VBD's requests through multipath map `map` (or -1: local disk, never fails). Requests it had queued in its old map fail. */
   routeVbd(v: Handle, map: Handle): void;
   vbdCounters(v: Handle): CoreVbdCounters;
 

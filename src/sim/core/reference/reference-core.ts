@@ -7,7 +7,7 @@ import type { CoreCapacities, CoreEvent, Handle, MapGroup, SimCore } from '../ty
 import { ioTick } from './blkio';
 import { activeIn, checkerTick, emit, groupPrio, noPathCheck, regroup, switchTo, type Ctx } from './multipath';
 import { schedTick } from './sched';
-import { emptyState, get, insert, release, type RefState, type Table } from './state';
+import { emptyState, get, insert, release, type RefState, type RefVbd, type Table } from './state';
 
 export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACITIES): SimCore {
   let st: RefState = emptyState();
@@ -18,6 +18,15 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
     const row = get(t, h);
     if (!row) throw new RangeError(`core: no ${what} with handle ${h}`);
     return row;
+  };
+  /** Requests a VBD had queued in its map fail when it is re-routed or removed. */
+  const failPending = (v: RefVbd): void => {
+    if (v.map < 0 || v.pend <= 0) return;
+    const m = st.maps.rows[v.map]!;
+    m.queued -= v.pend;
+    m.err += v.pend;
+    v.err += v.pend;
+    v.pend = 0;
   };
   const made = (what: string, h: number): Handle => {
     if (h < 0) throw new RangeError(`core: ${what} table full`);
@@ -153,8 +162,7 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       return made('vbd', insert(st.vbds, { dom: d, map: -1, readIops: 0, writeIops: 0, spr: 8, carryR: 0, carryW: 0, rd: 0, wr: 0, rs: 0, ws: 0, oo: 0, done: 0, pend: 0, err: 0, lat: 0 }, caps.vbds));
     },
     removeVbd(vh) {
-      const v = must(st.vbds, 'vbd', vh);
-      if (v.map >= 0) st.maps.rows[v.map]!.queued -= v.pend;
+      failPending(must(st.vbds, 'vbd', vh));
       release(st.vbds, vh);
     },
     setVbdWorkload(vh, r, w, spr) {
@@ -168,13 +176,8 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
     },
     routeVbd(vh, mh) {
       const v = must(st.vbds, 'vbd', vh);
-      const next = mh === -1 ? null : must(st.maps, 'map', mh);
-      if (v.map >= 0) st.maps.rows[v.map]!.queued -= v.pend;
-      if (next) next.queued += v.pend;
-      else if (v.pend > 0) {
-        v.done += v.pend;
-        v.pend = 0;
-      }
+      if (mh !== -1) must(st.maps, 'map', mh);
+      failPending(v);
       v.map = mh;
     },
     vbdCounters(vh) {
@@ -224,8 +227,7 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       const m = must(st.maps, 'map', mh);
       for (const v of st.vbds.rows) {
         if (!v || v.map !== mh) continue;
-        v.err += v.pend;
-        v.pend = 0;
+        failPending(v);
         v.map = -1;
       }
       for (const ph of m.paths) release(st.paths, ph);
