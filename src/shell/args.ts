@@ -187,7 +187,7 @@ export function usageError(spec: ArgSpec, message: string): CommandOutcome {
 
 /**
  * A `--help` text in coreutils' layout from the declared options: the usage line, a description,
- * then one line per option with the description at column 30.
+ * then one line per option with the description at column 30 (1-based).
  */
 export function formatHelp(spec: ArgSpec, usage: string, description: string, footer = ''): string {
   const rows: string[] = [];
@@ -195,7 +195,7 @@ export function formatHelp(spec: ArgSpec, usage: string, description: string, fo
     if (!o.help) continue;
     const names = [o.short && `-${o.short}`, o.long && `--${o.long}${o.arg === 'required' ? `=${o.argName ?? 'ARG'}` : o.arg === 'optional' ? `[=${o.argName ?? 'ARG'}]` : ''}`].filter(Boolean).join(', ');
     const left = `  ${o.short ? '' : '    '}${names}`;
-    rows.push(left.length < 29 ? left.padEnd(29) + ' ' + o.help : `${left}\n${''.padEnd(30)}${o.help}`);
+    rows.push(left.length < 28 ? left.padEnd(29) + o.help : `${left}\n${''.padEnd(29)}${o.help}`);
   }
   return `Usage: ${usage}\n${description}\n\n${rows.join('\n')}\n      --help     display this help and exit\n${footer}`;
 }

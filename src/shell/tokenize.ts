@@ -227,8 +227,10 @@ class Lexer {
           break;
         }
         if (nl < 0) {
-          // The last line has no newline yet: the delimiter may still be typed.
-          hd.body = body + line;
+          // The last line typed so far (lines arrive without their newline): the delimiter
+          // may still follow; if the input ends here, this line is part of the body.
+          hd.body = body + line + '\n';
+          this.i = s.length;
           return;
         }
         body += line + '\n';

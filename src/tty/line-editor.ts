@@ -131,7 +131,12 @@ export class LineEditor {
       this.#pos = s.cursor;
       return { output: (bell ? '\x07' : '') + this.#refresh() };
     };
-    if (key.kind === 'text' || key.kind === 'paste') return show(!s.extend(key.text));
+    if (key.kind === 'text' || key.kind === 'paste') {
+      // Character by character, as readline searches: a later miss keeps the last match shown.
+      let bell = false;
+      for (const ch of key.text) bell = !s.extend(ch) || bell;
+      return show(bell);
+    }
     if (key.kind === 'ctrl' && key.char === 'r') return show(!s.older());
     if (key.kind === 'ctrl' && key.char === 's') return show(!s.newer());
     if (key.kind === 'special' && key.name === 'backspace') return show(!s.shorten());

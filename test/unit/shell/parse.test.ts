@@ -1,0 +1,90 @@
+// Tokenizer and parser: words and quoting, operators with fd numbers, here-documents,
+// incomplete input (for the PS2 prompt) and bash's syntax error wording.
+import { describe, expect, it } from 'vitest';
+import { lineStatus, parse } from '../../../src/shell/parse';
+import { tokenize, wordText, type Token } from '../../../src/shell/tokenize';
+
+const words = (line: string) => tokenize(line).tokens.map((t: Token) => (t.type === 'word' ? wordText(t.parts) : t.type === 'op' ? `<${t.op}>` : `<${t.fd ?? ''}${t.op}>`));
+const error = (line: string) => {
+  const p = parse(tokenize(line).tokens);
+  return p.ok ? null : p.error;
+};
+
+describe('tokenize', () => {
+  it('splits words, removes quotes and keeps operators apart', () => {
+    expect(words(`echo 'a b' "c d" e\\ f g#h # comment`)).toEqual(['echo', 'a b', 'c d', 'e f', 'g#h']);
+    expect(words('a&&b||c;d|e&')).toEqual(['a', '<&&>', 'b', '<||>', 'c', '<;>', 'd', '<|>', 'e', '<&>']);
+  });
+
+  it('reads fd numbers on redirections only when the digits stand alone', () => {
+    expect(words('cmd 2>&1 >>out 2>/dev/null x2>y &>all <in')).toEqual(['cmd', '<2>&>', '1', '<>>>', 'out', '<2>>', '/dev/null', 'x2', '<>>', 'y', '<&>>', 'all', '<<>', 'in']);
+  });
+
+  it('marks parameter, substitution and arithmetic parts, quoted or not', () => {
+    const t = tokenize('echo "$HOME" ${X:-d} $(ls) `pwd` $((1+2))').tokens[1]!;
+    expect(t.type === 'word' && t.parts).toEqual([{ kind: 'param', name: 'HOME', op: '', arg: '', braced: false, quoted: true }]);
+    const kinds = tokenize('echo "$HOME" ${X:-d} $(ls) `pwd` $((1+2))').tokens.slice(1).map((w) => (w.type === 'word' ? w.parts.map((p) => p.kind).join() : ''));
+    expect(kinds).toEqual(['param', 'param', 'cmd', 'cmd', 'arith']);
+  });
+
+  it('collects here-document bodies after the newline', () => {
+    const r = tokenize("cat <<EOF | wc -l\nline 1\n$X\nEOF\necho after");
+    expect(r.incomplete).toBeUndefined();
+    const redir = r.tokens.find((t) => t.type === 'redir');
+    expect(redir?.type === 'redir' && redir.heredoc).toEqual({ delimiter: 'EOF', quoted: false, stripTabs: false, body: 'line 1\n$X\n', line: 1 });
+    const quoted = tokenize("cat <<-'END'\n\tx\n\tEND").tokens.find((t) => t.type === 'redir');
+    expect(quoted?.type === 'redir' && quoted.heredoc).toEqual({ delimiter: 'END', quoted: true, stripTabs: true, body: 'x\n', line: 1 });
+  });
+
+  it('reports input that needs more lines', () => {
+    expect(tokenize("echo 'open").incomplete).toEqual({ kind: 'quote', message: "unexpected EOF while looking for matching `''" });
+    expect(tokenize('echo "open').incomplete).toEqual({ kind: 'quote', message: 'unexpected EOF while looking for matching `"\'' });
+    expect(tokenize('echo $(ls').incomplete?.message).toBe("unexpected EOF while looking for matching `)'");
+    expect(tokenize('cat <<EOF\nbody').incomplete).toEqual({ kind: 'heredoc', message: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')" });
+    expect(tokenize('echo a \\').incomplete?.kind).toBe('backslash');
+  });
+});
+
+describe('parse', () => {
+  it('builds lists of and-or pipelines with assignments and redirections', () => {
+    const p = parse(tokenize('A=1 B=2 cmd x > f 2>&1 | grep y && echo ok; (cd /; ls)').tokens);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.list).toHaveLength(2);
+    const first = p.list[0]!.first.commands[0]!;
+    expect(first.kind === 'simple' && first.assigns.map((a) => a.name)).toEqual(['A', 'B']);
+    expect(first.kind === 'simple' && first.redirects.map((r) => `${r.fd ?? ''}${r.op}${r.raw}`)).toEqual(['>f', '2>&1']);
+    expect(p.list[0]!.rest[0]!.op).toBe('&&');
+    expect(p.list[1]!.first.commands[0]!.kind).toBe('subshell');
+  });
+
+  it('expands aliases on tokens, also in later pipeline stages, without looping', () => {
+    const p = parse(tokenize('ll /etc | l').tokens, { aliases: { ll: 'ls -l', l: 'll', x: 'x y' } });
+    expect(p.ok && p.list[0]!.first.commands.map((c) => (c.kind === 'simple' ? c.words.map(wordText).join(' ') : ''))).toEqual(['ls -l /etc', 'ls -l']);
+    const loop = parse(tokenize('x').tokens, { aliases: { x: 'x y' } });
+    expect(loop.ok && loop.list[0]!.first.commands[0]!.kind === 'simple' && (loop.list[0]!.first.commands[0] as { words: never[] }).words.length).toBe(2);
+  });
+
+  it('words syntax errors like bash', () => {
+    expect(error(';')).toBe("syntax error near unexpected token `;'");
+    expect(error('echo ;;')).toBe("syntax error near unexpected token `;;'");
+    expect(error('| ls')).toBe("syntax error near unexpected token `|'");
+    expect(error('ls >')).toBe("syntax error near unexpected token `newline'");
+    expect(error('ls > ;')).toBe("syntax error near unexpected token `;'");
+    expect(error('echo )')).toBe("syntax error near unexpected token `)'");
+    expect(error('( )')).toBe("syntax error near unexpected token `)'");
+    expect(error('a && && b')).toBe("syntax error near unexpected token `&&'");
+    expect(error('echo a (b)')).toBe("syntax error near unexpected token `('");
+  });
+
+  it('tells the terminal when a line is complete, needs more, or is wrong', () => {
+    expect(lineStatus('ls')).toEqual({ kind: 'complete' });
+    expect(lineStatus('ls |')).toEqual({ kind: 'more' });
+    expect(lineStatus('ls &&')).toEqual({ kind: 'more' });
+    expect(lineStatus('(ls')).toEqual({ kind: 'more' });
+    expect(lineStatus("echo 'x")).toEqual({ kind: 'more' });
+    expect(lineStatus('cat <<EOF\nx')).toEqual({ kind: 'more' });
+    expect(lineStatus('cat <<EOF\nx\nEOF')).toEqual({ kind: 'complete' });
+    expect(lineStatus('ls ;;')).toEqual({ kind: 'error', message: "syntax error near unexpected token `;;'" });
+  });
+});
