@@ -2,6 +2,7 @@
 // whatever the world says at that moment, so it matches what the learner's commands showed.
 import { freeMemoryMiB } from '../sim/memory';
 import { pcpuCount } from '../sim/scenario/hosts';
+import { xenVersionString } from '../sim/xen/hypervisor';
 import { findGuest, findHost, str } from './check-kit';
 import { storageQueries } from './queries-storage';
 import { defineQuery, type QueryDef } from './query-kit';
@@ -11,6 +12,14 @@ export type { QueryDef } from './query-kit';
 const hostArgs = { args: { host: str }, required: ['host'] as const };
 
 export const QUERIES = {
+  xen_version: defineQuery<{ host: string }>({
+    summary: "The hypervisor's version as `xm info` spells it: xen_major.xen_minor then xen_extra (`4.4.4OVM`).",
+    ...hostArgs,
+    run: ({ world }, a) => {
+      const h = findHost(world, a.host);
+      return h ? xenVersionString(h) : null;
+    },
+  }),
   free_memory: defineQuery<{ host: string }>({
     summary: "A host's free memory for guests in MiB (`xm info` free_memory).",
     ...hostArgs,

@@ -4,14 +4,14 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern15 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern143 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern161 = new RegExp("[\\s\\S]", "u");
+const pattern145 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern163 = new RegExp("[\\s\\S]", "u");
 const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
@@ -4776,11 +4776,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data68.free_memory !== undefined){
-let data69 = data68.free_memory;
+if(data68.xen_version !== undefined){
+let data69 = data68.xen_version;
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 if(data69.host === undefined){
-const err148 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err148 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4791,7 +4791,7 @@ errors++;
 }
 for(const key17 in data69){
 if(!(key17 === "host")){
-const err149 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+const err149 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4805,7 +4805,7 @@ if(data69.host !== undefined){
 let data70 = data69.host;
 if(typeof data70 === "string"){
 if(!pattern0.test(data70)){
-const err150 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err150 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4816,7 +4816,7 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err151 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4828,7 +4828,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err152 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -4838,11 +4838,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data68.total_memory !== undefined){
-let data71 = data68.total_memory;
+if(data68.free_memory !== undefined){
+let data71 = data68.free_memory;
 if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
 if(data71.host === undefined){
-const err153 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err153 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4853,7 +4853,7 @@ errors++;
 }
 for(const key18 in data71){
 if(!(key18 === "host")){
-const err154 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+const err154 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4867,7 +4867,7 @@ if(data71.host !== undefined){
 let data72 = data71.host;
 if(typeof data72 === "string"){
 if(!pattern0.test(data72)){
-const err155 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err155 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4878,7 +4878,7 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err156 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4890,7 +4890,7 @@ errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err157 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4900,11 +4900,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data68.nr_cpus !== undefined){
-let data73 = data68.nr_cpus;
+if(data68.total_memory !== undefined){
+let data73 = data68.total_memory;
 if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 if(data73.host === undefined){
-const err158 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err158 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4915,7 +4915,7 @@ errors++;
 }
 for(const key19 in data73){
 if(!(key19 === "host")){
-const err159 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+const err159 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4929,7 +4929,7 @@ if(data73.host !== undefined){
 let data74 = data73.host;
 if(typeof data74 === "string"){
 if(!pattern0.test(data74)){
-const err160 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err160 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4940,7 +4940,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err161 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -4952,7 +4952,7 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err162 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -4962,11 +4962,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data68.dom0_memory !== undefined){
-let data75 = data68.dom0_memory;
+if(data68.nr_cpus !== undefined){
+let data75 = data68.nr_cpus;
 if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
 if(data75.host === undefined){
-const err163 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err163 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -4977,7 +4977,7 @@ errors++;
 }
 for(const key20 in data75){
 if(!(key20 === "host")){
-const err164 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+const err164 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -4991,7 +4991,7 @@ if(data75.host !== undefined){
 let data76 = data75.host;
 if(typeof data76 === "string"){
 if(!pattern0.test(data76)){
-const err165 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err165 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5002,7 +5002,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err166 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5014,7 +5014,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err167 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5024,11 +5024,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data68.domain_name !== undefined){
-let data77 = data68.domain_name;
+if(data68.dom0_memory !== undefined){
+let data77 = data68.dom0_memory;
 if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.domain === undefined){
-const err168 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data77.host === undefined){
+const err168 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5038,8 +5038,8 @@ vErrors.push(err168);
 errors++;
 }
 for(const key21 in data77){
-if(!(key21 === "domain")){
-const err169 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(!(key21 === "host")){
+const err169 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5049,11 +5049,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data77.domain !== undefined){
-let data78 = data77.domain;
+if(data77.host !== undefined){
+let data78 = data77.host;
 if(typeof data78 === "string"){
 if(!pattern0.test(data78)){
-const err170 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err170 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5064,7 +5064,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err171 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5076,7 +5076,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err172 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5086,11 +5086,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data68.domain_id !== undefined){
-let data79 = data68.domain_id;
+if(data68.domain_name !== undefined){
+let data79 = data68.domain_name;
 if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
 if(data79.domain === undefined){
-const err173 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err173 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5101,7 +5101,7 @@ errors++;
 }
 for(const key22 in data79){
 if(!(key22 === "domain")){
-const err174 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+const err174 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5115,7 +5115,7 @@ if(data79.domain !== undefined){
 let data80 = data79.domain;
 if(typeof data80 === "string"){
 if(!pattern0.test(data80)){
-const err175 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err175 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5126,7 +5126,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err176 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5138,7 +5138,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err177 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5148,11 +5148,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data68.domain_cfg !== undefined){
-let data81 = data68.domain_cfg;
+if(data68.domain_id !== undefined){
+let data81 = data68.domain_id;
 if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
 if(data81.domain === undefined){
-const err178 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err178 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5163,7 +5163,7 @@ errors++;
 }
 for(const key23 in data81){
 if(!(key23 === "domain")){
-const err179 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+const err179 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5177,7 +5177,7 @@ if(data81.domain !== undefined){
 let data82 = data81.domain;
 if(typeof data82 === "string"){
 if(!pattern0.test(data82)){
-const err180 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err180 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5188,7 +5188,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err181 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5200,7 +5200,7 @@ errors++;
 }
 }
 else {
-const err182 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err182 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5210,11 +5210,11 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data68.domain_memory !== undefined){
-let data83 = data68.domain_memory;
+if(data68.domain_cfg !== undefined){
+let data83 = data68.domain_cfg;
 if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
 if(data83.domain === undefined){
-const err183 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err183 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5225,7 +5225,7 @@ errors++;
 }
 for(const key24 in data83){
 if(!(key24 === "domain")){
-const err184 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+const err184 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5239,7 +5239,7 @@ if(data83.domain !== undefined){
 let data84 = data83.domain;
 if(typeof data84 === "string"){
 if(!pattern0.test(data84)){
-const err185 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err185 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5250,7 +5250,7 @@ errors++;
 }
 }
 else {
-const err186 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err186 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5262,7 +5262,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err187 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5272,11 +5272,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data68.lun_wwid !== undefined){
-let data85 = data68.lun_wwid;
+if(data68.domain_memory !== undefined){
+let data85 = data68.domain_memory;
 if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.lun === undefined){
-const err188 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data85.domain === undefined){
+const err188 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5286,8 +5286,8 @@ vErrors.push(err188);
 errors++;
 }
 for(const key25 in data85){
-if(!(key25 === "lun")){
-const err189 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(!(key25 === "domain")){
+const err189 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5297,10 +5297,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data85.lun !== undefined){
-let data86 = data85.lun;
-if((typeof data86 !== "string") && (!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86))))){
-const err190 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+if(data85.domain !== undefined){
+let data86 = data85.domain;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err190 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5309,9 +5310,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err191 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err191 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5322,9 +5323,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err192 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err192 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5334,11 +5334,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data68.lun_size !== undefined){
-let data87 = data68.lun_size;
+if(data68.lun_wwid !== undefined){
+let data87 = data68.lun_wwid;
 if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
 if(data87.lun === undefined){
-const err193 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err193 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5349,7 +5349,7 @@ errors++;
 }
 for(const key26 in data87){
 if(!(key26 === "lun")){
-const err194 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+const err194 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5362,7 +5362,7 @@ errors++;
 if(data87.lun !== undefined){
 let data88 = data87.lun;
 if((typeof data88 !== "string") && (!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88))))){
-const err195 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+const err195 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5373,7 +5373,7 @@ errors++;
 }
 if(typeof data88 === "string"){
 if(!pattern0.test(data88)){
-const err196 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err196 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5386,7 +5386,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err197 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5396,11 +5396,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data68.repository_path !== undefined){
-let data89 = data68.repository_path;
+if(data68.lun_size !== undefined){
+let data89 = data68.lun_size;
 if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
 if(data89.lun === undefined){
-const err198 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err198 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5411,7 +5411,7 @@ errors++;
 }
 for(const key27 in data89){
 if(!(key27 === "lun")){
-const err199 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+const err199 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5424,7 +5424,7 @@ errors++;
 if(data89.lun !== undefined){
 let data90 = data89.lun;
 if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
-const err200 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+const err200 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5435,7 +5435,7 @@ errors++;
 }
 if(typeof data90 === "string"){
 if(!pattern0.test(data90)){
-const err201 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err201 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5448,7 +5448,7 @@ errors++;
 }
 }
 else {
-const err202 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err202 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5458,11 +5458,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data68.map_name !== undefined){
-let data91 = data68.map_name;
+if(data68.repository_path !== undefined){
+let data91 = data68.repository_path;
 if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.host === undefined){
-const err203 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data91.lun === undefined){
+const err203 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5471,8 +5471,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data91.lun === undefined){
-const err204 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key28 in data91){
+if(!(key28 === "lun")){
+const err204 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5481,9 +5482,11 @@ vErrors.push(err204);
 }
 errors++;
 }
-for(const key28 in data91){
-if(!((key28 === "host") || (key28 === "lun"))){
-const err205 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+if(data91.lun !== undefined){
+let data92 = data91.lun;
+if((typeof data92 !== "string") && (!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92))))){
+const err205 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -5492,12 +5495,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data91.host !== undefined){
-let data92 = data91.host;
 if(typeof data92 === "string"){
 if(!pattern0.test(data92)){
-const err206 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err206 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5507,8 +5507,10 @@ vErrors.push(err206);
 errors++;
 }
 }
+}
+}
 else {
-const err207 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err207 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5518,10 +5520,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data91.lun !== undefined){
-let data93 = data91.lun;
-if((typeof data93 !== "string") && (!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93))))){
-const err208 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data68.map_name !== undefined){
+let data93 = data68.map_name;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.host === undefined){
+const err208 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5530,9 +5533,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(typeof data93 === "string"){
-if(!pattern0.test(data93)){
-const err209 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data93.lun === undefined){
+const err209 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5541,11 +5543,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data93){
+if(!((key29 === "host") || (key29 === "lun"))){
+const err210 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5555,11 +5555,11 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data68.map_device !== undefined){
-let data94 = data68.map_device;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.host === undefined){
-const err211 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data93.host !== undefined){
+let data94 = data93.host;
+if(typeof data94 === "string"){
+if(!pattern0.test(data94)){
+const err211 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5568,8 +5568,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data94.lun === undefined){
-const err212 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err212 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5578,9 +5579,11 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key29 in data94){
-if(!((key29 === "host") || (key29 === "lun"))){
-const err213 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+if(data93.lun !== undefined){
+let data95 = data93.lun;
+if((typeof data95 !== "string") && (!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95))))){
+const err213 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5589,12 +5592,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data94.host !== undefined){
-let data95 = data94.host;
 if(typeof data95 === "string"){
 if(!pattern0.test(data95)){
-const err214 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err214 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5604,8 +5604,10 @@ vErrors.push(err214);
 errors++;
 }
 }
+}
+}
 else {
-const err215 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err215 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5615,10 +5617,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data94.lun !== undefined){
-let data96 = data94.lun;
-if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
-const err216 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
+if(data68.map_device !== undefined){
+let data96 = data68.map_device;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.host === undefined){
+const err216 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5627,9 +5630,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err217 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data96.lun === undefined){
+const err217 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -5638,11 +5640,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err218 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key30 in data96){
+if(!((key30 === "host") || (key30 === "lun"))){
+const err218 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -5652,11 +5652,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data68.path_devices !== undefined){
-let data97 = data68.path_devices;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.host === undefined){
-const err219 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data96.host !== undefined){
+let data97 = data96.host;
+if(typeof data97 === "string"){
+if(!pattern0.test(data97)){
+const err219 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5665,8 +5665,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data97.lun === undefined){
-const err220 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err220 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5675,9 +5676,11 @@ vErrors.push(err220);
 }
 errors++;
 }
-for(const key30 in data97){
-if(!((key30 === "host") || (key30 === "lun"))){
-const err221 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+if(data96.lun !== undefined){
+let data98 = data96.lun;
+if((typeof data98 !== "string") && (!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98))))){
+const err221 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5686,12 +5689,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data97.host !== undefined){
-let data98 = data97.host;
 if(typeof data98 === "string"){
 if(!pattern0.test(data98)){
-const err222 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err222 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5701,8 +5701,10 @@ vErrors.push(err222);
 errors++;
 }
 }
+}
+}
 else {
-const err223 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err223 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -5712,10 +5714,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data97.lun !== undefined){
-let data99 = data97.lun;
-if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
-const err224 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data68.path_devices !== undefined){
+let data99 = data68.path_devices;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.host === undefined){
+const err224 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -5724,9 +5727,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err225 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data99.lun === undefined){
+const err225 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -5735,11 +5737,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key31 in data99){
+if(!((key31 === "host") || (key31 === "lun"))){
+const err226 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -5749,11 +5749,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data68.active_paths !== undefined){
-let data100 = data68.active_paths;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.host === undefined){
-const err227 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data99.host !== undefined){
+let data100 = data99.host;
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+const err227 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -5762,8 +5762,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data100.lun === undefined){
-const err228 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err228 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5772,9 +5773,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-for(const key31 in data100){
-if(!((key31 === "host") || (key31 === "lun"))){
-const err229 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+if(data99.lun !== undefined){
+let data101 = data99.lun;
+if((typeof data101 !== "string") && (!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101))))){
+const err229 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5783,12 +5786,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-if(data100.host !== undefined){
-let data101 = data100.host;
 if(typeof data101 === "string"){
 if(!pattern0.test(data101)){
-const err230 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err230 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5798,8 +5798,10 @@ vErrors.push(err230);
 errors++;
 }
 }
+}
+}
 else {
-const err231 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err231 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5809,10 +5811,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data100.lun !== undefined){
-let data102 = data100.lun;
-if((typeof data102 !== "string") && (!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102))))){
-const err232 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+if(data68.active_paths !== undefined){
+let data102 = data68.active_paths;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.host === undefined){
+const err232 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5821,9 +5824,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(typeof data102 === "string"){
-if(!pattern0.test(data102)){
-const err233 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data102.lun === undefined){
+const err233 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5832,11 +5834,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err234 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key32 in data102){
+if(!((key32 === "host") || (key32 === "lun"))){
+const err234 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5846,11 +5846,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data68.failed_paths !== undefined){
-let data103 = data68.failed_paths;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.host === undefined){
-const err235 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data102.host !== undefined){
+let data103 = data102.host;
+if(typeof data103 === "string"){
+if(!pattern0.test(data103)){
+const err235 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5859,8 +5859,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(data103.lun === undefined){
-const err236 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err236 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5869,9 +5870,11 @@ vErrors.push(err236);
 }
 errors++;
 }
-for(const key32 in data103){
-if(!((key32 === "host") || (key32 === "lun"))){
-const err237 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+if(data102.lun !== undefined){
+let data104 = data102.lun;
+if((typeof data104 !== "string") && (!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104))))){
+const err237 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5880,12 +5883,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-if(data103.host !== undefined){
-let data104 = data103.host;
 if(typeof data104 === "string"){
 if(!pattern0.test(data104)){
-const err238 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err238 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5895,8 +5895,10 @@ vErrors.push(err238);
 errors++;
 }
 }
+}
+}
 else {
-const err239 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err239 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5906,10 +5908,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data103.lun !== undefined){
-let data105 = data103.lun;
-if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
-const err240 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+if(data68.failed_paths !== undefined){
+let data105 = data68.failed_paths;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.host === undefined){
+const err240 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5918,9 +5921,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err241 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data105.lun === undefined){
+const err241 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -5929,11 +5931,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err242 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key33 in data105){
+if(!((key33 === "host") || (key33 === "lun"))){
+const err242 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5943,11 +5943,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data68.path_group_count !== undefined){
-let data106 = data68.path_group_count;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.host === undefined){
-const err243 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data105.host !== undefined){
+let data106 = data105.host;
+if(typeof data106 === "string"){
+if(!pattern0.test(data106)){
+const err243 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5956,8 +5956,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(data106.lun === undefined){
-const err244 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err244 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5966,9 +5967,11 @@ vErrors.push(err244);
 }
 errors++;
 }
-for(const key33 in data106){
-if(!((key33 === "host") || (key33 === "lun"))){
-const err245 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+if(data105.lun !== undefined){
+let data107 = data105.lun;
+if((typeof data107 !== "string") && (!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107))))){
+const err245 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5977,12 +5980,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data106.host !== undefined){
-let data107 = data106.host;
 if(typeof data107 === "string"){
 if(!pattern0.test(data107)){
-const err246 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err246 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5992,8 +5992,10 @@ vErrors.push(err246);
 errors++;
 }
 }
+}
+}
 else {
-const err247 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err247 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -6003,10 +6005,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data106.lun !== undefined){
-let data108 = data106.lun;
-if((typeof data108 !== "string") && (!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108))))){
-const err248 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+if(data68.path_group_count !== undefined){
+let data108 = data68.path_group_count;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.host === undefined){
+const err248 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -6015,9 +6018,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err249 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data108.lun === undefined){
+const err249 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -6026,11 +6028,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err250 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key34 in data108){
+if(!((key34 === "host") || (key34 === "lun"))){
+const err250 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -6040,11 +6040,11 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data68.active_group_prio !== undefined){
-let data109 = data68.active_group_prio;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.host === undefined){
-const err251 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data108.host !== undefined){
+let data109 = data108.host;
+if(typeof data109 === "string"){
+if(!pattern0.test(data109)){
+const err251 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -6053,8 +6053,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data109.lun === undefined){
-const err252 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err252 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -6063,9 +6064,11 @@ vErrors.push(err252);
 }
 errors++;
 }
-for(const key34 in data109){
-if(!((key34 === "host") || (key34 === "lun"))){
-const err253 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+if(data108.lun !== undefined){
+let data110 = data108.lun;
+if((typeof data110 !== "string") && (!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110))))){
+const err253 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -6074,12 +6077,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-if(data109.host !== undefined){
-let data110 = data109.host;
 if(typeof data110 === "string"){
 if(!pattern0.test(data110)){
-const err254 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err254 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -6089,8 +6089,10 @@ vErrors.push(err254);
 errors++;
 }
 }
+}
+}
 else {
-const err255 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err255 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -6100,10 +6102,11 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data109.lun !== undefined){
-let data111 = data109.lun;
-if((typeof data111 !== "string") && (!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111))))){
-const err256 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+if(data68.active_group_prio !== undefined){
+let data111 = data68.active_group_prio;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.host === undefined){
+const err256 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -6112,9 +6115,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(typeof data111 === "string"){
-if(!pattern0.test(data111)){
-const err257 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data111.lun === undefined){
+const err257 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -6123,11 +6125,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err258 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key35 in data111){
+if(!((key35 === "host") || (key35 === "lun"))){
+const err258 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -6137,11 +6137,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data68.pg_policy !== undefined){
-let data112 = data68.pg_policy;
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.host === undefined){
-const err259 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data111.host !== undefined){
+let data112 = data111.host;
+if(typeof data112 === "string"){
+if(!pattern0.test(data112)){
+const err259 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -6150,8 +6150,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(data112.lun === undefined){
-const err260 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err260 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -6160,9 +6161,11 @@ vErrors.push(err260);
 }
 errors++;
 }
-for(const key35 in data112){
-if(!((key35 === "host") || (key35 === "lun"))){
-const err261 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+if(data111.lun !== undefined){
+let data113 = data111.lun;
+if((typeof data113 !== "string") && (!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113))))){
+const err261 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -6171,12 +6174,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-if(data112.host !== undefined){
-let data113 = data112.host;
 if(typeof data113 === "string"){
 if(!pattern0.test(data113)){
-const err262 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err262 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -6186,8 +6186,10 @@ vErrors.push(err262);
 errors++;
 }
 }
+}
+}
 else {
-const err263 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err263 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -6197,10 +6199,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data112.lun !== undefined){
-let data114 = data112.lun;
-if((typeof data114 !== "string") && (!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114))))){
-const err264 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+if(data68.pg_policy !== undefined){
+let data114 = data68.pg_policy;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.host === undefined){
+const err264 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -6209,9 +6212,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(typeof data114 === "string"){
-if(!pattern0.test(data114)){
-const err265 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data114.lun === undefined){
+const err265 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -6220,11 +6222,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err266 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key36 in data114){
+if(!((key36 === "host") || (key36 === "lun"))){
+const err266 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -6234,11 +6234,11 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data68.path_hctl !== undefined){
-let data115 = data68.path_hctl;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.host === undefined){
-const err267 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data114.host !== undefined){
+let data115 = data114.host;
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err267 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -6247,8 +6247,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data115.dev === undefined){
-const err268 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+}
+else {
+const err268 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -6257,9 +6258,11 @@ vErrors.push(err268);
 }
 errors++;
 }
-for(const key36 in data115){
-if(!((key36 === "host") || (key36 === "dev"))){
-const err269 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+if(data114.lun !== undefined){
+let data116 = data114.lun;
+if((typeof data116 !== "string") && (!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116))))){
+const err269 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -6268,12 +6271,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-if(data115.host !== undefined){
-let data116 = data115.host;
 if(typeof data116 === "string"){
 if(!pattern0.test(data116)){
-const err270 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err270 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -6283,8 +6283,10 @@ vErrors.push(err270);
 errors++;
 }
 }
+}
+}
 else {
-const err271 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err271 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -6294,11 +6296,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data115.dev !== undefined){
-let data117 = data115.dev;
-if(typeof data117 === "string"){
-if(!pattern0.test(data117)){
-const err272 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.path_hctl !== undefined){
+let data117 = data68.path_hctl;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.host === undefined){
+const err272 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -6307,9 +6309,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-else {
-const err273 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data117.dev === undefined){
+const err273 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -6318,10 +6319,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-}
-else {
-const err274 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key37 in data117){
+if(!((key37 === "host") || (key37 === "dev"))){
+const err274 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -6331,11 +6331,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data68.lun_path_device !== undefined){
-let data118 = data68.lun_path_device;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.host === undefined){
-const err275 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data117.host !== undefined){
+let data118 = data117.host;
+if(typeof data118 === "string"){
+if(!pattern0.test(data118)){
+const err275 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -6344,8 +6344,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data118.lun === undefined){
-const err276 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err276 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -6354,8 +6355,12 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data118.index === undefined){
-const err277 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+if(data117.dev !== undefined){
+let data119 = data117.dev;
+if(typeof data119 === "string"){
+if(!pattern0.test(data119)){
+const err277 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -6364,9 +6369,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-for(const key37 in data118){
-if(!(((key37 === "host") || (key37 === "lun")) || (key37 === "index"))){
-const err278 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+else {
+const err278 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -6376,11 +6381,9 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data118.host !== undefined){
-let data119 = data118.host;
-if(typeof data119 === "string"){
-if(!pattern0.test(data119)){
-const err279 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err279 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -6390,8 +6393,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-else {
-const err280 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data68.lun_path_device !== undefined){
+let data120 = data68.lun_path_device;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.host === undefined){
+const err280 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -6400,11 +6406,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data118.lun !== undefined){
-let data120 = data118.lun;
-if((typeof data120 !== "string") && (!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120))))){
-const err281 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data120.lun === undefined){
+const err281 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -6413,9 +6416,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(typeof data120 === "string"){
-if(!pattern0.test(data120)){
-const err282 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data120.index === undefined){
+const err282 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -6424,12 +6426,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-}
-if(data118.index !== undefined){
-let data121 = data118.index;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err283 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key38 in data120){
+if(!(((key38 === "host") || (key38 === "lun")) || (key38 === "index"))){
+const err283 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -6438,9 +6437,12 @@ vErrors.push(err283);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 < 0 || isNaN(data121)){
-const err284 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data120.host !== undefined){
+let data121 = data120.host;
+if(typeof data121 === "string"){
+if(!pattern0.test(data121)){
+const err284 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -6450,10 +6452,8 @@ vErrors.push(err284);
 errors++;
 }
 }
-}
-}
 else {
-const err285 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err285 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -6463,11 +6463,10 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data68.domain_host !== undefined){
-let data122 = data68.domain_host;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.domain === undefined){
-const err286 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data120.lun !== undefined){
+let data122 = data120.lun;
+if((typeof data122 !== "string") && (!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122))))){
+const err286 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -6476,9 +6475,9 @@ vErrors.push(err286);
 }
 errors++;
 }
-for(const key38 in data122){
-if(!(key38 === "domain")){
-const err287 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+if(typeof data122 === "string"){
+if(!pattern0.test(data122)){
+const err287 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -6488,11 +6487,11 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data122.domain !== undefined){
-let data123 = data122.domain;
-if(typeof data123 === "string"){
-if(!pattern0.test(data123)){
-const err288 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data120.index !== undefined){
+let data123 = data120.index;
+if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
+const err288 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -6501,9 +6500,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 < 0 || isNaN(data123)){
+const err289 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -6514,8 +6513,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err290 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err290 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -6525,9 +6525,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-}
-else {
-const err291 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.domain_host !== undefined){
+let data124 = data68.domain_host;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.domain === undefined){
+const err291 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -6536,10 +6538,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-}
-else {
-const err292 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key39 in data124){
+if(!(key39 === "domain")){
+const err292 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -6549,11 +6550,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data.briefing !== undefined){
-let data124 = data.briefing;
-if(typeof data124 === "string"){
-if(!pattern0.test(data124)){
-const err293 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data124.domain !== undefined){
+let data125 = data124.domain;
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err293 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -6564,7 +6565,7 @@ errors++;
 }
 }
 else {
-const err294 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err294 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -6574,11 +6575,9 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data.debrief !== undefined){
-let data125 = data.debrief;
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err295 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err295 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -6588,8 +6587,9 @@ vErrors.push(err295);
 errors++;
 }
 }
+}
 else {
-const err296 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err296 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -6599,11 +6599,9 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data.objectives !== undefined){
-let data126 = data.objectives;
-if(Array.isArray(data126)){
-if(data126.length < 1){
-const err297 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err297 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -6612,16 +6610,12 @@ vErrors.push(err297);
 }
 errors++;
 }
-const len7 = data126.length;
-for(let i7=0; i7<len7; i7++){
-let data127 = data126[i7];
-const _errs296 = errors;
-let valid55 = false;
-let passing0 = null;
-const _errs297 = errors;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.check === undefined){
-const err298 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data.briefing !== undefined){
+let data126 = data.briefing;
+if(typeof data126 === "string"){
+if(!pattern0.test(data126)){
+const err298 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -6631,15 +6625,8 @@ vErrors.push(err298);
 errors++;
 }
 }
-var _valid0 = _errs297 === errors;
-if(_valid0){
-valid55 = true;
-passing0 = 0;
-}
-const _errs298 = errors;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.quiz === undefined){
-const err299 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+else {
+const err299 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -6649,19 +6636,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-var _valid0 = _errs298 === errors;
-if(_valid0 && valid55){
-valid55 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid55 = true;
-passing0 = 1;
-}
-}
-if(!valid55){
-const err300 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data.debrief !== undefined){
+let data127 = data.debrief;
+if(typeof data127 === "string"){
+if(!pattern0.test(data127)){
+const err300 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -6670,20 +6649,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-else {
-errors = _errs296;
-if(vErrors !== null){
-if(_errs296){
-vErrors.length = _errs296;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.id === undefined){
-const err301 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err301 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -6692,8 +6660,12 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data127.text === undefined){
-const err302 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+if(data.objectives !== undefined){
+let data128 = data.objectives;
+if(Array.isArray(data128)){
+if(data128.length < 1){
+const err302 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -6702,8 +6674,16 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data127.points === undefined){
-const err303 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+const len7 = data128.length;
+for(let i7=0; i7<len7; i7++){
+let data129 = data128[i7];
+const _errs301 = errors;
+let valid56 = false;
+let passing0 = null;
+const _errs302 = errors;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.check === undefined){
+const err303 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -6712,8 +6692,16 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(data127.failure === undefined){
-const err304 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+var _valid0 = _errs302 === errors;
+if(_valid0){
+valid56 = true;
+passing0 = 0;
+}
+const _errs303 = errors;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.quiz === undefined){
+const err304 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -6722,8 +6710,20 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data127.hints === undefined){
-const err305 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
+}
+var _valid0 = _errs303 === errors;
+if(_valid0 && valid56){
+valid56 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid56 = true;
+passing0 = 1;
+}
+}
+if(!valid56){
+const err305 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -6732,9 +6732,20 @@ vErrors.push(err305);
 }
 errors++;
 }
-for(const key39 in data127){
-if(!((((((((key39 === "id") || (key39 === "text")) || (key39 === "points")) || (key39 === "check")) || (key39 === "quiz")) || (key39 === "failure")) || (key39 === "milestone")) || (key39 === "hints"))){
-const err306 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+else {
+errors = _errs301;
+if(vErrors !== null){
+if(_errs301){
+vErrors.length = _errs301;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.id === undefined){
+const err306 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -6743,12 +6754,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data127.id !== undefined){
-let data128 = data127.id;
-if(typeof data128 === "string"){
-if(!pattern3.test(data128)){
-const err307 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data129.text === undefined){
+const err307 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -6757,9 +6764,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.points === undefined){
+const err308 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -6768,12 +6774,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data127.text !== undefined){
-let data129 = data127.text;
-if(typeof data129 === "string"){
-if(!pattern0.test(data129)){
-const err309 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data129.failure === undefined){
+const err309 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -6782,9 +6784,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-else {
-const err310 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.hints === undefined){
+const err310 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -6793,11 +6794,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-if(data127.points !== undefined){
-let data130 = data127.points;
-if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
-const err311 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key40 in data129){
+if(!((((((((key40 === "id") || (key40 === "text")) || (key40 === "points")) || (key40 === "check")) || (key40 === "quiz")) || (key40 === "failure")) || (key40 === "milestone")) || (key40 === "hints"))){
+const err311 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -6806,9 +6805,12 @@ vErrors.push(err311);
 }
 errors++;
 }
-if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 < 1 || isNaN(data130)){
-const err312 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data129.id !== undefined){
+let data130 = data129.id;
+if(typeof data130 === "string"){
+if(!pattern3.test(data130)){
+const err312 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -6818,22 +6820,8 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
-if(data127.check !== undefined){
-if(!(validate11(data127.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data127,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data127.quiz !== undefined){
-let data132 = data127.quiz;
-const _errs309 = errors;
-let valid57 = false;
-let passing1 = null;
-const _errs310 = errors;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.accept === undefined){
-const err313 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+else {
+const err313 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -6843,15 +6831,11 @@ vErrors.push(err313);
 errors++;
 }
 }
-var _valid1 = _errs310 === errors;
-if(_valid1){
-valid57 = true;
-passing1 = 0;
-}
-const _errs311 = errors;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.query === undefined){
-const err314 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(data129.text !== undefined){
+let data131 = data129.text;
+if(typeof data131 === "string"){
+if(!pattern0.test(data131)){
+const err314 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -6861,19 +6845,8 @@ vErrors.push(err314);
 errors++;
 }
 }
-var _valid1 = _errs311 === errors;
-if(_valid1 && valid57){
-valid57 = false;
-passing1 = [passing1, 1];
-}
 else {
-if(_valid1){
-valid57 = true;
-passing1 = 1;
-}
-}
-if(!valid57){
-const err315 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err315 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -6882,21 +6855,11 @@ vErrors.push(err315);
 }
 errors++;
 }
-else {
-errors = _errs309;
-if(vErrors !== null){
-if(_errs309){
-vErrors.length = _errs309;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-for(const key40 in data132){
-if(!(((((((key40 === "question") || (key40 === "placeholder")) || (key40 === "accept")) || (key40 === "query")) || (key40 === "tolerance")) || (key40 === "case_sensitive")) || (key40 === "any_order"))){
-const err316 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+if(data129.points !== undefined){
+let data132 = data129.points;
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err316 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -6905,12 +6868,9 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-if(data132.question !== undefined){
-let data133 = data132.question;
-if(typeof data133 === "string"){
-if(!pattern0.test(data133)){
-const err317 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 < 1 || isNaN(data132)){
+const err317 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -6920,8 +6880,22 @@ vErrors.push(err317);
 errors++;
 }
 }
-else {
-const err318 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data129.check !== undefined){
+if(!(validate11(data129.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data129,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data129.quiz !== undefined){
+let data134 = data129.quiz;
+const _errs314 = errors;
+let valid58 = false;
+let passing1 = null;
+const _errs315 = errors;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.accept === undefined){
+const err318 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -6931,11 +6905,15 @@ vErrors.push(err318);
 errors++;
 }
 }
-if(data132.placeholder !== undefined){
-let data134 = data132.placeholder;
-if(typeof data134 === "string"){
-if(!pattern0.test(data134)){
-const err319 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid1 = _errs315 === errors;
+if(_valid1){
+valid58 = true;
+passing1 = 0;
+}
+const _errs316 = errors;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.query === undefined){
+const err319 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -6945,8 +6923,19 @@ vErrors.push(err319);
 errors++;
 }
 }
+var _valid1 = _errs316 === errors;
+if(_valid1 && valid58){
+valid58 = false;
+passing1 = [passing1, 1];
+}
 else {
-const err320 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid1){
+valid58 = true;
+passing1 = 1;
+}
+}
+if(!valid58){
+const err320 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -6955,12 +6944,21 @@ vErrors.push(err320);
 }
 errors++;
 }
+else {
+errors = _errs314;
+if(vErrors !== null){
+if(_errs314){
+vErrors.length = _errs314;
 }
-if(data132.accept !== undefined){
-let data135 = data132.accept;
-if(Array.isArray(data135)){
-if(data135.length < 1){
-const err321 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+vErrors = null;
+}
+}
+}
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+for(const key41 in data134){
+if(!(((((((key41 === "question") || (key41 === "placeholder")) || (key41 === "accept")) || (key41 === "query")) || (key41 === "tolerance")) || (key41 === "case_sensitive")) || (key41 === "any_order"))){
+const err321 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -6969,11 +6967,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-const len8 = data135.length;
-for(let i8=0; i8<len8; i8++){
-let data136 = data135[i8];
-if((typeof data136 !== "string") && (!((typeof data136 == "number") && (isFinite(data136))))){
-const err322 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
+}
+if(data134.question !== undefined){
+let data135 = data134.question;
+if(typeof data135 === "string"){
+if(!pattern0.test(data135)){
+const err322 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -6983,9 +6982,8 @@ vErrors.push(err322);
 errors++;
 }
 }
-}
 else {
-const err323 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err323 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -6995,11 +6993,11 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data132.query !== undefined){
-let data137 = data132.query;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-if(Object.keys(data137).length > 1){
-const err324 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data134.placeholder !== undefined){
+let data136 = data134.placeholder;
+if(typeof data136 === "string"){
+if(!pattern0.test(data136)){
+const err324 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -7008,8 +7006,9 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(Object.keys(data137).length < 1){
-const err325 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err325 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -7018,9 +7017,12 @@ vErrors.push(err325);
 }
 errors++;
 }
-for(const key41 in data137){
-if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key41))){
-const err326 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+}
+if(data134.accept !== undefined){
+let data137 = data134.accept;
+if(Array.isArray(data137)){
+if(data137.length < 1){
+const err326 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -7029,12 +7031,11 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-if(data137.free_memory !== undefined){
-let data138 = data137.free_memory;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.host === undefined){
-const err327 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const len8 = data137.length;
+for(let i8=0; i8<len8; i8++){
+let data138 = data137[i8];
+if((typeof data138 !== "string") && (!((typeof data138 == "number") && (isFinite(data138))))){
+const err327 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -7043,9 +7044,10 @@ vErrors.push(err327);
 }
 errors++;
 }
-for(const key42 in data138){
-if(!(key42 === "host")){
-const err328 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -7055,11 +7057,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data138.host !== undefined){
-let data139 = data138.host;
-if(typeof data139 === "string"){
-if(!pattern0.test(data139)){
-const err329 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data134.query !== undefined){
+let data139 = data134.query;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(Object.keys(data139).length > 1){
+const err329 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -7068,9 +7070,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-else {
-const err330 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Object.keys(data139).length < 1){
+const err330 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -7079,10 +7080,9 @@ vErrors.push(err330);
 }
 errors++;
 }
-}
-}
-else {
-const err331 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key42 in data139){
+if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key42))){
+const err331 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -7092,11 +7092,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-if(data137.total_memory !== undefined){
-let data140 = data137.total_memory;
+if(data139.xen_version !== undefined){
+let data140 = data139.xen_version;
 if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
 if(data140.host === undefined){
-const err332 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err332 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -7107,7 +7107,7 @@ errors++;
 }
 for(const key43 in data140){
 if(!(key43 === "host")){
-const err333 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+const err333 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -7121,7 +7121,7 @@ if(data140.host !== undefined){
 let data141 = data140.host;
 if(typeof data141 === "string"){
 if(!pattern0.test(data141)){
-const err334 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err334 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -7132,7 +7132,7 @@ errors++;
 }
 }
 else {
-const err335 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err335 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -7144,7 +7144,7 @@ errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err336 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -7154,11 +7154,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data137.nr_cpus !== undefined){
-let data142 = data137.nr_cpus;
+if(data139.free_memory !== undefined){
+let data142 = data139.free_memory;
 if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
 if(data142.host === undefined){
-const err337 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err337 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -7169,7 +7169,7 @@ errors++;
 }
 for(const key44 in data142){
 if(!(key44 === "host")){
-const err338 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+const err338 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -7183,7 +7183,7 @@ if(data142.host !== undefined){
 let data143 = data142.host;
 if(typeof data143 === "string"){
 if(!pattern0.test(data143)){
-const err339 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err339 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -7194,7 +7194,7 @@ errors++;
 }
 }
 else {
-const err340 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err340 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -7206,7 +7206,7 @@ errors++;
 }
 }
 else {
-const err341 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err341 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -7216,11 +7216,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data137.dom0_memory !== undefined){
-let data144 = data137.dom0_memory;
+if(data139.total_memory !== undefined){
+let data144 = data139.total_memory;
 if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
 if(data144.host === undefined){
-const err342 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err342 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -7231,7 +7231,7 @@ errors++;
 }
 for(const key45 in data144){
 if(!(key45 === "host")){
-const err343 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+const err343 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -7245,7 +7245,7 @@ if(data144.host !== undefined){
 let data145 = data144.host;
 if(typeof data145 === "string"){
 if(!pattern0.test(data145)){
-const err344 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err344 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -7256,7 +7256,7 @@ errors++;
 }
 }
 else {
-const err345 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err345 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -7268,7 +7268,7 @@ errors++;
 }
 }
 else {
-const err346 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err346 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -7278,11 +7278,11 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data137.domain_name !== undefined){
-let data146 = data137.domain_name;
+if(data139.nr_cpus !== undefined){
+let data146 = data139.nr_cpus;
 if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.domain === undefined){
-const err347 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data146.host === undefined){
+const err347 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -7292,8 +7292,8 @@ vErrors.push(err347);
 errors++;
 }
 for(const key46 in data146){
-if(!(key46 === "domain")){
-const err348 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(!(key46 === "host")){
+const err348 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -7303,11 +7303,11 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data146.domain !== undefined){
-let data147 = data146.domain;
+if(data146.host !== undefined){
+let data147 = data146.host;
 if(typeof data147 === "string"){
 if(!pattern0.test(data147)){
-const err349 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err349 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -7318,7 +7318,7 @@ errors++;
 }
 }
 else {
-const err350 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err350 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -7330,7 +7330,7 @@ errors++;
 }
 }
 else {
-const err351 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err351 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -7340,11 +7340,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data137.domain_id !== undefined){
-let data148 = data137.domain_id;
+if(data139.dom0_memory !== undefined){
+let data148 = data139.dom0_memory;
 if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(data148.domain === undefined){
-const err352 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data148.host === undefined){
+const err352 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -7354,8 +7354,8 @@ vErrors.push(err352);
 errors++;
 }
 for(const key47 in data148){
-if(!(key47 === "domain")){
-const err353 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+if(!(key47 === "host")){
+const err353 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -7365,11 +7365,11 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(data148.domain !== undefined){
-let data149 = data148.domain;
+if(data148.host !== undefined){
+let data149 = data148.host;
 if(typeof data149 === "string"){
 if(!pattern0.test(data149)){
-const err354 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err354 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -7380,7 +7380,7 @@ errors++;
 }
 }
 else {
-const err355 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err355 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -7392,7 +7392,7 @@ errors++;
 }
 }
 else {
-const err356 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err356 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -7402,11 +7402,11 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data137.domain_cfg !== undefined){
-let data150 = data137.domain_cfg;
+if(data139.domain_name !== undefined){
+let data150 = data139.domain_name;
 if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
 if(data150.domain === undefined){
-const err357 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err357 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -7417,7 +7417,7 @@ errors++;
 }
 for(const key48 in data150){
 if(!(key48 === "domain")){
-const err358 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+const err358 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -7431,7 +7431,7 @@ if(data150.domain !== undefined){
 let data151 = data150.domain;
 if(typeof data151 === "string"){
 if(!pattern0.test(data151)){
-const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -7442,7 +7442,7 @@ errors++;
 }
 }
 else {
-const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -7454,7 +7454,7 @@ errors++;
 }
 }
 else {
-const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -7464,11 +7464,11 @@ vErrors.push(err361);
 errors++;
 }
 }
-if(data137.domain_memory !== undefined){
-let data152 = data137.domain_memory;
+if(data139.domain_id !== undefined){
+let data152 = data139.domain_id;
 if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
 if(data152.domain === undefined){
-const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -7479,7 +7479,7 @@ errors++;
 }
 for(const key49 in data152){
 if(!(key49 === "domain")){
-const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -7493,7 +7493,7 @@ if(data152.domain !== undefined){
 let data153 = data152.domain;
 if(typeof data153 === "string"){
 if(!pattern0.test(data153)){
-const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -7504,7 +7504,7 @@ errors++;
 }
 }
 else {
-const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -7516,7 +7516,7 @@ errors++;
 }
 }
 else {
-const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -7526,11 +7526,11 @@ vErrors.push(err366);
 errors++;
 }
 }
-if(data137.lun_wwid !== undefined){
-let data154 = data137.lun_wwid;
+if(data139.domain_cfg !== undefined){
+let data154 = data139.domain_cfg;
 if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.lun === undefined){
-const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data154.domain === undefined){
+const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -7540,8 +7540,8 @@ vErrors.push(err367);
 errors++;
 }
 for(const key50 in data154){
-if(!(key50 === "lun")){
-const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+if(!(key50 === "domain")){
+const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -7551,10 +7551,11 @@ vErrors.push(err368);
 errors++;
 }
 }
-if(data154.lun !== undefined){
-let data155 = data154.lun;
-if((typeof data155 !== "string") && (!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155))))){
-const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+if(data154.domain !== undefined){
+let data155 = data154.domain;
+if(typeof data155 === "string"){
+if(!pattern0.test(data155)){
+const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -7563,9 +7564,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-if(typeof data155 === "string"){
-if(!pattern0.test(data155)){
-const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -7576,9 +7577,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -7588,11 +7588,11 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data137.lun_size !== undefined){
-let data156 = data137.lun_size;
+if(data139.domain_memory !== undefined){
+let data156 = data139.domain_memory;
 if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.lun === undefined){
-const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data156.domain === undefined){
+const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -7602,8 +7602,8 @@ vErrors.push(err372);
 errors++;
 }
 for(const key51 in data156){
-if(!(key51 === "lun")){
-const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+if(!(key51 === "domain")){
+const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -7613,10 +7613,11 @@ vErrors.push(err373);
 errors++;
 }
 }
-if(data156.lun !== undefined){
-let data157 = data156.lun;
-if((typeof data157 !== "string") && (!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157))))){
-const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+if(data156.domain !== undefined){
+let data157 = data156.domain;
+if(typeof data157 === "string"){
+if(!pattern0.test(data157)){
+const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -7625,9 +7626,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-if(typeof data157 === "string"){
-if(!pattern0.test(data157)){
-const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -7638,9 +7639,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -7650,11 +7650,11 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data137.repository_path !== undefined){
-let data158 = data137.repository_path;
+if(data139.lun_wwid !== undefined){
+let data158 = data139.lun_wwid;
 if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
 if(data158.lun === undefined){
-const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -7665,7 +7665,7 @@ errors++;
 }
 for(const key52 in data158){
 if(!(key52 === "lun")){
-const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -7678,7 +7678,7 @@ errors++;
 if(data158.lun !== undefined){
 let data159 = data158.lun;
 if((typeof data159 !== "string") && (!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159))))){
-const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -7689,7 +7689,7 @@ errors++;
 }
 if(typeof data159 === "string"){
 if(!pattern0.test(data159)){
-const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -7702,7 +7702,7 @@ errors++;
 }
 }
 else {
-const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -7712,11 +7712,11 @@ vErrors.push(err381);
 errors++;
 }
 }
-if(data137.map_name !== undefined){
-let data160 = data137.map_name;
+if(data139.lun_size !== undefined){
+let data160 = data139.lun_size;
 if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-if(data160.host === undefined){
-const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data160.lun === undefined){
+const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -7725,8 +7725,9 @@ vErrors.push(err382);
 }
 errors++;
 }
-if(data160.lun === undefined){
-const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key53 in data160){
+if(!(key53 === "lun")){
+const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -7735,9 +7736,11 @@ vErrors.push(err383);
 }
 errors++;
 }
-for(const key53 in data160){
-if(!((key53 === "host") || (key53 === "lun"))){
-const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+}
+if(data160.lun !== undefined){
+let data161 = data160.lun;
+if((typeof data161 !== "string") && (!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161))))){
+const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -7746,12 +7749,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-}
-if(data160.host !== undefined){
-let data161 = data160.host;
 if(typeof data161 === "string"){
 if(!pattern0.test(data161)){
-const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -7761,8 +7761,10 @@ vErrors.push(err385);
 errors++;
 }
 }
+}
+}
 else {
-const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -7772,10 +7774,11 @@ vErrors.push(err386);
 errors++;
 }
 }
-if(data160.lun !== undefined){
-let data162 = data160.lun;
-if((typeof data162 !== "string") && (!(((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162))) && (isFinite(data162))))){
-const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data139.repository_path !== undefined){
+let data162 = data139.repository_path;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.lun === undefined){
+const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -7784,9 +7787,9 @@ vErrors.push(err387);
 }
 errors++;
 }
-if(typeof data162 === "string"){
-if(!pattern0.test(data162)){
-const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key54 in data162){
+if(!(key54 === "lun")){
+const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -7796,10 +7799,10 @@ vErrors.push(err388);
 errors++;
 }
 }
-}
-}
-else {
-const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data162.lun !== undefined){
+let data163 = data162.lun;
+if((typeof data163 !== "string") && (!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163))))){
+const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -7808,12 +7811,9 @@ vErrors.push(err389);
 }
 errors++;
 }
-}
-if(data137.map_device !== undefined){
-let data163 = data137.map_device;
-if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
-if(data163.host === undefined){
-const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data163 === "string"){
+if(!pattern0.test(data163)){
+const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -7822,8 +7822,11 @@ vErrors.push(err390);
 }
 errors++;
 }
-if(data163.lun === undefined){
-const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -7832,9 +7835,12 @@ vErrors.push(err391);
 }
 errors++;
 }
-for(const key54 in data163){
-if(!((key54 === "host") || (key54 === "lun"))){
-const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+}
+if(data139.map_name !== undefined){
+let data164 = data139.map_name;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+if(data164.host === undefined){
+const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -7843,12 +7849,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-if(data163.host !== undefined){
-let data164 = data163.host;
-if(typeof data164 === "string"){
-if(!pattern0.test(data164)){
-const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data164.lun === undefined){
+const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -7857,9 +7859,9 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-else {
-const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key55 in data164){
+if(!((key55 === "host") || (key55 === "lun"))){
+const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -7869,10 +7871,11 @@ vErrors.push(err394);
 errors++;
 }
 }
-if(data163.lun !== undefined){
-let data165 = data163.lun;
-if((typeof data165 !== "string") && (!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165))))){
-const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
+if(data164.host !== undefined){
+let data165 = data164.host;
+if(typeof data165 === "string"){
+if(!pattern0.test(data165)){
+const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -7881,9 +7884,9 @@ vErrors.push(err395);
 }
 errors++;
 }
-if(typeof data165 === "string"){
-if(!pattern0.test(data165)){
-const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -7893,10 +7896,10 @@ vErrors.push(err396);
 errors++;
 }
 }
-}
-}
-else {
-const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data164.lun !== undefined){
+let data166 = data164.lun;
+if((typeof data166 !== "string") && (!(((typeof data166 == "number") && (!(data166 % 1) && !isNaN(data166))) && (isFinite(data166))))){
+const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -7905,12 +7908,9 @@ vErrors.push(err397);
 }
 errors++;
 }
-}
-if(data137.path_devices !== undefined){
-let data166 = data137.path_devices;
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
-if(data166.host === undefined){
-const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data166 === "string"){
+if(!pattern0.test(data166)){
+const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -7919,8 +7919,11 @@ vErrors.push(err398);
 }
 errors++;
 }
-if(data166.lun === undefined){
-const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -7929,9 +7932,12 @@ vErrors.push(err399);
 }
 errors++;
 }
-for(const key55 in data166){
-if(!((key55 === "host") || (key55 === "lun"))){
-const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+}
+if(data139.map_device !== undefined){
+let data167 = data139.map_device;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+if(data167.host === undefined){
+const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -7940,12 +7946,8 @@ vErrors.push(err400);
 }
 errors++;
 }
-}
-if(data166.host !== undefined){
-let data167 = data166.host;
-if(typeof data167 === "string"){
-if(!pattern0.test(data167)){
-const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data167.lun === undefined){
+const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -7954,9 +7956,9 @@ vErrors.push(err401);
 }
 errors++;
 }
-}
-else {
-const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key56 in data167){
+if(!((key56 === "host") || (key56 === "lun"))){
+const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -7966,10 +7968,11 @@ vErrors.push(err402);
 errors++;
 }
 }
-if(data166.lun !== undefined){
-let data168 = data166.lun;
-if((typeof data168 !== "string") && (!(((typeof data168 == "number") && (!(data168 % 1) && !isNaN(data168))) && (isFinite(data168))))){
-const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data167.host !== undefined){
+let data168 = data167.host;
+if(typeof data168 === "string"){
+if(!pattern0.test(data168)){
+const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -7978,9 +7981,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(typeof data168 === "string"){
-if(!pattern0.test(data168)){
-const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -7990,10 +7993,10 @@ vErrors.push(err404);
 errors++;
 }
 }
-}
-}
-else {
-const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data167.lun !== undefined){
+let data169 = data167.lun;
+if((typeof data169 !== "string") && (!(((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))) && (isFinite(data169))))){
+const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -8002,12 +8005,9 @@ vErrors.push(err405);
 }
 errors++;
 }
-}
-if(data137.active_paths !== undefined){
-let data169 = data137.active_paths;
-if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
-if(data169.host === undefined){
-const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data169 === "string"){
+if(!pattern0.test(data169)){
+const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -8016,8 +8016,11 @@ vErrors.push(err406);
 }
 errors++;
 }
-if(data169.lun === undefined){
-const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -8026,9 +8029,12 @@ vErrors.push(err407);
 }
 errors++;
 }
-for(const key56 in data169){
-if(!((key56 === "host") || (key56 === "lun"))){
-const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+}
+if(data139.path_devices !== undefined){
+let data170 = data139.path_devices;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+if(data170.host === undefined){
+const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -8037,12 +8043,8 @@ vErrors.push(err408);
 }
 errors++;
 }
-}
-if(data169.host !== undefined){
-let data170 = data169.host;
-if(typeof data170 === "string"){
-if(!pattern0.test(data170)){
-const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data170.lun === undefined){
+const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -8051,9 +8053,9 @@ vErrors.push(err409);
 }
 errors++;
 }
-}
-else {
-const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key57 in data170){
+if(!((key57 === "host") || (key57 === "lun"))){
+const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -8063,10 +8065,11 @@ vErrors.push(err410);
 errors++;
 }
 }
-if(data169.lun !== undefined){
-let data171 = data169.lun;
-if((typeof data171 !== "string") && (!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171))))){
-const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+if(data170.host !== undefined){
+let data171 = data170.host;
+if(typeof data171 === "string"){
+if(!pattern0.test(data171)){
+const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -8075,9 +8078,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-if(typeof data171 === "string"){
-if(!pattern0.test(data171)){
-const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -8087,10 +8090,10 @@ vErrors.push(err412);
 errors++;
 }
 }
-}
-}
-else {
-const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data170.lun !== undefined){
+let data172 = data170.lun;
+if((typeof data172 !== "string") && (!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172))))){
+const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -8099,12 +8102,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-}
-if(data137.failed_paths !== undefined){
-let data172 = data137.failed_paths;
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-if(data172.host === undefined){
-const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data172 === "string"){
+if(!pattern0.test(data172)){
+const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -8113,8 +8113,11 @@ vErrors.push(err414);
 }
 errors++;
 }
-if(data172.lun === undefined){
-const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -8123,9 +8126,12 @@ vErrors.push(err415);
 }
 errors++;
 }
-for(const key57 in data172){
-if(!((key57 === "host") || (key57 === "lun"))){
-const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+}
+if(data139.active_paths !== undefined){
+let data173 = data139.active_paths;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+if(data173.host === undefined){
+const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -8134,12 +8140,8 @@ vErrors.push(err416);
 }
 errors++;
 }
-}
-if(data172.host !== undefined){
-let data173 = data172.host;
-if(typeof data173 === "string"){
-if(!pattern0.test(data173)){
-const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data173.lun === undefined){
+const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -8148,9 +8150,9 @@ vErrors.push(err417);
 }
 errors++;
 }
-}
-else {
-const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key58 in data173){
+if(!((key58 === "host") || (key58 === "lun"))){
+const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -8160,10 +8162,11 @@ vErrors.push(err418);
 errors++;
 }
 }
-if(data172.lun !== undefined){
-let data174 = data172.lun;
-if((typeof data174 !== "string") && (!(((typeof data174 == "number") && (!(data174 % 1) && !isNaN(data174))) && (isFinite(data174))))){
-const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+if(data173.host !== undefined){
+let data174 = data173.host;
+if(typeof data174 === "string"){
+if(!pattern0.test(data174)){
+const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -8172,9 +8175,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-if(typeof data174 === "string"){
-if(!pattern0.test(data174)){
-const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -8184,10 +8187,10 @@ vErrors.push(err420);
 errors++;
 }
 }
-}
-}
-else {
-const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data173.lun !== undefined){
+let data175 = data173.lun;
+if((typeof data175 !== "string") && (!(((typeof data175 == "number") && (!(data175 % 1) && !isNaN(data175))) && (isFinite(data175))))){
+const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -8196,12 +8199,9 @@ vErrors.push(err421);
 }
 errors++;
 }
-}
-if(data137.path_group_count !== undefined){
-let data175 = data137.path_group_count;
-if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
-if(data175.host === undefined){
-const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data175 === "string"){
+if(!pattern0.test(data175)){
+const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -8210,8 +8210,11 @@ vErrors.push(err422);
 }
 errors++;
 }
-if(data175.lun === undefined){
-const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -8220,9 +8223,12 @@ vErrors.push(err423);
 }
 errors++;
 }
-for(const key58 in data175){
-if(!((key58 === "host") || (key58 === "lun"))){
-const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
+}
+if(data139.failed_paths !== undefined){
+let data176 = data139.failed_paths;
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+if(data176.host === undefined){
+const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -8231,12 +8237,8 @@ vErrors.push(err424);
 }
 errors++;
 }
-}
-if(data175.host !== undefined){
-let data176 = data175.host;
-if(typeof data176 === "string"){
-if(!pattern0.test(data176)){
-const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data176.lun === undefined){
+const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -8245,9 +8247,9 @@ vErrors.push(err425);
 }
 errors++;
 }
-}
-else {
-const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key59 in data176){
+if(!((key59 === "host") || (key59 === "lun"))){
+const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -8257,10 +8259,11 @@ vErrors.push(err426);
 errors++;
 }
 }
-if(data175.lun !== undefined){
-let data177 = data175.lun;
-if((typeof data177 !== "string") && (!(((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177))) && (isFinite(data177))))){
-const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+if(data176.host !== undefined){
+let data177 = data176.host;
+if(typeof data177 === "string"){
+if(!pattern0.test(data177)){
+const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -8269,9 +8272,9 @@ vErrors.push(err427);
 }
 errors++;
 }
-if(typeof data177 === "string"){
-if(!pattern0.test(data177)){
-const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -8281,10 +8284,10 @@ vErrors.push(err428);
 errors++;
 }
 }
-}
-}
-else {
-const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data176.lun !== undefined){
+let data178 = data176.lun;
+if((typeof data178 !== "string") && (!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178))))){
+const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -8293,12 +8296,9 @@ vErrors.push(err429);
 }
 errors++;
 }
-}
-if(data137.active_group_prio !== undefined){
-let data178 = data137.active_group_prio;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-if(data178.host === undefined){
-const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data178 === "string"){
+if(!pattern0.test(data178)){
+const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -8307,8 +8307,11 @@ vErrors.push(err430);
 }
 errors++;
 }
-if(data178.lun === undefined){
-const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -8317,9 +8320,12 @@ vErrors.push(err431);
 }
 errors++;
 }
-for(const key59 in data178){
-if(!((key59 === "host") || (key59 === "lun"))){
-const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+}
+if(data139.path_group_count !== undefined){
+let data179 = data139.path_group_count;
+if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
+if(data179.host === undefined){
+const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -8328,12 +8334,8 @@ vErrors.push(err432);
 }
 errors++;
 }
-}
-if(data178.host !== undefined){
-let data179 = data178.host;
-if(typeof data179 === "string"){
-if(!pattern0.test(data179)){
-const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data179.lun === undefined){
+const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -8342,9 +8344,9 @@ vErrors.push(err433);
 }
 errors++;
 }
-}
-else {
-const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key60 in data179){
+if(!((key60 === "host") || (key60 === "lun"))){
+const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -8354,10 +8356,11 @@ vErrors.push(err434);
 errors++;
 }
 }
-if(data178.lun !== undefined){
-let data180 = data178.lun;
-if((typeof data180 !== "string") && (!(((typeof data180 == "number") && (!(data180 % 1) && !isNaN(data180))) && (isFinite(data180))))){
-const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+if(data179.host !== undefined){
+let data180 = data179.host;
+if(typeof data180 === "string"){
+if(!pattern0.test(data180)){
+const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -8366,9 +8369,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-if(typeof data180 === "string"){
-if(!pattern0.test(data180)){
-const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -8378,10 +8381,10 @@ vErrors.push(err436);
 errors++;
 }
 }
-}
-}
-else {
-const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data179.lun !== undefined){
+let data181 = data179.lun;
+if((typeof data181 !== "string") && (!(((typeof data181 == "number") && (!(data181 % 1) && !isNaN(data181))) && (isFinite(data181))))){
+const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -8390,12 +8393,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-}
-if(data137.pg_policy !== undefined){
-let data181 = data137.pg_policy;
-if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
-if(data181.host === undefined){
-const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data181 === "string"){
+if(!pattern0.test(data181)){
+const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -8404,8 +8404,11 @@ vErrors.push(err438);
 }
 errors++;
 }
-if(data181.lun === undefined){
-const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -8414,9 +8417,12 @@ vErrors.push(err439);
 }
 errors++;
 }
-for(const key60 in data181){
-if(!((key60 === "host") || (key60 === "lun"))){
-const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+}
+if(data139.active_group_prio !== undefined){
+let data182 = data139.active_group_prio;
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+if(data182.host === undefined){
+const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -8425,12 +8431,8 @@ vErrors.push(err440);
 }
 errors++;
 }
-}
-if(data181.host !== undefined){
-let data182 = data181.host;
-if(typeof data182 === "string"){
-if(!pattern0.test(data182)){
-const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data182.lun === undefined){
+const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -8439,9 +8441,9 @@ vErrors.push(err441);
 }
 errors++;
 }
-}
-else {
-const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key61 in data182){
+if(!((key61 === "host") || (key61 === "lun"))){
+const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -8451,10 +8453,11 @@ vErrors.push(err442);
 errors++;
 }
 }
-if(data181.lun !== undefined){
-let data183 = data181.lun;
-if((typeof data183 !== "string") && (!(((typeof data183 == "number") && (!(data183 % 1) && !isNaN(data183))) && (isFinite(data183))))){
-const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+if(data182.host !== undefined){
+let data183 = data182.host;
+if(typeof data183 === "string"){
+if(!pattern0.test(data183)){
+const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -8463,9 +8466,9 @@ vErrors.push(err443);
 }
 errors++;
 }
-if(typeof data183 === "string"){
-if(!pattern0.test(data183)){
-const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -8475,10 +8478,10 @@ vErrors.push(err444);
 errors++;
 }
 }
-}
-}
-else {
-const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data182.lun !== undefined){
+let data184 = data182.lun;
+if((typeof data184 !== "string") && (!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184))))){
+const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -8487,12 +8490,9 @@ vErrors.push(err445);
 }
 errors++;
 }
-}
-if(data137.path_hctl !== undefined){
-let data184 = data137.path_hctl;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-if(data184.host === undefined){
-const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data184 === "string"){
+if(!pattern0.test(data184)){
+const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -8501,8 +8501,11 @@ vErrors.push(err446);
 }
 errors++;
 }
-if(data184.dev === undefined){
-const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+}
+}
+}
+else {
+const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -8511,9 +8514,12 @@ vErrors.push(err447);
 }
 errors++;
 }
-for(const key61 in data184){
-if(!((key61 === "host") || (key61 === "dev"))){
-const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+}
+if(data139.pg_policy !== undefined){
+let data185 = data139.pg_policy;
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+if(data185.host === undefined){
+const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -8522,12 +8528,8 @@ vErrors.push(err448);
 }
 errors++;
 }
-}
-if(data184.host !== undefined){
-let data185 = data184.host;
-if(typeof data185 === "string"){
-if(!pattern0.test(data185)){
-const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data185.lun === undefined){
+const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -8536,9 +8538,9 @@ vErrors.push(err449);
 }
 errors++;
 }
-}
-else {
-const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key62 in data185){
+if(!((key62 === "host") || (key62 === "lun"))){
+const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -8548,11 +8550,11 @@ vErrors.push(err450);
 errors++;
 }
 }
-if(data184.dev !== undefined){
-let data186 = data184.dev;
+if(data185.host !== undefined){
+let data186 = data185.host;
 if(typeof data186 === "string"){
 if(!pattern0.test(data186)){
-const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -8563,7 +8565,7 @@ errors++;
 }
 }
 else {
-const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -8573,9 +8575,10 @@ vErrors.push(err452);
 errors++;
 }
 }
-}
-else {
-const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data185.lun !== undefined){
+let data187 = data185.lun;
+if((typeof data187 !== "string") && (!(((typeof data187 == "number") && (!(data187 % 1) && !isNaN(data187))) && (isFinite(data187))))){
+const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -8584,12 +8587,9 @@ vErrors.push(err453);
 }
 errors++;
 }
-}
-if(data137.lun_path_device !== undefined){
-let data187 = data137.lun_path_device;
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
-if(data187.host === undefined){
-const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data187 === "string"){
+if(!pattern0.test(data187)){
+const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -8598,8 +8598,11 @@ vErrors.push(err454);
 }
 errors++;
 }
-if(data187.lun === undefined){
-const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -8608,8 +8611,12 @@ vErrors.push(err455);
 }
 errors++;
 }
-if(data187.index === undefined){
-const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+if(data139.path_hctl !== undefined){
+let data188 = data139.path_hctl;
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+if(data188.host === undefined){
+const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -8618,9 +8625,8 @@ vErrors.push(err456);
 }
 errors++;
 }
-for(const key62 in data187){
-if(!(((key62 === "host") || (key62 === "lun")) || (key62 === "index"))){
-const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+if(data188.dev === undefined){
+const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -8629,12 +8635,9 @@ vErrors.push(err457);
 }
 errors++;
 }
-}
-if(data187.host !== undefined){
-let data188 = data187.host;
-if(typeof data188 === "string"){
-if(!pattern0.test(data188)){
-const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key63 in data188){
+if(!((key63 === "host") || (key63 === "dev"))){
+const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -8644,8 +8647,11 @@ vErrors.push(err458);
 errors++;
 }
 }
-else {
-const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data188.host !== undefined){
+let data189 = data188.host;
+if(typeof data189 === "string"){
+if(!pattern0.test(data189)){
+const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -8655,10 +8661,8 @@ vErrors.push(err459);
 errors++;
 }
 }
-if(data187.lun !== undefined){
-let data189 = data187.lun;
-if((typeof data189 !== "string") && (!(((typeof data189 == "number") && (!(data189 % 1) && !isNaN(data189))) && (isFinite(data189))))){
-const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+else {
+const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -8667,9 +8671,12 @@ vErrors.push(err460);
 }
 errors++;
 }
-if(typeof data189 === "string"){
-if(!pattern0.test(data189)){
-const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data188.dev !== undefined){
+let data190 = data188.dev;
+if(typeof data190 === "string"){
+if(!pattern0.test(data190)){
+const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -8679,11 +8686,8 @@ vErrors.push(err461);
 errors++;
 }
 }
-}
-if(data187.index !== undefined){
-let data190 = data187.index;
-if(!(((typeof data190 == "number") && (!(data190 % 1) && !isNaN(data190))) && (isFinite(data190)))){
-const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -8692,9 +8696,10 @@ vErrors.push(err462);
 }
 errors++;
 }
-if((typeof data190 == "number") && (isFinite(data190))){
-if(data190 < 0 || isNaN(data190)){
-const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -8704,10 +8709,11 @@ vErrors.push(err463);
 errors++;
 }
 }
-}
-}
-else {
-const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data139.lun_path_device !== undefined){
+let data191 = data139.lun_path_device;
+if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
+if(data191.host === undefined){
+const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -8716,12 +8722,8 @@ vErrors.push(err464);
 }
 errors++;
 }
-}
-if(data137.domain_host !== undefined){
-let data191 = data137.domain_host;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-if(data191.domain === undefined){
-const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data191.lun === undefined){
+const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -8730,9 +8732,8 @@ vErrors.push(err465);
 }
 errors++;
 }
-for(const key63 in data191){
-if(!(key63 === "domain")){
-const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+if(data191.index === undefined){
+const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -8741,12 +8742,9 @@ vErrors.push(err466);
 }
 errors++;
 }
-}
-if(data191.domain !== undefined){
-let data192 = data191.domain;
-if(typeof data192 === "string"){
-if(!pattern0.test(data192)){
-const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key64 in data191){
+if(!(((key64 === "host") || (key64 === "lun")) || (key64 === "index"))){
+const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -8756,8 +8754,11 @@ vErrors.push(err467);
 errors++;
 }
 }
-else {
-const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data191.host !== undefined){
+let data192 = data191.host;
+if(typeof data192 === "string"){
+if(!pattern0.test(data192)){
+const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -8767,9 +8768,8 @@ vErrors.push(err468);
 errors++;
 }
 }
-}
 else {
-const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -8779,9 +8779,10 @@ vErrors.push(err469);
 errors++;
 }
 }
-}
-else {
-const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data191.lun !== undefined){
+let data193 = data191.lun;
+if((typeof data193 !== "string") && (!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193))))){
+const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -8790,12 +8791,9 @@ vErrors.push(err470);
 }
 errors++;
 }
-}
-if(data132.tolerance !== undefined){
-let data193 = data132.tolerance;
-if((typeof data193 == "number") && (isFinite(data193))){
-if(data193 < 0 || isNaN(data193)){
-const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data193 === "string"){
+if(!pattern0.test(data193)){
+const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -8805,8 +8803,11 @@ vErrors.push(err471);
 errors++;
 }
 }
-else {
-const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data191.index !== undefined){
+let data194 = data191.index;
+if(!(((typeof data194 == "number") && (!(data194 % 1) && !isNaN(data194))) && (isFinite(data194)))){
+const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -8815,10 +8816,9 @@ vErrors.push(err472);
 }
 errors++;
 }
-}
-if(data132.case_sensitive !== undefined){
-if(typeof data132.case_sensitive !== "boolean"){
-const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data194 == "number") && (isFinite(data194))){
+if(data194 < 0 || isNaN(data194)){
+const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -8828,9 +8828,10 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data132.any_order !== undefined){
-if(typeof data132.any_order !== "boolean"){
-const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+else {
+const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -8840,9 +8841,11 @@ vErrors.push(err474);
 errors++;
 }
 }
-}
-else {
-const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data139.domain_host !== undefined){
+let data195 = data139.domain_host;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+if(data195.domain === undefined){
+const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -8851,12 +8854,9 @@ vErrors.push(err475);
 }
 errors++;
 }
-}
-if(data127.failure !== undefined){
-let data196 = data127.failure;
-if(typeof data196 === "string"){
-if(!pattern0.test(data196)){
-const err476 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key65 in data195){
+if(!(key65 === "domain")){
+const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -8866,8 +8866,11 @@ vErrors.push(err476);
 errors++;
 }
 }
-else {
-const err477 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data195.domain !== undefined){
+let data196 = data195.domain;
+if(typeof data196 === "string"){
+if(!pattern0.test(data196)){
+const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -8877,9 +8880,8 @@ vErrors.push(err477);
 errors++;
 }
 }
-if(data127.milestone !== undefined){
-if(typeof data127.milestone !== "boolean"){
-const err478 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -8889,11 +8891,9 @@ vErrors.push(err478);
 errors++;
 }
 }
-if(data127.hints !== undefined){
-let data198 = data127.hints;
-if(Array.isArray(data198)){
-if(data198.length < 2){
-const err479 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+}
+else {
+const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -8902,12 +8902,10 @@ vErrors.push(err479);
 }
 errors++;
 }
-const len9 = data198.length;
-for(let i9=0; i9<len9; i9++){
-let data199 = data198[i9];
-if(typeof data199 === "string"){
-if(!pattern0.test(data199)){
-const err480 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -8917,8 +8915,11 @@ vErrors.push(err480);
 errors++;
 }
 }
-else {
-const err481 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data134.tolerance !== undefined){
+let data197 = data134.tolerance;
+if((typeof data197 == "number") && (isFinite(data197))){
+if(data197 < 0 || isNaN(data197)){
+const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -8928,9 +8929,8 @@ vErrors.push(err481);
 errors++;
 }
 }
-}
 else {
-const err482 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -8940,9 +8940,9 @@ vErrors.push(err482);
 errors++;
 }
 }
-}
-else {
-const err483 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data134.case_sensitive !== undefined){
+if(typeof data134.case_sensitive !== "boolean"){
+const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -8952,9 +8952,9 @@ vErrors.push(err483);
 errors++;
 }
 }
-}
-else {
-const err484 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data134.any_order !== undefined){
+if(typeof data134.any_order !== "boolean"){
+const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -8964,15 +8964,9 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data200 = data.constraints;
-if(Array.isArray(data200)){
-const len10 = data200.length;
-for(let i10=0; i10<len10; i10++){
-let data201 = data200[i10];
-if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
-if(data201.id === undefined){
-const err485 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+else {
+const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -8981,8 +8975,12 @@ vErrors.push(err485);
 }
 errors++;
 }
-if(data201.text === undefined){
-const err486 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+if(data129.failure !== undefined){
+let data200 = data129.failure;
+if(typeof data200 === "string"){
+if(!pattern0.test(data200)){
+const err486 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -8991,8 +8989,9 @@ vErrors.push(err486);
 }
 errors++;
 }
-if(data201.check === undefined){
-const err487 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+else {
+const err487 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -9001,8 +9000,10 @@ vErrors.push(err487);
 }
 errors++;
 }
-if(data201.failure === undefined){
-const err488 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+if(data129.milestone !== undefined){
+if(typeof data129.milestone !== "boolean"){
+const err488 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -9011,9 +9012,12 @@ vErrors.push(err488);
 }
 errors++;
 }
-for(const key64 in data201){
-if(!((((key64 === "id") || (key64 === "text")) || (key64 === "check")) || (key64 === "failure"))){
-const err489 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+}
+if(data129.hints !== undefined){
+let data202 = data129.hints;
+if(Array.isArray(data202)){
+if(data202.length < 2){
+const err489 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -9022,12 +9026,12 @@ vErrors.push(err489);
 }
 errors++;
 }
-}
-if(data201.id !== undefined){
-let data202 = data201.id;
-if(typeof data202 === "string"){
-if(!pattern3.test(data202)){
-const err490 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+const len9 = data202.length;
+for(let i9=0; i9<len9; i9++){
+let data203 = data202[i9];
+if(typeof data203 === "string"){
+if(!pattern0.test(data203)){
+const err490 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -9038,7 +9042,7 @@ errors++;
 }
 }
 else {
-const err491 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err491 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -9048,11 +9052,9 @@ vErrors.push(err491);
 errors++;
 }
 }
-if(data201.text !== undefined){
-let data203 = data201.text;
-if(typeof data203 === "string"){
-if(!pattern0.test(data203)){
-const err492 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err492 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -9062,8 +9064,9 @@ vErrors.push(err492);
 errors++;
 }
 }
+}
 else {
-const err493 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err493 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -9073,17 +9076,9 @@ vErrors.push(err493);
 errors++;
 }
 }
-if(data201.check !== undefined){
-if(!(validate11(data201.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data201,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-}
-if(data201.failure !== undefined){
-let data205 = data201.failure;
-if(typeof data205 === "string"){
-if(!pattern0.test(data205)){
-const err494 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err494 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -9093,8 +9088,15 @@ vErrors.push(err494);
 errors++;
 }
 }
-else {
-const err495 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.constraints !== undefined){
+let data204 = data.constraints;
+if(Array.isArray(data204)){
+const len10 = data204.length;
+for(let i10=0; i10<len10; i10++){
+let data205 = data204[i10];
+if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+if(data205.id === undefined){
+const err495 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -9103,10 +9105,8 @@ vErrors.push(err495);
 }
 errors++;
 }
-}
-}
-else {
-const err496 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data205.text === undefined){
+const err496 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -9115,10 +9115,8 @@ vErrors.push(err496);
 }
 errors++;
 }
-}
-}
-else {
-const err497 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data205.check === undefined){
+const err497 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -9127,20 +9125,8 @@ vErrors.push(err497);
 }
 errors++;
 }
-}
-if(data.faults !== undefined){
-let data206 = data.faults;
-if(Array.isArray(data206)){
-const len11 = data206.length;
-for(let i11=0; i11<len11; i11++){
-let data207 = data206[i11];
-const _errs486 = errors;
-let valid91 = false;
-let passing2 = null;
-const _errs487 = errors;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.at === undefined){
-const err498 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data205.failure === undefined){
+const err498 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -9149,16 +9135,9 @@ vErrors.push(err498);
 }
 errors++;
 }
-}
-var _valid2 = _errs487 === errors;
-if(_valid2){
-valid91 = true;
-passing2 = 0;
-}
-const _errs488 = errors;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.after === undefined){
-const err499 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+for(const key66 in data205){
+if(!((((key66 === "id") || (key66 === "text")) || (key66 === "check")) || (key66 === "failure"))){
+const err499 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -9168,20 +9147,11 @@ vErrors.push(err499);
 errors++;
 }
 }
-var _valid2 = _errs488 === errors;
-if(_valid2 && valid91){
-valid91 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid91 = true;
-passing2 = 1;
-}
-const _errs489 = errors;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.on_command === undefined){
-const err500 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data205.id !== undefined){
+let data206 = data205.id;
+if(typeof data206 === "string"){
+if(!pattern3.test(data206)){
+const err500 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -9191,20 +9161,8 @@ vErrors.push(err500);
 errors++;
 }
 }
-var _valid2 = _errs489 === errors;
-if(_valid2 && valid91){
-valid91 = false;
-passing2 = [passing2, 2];
-}
 else {
-if(_valid2){
-valid91 = true;
-passing2 = 2;
-}
-}
-}
-if(!valid91){
-const err501 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err501 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -9213,20 +9171,12 @@ vErrors.push(err501);
 }
 errors++;
 }
-else {
-errors = _errs486;
-if(vErrors !== null){
-if(_errs486){
-vErrors.length = _errs486;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.id === undefined){
-const err502 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data205.text !== undefined){
+let data207 = data205.text;
+if(typeof data207 === "string"){
+if(!pattern0.test(data207)){
+const err502 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -9235,8 +9185,9 @@ vErrors.push(err502);
 }
 errors++;
 }
-if(data207.do === undefined){
-const err503 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+}
+else {
+const err503 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -9245,9 +9196,18 @@ vErrors.push(err503);
 }
 errors++;
 }
-for(const key65 in data207){
-if(!((((((key65 === "id") || (key65 === "at")) || (key65 === "after")) || (key65 === "on_command")) || (key65 === "do")) || (key65 === "announce"))){
-const err504 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+}
+if(data205.check !== undefined){
+if(!(validate11(data205.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data205,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data205.failure !== undefined){
+let data209 = data205.failure;
+if(typeof data209 === "string"){
+if(!pattern0.test(data209)){
+const err504 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -9257,11 +9217,8 @@ vErrors.push(err504);
 errors++;
 }
 }
-if(data207.id !== undefined){
-let data208 = data207.id;
-if(typeof data208 === "string"){
-if(!pattern3.test(data208)){
-const err505 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+else {
+const err505 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -9271,8 +9228,9 @@ vErrors.push(err505);
 errors++;
 }
 }
+}
 else {
-const err506 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err506 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -9282,11 +9240,9 @@ vErrors.push(err506);
 errors++;
 }
 }
-if(data207.at !== undefined){
-let data209 = data207.at;
-if(typeof data209 === "string"){
-if(!pattern143.test(data209)){
-const err507 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+}
+else {
+const err507 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -9296,8 +9252,19 @@ vErrors.push(err507);
 errors++;
 }
 }
-else {
-const err508 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.faults !== undefined){
+let data210 = data.faults;
+if(Array.isArray(data210)){
+const len11 = data210.length;
+for(let i11=0; i11<len11; i11++){
+let data211 = data210[i11];
+const _errs496 = errors;
+let valid93 = false;
+let passing2 = null;
+const _errs497 = errors;
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+if(data211.at === undefined){
+const err508 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -9307,11 +9274,15 @@ vErrors.push(err508);
 errors++;
 }
 }
-if(data207.after !== undefined){
-let data210 = data207.after;
-if(typeof data210 === "string"){
-if(!pattern3.test(data210)){
-const err509 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+var _valid2 = _errs497 === errors;
+if(_valid2){
+valid93 = true;
+passing2 = 0;
+}
+const _errs498 = errors;
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+if(data211.after === undefined){
+const err509 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -9321,8 +9292,20 @@ vErrors.push(err509);
 errors++;
 }
 }
+var _valid2 = _errs498 === errors;
+if(_valid2 && valid93){
+valid93 = false;
+passing2 = [passing2, 1];
+}
 else {
-const err510 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid2){
+valid93 = true;
+passing2 = 1;
+}
+const _errs499 = errors;
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+if(data211.on_command === undefined){
+const err510 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -9332,11 +9315,20 @@ vErrors.push(err510);
 errors++;
 }
 }
-if(data207.on_command !== undefined){
-let data211 = data207.on_command;
-if(typeof data211 === "string"){
-if(!pattern0.test(data211)){
-const err511 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid2 = _errs499 === errors;
+if(_valid2 && valid93){
+valid93 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid93 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid93){
+const err511 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -9345,9 +9337,20 @@ vErrors.push(err511);
 }
 errors++;
 }
+else {
+errors = _errs496;
+if(vErrors !== null){
+if(_errs496){
+vErrors.length = _errs496;
 }
 else {
-const err512 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+if(data211.id === undefined){
+const err512 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -9356,12 +9359,8 @@ vErrors.push(err512);
 }
 errors++;
 }
-}
-if(data207.do !== undefined){
-let data212 = data207.do;
-if(data212 && typeof data212 == "object" && !Array.isArray(data212)){
-if(Object.keys(data212).length > 1){
-const err513 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data211.do === undefined){
+const err513 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -9370,8 +9369,9 @@ vErrors.push(err513);
 }
 errors++;
 }
-if(Object.keys(data212).length < 1){
-const err514 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key67 in data211){
+if(!((((((key67 === "id") || (key67 === "at")) || (key67 === "after")) || (key67 === "on_command")) || (key67 === "do")) || (key67 === "announce"))){
+const err514 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -9380,9 +9380,12 @@ vErrors.push(err514);
 }
 errors++;
 }
-for(const key66 in data212){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key66))){
-const err515 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+}
+if(data211.id !== undefined){
+let data212 = data211.id;
+if(typeof data212 === "string"){
+if(!pattern3.test(data212)){
+const err515 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -9392,11 +9395,8 @@ vErrors.push(err515);
 errors++;
 }
 }
-if(data212.write_file !== undefined){
-let data213 = data212.write_file;
-if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
-if(data213.host === undefined){
-const err516 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err516 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -9405,8 +9405,12 @@ vErrors.push(err516);
 }
 errors++;
 }
-if(data213.path === undefined){
-const err517 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+if(data211.at !== undefined){
+let data213 = data211.at;
+if(typeof data213 === "string"){
+if(!pattern145.test(data213)){
+const err517 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -9415,8 +9419,9 @@ vErrors.push(err517);
 }
 errors++;
 }
-if(data213.content === undefined){
-const err518 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+else {
+const err518 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -9425,9 +9430,12 @@ vErrors.push(err518);
 }
 errors++;
 }
-for(const key67 in data213){
-if(!((((key67 === "host") || (key67 === "path")) || (key67 === "content")) || (key67 === "append"))){
-const err519 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+}
+if(data211.after !== undefined){
+let data214 = data211.after;
+if(typeof data214 === "string"){
+if(!pattern3.test(data214)){
+const err519 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -9437,11 +9445,8 @@ vErrors.push(err519);
 errors++;
 }
 }
-if(data213.host !== undefined){
-let data214 = data213.host;
-if(typeof data214 === "string"){
-if(!pattern0.test(data214)){
-const err520 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err520 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -9451,8 +9456,11 @@ vErrors.push(err520);
 errors++;
 }
 }
-else {
-const err521 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data211.on_command !== undefined){
+let data215 = data211.on_command;
+if(typeof data215 === "string"){
+if(!pattern0.test(data215)){
+const err521 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -9462,11 +9470,8 @@ vErrors.push(err521);
 errors++;
 }
 }
-if(data213.path !== undefined){
-let data215 = data213.path;
-if(typeof data215 === "string"){
-if(!pattern0.test(data215)){
-const err522 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err522 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -9476,8 +9481,11 @@ vErrors.push(err522);
 errors++;
 }
 }
-else {
-const err523 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data211.do !== undefined){
+let data216 = data211.do;
+if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+if(Object.keys(data216).length > 1){
+const err523 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -9486,10 +9494,8 @@ vErrors.push(err523);
 }
 errors++;
 }
-}
-if(data213.content !== undefined){
-if(typeof data213.content !== "string"){
-const err524 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Object.keys(data216).length < 1){
+const err524 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -9498,10 +9504,9 @@ vErrors.push(err524);
 }
 errors++;
 }
-}
-if(data213.append !== undefined){
-if(typeof data213.append !== "boolean"){
-const err525 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key68 in data216){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key68))){
+const err525 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -9511,9 +9516,11 @@ vErrors.push(err525);
 errors++;
 }
 }
-}
-else {
-const err526 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data216.write_file !== undefined){
+let data217 = data216.write_file;
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
+if(data217.host === undefined){
+const err526 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -9522,12 +9529,8 @@ vErrors.push(err526);
 }
 errors++;
 }
-}
-if(data212.syslog !== undefined){
-let data218 = data212.syslog;
-if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
-if(data218.host === undefined){
-const err527 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data217.path === undefined){
+const err527 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -9536,8 +9539,8 @@ vErrors.push(err527);
 }
 errors++;
 }
-if(data218.tag === undefined){
-const err528 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+if(data217.content === undefined){
+const err528 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -9546,8 +9549,9 @@ vErrors.push(err528);
 }
 errors++;
 }
-if(data218.message === undefined){
-const err529 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+for(const key69 in data217){
+if(!((((key69 === "host") || (key69 === "path")) || (key69 === "content")) || (key69 === "append"))){
+const err529 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -9556,9 +9560,12 @@ vErrors.push(err529);
 }
 errors++;
 }
-for(const key68 in data218){
-if(!(((key68 === "host") || (key68 === "tag")) || (key68 === "message"))){
-const err530 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+}
+if(data217.host !== undefined){
+let data218 = data217.host;
+if(typeof data218 === "string"){
+if(!pattern0.test(data218)){
+const err530 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -9568,11 +9575,8 @@ vErrors.push(err530);
 errors++;
 }
 }
-if(data218.host !== undefined){
-let data219 = data218.host;
-if(typeof data219 === "string"){
-if(!pattern0.test(data219)){
-const err531 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err531 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -9582,8 +9586,11 @@ vErrors.push(err531);
 errors++;
 }
 }
-else {
-const err532 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data217.path !== undefined){
+let data219 = data217.path;
+if(typeof data219 === "string"){
+if(!pattern0.test(data219)){
+const err532 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -9593,11 +9600,8 @@ vErrors.push(err532);
 errors++;
 }
 }
-if(data218.tag !== undefined){
-let data220 = data218.tag;
-if(typeof data220 === "string"){
-if(!pattern0.test(data220)){
-const err533 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err533 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -9607,8 +9611,9 @@ vErrors.push(err533);
 errors++;
 }
 }
-else {
-const err534 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data217.content !== undefined){
+if(typeof data217.content !== "string"){
+const err534 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -9618,11 +9623,9 @@ vErrors.push(err534);
 errors++;
 }
 }
-if(data218.message !== undefined){
-let data221 = data218.message;
-if(typeof data221 === "string"){
-if(!pattern0.test(data221)){
-const err535 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data217.append !== undefined){
+if(typeof data217.append !== "boolean"){
+const err535 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -9632,8 +9635,9 @@ vErrors.push(err535);
 errors++;
 }
 }
+}
 else {
-const err536 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err536 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -9643,9 +9647,11 @@ vErrors.push(err536);
 errors++;
 }
 }
-}
-else {
-const err537 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data216.syslog !== undefined){
+let data222 = data216.syslog;
+if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
+if(data222.host === undefined){
+const err537 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -9654,12 +9660,8 @@ vErrors.push(err537);
 }
 errors++;
 }
-}
-if(data212.service !== undefined){
-let data222 = data212.service;
-if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
-if(data222.host === undefined){
-const err538 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data222.tag === undefined){
+const err538 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -9668,8 +9670,8 @@ vErrors.push(err538);
 }
 errors++;
 }
-if(data222.service === undefined){
-const err539 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+if(data222.message === undefined){
+const err539 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -9678,8 +9680,9 @@ vErrors.push(err539);
 }
 errors++;
 }
-if(data222.state === undefined){
-const err540 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+for(const key70 in data222){
+if(!(((key70 === "host") || (key70 === "tag")) || (key70 === "message"))){
+const err540 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -9688,9 +9691,12 @@ vErrors.push(err540);
 }
 errors++;
 }
-for(const key69 in data222){
-if(!(((key69 === "host") || (key69 === "service")) || (key69 === "state"))){
-const err541 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+}
+if(data222.host !== undefined){
+let data223 = data222.host;
+if(typeof data223 === "string"){
+if(!pattern0.test(data223)){
+const err541 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -9700,11 +9706,8 @@ vErrors.push(err541);
 errors++;
 }
 }
-if(data222.host !== undefined){
-let data223 = data222.host;
-if(typeof data223 === "string"){
-if(!pattern0.test(data223)){
-const err542 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err542 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -9714,8 +9717,11 @@ vErrors.push(err542);
 errors++;
 }
 }
-else {
-const err543 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data222.tag !== undefined){
+let data224 = data222.tag;
+if(typeof data224 === "string"){
+if(!pattern0.test(data224)){
+const err543 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -9725,11 +9731,8 @@ vErrors.push(err543);
 errors++;
 }
 }
-if(data222.service !== undefined){
-let data224 = data222.service;
-if(typeof data224 === "string"){
-if(!pattern0.test(data224)){
-const err544 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err544 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -9739,8 +9742,11 @@ vErrors.push(err544);
 errors++;
 }
 }
-else {
-const err545 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data222.message !== undefined){
+let data225 = data222.message;
+if(typeof data225 === "string"){
+if(!pattern0.test(data225)){
+const err545 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -9750,10 +9756,8 @@ vErrors.push(err545);
 errors++;
 }
 }
-if(data222.state !== undefined){
-let data225 = data222.state;
-if(typeof data225 !== "string"){
-const err546 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err546 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -9762,8 +9766,10 @@ vErrors.push(err546);
 }
 errors++;
 }
-if(!((data225 === "running") || (data225 === "stopped"))){
-const err547 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err547 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -9773,9 +9779,11 @@ vErrors.push(err547);
 errors++;
 }
 }
-}
-else {
-const err548 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data216.service !== undefined){
+let data226 = data216.service;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+if(data226.host === undefined){
+const err548 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -9784,12 +9792,8 @@ vErrors.push(err548);
 }
 errors++;
 }
-}
-if(data212.cable !== undefined){
-let data226 = data212.cable;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.host === undefined){
-const err549 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data226.service === undefined){
+const err549 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -9798,8 +9802,8 @@ vErrors.push(err549);
 }
 errors++;
 }
-if(data226.hba === undefined){
-const err550 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+if(data226.state === undefined){
+const err550 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -9808,8 +9812,9 @@ vErrors.push(err550);
 }
 errors++;
 }
-if(data226.plugged === undefined){
-const err551 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+for(const key71 in data226){
+if(!(((key71 === "host") || (key71 === "service")) || (key71 === "state"))){
+const err551 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -9818,9 +9823,12 @@ vErrors.push(err551);
 }
 errors++;
 }
-for(const key70 in data226){
-if(!(((key70 === "host") || (key70 === "hba")) || (key70 === "plugged"))){
-const err552 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+}
+if(data226.host !== undefined){
+let data227 = data226.host;
+if(typeof data227 === "string"){
+if(!pattern0.test(data227)){
+const err552 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -9830,11 +9838,8 @@ vErrors.push(err552);
 errors++;
 }
 }
-if(data226.host !== undefined){
-let data227 = data226.host;
-if(typeof data227 === "string"){
-if(!pattern0.test(data227)){
-const err553 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err553 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -9844,8 +9849,11 @@ vErrors.push(err553);
 errors++;
 }
 }
-else {
-const err554 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data226.service !== undefined){
+let data228 = data226.service;
+if(typeof data228 === "string"){
+if(!pattern0.test(data228)){
+const err554 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -9855,10 +9863,8 @@ vErrors.push(err554);
 errors++;
 }
 }
-if(data226.hba !== undefined){
-let data228 = data226.hba;
-if(!(((typeof data228 == "number") && (!(data228 % 1) && !isNaN(data228))) && (isFinite(data228)))){
-const err555 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err555 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -9868,9 +9874,10 @@ vErrors.push(err555);
 errors++;
 }
 }
-if(data226.plugged !== undefined){
-if(typeof data226.plugged !== "boolean"){
-const err556 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data226.state !== undefined){
+let data229 = data226.state;
+if(typeof data229 !== "string"){
+const err556 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -9879,10 +9886,8 @@ vErrors.push(err556);
 }
 errors++;
 }
-}
-}
-else {
-const err557 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data229 === "running") || (data229 === "stopped"))){
+const err557 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -9892,11 +9897,9 @@ vErrors.push(err557);
 errors++;
 }
 }
-if(data212.hba_port !== undefined){
-let data230 = data212.hba_port;
-if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
-if(data230.host === undefined){
-const err558 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err558 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -9905,8 +9908,12 @@ vErrors.push(err558);
 }
 errors++;
 }
-if(data230.hba === undefined){
-const err559 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+if(data216.cable !== undefined){
+let data230 = data216.cable;
+if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
+if(data230.host === undefined){
+const err559 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -9915,8 +9922,8 @@ vErrors.push(err559);
 }
 errors++;
 }
-if(data230.up === undefined){
-const err560 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(data230.hba === undefined){
+const err560 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -9925,9 +9932,8 @@ vErrors.push(err560);
 }
 errors++;
 }
-for(const key71 in data230){
-if(!(((key71 === "host") || (key71 === "hba")) || (key71 === "up"))){
-const err561 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+if(data230.plugged === undefined){
+const err561 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -9936,12 +9942,9 @@ vErrors.push(err561);
 }
 errors++;
 }
-}
-if(data230.host !== undefined){
-let data231 = data230.host;
-if(typeof data231 === "string"){
-if(!pattern0.test(data231)){
-const err562 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key72 in data230){
+if(!(((key72 === "host") || (key72 === "hba")) || (key72 === "plugged"))){
+const err562 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -9951,8 +9954,11 @@ vErrors.push(err562);
 errors++;
 }
 }
-else {
-const err563 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data230.host !== undefined){
+let data231 = data230.host;
+if(typeof data231 === "string"){
+if(!pattern0.test(data231)){
+const err563 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -9962,10 +9968,8 @@ vErrors.push(err563);
 errors++;
 }
 }
-if(data230.hba !== undefined){
-let data232 = data230.hba;
-if(!(((typeof data232 == "number") && (!(data232 % 1) && !isNaN(data232))) && (isFinite(data232)))){
-const err564 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err564 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -9975,9 +9979,10 @@ vErrors.push(err564);
 errors++;
 }
 }
-if(data230.up !== undefined){
-if(typeof data230.up !== "boolean"){
-const err565 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data230.hba !== undefined){
+let data232 = data230.hba;
+if(!(((typeof data232 == "number") && (!(data232 % 1) && !isNaN(data232))) && (isFinite(data232)))){
+const err565 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -9987,9 +9992,9 @@ vErrors.push(err565);
 errors++;
 }
 }
-}
-else {
-const err566 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data230.plugged !== undefined){
+if(typeof data230.plugged !== "boolean"){
+const err566 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -9999,11 +10004,9 @@ vErrors.push(err566);
 errors++;
 }
 }
-if(data212.fc_switch !== undefined){
-let data234 = data212.fc_switch;
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-if(data234.fabric === undefined){
-const err567 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+}
+else {
+const err567 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -10012,8 +10015,12 @@ vErrors.push(err567);
 }
 errors++;
 }
-if(data234.up === undefined){
-const err568 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data216.hba_port !== undefined){
+let data234 = data216.hba_port;
+if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
+if(data234.host === undefined){
+const err568 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -10022,9 +10029,8 @@ vErrors.push(err568);
 }
 errors++;
 }
-for(const key72 in data234){
-if(!((key72 === "fabric") || (key72 === "up"))){
-const err569 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+if(data234.hba === undefined){
+const err569 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -10033,11 +10039,8 @@ vErrors.push(err569);
 }
 errors++;
 }
-}
-if(data234.fabric !== undefined){
-let data235 = data234.fabric;
-if(!(((typeof data235 == "number") && (!(data235 % 1) && !isNaN(data235))) && (isFinite(data235)))){
-const err570 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data234.up === undefined){
+const err570 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -10046,9 +10049,9 @@ vErrors.push(err570);
 }
 errors++;
 }
-if((typeof data235 == "number") && (isFinite(data235))){
-if(data235 > 1 || isNaN(data235)){
-const err571 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key73 in data234){
+if(!(((key73 === "host") || (key73 === "hba")) || (key73 === "up"))){
+const err571 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -10057,8 +10060,12 @@ vErrors.push(err571);
 }
 errors++;
 }
-if(data235 < 0 || isNaN(data235)){
-const err572 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data234.host !== undefined){
+let data235 = data234.host;
+if(typeof data235 === "string"){
+if(!pattern0.test(data235)){
+const err572 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -10068,10 +10075,8 @@ vErrors.push(err572);
 errors++;
 }
 }
-}
-if(data234.up !== undefined){
-if(typeof data234.up !== "boolean"){
-const err573 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err573 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -10081,9 +10086,10 @@ vErrors.push(err573);
 errors++;
 }
 }
-}
-else {
-const err574 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data234.hba !== undefined){
+let data236 = data234.hba;
+if(!(((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236))) && (isFinite(data236)))){
+const err574 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -10093,11 +10099,9 @@ vErrors.push(err574);
 errors++;
 }
 }
-if(data212.sp !== undefined){
-let data237 = data212.sp;
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-if(data237.sp === undefined){
-const err575 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data234.up !== undefined){
+if(typeof data234.up !== "boolean"){
+const err575 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -10106,8 +10110,10 @@ vErrors.push(err575);
 }
 errors++;
 }
-if(data237.up === undefined){
-const err576 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+else {
+const err576 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -10116,9 +10122,12 @@ vErrors.push(err576);
 }
 errors++;
 }
-for(const key73 in data237){
-if(!((key73 === "sp") || (key73 === "up"))){
-const err577 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+}
+if(data216.fc_switch !== undefined){
+let data238 = data216.fc_switch;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+if(data238.fabric === undefined){
+const err577 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -10127,11 +10136,8 @@ vErrors.push(err577);
 }
 errors++;
 }
-}
-if(data237.sp !== undefined){
-let data238 = data237.sp;
-if(typeof data238 !== "string"){
-const err578 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data238.up === undefined){
+const err578 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -10140,8 +10146,9 @@ vErrors.push(err578);
 }
 errors++;
 }
-if(!((data238 === "A") || (data238 === "B"))){
-const err579 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+for(const key74 in data238){
+if(!((key74 === "fabric") || (key74 === "up"))){
+const err579 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -10151,9 +10158,10 @@ vErrors.push(err579);
 errors++;
 }
 }
-if(data237.up !== undefined){
-if(typeof data237.up !== "boolean"){
-const err580 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data238.fabric !== undefined){
+let data239 = data238.fabric;
+if(!(((typeof data239 == "number") && (!(data239 % 1) && !isNaN(data239))) && (isFinite(data239)))){
+const err580 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -10162,10 +10170,9 @@ vErrors.push(err580);
 }
 errors++;
 }
-}
-}
-else {
-const err581 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data239 == "number") && (isFinite(data239))){
+if(data239 > 1 || isNaN(data239)){
+const err581 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -10174,12 +10181,8 @@ vErrors.push(err581);
 }
 errors++;
 }
-}
-if(data212.sp_port !== undefined){
-let data240 = data212.sp_port;
-if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
-if(data240.sp === undefined){
-const err582 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data239 < 0 || isNaN(data239)){
+const err582 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -10188,8 +10191,11 @@ vErrors.push(err582);
 }
 errors++;
 }
-if(data240.port === undefined){
-const err583 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+}
+}
+if(data238.up !== undefined){
+if(typeof data238.up !== "boolean"){
+const err583 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -10198,8 +10204,10 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(data240.up === undefined){
-const err584 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+else {
+const err584 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -10208,9 +10216,12 @@ vErrors.push(err584);
 }
 errors++;
 }
-for(const key74 in data240){
-if(!(((key74 === "sp") || (key74 === "port")) || (key74 === "up"))){
-const err585 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+}
+if(data216.sp !== undefined){
+let data241 = data216.sp;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+if(data241.sp === undefined){
+const err585 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -10219,11 +10230,8 @@ vErrors.push(err585);
 }
 errors++;
 }
-}
-if(data240.sp !== undefined){
-let data241 = data240.sp;
-if(typeof data241 !== "string"){
-const err586 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data241.up === undefined){
+const err586 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -10232,8 +10240,9 @@ vErrors.push(err586);
 }
 errors++;
 }
-if(!((data241 === "A") || (data241 === "B"))){
-const err587 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+for(const key75 in data241){
+if(!((key75 === "sp") || (key75 === "up"))){
+const err587 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -10243,10 +10252,10 @@ vErrors.push(err587);
 errors++;
 }
 }
-if(data240.port !== undefined){
-let data242 = data240.port;
-if(!(((typeof data242 == "number") && (!(data242 % 1) && !isNaN(data242))) && (isFinite(data242)))){
-const err588 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data241.sp !== undefined){
+let data242 = data241.sp;
+if(typeof data242 !== "string"){
+const err588 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -10255,9 +10264,8 @@ vErrors.push(err588);
 }
 errors++;
 }
-if((typeof data242 == "number") && (isFinite(data242))){
-if(data242 < 0 || isNaN(data242)){
-const err589 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!((data242 === "A") || (data242 === "B"))){
+const err589 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -10267,10 +10275,9 @@ vErrors.push(err589);
 errors++;
 }
 }
-}
-if(data240.up !== undefined){
-if(typeof data240.up !== "boolean"){
-const err590 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data241.up !== undefined){
+if(typeof data241.up !== "boolean"){
+const err590 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -10282,7 +10289,7 @@ errors++;
 }
 }
 else {
-const err591 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err591 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -10292,11 +10299,11 @@ vErrors.push(err591);
 errors++;
 }
 }
-if(data212.lun_grow !== undefined){
-let data244 = data212.lun_grow;
+if(data216.sp_port !== undefined){
+let data244 = data216.sp_port;
 if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-if(data244.lun === undefined){
-const err592 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data244.sp === undefined){
+const err592 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -10305,9 +10312,8 @@ vErrors.push(err592);
 }
 errors++;
 }
-for(const key75 in data244){
-if(!(((key75 === "lun") || (key75 === "size_gb")) || (key75 === "add_gb"))){
-const err593 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+if(data244.port === undefined){
+const err593 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -10316,11 +10322,8 @@ vErrors.push(err593);
 }
 errors++;
 }
-}
-if(data244.lun !== undefined){
-let data245 = data244.lun;
-if((typeof data245 !== "string") && (!(((typeof data245 == "number") && (!(data245 % 1) && !isNaN(data245))) && (isFinite(data245))))){
-const err594 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+if(data244.up === undefined){
+const err594 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -10329,9 +10332,9 @@ vErrors.push(err594);
 }
 errors++;
 }
-if(typeof data245 === "string"){
-if(!pattern0.test(data245)){
-const err595 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key76 in data244){
+if(!(((key76 === "sp") || (key76 === "port")) || (key76 === "up"))){
+const err595 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -10341,12 +10344,10 @@ vErrors.push(err595);
 errors++;
 }
 }
-}
-if(data244.size_gb !== undefined){
-let data246 = data244.size_gb;
-if((typeof data246 == "number") && (isFinite(data246))){
-if(data246 <= 0 || isNaN(data246)){
-const err596 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data244.sp !== undefined){
+let data245 = data244.sp;
+if(typeof data245 !== "string"){
+const err596 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -10355,9 +10356,8 @@ vErrors.push(err596);
 }
 errors++;
 }
-}
-else {
-const err597 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((data245 === "A") || (data245 === "B"))){
+const err597 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -10367,11 +10367,10 @@ vErrors.push(err597);
 errors++;
 }
 }
-if(data244.add_gb !== undefined){
-let data247 = data244.add_gb;
-if((typeof data247 == "number") && (isFinite(data247))){
-if(data247 <= 0 || isNaN(data247)){
-const err598 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data244.port !== undefined){
+let data246 = data244.port;
+if(!(((typeof data246 == "number") && (!(data246 % 1) && !isNaN(data246))) && (isFinite(data246)))){
+const err598 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -10380,9 +10379,9 @@ vErrors.push(err598);
 }
 errors++;
 }
-}
-else {
-const err599 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data246 == "number") && (isFinite(data246))){
+if(data246 < 0 || isNaN(data246)){
+const err599 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -10393,8 +10392,9 @@ errors++;
 }
 }
 }
-else {
-const err600 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data244.up !== undefined){
+if(typeof data244.up !== "boolean"){
+const err600 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -10404,11 +10404,9 @@ vErrors.push(err600);
 errors++;
 }
 }
-if(data212.page83 !== undefined){
-let data248 = data212.page83;
-if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
-if(data248.lun === undefined){
-const err601 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err601 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -10417,9 +10415,12 @@ vErrors.push(err601);
 }
 errors++;
 }
-for(const key76 in data248){
-if(!(key76 === "lun")){
-const err602 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+}
+if(data216.lun_grow !== undefined){
+let data248 = data216.lun_grow;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(data248.lun === undefined){
+const err602 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -10428,11 +10429,9 @@ vErrors.push(err602);
 }
 errors++;
 }
-}
-if(data248.lun !== undefined){
-let data249 = data248.lun;
-if((typeof data249 !== "string") && (!(((typeof data249 == "number") && (!(data249 % 1) && !isNaN(data249))) && (isFinite(data249))))){
-const err603 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+for(const key77 in data248){
+if(!(((key77 === "lun") || (key77 === "size_gb")) || (key77 === "add_gb"))){
+const err603 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -10441,9 +10440,11 @@ vErrors.push(err603);
 }
 errors++;
 }
-if(typeof data249 === "string"){
-if(!pattern0.test(data249)){
-const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data248.lun !== undefined){
+let data249 = data248.lun;
+if((typeof data249 !== "string") && (!(((typeof data249 == "number") && (!(data249 % 1) && !isNaN(data249))) && (isFinite(data249))))){
+const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -10452,11 +10453,9 @@ vErrors.push(err604);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data249 === "string"){
+if(!pattern0.test(data249)){
+const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -10467,8 +10466,11 @@ errors++;
 }
 }
 }
-else {
-const err606 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data248.size_gb !== undefined){
+let data250 = data248.size_gb;
+if((typeof data250 == "number") && (isFinite(data250))){
+if(data250 <= 0 || isNaN(data250)){
+const err606 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -10478,11 +10480,8 @@ vErrors.push(err606);
 errors++;
 }
 }
-if(data207.announce !== undefined){
-let data250 = data207.announce;
-if(typeof data250 === "string"){
-if(!pattern0.test(data250)){
-const err607 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err607 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -10492,8 +10491,11 @@ vErrors.push(err607);
 errors++;
 }
 }
-else {
-const err608 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data248.add_gb !== undefined){
+let data251 = data248.add_gb;
+if((typeof data251 == "number") && (isFinite(data251))){
+if(data251 <= 0 || isNaN(data251)){
+const err608 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -10503,9 +10505,8 @@ vErrors.push(err608);
 errors++;
 }
 }
-}
 else {
-const err609 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err609 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -10517,7 +10518,7 @@ errors++;
 }
 }
 else {
-const err610 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err610 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -10527,11 +10528,11 @@ vErrors.push(err610);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data251 = data.solution;
-if(Array.isArray(data251)){
-if(data251.length < 1){
-const err611 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data216.page83 !== undefined){
+let data252 = data216.page83;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(data252.lun === undefined){
+const err611 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -10540,16 +10541,9 @@ vErrors.push(err611);
 }
 errors++;
 }
-const len12 = data251.length;
-for(let i12=0; i12<len12; i12++){
-let data252 = data251[i12];
-const _errs592 = errors;
-let valid106 = false;
-let passing3 = null;
-const _errs593 = errors;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.host === undefined){
-const err612 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key78 in data252){
+if(!(key78 === "lun")){
+const err612 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -10558,8 +10552,11 @@ vErrors.push(err612);
 }
 errors++;
 }
-if(data252.run === undefined){
-const err613 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+if(data252.lun !== undefined){
+let data253 = data252.lun;
+if((typeof data253 !== "string") && (!(((typeof data253 == "number") && (!(data253 % 1) && !isNaN(data253))) && (isFinite(data253))))){
+const err613 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -10568,16 +10565,9 @@ vErrors.push(err613);
 }
 errors++;
 }
-}
-var _valid3 = _errs593 === errors;
-if(_valid3){
-valid106 = true;
-passing3 = 0;
-}
-const _errs594 = errors;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.host === undefined){
-const err614 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data253 === "string"){
+if(!pattern0.test(data253)){
+const err614 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -10586,8 +10576,11 @@ vErrors.push(err614);
 }
 errors++;
 }
-if(data252.keys === undefined){
-const err615 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+}
+}
+else {
+const err615 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -10596,8 +10589,10 @@ vErrors.push(err615);
 }
 errors++;
 }
-if(data252.note === undefined){
-const err616 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+}
+else {
+const err616 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -10607,20 +10602,11 @@ vErrors.push(err616);
 errors++;
 }
 }
-var _valid3 = _errs594 === errors;
-if(_valid3 && valid106){
-valid106 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid106 = true;
-passing3 = 1;
-}
-const _errs595 = errors;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.wait === undefined){
-const err617 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data211.announce !== undefined){
+let data254 = data211.announce;
+if(typeof data254 === "string"){
+if(!pattern0.test(data254)){
+const err617 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -10630,20 +10616,8 @@ vErrors.push(err617);
 errors++;
 }
 }
-var _valid3 = _errs595 === errors;
-if(_valid3 && valid106){
-valid106 = false;
-passing3 = [passing3, 2];
-}
 else {
-if(_valid3){
-valid106 = true;
-passing3 = 2;
-}
-const _errs596 = errors;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.answer === undefined){
-const err618 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+const err618 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -10653,21 +10627,9 @@ vErrors.push(err618);
 errors++;
 }
 }
-var _valid3 = _errs596 === errors;
-if(_valid3 && valid106){
-valid106 = false;
-passing3 = [passing3, 3];
 }
 else {
-if(_valid3){
-valid106 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid106){
-const err619 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err619 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -10676,21 +10638,10 @@ vErrors.push(err619);
 }
 errors++;
 }
-else {
-errors = _errs592;
-if(vErrors !== null){
-if(_errs592){
-vErrors.length = _errs592;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-for(const key77 in data252){
-if(!((((((key77 === "host") || (key77 === "run")) || (key77 === "keys")) || (key77 === "wait")) || (key77 === "answer")) || (key77 === "note"))){
-const err620 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+const err620 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -10700,11 +10651,11 @@ vErrors.push(err620);
 errors++;
 }
 }
-if(data252.host !== undefined){
-let data253 = data252.host;
-if(typeof data253 === "string"){
-if(!pattern0.test(data253)){
-const err621 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.solution !== undefined){
+let data255 = data.solution;
+if(Array.isArray(data255)){
+if(data255.length < 1){
+const err621 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -10713,9 +10664,16 @@ vErrors.push(err621);
 }
 errors++;
 }
-}
-else {
-const err622 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len12 = data255.length;
+for(let i12=0; i12<len12; i12++){
+let data256 = data255[i12];
+const _errs602 = errors;
+let valid108 = false;
+let passing3 = null;
+const _errs603 = errors;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+if(data256.host === undefined){
+const err622 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -10724,15 +10682,8 @@ vErrors.push(err622);
 }
 errors++;
 }
-}
-if(data252.run !== undefined){
-let data254 = data252.run;
-const _errs601 = errors;
-let valid108 = false;
-const _errs602 = errors;
-if(typeof data254 === "string"){
-if(!pattern0.test(data254)){
-const err623 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data256.run === undefined){
+const err623 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -10742,8 +10693,15 @@ vErrors.push(err623);
 errors++;
 }
 }
-else {
-const err624 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs603 === errors;
+if(_valid3){
+valid108 = true;
+passing3 = 0;
+}
+const _errs604 = errors;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+if(data256.host === undefined){
+const err624 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -10752,13 +10710,8 @@ vErrors.push(err624);
 }
 errors++;
 }
-var _valid4 = _errs602 === errors;
-valid108 = valid108 || _valid4;
-if(!valid108){
-const _errs604 = errors;
-if(Array.isArray(data254)){
-if(data254.length < 1){
-const err625 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data256.keys === undefined){
+const err625 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -10767,12 +10720,8 @@ vErrors.push(err625);
 }
 errors++;
 }
-const len13 = data254.length;
-for(let i13=0; i13<len13; i13++){
-let data255 = data254[i13];
-if(typeof data255 === "string"){
-if(!pattern0.test(data255)){
-const err626 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data256.note === undefined){
+const err626 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -10782,8 +10731,20 @@ vErrors.push(err626);
 errors++;
 }
 }
+var _valid3 = _errs604 === errors;
+if(_valid3 && valid108){
+valid108 = false;
+passing3 = [passing3, 1];
+}
 else {
-const err627 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid3){
+valid108 = true;
+passing3 = 1;
+}
+const _errs605 = errors;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+if(data256.wait === undefined){
+const err627 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -10793,9 +10754,20 @@ vErrors.push(err627);
 errors++;
 }
 }
+var _valid3 = _errs605 === errors;
+if(_valid3 && valid108){
+valid108 = false;
+passing3 = [passing3, 2];
 }
 else {
-const err628 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(_valid3){
+valid108 = true;
+passing3 = 2;
+}
+const _errs606 = errors;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+if(data256.answer === undefined){
+const err628 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -10804,11 +10776,22 @@ vErrors.push(err628);
 }
 errors++;
 }
-var _valid4 = _errs604 === errors;
-valid108 = valid108 || _valid4;
+}
+var _valid3 = _errs606 === errors;
+if(_valid3 && valid108){
+valid108 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid108 = true;
+passing3 = 3;
+}
+}
+}
 }
 if(!valid108){
-const err629 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err629 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -10818,22 +10801,20 @@ vErrors.push(err629);
 errors++;
 }
 else {
-errors = _errs601;
+errors = _errs602;
 if(vErrors !== null){
-if(_errs601){
-vErrors.length = _errs601;
+if(_errs602){
+vErrors.length = _errs602;
 }
 else {
 vErrors = null;
 }
 }
 }
-}
-if(data252.keys !== undefined){
-let data256 = data252.keys;
-if(typeof data256 === "string"){
-if(!pattern161.test(data256)){
-const err630 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+for(const key79 in data256){
+if(!((((((key79 === "host") || (key79 === "run")) || (key79 === "keys")) || (key79 === "wait")) || (key79 === "answer")) || (key79 === "note"))){
+const err630 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -10843,8 +10824,11 @@ vErrors.push(err630);
 errors++;
 }
 }
-else {
-const err631 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data256.host !== undefined){
+let data257 = data256.host;
+if(typeof data257 === "string"){
+if(!pattern0.test(data257)){
+const err631 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -10854,11 +10838,8 @@ vErrors.push(err631);
 errors++;
 }
 }
-if(data252.wait !== undefined){
-let data257 = data252.wait;
-if(typeof data257 === "string"){
-if(!pattern143.test(data257)){
-const err632 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+else {
+const err632 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -10868,8 +10849,14 @@ vErrors.push(err632);
 errors++;
 }
 }
-else {
-const err633 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data256.run !== undefined){
+let data258 = data256.run;
+const _errs611 = errors;
+let valid110 = false;
+const _errs612 = errors;
+if(typeof data258 === "string"){
+if(!pattern0.test(data258)){
+const err633 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -10879,11 +10866,8 @@ vErrors.push(err633);
 errors++;
 }
 }
-if(data252.answer !== undefined){
-let data258 = data252.answer;
-if(typeof data258 === "string"){
-if(!pattern3.test(data258)){
-const err634 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+else {
+const err634 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -10892,9 +10876,13 @@ vErrors.push(err634);
 }
 errors++;
 }
-}
-else {
-const err635 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid4 = _errs612 === errors;
+valid110 = valid110 || _valid4;
+if(!valid110){
+const _errs614 = errors;
+if(Array.isArray(data258)){
+if(data258.length < 1){
+const err635 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -10903,12 +10891,12 @@ vErrors.push(err635);
 }
 errors++;
 }
-}
-if(data252.note !== undefined){
-let data259 = data252.note;
+const len13 = data258.length;
+for(let i13=0; i13<len13; i13++){
+let data259 = data258[i13];
 if(typeof data259 === "string"){
 if(!pattern0.test(data259)){
-const err636 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err636 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -10919,7 +10907,7 @@ errors++;
 }
 }
 else {
-const err637 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err637 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -10931,7 +10919,7 @@ errors++;
 }
 }
 else {
-const err638 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err638 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -10940,10 +10928,11 @@ vErrors.push(err638);
 }
 errors++;
 }
+var _valid4 = _errs614 === errors;
+valid110 = valid110 || _valid4;
 }
-}
-else {
-const err639 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid110){
+const err639 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -10952,15 +10941,150 @@ vErrors.push(err639);
 }
 errors++;
 }
-}
+else {
+errors = _errs611;
+if(vErrors !== null){
+if(_errs611){
+vErrors.length = _errs611;
 }
 else {
-const err640 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data256.keys !== undefined){
+let data260 = data256.keys;
+if(typeof data260 === "string"){
+if(!pattern163.test(data260)){
+const err640 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err640];
 }
 else {
 vErrors.push(err640);
+}
+errors++;
+}
+}
+else {
+const err641 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err641];
+}
+else {
+vErrors.push(err641);
+}
+errors++;
+}
+}
+if(data256.wait !== undefined){
+let data261 = data256.wait;
+if(typeof data261 === "string"){
+if(!pattern145.test(data261)){
+const err642 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err642];
+}
+else {
+vErrors.push(err642);
+}
+errors++;
+}
+}
+else {
+const err643 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err643];
+}
+else {
+vErrors.push(err643);
+}
+errors++;
+}
+}
+if(data256.answer !== undefined){
+let data262 = data256.answer;
+if(typeof data262 === "string"){
+if(!pattern3.test(data262)){
+const err644 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err644];
+}
+else {
+vErrors.push(err644);
+}
+errors++;
+}
+}
+else {
+const err645 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err645];
+}
+else {
+vErrors.push(err645);
+}
+errors++;
+}
+}
+if(data256.note !== undefined){
+let data263 = data256.note;
+if(typeof data263 === "string"){
+if(!pattern0.test(data263)){
+const err646 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err646];
+}
+else {
+vErrors.push(err646);
+}
+errors++;
+}
+}
+else {
+const err647 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err647];
+}
+else {
+vErrors.push(err647);
+}
+errors++;
+}
+}
+}
+else {
+const err648 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err648];
+}
+else {
+vErrors.push(err648);
+}
+errors++;
+}
+}
+}
+else {
+const err649 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err649];
+}
+else {
+vErrors.push(err649);
+}
+errors++;
+}
+}
+}
+else {
+const err650 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err650];
+}
+else {
+vErrors.push(err650);
 }
 errors++;
 }
