@@ -5,13 +5,12 @@ import { deserializeWorld, SnapshotVersionError } from '../sim/snapshot';
 import { WORLD_SCHEMA_VERSION } from '../sim/world';
 import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type ExportDoc, type ExportScope } from './export-import-schema';
 import { validateExport } from './export-import-validator.generated';
+import { checkImportSize } from './export-import-limits';
 import { JOURNAL_VERSION, type StoreDump } from './store';
 import type { BootInfo } from './types';
 
 export type { ExportScope } from './export-import-schema';
-
-/** The largest file import accepts (the UI refuses bigger files before reading them). */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, checkImportSize } from './export-import-limits';
 
 export type ImportResult = { ok: true; summary: string; boot: BootInfo } | { ok: false; error: string };
 export type ParsedImport = { ok: true; dump: StoreDump; summary: string } | { ok: false; error: string };
@@ -28,21 +27,6 @@ export function exportText(dump: StoreDump, scope: ExportScope, now: number): st
     snapshots: dump.snapshots.map((s) => ({ ...s, core: toBase64(s.core) })),
   };
   return JSON.stringify(doc);
-}
-
-/** A file name for the download: `ovm-sandbox-<scope>-<date>.json`. */
-export function exportFileName(scope: ExportScope, now: number): string {
-  return `ovm-sandbox-${scope === 'all' ? 'everything' : 'attempt'}-${new Date(now).toISOString().slice(0, 10)}.json`;
-}
-
-export function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
-}
-
-/** The size check, separate so the UI can refuse a huge file before reading it. */
-export function checkImportSize(bytes: number): string | null {
-  if (bytes <= MAX_IMPORT_BYTES) return null;
-  return `This file is ${describeSize(bytes)}; an OVM Sandbox export is at most ${describeSize(MAX_IMPORT_BYTES)}.${NOTHING}`;
 }
 
 export function parseImport(text: string): ParsedImport {

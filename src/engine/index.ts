@@ -2,7 +2,7 @@
 // simulation, the terminal sessions and the journal; the UI only sends keys and renders bytes.
 // DOM-free and worker-free: time and storage come in through `deps`.
 import { TICK_MS } from '../sim/clock';
-import { deserializeWorld, serializeWorld } from '../sim/snapshot';
+import { SnapshotVersionError, deserializeWorld, serializeWorld } from '../sim/snapshot';
 import { advanceTo } from '../sim/tick';
 import { hostNames } from '../sim/world';
 import { createRegistry } from '../shell/registry';
@@ -12,7 +12,11 @@ import { createLabHost, PANEL_SESSION, shellQuote } from './lab-session';
 import type { Sim } from '../sim/sim';
 import type { SimCore } from '../sim/core/types';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
-import type { JournalEntry, Store } from './store';
+import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } from './store';
+import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, noticeLine, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem } from './persistence';
+import { createMemoryStore } from './persistence-memory';
+import { UndoIndex, rememberLine, undoCommands, type UndoKind, type UndoPlan } from './undo';
+import { exportText, parseImport, type ExportScope, type ImportResult } from './export-import';
 
 export interface EngineDeps {
   loadCore: () => Promise<SimCore>;
@@ -21,6 +25,9 @@ export interface EngineDeps {
   wallNow?: () => number;
   /** Seed for a fresh attempt when none is given. */
   newSeed?: () => number;
+  /** Snapshot cadence (tests and benches shorten it): journal entries, and simulated ms. */
+  snapshotEvery?: number;
+  snapshotEveryMs?: number;
 }
 
 export interface BootOptions {
@@ -29,15 +36,29 @@ export interface BootOptions {
   seed?: number;
 }
 
-/** A snapshot is written after this many journal entries. */
-const SNAPSHOT_EVERY = 100;
 const SPEEDS = [0, 1, 10, 60] as const;
 
 export function createEngine(deps: EngineDeps) {
   const wallNow = deps.wallNow ?? (() => 0);
   // The lab session: evaluation hooks around every command, the lab event, progress.
   const labs = createLabHost({ emit: (e) => emit(e), ...(deps.store && { store: deps.store }), wallNow });
-  const registry = labs.wrapRegistry(createRegistry());
+  const registry = labs.wrapRegistry(createRegistry(undefined, undoCommands((kind) => planUndo(kind))));
+  // Persistence (src/engine/persistence.ts, undo.ts): without a store the journal lives in memory.
+  const store: Store = deps.store ?? createMemoryStore();
+  const snapshotEvery = deps.snapshotEvery ?? SNAPSHOT_EVERY;
+  const snapshotEveryMs = deps.snapshotEveryMs ?? SNAPSHOT_EVERY_MS;
+  const tracker = new ChangeTracker(() => fingerprint(currentSim()));
+  const undo = new UndoIndex();
+  const gate = createGate();
+  /** Why the stored attempt is not being written (a newer version wrote it, no storage), or null. */
+  let refusal: string | null = null;
+  /** The core's tables as first loaded: the start of a world rebuilt without a base snapshot. */
+  let pristineCore: Uint8Array | null = null;
+  let snapshotAtMs = 0;
+  /** Set while the world is being rebuilt across awaits: the clock must not move. */
+  let rebuilding = false;
+  /** Outcomes of undo/redo recorded in the entry being replayed. */
+  let replayMeta: boolean[] = [];
   let sim: Sim | null = null;
   let attemptId = 'sandbox';
   let seq = -1;
@@ -67,25 +88,57 @@ export function createEngine(deps: EngineDeps) {
   function recordFor(s: TtySession, record: SessionRecord): void {
     if (replaying) return;
     seq += 1;
-    pendingRecords.push({ attemptId, seq, atMs: currentSim().world.clockMs, session: s.state.id, host: s.state.frames[0]!.host, record });
+    const entry: JournalEntry = { attemptId, seq, atMs: currentSim().world.clockMs, session: s.state.id, host: s.state.frames[0]!.host, record };
+    tracker.open(entry);
+    undo.add(entry);
+    pendingRecords.push(entry);
   }
 
-  /** Writes what the last call recorded, then (sometimes) a snapshot. Awaited before output is shown. */
-  async function flushJournal(): Promise<void> {
+  /** The hook of the `undo`/`redo` commands: chooses the step now, the engine takes it after the line. */
+  function planUndo(kind: UndoKind): UndoPlan {
+    if (replaying) return replayMeta.shift() ? { ok: true, line: '' } : { ok: false, reason: '' };
+    const entry = pendingRecords[pendingRecords.length - 1];
+    const group = refusal ? null : undo.plan(kind);
+    if (entry) (entry.meta ??= []).push(!!group);
+    if (refusal) return { ok: false, reason: 'your work is not being saved, so there is nothing to step back to' };
+    if (!group) return { ok: false, reason: `nothing to ${kind}` };
+    return { ok: true, line: group.exec.record.kind === 'exec' ? group.exec.record.line : '' };
+  }
+
+  /**
+   * Writes what the last call recorded; awaited before output is shown (durability). Snapshots go
+   * in the background. Returns a warning line for the terminal when the write failed.
+   */
+  async function flushJournal(): Promise<string> {
+    tracker.close();
+    undo.settle(true);
     const batch = pendingRecords;
     pendingRecords = [];
-    if (!deps.store || !batch.length) return;
-    for (const e of batch) await deps.store.appendJournal(e);
-    sinceSnapshot += batch.length;
-    if (sinceSnapshot >= SNAPSHOT_EVERY && ![...sessions.values()].some((s) => s.busy)) {
-      sinceSnapshot = 0;
-      await deps.store.putSnapshot(takeSnapshot());
+    if (refusal || !batch.length) return '';
+    try {
+      for (const e of batch) await store.appendJournal(e);
+    } catch (e) {
+      const text = storageProblem(e);
+      emit({ type: 'notice', level: 'error', text });
+      return noticeLine(text);
     }
+    sinceSnapshot += batch.length;
+    if (sinceSnapshot >= snapshotEvery) snapshotSoon();
+    return '';
   }
 
-  function takeSnapshot() {
+  /** Captures a snapshot now (only between programs: a running one cannot be serialised) and writes it without waiting. */
+  function snapshotSoon(): void {
+    if (refusal || !sim || rebuilding || [...sessions.values()].some((s) => s.busy)) return;
+    sinceSnapshot = 0;
+    snapshotAtMs = sim.world.clockMs;
+    void store.putSnapshot(takeSnapshot()).catch((e) => emit({ type: 'notice', level: 'warn', text: storageProblem(e) }));
+  }
+
+  function takeSnapshot(): SnapshotRecord {
     const s = currentSim();
     return {
+      undo: JSON.stringify(undo.toJSON()),
       attemptId,
       seq,
       atMs: s.world.clockMs,
@@ -103,7 +156,14 @@ export function createEngine(deps: EngineDeps) {
     while (s.world.clockMs + TICK_MS <= targetMs) {
       advanceTo(s, s.world.clockMs + TICK_MS);
       for (const [id, session] of sessions) {
+        // A program may change the world on a tick (a migration ending): that makes its line undoable.
+        const watch = !replaying && session.busy && undo.watching(id);
+        const before = watch ? fingerprint(s) : '';
         const data = session.tick();
+        if (watch && fingerprint(s) !== before) {
+          const exec = undo.programChanged(id);
+          if (exec && !refusal) void store.appendJournal(exec).catch(() => undefined);
+        }
         if (data) out.set(id, (out.get(id) ?? '') + data);
       }
       labs.afterChange(s);
@@ -115,88 +175,214 @@ export function createEngine(deps: EngineDeps) {
     listener?.(e);
   }
 
-  async function restore(core: SimCore, scenario: string, seed: number): Promise<{ replayed: number; notice: string | null }> {
-    let notice: string | null = null;
-    let afterSeq = -1;
-    const snap = deps.store ? await deps.store.latestSnapshot(attemptId) : undefined;
-    const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
-    sim = { world: build(seed), core };
-    labs.afterChange(sim);
-    if (snap) {
-      try {
-        const world = deserializeWorld(snap.world);
-        sim = { world, core };
-        core.loadTables(snap.core);
-        for (const st of JSON.parse(snap.sessions) as SessionState[]) sessionFor(st.id, st.frames[0]!.host, st.cols, st.rows, st);
-        afterSeq = snap.seq;
-      } catch (e) {
-        notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
-        sim = { world: build(seed), core };
-        sessions.clear();
-      }
-    }
-    const entries = deps.store ? await deps.store.readJournal(attemptId, afterSeq) : [];
-    replaying = true;
+  /**
+   * Rebuilds the attempt: the newest snapshot (for undo: the newest before `beforeSeq`), then the
+   * journal after it, skipping undone entries. A snapshot written by a newer version is refused
+   * (SnapshotVersionError propagates); an unreadable one falls back to an older one.
+   */
+  async function restore(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null }> {
+    const wasRebuilding = rebuilding;
+    rebuilding = true;
     try {
-      for (const e of entries) {
-        advance(e.atMs);
-        sessionFor(e.session, e.host).replay(e.record);
-        labs.afterChange(sim);
-        seq = e.seq;
+      let notice: string | null = null;
+      let afterSeq = -1;
+      const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
+      const fresh = () => {
+        sessions.clear();
+        undo.reset(true);
+        if (pristineCore) core.loadTables(pristineCore);
+        sim = { world: build(seed), core };
+      };
+      fresh();
+      tracker.reset();
+      labs.afterChange(sim);
+      const latest = await store.latestSnapshot(attemptId, beforeSeq);
+      const base = latest && latest.seq !== -1 ? await store.latestSnapshot(attemptId, 0) : undefined;
+      for (const snap of [latest, base]) {
+        if (!snap) continue;
+        try {
+          const world = deserializeWorld(snap.world);
+          sim = { world, core };
+          core.loadTables(snap.core);
+          for (const st of JSON.parse(snap.sessions) as SessionState[]) sessionFor(st.id, st.frames[0]!.host, st.cols, st.rows, st);
+          undo.load(snap.undo);
+          afterSeq = snap.seq;
+          break;
+        } catch (e) {
+          if (e instanceof SnapshotVersionError) throw e;
+          notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
+          fresh();
+        }
+      }
+      // The base snapshot is the world as built: the lab sees it first (a no-op for later snapshots).
+      labs.afterChange(sim);
+      const entries = await store.readJournal(attemptId, afterSeq);
+      replaying = true;
+      try {
+        for (const e of entries) {
+          seq = e.seq;
+          undo.add(e);
+          const session = sessionFor(e.session, e.host);
+          if (e.undone) {
+            if (e.record.kind === 'exec') rememberLine(session.state, e.record.line);
+            continue;
+          }
+          advance(e.atMs);
+          replayMeta = [...(e.meta ?? [])];
+          session.replay(e.record);
+          labs.afterChange(sim);
+        }
+      } finally {
+        replaying = false;
+        replayMeta = [];
+      }
+      undo.settle(false);
+      seq = Math.max(seq, afterSeq);
+      return { replayed: entries.length, notice };
+    } finally {
+      rebuilding = wasRebuilding;
+    }
+  }
+
+  /** Carries out the undo/redo steps the last line planned: marks the journal, rebuilds the world. */
+  async function carryOutUndo(): Promise<void> {
+    const plans = undo.takePlanned();
+    if (!plans.length || refusal) return;
+    const liveClock = currentSim().world.clockMs;
+    // No clock tick and no background snapshot until the world is whole again.
+    rebuilding = true;
+    try {
+      for (const { kind, group } of plans) await store.setUndone(attemptId, group.seqs, kind === 'undo');
+      const attempt = await store.getAttempt(attemptId);
+      await restore(currentSim().core, attempt?.scenario ?? 'default', attempt?.seed ?? currentSim().world.seed, Math.min(...plans.map((p) => p.group.exec.seq)));
+      // The world as if the line had never run, at the time it is now: the clock does not go back.
+      replaying = true;
+      try {
+        advance(liveClock);
+      } finally {
+        replaying = false;
       }
     } finally {
-      replaying = false;
+      rebuilding = false;
     }
-    seq = Math.max(seq, afterSeq);
-    return { replayed: entries.length, notice };
+    labs.afterChange(sim);
+    snapshotSoon();
+  }
+
+  /** Boot's body (under the gate, with the clock held): see `boot`. */
+  async function bootAttempt(opts: BootOptions): Promise<BootInfo> {
+    const core = await deps.loadCore();
+    pristineCore ??= core.saveTables();
+    attemptId = opts.attemptId ?? 'sandbox';
+    sessions.clear();
+    labs.reset();
+    undo.reset();
+    pendingRecords = [];
+    refusal = null;
+    seq = -1;
+    sinceSnapshot = 0;
+    let existing;
+    try {
+      existing = await store.getAttempt(attemptId);
+    } catch (e) {
+      refusal = `Saving is off: this browser's storage cannot be opened (${e instanceof Error ? e.message : String(e)}). Export is unavailable; nothing you do here is kept.`;
+    }
+    const seed = existing?.seed ?? opts.seed ?? (deps.newSeed?.() ?? 1) >>> 0;
+    const scenario = existing?.scenario ?? opts.scenario ?? 'default';
+    if ((existing?.journalVersion ?? 1) > JOURNAL_VERSION) {
+      refusal = `This attempt was saved by a newer version of OVM Sandbox (journal ${existing!.journalVersion}, this build reads up to ${JOURNAL_VERSION}): export it first, or start fresh. Nothing here is saved meanwhile.`;
+    }
+    let replayed = 0;
+    let notice: string | null = null;
+    try {
+      if (!refusal && !existing) {
+        await store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow(), journalVersion: JOURNAL_VERSION });
+        // The base snapshot (seq -1): the scenario as built, so that a rebuild never depends on builder code.
+        if (pristineCore) core.loadTables(pristineCore);
+        sim = { world: (scenarioBuilder(scenario) ?? SCENARIOS.default!)(seed), core };
+        await store.putSnapshot(takeSnapshot());
+      }
+      if (!refusal) ({ replayed, notice } = await restore(core, scenario, seed));
+    } catch (e) {
+      refusal =
+        e instanceof SnapshotVersionError
+          ? `${e.message[0]!.toUpperCase()}${e.message.slice(1)}. Nothing here is saved meanwhile.`
+          : `Saving is off: ${storageProblem(e)}`;
+    }
+    if (refusal) {
+      // A temporary world, so the page still works; the stored attempt is left untouched.
+      sessions.clear();
+      undo.reset();
+      if (pristineCore) core.loadTables(pristineCore);
+      sim = { world: (scenarioBuilder(scenario) ?? SCENARIOS.default!)(seed), core };
+      labs.afterChange(sim);
+      notice = refusal;
+    }
+    snapshotAtMs = currentSim().world.clockMs;
+    await labs.flush(sim);
+    return { attemptId, seed, scenario, hosts: hostNames(currentSim().world), clockMs: currentSim().world.clockMs, replayed, notice, refusal };
   }
 
   return {
     /** Starts (or resumes) an attempt: loads the core, rebuilds the world from snapshot + journal. */
     async boot(opts: BootOptions = {}): Promise<BootInfo> {
-      const core = await deps.loadCore();
-      attemptId = opts.attemptId ?? 'sandbox';
-      sessions.clear();
-      labs.reset();
-      seq = -1;
-      sinceSnapshot = 0;
-      const existing = deps.store ? await deps.store.getAttempt(attemptId) : undefined;
-      const seed = existing?.seed ?? opts.seed ?? (deps.newSeed?.() ?? 1) >>> 0;
-      const scenario = existing?.scenario ?? opts.scenario ?? 'default';
-      if (!existing && deps.store) await deps.store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow() });
-      const { replayed, notice } = await restore(core, scenario, seed);
-      await labs.flush(sim);
-      return { attemptId, seed, scenario, hosts: hostNames(currentSim().world), clockMs: currentSim().world.clockMs, replayed, notice };
+      return gate(async () => {
+        rebuilding = true;
+        try {
+          return await bootAttempt(opts);
+        } finally {
+          rebuilding = false;
+        }
+      });
     },
 
     /** Attaches a terminal to a session (created on first use); returns the bytes to show. */
     async open(session: string, host: string, cols: number, rows: number): Promise<string> {
-      const s = sessionFor(session, host, cols, rows);
-      const out = s.resize(cols, rows) + s.attach();
-      await flushJournal();
-      return out;
+      return gate(async () => {
+        // Created at the default size and then resized, so the size is journaled and a replay matches.
+        const s = sessionFor(session, host);
+        const out = s.resize(cols, rows) + s.attach();
+        return out + (await flushJournal());
+      });
     },
+
 
     /** Keystrokes from a terminal. Resolves with the bytes to show, after they are journaled. */
     async input(session: string, data: string): Promise<string> {
-      const s = sessions.get(session);
-      if (!s) return '';
-      const out = s.input(data);
-      labs.afterChange(sim);
-      await flushJournal();
-      await labs.flush(sim);
-      return out;
+      return gate(async () => {
+        const s = sessions.get(session);
+        if (!s) return '';
+        const out = s.input(data);
+        labs.afterChange(sim);
+        const warning = await flushJournal();
+        if (undo.hasPlanned()) {
+          try {
+            await carryOutUndo();
+          } catch (e) {
+            const text = `undo failed: ${storageProblem(e)}`;
+            emit({ type: 'notice', level: 'error', text });
+            return out + warning + noticeLine(text);
+          }
+          await labs.flush(sim);
+          // The rebuilt session needs its prompt begun; shown again only if it differs (cd was undone).
+          const prompt = (sessions.get(session)?.attach() ?? '').replace('\x1b[?2004h', '');
+          return out + warning + (out.endsWith(prompt) ? '' : '\r\x1b[2K' + prompt);
+        }
+        await labs.flush(sim);
+        return out + warning;
+      });
     },
 
     async resize(session: string, cols: number, rows: number): Promise<string> {
-      const out = sessions.get(session)?.resize(cols, rows) ?? '';
-      await flushJournal();
-      return out;
+      return gate(async () => {
+        const out = sessions.get(session)?.resize(cols, rows) ?? '';
+        return out + (await flushJournal());
+      });
     },
 
     /** Real time passed (ms): advances the simulation by that times the speed and pushes output. */
     pump(realMs: number): void {
-      if (!sim || speed === 0) return;
+      if (!sim || speed === 0 || rebuilding) return;
       pendingMs += realMs * speed;
       const target = sim.world.clockMs + Math.floor(pendingMs / TICK_MS) * TICK_MS;
       if (target === sim.world.clockMs) return;
@@ -204,6 +390,7 @@ export function createEngine(deps: EngineDeps) {
       for (const [id, data] of advance(target)) emit({ type: 'output', session: id, data });
       emit({ type: 'clock', ...this.status() });
       void labs.flush(sim);
+      if (sim.world.clockMs - snapshotAtMs >= snapshotEveryMs) snapshotSoon();
     },
 
     setSpeed(next: number): ClockStatus {
@@ -274,8 +461,69 @@ export function createEngine(deps: EngineDeps) {
 
     /** Throws the attempt away and starts it again from its scenario with a new seed. */
     async resetAttempt(seed?: number): Promise<BootInfo> {
-      await deps.store?.deleteAttempt(attemptId);
-      return this.boot({ attemptId, seed: seed ?? deps.newSeed?.() ?? 1 });
+      const scenario = (await store.getAttempt(attemptId).catch(() => undefined))?.scenario;
+      await store.deleteAttempt(attemptId).catch(() => undefined);
+      return this.boot({ attemptId, seed: seed ?? deps.newSeed?.() ?? 1, ...(scenario && { scenario }) });
+    },
+
+    /** The Undo/Redo buttons: type the command at the session's prompt. Null while a program runs there. */
+    async command(session: string, line: UndoKind): Promise<string | null> {
+      const s = sessions.get(session);
+      if (!s || s.busy) return null;
+      // Ctrl-E Ctrl-U first: whatever was half typed on the line gives way to the command.
+      return this.input(session, `\x05\x15${line}\r`);
+    },
+
+    /** Everything stored (or this attempt) as one versioned JSON text, for a download. */
+    async exportData(scope: ExportScope = 'all'): Promise<string> {
+      return gate(async () => exportText(await store.dump(scope === 'all' ? undefined : attemptId), scope, wallNow()));
+    },
+
+    /** Validates an export before touching anything; then writes it and restarts the current attempt from storage. */
+    async importData(text: string): Promise<ImportResult> {
+      const parsed = parseImport(text);
+      if (!parsed.ok) return parsed;
+      try {
+        await gate(() => store.load(parsed.dump));
+      } catch (e) {
+        return { ok: false, error: `Import failed while saving (${storageProblem(e)}); nothing was changed.` };
+      }
+      return { ok: true, summary: parsed.summary, boot: await this.boot({ attemptId }) };
+    },
+
+    /** Reset everything: every attempt, journal, snapshot, progress and setting is deleted; a fresh start. */
+    async resetEverything(): Promise<BootInfo> {
+      const scenario = (await store.getAttempt(attemptId).catch(() => undefined))?.scenario;
+      await gate(() => store.clearAll()).catch(() => undefined);
+      return this.boot({ attemptId, seed: deps.newSeed?.() ?? 1, ...(scenario && { scenario }) });
+    },
+
+    /** A terminal's serialised scrollback (xterm serialize addon), kept to be shown after a reload. */
+    async saveTerminal(session: string, data: string): Promise<void> {
+      if (refusal || rebuilding) return;
+      await store.putTerminal({ attemptId, session, data, savedAt: wallNow() }).catch(() => undefined);
+    },
+
+    async loadTerminal(session: string): Promise<string | null> {
+      if (refusal) return null;
+      return (await store.getTerminal(attemptId, session).catch(() => undefined))?.data ?? null;
+    },
+
+    /** A one-line notice from the host (the worker's storage hooks) to the UI. */
+    notify(level: 'info' | 'warn' | 'error', text: string): void {
+      emit({ type: 'notice', level, text });
+    },
+
+    /** The whole state as text (world JSON, sessions JSON, core hash): tests and bug reports. */
+    inspect(): { world: string; sessions: string; core: string; seq: number } {
+      const s = currentSim();
+      const states = [...sessions.values()].map((x) => x.state).sort((a, b) => (a.id < b.id ? -1 : 1));
+      return { world: serializeWorld(s.world), sessions: JSON.stringify(states), core: hashBytes(s.core.saveTables()), seq };
+    },
+
+    /** A short digest of the world and the core (tests compare worlds across reloads with it). */
+    stateDigest(): string {
+      return digestText(fingerprint(currentSim()));
     },
   };
 }

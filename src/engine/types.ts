@@ -11,13 +11,17 @@ export interface BootInfo {
   replayed: number;
   /** A one-line message for the user (a refused snapshot, a recovery), or null. */
   notice: string | null;
+  /** Why this attempt is not being saved (written by a newer version, no storage), or null. The UI offers export / start fresh. */
+  refusal: string | null;
 }
 
 export type EngineEvent =
   | { type: 'output'; session: string; data: string }
   | { type: 'clock'; clockMs: number; speed: number; wallMs: number }
   /** The lab panel's state changed (src/labs/view.ts): one event per change, never per objective. */
-  | { type: 'lab'; view: LabView };
+  | { type: 'lab'; view: LabView }
+  /** Persistence problems and facts for the user (storage full, a snapshot pruned): one line. */
+  | { type: 'notice'; level: 'info' | 'warn' | 'error'; text: string };
 
 export interface ClockStatus {
   clockMs: number;

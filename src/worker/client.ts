@@ -4,6 +4,10 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../engine';
 import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
+import { AttemptLock, type Ownership } from '../persist/attempt-lock';
+
+export type { Ownership } from '../persist/attempt-lock';
+export type EngineNotice = Extract<EngineEvent, { type: 'notice' }>;
 
 type BootOptions = Parameters<EngineApi['boot']>[0];
 
@@ -40,11 +44,77 @@ export class EngineClient {
   #sessions = new Map<string, OpenSession>();
   #events: ClientEvents;
   #restarting = false;
+  // Persistence (issue 7): who owns the attempt, notices, scrollback restored once per page.
+  #lock: AttemptLock;
+  #ownership: Ownership = 'claiming';
+  #takeOver: (() => void) | null = null;
+  #ownershipListeners = new Set<(o: Ownership) => void>();
+  #noticeListeners = new Set<(n: EngineNotice) => void>();
+  #scrollbackShown = new Set<string>();
 
   constructor(boot: BootOptions, events: ClientEvents = {}) {
     this.#boot = boot;
     this.#events = events;
-    this.#start();
+    this.#lock = new AttemptLock(boot?.attemptId ?? 'sandbox', () => this.#lostOwnership());
+    // The worker starts only once this tab owns the attempt (another tab may hold it).
+    this.#booted = this.#claim().then(() => {
+      this.#start();
+      return this.#booted;
+    });
+  }
+
+  async #claim(): Promise<void> {
+    if (await this.#lock.claim()) return this.#setOwnership('owner');
+    this.#setOwnership('elsewhere');
+    await new Promise<void>((resolve) => (this.#takeOver = resolve));
+  }
+
+  get ownership(): Ownership {
+    return this.#ownership;
+  }
+
+  onOwnership(cb: (o: Ownership) => void): () => void {
+    this.#ownershipListeners.add(cb);
+    return () => this.#ownershipListeners.delete(cb);
+  }
+
+  onNotice(cb: (n: EngineNotice) => void): () => void {
+    this.#noticeListeners.add(cb);
+    return () => this.#noticeListeners.delete(cb);
+  }
+
+  #setOwnership(o: Ownership): void {
+    this.#ownership = o;
+    for (const cb of this.#ownershipListeners) cb(o);
+  }
+
+  /** Another tab took the attempt over: stop the engine here (it must not write) and say so. */
+  #lostOwnership(): void {
+    this.#worker?.terminate();
+    this.#setOwnership('read-only');
+    for (const s of this.#sessions.values()) {
+      s.typeahead = '';
+      s.sink.write('\r\n\x1b[33m[OVM Sandbox: this attempt was opened in another tab, which now owns it; this tab is read-only.]\x1b[0m\r\n');
+    }
+  }
+
+  /** Makes this tab the owner: steals the lock, then starts (or restarts) the engine from storage. */
+  async takeOver(): Promise<void> {
+    if (this.#ownership === 'owner') return;
+    await this.#lock.steal();
+    const wasReadOnly = this.#ownership === 'read-only';
+    this.#setOwnership('owner');
+    if (this.#takeOver) {
+      this.#takeOver();
+      this.#takeOver = null;
+      return;
+    }
+    if (wasReadOnly) {
+      this.#start();
+      await this.#booted;
+      // The screen shows what the other tab left (its saved scrollback), then this tab's prompt.
+      await this.#reopenAll(true, '\x1b[33m[OVM Sandbox: this tab owns the attempt again; restored from your saved work.]\x1b[0m\r\n');
+    }
   }
 
   get booted(): Promise<BootInfo> {
@@ -65,6 +135,7 @@ export class EngineClient {
   #onEvent(e: EngineEvent): void {
     if (e.type === 'output') this.#sessions.get(e.session)?.sink.write(e.data);
     else if (e.type === 'lab') this.#events.onLab?.(e.view);
+    else if (e.type === 'notice') for (const cb of this.#noticeListeners) cb(e);
     else this.#events.onClock?.(e);
   }
 
@@ -84,20 +155,25 @@ export class EngineClient {
   async open(session: string, host: string, cols: number, rows: number, sink: TerminalSink): Promise<void> {
     this.#sessions.set(session, { host, cols, rows, sink, typeahead: '', inFlight: false });
     await this.#booted;
-    sink.write(await this.#guard(this.#api.open(session, host, cols, rows)));
+    // After a reload the terminal shows what it showed before; the fresh prompt replaces the old one.
+    const saved = this.#scrollbackShown.has(session) ? null : await this.#guard(this.#api.loadTerminal(session)).catch(() => null);
+    this.#scrollbackShown.add(session);
+    if (saved) sink.write(saved);
+    const out = await this.#guard(this.#api.open(session, host, cols, rows));
+    sink.write(saved && out ? '\r\x1b[2K' + out : out);
   }
 
   /** Keystrokes from a terminal. */
   input(session: string, data: string): void {
     const s = this.#sessions.get(session);
-    if (!s) return;
+    if (!s || this.#ownership !== 'owner') return;
     // Ctrl-C discards what was typed ahead, as a tty flushes its input on SIGINT.
     s.typeahead = data.includes('\x03') ? data.slice(data.lastIndexOf('\x03')) : s.typeahead + data;
     void this.#drain(session, s);
   }
 
   async #drain(id: string, s: OpenSession): Promise<void> {
-    if (s.inFlight || !s.typeahead || this.#restarting) return;
+    if (s.inFlight || !s.typeahead || this.#restarting || this.#ownership !== 'owner') return;
     const data = s.typeahead;
     s.typeahead = '';
     s.inFlight = true;
@@ -117,7 +193,7 @@ export class EngineClient {
     if (!s || (s.cols === cols && s.rows === rows)) return;
     s.cols = cols;
     s.rows = rows;
-    void this.#booted.then(() => this.#api.resize(session, cols, rows)).then((out) => out && s.sink.write(out));
+    void this.#booted.then(() => (this.#ownership === 'owner' ? this.#api.resize(session, cols, rows) : '')).then((out) => out && s.sink.write(out));
   }
 
   /** Any other engine call (labs, catalog …): waits for boot, guarded like the others. */
@@ -131,19 +207,74 @@ export class EngineClient {
     return this.#api.setSpeed(speed);
   }
 
-  async resetAttempt(): Promise<BootInfo> {
+  /** Starts the attempt again from its scenario; `seed` keeps the same world (the lab's start). */
+  async resetAttempt(seed?: number): Promise<BootInfo> {
     await this.#booted;
-    const info = await this.#api.resetAttempt();
-    for (const [id, s] of this.#sessions) {
-      s.sink.write('\x1b[H\x1b[2J');
-      s.sink.write(await this.#api.open(id, s.host, s.cols, s.rows));
-    }
+    const info = await this.#api.resetAttempt(seed);
+    this.#events.onBoot?.(info);
+    await this.#reopenAll(false);
     return info;
+  }
+
+  /** Reset everything (all attempts, progress, settings): a fresh start. */
+  async resetEverything(): Promise<BootInfo> {
+    await this.#booted;
+    const info = await this.#api.resetEverything();
+    this.#events.onBoot?.(info);
+    await this.#reopenAll(false);
+    return info;
+  }
+
+  /** Imports an export file's text; on success the terminals show the imported attempt. */
+  async importData(text: string): Promise<{ ok: true; summary: string } | { ok: false; error: string }> {
+    await this.#booted;
+    const r = await this.#api.importData(text);
+    if (!r.ok) return r;
+    this.#events.onBoot?.(r.boot);
+    await this.#reopenAll(true);
+    return { ok: true, summary: r.summary };
+  }
+
+  async exportData(scope: 'all' | 'attempt'): Promise<string> {
+    return this.call((api) => api.exportData(scope));
+  }
+
+  /** The Undo / Redo buttons: false when a program runs in that terminal (the command was not typed). */
+  async command(session: string, line: 'undo' | 'redo'): Promise<boolean> {
+    const s = this.#sessions.get(session);
+    if (!s || this.#ownership !== 'owner') return false;
+    const out = await this.call((api) => api.command(session, line));
+    if (out === null) return false;
+    s.sink.write(out);
+    return true;
+  }
+
+  /** Keeps a terminal's serialised scrollback (only the owner writes). */
+  saveTerminal(session: string, data: string): void {
+    if (this.#ownership !== 'owner' || this.#restarting) return;
+    void this.#booted.then(() => this.#api.saveTerminal(session, data)).catch(() => undefined);
+  }
+
+  /** A digest of the simulated world (tests compare worlds across reloads and imports). */
+  async stateDigest(): Promise<string> {
+    return this.call((api) => api.stateDigest());
+  }
+
+  /** Redraws every terminal after the world was replaced: cleared, the stored scrollback (optionally), a notice, a prompt. */
+  async #reopenAll(withScrollback: boolean, notice = ''): Promise<void> {
+    for (const [id, s] of this.#sessions) {
+      s.typeahead = '';
+      s.inFlight = false;
+      s.sink.write('\x1b[H\x1b[2J\x1b[3J');
+      const saved = withScrollback ? await this.#api.loadTerminal(id).catch(() => null) : null;
+      if (saved) s.sink.write(saved + '\r\x1b[2K');
+      s.sink.write(notice + (await this.#api.open(id, s.host, s.cols, s.rows)));
+    }
   }
 
   /** Terminates the worker and starts a new one from the stored attempt; tells every terminal. */
   #restart(reason: string): void {
-    if (this.#restarting) return;
+    if (this.#restarting || this.#ownership !== 'owner') return;
     this.#restarting = true;
     this.#worker.terminate();
     this.#events.onRestart?.(reason);
@@ -165,6 +296,7 @@ export class EngineClient {
   }
 
   dispose(): void {
-    this.#worker.terminate();
+    this.#worker?.terminate();
+    this.#lock.release();
   }
 }

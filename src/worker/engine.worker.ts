@@ -5,7 +5,15 @@ import { createEngine } from '../engine';
 import { loadCore } from '../sim/core/load-core';
 import { createIdbStore } from '../persist/idb-store';
 
-const engine = createEngine({ loadCore, store: createIdbStore(), wallNow: () => Date.now(), newSeed: () => (Math.random() * 2 ** 32) >>> 0 });
+// Storage hooks report through the engine's event stream (bound once the engine exists).
+let notify: (level: 'info' | 'warn' | 'error', text: string) => void = () => undefined;
+const store = createIdbStore(undefined, {
+  onBlocked: () => notify('warn', 'An older OVM Sandbox tab is holding the saved data open: close other OVM Sandbox tabs to finish updating.'),
+  onBlocking: () => notify('warn', 'A newer version of OVM Sandbox was opened in another tab: reload this tab to keep saving.'),
+  onPruned: (n) => notify('warn', `Browser storage was full: ${n} older snapshot${n === 1 ? ' was' : 's were'} removed to make room (no command was lost).`),
+});
+const engine = createEngine({ loadCore, store, wallNow: () => Date.now(), newSeed: () => (Math.random() * 2 ** 32) >>> 0 });
+notify = (level, text) => engine.notify(level, text);
 expose(engine);
 
 let last = performance.now();

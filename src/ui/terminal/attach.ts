@@ -2,6 +2,7 @@
 // are written back. Resizes with its container. Returns a disposer.
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
+import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../../worker/client';
 
@@ -12,6 +13,10 @@ export interface TerminalOptions {
   /** Called once the terminal exists (tests and the page read it). */
   onReady?: (term: Terminal) => void;
 }
+
+/** Rows of scrollback kept across reloads, and the quiet time after output before saving. */
+const SCROLLBACK_KEPT = 1000;
+const SAVE_AFTER_MS = 400;
 
 export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => void {
   const term = new Terminal({
@@ -28,7 +33,24 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   fit.fit();
   opts.onReady?.(term);
 
-  const sink = { write: (d: string) => term.write(d) };
+  // The scrollback is kept (serialised) shortly after output settles, and shown again after a reload.
+  const serializer = new SerializeAddon();
+  term.loadAddon(serializer);
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveNow = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    opts.client.saveTerminal(opts.session, serializer.serialize({ scrollback: SCROLLBACK_KEPT }));
+  };
+  const onHidden = () => document.visibilityState === 'hidden' && saveTimer !== undefined && saveNow();
+  document.addEventListener('visibilitychange', onHidden);
+  const sink = {
+    write: (d: string) => {
+      term.write(d);
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(saveNow, SAVE_AFTER_MS);
+    },
+  };
   void opts.client.open(opts.session, opts.host, term.cols, term.rows, sink);
   const onData = term.onData((d) => opts.client.input(opts.session, d));
   const onResize = term.onResize(({ cols, rows }) => opts.client.resize(opts.session, cols, rows));
@@ -37,6 +59,8 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   term.focus();
 
   return () => {
+    if (saveTimer !== undefined) saveNow();
+    document.removeEventListener('visibilitychange', onHidden);
     observer.disconnect();
     onData.dispose();
     onResize.dispose();

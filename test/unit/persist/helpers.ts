@@ -2,23 +2,18 @@
 import 'fake-indexeddb/auto';
 import { createEngine, type EngineDeps } from '../../../src/engine';
 import { loadCore } from '../../../src/sim/core/load-core';
-import { createIdbStore, type IdbStore } from '../../../src/persist/idb-store';
+import { freshStore } from './fresh-store';
 import type { Store } from '../../../src/engine/store';
 
-let dbCount = 0;
-
-/** A store over a database no other test uses. */
-export function freshStore(): IdbStore {
-  return createIdbStore(`test-${process.pid}-${++dbCount}`);
-}
+export { freshStore };
 
 export type Engine = ReturnType<typeof createEngine>;
 
 /** An engine over `store`, booted on attempt `test`, with a terminal `t1` open on ovs01. */
-export async function bootOn(store: Store, extra: Partial<EngineDeps> = {}, seed = 42, scenario = 'default'): Promise<Engine> {
+export async function bootOn(store: Store, extra: Partial<EngineDeps> = {}, seed = 42, scenario = 'default', open = true): Promise<Engine> {
   const engine = createEngine({ loadCore, store, wallNow: () => 1_700_000_000_000, ...extra });
   await engine.boot({ attemptId: 'test', seed, scenario });
-  await engine.open('t1', 'ovs01', 80, 24);
+  if (open) await engine.open('t1', 'ovs01', 80, 24);
   return engine;
 }
 

@@ -1,0 +1,142 @@
+// Never losing a learner's work, in Chromium against the production build: the worker killed
+// mid-command and a reload; two tabs (take over, read-only); export → reset everything → import;
+// undo three times then typing the commands again. Run alone with its own port:
+// E2E_PORT=4187 E2E_OUTDIR=/tmp/dist-f npx playwright test -c test/e2e/playwright.config.ts test/e2e/persistence.spec.ts
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { readTerminal, SANDBOX_URL, typeLine, waitForTerminal, watchConsole } from './helpers';
+
+const PROMPT = '[root@ovs01 ~]#';
+
+async function ready(page: Page): Promise<void> {
+  await page.goto(SANDBOX_URL);
+  await waitForTerminal(page, (t) => t.endsWith(PROMPT));
+}
+
+/** Types a line and waits for its output and the next prompt; returns the line and what followed. */
+async function run(page: Page, line: string): Promise<string> {
+  const marker = `${PROMPT} ${line}\n`;
+  const count = (t: string) => t.split(marker).length - 1;
+  const seen = count(await readTerminal(page));
+  await typeLine(page, line);
+  const text = await waitForTerminal(page, (t) => count(t) > seen && t.endsWith(PROMPT) && t.length > t.lastIndexOf(marker) + marker.length);
+  return text.slice(text.lastIndexOf(marker) + PROMPT.length + 1);
+}
+
+const digest = (page: Page) => page.evaluate(() => (window as unknown as { __ovm: { client: { stateDigest(): Promise<string> } } }).__ovm.client.stateDigest());
+
+async function pauseClock(page: Page): Promise<void> {
+  await page.getByRole('group', { name: 'Simulation clock' }).getByRole('button', { name: 'Pause' }).click();
+}
+
+test('a worker killed mid-command and a reload lose no acknowledged command', async ({ page }) => {
+  const problems = watchConsole(page);
+  await ready(page);
+  expect(await run(page, 'service ntpd stop')).toBe(`service ntpd stop\nShutting down ntpd:                                        [  OK  ]\n${PROMPT}`);
+  await run(page, 'chkconfig ntpd off');
+  await run(page, 'echo kept > /root/kept.txt');
+
+  // Kill the worker while the next command is on its way: the ones acknowledged above must stay.
+  await typeLine(page, 'service crond stop');
+  await page.evaluate(() => (window as unknown as { __ovm: { client: { crashForTest(): void } } }).__ovm.client.crashForTest());
+  await waitForTerminal(page, (t) => t.includes('[OVM Sandbox: the simulator crashed; restarted from your saved work.]') && t.endsWith(PROMPT));
+  expect(await run(page, 'service ntpd status')).toBe(`service ntpd status\nntpd is stopped\n${PROMPT}`);
+  expect(await run(page, 'chkconfig --list ntpd')).toBe(`chkconfig --list ntpd\nntpd           \t0:off\t1:off\t2:off\t3:off\t4:off\t5:off\t6:off\n${PROMPT}`);
+
+  // A reload: the scrollback is shown again and the world is the same.
+  await page.waitForTimeout(600); // the scrollback is saved once output settles
+  await page.reload();
+  const restored = await waitForTerminal(page, (t) => t.endsWith(PROMPT) && t.includes('ntpd is stopped'));
+  expect(restored).toContain('Shutting down ntpd:');
+  expect(restored.split('\n').filter((l) => l === PROMPT).length).toBeLessThanOrEqual(1); // the old prompt line was replaced
+  expect(await run(page, 'service ntpd status')).toBe(`service ntpd status\nntpd is stopped\n${PROMPT}`);
+  await page.keyboard.press('ArrowUp');
+  await waitForTerminal(page, (t) => t.endsWith(`${PROMPT} service ntpd status`));
+  expect(problems).toEqual([]);
+});
+
+test('a second tab offers to take over; the first then becomes read-only', async ({ page, context }) => {
+  await ready(page);
+  await run(page, 'service ntpd stop');
+
+  const second = await context.newPage();
+  await second.goto(SANDBOX_URL);
+  await expect(second.getByTestId('ownership-banner')).toContainText('This attempt is open in another tab');
+  await second.getByTestId('take-over').click();
+  await waitForTerminal(second, (t) => t.endsWith(PROMPT));
+  expect(await run(second, 'service ntpd status')).toBe(`service ntpd status\nntpd is stopped\n${PROMPT}`);
+
+  await expect(page.getByTestId('ownership-banner')).toContainText('Read-only: another tab took this attempt over.');
+  await waitForTerminal(page, (t) => t.includes('this tab is read-only.]'));
+  const frozen = await readTerminal(page);
+  await typeLine(page, 'service atd stop');
+  await page.waitForTimeout(300);
+  expect(await readTerminal(page)).toBe(frozen);
+  expect(await run(second, 'service atd status')).toMatch(/^service atd status\natd \(pid +\d+\) is running\.\.\.\n/);
+
+  // And back: the first tab takes over again and continues from what the second saved.
+  await run(second, 'service atd stop');
+  await page.getByTestId('take-over').click();
+  await waitForTerminal(page, (t) => t.endsWith(PROMPT) && t.includes('owns the attempt again'));
+  expect(await run(page, 'service atd status')).toBe(`service atd status\natd is stopped\n${PROMPT}`);
+  await expect(second.getByTestId('ownership-banner')).toContainText('Read-only');
+});
+
+test('export → reset everything → import gives back the same world', async ({ page }) => {
+  const problems = watchConsole(page);
+  await ready(page);
+  await pauseClock(page);
+  await run(page, 'service ntpd stop');
+  await run(page, 'echo exported > /root/e.txt');
+  const before = await digest(page);
+
+  await page.getByTestId('persist-menu').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-all').click()]);
+  const file = await download.path();
+  expect(JSON.parse(readFileSync(file, 'utf8')).kind).toBe('ovm-sandbox-export');
+
+  await page.getByTestId('persist-menu').click();
+  await page.getByTestId('reset-everything').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Reset everything?');
+  await page.getByTestId('confirm-step').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Really delete everything?');
+  await page.getByTestId('confirm-step').click();
+  await expect(page.getByTestId('persist-message')).toContainText('Everything was deleted');
+  await waitForTerminal(page, (t) => t === PROMPT || t.endsWith(PROMPT));
+  expect(await digest(page)).not.toBe(before);
+  expect(await run(page, 'service ntpd status')).toMatch(/^service ntpd status\nntpd \(pid +\d+\) is running\.\.\.\n/);
+
+  // A broken file changes nothing; the real one restores the world.
+  const afterReset = await digest(page);
+  await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"kind": "ovm-sandbox-export", "formatVersion": 1') });
+  await expect(page.getByTestId('persist-message')).toContainText('This file is not valid JSON; it may be truncated');
+  expect(await digest(page)).toBe(afterReset);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('persist-message')).toContainText('Imported 1 attempt');
+  await waitForTerminal(page, (t) => t.endsWith(PROMPT));
+  expect(await digest(page)).toBe(before);
+  expect(await run(page, 'service ntpd status')).toBe(`service ntpd status\nntpd is stopped\n${PROMPT}`);
+  expect(problems).toEqual([]);
+});
+
+test('undo three times, then typing the commands again gives the same state as before', async ({ page }) => {
+  await ready(page);
+  await pauseClock(page);
+  const start = await digest(page);
+  const lines = ['service ntpd stop', 'chkconfig crond off', 'echo three > /root/3.txt'];
+  for (const l of lines) await run(page, l);
+  await run(page, 'hostname'); // read-only: undo steps over it
+  const before = await digest(page);
+
+  expect(await run(page, 'undo')).toBe(`undo\nUndone: ${lines[2]}\n${PROMPT}`);
+  await page.getByTestId('undo').click();
+  await waitForTerminal(page, (t) => t.endsWith(`Undone: ${lines[1]}\n${PROMPT}`));
+  await page.getByTestId('undo').click();
+  await waitForTerminal(page, (t) => t.endsWith(`Undone: ${lines[0]}\n${PROMPT}`));
+  expect(await digest(page)).toBe(start);
+  expect(await run(page, 'service ntpd status')).toMatch(/is running\.\.\.\n/);
+
+  for (const l of lines) await run(page, l);
+  expect(await digest(page)).toBe(before);
+  expect(await run(page, 'service ntpd status')).toBe(`service ntpd status\nntpd is stopped\n${PROMPT}`);
+});
