@@ -6,16 +6,35 @@ import type { SolutionStep } from '../../src/labs/types';
 
 export type Engine = Awaited<ReturnType<typeof bootEngine>>['engine'];
 
+/** Output pushed by the engine (running programs), per session, until a caller takes it. */
+const pushed = new WeakMap<Engine, Map<string, string>>();
+
 export async function startLab(id: string, seed: number): Promise<Engine> {
   const { engine } = await bootEngine(seed, {}, `lab:${id}`);
+  const out = new Map<string, string>();
+  pushed.set(engine, out);
+  engine.subscribe((e) => {
+    if (e.type === 'output') out.set(e.session, (out.get(e.session) ?? '') + e.data);
+  });
   return engine;
 }
 
-/** Runs one line in the host's session; returns its output and exit status. */
+/** A program still owns the terminal until a prompt comes back. */
+const PROMPT_AT_END = /\[root@[\w.-]+ [^\]]*\]# $/;
+/** A line that starts a long-running program (`xm shutdown -w`, `xm migrate`) gets this much simulated time. */
+const PROGRAM_BUDGET_S = 900;
+
+/** Runs one line in the host's session, letting simulated time pass while a program runs. */
 export async function typeLine(engine: Engine, host: string, line: string): Promise<{ output: string; exit: number }> {
   const session = `sol:${host}`;
   if (!engine.sessionInfo(session)) await engine.open(session, host, 160, 50);
-  const output = plain(await engine.input(session, line + '\r'));
+  let output = plain(await engine.input(session, line + '\r'));
+  const out = pushed.get(engine);
+  for (let s = 0; s < PROGRAM_BUDGET_S && !PROMPT_AT_END.test(output); s++) {
+    engine.pump(1000);
+    output += plain(out?.get(session) ?? '');
+    out?.delete(session);
+  }
   return { output, exit: engine.sessionInfo(session)!.lastExit };
 }
 
