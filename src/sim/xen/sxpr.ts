@@ -18,7 +18,12 @@ function derivedUuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-const two = (n: number): string => n.toFixed(2);
+/** Python 2's str(float): 12 significant digits, always with a decimal point. */
+export function pyFloat(x: number): string {
+  let t = Number(x.toPrecision(12)).toString();
+  if (/e/.test(t)) t = x.toFixed(1);
+  return t.includes('.') ? t : `${t}.0`;
+}
 
 /** status: 0 halted, 1 paused, 2 running, 3 suspended, 4 shutting down, 5 crashed. */
 function statusOf(d: DomainState): number {
@@ -50,7 +55,7 @@ function imageOf(d: DomainState): Sxp {
       ],
     ];
   }
-  return ['image', ['linux', ['kernel', x.kernel ?? ''], ['videoram', 4], ['tsc_mode', 0], ['nomigrate', 0], ['notes', ['FEATURES', '!writable_page_tables|pae_pgdir_above_4gb'], ['VIRT_BASE', 18446744071562067968], ['GUEST_OS', 'linux'], ['HYPERCALL_PAGE', 18446744071578849280], ['LOADER', 'generic'], ['SUSPEND_CANCEL', 1], ['PAE_MODE', 'yes'], ['ENTRY', 18446744071584923648], ['XEN_VERSION', 'xen-3.0']]]];
+  return ['image', ['linux', ['kernel', x.kernel ?? ''], ['videoram', 4], ['tsc_mode', 0], ['nomigrate', 0], ['notes', ['FEATURES', '!writable_page_tables|pae_pgdir_above_4gb'], ['VIRT_BASE', '18446744071562067968'], ['GUEST_OS', 'linux'], ['HYPERCALL_PAGE', '18446744071578849280'], ['LOADER', 'generic'], ['SUSPEND_CANCEL', 1], ['PAE_MODE', 'yes'], ['ENTRY', '18446744071584923648'], ['XEN_VERSION', 'xen-3.0']]]];
 }
 
 function devicesOf(d: DomainState): Sxp[] {
@@ -101,8 +106,8 @@ export function guestSxp(sim: Sim, d: DomainState): Sxp {
   if (active) {
     const seed = hash32(`${d.name}/${d.domid}`);
     out.push(
-      ['start_time', two((sim.world.epochMs + d.startedAtMs) / 1000)],
-      ['cpu_time', Number(domainCpu(sim, d).totalS.toFixed(6))],
+      ['start_time', pyFloat((sim.world.epochMs + d.startedAtMs) / 1000)],
+      ['cpu_time', pyFloat(domainCpu(sim, d).totalS)],
       ['online_vcpus', d.vcpus],
     );
     out.push(imageOf(d), ['status', statusOf(d)], ['state', stateString(d.state)], ['store_mfn', 1000000 + (seed % 8000000)], ['console_mfn', 1000000 + (seed % 8000000) - 1]);
@@ -136,8 +141,8 @@ export function dom0Sxp(sim: Sim, host: HostState): Sxp {
     ['features', ''],
     ['on_xend_start', 'ignore'],
     ['on_xend_stop', 'ignore'],
-    ['start_time', two((sim.world.epochMs + host.bootMs) / 1000)],
-    ['cpu_time', Number(dom0Cpu(sim, host).totalS.toFixed(6))],
+    ['start_time', pyFloat((sim.world.epochMs + host.bootMs) / 1000)],
+    ['cpu_time', pyFloat(dom0Cpu(sim, host).totalS)],
     ['online_vcpus', host.dom0Vcpus],
     ['image', ['linux', ['kernel', ''], ['videoram', 4], ['tsc_mode', 0], ['nomigrate', 0]]],
     ['status', 2],

@@ -31,6 +31,8 @@ export interface VmConfig {
   osType?: string;
   /** OVM_domain_type: 'xen_pvm', 'xen_hvm' (emulated devices only), 'xen_hvm_pv' / 'xen_pvhvm' (PV drivers). */
   domainType?: string;
+  /** Variables the file (or the command line) set, for `xm create -n`. */
+  setKeys: string[];
 }
 
 export type ConfigResult = { ok: true; config: VmConfig } | { ok: false; error: string; /** xend fault (after the domain id is taken?) */ stage: 'xm' | 'xend' };
@@ -160,6 +162,7 @@ export function configFromVars(vars: Map<string, PyValue>, defconfig: string): C
     onReboot: str(get(vars, 'on_reboot')) ?? 'restart',
     onCrash: str(get(vars, 'on_crash')) ?? 'restart',
     vnc: vnc !== undefined && vnc !== null && vnc !== 0 && vnc !== '0' && vnc !== false && vnc !== '',
+    setKeys: [...vars.keys()],
   };
   const opt = <K extends keyof VmConfig>(key: K, v: VmConfig[K] | undefined) => {
     if (v !== undefined) config[key] = v;

@@ -2,6 +2,7 @@
 // a requested shutdown or reboot, and live migrations completing.
 import { completeShutdown } from './domains';
 import { finishMigration } from './migrate';
+import { domainCpu } from '../stats';
 import type { Sim } from '../sim';
 
 export function xenTick(sim: Sim, dtMs: number): void {
@@ -14,6 +15,10 @@ export function xenTick(sim: Sim, dtMs: number): void {
       if (d.state === 'paused') x.pending.atMs += dtMs;
       else if (x.pending.atMs <= world.clockMs) completeShutdown(world, d);
     }
-    if (x.migration && d.host !== null && x.migration.endMs <= world.clockMs) finishMigration(world, d);
+    if (x.migration && d.host !== null && x.migration.endMs <= world.clockMs) {
+      // The guest arrives with a new domid: carry its CPU time over from the core.
+      d.cpuTimeS = domainCpu(sim, d).totalS;
+      finishMigration(world, d);
+    }
   }
 }

@@ -4,6 +4,7 @@ import { prettySxp, type Sxp } from '../../../sim/render/xm-sxp';
 import { restoreDomain, saveDomain } from '../../../sim/xen/checkpoint';
 import { startRecord, xendCreate, xendDefine } from '../../../sim/xen/create';
 import { lookupDomain } from '../../../sim/xen/domains';
+import { domainCpu } from '../../../sim/stats';
 import { lookup, mkdir, remove } from '../../../sim/vfs';
 import { consoleProgram } from './console';
 import { gnuGetopt } from './getopt';
@@ -13,12 +14,15 @@ import { parseOpts } from './opts';
 import { argCheck, done, faultError, getoptError, noSuchDomain, optionError, plainError, type XmSubcommand } from './subcommand';
 import type { VmConfig } from '../../../sim/xen/vm-config';
 
-/** What `xm create -n` prints: the SXP configuration xm would send to xend. */
+/** What `xm create -n` prints: create.py's make_config, the SXP xm would send to xend. */
 function dryRunSxp(c: VmConfig): Sxp {
+  const set = (k: string) => c.setKeys.includes(k);
   const out: Sxp[] = ['vm', ['name', c.name], ['memory', c.memoryMiB]];
-  if (c.maxMemMiB !== c.memoryMiB) out.push(['maxmem', c.maxMemMiB]);
-  out.push(['on_poweroff', c.onPoweroff], ['on_reboot', c.onReboot], ['on_crash', c.onCrash]);
-  if (c.vcpus !== c.maxVcpus) out.push(['vcpu_avail', 2 ** c.vcpus - 1]);
+  if (set('maxmem')) out.push(['maxmem', c.maxMemMiB]);
+  if (set('on_poweroff')) out.push(['on_poweroff', c.onPoweroff]);
+  if (set('on_reboot')) out.push(['on_reboot', c.onReboot]);
+  if (set('on_crash')) out.push(['on_crash', c.onCrash]);
+  if (set('maxvcpus')) out.push(['vcpu_avail', 2 ** c.vcpus - 1]);
   out.push(['vcpus', c.maxVcpus]);
   if (c.uuid) out.push(['uuid', c.uuid]);
   if (c.cpus) out.push(['cpus', c.cpus]);
@@ -27,12 +31,17 @@ function dryRunSxp(c: VmConfig): Sxp {
   if (c.bootloader) out.push(['bootloader', c.bootloader], ['bootloader_args', '-q']);
   const image: Sxp[] = [c.builder];
   if (c.kernel) image.push(['kernel', c.kernel]);
+  image.push(['videoram', 4]);
   if (c.builder === 'hvm') {
+    image.push(['acpi', 1], ['apic', 1]);
     if (c.boot) image.push(['boot', c.boot]);
+    image.push(['device_model', '/usr/lib/xen/bin/qemu-dm'], ['guest_os_type', 'default'], ['hap', 1], ['hpet', 0], ['isa', 0]);
     if (c.keymap) image.push(['keymap', c.keymap]);
+    image.push(['localtime', 0], ['monitor', 0], ['nographic', 0], ['oos', 1], ['pae', 1], ['pci', []], ['pci_msitranslate', 1], ['pci_power_mgmt', 0], ['rtc_timeoffset', 0]);
     if (c.serial) image.push(['serial', c.serial]);
-    image.push(['vcpus', c.vcpus], ['vnc', c.vnc ? 1 : 0]);
+    image.push(['stdvga', 0], ['timer_mode', 1], ['usb', 0], ['vcpus', c.vcpus], ['vnc', c.vnc ? 1 : 0], ['vncunused', 1], ['viridian', 0], ['vpt_align', 1], ['xen_platform_pci', 1]);
   }
+  image.push(['tsc_mode', 0], ['nomigrate', 0]);
   out.push(['image', image], ['s3_integrity', 1]);
   for (const v of c.disks) out.push(['device', ['vbd', ['uname', `${v.prefix ?? `${v.kind}:`}${v.path}`], ['dev', `${v.vdev}${v.cdrom ? ':cdrom' : ''}`], ['mode', v.mode]]]);
   for (const v of c.vifs) {
@@ -40,6 +49,7 @@ function dryRunSxp(c: VmConfig): Sxp {
     if (v.mac) vif.push(['mac', v.mac]);
     if (v.bridge) vif.push(['bridge', v.bridge]);
     if (v.type) vif.push(['type', v.type]);
+    if (v.model) vif.push(['model', v.model]);
     out.push(['device', vif]);
   }
   return out;
@@ -129,6 +139,7 @@ export const suspend: XmSubcommand = {
     if (d.domid === null || d.host === null || d.state === 'paused') return faultError(ctx, 'suspend', 'Domain is not running');
     if (d.managedOn !== ctx.host.name) return faultError(ctx, 'suspend', 'Domain is not managed by Xend lifecycle support.');
     mkdir(ctx.world, ctx.host, `/var/lib/xend/domains/${d.uuid}`, '/', true);
+    d.cpuTimeS = domainCpu(ctx.sim, d).totalS;
     saveDomain(ctx.world, ctx.host, d, checkpointPath(d.uuid), false);
     return done();
   },

@@ -17,6 +17,10 @@ const join = (dir: string, name: string): string => (name.startsWith('/') ? name
 
 export function loadVmConfig(ctx: CommandContext, cmd: string, values: Map<string, string | true>, vars: Array<[string, string]>): LoadResult {
   const { world, host, frame } = ctx;
+  // set_int runs while the command line is parsed, before any file is looked for.
+  for (const [k, v] of values) {
+    if (typeof v === 'string' && INT_VARS.has(k) && !/^\s*[+-]?\d+\s*$/.test(v)) return { ok: false, outcome: { stdout: '', stderr: `Error: Invalid value: ${v}\n`, exitCode: 1 } };
+  }
   const quiet = values.has('quiet');
   const defconfig = typeof values.get('defconfig') === 'string' ? (values.get('defconfig') as string) : 'xmdefconfig';
   const searchPath = typeof values.get('path') === 'string' ? (values.get('path') as string) : '.:/etc/xen';
@@ -49,10 +53,7 @@ export function loadVmConfig(ctx: CommandContext, cmd: string, values: Map<strin
   const merged = new Map<string, PyValue>(run.vars);
   for (const [k, v] of values) {
     if (typeof v !== 'string' || !CREATE_OPTS.options.some((o) => o.isVar && o.name === k)) continue;
-    if (INT_VARS.has(k)) {
-      if (!/^\s*[+-]?\d+\s*$/.test(v)) return fail(`Invalid value: ${v}`, stdout);
-      merged.set(k, parseInt(v, 10));
-    } else merged.set(k, v);
+    merged.set(k, INT_VARS.has(k) ? parseInt(v, 10) : v);
   }
   const r = configFromVars(merged, defconfig);
   if (!r.ok) return fail(r.error, stdout);

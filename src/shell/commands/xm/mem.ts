@@ -84,7 +84,9 @@ function memCommand(name: 'mem-set' | 'mem-max', apply: typeof memSet): XmSubcom
       if (!parsed) return invalidArgument(ctx, name);
       const r = apply(ctx, args[0]!, parsed.mib);
       if (!r) return done(parsed.warning);
-      return { ...r, stdout: parsed.warning + r.stdout };
+      if (!parsed.warning) return r;
+      // int_unit prints its warning before xend is asked; the error and usage come after.
+      return { ...r, stdout: parsed.warning + r.stdout, chunks: [[1, parsed.warning], [2, r.stderr], [1, r.stdout]] };
     },
   };
 }

@@ -1,6 +1,7 @@
 // `xm save [-c] <Domain> <file>` and `xm restore [-p] <file>` (reference §1.13).
 import { restoreDomain, saveDomain } from '../../../sim/xen/checkpoint';
 import { lookupDomain } from '../../../sim/xen/domains';
+import { domainCpu } from '../../../sim/stats';
 import { dirname, lookup, normalizePath } from '../../../sim/vfs';
 import { gnuGetopt } from './getopt';
 import { argCheck, done, faultError, getoptError, noSuchDomain, plainError, type XmSubcommand } from './subcommand';
@@ -23,6 +24,7 @@ export const save: XmSubcommand = {
     if (t.kind === 'dom0') return faultError(ctx, 'save', `Cannot save privileged domain ${ref}`);
     const d = t.d;
     if (d.domid === null || d.host === null || d.state === 'paused' || d.xen?.migration) return faultError(ctx, 'save', 'Domain is not running');
+    d.cpuTimeS = domainCpu(ctx.sim, d).totalS;
     saveDomain(ctx.world, ctx.host, d, abs, g.opts.length > 0);
     return done();
   },

@@ -34,7 +34,9 @@ function guestRows(ctx: CommandContext, host: HostState, d: DomainState): string
     const map = aff[i];
     const online = i < d.vcpus;
     if (!online) return row(d.name, String(d.domid), i, '-', '--p', cpu.perVcpuS[i] ?? 0, formatCpumap(map, nr));
-    let pcpu = Math.max(0, cpu.perVcpuPcpu[i] ?? i) % nr;
+    // A vCPU the core has not placed yet shows where Xen would have started it.
+    const placed = cpu.perVcpuPcpu[i] ?? -1;
+    let pcpu = (placed >= 0 ? placed : ((d.domid ?? 0) * 3 + i * 2) % nr) % nr;
     if (map && map.length && !map.includes(pcpu)) pcpu = map.find((x) => x < nr) ?? pcpu;
     const s = d.state === 'running' && i === 0 ? 'r--' : d.state === 'paused' ? '---' : '-b-';
     return row(d.name, String(d.domid), i, String(pcpu), s, cpu.perVcpuS[i] ?? 0, formatCpumap(map, nr));
