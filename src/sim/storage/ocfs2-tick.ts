@@ -7,6 +7,7 @@ import { syslog } from '../logs';
 import { volumeOfMount } from './mounts';
 import { resolveBlockDevice } from './block-devices';
 import { ocfs2State, volumeBytes } from './ocfs2-volumes';
+import { o2hbCheck } from './ocfs2-fence';
 import type { Sim } from '../sim';
 
 export const BEYOND_END_EVENT = 'ocfs2-beyond-end';
@@ -15,6 +16,7 @@ export const BEYOND_END_EVENT = 'ocfs2-beyond-end';
 export function ocfs2Tick(sim: Sim): void {
   const world = sim.world;
   if (!world.ocfs2) return;
+  o2hbCheck(world);
   for (const host of Object.values(world.hosts)) {
     if (host.down) continue;
     for (const m of host.mounts) {

@@ -67,6 +67,8 @@ export interface O2cbNode {
   running: O2cbRunning | null;
   /** Global heartbeat regions this node heartbeats on now. */
   activeRegions: string[];
+  /** Regions whose device stopped answering on this node, since when (ms): o2hb fences after the dead threshold. */
+  regionLostAtMs?: Record<string, number>;
 }
 
 export interface Ocfs2State {
