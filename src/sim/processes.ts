@@ -12,6 +12,8 @@ export interface Proc {
   user: string;
   /** Command line; kernel threads are shown in brackets: `[kthreadd]`. */
   cmd: string;
+  /** The kernel's command name when it is not the first word's basename (a Python script's own name). */
+  comm?: string;
   /** Start, simulation ms (host boot for boot-time processes). */
   startMs: number;
   tty: string;
@@ -87,7 +89,7 @@ function daemons(_w: WorldState, host: HostState): Proc[] {
     const base = servicePid(host, def.name);
     const since = host.pids?.[def.name]?.atMs ?? host.bootMs;
     def.procs.forEach((p, i) => {
-      out.push({ pid: base + i * 2, ppid: 1, user: p.user ?? 'root', cmd: p.cmd, startMs: since, tty: '?', stat: 'Ssl'.slice(0, i ? 2 : 3), vszKiB: 100000 + (hash32(p.cmd) % 400000), rssKiB: 4000 + (hash32(p.cmd) % 40000), cpuS: 0, service: def.name });
+      out.push({ pid: base + i * 2, ppid: 1, user: p.user ?? 'root', cmd: p.cmd, ...(p.comm && { comm: p.comm }), startMs: since, tty: '?', stat: 'Ssl'.slice(0, i ? 2 : 3), vszKiB: 100000 + (hash32(p.cmd) % 400000), rssKiB: 4000 + (hash32(p.cmd) % 40000), cpuS: 0, service: def.name });
     });
   }
   const getty = 2510 + (hash32(host.name) % 17);

@@ -38,7 +38,7 @@ export interface ServiceDef {
   /** Actions listed by the usage line; default start|stop|status|restart|reload|condrestart. */
   verbs?: readonly string[];
   /** The daemon's command line(s) in `ps` (user root unless given). */
-  procs?: readonly { cmd: string; user?: string }[];
+  procs?: readonly { cmd: string; user?: string; comm?: string }[];
   /** Custom actions, overriding the generic ones (`status`, `start`, `configure` …). */
   actions?: Partial<Record<string, ServiceAction>>;
   /** Side effects when the generic start/stop change the state (e.g. xend stopping kills xm). */
@@ -71,7 +71,7 @@ const BASE_SERVICES: readonly ServiceDef[] = [
   { name: 'ntpdate', levels: '', daemon: false },
   { name: 'o2cb', levels: '345', daemon: false },
   { name: 'ocfs2', levels: '345', daemon: false },
-  { name: 'ovs-agent', levels: '2345', daemon: true, procs: [{ cmd: '/usr/bin/python /usr/sbin/ovs-agent' }] },
+  { name: 'ovs-agent', levels: '2345', daemon: true, procs: [{ cmd: '/usr/bin/python /usr/sbin/ovs-agent', comm: 'ovs-agent' }] },
   { name: 'rdisc', levels: '', daemon: false },
   { name: 'restorecond', levels: '', daemon: true },
   { name: 'rsyslog', releases: ['ovm34'], levels: '2345', daemon: true, label: 'rsyslogd', stopMsg: 'Shutting down system logger: ', startMsg: 'Starting system logger: ', procs: [{ cmd: '/sbin/rsyslogd -i /var/run/syslogd.pid -c 5' }] },
@@ -79,7 +79,7 @@ const BASE_SERVICES: readonly ServiceDef[] = [
   { name: 'sshd', levels: '2345', daemon: true, procs: [{ cmd: '/usr/sbin/sshd' }] },
   { name: 'udev-post', releases: ['ovm34'], levels: '12345', daemon: false },
   { name: 'xencommons', releases: ['ovm34'], levels: '2345', daemon: false, procs: [{ cmd: '/usr/sbin/xenstored --pid-file /var/run/xenstored.pid' }, { cmd: '/usr/sbin/xenconsoled --pid-file=/var/run/xenconsoled.pid' }] },
-  { name: 'xend', levels: '2345', daemon: true, startMsg: 'Starting xend daemon: ', stopMsg: 'Stopping xend daemon: ', procs: [{ cmd: '/usr/bin/python /usr/sbin/xend start' }] },
+  { name: 'xend', levels: '2345', daemon: true, startMsg: 'Starting xend daemon: ', stopMsg: 'Stopping xend daemon: ', procs: [{ cmd: '/usr/bin/python /usr/sbin/xend start', comm: 'xend' }] },
   { name: 'xendomains', levels: '2345', daemon: false },
 ];
 

@@ -39,6 +39,7 @@ const nano = defineCommand({
     const files = ctx.args.filter((a) => !a.startsWith('+'));
     const bad = files.find((a) => a.startsWith('-'));
     if (bad === '-V' || bad === '--version') return ok(' GNU nano version 2.0.9 (compiled 11:36:58, Nov 10 2012)\n Email: nano@nano-editor.org\tWeb: http://www.nano-editor.org/\n Compiled options: --enable-color --enable-extra --enable-multibuffer --enable-nanorc --enable-utf8\n');
+    if (bad?.startsWith('--')) return fail(`nano: unrecognized option '${bad}'\nType 'nano -h' for a list of available options.\n`, 1);
     if (bad) return fail(`nano: invalid option -- '${bad.replace(/^-+/, '').charAt(0)}'\nType 'nano -h' for a list of available options.\n`, 1);
     return { ...ok(), program: nanoProgram(files[0] ? fileArg(ctx, files[0]) : null, ctx.frame.cwd) };
   },

@@ -19,7 +19,7 @@ function bootLines(host: HostState): Array<[number, string]> {
     [0, 'Initializing cgroup subsys cpuset'],
     [0, 'Initializing cgroup subsys cpu'],
     [0, 'Initializing cgroup subsys cpuacct'],
-    [0, `Linux version ${k.release} (${k.builder}) (${k.gcc.trim()}) ${k.version}`],
+    [0, `Linux version ${k.release} (${k.builder}) (${k.gcc}) ${k.version}`],
     [0, 'Command line: ro root=UUID=8c2a52e4-39d7-4bd8-a0ef-5c7c5d6e1a0b rd_NO_LUKS rd_NO_LVM LANG=en_US.UTF-8 rd_NO_MD rd_NO_DM rhgb quiet'],
     [0, 'Released 0 page(s)'],
     [0, 'e820: BIOS-provided physical RAM map:'],

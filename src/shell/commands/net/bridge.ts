@@ -76,7 +76,7 @@ export const brctl = defineCommand({
         const nif = ifs.find((i) => i.name === a2);
         if (!nif) return fail(`interface ${a2} does not exist!\n`, 1);
         if (cmd === 'addif') {
-          if (nif.master) return fail(`device ${a2} is already a member of a bridge; can't enslave it to bridge ${a1}.\n`, 1);
+          if (nif.master) return fail(`device ${a2} is already a member of a bridge; can't add it to bridge ${a1}.\n`, 1);
           return fail(`can't add ${a2} to bridge ${a1}: Operation not permitted\n`, 1);
         }
         if (nif.master !== a1) return fail(`device ${a2} is not a slave of ${a1}\n`, 1);

@@ -50,8 +50,7 @@ function formatFull(world: WorldState, procs: Proc[]): string {
 function formatShort(world: WorldState, procs: Proc[]): string {
   let out = '  PID TTY          TIME CMD\n';
   for (const p of procs) {
-    const name = p.cmd.startsWith('[') ? p.cmd.slice(1, -1) : (p.cmd.split(' ')[0]!.split('/').pop() ?? p.cmd).replace(/^-/, '').replace(/:$/, '');
-    out += `${String(p.pid).padStart(5)} ${p.tty.padEnd(8)} ${hms(cpuSeconds(world, p)).padStart(8)} ${name.slice(0, 15)}\n`;
+    out += `${String(p.pid).padStart(5)} ${p.tty.padEnd(8)} ${hms(cpuSeconds(world, p)).padStart(8)} ${shortName(p)}\n`;
   }
   return out;
 }
@@ -94,23 +93,29 @@ export const ps = defineCommand({
       const a = args[i]!;
       if (a === '--help') return ok(PS_HELP);
       if (a === '-V' || a === 'V' || a === '--version') return ok('procps version 3.2.8\n');
-      if (a === '-p' || a === '-C' || a === '--pid') {
-        const v = args[++i];
-        if (v === undefined) return fail(`ERROR: List of process IDs must follow ${a}.\n${PS_HELP}`, 1);
-        if (a === '-C') names = [...(names ?? []), ...v.split(',')];
-        else {
-          const list = v.split(',').map(Number);
-          if (list.some((n) => !Number.isInteger(n) || n < 0)) return fail(`ERROR: Process ID list syntax error.\n${PS_HELP}`, 1);
-          pids = [...(pids ?? []), ...list];
-        }
-        continue;
-      }
-      if (/^-[efAFlw]+$/.test(a)) {
-        for (const f of a.slice(1)) {
+      if (a.startsWith('--') && a !== '--pid') return fail(`ERROR: Unknown gnu long option.\n${PS_HELP}`, 1);
+      const sysv = /^-([efAFlwpC]+)(.*)$/.exec(a === '--pid' ? '-p' : a);
+      if (sysv) {
+        const flags = sysv[1]!;
+        for (let k = 0; k < flags.length; k++) {
+          const f = flags[k]!;
+          if (f === 'p' || f === 'C') {
+            // The list follows in the same word (`-p1`, `-fp1`) or in the next one.
+            const v = flags.slice(k + 1) + sysv[2] || args[++i];
+            if (!v) return fail(`ERROR: List of process IDs must follow -${f}.\n${PS_HELP}`, 1);
+            if (f === 'C') names = [...(names ?? []), ...v.split(',')];
+            else {
+              const list = v.split(',').map(Number);
+              if (list.some((n) => !Number.isInteger(n) || n < 0)) return fail(`ERROR: Process ID list syntax error.\n${PS_HELP}`, 1);
+              pids = [...(pids ?? []), ...list];
+            }
+            break;
+          }
           if (f === 'e' || f === 'A') every = true;
           else if (f === 'f' || f === 'F' || f === 'l') full = true;
           else if (f === 'w') wide = true;
         }
+        if (sysv[2] && !/[pC]/.test(flags)) return fail(`ERROR: Unsupported SysV option.\n${PS_HELP}`, 1);
         continue;
       }
       if (/^-?[auxwf]+$/.test(a) && !a.startsWith('--')) {
@@ -135,7 +140,8 @@ export const ps = defineCommand({
   },
 });
 
-const shortName = (p: Proc) => (p.cmd.startsWith('[') ? p.cmd.slice(1, -1) : p.cmd.split(' ')[0]!.split('/').pop()!.replace(/^-/, ''));
+/** The command name the kernel keeps (comm): a script's own name, a kernel thread's name. */
+const shortName = (p: Proc) => (p.comm ?? (p.cmd.startsWith('[') ? p.cmd.slice(1, -1) : p.cmd.split(' ')[0]!.split('/').pop()!.replace(/^-/, '').replace(/:$/, ''))).slice(0, 15);
 
 const SIGNALS = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'IO', 'PWR', 'SYS'];
 
