@@ -2,7 +2,8 @@
 // cluster.conf + /etc/sysconfig/o2cb, global heartbeat regions, and who is alive in the cluster.
 // The init-script wording lives in render/o2cb.ts; this module only changes and answers state.
 import { readFile } from '../vfs';
-import { devicesWithVolumes, ocfs2State } from './ocfs2-volumes';
+import { ocfs2State } from './ocfs2-volumes';
+import { listBlockDevices } from './block-devices';
 import { parseClusterConf, parseSysconfig } from './o2cb-config';
 import type { HostState, WorldState } from '../types';
 import type { O2cbNode, O2cbRunning } from './ocfs2-types';
@@ -93,12 +94,13 @@ export function setOnline(world: WorldState, host: string, running: O2cbRunning)
 
 /** Device that carries a global heartbeat region on this host, if it can see one. */
 export function regionDevice(world: WorldState, host: string, region: string): string | null {
-  const hits = devicesWithVolumes(world, host).filter((d) => d.vol.uuid === region.toUpperCase());
+  const vol = world.ocfs2?.volumes[region.toUpperCase()];
+  if (!vol) return null;
+  const hits = listBlockDevices(world, host).filter((d) => d.visible && d.mediumKey === vol.mediumKey && d.startSector === vol.startSector);
   // o2hb heartbeats on the multipath map when there is one, not on a single path.
-  const hit = hits.find((d) => d.dev.kind === 'mpath' || d.dev.kind === 'mpath-part') ?? hits[0];
-  if (!hit) return null;
+  const hit = hits.find((d) => d.kind === 'mpath' || d.kind === 'mpath-part') ?? hits[0];
   // o2cb names the device by its kernel name (`/dev/dm-1`), as the status output shows.
-  return `/dev/${hit.dev.kname}`;
+  return hit ? `/dev/${hit.kname}` : null;
 }
 
 /** Starts global heartbeat on every configured region this host can see; returns the missing ones. */

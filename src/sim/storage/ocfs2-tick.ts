@@ -20,6 +20,7 @@ export function ocfs2Tick(sim: Sim): void {
   for (const host of Object.values(world.hosts)) {
     if (host.down) continue;
     for (const m of host.mounts) {
+      if (m.fsType !== 'ocfs2') continue;
       const vol = volumeOfMount(world, m);
       if (!vol) continue;
       const dev = resolveBlockDevice(world, host.name, m.device);
