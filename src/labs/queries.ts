@@ -1,6 +1,6 @@
 // Facts read from the world when a learner answers a quiz (`quiz.query`): the right answer is
 // whatever the world says at that moment, so it matches what the learner's commands showed.
-import { freeMemoryMiB } from '../sim/memory';
+import { freeMemoryMiB, neededKiB } from '../sim/memory';
 import { pcpuCount } from '../sim/scenario/hosts';
 import { xenVersionString } from '../sim/xen/hypervisor';
 import { findGuest, findHost, str } from './check-kit';
@@ -63,6 +63,15 @@ export const QUERIES = {
     args: { domain: str },
     required: ['domain'],
     run: ({ world }, a) => findGuest(world, a.domain)?.cfgPath ?? null,
+  }),
+  start_need_kib: defineQuery<{ domain: string }>({
+    summary: 'What xend asks the hypervisor for (KiB) to start a guest: its memory plus overhead — the "I need N KiB" of the error.',
+    args: { domain: str },
+    required: ['domain'],
+    run: ({ world }, a) => {
+      const d = findGuest(world, a.domain);
+      return d ? neededKiB(d.memoryMiB, d.hvm) : null;
+    },
   }),
   domain_memory: defineQuery<{ domain: string }>({
     summary: "A guest's memory in MiB (`xm list` Mem).",

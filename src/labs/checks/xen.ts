@@ -87,7 +87,19 @@ const hostFreeMemory = defineCheck<{ host: string } & Range>({
   },
 });
 
+const dom0Memory = defineCheck<{ host: string } & Range>({
+  summary: 'Dom0\'s memory on a host (`xm list` Mem of Domain-0, MiB) is in a range.',
+  args: { host: str, ...rangeArgs },
+  required: ['host'],
+  run({ world }, a) {
+    const h = findHost(world, a.host);
+    if (!h) return failWith(`no host ${a.host}`);
+    return inRange(h.dom0MemMiB, a) ? pass() : failWith(`dom0 on ${h.name} has ${h.dom0MemMiB} MiB (wanted ${describeRange(a, 'MiB')})`);
+  },
+});
+
 export const xenChecks = {
+  dom0_memory: dom0Memory,
   domain_state: domainState,
   domain_memory: domainMemory,
   domain_maxmem: domainMaxmem,

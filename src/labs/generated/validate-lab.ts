@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern15 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern145 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern163 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern148 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern166 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -121,11 +121,11 @@ vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.
 errors = vErrors.length;
 }
 }
-if(data.domain_state !== undefined){
-let data5 = data.domain_state;
+if(data.dom0_memory !== undefined){
+let data5 = data.dom0_memory;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.domain === undefined){
-const err7 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data5.host === undefined){
+const err7 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -134,8 +134,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data5.state === undefined){
-const err8 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+for(const key1 in data5){
+if(!((((key1 === "host") || (key1 === "min")) || (key1 === "max")) || (key1 === "equals"))){
+const err8 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -144,9 +145,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!(((key1 === "domain") || (key1 === "state")) || (key1 === "host"))){
-const err9 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data5.host !== undefined){
+let data6 = data5.host;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err9 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -156,11 +160,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data5.domain !== undefined){
-let data6 = data5.domain;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err10 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err10 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -170,8 +171,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.min !== undefined){
+let data7 = data5.min;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err11 = {instancePath:instancePath+"/dom0_memory/min",schemaPath:"#/properties/dom0_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -181,10 +184,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data5.state !== undefined){
-let data7 = data5.state;
-if(typeof data7 !== "string"){
-const err12 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.max !== undefined){
+let data8 = data5.max;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err12 = {instancePath:instancePath+"/dom0_memory/max",schemaPath:"#/properties/dom0_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -193,8 +196,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((((((data7 === "running") || (data7 === "paused")) || (data7 === "halted")) || (data7 === "active")) || (data7 === "crashed")) || (data7 === "shutdown"))){
-const err13 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.domain_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data5.equals !== undefined){
+let data9 = data5.equals;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err13 = {instancePath:instancePath+"/dom0_memory/equals",schemaPath:"#/properties/dom0_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -204,11 +210,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data5.host !== undefined){
-let data8 = data5.host;
-if(typeof data8 === "string"){
-if(!pattern0.test(data8)){
-const err14 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err14 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -218,8 +222,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.domain_state !== undefined){
+let data10 = data.domain_state;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.domain === undefined){
+const err15 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -228,10 +235,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.state === undefined){
+const err16 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -240,12 +245,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.domain_memory !== undefined){
-let data9 = data.domain_memory;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.domain === undefined){
-const err17 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key2 in data10){
+if(!(((key2 === "domain") || (key2 === "state")) || (key2 === "host"))){
+const err17 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -254,9 +256,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((((key2 === "domain") || (key2 === "min")) || (key2 === "max")) || (key2 === "equals"))){
-const err18 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data10.domain !== undefined){
+let data11 = data10.domain;
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+const err18 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -266,11 +271,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data9.domain !== undefined){
-let data10 = data9.domain;
-if(typeof data10 === "string"){
-if(!pattern0.test(data10)){
-const err19 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err19 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -280,8 +282,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.state !== undefined){
+let data12 = data10.state;
+if(typeof data12 !== "string"){
+const err20 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -290,11 +294,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data9.min !== undefined){
-let data11 = data9.min;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err21 = {instancePath:instancePath+"/domain_memory/min",schemaPath:"#/properties/domain_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((((((data12 === "running") || (data12 === "paused")) || (data12 === "halted")) || (data12 === "active")) || (data12 === "crashed")) || (data12 === "shutdown"))){
+const err21 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.domain_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -304,10 +305,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data9.max !== undefined){
-let data12 = data9.max;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err22 = {instancePath:instancePath+"/domain_memory/max",schemaPath:"#/properties/domain_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data10.host !== undefined){
+let data13 = data10.host;
+if(typeof data13 === "string"){
+if(!pattern0.test(data13)){
+const err22 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -317,10 +319,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data9.equals !== undefined){
-let data13 = data9.equals;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err23 = {instancePath:instancePath+"/domain_memory/equals",schemaPath:"#/properties/domain_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err23 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -332,7 +332,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -342,11 +342,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.domain_maxmem !== undefined){
-let data14 = data.domain_maxmem;
+if(data.domain_memory !== undefined){
+let data14 = data.domain_memory;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.domain === undefined){
-const err25 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err25 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -357,7 +357,7 @@ errors++;
 }
 for(const key3 in data14){
 if(!((((key3 === "domain") || (key3 === "min")) || (key3 === "max")) || (key3 === "equals"))){
-const err26 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const err26 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -371,7 +371,7 @@ if(data14.domain !== undefined){
 let data15 = data14.domain;
 if(typeof data15 === "string"){
 if(!pattern0.test(data15)){
-const err27 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err27 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -382,7 +382,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -395,7 +395,7 @@ errors++;
 if(data14.min !== undefined){
 let data16 = data14.min;
 if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err29 = {instancePath:instancePath+"/domain_maxmem/min",schemaPath:"#/properties/domain_maxmem/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err29 = {instancePath:instancePath+"/domain_memory/min",schemaPath:"#/properties/domain_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -408,7 +408,7 @@ errors++;
 if(data14.max !== undefined){
 let data17 = data14.max;
 if(!((typeof data17 == "number") && (isFinite(data17)))){
-const err30 = {instancePath:instancePath+"/domain_maxmem/max",schemaPath:"#/properties/domain_maxmem/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err30 = {instancePath:instancePath+"/domain_memory/max",schemaPath:"#/properties/domain_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -421,7 +421,7 @@ errors++;
 if(data14.equals !== undefined){
 let data18 = data14.equals;
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err31 = {instancePath:instancePath+"/domain_maxmem/equals",schemaPath:"#/properties/domain_maxmem/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err31 = {instancePath:instancePath+"/domain_memory/equals",schemaPath:"#/properties/domain_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -433,7 +433,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -443,11 +443,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.domain_vcpus !== undefined){
-let data19 = data.domain_vcpus;
+if(data.domain_maxmem !== undefined){
+let data19 = data.domain_maxmem;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.domain === undefined){
-const err33 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err33 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -458,7 +458,7 @@ errors++;
 }
 for(const key4 in data19){
 if(!((((key4 === "domain") || (key4 === "min")) || (key4 === "max")) || (key4 === "equals"))){
-const err34 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err34 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -472,7 +472,7 @@ if(data19.domain !== undefined){
 let data20 = data19.domain;
 if(typeof data20 === "string"){
 if(!pattern0.test(data20)){
-const err35 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err35 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -483,7 +483,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -496,7 +496,7 @@ errors++;
 if(data19.min !== undefined){
 let data21 = data19.min;
 if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err37 = {instancePath:instancePath+"/domain_vcpus/min",schemaPath:"#/properties/domain_vcpus/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err37 = {instancePath:instancePath+"/domain_maxmem/min",schemaPath:"#/properties/domain_maxmem/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -509,7 +509,7 @@ errors++;
 if(data19.max !== undefined){
 let data22 = data19.max;
 if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err38 = {instancePath:instancePath+"/domain_vcpus/max",schemaPath:"#/properties/domain_vcpus/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err38 = {instancePath:instancePath+"/domain_maxmem/max",schemaPath:"#/properties/domain_maxmem/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -522,7 +522,7 @@ errors++;
 if(data19.equals !== undefined){
 let data23 = data19.equals;
 if(!((typeof data23 == "number") && (isFinite(data23)))){
-const err39 = {instancePath:instancePath+"/domain_vcpus/equals",schemaPath:"#/properties/domain_vcpus/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err39 = {instancePath:instancePath+"/domain_maxmem/equals",schemaPath:"#/properties/domain_maxmem/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -534,7 +534,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -544,11 +544,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.domain_weight !== undefined){
-let data24 = data.domain_weight;
+if(data.domain_vcpus !== undefined){
+let data24 = data.domain_vcpus;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 if(data24.domain === undefined){
-const err41 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err41 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -559,7 +559,7 @@ errors++;
 }
 for(const key5 in data24){
 if(!((((key5 === "domain") || (key5 === "min")) || (key5 === "max")) || (key5 === "equals"))){
-const err42 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+const err42 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -573,7 +573,7 @@ if(data24.domain !== undefined){
 let data25 = data24.domain;
 if(typeof data25 === "string"){
 if(!pattern0.test(data25)){
-const err43 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err43 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -584,7 +584,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -597,7 +597,7 @@ errors++;
 if(data24.min !== undefined){
 let data26 = data24.min;
 if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err45 = {instancePath:instancePath+"/domain_weight/min",schemaPath:"#/properties/domain_weight/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err45 = {instancePath:instancePath+"/domain_vcpus/min",schemaPath:"#/properties/domain_vcpus/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -610,7 +610,7 @@ errors++;
 if(data24.max !== undefined){
 let data27 = data24.max;
 if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err46 = {instancePath:instancePath+"/domain_weight/max",schemaPath:"#/properties/domain_weight/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err46 = {instancePath:instancePath+"/domain_vcpus/max",schemaPath:"#/properties/domain_vcpus/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -623,7 +623,7 @@ errors++;
 if(data24.equals !== undefined){
 let data28 = data24.equals;
 if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err47 = {instancePath:instancePath+"/domain_weight/equals",schemaPath:"#/properties/domain_weight/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err47 = {instancePath:instancePath+"/domain_vcpus/equals",schemaPath:"#/properties/domain_vcpus/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -635,7 +635,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -645,11 +645,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.domain_cap !== undefined){
-let data29 = data.domain_cap;
+if(data.domain_weight !== undefined){
+let data29 = data.domain_weight;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.domain === undefined){
-const err49 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err49 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -660,7 +660,7 @@ errors++;
 }
 for(const key6 in data29){
 if(!((((key6 === "domain") || (key6 === "min")) || (key6 === "max")) || (key6 === "equals"))){
-const err50 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+const err50 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -674,7 +674,7 @@ if(data29.domain !== undefined){
 let data30 = data29.domain;
 if(typeof data30 === "string"){
 if(!pattern0.test(data30)){
-const err51 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err51 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -685,7 +685,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err52 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -698,7 +698,7 @@ errors++;
 if(data29.min !== undefined){
 let data31 = data29.min;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err53 = {instancePath:instancePath+"/domain_cap/min",schemaPath:"#/properties/domain_cap/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err53 = {instancePath:instancePath+"/domain_weight/min",schemaPath:"#/properties/domain_weight/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -711,7 +711,7 @@ errors++;
 if(data29.max !== undefined){
 let data32 = data29.max;
 if(!((typeof data32 == "number") && (isFinite(data32)))){
-const err54 = {instancePath:instancePath+"/domain_cap/max",schemaPath:"#/properties/domain_cap/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err54 = {instancePath:instancePath+"/domain_weight/max",schemaPath:"#/properties/domain_weight/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -724,7 +724,7 @@ errors++;
 if(data29.equals !== undefined){
 let data33 = data29.equals;
 if(!((typeof data33 == "number") && (isFinite(data33)))){
-const err55 = {instancePath:instancePath+"/domain_cap/equals",schemaPath:"#/properties/domain_cap/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err55 = {instancePath:instancePath+"/domain_weight/equals",schemaPath:"#/properties/domain_weight/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -736,7 +736,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err56 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -746,11 +746,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.domain_not_restarted !== undefined){
-let data34 = data.domain_not_restarted;
+if(data.domain_cap !== undefined){
+let data34 = data.domain_cap;
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 if(data34.domain === undefined){
-const err57 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err57 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -760,8 +760,8 @@ vErrors.push(err57);
 errors++;
 }
 for(const key7 in data34){
-if(!(key7 === "domain")){
-const err58 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(!((((key7 === "domain") || (key7 === "min")) || (key7 === "max")) || (key7 === "equals"))){
+const err58 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -775,7 +775,7 @@ if(data34.domain !== undefined){
 let data35 = data34.domain;
 if(typeof data35 === "string"){
 if(!pattern0.test(data35)){
-const err59 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err59 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -786,7 +786,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err60 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -796,9 +796,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data34.min !== undefined){
+let data36 = data34.min;
+if(!((typeof data36 == "number") && (isFinite(data36)))){
+const err61 = {instancePath:instancePath+"/domain_cap/min",schemaPath:"#/properties/domain_cap/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -808,11 +809,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.production_running !== undefined){
-let data36 = data.production_running;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key8 in data36){
-const err62 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data34.max !== undefined){
+let data37 = data34.max;
+if(!((typeof data37 == "number") && (isFinite(data37)))){
+const err62 = {instancePath:instancePath+"/domain_cap/max",schemaPath:"#/properties/domain_cap/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -822,8 +822,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data34.equals !== undefined){
+let data38 = data34.equals;
+if(!((typeof data38 == "number") && (isFinite(data38)))){
+const err63 = {instancePath:instancePath+"/domain_cap/equals",schemaPath:"#/properties/domain_cap/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -833,11 +835,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.host_free_memory !== undefined){
-let data37 = data.host_free_memory;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.host === undefined){
-const err64 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err64 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -846,9 +846,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key9 in data37){
-if(!((((key9 === "host") || (key9 === "min")) || (key9 === "max")) || (key9 === "equals"))){
-const err65 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data.domain_not_restarted !== undefined){
+let data39 = data.domain_not_restarted;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.domain === undefined){
+const err65 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -857,12 +860,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data37.host !== undefined){
-let data38 = data37.host;
-if(typeof data38 === "string"){
-if(!pattern0.test(data38)){
-const err66 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key8 in data39){
+if(!(key8 === "domain")){
+const err66 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -872,8 +872,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.domain !== undefined){
+let data40 = data39.domain;
+if(typeof data40 === "string"){
+if(!pattern0.test(data40)){
+const err67 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -883,10 +886,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data37.min !== undefined){
-let data39 = data37.min;
-if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err68 = {instancePath:instancePath+"/host_free_memory/min",schemaPath:"#/properties/host_free_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err68 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -896,10 +897,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data37.max !== undefined){
-let data40 = data37.max;
-if(!((typeof data40 == "number") && (isFinite(data40)))){
-const err69 = {instancePath:instancePath+"/host_free_memory/max",schemaPath:"#/properties/host_free_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err69 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -909,10 +909,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data37.equals !== undefined){
-let data41 = data37.equals;
-if(!((typeof data41 == "number") && (isFinite(data41)))){
-const err70 = {instancePath:instancePath+"/host_free_memory/equals",schemaPath:"#/properties/host_free_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.production_running !== undefined){
+let data41 = data.production_running;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key9 in data41){
+const err70 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -922,9 +923,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
 else {
-const err71 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err71 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -934,11 +934,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.file_exists !== undefined){
-let data42 = data.file_exists;
+if(data.host_free_memory !== undefined){
+let data42 = data.host_free_memory;
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.host === undefined){
-const err72 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err72 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -947,8 +947,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data42.path === undefined){
-const err73 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key10 in data42){
+if(!((((key10 === "host") || (key10 === "min")) || (key10 === "max")) || (key10 === "equals"))){
+const err73 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -957,9 +958,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-for(const key10 in data42){
-if(!((key10 === "host") || (key10 === "path"))){
-const err74 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data42.host !== undefined){
+let data43 = data42.host;
+if(typeof data43 === "string"){
+if(!pattern0.test(data43)){
+const err74 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -969,11 +973,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data42.host !== undefined){
-let data43 = data42.host;
-if(typeof data43 === "string"){
-if(!pattern0.test(data43)){
-const err75 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err75 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -983,8 +984,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data42.min !== undefined){
+let data44 = data42.min;
+if(!((typeof data44 == "number") && (isFinite(data44)))){
+const err76 = {instancePath:instancePath+"/host_free_memory/min",schemaPath:"#/properties/host_free_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -994,11 +997,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data42.path !== undefined){
-let data44 = data42.path;
-if(typeof data44 === "string"){
-if(!pattern0.test(data44)){
-const err77 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data42.max !== undefined){
+let data45 = data42.max;
+if(!((typeof data45 == "number") && (isFinite(data45)))){
+const err77 = {instancePath:instancePath+"/host_free_memory/max",schemaPath:"#/properties/host_free_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1008,8 +1010,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data42.equals !== undefined){
+let data46 = data42.equals;
+if(!((typeof data46 == "number") && (isFinite(data46)))){
+const err78 = {instancePath:instancePath+"/host_free_memory/equals",schemaPath:"#/properties/host_free_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1021,7 +1025,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err79 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1031,11 +1035,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.file_contains !== undefined){
-let data45 = data.file_contains;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.host === undefined){
-const err80 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data.file_exists !== undefined){
+let data47 = data.file_exists;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.host === undefined){
+const err80 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1044,8 +1048,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data45.path === undefined){
-const err81 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data47.path === undefined){
+const err81 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1054,9 +1058,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-for(const key11 in data45){
-if(!((((key11 === "host") || (key11 === "path")) || (key11 === "text")) || (key11 === "line"))){
-const err82 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+for(const key11 in data47){
+if(!((key11 === "host") || (key11 === "path"))){
+const err82 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1066,11 +1070,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data45.host !== undefined){
-let data46 = data45.host;
-if(typeof data46 === "string"){
-if(!pattern0.test(data46)){
-const err83 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data47.host !== undefined){
+let data48 = data47.host;
+if(typeof data48 === "string"){
+if(!pattern0.test(data48)){
+const err83 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1081,7 +1085,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err84 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1091,11 +1095,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data45.path !== undefined){
-let data47 = data45.path;
-if(typeof data47 === "string"){
-if(!pattern0.test(data47)){
-const err85 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data47.path !== undefined){
+let data49 = data47.path;
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err85 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1106,7 +1110,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err86 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1116,11 +1120,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data45.text !== undefined){
-let data48 = data45.text;
-if(typeof data48 === "string"){
-if(!pattern0.test(data48)){
-const err87 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err87 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1130,8 +1132,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-else {
-const err88 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_contains !== undefined){
+let data50 = data.file_contains;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.host === undefined){
+const err88 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1140,12 +1145,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data45.line !== undefined){
-let data49 = data45.line;
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err89 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data50.path === undefined){
+const err89 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1154,9 +1155,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key12 in data50){
+if(!((((key12 === "host") || (key12 === "path")) || (key12 === "text")) || (key12 === "line"))){
+const err90 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1166,9 +1167,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data50.host !== undefined){
+let data51 = data50.host;
+if(typeof data51 === "string"){
+if(!pattern0.test(data51)){
+const err91 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1178,11 +1181,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.service_state !== undefined){
-let data50 = data.service_state;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.host === undefined){
-const err92 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err92 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1191,8 +1191,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data50.service === undefined){
-const err93 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+if(data50.path !== undefined){
+let data52 = data50.path;
+if(typeof data52 === "string"){
+if(!pattern0.test(data52)){
+const err93 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1201,8 +1205,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data50.state === undefined){
-const err94 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+else {
+const err94 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1211,9 +1216,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key12 in data50){
-if(!(((key12 === "host") || (key12 === "service")) || (key12 === "state"))){
-const err95 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data50.text !== undefined){
+let data53 = data50.text;
+if(typeof data53 === "string"){
+if(!pattern0.test(data53)){
+const err95 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1223,11 +1231,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data50.host !== undefined){
-let data51 = data50.host;
-if(typeof data51 === "string"){
-if(!pattern0.test(data51)){
-const err96 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err96 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1237,8 +1242,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data50.line !== undefined){
+let data54 = data50.line;
+if(typeof data54 === "string"){
+if(!pattern0.test(data54)){
+const err97 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1248,11 +1256,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data50.service !== undefined){
-let data52 = data50.service;
-if(typeof data52 === "string"){
-if(!pattern0.test(data52)){
-const err98 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err98 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1262,8 +1267,9 @@ vErrors.push(err98);
 errors++;
 }
 }
+}
 else {
-const err99 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err99 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1273,10 +1279,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data50.state !== undefined){
-let data53 = data50.state;
-if(typeof data53 !== "string"){
-const err100 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.service_state !== undefined){
+let data55 = data.service_state;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.host === undefined){
+const err100 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1285,8 +1292,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!((data53 === "running") || (data53 === "stopped"))){
-const err101 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+if(data55.service === undefined){
+const err101 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1295,10 +1302,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data55.state === undefined){
+const err102 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1307,12 +1312,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data.mounted !== undefined){
-let data54 = data.mounted;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.host === undefined){
-const err103 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key13 in data55){
+if(!(((key13 === "host") || (key13 === "service")) || (key13 === "state"))){
+const err103 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1321,8 +1323,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data54.path === undefined){
-const err104 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+if(data55.host !== undefined){
+let data56 = data55.host;
+if(typeof data56 === "string"){
+if(!pattern0.test(data56)){
+const err104 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1331,9 +1337,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key13 in data54){
-if(!(((key13 === "host") || (key13 === "path")) || (key13 === "fs_type"))){
-const err105 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+else {
+const err105 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1343,11 +1349,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data54.host !== undefined){
-let data55 = data54.host;
-if(typeof data55 === "string"){
-if(!pattern0.test(data55)){
-const err106 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data55.service !== undefined){
+let data57 = data55.service;
+if(typeof data57 === "string"){
+if(!pattern0.test(data57)){
+const err106 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1358,7 +1364,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err107 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1368,11 +1374,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data54.path !== undefined){
-let data56 = data54.path;
-if(typeof data56 === "string"){
-if(!pattern0.test(data56)){
-const err108 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data55.state !== undefined){
+let data58 = data55.state;
+if(typeof data58 !== "string"){
+const err108 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1381,9 +1386,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data58 === "running") || (data58 === "stopped"))){
+const err109 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1393,11 +1397,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data54.fs_type !== undefined){
-let data57 = data54.fs_type;
-if(typeof data57 === "string"){
-if(!pattern0.test(data57)){
-const err110 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err110 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1407,8 +1409,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.mounted !== undefined){
+let data59 = data.mounted;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.host === undefined){
+const err111 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1417,10 +1422,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data59.path === undefined){
+const err112 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1429,12 +1432,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data.event_seen !== undefined){
-let data58 = data.event_seen;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.kind === undefined){
-const err113 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key14 in data59){
+if(!(((key14 === "host") || (key14 === "path")) || (key14 === "fs_type"))){
+const err113 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1443,9 +1443,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-for(const key14 in data58){
-if(!((((key14 === "kind") || (key14 === "host")) || (key14 === "text")) || (key14 === "min_count"))){
-const err114 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data59.host !== undefined){
+let data60 = data59.host;
+if(typeof data60 === "string"){
+if(!pattern0.test(data60)){
+const err114 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1455,11 +1458,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data58.kind !== undefined){
-let data59 = data58.kind;
-if(typeof data59 === "string"){
-if(!pattern0.test(data59)){
-const err115 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err115 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1469,8 +1469,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-else {
-const err116 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.path !== undefined){
+let data61 = data59.path;
+if(typeof data61 === "string"){
+if(!pattern0.test(data61)){
+const err116 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1480,11 +1483,8 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data58.host !== undefined){
-let data60 = data58.host;
-if(typeof data60 === "string"){
-if(!pattern0.test(data60)){
-const err117 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err117 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1494,8 +1494,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-else {
-const err118 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.fs_type !== undefined){
+let data62 = data59.fs_type;
+if(typeof data62 === "string"){
+if(!pattern0.test(data62)){
+const err118 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1505,11 +1508,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data58.text !== undefined){
-let data61 = data58.text;
-if(typeof data61 === "string"){
-if(!pattern0.test(data61)){
-const err119 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err119 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1519,8 +1519,9 @@ vErrors.push(err119);
 errors++;
 }
 }
+}
 else {
-const err120 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err120 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1530,10 +1531,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data58.min_count !== undefined){
-let data62 = data58.min_count;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err121 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.event_seen !== undefined){
+let data63 = data.event_seen;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.kind === undefined){
+const err121 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1542,9 +1544,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 1 || isNaN(data62)){
-const err122 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key15 in data63){
+if(!((((key15 === "kind") || (key15 === "host")) || (key15 === "text")) || (key15 === "min_count"))){
+const err122 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1554,10 +1556,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.kind !== undefined){
+let data64 = data63.kind;
+if(typeof data64 === "string"){
+if(!pattern0.test(data64)){
+const err123 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1567,11 +1570,8 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data.df_matches_lun !== undefined){
-let data63 = data.df_matches_lun;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.path === undefined){
-const err124 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+else {
+const err124 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1580,8 +1580,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data63.lun === undefined){
-const err125 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data63.host !== undefined){
+let data65 = data63.host;
+if(typeof data65 === "string"){
+if(!pattern0.test(data65)){
+const err125 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1590,9 +1594,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key15 in data63){
-if(!(((key15 === "host") || (key15 === "path")) || (key15 === "lun"))){
-const err126 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+else {
+const err126 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1602,11 +1606,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data63.host !== undefined){
-let data64 = data63.host;
-if(typeof data64 === "string"){
-if(!pattern0.test(data64)){
-const err127 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data63.text !== undefined){
+let data66 = data63.text;
+if(typeof data66 === "string"){
+if(!pattern0.test(data66)){
+const err127 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1617,7 +1621,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err128 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1627,11 +1631,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data63.path !== undefined){
-let data65 = data63.path;
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-const err129 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data63.min_count !== undefined){
+let data67 = data63.min_count;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err129 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1640,9 +1643,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 1 || isNaN(data67)){
+const err130 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1652,10 +1655,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data63.lun !== undefined){
-let data66 = data63.lun;
-if((typeof data66 !== "string") && (!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66))))){
-const err131 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1664,9 +1667,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(typeof data66 === "string"){
-if(!pattern0.test(data66)){
-const err132 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data.df_matches_lun !== undefined){
+let data68 = data.df_matches_lun;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.path === undefined){
+const err132 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1675,11 +1681,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.lun === undefined){
+const err133 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1688,12 +1691,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data.path_count !== undefined){
-let data67 = data.path_count;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.lun === undefined){
-const err134 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key16 in data68){
+if(!(((key16 === "host") || (key16 === "path")) || (key16 === "lun"))){
+const err134 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1702,8 +1702,12 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data67.state === undefined){
-const err135 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data68.host !== undefined){
+let data69 = data68.host;
+if(typeof data69 === "string"){
+if(!pattern0.test(data69)){
+const err135 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1712,9 +1716,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-for(const key16 in data67){
-if(!((((((key16 === "host") || (key16 === "lun")) || (key16 === "state")) || (key16 === "min")) || (key16 === "max")) || (key16 === "equals"))){
-const err136 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+else {
+const err136 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1724,11 +1728,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data67.host !== undefined){
-let data68 = data67.host;
-if(typeof data68 === "string"){
-if(!pattern0.test(data68)){
-const err137 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.path !== undefined){
+let data70 = data68.path;
+if(typeof data70 === "string"){
+if(!pattern0.test(data70)){
+const err137 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1739,7 +1743,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err138 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1749,10 +1753,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data67.lun !== undefined){
-let data69 = data67.lun;
-if((typeof data69 !== "string") && (!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69))))){
-const err139 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
+if(data68.lun !== undefined){
+let data71 = data68.lun;
+if((typeof data71 !== "string") && (!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71))))){
+const err139 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1761,9 +1765,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(typeof data69 === "string"){
-if(!pattern0.test(data69)){
-const err140 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err140 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1774,10 +1778,9 @@ errors++;
 }
 }
 }
-if(data67.state !== undefined){
-let data70 = data67.state;
-if(typeof data70 !== "string"){
-const err141 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err141 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1786,8 +1789,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(!((data70 === "active") || (data70 === "failed"))){
-const err142 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.path_count !== undefined){
+let data72 = data.path_count;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.lun === undefined){
+const err142 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1796,11 +1803,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data67.min !== undefined){
-let data71 = data67.min;
-if(!((typeof data71 == "number") && (isFinite(data71)))){
-const err143 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data72.state === undefined){
+const err143 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1809,11 +1813,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data67.max !== undefined){
-let data72 = data67.max;
-if(!((typeof data72 == "number") && (isFinite(data72)))){
-const err144 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key17 in data72){
+if(!((((((key17 === "host") || (key17 === "lun")) || (key17 === "state")) || (key17 === "min")) || (key17 === "max")) || (key17 === "equals"))){
+const err144 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1823,10 +1825,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data67.equals !== undefined){
-let data73 = data67.equals;
-if(!((typeof data73 == "number") && (isFinite(data73)))){
-const err145 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data72.host !== undefined){
+let data73 = data72.host;
+if(typeof data73 === "string"){
+if(!pattern0.test(data73)){
+const err145 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1836,9 +1839,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
 else {
-const err146 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err146 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1848,11 +1850,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data.map_current !== undefined){
-let data74 = data.map_current;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.lun === undefined){
-const err147 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data72.lun !== undefined){
+let data74 = data72.lun;
+if((typeof data74 !== "string") && (!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74))))){
+const err147 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1861,9 +1862,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-for(const key17 in data74){
-if(!((key17 === "host") || (key17 === "lun"))){
-const err148 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err148 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1873,11 +1874,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data74.host !== undefined){
-let data75 = data74.host;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err149 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data72.state !== undefined){
+let data75 = data72.state;
+if(typeof data75 !== "string"){
+const err149 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1886,9 +1887,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data75 === "active") || (data75 === "failed"))){
+const err150 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1898,10 +1898,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data74.lun !== undefined){
-let data76 = data74.lun;
-if((typeof data76 !== "string") && (!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76))))){
-const err151 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
+if(data72.min !== undefined){
+let data76 = data72.min;
+if(!((typeof data76 == "number") && (isFinite(data76)))){
+const err151 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1910,9 +1910,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(typeof data76 === "string"){
-if(!pattern0.test(data76)){
-const err152 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data72.max !== undefined){
+let data77 = data72.max;
+if(!((typeof data77 == "number") && (isFinite(data77)))){
+const err152 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1922,10 +1924,10 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data72.equals !== undefined){
+let data78 = data72.equals;
+if(!((typeof data78 == "number") && (isFinite(data78)))){
+const err153 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1935,11 +1937,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data.disks_current !== undefined){
-let data77 = data.disks_current;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.lun === undefined){
-const err154 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err154 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1948,9 +1948,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key18 in data77){
-if(!((key18 === "host") || (key18 === "lun"))){
-const err155 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data.map_current !== undefined){
+let data79 = data.map_current;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.lun === undefined){
+const err155 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1959,12 +1962,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data77.host !== undefined){
-let data78 = data77.host;
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err156 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key18 in data79){
+if(!((key18 === "host") || (key18 === "lun"))){
+const err156 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1974,8 +1974,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-else {
-const err157 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.host !== undefined){
+let data80 = data79.host;
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err157 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1985,10 +1988,8 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data77.lun !== undefined){
-let data79 = data77.lun;
-if((typeof data79 !== "string") && (!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79))))){
-const err158 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
+else {
+const err158 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1997,9 +1998,11 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err159 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data79.lun !== undefined){
+let data81 = data79.lun;
+if((typeof data81 !== "string") && (!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81))))){
+const err159 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2008,11 +2011,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err160 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2022,11 +2023,10 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data.map_name !== undefined){
-let data80 = data.map_name;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.lun === undefined){
-const err161 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2035,8 +2035,12 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data80.name === undefined){
-const err162 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data.disks_current !== undefined){
+let data82 = data.disks_current;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.lun === undefined){
+const err162 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2045,9 +2049,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key19 in data80){
-if(!(((key19 === "host") || (key19 === "lun")) || (key19 === "name"))){
-const err163 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+for(const key19 in data82){
+if(!((key19 === "host") || (key19 === "lun"))){
+const err163 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2057,11 +2061,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data80.host !== undefined){
-let data81 = data80.host;
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err164 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data82.host !== undefined){
+let data83 = data82.host;
+if(typeof data83 === "string"){
+if(!pattern0.test(data83)){
+const err164 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2072,7 +2076,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err165 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2082,10 +2086,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data80.lun !== undefined){
-let data82 = data80.lun;
-if((typeof data82 !== "string") && (!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82))))){
-const err166 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data82.lun !== undefined){
+let data84 = data82.lun;
+if((typeof data84 !== "string") && (!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84))))){
+const err166 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2094,9 +2098,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err167 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err167 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2107,11 +2111,9 @@ errors++;
 }
 }
 }
-if(data80.name !== undefined){
-let data83 = data80.name;
-if(typeof data83 === "string"){
-if(!pattern0.test(data83)){
-const err168 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err168 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2121,8 +2123,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.map_name !== undefined){
+let data85 = data.map_name;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.lun === undefined){
+const err169 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2131,10 +2136,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data85.name === undefined){
+const err170 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2143,12 +2146,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data.conf_alias !== undefined){
-let data84 = data.conf_alias;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.lun === undefined){
-const err171 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key20 in data85){
+if(!(((key20 === "host") || (key20 === "lun")) || (key20 === "name"))){
+const err171 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2157,8 +2157,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data84.alias === undefined){
-const err172 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+}
+if(data85.host !== undefined){
+let data86 = data85.host;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err172 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2167,9 +2171,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-for(const key20 in data84){
-if(!(((key20 === "host") || (key20 === "lun")) || (key20 === "alias"))){
-const err173 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err173 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2179,11 +2183,10 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data84.host !== undefined){
-let data85 = data84.host;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err174 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data85.lun !== undefined){
+let data87 = data85.lun;
+if((typeof data87 !== "string") && (!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87))))){
+const err174 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2192,9 +2195,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err175 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2204,10 +2207,12 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data84.lun !== undefined){
-let data86 = data84.lun;
-if((typeof data86 !== "string") && (!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86))))){
-const err176 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
+}
+if(data85.name !== undefined){
+let data88 = data85.name;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err176 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2216,9 +2221,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err177 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err177 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2229,11 +2234,8 @@ errors++;
 }
 }
 }
-if(data84.alias !== undefined){
-let data87 = data84.alias;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err178 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err178 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2243,8 +2245,11 @@ vErrors.push(err178);
 errors++;
 }
 }
-else {
-const err179 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.conf_alias !== undefined){
+let data89 = data.conf_alias;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.lun === undefined){
+const err179 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2253,10 +2258,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-}
-else {
-const err180 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89.alias === undefined){
+const err180 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2265,12 +2268,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data.map_policy !== undefined){
-let data88 = data.map_policy;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.lun === undefined){
-const err181 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key21 in data89){
+if(!(((key21 === "host") || (key21 === "lun")) || (key21 === "alias"))){
+const err181 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2279,9 +2279,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-for(const key21 in data88){
-if(!((((key21 === "host") || (key21 === "lun")) || (key21 === "pg_policy")) || (key21 === "selector"))){
-const err182 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data89.host !== undefined){
+let data90 = data89.host;
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err182 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2291,11 +2294,8 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data88.host !== undefined){
-let data89 = data88.host;
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err183 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err183 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2305,8 +2305,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-else {
-const err184 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.lun !== undefined){
+let data91 = data89.lun;
+if((typeof data91 !== "string") && (!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91))))){
+const err184 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2315,11 +2317,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data88.lun !== undefined){
-let data90 = data88.lun;
-if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
-const err185 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err185 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2328,9 +2328,13 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err186 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data89.alias !== undefined){
+let data92 = data89.alias;
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err186 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2340,12 +2344,8 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
-if(data88.pg_policy !== undefined){
-let data91 = data88.pg_policy;
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err187 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err187 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2355,8 +2355,9 @@ vErrors.push(err187);
 errors++;
 }
 }
+}
 else {
-const err188 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err188 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2366,11 +2367,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data88.selector !== undefined){
-let data92 = data88.selector;
-if(typeof data92 === "string"){
-if(!pattern0.test(data92)){
-const err189 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.map_policy !== undefined){
+let data93 = data.map_policy;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.lun === undefined){
+const err189 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2379,9 +2380,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key22 in data93){
+if(!((((key22 === "host") || (key22 === "lun")) || (key22 === "pg_policy")) || (key22 === "selector"))){
+const err190 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2391,9 +2392,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data93.host !== undefined){
+let data94 = data93.host;
+if(typeof data94 === "string"){
+if(!pattern0.test(data94)){
+const err191 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2403,11 +2406,8 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data.lun_size !== undefined){
-let data93 = data.lun_size;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.lun === undefined){
-const err192 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err192 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2416,9 +2416,11 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key22 in data93){
-if(!((((key22 === "lun") || (key22 === "min")) || (key22 === "max")) || (key22 === "equals"))){
-const err193 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data93.lun !== undefined){
+let data95 = data93.lun;
+if((typeof data95 !== "string") && (!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95))))){
+const err193 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2427,11 +2429,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-if(data93.lun !== undefined){
-let data94 = data93.lun;
-if((typeof data94 !== "string") && (!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94))))){
-const err194 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err194 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2440,9 +2440,13 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(typeof data94 === "string"){
-if(!pattern0.test(data94)){
-const err195 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data93.pg_policy !== undefined){
+let data96 = data93.pg_policy;
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err195 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2452,11 +2456,8 @@ vErrors.push(err195);
 errors++;
 }
 }
-}
-if(data93.min !== undefined){
-let data95 = data93.min;
-if(!((typeof data95 == "number") && (isFinite(data95)))){
-const err196 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err196 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2466,10 +2467,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data93.max !== undefined){
-let data96 = data93.max;
-if(!((typeof data96 == "number") && (isFinite(data96)))){
-const err197 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data93.selector !== undefined){
+let data97 = data93.selector;
+if(typeof data97 === "string"){
+if(!pattern0.test(data97)){
+const err197 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2479,10 +2481,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data93.equals !== undefined){
-let data97 = data93.equals;
-if(!((typeof data97 == "number") && (isFinite(data97)))){
-const err198 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err198 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2494,7 +2494,7 @@ errors++;
 }
 }
 else {
-const err199 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err199 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2504,11 +2504,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.partition_map !== undefined){
-let data98 = data.partition_map;
+if(data.lun_size !== undefined){
+let data98 = data.lun_size;
 if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 if(data98.lun === undefined){
-const err200 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err200 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2517,8 +2517,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data98.num === undefined){
-const err201 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+for(const key23 in data98){
+if(!((((key23 === "lun") || (key23 === "min")) || (key23 === "max")) || (key23 === "equals"))){
+const err201 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2527,9 +2528,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key23 in data98){
-if(!(((key23 === "host") || (key23 === "lun")) || (key23 === "num"))){
-const err202 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data98.lun !== undefined){
+let data99 = data98.lun;
+if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
+const err202 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2538,12 +2541,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data98.host !== undefined){
-let data99 = data98.host;
 if(typeof data99 === "string"){
 if(!pattern0.test(data99)){
-const err203 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err203 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2553,8 +2553,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data98.min !== undefined){
+let data100 = data98.min;
+if(!((typeof data100 == "number") && (isFinite(data100)))){
+const err204 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2564,10 +2567,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data98.lun !== undefined){
-let data100 = data98.lun;
-if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
-const err205 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
+if(data98.max !== undefined){
+let data101 = data98.max;
+if(!((typeof data101 == "number") && (isFinite(data101)))){
+const err205 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2576,9 +2579,11 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(typeof data100 === "string"){
-if(!pattern0.test(data100)){
-const err206 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data98.equals !== undefined){
+let data102 = data98.equals;
+if(!((typeof data102 == "number") && (isFinite(data102)))){
+const err206 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2589,10 +2594,8 @@ errors++;
 }
 }
 }
-if(data98.num !== undefined){
-let data101 = data98.num;
-if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
-const err207 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err207 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2601,9 +2604,12 @@ vErrors.push(err207);
 }
 errors++;
 }
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 < 1 || isNaN(data101)){
-const err208 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.partition_map !== undefined){
+let data103 = data.partition_map;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.lun === undefined){
+const err208 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2612,11 +2618,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data103.num === undefined){
+const err209 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2625,12 +2628,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data.ocfs2_volume !== undefined){
-let data102 = data.ocfs2_volume;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.lun === undefined){
-const err210 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key24 in data103){
+if(!(((key24 === "host") || (key24 === "lun")) || (key24 === "num"))){
+const err210 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2639,9 +2639,12 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key24 in data102){
-if(!((((((key24 === "lun") || (key24 === "label")) || (key24 === "min_slots")) || (key24 === "min_cluster_kb")) || (key24 === "fs_type")) || (key24 === "min_gb"))){
-const err211 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+if(data103.host !== undefined){
+let data104 = data103.host;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err211 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2651,10 +2654,8 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data102.lun !== undefined){
-let data103 = data102.lun;
-if((typeof data103 !== "string") && (!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103))))){
-const err212 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
+else {
+const err212 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2663,9 +2664,11 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(typeof data103 === "string"){
-if(!pattern0.test(data103)){
-const err213 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data103.lun !== undefined){
+let data105 = data103.lun;
+if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
+const err213 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2674,13 +2677,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-}
-if(data102.label !== undefined){
-let data104 = data102.label;
-if(typeof data104 === "string"){
-if(!pattern0.test(data104)){
-const err214 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err214 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2690,8 +2689,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-else {
-const err215 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data103.num !== undefined){
+let data106 = data103.num;
+if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
+const err215 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2700,11 +2702,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data102.min_slots !== undefined){
-let data105 = data102.min_slots;
-if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err216 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 < 1 || isNaN(data106)){
+const err216 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2713,9 +2713,11 @@ vErrors.push(err216);
 }
 errors++;
 }
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 < 1 || isNaN(data105)){
-const err217 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2725,11 +2727,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-if(data102.min_cluster_kb !== undefined){
-let data106 = data102.min_cluster_kb;
-if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
-const err218 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.ocfs2_volume !== undefined){
+let data107 = data.ocfs2_volume;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.lun === undefined){
+const err218 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2738,9 +2740,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 < 4 || isNaN(data106)){
-const err219 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
+for(const key25 in data107){
+if(!((((((key25 === "lun") || (key25 === "label")) || (key25 === "min_slots")) || (key25 === "min_cluster_kb")) || (key25 === "fs_type")) || (key25 === "min_gb"))){
+const err219 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2750,11 +2752,10 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-if(data102.fs_type !== undefined){
-let data107 = data102.fs_type;
-if(typeof data107 !== "string"){
-const err220 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.lun !== undefined){
+let data108 = data107.lun;
+if((typeof data108 !== "string") && (!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108))))){
+const err220 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2763,8 +2764,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(!(((data107 === "datafiles") || (data107 === "mail")) || (data107 === "vmstore"))){
-const err221 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err221 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2774,10 +2776,12 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data102.min_gb !== undefined){
-let data108 = data102.min_gb;
-if(!((typeof data108 == "number") && (isFinite(data108)))){
-const err222 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data107.label !== undefined){
+let data109 = data107.label;
+if(typeof data109 === "string"){
+if(!pattern0.test(data109)){
+const err222 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2787,9 +2791,8 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
 else {
-const err223 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err223 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2799,11 +2802,10 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data.df_size !== undefined){
-let data109 = data.df_size;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.path === undefined){
-const err224 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data107.min_slots !== undefined){
+let data110 = data107.min_slots;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err224 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2812,9 +2814,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-for(const key25 in data109){
-if(!(((((key25 === "host") || (key25 === "path")) || (key25 === "min")) || (key25 === "max")) || (key25 === "equals"))){
-const err225 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 1 || isNaN(data110)){
+const err225 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2824,11 +2826,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data109.host !== undefined){
-let data110 = data109.host;
-if(typeof data110 === "string"){
-if(!pattern0.test(data110)){
-const err226 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data107.min_cluster_kb !== undefined){
+let data111 = data107.min_cluster_kb;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err226 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2837,9 +2839,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 < 4 || isNaN(data111)){
+const err227 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2849,11 +2851,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data109.path !== undefined){
-let data111 = data109.path;
-if(typeof data111 === "string"){
-if(!pattern0.test(data111)){
-const err228 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data107.fs_type !== undefined){
+let data112 = data107.fs_type;
+if(typeof data112 !== "string"){
+const err228 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2862,9 +2864,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-else {
-const err229 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data112 === "datafiles") || (data112 === "mail")) || (data112 === "vmstore"))){
+const err229 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2874,10 +2875,10 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data109.min !== undefined){
-let data112 = data109.min;
-if(!((typeof data112 == "number") && (isFinite(data112)))){
-const err230 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data107.min_gb !== undefined){
+let data113 = data107.min_gb;
+if(!((typeof data113 == "number") && (isFinite(data113)))){
+const err230 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2887,10 +2888,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data109.max !== undefined){
-let data113 = data109.max;
-if(!((typeof data113 == "number") && (isFinite(data113)))){
-const err231 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err231 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2900,10 +2900,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data109.equals !== undefined){
-let data114 = data109.equals;
-if(!((typeof data114 == "number") && (isFinite(data114)))){
-const err232 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.df_size !== undefined){
+let data114 = data.df_size;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.path === undefined){
+const err232 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2912,10 +2913,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-}
-else {
-const err233 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key26 in data114){
+if(!(((((key26 === "host") || (key26 === "path")) || (key26 === "min")) || (key26 === "max")) || (key26 === "equals"))){
+const err233 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2925,14 +2925,115 @@ vErrors.push(err233);
 errors++;
 }
 }
-}
-else {
-const err234 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data114.host !== undefined){
+let data115 = data114.host;
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err234 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err234];
 }
 else {
 vErrors.push(err234);
+}
+errors++;
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data114.path !== undefined){
+let data116 = data114.path;
+if(typeof data116 === "string"){
+if(!pattern0.test(data116)){
+const err236 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data114.min !== undefined){
+let data117 = data114.min;
+if(!((typeof data117 == "number") && (isFinite(data117)))){
+const err238 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data114.max !== undefined){
+let data118 = data114.max;
+if(!((typeof data118 == "number") && (isFinite(data118)))){
+const err239 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data114.equals !== undefined){
+let data119 = data114.equals;
+if(!((typeof data119 == "number") && (isFinite(data119)))){
+const err240 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
 }
 errors++;
 }
@@ -5272,11 +5373,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data68.domain_memory !== undefined){
-let data85 = data68.domain_memory;
+if(data68.start_need_kib !== undefined){
+let data85 = data68.start_need_kib;
 if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
 if(data85.domain === undefined){
-const err188 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err188 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5287,7 +5388,7 @@ errors++;
 }
 for(const key25 in data85){
 if(!(key25 === "domain")){
-const err189 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+const err189 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5301,7 +5402,7 @@ if(data85.domain !== undefined){
 let data86 = data85.domain;
 if(typeof data86 === "string"){
 if(!pattern0.test(data86)){
-const err190 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err190 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5312,7 +5413,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err191 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5324,7 +5425,7 @@ errors++;
 }
 }
 else {
-const err192 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err192 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5334,11 +5435,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data68.lun_wwid !== undefined){
-let data87 = data68.lun_wwid;
+if(data68.domain_memory !== undefined){
+let data87 = data68.domain_memory;
 if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-if(data87.lun === undefined){
-const err193 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data87.domain === undefined){
+const err193 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5348,8 +5449,8 @@ vErrors.push(err193);
 errors++;
 }
 for(const key26 in data87){
-if(!(key26 === "lun")){
-const err194 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(!(key26 === "domain")){
+const err194 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5359,10 +5460,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data87.lun !== undefined){
-let data88 = data87.lun;
-if((typeof data88 !== "string") && (!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88))))){
-const err195 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+if(data87.domain !== undefined){
+let data88 = data87.domain;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err195 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5371,9 +5473,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(typeof data88 === "string"){
-if(!pattern0.test(data88)){
-const err196 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err196 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5384,9 +5486,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err197 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err197 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5396,11 +5497,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data68.lun_size !== undefined){
-let data89 = data68.lun_size;
+if(data68.lun_wwid !== undefined){
+let data89 = data68.lun_wwid;
 if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
 if(data89.lun === undefined){
-const err198 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err198 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5411,7 +5512,7 @@ errors++;
 }
 for(const key27 in data89){
 if(!(key27 === "lun")){
-const err199 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+const err199 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5424,7 +5525,7 @@ errors++;
 if(data89.lun !== undefined){
 let data90 = data89.lun;
 if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
-const err200 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+const err200 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5435,7 +5536,7 @@ errors++;
 }
 if(typeof data90 === "string"){
 if(!pattern0.test(data90)){
-const err201 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err201 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5448,7 +5549,7 @@ errors++;
 }
 }
 else {
-const err202 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err202 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5458,11 +5559,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data68.repository_path !== undefined){
-let data91 = data68.repository_path;
+if(data68.lun_size !== undefined){
+let data91 = data68.lun_size;
 if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
 if(data91.lun === undefined){
-const err203 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err203 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5473,7 +5574,7 @@ errors++;
 }
 for(const key28 in data91){
 if(!(key28 === "lun")){
-const err204 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+const err204 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5486,7 +5587,7 @@ errors++;
 if(data91.lun !== undefined){
 let data92 = data91.lun;
 if((typeof data92 !== "string") && (!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92))))){
-const err205 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+const err205 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -5497,7 +5598,7 @@ errors++;
 }
 if(typeof data92 === "string"){
 if(!pattern0.test(data92)){
-const err206 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err206 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5510,7 +5611,7 @@ errors++;
 }
 }
 else {
-const err207 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err207 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5520,11 +5621,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data68.map_name !== undefined){
-let data93 = data68.map_name;
+if(data68.repository_path !== undefined){
+let data93 = data68.repository_path;
 if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.host === undefined){
-const err208 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data93.lun === undefined){
+const err208 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5533,8 +5634,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data93.lun === undefined){
-const err209 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key29 in data93){
+if(!(key29 === "lun")){
+const err209 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5543,9 +5645,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-for(const key29 in data93){
-if(!((key29 === "host") || (key29 === "lun"))){
-const err210 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+if(data93.lun !== undefined){
+let data94 = data93.lun;
+if((typeof data94 !== "string") && (!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94))))){
+const err210 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5554,12 +5658,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data93.host !== undefined){
-let data94 = data93.host;
 if(typeof data94 === "string"){
 if(!pattern0.test(data94)){
-const err211 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err211 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5569,8 +5670,10 @@ vErrors.push(err211);
 errors++;
 }
 }
+}
+}
 else {
-const err212 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err212 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5580,10 +5683,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data93.lun !== undefined){
-let data95 = data93.lun;
-if((typeof data95 !== "string") && (!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95))))){
-const err213 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data68.map_name !== undefined){
+let data95 = data68.map_name;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.host === undefined){
+const err213 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5592,9 +5696,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err214 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data95.lun === undefined){
+const err214 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5603,11 +5706,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key30 in data95){
+if(!((key30 === "host") || (key30 === "lun"))){
+const err215 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5617,11 +5718,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data68.map_device !== undefined){
-let data96 = data68.map_device;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.host === undefined){
-const err216 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data95.host !== undefined){
+let data96 = data95.host;
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err216 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5630,8 +5731,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data96.lun === undefined){
-const err217 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err217 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -5640,9 +5742,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-for(const key30 in data96){
-if(!((key30 === "host") || (key30 === "lun"))){
-const err218 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+if(data95.lun !== undefined){
+let data97 = data95.lun;
+if((typeof data97 !== "string") && (!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97))))){
+const err218 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -5651,12 +5755,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(data96.host !== undefined){
-let data97 = data96.host;
 if(typeof data97 === "string"){
 if(!pattern0.test(data97)){
-const err219 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err219 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5666,8 +5767,10 @@ vErrors.push(err219);
 errors++;
 }
 }
+}
+}
 else {
-const err220 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err220 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5677,10 +5780,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data96.lun !== undefined){
-let data98 = data96.lun;
-if((typeof data98 !== "string") && (!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98))))){
-const err221 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
+if(data68.map_device !== undefined){
+let data98 = data68.map_device;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.host === undefined){
+const err221 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5689,9 +5793,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err222 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data98.lun === undefined){
+const err222 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5700,11 +5803,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err223 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key31 in data98){
+if(!((key31 === "host") || (key31 === "lun"))){
+const err223 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -5714,11 +5815,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data68.path_devices !== undefined){
-let data99 = data68.path_devices;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.host === undefined){
-const err224 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data98.host !== undefined){
+let data99 = data98.host;
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err224 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -5727,8 +5828,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data99.lun === undefined){
-const err225 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err225 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -5737,9 +5839,11 @@ vErrors.push(err225);
 }
 errors++;
 }
-for(const key31 in data99){
-if(!((key31 === "host") || (key31 === "lun"))){
-const err226 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+if(data98.lun !== undefined){
+let data100 = data98.lun;
+if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
+const err226 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -5748,12 +5852,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-if(data99.host !== undefined){
-let data100 = data99.host;
 if(typeof data100 === "string"){
 if(!pattern0.test(data100)){
-const err227 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err227 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -5763,8 +5864,10 @@ vErrors.push(err227);
 errors++;
 }
 }
+}
+}
 else {
-const err228 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err228 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5774,10 +5877,11 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data99.lun !== undefined){
-let data101 = data99.lun;
-if((typeof data101 !== "string") && (!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101))))){
-const err229 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data68.path_devices !== undefined){
+let data101 = data68.path_devices;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.host === undefined){
+const err229 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5786,9 +5890,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(typeof data101 === "string"){
-if(!pattern0.test(data101)){
-const err230 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data101.lun === undefined){
+const err230 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5797,11 +5900,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err231 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key32 in data101){
+if(!((key32 === "host") || (key32 === "lun"))){
+const err231 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5811,11 +5912,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data68.active_paths !== undefined){
-let data102 = data68.active_paths;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.host === undefined){
-const err232 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data101.host !== undefined){
+let data102 = data101.host;
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err232 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5824,8 +5925,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(data102.lun === undefined){
-const err233 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err233 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5834,9 +5936,11 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key32 in data102){
-if(!((key32 === "host") || (key32 === "lun"))){
-const err234 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+if(data101.lun !== undefined){
+let data103 = data101.lun;
+if((typeof data103 !== "string") && (!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103))))){
+const err234 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5845,12 +5949,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-if(data102.host !== undefined){
-let data103 = data102.host;
 if(typeof data103 === "string"){
 if(!pattern0.test(data103)){
-const err235 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err235 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5860,8 +5961,10 @@ vErrors.push(err235);
 errors++;
 }
 }
+}
+}
 else {
-const err236 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err236 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5871,10 +5974,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data102.lun !== undefined){
-let data104 = data102.lun;
-if((typeof data104 !== "string") && (!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104))))){
-const err237 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+if(data68.active_paths !== undefined){
+let data104 = data68.active_paths;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.host === undefined){
+const err237 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5883,9 +5987,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(typeof data104 === "string"){
-if(!pattern0.test(data104)){
-const err238 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data104.lun === undefined){
+const err238 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5894,11 +5997,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key33 in data104){
+if(!((key33 === "host") || (key33 === "lun"))){
+const err239 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5908,11 +6009,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data68.failed_paths !== undefined){
-let data105 = data68.failed_paths;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.host === undefined){
-const err240 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data104.host !== undefined){
+let data105 = data104.host;
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err240 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5921,8 +6022,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data105.lun === undefined){
-const err241 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err241 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -5931,9 +6033,11 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key33 in data105){
-if(!((key33 === "host") || (key33 === "lun"))){
-const err242 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+if(data104.lun !== undefined){
+let data106 = data104.lun;
+if((typeof data106 !== "string") && (!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106))))){
+const err242 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5942,12 +6046,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-if(data105.host !== undefined){
-let data106 = data105.host;
 if(typeof data106 === "string"){
 if(!pattern0.test(data106)){
-const err243 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err243 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5957,8 +6058,10 @@ vErrors.push(err243);
 errors++;
 }
 }
+}
+}
 else {
-const err244 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err244 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5968,10 +6071,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data105.lun !== undefined){
-let data107 = data105.lun;
-if((typeof data107 !== "string") && (!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107))))){
-const err245 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+if(data68.failed_paths !== undefined){
+let data107 = data68.failed_paths;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.host === undefined){
+const err245 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5980,9 +6084,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(typeof data107 === "string"){
-if(!pattern0.test(data107)){
-const err246 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data107.lun === undefined){
+const err246 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5991,11 +6094,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err247 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key34 in data107){
+if(!((key34 === "host") || (key34 === "lun"))){
+const err247 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -6005,11 +6106,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data68.path_group_count !== undefined){
-let data108 = data68.path_group_count;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.host === undefined){
-const err248 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data107.host !== undefined){
+let data108 = data107.host;
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err248 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -6018,8 +6119,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data108.lun === undefined){
-const err249 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err249 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -6028,9 +6130,11 @@ vErrors.push(err249);
 }
 errors++;
 }
-for(const key34 in data108){
-if(!((key34 === "host") || (key34 === "lun"))){
-const err250 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+if(data107.lun !== undefined){
+let data109 = data107.lun;
+if((typeof data109 !== "string") && (!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109))))){
+const err250 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -6039,12 +6143,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-if(data108.host !== undefined){
-let data109 = data108.host;
 if(typeof data109 === "string"){
 if(!pattern0.test(data109)){
-const err251 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err251 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -6054,8 +6155,10 @@ vErrors.push(err251);
 errors++;
 }
 }
+}
+}
 else {
-const err252 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err252 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -6065,10 +6168,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data108.lun !== undefined){
-let data110 = data108.lun;
-if((typeof data110 !== "string") && (!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110))))){
-const err253 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+if(data68.path_group_count !== undefined){
+let data110 = data68.path_group_count;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.host === undefined){
+const err253 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -6077,9 +6181,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(typeof data110 === "string"){
-if(!pattern0.test(data110)){
-const err254 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data110.lun === undefined){
+const err254 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -6088,11 +6191,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err255 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key35 in data110){
+if(!((key35 === "host") || (key35 === "lun"))){
+const err255 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -6102,11 +6203,11 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data68.active_group_prio !== undefined){
-let data111 = data68.active_group_prio;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(data111.host === undefined){
-const err256 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data110.host !== undefined){
+let data111 = data110.host;
+if(typeof data111 === "string"){
+if(!pattern0.test(data111)){
+const err256 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -6115,8 +6216,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data111.lun === undefined){
-const err257 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err257 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -6125,9 +6227,11 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key35 in data111){
-if(!((key35 === "host") || (key35 === "lun"))){
-const err258 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+if(data110.lun !== undefined){
+let data112 = data110.lun;
+if((typeof data112 !== "string") && (!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112))))){
+const err258 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -6136,12 +6240,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data111.host !== undefined){
-let data112 = data111.host;
 if(typeof data112 === "string"){
 if(!pattern0.test(data112)){
-const err259 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err259 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -6151,8 +6252,10 @@ vErrors.push(err259);
 errors++;
 }
 }
+}
+}
 else {
-const err260 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err260 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -6162,10 +6265,11 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data111.lun !== undefined){
-let data113 = data111.lun;
-if((typeof data113 !== "string") && (!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113))))){
-const err261 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+if(data68.active_group_prio !== undefined){
+let data113 = data68.active_group_prio;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.host === undefined){
+const err261 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -6174,9 +6278,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(typeof data113 === "string"){
-if(!pattern0.test(data113)){
-const err262 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data113.lun === undefined){
+const err262 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -6185,11 +6288,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key36 in data113){
+if(!((key36 === "host") || (key36 === "lun"))){
+const err263 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -6199,11 +6300,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data68.pg_policy !== undefined){
-let data114 = data68.pg_policy;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.host === undefined){
-const err264 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data113.host !== undefined){
+let data114 = data113.host;
+if(typeof data114 === "string"){
+if(!pattern0.test(data114)){
+const err264 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -6212,8 +6313,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data114.lun === undefined){
-const err265 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err265 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -6222,9 +6324,11 @@ vErrors.push(err265);
 }
 errors++;
 }
-for(const key36 in data114){
-if(!((key36 === "host") || (key36 === "lun"))){
-const err266 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+if(data113.lun !== undefined){
+let data115 = data113.lun;
+if((typeof data115 !== "string") && (!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115))))){
+const err266 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -6233,12 +6337,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data114.host !== undefined){
-let data115 = data114.host;
 if(typeof data115 === "string"){
 if(!pattern0.test(data115)){
-const err267 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err267 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -6248,8 +6349,10 @@ vErrors.push(err267);
 errors++;
 }
 }
+}
+}
 else {
-const err268 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err268 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -6259,10 +6362,11 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data114.lun !== undefined){
-let data116 = data114.lun;
-if((typeof data116 !== "string") && (!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116))))){
-const err269 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+if(data68.pg_policy !== undefined){
+let data116 = data68.pg_policy;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.host === undefined){
+const err269 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -6271,9 +6375,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(typeof data116 === "string"){
-if(!pattern0.test(data116)){
-const err270 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data116.lun === undefined){
+const err270 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -6282,11 +6385,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err271 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key37 in data116){
+if(!((key37 === "host") || (key37 === "lun"))){
+const err271 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -6296,11 +6397,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data68.path_hctl !== undefined){
-let data117 = data68.path_hctl;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.host === undefined){
-const err272 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data116.host !== undefined){
+let data117 = data116.host;
+if(typeof data117 === "string"){
+if(!pattern0.test(data117)){
+const err272 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -6309,8 +6410,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data117.dev === undefined){
-const err273 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+}
+else {
+const err273 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -6319,9 +6421,11 @@ vErrors.push(err273);
 }
 errors++;
 }
-for(const key37 in data117){
-if(!((key37 === "host") || (key37 === "dev"))){
-const err274 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+if(data116.lun !== undefined){
+let data118 = data116.lun;
+if((typeof data118 !== "string") && (!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118))))){
+const err274 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -6330,12 +6434,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data117.host !== undefined){
-let data118 = data117.host;
 if(typeof data118 === "string"){
 if(!pattern0.test(data118)){
-const err275 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err275 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -6345,8 +6446,10 @@ vErrors.push(err275);
 errors++;
 }
 }
+}
+}
 else {
-const err276 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err276 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -6356,11 +6459,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data117.dev !== undefined){
-let data119 = data117.dev;
-if(typeof data119 === "string"){
-if(!pattern0.test(data119)){
-const err277 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68.path_hctl !== undefined){
+let data119 = data68.path_hctl;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.host === undefined){
+const err277 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -6369,9 +6472,8 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-else {
-const err278 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data119.dev === undefined){
+const err278 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -6380,10 +6482,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-}
-else {
-const err279 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key38 in data119){
+if(!((key38 === "host") || (key38 === "dev"))){
+const err279 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -6393,11 +6494,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data68.lun_path_device !== undefined){
-let data120 = data68.lun_path_device;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-if(data120.host === undefined){
-const err280 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data119.host !== undefined){
+let data120 = data119.host;
+if(typeof data120 === "string"){
+if(!pattern0.test(data120)){
+const err280 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -6406,8 +6507,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data120.lun === undefined){
-const err281 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err281 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -6416,8 +6518,12 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data120.index === undefined){
-const err282 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+if(data119.dev !== undefined){
+let data121 = data119.dev;
+if(typeof data121 === "string"){
+if(!pattern0.test(data121)){
+const err282 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -6426,9 +6532,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key38 in data120){
-if(!(((key38 === "host") || (key38 === "lun")) || (key38 === "index"))){
-const err283 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+}
+else {
+const err283 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -6438,11 +6544,9 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data120.host !== undefined){
-let data121 = data120.host;
-if(typeof data121 === "string"){
-if(!pattern0.test(data121)){
-const err284 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err284 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -6452,8 +6556,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-else {
-const err285 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data68.lun_path_device !== undefined){
+let data122 = data68.lun_path_device;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.host === undefined){
+const err285 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -6462,11 +6569,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-if(data120.lun !== undefined){
-let data122 = data120.lun;
-if((typeof data122 !== "string") && (!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122))))){
-const err286 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data122.lun === undefined){
+const err286 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -6475,9 +6579,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(typeof data122 === "string"){
-if(!pattern0.test(data122)){
-const err287 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data122.index === undefined){
+const err287 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -6486,12 +6589,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-}
-if(data120.index !== undefined){
-let data123 = data120.index;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err288 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key39 in data122){
+if(!(((key39 === "host") || (key39 === "lun")) || (key39 === "index"))){
+const err288 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -6500,9 +6600,12 @@ vErrors.push(err288);
 }
 errors++;
 }
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 < 0 || isNaN(data123)){
-const err289 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data122.host !== undefined){
+let data123 = data122.host;
+if(typeof data123 === "string"){
+if(!pattern0.test(data123)){
+const err289 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -6512,10 +6615,8 @@ vErrors.push(err289);
 errors++;
 }
 }
-}
-}
 else {
-const err290 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err290 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -6525,11 +6626,10 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data68.domain_host !== undefined){
-let data124 = data68.domain_host;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.domain === undefined){
-const err291 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data122.lun !== undefined){
+let data124 = data122.lun;
+if((typeof data124 !== "string") && (!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124))))){
+const err291 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -6538,9 +6638,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-for(const key39 in data124){
-if(!(key39 === "domain")){
-const err292 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+if(typeof data124 === "string"){
+if(!pattern0.test(data124)){
+const err292 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -6550,11 +6650,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data124.domain !== undefined){
-let data125 = data124.domain;
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err293 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data122.index !== undefined){
+let data125 = data122.index;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err293 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -6563,9 +6663,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-else {
-const err294 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 < 0 || isNaN(data125)){
+const err294 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -6576,8 +6676,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err295 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err295 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -6587,9 +6688,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-}
-else {
-const err296 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.domain_host !== undefined){
+let data126 = data68.domain_host;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.domain === undefined){
+const err296 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -6598,10 +6701,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-}
-else {
-const err297 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key40 in data126){
+if(!(key40 === "domain")){
+const err297 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -6611,11 +6713,11 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data.briefing !== undefined){
-let data126 = data.briefing;
-if(typeof data126 === "string"){
-if(!pattern0.test(data126)){
-const err298 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data126.domain !== undefined){
+let data127 = data126.domain;
+if(typeof data127 === "string"){
+if(!pattern0.test(data127)){
+const err298 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -6626,7 +6728,7 @@ errors++;
 }
 }
 else {
-const err299 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err299 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -6636,11 +6738,9 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data.debrief !== undefined){
-let data127 = data.debrief;
-if(typeof data127 === "string"){
-if(!pattern0.test(data127)){
-const err300 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err300 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -6650,8 +6750,9 @@ vErrors.push(err300);
 errors++;
 }
 }
+}
 else {
-const err301 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err301 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -6661,11 +6762,9 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data.objectives !== undefined){
-let data128 = data.objectives;
-if(Array.isArray(data128)){
-if(data128.length < 1){
-const err302 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err302 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -6674,16 +6773,12 @@ vErrors.push(err302);
 }
 errors++;
 }
-const len7 = data128.length;
-for(let i7=0; i7<len7; i7++){
-let data129 = data128[i7];
-const _errs301 = errors;
-let valid56 = false;
-let passing0 = null;
-const _errs302 = errors;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.check === undefined){
-const err303 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data.briefing !== undefined){
+let data128 = data.briefing;
+if(typeof data128 === "string"){
+if(!pattern0.test(data128)){
+const err303 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -6693,15 +6788,8 @@ vErrors.push(err303);
 errors++;
 }
 }
-var _valid0 = _errs302 === errors;
-if(_valid0){
-valid56 = true;
-passing0 = 0;
-}
-const _errs303 = errors;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.quiz === undefined){
-const err304 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+else {
+const err304 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -6711,19 +6799,11 @@ vErrors.push(err304);
 errors++;
 }
 }
-var _valid0 = _errs303 === errors;
-if(_valid0 && valid56){
-valid56 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid56 = true;
-passing0 = 1;
-}
-}
-if(!valid56){
-const err305 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data.debrief !== undefined){
+let data129 = data.debrief;
+if(typeof data129 === "string"){
+if(!pattern0.test(data129)){
+const err305 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -6732,20 +6812,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-else {
-errors = _errs301;
-if(vErrors !== null){
-if(_errs301){
-vErrors.length = _errs301;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.id === undefined){
-const err306 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err306 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -6754,8 +6823,12 @@ vErrors.push(err306);
 }
 errors++;
 }
-if(data129.text === undefined){
-const err307 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+if(data.objectives !== undefined){
+let data130 = data.objectives;
+if(Array.isArray(data130)){
+if(data130.length < 1){
+const err307 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -6764,8 +6837,16 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data129.points === undefined){
-const err308 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+const len7 = data130.length;
+for(let i7=0; i7<len7; i7++){
+let data131 = data130[i7];
+const _errs306 = errors;
+let valid57 = false;
+let passing0 = null;
+const _errs307 = errors;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.check === undefined){
+const err308 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -6774,8 +6855,16 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(data129.failure === undefined){
-const err309 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+var _valid0 = _errs307 === errors;
+if(_valid0){
+valid57 = true;
+passing0 = 0;
+}
+const _errs308 = errors;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.quiz === undefined){
+const err309 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -6784,8 +6873,20 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(data129.hints === undefined){
-const err310 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
+}
+var _valid0 = _errs308 === errors;
+if(_valid0 && valid57){
+valid57 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid57 = true;
+passing0 = 1;
+}
+}
+if(!valid57){
+const err310 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -6794,9 +6895,20 @@ vErrors.push(err310);
 }
 errors++;
 }
-for(const key40 in data129){
-if(!((((((((key40 === "id") || (key40 === "text")) || (key40 === "points")) || (key40 === "check")) || (key40 === "quiz")) || (key40 === "failure")) || (key40 === "milestone")) || (key40 === "hints"))){
-const err311 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+else {
+errors = _errs306;
+if(vErrors !== null){
+if(_errs306){
+vErrors.length = _errs306;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.id === undefined){
+const err311 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -6805,12 +6917,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-if(data129.id !== undefined){
-let data130 = data129.id;
-if(typeof data130 === "string"){
-if(!pattern3.test(data130)){
-const err312 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data131.text === undefined){
+const err312 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -6819,9 +6927,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-else {
-const err313 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.points === undefined){
+const err313 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -6830,12 +6937,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-if(data129.text !== undefined){
-let data131 = data129.text;
-if(typeof data131 === "string"){
-if(!pattern0.test(data131)){
-const err314 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data131.failure === undefined){
+const err314 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -6844,9 +6947,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-else {
-const err315 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.hints === undefined){
+const err315 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -6855,11 +6957,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-if(data129.points !== undefined){
-let data132 = data129.points;
-if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
-const err316 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key41 in data131){
+if(!((((((((key41 === "id") || (key41 === "text")) || (key41 === "points")) || (key41 === "check")) || (key41 === "quiz")) || (key41 === "failure")) || (key41 === "milestone")) || (key41 === "hints"))){
+const err316 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -6868,9 +6968,12 @@ vErrors.push(err316);
 }
 errors++;
 }
-if((typeof data132 == "number") && (isFinite(data132))){
-if(data132 < 1 || isNaN(data132)){
-const err317 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data131.id !== undefined){
+let data132 = data131.id;
+if(typeof data132 === "string"){
+if(!pattern3.test(data132)){
+const err317 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -6880,22 +6983,8 @@ vErrors.push(err317);
 errors++;
 }
 }
-}
-if(data129.check !== undefined){
-if(!(validate11(data129.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data129,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data129.quiz !== undefined){
-let data134 = data129.quiz;
-const _errs314 = errors;
-let valid58 = false;
-let passing1 = null;
-const _errs315 = errors;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.accept === undefined){
-const err318 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+else {
+const err318 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -6905,15 +6994,11 @@ vErrors.push(err318);
 errors++;
 }
 }
-var _valid1 = _errs315 === errors;
-if(_valid1){
-valid58 = true;
-passing1 = 0;
-}
-const _errs316 = errors;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.query === undefined){
-const err319 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(data131.text !== undefined){
+let data133 = data131.text;
+if(typeof data133 === "string"){
+if(!pattern0.test(data133)){
+const err319 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -6923,19 +7008,8 @@ vErrors.push(err319);
 errors++;
 }
 }
-var _valid1 = _errs316 === errors;
-if(_valid1 && valid58){
-valid58 = false;
-passing1 = [passing1, 1];
-}
 else {
-if(_valid1){
-valid58 = true;
-passing1 = 1;
-}
-}
-if(!valid58){
-const err320 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err320 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -6944,21 +7018,11 @@ vErrors.push(err320);
 }
 errors++;
 }
-else {
-errors = _errs314;
-if(vErrors !== null){
-if(_errs314){
-vErrors.length = _errs314;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-for(const key41 in data134){
-if(!(((((((key41 === "question") || (key41 === "placeholder")) || (key41 === "accept")) || (key41 === "query")) || (key41 === "tolerance")) || (key41 === "case_sensitive")) || (key41 === "any_order"))){
-const err321 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+if(data131.points !== undefined){
+let data134 = data131.points;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err321 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -6967,12 +7031,9 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-if(data134.question !== undefined){
-let data135 = data134.question;
-if(typeof data135 === "string"){
-if(!pattern0.test(data135)){
-const err322 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 < 1 || isNaN(data134)){
+const err322 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -6982,8 +7043,22 @@ vErrors.push(err322);
 errors++;
 }
 }
-else {
-const err323 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data131.check !== undefined){
+if(!(validate11(data131.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data131,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data131.quiz !== undefined){
+let data136 = data131.quiz;
+const _errs319 = errors;
+let valid59 = false;
+let passing1 = null;
+const _errs320 = errors;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.accept === undefined){
+const err323 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -6993,11 +7068,15 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data134.placeholder !== undefined){
-let data136 = data134.placeholder;
-if(typeof data136 === "string"){
-if(!pattern0.test(data136)){
-const err324 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid1 = _errs320 === errors;
+if(_valid1){
+valid59 = true;
+passing1 = 0;
+}
+const _errs321 = errors;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.query === undefined){
+const err324 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -7007,8 +7086,19 @@ vErrors.push(err324);
 errors++;
 }
 }
+var _valid1 = _errs321 === errors;
+if(_valid1 && valid59){
+valid59 = false;
+passing1 = [passing1, 1];
+}
 else {
-const err325 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid1){
+valid59 = true;
+passing1 = 1;
+}
+}
+if(!valid59){
+const err325 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -7017,12 +7107,21 @@ vErrors.push(err325);
 }
 errors++;
 }
+else {
+errors = _errs319;
+if(vErrors !== null){
+if(_errs319){
+vErrors.length = _errs319;
 }
-if(data134.accept !== undefined){
-let data137 = data134.accept;
-if(Array.isArray(data137)){
-if(data137.length < 1){
-const err326 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+vErrors = null;
+}
+}
+}
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+for(const key42 in data136){
+if(!(((((((key42 === "question") || (key42 === "placeholder")) || (key42 === "accept")) || (key42 === "query")) || (key42 === "tolerance")) || (key42 === "case_sensitive")) || (key42 === "any_order"))){
+const err326 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -7031,11 +7130,12 @@ vErrors.push(err326);
 }
 errors++;
 }
-const len8 = data137.length;
-for(let i8=0; i8<len8; i8++){
-let data138 = data137[i8];
-if((typeof data138 !== "string") && (!((typeof data138 == "number") && (isFinite(data138))))){
-const err327 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
+}
+if(data136.question !== undefined){
+let data137 = data136.question;
+if(typeof data137 === "string"){
+if(!pattern0.test(data137)){
+const err327 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -7045,9 +7145,8 @@ vErrors.push(err327);
 errors++;
 }
 }
-}
 else {
-const err328 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err328 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -7057,11 +7156,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data134.query !== undefined){
-let data139 = data134.query;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(Object.keys(data139).length > 1){
-const err329 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data136.placeholder !== undefined){
+let data138 = data136.placeholder;
+if(typeof data138 === "string"){
+if(!pattern0.test(data138)){
+const err329 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -7070,8 +7169,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(Object.keys(data139).length < 1){
-const err330 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err330 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -7080,9 +7180,12 @@ vErrors.push(err330);
 }
 errors++;
 }
-for(const key42 in data139){
-if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key42))){
-const err331 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+if(data136.accept !== undefined){
+let data139 = data136.accept;
+if(Array.isArray(data139)){
+if(data139.length < 1){
+const err331 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -7091,12 +7194,11 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-if(data139.xen_version !== undefined){
-let data140 = data139.xen_version;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.host === undefined){
-const err332 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const len8 = data139.length;
+for(let i8=0; i8<len8; i8++){
+let data140 = data139[i8];
+if((typeof data140 !== "string") && (!((typeof data140 == "number") && (isFinite(data140))))){
+const err332 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -7105,9 +7207,10 @@ vErrors.push(err332);
 }
 errors++;
 }
-for(const key43 in data140){
-if(!(key43 === "host")){
-const err333 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+}
+else {
+const err333 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -7117,11 +7220,11 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data140.host !== undefined){
-let data141 = data140.host;
-if(typeof data141 === "string"){
-if(!pattern0.test(data141)){
-const err334 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data136.query !== undefined){
+let data141 = data136.query;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(Object.keys(data141).length > 1){
+const err334 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -7130,9 +7233,8 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-else {
-const err335 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Object.keys(data141).length < 1){
+const err335 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -7141,10 +7243,9 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-}
-else {
-const err336 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key43 in data141){
+if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key43))){
+const err336 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -7154,11 +7255,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data139.free_memory !== undefined){
-let data142 = data139.free_memory;
+if(data141.xen_version !== undefined){
+let data142 = data141.xen_version;
 if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
 if(data142.host === undefined){
-const err337 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err337 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -7169,7 +7270,7 @@ errors++;
 }
 for(const key44 in data142){
 if(!(key44 === "host")){
-const err338 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+const err338 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -7183,7 +7284,7 @@ if(data142.host !== undefined){
 let data143 = data142.host;
 if(typeof data143 === "string"){
 if(!pattern0.test(data143)){
-const err339 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err339 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -7194,7 +7295,7 @@ errors++;
 }
 }
 else {
-const err340 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err340 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -7206,7 +7307,7 @@ errors++;
 }
 }
 else {
-const err341 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err341 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -7216,11 +7317,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data139.total_memory !== undefined){
-let data144 = data139.total_memory;
+if(data141.free_memory !== undefined){
+let data144 = data141.free_memory;
 if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
 if(data144.host === undefined){
-const err342 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err342 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -7231,7 +7332,7 @@ errors++;
 }
 for(const key45 in data144){
 if(!(key45 === "host")){
-const err343 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+const err343 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -7245,7 +7346,7 @@ if(data144.host !== undefined){
 let data145 = data144.host;
 if(typeof data145 === "string"){
 if(!pattern0.test(data145)){
-const err344 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err344 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -7256,7 +7357,7 @@ errors++;
 }
 }
 else {
-const err345 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err345 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -7268,7 +7369,7 @@ errors++;
 }
 }
 else {
-const err346 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err346 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -7278,11 +7379,11 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data139.nr_cpus !== undefined){
-let data146 = data139.nr_cpus;
+if(data141.total_memory !== undefined){
+let data146 = data141.total_memory;
 if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
 if(data146.host === undefined){
-const err347 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err347 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -7293,7 +7394,7 @@ errors++;
 }
 for(const key46 in data146){
 if(!(key46 === "host")){
-const err348 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+const err348 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -7307,7 +7408,7 @@ if(data146.host !== undefined){
 let data147 = data146.host;
 if(typeof data147 === "string"){
 if(!pattern0.test(data147)){
-const err349 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err349 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -7318,7 +7419,7 @@ errors++;
 }
 }
 else {
-const err350 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err350 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -7330,7 +7431,7 @@ errors++;
 }
 }
 else {
-const err351 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err351 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -7340,11 +7441,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data139.dom0_memory !== undefined){
-let data148 = data139.dom0_memory;
+if(data141.nr_cpus !== undefined){
+let data148 = data141.nr_cpus;
 if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
 if(data148.host === undefined){
-const err352 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err352 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -7355,7 +7456,7 @@ errors++;
 }
 for(const key47 in data148){
 if(!(key47 === "host")){
-const err353 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+const err353 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -7369,7 +7470,7 @@ if(data148.host !== undefined){
 let data149 = data148.host;
 if(typeof data149 === "string"){
 if(!pattern0.test(data149)){
-const err354 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err354 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -7380,7 +7481,7 @@ errors++;
 }
 }
 else {
-const err355 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err355 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -7392,7 +7493,7 @@ errors++;
 }
 }
 else {
-const err356 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err356 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -7402,11 +7503,11 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data139.domain_name !== undefined){
-let data150 = data139.domain_name;
+if(data141.dom0_memory !== undefined){
+let data150 = data141.dom0_memory;
 if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.domain === undefined){
-const err357 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data150.host === undefined){
+const err357 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -7416,8 +7517,8 @@ vErrors.push(err357);
 errors++;
 }
 for(const key48 in data150){
-if(!(key48 === "domain")){
-const err358 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+if(!(key48 === "host")){
+const err358 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -7427,11 +7528,11 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data150.domain !== undefined){
-let data151 = data150.domain;
+if(data150.host !== undefined){
+let data151 = data150.host;
 if(typeof data151 === "string"){
 if(!pattern0.test(data151)){
-const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -7442,7 +7543,7 @@ errors++;
 }
 }
 else {
-const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -7454,7 +7555,7 @@ errors++;
 }
 }
 else {
-const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -7464,11 +7565,11 @@ vErrors.push(err361);
 errors++;
 }
 }
-if(data139.domain_id !== undefined){
-let data152 = data139.domain_id;
+if(data141.domain_name !== undefined){
+let data152 = data141.domain_name;
 if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
 if(data152.domain === undefined){
-const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -7479,7 +7580,7 @@ errors++;
 }
 for(const key49 in data152){
 if(!(key49 === "domain")){
-const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -7493,7 +7594,7 @@ if(data152.domain !== undefined){
 let data153 = data152.domain;
 if(typeof data153 === "string"){
 if(!pattern0.test(data153)){
-const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -7504,7 +7605,7 @@ errors++;
 }
 }
 else {
-const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -7516,7 +7617,7 @@ errors++;
 }
 }
 else {
-const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -7526,11 +7627,11 @@ vErrors.push(err366);
 errors++;
 }
 }
-if(data139.domain_cfg !== undefined){
-let data154 = data139.domain_cfg;
+if(data141.domain_id !== undefined){
+let data154 = data141.domain_id;
 if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
 if(data154.domain === undefined){
-const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -7541,7 +7642,7 @@ errors++;
 }
 for(const key50 in data154){
 if(!(key50 === "domain")){
-const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -7555,7 +7656,7 @@ if(data154.domain !== undefined){
 let data155 = data154.domain;
 if(typeof data155 === "string"){
 if(!pattern0.test(data155)){
-const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -7566,7 +7667,7 @@ errors++;
 }
 }
 else {
-const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -7578,7 +7679,7 @@ errors++;
 }
 }
 else {
-const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -7588,11 +7689,11 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data139.domain_memory !== undefined){
-let data156 = data139.domain_memory;
+if(data141.domain_cfg !== undefined){
+let data156 = data141.domain_cfg;
 if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
 if(data156.domain === undefined){
-const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -7603,7 +7704,7 @@ errors++;
 }
 for(const key51 in data156){
 if(!(key51 === "domain")){
-const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -7617,7 +7718,7 @@ if(data156.domain !== undefined){
 let data157 = data156.domain;
 if(typeof data157 === "string"){
 if(!pattern0.test(data157)){
-const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -7628,7 +7729,7 @@ errors++;
 }
 }
 else {
-const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -7640,7 +7741,7 @@ errors++;
 }
 }
 else {
-const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -7650,11 +7751,11 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data139.lun_wwid !== undefined){
-let data158 = data139.lun_wwid;
+if(data141.start_need_kib !== undefined){
+let data158 = data141.start_need_kib;
 if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.lun === undefined){
-const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data158.domain === undefined){
+const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -7664,8 +7765,8 @@ vErrors.push(err377);
 errors++;
 }
 for(const key52 in data158){
-if(!(key52 === "lun")){
-const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+if(!(key52 === "domain")){
+const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -7675,10 +7776,11 @@ vErrors.push(err378);
 errors++;
 }
 }
-if(data158.lun !== undefined){
-let data159 = data158.lun;
-if((typeof data159 !== "string") && (!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159))))){
-const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+if(data158.domain !== undefined){
+let data159 = data158.domain;
+if(typeof data159 === "string"){
+if(!pattern0.test(data159)){
+const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -7687,9 +7789,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-if(typeof data159 === "string"){
-if(!pattern0.test(data159)){
-const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -7700,9 +7802,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -7712,11 +7813,11 @@ vErrors.push(err381);
 errors++;
 }
 }
-if(data139.lun_size !== undefined){
-let data160 = data139.lun_size;
+if(data141.domain_memory !== undefined){
+let data160 = data141.domain_memory;
 if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-if(data160.lun === undefined){
-const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data160.domain === undefined){
+const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -7726,8 +7827,8 @@ vErrors.push(err382);
 errors++;
 }
 for(const key53 in data160){
-if(!(key53 === "lun")){
-const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+if(!(key53 === "domain")){
+const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -7737,10 +7838,11 @@ vErrors.push(err383);
 errors++;
 }
 }
-if(data160.lun !== undefined){
-let data161 = data160.lun;
-if((typeof data161 !== "string") && (!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161))))){
-const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+if(data160.domain !== undefined){
+let data161 = data160.domain;
+if(typeof data161 === "string"){
+if(!pattern0.test(data161)){
+const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -7749,9 +7851,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-if(typeof data161 === "string"){
-if(!pattern0.test(data161)){
-const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -7762,9 +7864,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -7774,11 +7875,11 @@ vErrors.push(err386);
 errors++;
 }
 }
-if(data139.repository_path !== undefined){
-let data162 = data139.repository_path;
+if(data141.lun_wwid !== undefined){
+let data162 = data141.lun_wwid;
 if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
 if(data162.lun === undefined){
-const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -7789,7 +7890,7 @@ errors++;
 }
 for(const key54 in data162){
 if(!(key54 === "lun")){
-const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -7802,7 +7903,7 @@ errors++;
 if(data162.lun !== undefined){
 let data163 = data162.lun;
 if((typeof data163 !== "string") && (!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163))))){
-const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -7813,7 +7914,7 @@ errors++;
 }
 if(typeof data163 === "string"){
 if(!pattern0.test(data163)){
-const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -7826,7 +7927,7 @@ errors++;
 }
 }
 else {
-const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -7836,11 +7937,11 @@ vErrors.push(err391);
 errors++;
 }
 }
-if(data139.map_name !== undefined){
-let data164 = data139.map_name;
+if(data141.lun_size !== undefined){
+let data164 = data141.lun_size;
 if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-if(data164.host === undefined){
-const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data164.lun === undefined){
+const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -7849,8 +7950,9 @@ vErrors.push(err392);
 }
 errors++;
 }
-if(data164.lun === undefined){
-const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key55 in data164){
+if(!(key55 === "lun")){
+const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -7859,9 +7961,11 @@ vErrors.push(err393);
 }
 errors++;
 }
-for(const key55 in data164){
-if(!((key55 === "host") || (key55 === "lun"))){
-const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+}
+if(data164.lun !== undefined){
+let data165 = data164.lun;
+if((typeof data165 !== "string") && (!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165))))){
+const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -7870,12 +7974,9 @@ vErrors.push(err394);
 }
 errors++;
 }
-}
-if(data164.host !== undefined){
-let data165 = data164.host;
 if(typeof data165 === "string"){
 if(!pattern0.test(data165)){
-const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -7885,8 +7986,10 @@ vErrors.push(err395);
 errors++;
 }
 }
+}
+}
 else {
-const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -7896,10 +7999,11 @@ vErrors.push(err396);
 errors++;
 }
 }
-if(data164.lun !== undefined){
-let data166 = data164.lun;
-if((typeof data166 !== "string") && (!(((typeof data166 == "number") && (!(data166 % 1) && !isNaN(data166))) && (isFinite(data166))))){
-const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data141.repository_path !== undefined){
+let data166 = data141.repository_path;
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(data166.lun === undefined){
+const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -7908,9 +8012,9 @@ vErrors.push(err397);
 }
 errors++;
 }
-if(typeof data166 === "string"){
-if(!pattern0.test(data166)){
-const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key56 in data166){
+if(!(key56 === "lun")){
+const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -7920,10 +8024,10 @@ vErrors.push(err398);
 errors++;
 }
 }
-}
-}
-else {
-const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data166.lun !== undefined){
+let data167 = data166.lun;
+if((typeof data167 !== "string") && (!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167))))){
+const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -7932,12 +8036,9 @@ vErrors.push(err399);
 }
 errors++;
 }
-}
-if(data139.map_device !== undefined){
-let data167 = data139.map_device;
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-if(data167.host === undefined){
-const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data167 === "string"){
+if(!pattern0.test(data167)){
+const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -7946,8 +8047,11 @@ vErrors.push(err400);
 }
 errors++;
 }
-if(data167.lun === undefined){
-const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -7956,9 +8060,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-for(const key56 in data167){
-if(!((key56 === "host") || (key56 === "lun"))){
-const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+}
+if(data141.map_name !== undefined){
+let data168 = data141.map_name;
+if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
+if(data168.host === undefined){
+const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -7967,12 +8074,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-if(data167.host !== undefined){
-let data168 = data167.host;
-if(typeof data168 === "string"){
-if(!pattern0.test(data168)){
-const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data168.lun === undefined){
+const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -7981,9 +8084,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-}
-else {
-const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key57 in data168){
+if(!((key57 === "host") || (key57 === "lun"))){
+const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -7993,10 +8096,11 @@ vErrors.push(err404);
 errors++;
 }
 }
-if(data167.lun !== undefined){
-let data169 = data167.lun;
-if((typeof data169 !== "string") && (!(((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))) && (isFinite(data169))))){
-const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
+if(data168.host !== undefined){
+let data169 = data168.host;
+if(typeof data169 === "string"){
+if(!pattern0.test(data169)){
+const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -8005,9 +8109,9 @@ vErrors.push(err405);
 }
 errors++;
 }
-if(typeof data169 === "string"){
-if(!pattern0.test(data169)){
-const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -8017,10 +8121,10 @@ vErrors.push(err406);
 errors++;
 }
 }
-}
-}
-else {
-const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data168.lun !== undefined){
+let data170 = data168.lun;
+if((typeof data170 !== "string") && (!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170))))){
+const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -8029,12 +8133,9 @@ vErrors.push(err407);
 }
 errors++;
 }
-}
-if(data139.path_devices !== undefined){
-let data170 = data139.path_devices;
-if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
-if(data170.host === undefined){
-const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data170 === "string"){
+if(!pattern0.test(data170)){
+const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -8043,8 +8144,11 @@ vErrors.push(err408);
 }
 errors++;
 }
-if(data170.lun === undefined){
-const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -8053,9 +8157,12 @@ vErrors.push(err409);
 }
 errors++;
 }
-for(const key57 in data170){
-if(!((key57 === "host") || (key57 === "lun"))){
-const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+}
+if(data141.map_device !== undefined){
+let data171 = data141.map_device;
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+if(data171.host === undefined){
+const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -8064,12 +8171,8 @@ vErrors.push(err410);
 }
 errors++;
 }
-}
-if(data170.host !== undefined){
-let data171 = data170.host;
-if(typeof data171 === "string"){
-if(!pattern0.test(data171)){
-const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data171.lun === undefined){
+const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -8078,9 +8181,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-}
-else {
-const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key58 in data171){
+if(!((key58 === "host") || (key58 === "lun"))){
+const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -8090,10 +8193,11 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data170.lun !== undefined){
-let data172 = data170.lun;
-if((typeof data172 !== "string") && (!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172))))){
-const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data171.host !== undefined){
+let data172 = data171.host;
+if(typeof data172 === "string"){
+if(!pattern0.test(data172)){
+const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -8102,9 +8206,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(typeof data172 === "string"){
-if(!pattern0.test(data172)){
-const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -8114,10 +8218,10 @@ vErrors.push(err414);
 errors++;
 }
 }
-}
-}
-else {
-const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data171.lun !== undefined){
+let data173 = data171.lun;
+if((typeof data173 !== "string") && (!(((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173))) && (isFinite(data173))))){
+const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -8126,12 +8230,9 @@ vErrors.push(err415);
 }
 errors++;
 }
-}
-if(data139.active_paths !== undefined){
-let data173 = data139.active_paths;
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-if(data173.host === undefined){
-const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data173 === "string"){
+if(!pattern0.test(data173)){
+const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -8140,8 +8241,11 @@ vErrors.push(err416);
 }
 errors++;
 }
-if(data173.lun === undefined){
-const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -8150,9 +8254,12 @@ vErrors.push(err417);
 }
 errors++;
 }
-for(const key58 in data173){
-if(!((key58 === "host") || (key58 === "lun"))){
-const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
+}
+if(data141.path_devices !== undefined){
+let data174 = data141.path_devices;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+if(data174.host === undefined){
+const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -8161,12 +8268,8 @@ vErrors.push(err418);
 }
 errors++;
 }
-}
-if(data173.host !== undefined){
-let data174 = data173.host;
-if(typeof data174 === "string"){
-if(!pattern0.test(data174)){
-const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data174.lun === undefined){
+const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -8175,9 +8278,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-}
-else {
-const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key59 in data174){
+if(!((key59 === "host") || (key59 === "lun"))){
+const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -8187,10 +8290,11 @@ vErrors.push(err420);
 errors++;
 }
 }
-if(data173.lun !== undefined){
-let data175 = data173.lun;
-if((typeof data175 !== "string") && (!(((typeof data175 == "number") && (!(data175 % 1) && !isNaN(data175))) && (isFinite(data175))))){
-const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+if(data174.host !== undefined){
+let data175 = data174.host;
+if(typeof data175 === "string"){
+if(!pattern0.test(data175)){
+const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -8199,9 +8303,9 @@ vErrors.push(err421);
 }
 errors++;
 }
-if(typeof data175 === "string"){
-if(!pattern0.test(data175)){
-const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -8211,10 +8315,10 @@ vErrors.push(err422);
 errors++;
 }
 }
-}
-}
-else {
-const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data174.lun !== undefined){
+let data176 = data174.lun;
+if((typeof data176 !== "string") && (!(((typeof data176 == "number") && (!(data176 % 1) && !isNaN(data176))) && (isFinite(data176))))){
+const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -8223,12 +8327,9 @@ vErrors.push(err423);
 }
 errors++;
 }
-}
-if(data139.failed_paths !== undefined){
-let data176 = data139.failed_paths;
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-if(data176.host === undefined){
-const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data176 === "string"){
+if(!pattern0.test(data176)){
+const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -8237,8 +8338,11 @@ vErrors.push(err424);
 }
 errors++;
 }
-if(data176.lun === undefined){
-const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -8247,9 +8351,12 @@ vErrors.push(err425);
 }
 errors++;
 }
-for(const key59 in data176){
-if(!((key59 === "host") || (key59 === "lun"))){
-const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+}
+if(data141.active_paths !== undefined){
+let data177 = data141.active_paths;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+if(data177.host === undefined){
+const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -8258,12 +8365,8 @@ vErrors.push(err426);
 }
 errors++;
 }
-}
-if(data176.host !== undefined){
-let data177 = data176.host;
-if(typeof data177 === "string"){
-if(!pattern0.test(data177)){
-const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data177.lun === undefined){
+const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -8272,9 +8375,9 @@ vErrors.push(err427);
 }
 errors++;
 }
-}
-else {
-const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key60 in data177){
+if(!((key60 === "host") || (key60 === "lun"))){
+const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -8284,10 +8387,11 @@ vErrors.push(err428);
 errors++;
 }
 }
-if(data176.lun !== undefined){
-let data178 = data176.lun;
-if((typeof data178 !== "string") && (!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178))))){
-const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+if(data177.host !== undefined){
+let data178 = data177.host;
+if(typeof data178 === "string"){
+if(!pattern0.test(data178)){
+const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -8296,9 +8400,9 @@ vErrors.push(err429);
 }
 errors++;
 }
-if(typeof data178 === "string"){
-if(!pattern0.test(data178)){
-const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -8308,10 +8412,10 @@ vErrors.push(err430);
 errors++;
 }
 }
-}
-}
-else {
-const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data177.lun !== undefined){
+let data179 = data177.lun;
+if((typeof data179 !== "string") && (!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179))))){
+const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -8320,12 +8424,9 @@ vErrors.push(err431);
 }
 errors++;
 }
-}
-if(data139.path_group_count !== undefined){
-let data179 = data139.path_group_count;
-if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
-if(data179.host === undefined){
-const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data179 === "string"){
+if(!pattern0.test(data179)){
+const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -8334,8 +8435,11 @@ vErrors.push(err432);
 }
 errors++;
 }
-if(data179.lun === undefined){
-const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -8344,9 +8448,12 @@ vErrors.push(err433);
 }
 errors++;
 }
-for(const key60 in data179){
-if(!((key60 === "host") || (key60 === "lun"))){
-const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+}
+if(data141.failed_paths !== undefined){
+let data180 = data141.failed_paths;
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
+if(data180.host === undefined){
+const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -8355,12 +8462,8 @@ vErrors.push(err434);
 }
 errors++;
 }
-}
-if(data179.host !== undefined){
-let data180 = data179.host;
-if(typeof data180 === "string"){
-if(!pattern0.test(data180)){
-const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data180.lun === undefined){
+const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -8369,9 +8472,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-}
-else {
-const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key61 in data180){
+if(!((key61 === "host") || (key61 === "lun"))){
+const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -8381,10 +8484,11 @@ vErrors.push(err436);
 errors++;
 }
 }
-if(data179.lun !== undefined){
-let data181 = data179.lun;
-if((typeof data181 !== "string") && (!(((typeof data181 == "number") && (!(data181 % 1) && !isNaN(data181))) && (isFinite(data181))))){
-const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+if(data180.host !== undefined){
+let data181 = data180.host;
+if(typeof data181 === "string"){
+if(!pattern0.test(data181)){
+const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -8393,9 +8497,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-if(typeof data181 === "string"){
-if(!pattern0.test(data181)){
-const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -8405,10 +8509,10 @@ vErrors.push(err438);
 errors++;
 }
 }
-}
-}
-else {
-const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data180.lun !== undefined){
+let data182 = data180.lun;
+if((typeof data182 !== "string") && (!(((typeof data182 == "number") && (!(data182 % 1) && !isNaN(data182))) && (isFinite(data182))))){
+const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -8417,12 +8521,9 @@ vErrors.push(err439);
 }
 errors++;
 }
-}
-if(data139.active_group_prio !== undefined){
-let data182 = data139.active_group_prio;
-if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
-if(data182.host === undefined){
-const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data182 === "string"){
+if(!pattern0.test(data182)){
+const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -8431,8 +8532,11 @@ vErrors.push(err440);
 }
 errors++;
 }
-if(data182.lun === undefined){
-const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -8441,9 +8545,12 @@ vErrors.push(err441);
 }
 errors++;
 }
-for(const key61 in data182){
-if(!((key61 === "host") || (key61 === "lun"))){
-const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+}
+if(data141.path_group_count !== undefined){
+let data183 = data141.path_group_count;
+if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
+if(data183.host === undefined){
+const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -8452,12 +8559,8 @@ vErrors.push(err442);
 }
 errors++;
 }
-}
-if(data182.host !== undefined){
-let data183 = data182.host;
-if(typeof data183 === "string"){
-if(!pattern0.test(data183)){
-const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data183.lun === undefined){
+const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -8466,9 +8569,9 @@ vErrors.push(err443);
 }
 errors++;
 }
-}
-else {
-const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key62 in data183){
+if(!((key62 === "host") || (key62 === "lun"))){
+const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -8478,10 +8581,11 @@ vErrors.push(err444);
 errors++;
 }
 }
-if(data182.lun !== undefined){
-let data184 = data182.lun;
-if((typeof data184 !== "string") && (!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184))))){
-const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+if(data183.host !== undefined){
+let data184 = data183.host;
+if(typeof data184 === "string"){
+if(!pattern0.test(data184)){
+const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -8490,9 +8594,9 @@ vErrors.push(err445);
 }
 errors++;
 }
-if(typeof data184 === "string"){
-if(!pattern0.test(data184)){
-const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -8502,10 +8606,10 @@ vErrors.push(err446);
 errors++;
 }
 }
-}
-}
-else {
-const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data183.lun !== undefined){
+let data185 = data183.lun;
+if((typeof data185 !== "string") && (!(((typeof data185 == "number") && (!(data185 % 1) && !isNaN(data185))) && (isFinite(data185))))){
+const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -8514,12 +8618,9 @@ vErrors.push(err447);
 }
 errors++;
 }
-}
-if(data139.pg_policy !== undefined){
-let data185 = data139.pg_policy;
-if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
-if(data185.host === undefined){
-const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data185 === "string"){
+if(!pattern0.test(data185)){
+const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -8528,8 +8629,11 @@ vErrors.push(err448);
 }
 errors++;
 }
-if(data185.lun === undefined){
-const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -8538,9 +8642,12 @@ vErrors.push(err449);
 }
 errors++;
 }
-for(const key62 in data185){
-if(!((key62 === "host") || (key62 === "lun"))){
-const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+}
+if(data141.active_group_prio !== undefined){
+let data186 = data141.active_group_prio;
+if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
+if(data186.host === undefined){
+const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -8549,12 +8656,8 @@ vErrors.push(err450);
 }
 errors++;
 }
-}
-if(data185.host !== undefined){
-let data186 = data185.host;
-if(typeof data186 === "string"){
-if(!pattern0.test(data186)){
-const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data186.lun === undefined){
+const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -8563,9 +8666,9 @@ vErrors.push(err451);
 }
 errors++;
 }
-}
-else {
-const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key63 in data186){
+if(!((key63 === "host") || (key63 === "lun"))){
+const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -8575,10 +8678,11 @@ vErrors.push(err452);
 errors++;
 }
 }
-if(data185.lun !== undefined){
-let data187 = data185.lun;
-if((typeof data187 !== "string") && (!(((typeof data187 == "number") && (!(data187 % 1) && !isNaN(data187))) && (isFinite(data187))))){
-const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+if(data186.host !== undefined){
+let data187 = data186.host;
+if(typeof data187 === "string"){
+if(!pattern0.test(data187)){
+const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -8587,9 +8691,9 @@ vErrors.push(err453);
 }
 errors++;
 }
-if(typeof data187 === "string"){
-if(!pattern0.test(data187)){
-const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -8599,10 +8703,10 @@ vErrors.push(err454);
 errors++;
 }
 }
-}
-}
-else {
-const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data186.lun !== undefined){
+let data188 = data186.lun;
+if((typeof data188 !== "string") && (!(((typeof data188 == "number") && (!(data188 % 1) && !isNaN(data188))) && (isFinite(data188))))){
+const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -8611,12 +8715,9 @@ vErrors.push(err455);
 }
 errors++;
 }
-}
-if(data139.path_hctl !== undefined){
-let data188 = data139.path_hctl;
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
-if(data188.host === undefined){
-const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data188 === "string"){
+if(!pattern0.test(data188)){
+const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -8625,8 +8726,11 @@ vErrors.push(err456);
 }
 errors++;
 }
-if(data188.dev === undefined){
-const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+}
+}
+}
+else {
+const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -8635,9 +8739,12 @@ vErrors.push(err457);
 }
 errors++;
 }
-for(const key63 in data188){
-if(!((key63 === "host") || (key63 === "dev"))){
-const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+}
+if(data141.pg_policy !== undefined){
+let data189 = data141.pg_policy;
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+if(data189.host === undefined){
+const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -8646,12 +8753,8 @@ vErrors.push(err458);
 }
 errors++;
 }
-}
-if(data188.host !== undefined){
-let data189 = data188.host;
-if(typeof data189 === "string"){
-if(!pattern0.test(data189)){
-const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data189.lun === undefined){
+const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -8660,9 +8763,9 @@ vErrors.push(err459);
 }
 errors++;
 }
-}
-else {
-const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key64 in data189){
+if(!((key64 === "host") || (key64 === "lun"))){
+const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -8672,11 +8775,11 @@ vErrors.push(err460);
 errors++;
 }
 }
-if(data188.dev !== undefined){
-let data190 = data188.dev;
+if(data189.host !== undefined){
+let data190 = data189.host;
 if(typeof data190 === "string"){
 if(!pattern0.test(data190)){
-const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -8687,7 +8790,7 @@ errors++;
 }
 }
 else {
-const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -8697,9 +8800,10 @@ vErrors.push(err462);
 errors++;
 }
 }
-}
-else {
-const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data189.lun !== undefined){
+let data191 = data189.lun;
+if((typeof data191 !== "string") && (!(((typeof data191 == "number") && (!(data191 % 1) && !isNaN(data191))) && (isFinite(data191))))){
+const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -8708,12 +8812,9 @@ vErrors.push(err463);
 }
 errors++;
 }
-}
-if(data139.lun_path_device !== undefined){
-let data191 = data139.lun_path_device;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-if(data191.host === undefined){
-const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data191 === "string"){
+if(!pattern0.test(data191)){
+const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -8722,8 +8823,11 @@ vErrors.push(err464);
 }
 errors++;
 }
-if(data191.lun === undefined){
-const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -8732,8 +8836,12 @@ vErrors.push(err465);
 }
 errors++;
 }
-if(data191.index === undefined){
-const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+if(data141.path_hctl !== undefined){
+let data192 = data141.path_hctl;
+if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
+if(data192.host === undefined){
+const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -8742,9 +8850,8 @@ vErrors.push(err466);
 }
 errors++;
 }
-for(const key64 in data191){
-if(!(((key64 === "host") || (key64 === "lun")) || (key64 === "index"))){
-const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+if(data192.dev === undefined){
+const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -8753,12 +8860,9 @@ vErrors.push(err467);
 }
 errors++;
 }
-}
-if(data191.host !== undefined){
-let data192 = data191.host;
-if(typeof data192 === "string"){
-if(!pattern0.test(data192)){
-const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key65 in data192){
+if(!((key65 === "host") || (key65 === "dev"))){
+const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -8768,8 +8872,11 @@ vErrors.push(err468);
 errors++;
 }
 }
-else {
-const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data192.host !== undefined){
+let data193 = data192.host;
+if(typeof data193 === "string"){
+if(!pattern0.test(data193)){
+const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -8779,10 +8886,8 @@ vErrors.push(err469);
 errors++;
 }
 }
-if(data191.lun !== undefined){
-let data193 = data191.lun;
-if((typeof data193 !== "string") && (!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193))))){
-const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+else {
+const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -8791,9 +8896,12 @@ vErrors.push(err470);
 }
 errors++;
 }
-if(typeof data193 === "string"){
-if(!pattern0.test(data193)){
-const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data192.dev !== undefined){
+let data194 = data192.dev;
+if(typeof data194 === "string"){
+if(!pattern0.test(data194)){
+const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -8803,11 +8911,8 @@ vErrors.push(err471);
 errors++;
 }
 }
-}
-if(data191.index !== undefined){
-let data194 = data191.index;
-if(!(((typeof data194 == "number") && (!(data194 % 1) && !isNaN(data194))) && (isFinite(data194)))){
-const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -8816,9 +8921,10 @@ vErrors.push(err472);
 }
 errors++;
 }
-if((typeof data194 == "number") && (isFinite(data194))){
-if(data194 < 0 || isNaN(data194)){
-const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -8828,10 +8934,11 @@ vErrors.push(err473);
 errors++;
 }
 }
-}
-}
-else {
-const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data141.lun_path_device !== undefined){
+let data195 = data141.lun_path_device;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+if(data195.host === undefined){
+const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -8840,12 +8947,8 @@ vErrors.push(err474);
 }
 errors++;
 }
-}
-if(data139.domain_host !== undefined){
-let data195 = data139.domain_host;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-if(data195.domain === undefined){
-const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data195.lun === undefined){
+const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -8854,9 +8957,8 @@ vErrors.push(err475);
 }
 errors++;
 }
-for(const key65 in data195){
-if(!(key65 === "domain")){
-const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+if(data195.index === undefined){
+const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -8865,12 +8967,9 @@ vErrors.push(err476);
 }
 errors++;
 }
-}
-if(data195.domain !== undefined){
-let data196 = data195.domain;
-if(typeof data196 === "string"){
-if(!pattern0.test(data196)){
-const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key66 in data195){
+if(!(((key66 === "host") || (key66 === "lun")) || (key66 === "index"))){
+const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -8880,8 +8979,11 @@ vErrors.push(err477);
 errors++;
 }
 }
-else {
-const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data195.host !== undefined){
+let data196 = data195.host;
+if(typeof data196 === "string"){
+if(!pattern0.test(data196)){
+const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -8891,9 +8993,8 @@ vErrors.push(err478);
 errors++;
 }
 }
-}
 else {
-const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -8903,9 +9004,10 @@ vErrors.push(err479);
 errors++;
 }
 }
-}
-else {
-const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data195.lun !== undefined){
+let data197 = data195.lun;
+if((typeof data197 !== "string") && (!(((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197))) && (isFinite(data197))))){
+const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -8914,12 +9016,9 @@ vErrors.push(err480);
 }
 errors++;
 }
-}
-if(data134.tolerance !== undefined){
-let data197 = data134.tolerance;
-if((typeof data197 == "number") && (isFinite(data197))){
-if(data197 < 0 || isNaN(data197)){
-const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data197 === "string"){
+if(!pattern0.test(data197)){
+const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -8929,8 +9028,11 @@ vErrors.push(err481);
 errors++;
 }
 }
-else {
-const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data195.index !== undefined){
+let data198 = data195.index;
+if(!(((typeof data198 == "number") && (!(data198 % 1) && !isNaN(data198))) && (isFinite(data198)))){
+const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -8939,10 +9041,9 @@ vErrors.push(err482);
 }
 errors++;
 }
-}
-if(data134.case_sensitive !== undefined){
-if(typeof data134.case_sensitive !== "boolean"){
-const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data198 == "number") && (isFinite(data198))){
+if(data198 < 0 || isNaN(data198)){
+const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -8952,9 +9053,10 @@ vErrors.push(err483);
 errors++;
 }
 }
-if(data134.any_order !== undefined){
-if(typeof data134.any_order !== "boolean"){
-const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+else {
+const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -8964,9 +9066,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-}
-else {
-const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data141.domain_host !== undefined){
+let data199 = data141.domain_host;
+if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
+if(data199.domain === undefined){
+const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -8975,12 +9079,9 @@ vErrors.push(err485);
 }
 errors++;
 }
-}
-if(data129.failure !== undefined){
-let data200 = data129.failure;
-if(typeof data200 === "string"){
-if(!pattern0.test(data200)){
-const err486 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key67 in data199){
+if(!(key67 === "domain")){
+const err486 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -8990,8 +9091,11 @@ vErrors.push(err486);
 errors++;
 }
 }
-else {
-const err487 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data199.domain !== undefined){
+let data200 = data199.domain;
+if(typeof data200 === "string"){
+if(!pattern0.test(data200)){
+const err487 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -9001,9 +9105,8 @@ vErrors.push(err487);
 errors++;
 }
 }
-if(data129.milestone !== undefined){
-if(typeof data129.milestone !== "boolean"){
-const err488 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err488 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -9013,11 +9116,9 @@ vErrors.push(err488);
 errors++;
 }
 }
-if(data129.hints !== undefined){
-let data202 = data129.hints;
-if(Array.isArray(data202)){
-if(data202.length < 2){
-const err489 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+}
+else {
+const err489 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -9026,12 +9127,10 @@ vErrors.push(err489);
 }
 errors++;
 }
-const len9 = data202.length;
-for(let i9=0; i9<len9; i9++){
-let data203 = data202[i9];
-if(typeof data203 === "string"){
-if(!pattern0.test(data203)){
-const err490 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err490 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -9041,8 +9140,11 @@ vErrors.push(err490);
 errors++;
 }
 }
-else {
-const err491 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.tolerance !== undefined){
+let data201 = data136.tolerance;
+if((typeof data201 == "number") && (isFinite(data201))){
+if(data201 < 0 || isNaN(data201)){
+const err491 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -9052,9 +9154,8 @@ vErrors.push(err491);
 errors++;
 }
 }
-}
 else {
-const err492 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err492 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -9064,9 +9165,9 @@ vErrors.push(err492);
 errors++;
 }
 }
-}
-else {
-const err493 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data136.case_sensitive !== undefined){
+if(typeof data136.case_sensitive !== "boolean"){
+const err493 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -9076,9 +9177,9 @@ vErrors.push(err493);
 errors++;
 }
 }
-}
-else {
-const err494 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data136.any_order !== undefined){
+if(typeof data136.any_order !== "boolean"){
+const err494 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -9088,15 +9189,9 @@ vErrors.push(err494);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data204 = data.constraints;
-if(Array.isArray(data204)){
-const len10 = data204.length;
-for(let i10=0; i10<len10; i10++){
-let data205 = data204[i10];
-if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
-if(data205.id === undefined){
-const err495 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+else {
+const err495 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -9105,8 +9200,12 @@ vErrors.push(err495);
 }
 errors++;
 }
-if(data205.text === undefined){
-const err496 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+if(data131.failure !== undefined){
+let data204 = data131.failure;
+if(typeof data204 === "string"){
+if(!pattern0.test(data204)){
+const err496 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -9115,8 +9214,9 @@ vErrors.push(err496);
 }
 errors++;
 }
-if(data205.check === undefined){
-const err497 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+else {
+const err497 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -9125,8 +9225,10 @@ vErrors.push(err497);
 }
 errors++;
 }
-if(data205.failure === undefined){
-const err498 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+if(data131.milestone !== undefined){
+if(typeof data131.milestone !== "boolean"){
+const err498 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -9135,9 +9237,12 @@ vErrors.push(err498);
 }
 errors++;
 }
-for(const key66 in data205){
-if(!((((key66 === "id") || (key66 === "text")) || (key66 === "check")) || (key66 === "failure"))){
-const err499 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+}
+if(data131.hints !== undefined){
+let data206 = data131.hints;
+if(Array.isArray(data206)){
+if(data206.length < 2){
+const err499 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -9146,12 +9251,12 @@ vErrors.push(err499);
 }
 errors++;
 }
-}
-if(data205.id !== undefined){
-let data206 = data205.id;
-if(typeof data206 === "string"){
-if(!pattern3.test(data206)){
-const err500 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+const len9 = data206.length;
+for(let i9=0; i9<len9; i9++){
+let data207 = data206[i9];
+if(typeof data207 === "string"){
+if(!pattern0.test(data207)){
+const err500 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -9162,7 +9267,7 @@ errors++;
 }
 }
 else {
-const err501 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err501 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -9172,11 +9277,9 @@ vErrors.push(err501);
 errors++;
 }
 }
-if(data205.text !== undefined){
-let data207 = data205.text;
-if(typeof data207 === "string"){
-if(!pattern0.test(data207)){
-const err502 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err502 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -9186,8 +9289,9 @@ vErrors.push(err502);
 errors++;
 }
 }
+}
 else {
-const err503 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err503 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -9197,17 +9301,9 @@ vErrors.push(err503);
 errors++;
 }
 }
-if(data205.check !== undefined){
-if(!(validate11(data205.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data205,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-}
-if(data205.failure !== undefined){
-let data209 = data205.failure;
-if(typeof data209 === "string"){
-if(!pattern0.test(data209)){
-const err504 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err504 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -9217,8 +9313,15 @@ vErrors.push(err504);
 errors++;
 }
 }
-else {
-const err505 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.constraints !== undefined){
+let data208 = data.constraints;
+if(Array.isArray(data208)){
+const len10 = data208.length;
+for(let i10=0; i10<len10; i10++){
+let data209 = data208[i10];
+if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
+if(data209.id === undefined){
+const err505 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -9227,10 +9330,8 @@ vErrors.push(err505);
 }
 errors++;
 }
-}
-}
-else {
-const err506 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data209.text === undefined){
+const err506 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -9239,10 +9340,8 @@ vErrors.push(err506);
 }
 errors++;
 }
-}
-}
-else {
-const err507 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data209.check === undefined){
+const err507 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -9251,20 +9350,8 @@ vErrors.push(err507);
 }
 errors++;
 }
-}
-if(data.faults !== undefined){
-let data210 = data.faults;
-if(Array.isArray(data210)){
-const len11 = data210.length;
-for(let i11=0; i11<len11; i11++){
-let data211 = data210[i11];
-const _errs496 = errors;
-let valid93 = false;
-let passing2 = null;
-const _errs497 = errors;
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-if(data211.at === undefined){
-const err508 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data209.failure === undefined){
+const err508 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -9273,16 +9360,9 @@ vErrors.push(err508);
 }
 errors++;
 }
-}
-var _valid2 = _errs497 === errors;
-if(_valid2){
-valid93 = true;
-passing2 = 0;
-}
-const _errs498 = errors;
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-if(data211.after === undefined){
-const err509 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+for(const key68 in data209){
+if(!((((key68 === "id") || (key68 === "text")) || (key68 === "check")) || (key68 === "failure"))){
+const err509 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -9292,20 +9372,11 @@ vErrors.push(err509);
 errors++;
 }
 }
-var _valid2 = _errs498 === errors;
-if(_valid2 && valid93){
-valid93 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid93 = true;
-passing2 = 1;
-}
-const _errs499 = errors;
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-if(data211.on_command === undefined){
-const err510 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data209.id !== undefined){
+let data210 = data209.id;
+if(typeof data210 === "string"){
+if(!pattern3.test(data210)){
+const err510 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -9315,20 +9386,8 @@ vErrors.push(err510);
 errors++;
 }
 }
-var _valid2 = _errs499 === errors;
-if(_valid2 && valid93){
-valid93 = false;
-passing2 = [passing2, 2];
-}
 else {
-if(_valid2){
-valid93 = true;
-passing2 = 2;
-}
-}
-}
-if(!valid93){
-const err511 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err511 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -9337,20 +9396,12 @@ vErrors.push(err511);
 }
 errors++;
 }
-else {
-errors = _errs496;
-if(vErrors !== null){
-if(_errs496){
-vErrors.length = _errs496;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-if(data211.id === undefined){
-const err512 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data209.text !== undefined){
+let data211 = data209.text;
+if(typeof data211 === "string"){
+if(!pattern0.test(data211)){
+const err512 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -9359,8 +9410,9 @@ vErrors.push(err512);
 }
 errors++;
 }
-if(data211.do === undefined){
-const err513 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+}
+else {
+const err513 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -9369,9 +9421,18 @@ vErrors.push(err513);
 }
 errors++;
 }
-for(const key67 in data211){
-if(!((((((key67 === "id") || (key67 === "at")) || (key67 === "after")) || (key67 === "on_command")) || (key67 === "do")) || (key67 === "announce"))){
-const err514 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+}
+if(data209.check !== undefined){
+if(!(validate11(data209.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data209,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data209.failure !== undefined){
+let data213 = data209.failure;
+if(typeof data213 === "string"){
+if(!pattern0.test(data213)){
+const err514 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -9381,11 +9442,8 @@ vErrors.push(err514);
 errors++;
 }
 }
-if(data211.id !== undefined){
-let data212 = data211.id;
-if(typeof data212 === "string"){
-if(!pattern3.test(data212)){
-const err515 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+else {
+const err515 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -9395,8 +9453,9 @@ vErrors.push(err515);
 errors++;
 }
 }
+}
 else {
-const err516 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err516 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -9406,11 +9465,9 @@ vErrors.push(err516);
 errors++;
 }
 }
-if(data211.at !== undefined){
-let data213 = data211.at;
-if(typeof data213 === "string"){
-if(!pattern145.test(data213)){
-const err517 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+}
+else {
+const err517 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -9420,8 +9477,19 @@ vErrors.push(err517);
 errors++;
 }
 }
-else {
-const err518 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.faults !== undefined){
+let data214 = data.faults;
+if(Array.isArray(data214)){
+const len11 = data214.length;
+for(let i11=0; i11<len11; i11++){
+let data215 = data214[i11];
+const _errs506 = errors;
+let valid95 = false;
+let passing2 = null;
+const _errs507 = errors;
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.at === undefined){
+const err518 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -9431,11 +9499,15 @@ vErrors.push(err518);
 errors++;
 }
 }
-if(data211.after !== undefined){
-let data214 = data211.after;
-if(typeof data214 === "string"){
-if(!pattern3.test(data214)){
-const err519 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+var _valid2 = _errs507 === errors;
+if(_valid2){
+valid95 = true;
+passing2 = 0;
+}
+const _errs508 = errors;
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.after === undefined){
+const err519 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -9445,8 +9517,20 @@ vErrors.push(err519);
 errors++;
 }
 }
+var _valid2 = _errs508 === errors;
+if(_valid2 && valid95){
+valid95 = false;
+passing2 = [passing2, 1];
+}
 else {
-const err520 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid2){
+valid95 = true;
+passing2 = 1;
+}
+const _errs509 = errors;
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.on_command === undefined){
+const err520 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -9456,11 +9540,20 @@ vErrors.push(err520);
 errors++;
 }
 }
-if(data211.on_command !== undefined){
-let data215 = data211.on_command;
-if(typeof data215 === "string"){
-if(!pattern0.test(data215)){
-const err521 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid2 = _errs509 === errors;
+if(_valid2 && valid95){
+valid95 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid95 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid95){
+const err521 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -9469,9 +9562,20 @@ vErrors.push(err521);
 }
 errors++;
 }
+else {
+errors = _errs506;
+if(vErrors !== null){
+if(_errs506){
+vErrors.length = _errs506;
 }
 else {
-const err522 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.id === undefined){
+const err522 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -9480,12 +9584,8 @@ vErrors.push(err522);
 }
 errors++;
 }
-}
-if(data211.do !== undefined){
-let data216 = data211.do;
-if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
-if(Object.keys(data216).length > 1){
-const err523 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data215.do === undefined){
+const err523 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -9494,8 +9594,9 @@ vErrors.push(err523);
 }
 errors++;
 }
-if(Object.keys(data216).length < 1){
-const err524 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key69 in data215){
+if(!((((((key69 === "id") || (key69 === "at")) || (key69 === "after")) || (key69 === "on_command")) || (key69 === "do")) || (key69 === "announce"))){
+const err524 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -9504,9 +9605,12 @@ vErrors.push(err524);
 }
 errors++;
 }
-for(const key68 in data216){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key68))){
-const err525 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+}
+if(data215.id !== undefined){
+let data216 = data215.id;
+if(typeof data216 === "string"){
+if(!pattern3.test(data216)){
+const err525 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -9516,11 +9620,8 @@ vErrors.push(err525);
 errors++;
 }
 }
-if(data216.write_file !== undefined){
-let data217 = data216.write_file;
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-if(data217.host === undefined){
-const err526 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err526 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -9529,8 +9630,12 @@ vErrors.push(err526);
 }
 errors++;
 }
-if(data217.path === undefined){
-const err527 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+if(data215.at !== undefined){
+let data217 = data215.at;
+if(typeof data217 === "string"){
+if(!pattern148.test(data217)){
+const err527 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -9539,8 +9644,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-if(data217.content === undefined){
-const err528 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+else {
+const err528 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -9549,9 +9655,12 @@ vErrors.push(err528);
 }
 errors++;
 }
-for(const key69 in data217){
-if(!((((key69 === "host") || (key69 === "path")) || (key69 === "content")) || (key69 === "append"))){
-const err529 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+}
+if(data215.after !== undefined){
+let data218 = data215.after;
+if(typeof data218 === "string"){
+if(!pattern3.test(data218)){
+const err529 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -9561,11 +9670,8 @@ vErrors.push(err529);
 errors++;
 }
 }
-if(data217.host !== undefined){
-let data218 = data217.host;
-if(typeof data218 === "string"){
-if(!pattern0.test(data218)){
-const err530 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err530 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -9575,8 +9681,11 @@ vErrors.push(err530);
 errors++;
 }
 }
-else {
-const err531 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data215.on_command !== undefined){
+let data219 = data215.on_command;
+if(typeof data219 === "string"){
+if(!pattern0.test(data219)){
+const err531 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -9586,11 +9695,8 @@ vErrors.push(err531);
 errors++;
 }
 }
-if(data217.path !== undefined){
-let data219 = data217.path;
-if(typeof data219 === "string"){
-if(!pattern0.test(data219)){
-const err532 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err532 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -9600,8 +9706,11 @@ vErrors.push(err532);
 errors++;
 }
 }
-else {
-const err533 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data215.do !== undefined){
+let data220 = data215.do;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+if(Object.keys(data220).length > 1){
+const err533 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -9610,10 +9719,8 @@ vErrors.push(err533);
 }
 errors++;
 }
-}
-if(data217.content !== undefined){
-if(typeof data217.content !== "string"){
-const err534 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Object.keys(data220).length < 1){
+const err534 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -9622,10 +9729,9 @@ vErrors.push(err534);
 }
 errors++;
 }
-}
-if(data217.append !== undefined){
-if(typeof data217.append !== "boolean"){
-const err535 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key70 in data220){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key70))){
+const err535 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -9635,9 +9741,11 @@ vErrors.push(err535);
 errors++;
 }
 }
-}
-else {
-const err536 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data220.write_file !== undefined){
+let data221 = data220.write_file;
+if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
+if(data221.host === undefined){
+const err536 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -9646,12 +9754,8 @@ vErrors.push(err536);
 }
 errors++;
 }
-}
-if(data216.syslog !== undefined){
-let data222 = data216.syslog;
-if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
-if(data222.host === undefined){
-const err537 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data221.path === undefined){
+const err537 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -9660,8 +9764,8 @@ vErrors.push(err537);
 }
 errors++;
 }
-if(data222.tag === undefined){
-const err538 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+if(data221.content === undefined){
+const err538 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -9670,8 +9774,9 @@ vErrors.push(err538);
 }
 errors++;
 }
-if(data222.message === undefined){
-const err539 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+for(const key71 in data221){
+if(!((((key71 === "host") || (key71 === "path")) || (key71 === "content")) || (key71 === "append"))){
+const err539 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -9680,9 +9785,12 @@ vErrors.push(err539);
 }
 errors++;
 }
-for(const key70 in data222){
-if(!(((key70 === "host") || (key70 === "tag")) || (key70 === "message"))){
-const err540 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+}
+if(data221.host !== undefined){
+let data222 = data221.host;
+if(typeof data222 === "string"){
+if(!pattern0.test(data222)){
+const err540 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -9692,11 +9800,8 @@ vErrors.push(err540);
 errors++;
 }
 }
-if(data222.host !== undefined){
-let data223 = data222.host;
-if(typeof data223 === "string"){
-if(!pattern0.test(data223)){
-const err541 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err541 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -9706,8 +9811,11 @@ vErrors.push(err541);
 errors++;
 }
 }
-else {
-const err542 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data221.path !== undefined){
+let data223 = data221.path;
+if(typeof data223 === "string"){
+if(!pattern0.test(data223)){
+const err542 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -9717,11 +9825,8 @@ vErrors.push(err542);
 errors++;
 }
 }
-if(data222.tag !== undefined){
-let data224 = data222.tag;
-if(typeof data224 === "string"){
-if(!pattern0.test(data224)){
-const err543 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err543 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -9731,8 +9836,9 @@ vErrors.push(err543);
 errors++;
 }
 }
-else {
-const err544 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data221.content !== undefined){
+if(typeof data221.content !== "string"){
+const err544 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -9742,11 +9848,9 @@ vErrors.push(err544);
 errors++;
 }
 }
-if(data222.message !== undefined){
-let data225 = data222.message;
-if(typeof data225 === "string"){
-if(!pattern0.test(data225)){
-const err545 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data221.append !== undefined){
+if(typeof data221.append !== "boolean"){
+const err545 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -9756,8 +9860,9 @@ vErrors.push(err545);
 errors++;
 }
 }
+}
 else {
-const err546 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err546 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -9767,9 +9872,11 @@ vErrors.push(err546);
 errors++;
 }
 }
-}
-else {
-const err547 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data220.syslog !== undefined){
+let data226 = data220.syslog;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+if(data226.host === undefined){
+const err547 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -9778,12 +9885,8 @@ vErrors.push(err547);
 }
 errors++;
 }
-}
-if(data216.service !== undefined){
-let data226 = data216.service;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.host === undefined){
-const err548 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data226.tag === undefined){
+const err548 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -9792,8 +9895,8 @@ vErrors.push(err548);
 }
 errors++;
 }
-if(data226.service === undefined){
-const err549 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+if(data226.message === undefined){
+const err549 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -9802,8 +9905,9 @@ vErrors.push(err549);
 }
 errors++;
 }
-if(data226.state === undefined){
-const err550 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+for(const key72 in data226){
+if(!(((key72 === "host") || (key72 === "tag")) || (key72 === "message"))){
+const err550 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -9812,9 +9916,12 @@ vErrors.push(err550);
 }
 errors++;
 }
-for(const key71 in data226){
-if(!(((key71 === "host") || (key71 === "service")) || (key71 === "state"))){
-const err551 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+}
+if(data226.host !== undefined){
+let data227 = data226.host;
+if(typeof data227 === "string"){
+if(!pattern0.test(data227)){
+const err551 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -9824,11 +9931,8 @@ vErrors.push(err551);
 errors++;
 }
 }
-if(data226.host !== undefined){
-let data227 = data226.host;
-if(typeof data227 === "string"){
-if(!pattern0.test(data227)){
-const err552 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err552 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -9838,8 +9942,11 @@ vErrors.push(err552);
 errors++;
 }
 }
-else {
-const err553 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data226.tag !== undefined){
+let data228 = data226.tag;
+if(typeof data228 === "string"){
+if(!pattern0.test(data228)){
+const err553 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -9849,11 +9956,8 @@ vErrors.push(err553);
 errors++;
 }
 }
-if(data226.service !== undefined){
-let data228 = data226.service;
-if(typeof data228 === "string"){
-if(!pattern0.test(data228)){
-const err554 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err554 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -9863,8 +9967,11 @@ vErrors.push(err554);
 errors++;
 }
 }
-else {
-const err555 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data226.message !== undefined){
+let data229 = data226.message;
+if(typeof data229 === "string"){
+if(!pattern0.test(data229)){
+const err555 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -9874,10 +9981,8 @@ vErrors.push(err555);
 errors++;
 }
 }
-if(data226.state !== undefined){
-let data229 = data226.state;
-if(typeof data229 !== "string"){
-const err556 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err556 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -9886,8 +9991,10 @@ vErrors.push(err556);
 }
 errors++;
 }
-if(!((data229 === "running") || (data229 === "stopped"))){
-const err557 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err557 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -9897,9 +10004,11 @@ vErrors.push(err557);
 errors++;
 }
 }
-}
-else {
-const err558 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data220.service !== undefined){
+let data230 = data220.service;
+if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
+if(data230.host === undefined){
+const err558 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -9908,12 +10017,8 @@ vErrors.push(err558);
 }
 errors++;
 }
-}
-if(data216.cable !== undefined){
-let data230 = data216.cable;
-if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
-if(data230.host === undefined){
-const err559 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data230.service === undefined){
+const err559 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -9922,8 +10027,8 @@ vErrors.push(err559);
 }
 errors++;
 }
-if(data230.hba === undefined){
-const err560 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+if(data230.state === undefined){
+const err560 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -9932,8 +10037,9 @@ vErrors.push(err560);
 }
 errors++;
 }
-if(data230.plugged === undefined){
-const err561 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+for(const key73 in data230){
+if(!(((key73 === "host") || (key73 === "service")) || (key73 === "state"))){
+const err561 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -9942,9 +10048,12 @@ vErrors.push(err561);
 }
 errors++;
 }
-for(const key72 in data230){
-if(!(((key72 === "host") || (key72 === "hba")) || (key72 === "plugged"))){
-const err562 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+}
+if(data230.host !== undefined){
+let data231 = data230.host;
+if(typeof data231 === "string"){
+if(!pattern0.test(data231)){
+const err562 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -9954,11 +10063,8 @@ vErrors.push(err562);
 errors++;
 }
 }
-if(data230.host !== undefined){
-let data231 = data230.host;
-if(typeof data231 === "string"){
-if(!pattern0.test(data231)){
-const err563 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err563 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -9968,8 +10074,11 @@ vErrors.push(err563);
 errors++;
 }
 }
-else {
-const err564 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data230.service !== undefined){
+let data232 = data230.service;
+if(typeof data232 === "string"){
+if(!pattern0.test(data232)){
+const err564 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -9979,10 +10088,8 @@ vErrors.push(err564);
 errors++;
 }
 }
-if(data230.hba !== undefined){
-let data232 = data230.hba;
-if(!(((typeof data232 == "number") && (!(data232 % 1) && !isNaN(data232))) && (isFinite(data232)))){
-const err565 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err565 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -9992,9 +10099,10 @@ vErrors.push(err565);
 errors++;
 }
 }
-if(data230.plugged !== undefined){
-if(typeof data230.plugged !== "boolean"){
-const err566 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data230.state !== undefined){
+let data233 = data230.state;
+if(typeof data233 !== "string"){
+const err566 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -10003,10 +10111,8 @@ vErrors.push(err566);
 }
 errors++;
 }
-}
-}
-else {
-const err567 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data233 === "running") || (data233 === "stopped"))){
+const err567 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -10016,11 +10122,9 @@ vErrors.push(err567);
 errors++;
 }
 }
-if(data216.hba_port !== undefined){
-let data234 = data216.hba_port;
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-if(data234.host === undefined){
-const err568 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err568 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -10029,8 +10133,12 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(data234.hba === undefined){
-const err569 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+if(data220.cable !== undefined){
+let data234 = data220.cable;
+if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
+if(data234.host === undefined){
+const err569 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -10039,8 +10147,8 @@ vErrors.push(err569);
 }
 errors++;
 }
-if(data234.up === undefined){
-const err570 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(data234.hba === undefined){
+const err570 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -10049,9 +10157,8 @@ vErrors.push(err570);
 }
 errors++;
 }
-for(const key73 in data234){
-if(!(((key73 === "host") || (key73 === "hba")) || (key73 === "up"))){
-const err571 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+if(data234.plugged === undefined){
+const err571 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -10060,12 +10167,9 @@ vErrors.push(err571);
 }
 errors++;
 }
-}
-if(data234.host !== undefined){
-let data235 = data234.host;
-if(typeof data235 === "string"){
-if(!pattern0.test(data235)){
-const err572 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key74 in data234){
+if(!(((key74 === "host") || (key74 === "hba")) || (key74 === "plugged"))){
+const err572 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -10075,8 +10179,11 @@ vErrors.push(err572);
 errors++;
 }
 }
-else {
-const err573 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data234.host !== undefined){
+let data235 = data234.host;
+if(typeof data235 === "string"){
+if(!pattern0.test(data235)){
+const err573 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -10086,10 +10193,8 @@ vErrors.push(err573);
 errors++;
 }
 }
-if(data234.hba !== undefined){
-let data236 = data234.hba;
-if(!(((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236))) && (isFinite(data236)))){
-const err574 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err574 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -10099,9 +10204,10 @@ vErrors.push(err574);
 errors++;
 }
 }
-if(data234.up !== undefined){
-if(typeof data234.up !== "boolean"){
-const err575 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data234.hba !== undefined){
+let data236 = data234.hba;
+if(!(((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236))) && (isFinite(data236)))){
+const err575 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -10111,9 +10217,9 @@ vErrors.push(err575);
 errors++;
 }
 }
-}
-else {
-const err576 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data234.plugged !== undefined){
+if(typeof data234.plugged !== "boolean"){
+const err576 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -10123,11 +10229,9 @@ vErrors.push(err576);
 errors++;
 }
 }
-if(data216.fc_switch !== undefined){
-let data238 = data216.fc_switch;
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-if(data238.fabric === undefined){
-const err577 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+}
+else {
+const err577 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -10136,8 +10240,12 @@ vErrors.push(err577);
 }
 errors++;
 }
-if(data238.up === undefined){
-const err578 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data220.hba_port !== undefined){
+let data238 = data220.hba_port;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+if(data238.host === undefined){
+const err578 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -10146,9 +10254,8 @@ vErrors.push(err578);
 }
 errors++;
 }
-for(const key74 in data238){
-if(!((key74 === "fabric") || (key74 === "up"))){
-const err579 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+if(data238.hba === undefined){
+const err579 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -10157,11 +10264,8 @@ vErrors.push(err579);
 }
 errors++;
 }
-}
-if(data238.fabric !== undefined){
-let data239 = data238.fabric;
-if(!(((typeof data239 == "number") && (!(data239 % 1) && !isNaN(data239))) && (isFinite(data239)))){
-const err580 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data238.up === undefined){
+const err580 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -10170,9 +10274,9 @@ vErrors.push(err580);
 }
 errors++;
 }
-if((typeof data239 == "number") && (isFinite(data239))){
-if(data239 > 1 || isNaN(data239)){
-const err581 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key75 in data238){
+if(!(((key75 === "host") || (key75 === "hba")) || (key75 === "up"))){
+const err581 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -10181,8 +10285,12 @@ vErrors.push(err581);
 }
 errors++;
 }
-if(data239 < 0 || isNaN(data239)){
-const err582 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data238.host !== undefined){
+let data239 = data238.host;
+if(typeof data239 === "string"){
+if(!pattern0.test(data239)){
+const err582 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -10192,10 +10300,8 @@ vErrors.push(err582);
 errors++;
 }
 }
-}
-if(data238.up !== undefined){
-if(typeof data238.up !== "boolean"){
-const err583 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err583 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -10205,9 +10311,10 @@ vErrors.push(err583);
 errors++;
 }
 }
-}
-else {
-const err584 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data238.hba !== undefined){
+let data240 = data238.hba;
+if(!(((typeof data240 == "number") && (!(data240 % 1) && !isNaN(data240))) && (isFinite(data240)))){
+const err584 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -10217,11 +10324,9 @@ vErrors.push(err584);
 errors++;
 }
 }
-if(data216.sp !== undefined){
-let data241 = data216.sp;
-if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
-if(data241.sp === undefined){
-const err585 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data238.up !== undefined){
+if(typeof data238.up !== "boolean"){
+const err585 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -10230,8 +10335,10 @@ vErrors.push(err585);
 }
 errors++;
 }
-if(data241.up === undefined){
-const err586 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+else {
+const err586 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -10240,9 +10347,12 @@ vErrors.push(err586);
 }
 errors++;
 }
-for(const key75 in data241){
-if(!((key75 === "sp") || (key75 === "up"))){
-const err587 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+}
+if(data220.fc_switch !== undefined){
+let data242 = data220.fc_switch;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.fabric === undefined){
+const err587 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -10251,11 +10361,8 @@ vErrors.push(err587);
 }
 errors++;
 }
-}
-if(data241.sp !== undefined){
-let data242 = data241.sp;
-if(typeof data242 !== "string"){
-const err588 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data242.up === undefined){
+const err588 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -10264,8 +10371,9 @@ vErrors.push(err588);
 }
 errors++;
 }
-if(!((data242 === "A") || (data242 === "B"))){
-const err589 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+for(const key76 in data242){
+if(!((key76 === "fabric") || (key76 === "up"))){
+const err589 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -10275,9 +10383,10 @@ vErrors.push(err589);
 errors++;
 }
 }
-if(data241.up !== undefined){
-if(typeof data241.up !== "boolean"){
-const err590 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data242.fabric !== undefined){
+let data243 = data242.fabric;
+if(!(((typeof data243 == "number") && (!(data243 % 1) && !isNaN(data243))) && (isFinite(data243)))){
+const err590 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -10286,10 +10395,9 @@ vErrors.push(err590);
 }
 errors++;
 }
-}
-}
-else {
-const err591 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data243 == "number") && (isFinite(data243))){
+if(data243 > 1 || isNaN(data243)){
+const err591 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -10298,12 +10406,8 @@ vErrors.push(err591);
 }
 errors++;
 }
-}
-if(data216.sp_port !== undefined){
-let data244 = data216.sp_port;
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-if(data244.sp === undefined){
-const err592 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data243 < 0 || isNaN(data243)){
+const err592 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -10312,8 +10416,11 @@ vErrors.push(err592);
 }
 errors++;
 }
-if(data244.port === undefined){
-const err593 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+}
+}
+if(data242.up !== undefined){
+if(typeof data242.up !== "boolean"){
+const err593 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -10322,8 +10429,10 @@ vErrors.push(err593);
 }
 errors++;
 }
-if(data244.up === undefined){
-const err594 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+else {
+const err594 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -10332,9 +10441,12 @@ vErrors.push(err594);
 }
 errors++;
 }
-for(const key76 in data244){
-if(!(((key76 === "sp") || (key76 === "port")) || (key76 === "up"))){
-const err595 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+}
+if(data220.sp !== undefined){
+let data245 = data220.sp;
+if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
+if(data245.sp === undefined){
+const err595 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -10343,11 +10455,8 @@ vErrors.push(err595);
 }
 errors++;
 }
-}
-if(data244.sp !== undefined){
-let data245 = data244.sp;
-if(typeof data245 !== "string"){
-const err596 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data245.up === undefined){
+const err596 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -10356,8 +10465,9 @@ vErrors.push(err596);
 }
 errors++;
 }
-if(!((data245 === "A") || (data245 === "B"))){
-const err597 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+for(const key77 in data245){
+if(!((key77 === "sp") || (key77 === "up"))){
+const err597 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -10367,10 +10477,10 @@ vErrors.push(err597);
 errors++;
 }
 }
-if(data244.port !== undefined){
-let data246 = data244.port;
-if(!(((typeof data246 == "number") && (!(data246 % 1) && !isNaN(data246))) && (isFinite(data246)))){
-const err598 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data245.sp !== undefined){
+let data246 = data245.sp;
+if(typeof data246 !== "string"){
+const err598 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -10379,9 +10489,8 @@ vErrors.push(err598);
 }
 errors++;
 }
-if((typeof data246 == "number") && (isFinite(data246))){
-if(data246 < 0 || isNaN(data246)){
-const err599 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!((data246 === "A") || (data246 === "B"))){
+const err599 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -10391,10 +10500,9 @@ vErrors.push(err599);
 errors++;
 }
 }
-}
-if(data244.up !== undefined){
-if(typeof data244.up !== "boolean"){
-const err600 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data245.up !== undefined){
+if(typeof data245.up !== "boolean"){
+const err600 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -10406,7 +10514,7 @@ errors++;
 }
 }
 else {
-const err601 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err601 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -10416,11 +10524,11 @@ vErrors.push(err601);
 errors++;
 }
 }
-if(data216.lun_grow !== undefined){
-let data248 = data216.lun_grow;
+if(data220.sp_port !== undefined){
+let data248 = data220.sp_port;
 if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
-if(data248.lun === undefined){
-const err602 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data248.sp === undefined){
+const err602 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -10429,9 +10537,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-for(const key77 in data248){
-if(!(((key77 === "lun") || (key77 === "size_gb")) || (key77 === "add_gb"))){
-const err603 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+if(data248.port === undefined){
+const err603 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -10440,11 +10547,8 @@ vErrors.push(err603);
 }
 errors++;
 }
-}
-if(data248.lun !== undefined){
-let data249 = data248.lun;
-if((typeof data249 !== "string") && (!(((typeof data249 == "number") && (!(data249 % 1) && !isNaN(data249))) && (isFinite(data249))))){
-const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+if(data248.up === undefined){
+const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -10453,9 +10557,9 @@ vErrors.push(err604);
 }
 errors++;
 }
-if(typeof data249 === "string"){
-if(!pattern0.test(data249)){
-const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key78 in data248){
+if(!(((key78 === "sp") || (key78 === "port")) || (key78 === "up"))){
+const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -10465,12 +10569,10 @@ vErrors.push(err605);
 errors++;
 }
 }
-}
-if(data248.size_gb !== undefined){
-let data250 = data248.size_gb;
-if((typeof data250 == "number") && (isFinite(data250))){
-if(data250 <= 0 || isNaN(data250)){
-const err606 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data248.sp !== undefined){
+let data249 = data248.sp;
+if(typeof data249 !== "string"){
+const err606 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -10479,9 +10581,8 @@ vErrors.push(err606);
 }
 errors++;
 }
-}
-else {
-const err607 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((data249 === "A") || (data249 === "B"))){
+const err607 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -10491,11 +10592,10 @@ vErrors.push(err607);
 errors++;
 }
 }
-if(data248.add_gb !== undefined){
-let data251 = data248.add_gb;
-if((typeof data251 == "number") && (isFinite(data251))){
-if(data251 <= 0 || isNaN(data251)){
-const err608 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data248.port !== undefined){
+let data250 = data248.port;
+if(!(((typeof data250 == "number") && (!(data250 % 1) && !isNaN(data250))) && (isFinite(data250)))){
+const err608 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -10504,9 +10604,9 @@ vErrors.push(err608);
 }
 errors++;
 }
-}
-else {
-const err609 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data250 == "number") && (isFinite(data250))){
+if(data250 < 0 || isNaN(data250)){
+const err609 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -10517,8 +10617,9 @@ errors++;
 }
 }
 }
-else {
-const err610 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data248.up !== undefined){
+if(typeof data248.up !== "boolean"){
+const err610 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -10528,11 +10629,9 @@ vErrors.push(err610);
 errors++;
 }
 }
-if(data216.page83 !== undefined){
-let data252 = data216.page83;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.lun === undefined){
-const err611 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err611 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -10541,9 +10640,12 @@ vErrors.push(err611);
 }
 errors++;
 }
-for(const key78 in data252){
-if(!(key78 === "lun")){
-const err612 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+}
+if(data220.lun_grow !== undefined){
+let data252 = data220.lun_grow;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(data252.lun === undefined){
+const err612 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -10552,11 +10654,9 @@ vErrors.push(err612);
 }
 errors++;
 }
-}
-if(data252.lun !== undefined){
-let data253 = data252.lun;
-if((typeof data253 !== "string") && (!(((typeof data253 == "number") && (!(data253 % 1) && !isNaN(data253))) && (isFinite(data253))))){
-const err613 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+for(const key79 in data252){
+if(!(((key79 === "lun") || (key79 === "size_gb")) || (key79 === "add_gb"))){
+const err613 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -10565,9 +10665,11 @@ vErrors.push(err613);
 }
 errors++;
 }
-if(typeof data253 === "string"){
-if(!pattern0.test(data253)){
-const err614 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data252.lun !== undefined){
+let data253 = data252.lun;
+if((typeof data253 !== "string") && (!(((typeof data253 == "number") && (!(data253 % 1) && !isNaN(data253))) && (isFinite(data253))))){
+const err614 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -10576,11 +10678,9 @@ vErrors.push(err614);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err615 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data253 === "string"){
+if(!pattern0.test(data253)){
+const err615 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -10591,8 +10691,11 @@ errors++;
 }
 }
 }
-else {
-const err616 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data252.size_gb !== undefined){
+let data254 = data252.size_gb;
+if((typeof data254 == "number") && (isFinite(data254))){
+if(data254 <= 0 || isNaN(data254)){
+const err616 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -10602,11 +10705,8 @@ vErrors.push(err616);
 errors++;
 }
 }
-if(data211.announce !== undefined){
-let data254 = data211.announce;
-if(typeof data254 === "string"){
-if(!pattern0.test(data254)){
-const err617 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err617 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -10616,8 +10716,11 @@ vErrors.push(err617);
 errors++;
 }
 }
-else {
-const err618 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data252.add_gb !== undefined){
+let data255 = data252.add_gb;
+if((typeof data255 == "number") && (isFinite(data255))){
+if(data255 <= 0 || isNaN(data255)){
+const err618 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -10627,9 +10730,8 @@ vErrors.push(err618);
 errors++;
 }
 }
-}
 else {
-const err619 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err619 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -10641,7 +10743,7 @@ errors++;
 }
 }
 else {
-const err620 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err620 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -10651,11 +10753,11 @@ vErrors.push(err620);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data255 = data.solution;
-if(Array.isArray(data255)){
-if(data255.length < 1){
-const err621 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data220.page83 !== undefined){
+let data256 = data220.page83;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+if(data256.lun === undefined){
+const err621 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -10664,16 +10766,9 @@ vErrors.push(err621);
 }
 errors++;
 }
-const len12 = data255.length;
-for(let i12=0; i12<len12; i12++){
-let data256 = data255[i12];
-const _errs602 = errors;
-let valid108 = false;
-let passing3 = null;
-const _errs603 = errors;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-if(data256.host === undefined){
-const err622 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key80 in data256){
+if(!(key80 === "lun")){
+const err622 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -10682,8 +10777,11 @@ vErrors.push(err622);
 }
 errors++;
 }
-if(data256.run === undefined){
-const err623 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+if(data256.lun !== undefined){
+let data257 = data256.lun;
+if((typeof data257 !== "string") && (!(((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257))) && (isFinite(data257))))){
+const err623 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -10692,16 +10790,9 @@ vErrors.push(err623);
 }
 errors++;
 }
-}
-var _valid3 = _errs603 === errors;
-if(_valid3){
-valid108 = true;
-passing3 = 0;
-}
-const _errs604 = errors;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-if(data256.host === undefined){
-const err624 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data257 === "string"){
+if(!pattern0.test(data257)){
+const err624 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -10710,8 +10801,11 @@ vErrors.push(err624);
 }
 errors++;
 }
-if(data256.keys === undefined){
-const err625 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+}
+}
+else {
+const err625 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -10720,8 +10814,10 @@ vErrors.push(err625);
 }
 errors++;
 }
-if(data256.note === undefined){
-const err626 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+}
+else {
+const err626 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -10731,20 +10827,11 @@ vErrors.push(err626);
 errors++;
 }
 }
-var _valid3 = _errs604 === errors;
-if(_valid3 && valid108){
-valid108 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid108 = true;
-passing3 = 1;
-}
-const _errs605 = errors;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-if(data256.wait === undefined){
-const err627 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data215.announce !== undefined){
+let data258 = data215.announce;
+if(typeof data258 === "string"){
+if(!pattern0.test(data258)){
+const err627 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -10754,20 +10841,8 @@ vErrors.push(err627);
 errors++;
 }
 }
-var _valid3 = _errs605 === errors;
-if(_valid3 && valid108){
-valid108 = false;
-passing3 = [passing3, 2];
-}
 else {
-if(_valid3){
-valid108 = true;
-passing3 = 2;
-}
-const _errs606 = errors;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-if(data256.answer === undefined){
-const err628 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+const err628 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -10777,21 +10852,9 @@ vErrors.push(err628);
 errors++;
 }
 }
-var _valid3 = _errs606 === errors;
-if(_valid3 && valid108){
-valid108 = false;
-passing3 = [passing3, 3];
 }
 else {
-if(_valid3){
-valid108 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid108){
-const err629 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err629 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -10800,21 +10863,10 @@ vErrors.push(err629);
 }
 errors++;
 }
-else {
-errors = _errs602;
-if(vErrors !== null){
-if(_errs602){
-vErrors.length = _errs602;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-for(const key79 in data256){
-if(!((((((key79 === "host") || (key79 === "run")) || (key79 === "keys")) || (key79 === "wait")) || (key79 === "answer")) || (key79 === "note"))){
-const err630 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+const err630 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -10824,11 +10876,11 @@ vErrors.push(err630);
 errors++;
 }
 }
-if(data256.host !== undefined){
-let data257 = data256.host;
-if(typeof data257 === "string"){
-if(!pattern0.test(data257)){
-const err631 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.solution !== undefined){
+let data259 = data.solution;
+if(Array.isArray(data259)){
+if(data259.length < 1){
+const err631 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -10837,9 +10889,16 @@ vErrors.push(err631);
 }
 errors++;
 }
-}
-else {
-const err632 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len12 = data259.length;
+for(let i12=0; i12<len12; i12++){
+let data260 = data259[i12];
+const _errs612 = errors;
+let valid110 = false;
+let passing3 = null;
+const _errs613 = errors;
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+if(data260.host === undefined){
+const err632 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -10848,15 +10907,8 @@ vErrors.push(err632);
 }
 errors++;
 }
-}
-if(data256.run !== undefined){
-let data258 = data256.run;
-const _errs611 = errors;
-let valid110 = false;
-const _errs612 = errors;
-if(typeof data258 === "string"){
-if(!pattern0.test(data258)){
-const err633 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data260.run === undefined){
+const err633 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -10866,8 +10918,15 @@ vErrors.push(err633);
 errors++;
 }
 }
-else {
-const err634 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs613 === errors;
+if(_valid3){
+valid110 = true;
+passing3 = 0;
+}
+const _errs614 = errors;
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+if(data260.host === undefined){
+const err634 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -10876,13 +10935,8 @@ vErrors.push(err634);
 }
 errors++;
 }
-var _valid4 = _errs612 === errors;
-valid110 = valid110 || _valid4;
-if(!valid110){
-const _errs614 = errors;
-if(Array.isArray(data258)){
-if(data258.length < 1){
-const err635 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data260.keys === undefined){
+const err635 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -10891,12 +10945,8 @@ vErrors.push(err635);
 }
 errors++;
 }
-const len13 = data258.length;
-for(let i13=0; i13<len13; i13++){
-let data259 = data258[i13];
-if(typeof data259 === "string"){
-if(!pattern0.test(data259)){
-const err636 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data260.note === undefined){
+const err636 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -10906,8 +10956,20 @@ vErrors.push(err636);
 errors++;
 }
 }
+var _valid3 = _errs614 === errors;
+if(_valid3 && valid110){
+valid110 = false;
+passing3 = [passing3, 1];
+}
 else {
-const err637 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid3){
+valid110 = true;
+passing3 = 1;
+}
+const _errs615 = errors;
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+if(data260.wait === undefined){
+const err637 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -10917,9 +10979,20 @@ vErrors.push(err637);
 errors++;
 }
 }
+var _valid3 = _errs615 === errors;
+if(_valid3 && valid110){
+valid110 = false;
+passing3 = [passing3, 2];
 }
 else {
-const err638 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(_valid3){
+valid110 = true;
+passing3 = 2;
+}
+const _errs616 = errors;
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+if(data260.answer === undefined){
+const err638 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -10928,11 +11001,22 @@ vErrors.push(err638);
 }
 errors++;
 }
-var _valid4 = _errs614 === errors;
-valid110 = valid110 || _valid4;
+}
+var _valid3 = _errs616 === errors;
+if(_valid3 && valid110){
+valid110 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid110 = true;
+passing3 = 3;
+}
+}
+}
 }
 if(!valid110){
-const err639 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err639 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -10942,22 +11026,20 @@ vErrors.push(err639);
 errors++;
 }
 else {
-errors = _errs611;
+errors = _errs612;
 if(vErrors !== null){
-if(_errs611){
-vErrors.length = _errs611;
+if(_errs612){
+vErrors.length = _errs612;
 }
 else {
 vErrors = null;
 }
 }
 }
-}
-if(data256.keys !== undefined){
-let data260 = data256.keys;
-if(typeof data260 === "string"){
-if(!pattern163.test(data260)){
-const err640 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+for(const key81 in data260){
+if(!((((((key81 === "host") || (key81 === "run")) || (key81 === "keys")) || (key81 === "wait")) || (key81 === "answer")) || (key81 === "note"))){
+const err640 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -10967,8 +11049,11 @@ vErrors.push(err640);
 errors++;
 }
 }
-else {
-const err641 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data260.host !== undefined){
+let data261 = data260.host;
+if(typeof data261 === "string"){
+if(!pattern0.test(data261)){
+const err641 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -10978,11 +11063,8 @@ vErrors.push(err641);
 errors++;
 }
 }
-if(data256.wait !== undefined){
-let data261 = data256.wait;
-if(typeof data261 === "string"){
-if(!pattern145.test(data261)){
-const err642 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+else {
+const err642 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -10992,8 +11074,14 @@ vErrors.push(err642);
 errors++;
 }
 }
-else {
-const err643 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data260.run !== undefined){
+let data262 = data260.run;
+const _errs621 = errors;
+let valid112 = false;
+const _errs622 = errors;
+if(typeof data262 === "string"){
+if(!pattern0.test(data262)){
+const err643 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -11003,11 +11091,8 @@ vErrors.push(err643);
 errors++;
 }
 }
-if(data256.answer !== undefined){
-let data262 = data256.answer;
-if(typeof data262 === "string"){
-if(!pattern3.test(data262)){
-const err644 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+else {
+const err644 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -11016,9 +11101,13 @@ vErrors.push(err644);
 }
 errors++;
 }
-}
-else {
-const err645 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid4 = _errs622 === errors;
+valid112 = valid112 || _valid4;
+if(!valid112){
+const _errs624 = errors;
+if(Array.isArray(data262)){
+if(data262.length < 1){
+const err645 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -11027,12 +11116,12 @@ vErrors.push(err645);
 }
 errors++;
 }
-}
-if(data256.note !== undefined){
-let data263 = data256.note;
+const len13 = data262.length;
+for(let i13=0; i13<len13; i13++){
+let data263 = data262[i13];
 if(typeof data263 === "string"){
 if(!pattern0.test(data263)){
-const err646 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err646 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -11043,7 +11132,7 @@ errors++;
 }
 }
 else {
-const err647 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err647 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -11055,7 +11144,7 @@ errors++;
 }
 }
 else {
-const err648 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err648 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -11064,10 +11153,11 @@ vErrors.push(err648);
 }
 errors++;
 }
+var _valid4 = _errs624 === errors;
+valid112 = valid112 || _valid4;
 }
-}
-else {
-const err649 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid112){
+const err649 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -11076,15 +11166,150 @@ vErrors.push(err649);
 }
 errors++;
 }
-}
+else {
+errors = _errs621;
+if(vErrors !== null){
+if(_errs621){
+vErrors.length = _errs621;
 }
 else {
-const err650 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data260.keys !== undefined){
+let data264 = data260.keys;
+if(typeof data264 === "string"){
+if(!pattern166.test(data264)){
+const err650 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err650];
 }
 else {
 vErrors.push(err650);
+}
+errors++;
+}
+}
+else {
+const err651 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err651];
+}
+else {
+vErrors.push(err651);
+}
+errors++;
+}
+}
+if(data260.wait !== undefined){
+let data265 = data260.wait;
+if(typeof data265 === "string"){
+if(!pattern148.test(data265)){
+const err652 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err652];
+}
+else {
+vErrors.push(err652);
+}
+errors++;
+}
+}
+else {
+const err653 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err653];
+}
+else {
+vErrors.push(err653);
+}
+errors++;
+}
+}
+if(data260.answer !== undefined){
+let data266 = data260.answer;
+if(typeof data266 === "string"){
+if(!pattern3.test(data266)){
+const err654 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err654];
+}
+else {
+vErrors.push(err654);
+}
+errors++;
+}
+}
+else {
+const err655 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err655];
+}
+else {
+vErrors.push(err655);
+}
+errors++;
+}
+}
+if(data260.note !== undefined){
+let data267 = data260.note;
+if(typeof data267 === "string"){
+if(!pattern0.test(data267)){
+const err656 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err656];
+}
+else {
+vErrors.push(err656);
+}
+errors++;
+}
+}
+else {
+const err657 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err657];
+}
+else {
+vErrors.push(err657);
+}
+errors++;
+}
+}
+}
+else {
+const err658 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err658];
+}
+else {
+vErrors.push(err658);
+}
+errors++;
+}
+}
+}
+else {
+const err659 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err659];
+}
+else {
+vErrors.push(err659);
+}
+errors++;
+}
+}
+}
+else {
+const err660 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err660];
+}
+else {
+vErrors.push(err660);
 }
 errors++;
 }
