@@ -3,7 +3,7 @@
 // The init-script wording lives in render/o2cb.ts; this module only changes and answers state.
 import { readFile } from '../vfs';
 import { ocfs2State } from './ocfs2-volumes';
-import { listBlockDevices } from './block-devices';
+import { listBlockDevices, type BlockDevice } from './block-devices';
 import { parseClusterConf, parseSysconfig } from './o2cb-config';
 import type { HostState, WorldState } from '../types';
 import type { O2cbNode, O2cbRunning } from './ocfs2-types';
@@ -93,10 +93,10 @@ export function setOnline(world: WorldState, host: string, running: O2cbRunning)
 }
 
 /** Device that carries a global heartbeat region on this host, if it can see one. */
-export function regionDevice(world: WorldState, host: string, region: string): string | null {
+export function regionDevice(world: WorldState, host: string, region: string, devices?: readonly BlockDevice[]): string | null {
   const vol = world.ocfs2?.volumes[region.toUpperCase()];
   if (!vol) return null;
-  const hits = listBlockDevices(world, host).filter((d) => d.visible && d.mediumKey === vol.mediumKey && d.startSector === vol.startSector);
+  const hits = (devices ?? listBlockDevices(world, host)).filter((d) => d.visible && d.mediumKey === vol.mediumKey && d.startSector === vol.startSector);
   // o2hb heartbeats on the multipath map when there is one, not on a single path.
   const hit = hits.find((d) => d.kind === 'mpath' || d.kind === 'mpath-part') ?? hits[0];
   // o2cb names the device by its kernel name (`/dev/dm-1`), as the status output shows.

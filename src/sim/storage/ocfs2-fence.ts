@@ -5,9 +5,9 @@ import { recordEvent } from '../events';
 import { syslog } from '../logs';
 import { rebootHost } from '../power';
 import { regionDevice } from './o2cb';
-import { listBlockDevices } from './block-devices';
+import { listBlockDevices, type BlockDevice } from './block-devices';
 import { volumeByUuid } from './ocfs2-volumes';
-import type { WorldState } from '../types';
+import type { HostState, WorldState } from '../types';
 
 export const FENCE_EVENT = 'ocfs2-fence';
 
@@ -18,16 +18,15 @@ function regionKname(world: WorldState, host: string, region: string): string {
   return dev?.kname ?? 'dm-0';
 }
 
-/** Tick step: tracks lost regions per node and fences the node when the threshold passes. */
-export function o2hbCheck(world: WorldState): void {
-  for (const host of Object.values(world.hosts)) {
-    if (host.down) continue;
+/** Tick step for one host: tracks its lost regions and fences it when the threshold passes. */
+export function o2hbCheck(world: WorldState, host: HostState, devices: readonly BlockDevice[]): void {
+  {
     const node = world.ocfs2?.nodes[host.name];
     const running = node?.running;
-    if (!node || !running || running.heartbeatMode !== 'global') continue;
+    if (!node || !running || running.heartbeatMode !== 'global') return;
     const lost = (node.regionLostAtMs ??= {});
     for (const region of node.activeRegions) {
-      if (regionDevice(world, host.name, region)) {
+      if (regionDevice(world, host.name, region, devices)) {
         delete lost[region];
         continue;
       }
@@ -43,7 +42,7 @@ export function o2hbCheck(world: WorldState): void {
       recordEvent(world, host.name, FENCE_EVENT, `${host.name} fenced itself: heartbeat region ${region} on ${dev} unreachable for ${timeoutMs / 1000} s`);
       delete node.regionLostAtMs;
       rebootHost(world, host);
-      break;
+      return;
     }
   }
 }

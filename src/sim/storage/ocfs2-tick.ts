@@ -5,7 +5,7 @@
 import { recordEvent } from '../events';
 import { syslog } from '../logs';
 import { volumeOfMount } from './mounts';
-import { resolveBlockDevice } from './block-devices';
+import { listBlockDevices } from './block-devices';
 import { ocfs2State, volumeBytes } from './ocfs2-volumes';
 import { o2hbCheck } from './ocfs2-fence';
 import type { Sim } from '../sim';
@@ -15,15 +15,18 @@ export const BEYOND_END_EVENT = 'ocfs2-beyond-end';
 /** Tick system (sim/tick.ts): checks every mounted OCFS2 volume against each node's device size. */
 export function ocfs2Tick(sim: Sim): void {
   const world = sim.world;
-  if (!world.ocfs2) return;
-  o2hbCheck(world);
+  // o2hb works in 2-second iterations: checking on that grid is as precise and half the work.
+  if (!world.ocfs2 || world.clockMs % 2000 !== 0) return;
   for (const host of Object.values(world.hosts)) {
+    if (host.down || !world.ocfs2.nodes[host.name]?.running) continue;
+    const devices = listBlockDevices(world, host.name);
+    o2hbCheck(world, host, devices);
     if (host.down) continue;
     for (const m of host.mounts) {
       if (m.fsType !== 'ocfs2') continue;
       const vol = volumeOfMount(world, m);
       if (!vol) continue;
-      const dev = resolveBlockDevice(world, host.name, m.device);
+      const dev = devices.find((d) => d.path === m.device || `/dev/${d.kname}` === m.device);
       if (!dev || dev.sizeBytes >= volumeBytes(vol)) continue;
       const seen = (ocfs2State(world).beyondEnd ??= {});
       const hosts = (seen[vol.uuid] ??= []);

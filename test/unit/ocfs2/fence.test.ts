@@ -17,7 +17,7 @@ describe('o2hb fencing', () => {
       }
     };
     for (const h of f.world.san!.hosts.ovs02!.hbas) setCable(f.world, 'ovs02', h.scsiHost, false);
-    tick(119);
+    tick(121);
     expect(f.world.hosts.ovs02!.down).toBeUndefined();
     tick(2);
     expect(f.world.hosts.ovs02!.down?.reason).toBe('reboot');
