@@ -13,7 +13,7 @@ import type { Sim } from '../sim/sim';
 import type { SimCore } from '../sim/core/types';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
 import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } from './store';
-import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, noticeLine, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem } from './persistence';
+import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, withWarning, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem } from './persistence';
 import { createMemoryStore } from './persistence-memory';
 import { UndoIndex, rememberLine, undoCommands, type UndoKind, type UndoPlan } from './undo';
 import { exportText, parseImport, type ExportScope, type ImportResult } from './export-import';
@@ -107,7 +107,7 @@ export function createEngine(deps: EngineDeps) {
 
   /**
    * Writes what the last call recorded; awaited before output is shown (durability). Snapshots go
-   * in the background. Returns a warning line for the terminal when the write failed.
+   * in the background. Returns a warning for the terminal (see withWarning) when the write failed.
    */
   async function flushJournal(): Promise<string> {
     tracker.close();
@@ -120,7 +120,7 @@ export function createEngine(deps: EngineDeps) {
     } catch (e) {
       const text = storageProblem(e);
       emit({ type: 'notice', level: 'error', text });
-      return noticeLine(text);
+      return text;
     }
     sinceSnapshot += batch.length;
     if (sinceSnapshot >= snapshotEvery) snapshotSoon();
@@ -342,7 +342,7 @@ export function createEngine(deps: EngineDeps) {
         // Created at the default size and then resized, so the size is journaled and a replay matches.
         const s = sessionFor(session, host);
         const out = s.resize(cols, rows) + s.attach();
-        return out + (await flushJournal());
+        return withWarning(out, await flushJournal());
       });
     },
 
@@ -361,22 +361,22 @@ export function createEngine(deps: EngineDeps) {
           } catch (e) {
             const text = `undo failed: ${storageProblem(e)}`;
             emit({ type: 'notice', level: 'error', text });
-            return out + warning + noticeLine(text);
+            return withWarning(withWarning(out, warning), text);
           }
           await labs.flush(sim);
           // The rebuilt session needs its prompt begun; shown again only if it differs (cd was undone).
           const prompt = (sessions.get(session)?.attach() ?? '').replace('\x1b[?2004h', '');
-          return out + warning + (out.endsWith(prompt) ? '' : '\r\x1b[2K' + prompt);
+          return withWarning(out + (out.endsWith(prompt) ? '' : '\r\x1b[2K' + prompt), warning);
         }
         await labs.flush(sim);
-        return out + warning;
+        return withWarning(out, warning);
       });
     },
 
     async resize(session: string, cols: number, rows: number): Promise<string> {
       return gate(async () => {
         const out = sessions.get(session)?.resize(cols, rows) ?? '';
-        return out + (await flushJournal());
+        return withWarning(out, await flushJournal());
       });
     },
 
@@ -445,18 +445,21 @@ export function createEngine(deps: EngineDeps) {
      * `args` are quoted here; returns what the command printed.
      */
     async labCommand(command: 'hint' | 'answer' | 'solution' | 'fault' | 'objectives', args: string[] = []): Promise<{ exitCode: number; output: string }> {
-      const s = currentSim();
-      const panel = sessions.get(PANEL_SESSION) ?? sessionFor(PANEL_SESSION, hostNames(s.world)[0]!);
-      // A fresh, empty input line (also for a session restored from a snapshot).
-      panel.attach();
-      const raw = panel.input([command, ...args.map(shellQuote)].join(' ') + '\r');
-      labs.afterChange(s);
-      await flushJournal();
-      await labs.flush(s);
-      // The echo is the first line, the next prompt the last: what lies between is the output.
-      const lines = raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\r\n');
-      const exitCode = panel.state.frames[panel.state.frames.length - 1]!.lastExit;
-      return { exitCode, output: lines.slice(1, -1).join('\n') };
+      // Under the gate: a panel action must not interleave with keystrokes or an undo rebuild.
+      return gate(async () => {
+        const s = currentSim();
+        const panel = sessions.get(PANEL_SESSION) ?? sessionFor(PANEL_SESSION, hostNames(s.world)[0]!);
+        // A fresh, empty input line (also for a session restored from a snapshot).
+        panel.attach();
+        const raw = panel.input([command, ...args.map(shellQuote)].join(' ') + '\r');
+        labs.afterChange(s);
+        await flushJournal();
+        await labs.flush(s);
+        // The echo is the first line, the next prompt the last: what lies between is the output.
+        const lines = raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\r\n');
+        const exitCode = panel.state.frames[panel.state.frames.length - 1]!.lastExit;
+        return { exitCode, output: lines.slice(1, -1).join('\n') };
+      });
     },
 
     /** Throws the attempt away and starts it again from its scenario with a new seed. */

@@ -80,9 +80,14 @@ export function storageProblem(e: unknown): string {
   return `Your work could not be saved (${msg}).`;
 }
 
-/** A terminal line in the colours of the recovery notice. */
-export function noticeLine(text: string): string {
-  return `\r\n\x1b[33m[OVM Sandbox: ${text}]\x1b[0m\r\n`;
+/**
+ * Output followed by a warning line in the colours of the recovery notice, and then the output's
+ * last line again (usually the prompt and what was typed), so the terminal stays usable.
+ */
+export function withWarning(out: string, warning: string): string {
+  if (!warning) return out;
+  const last = out.slice(out.lastIndexOf('\n') + 1);
+  return `${out}\r\n\x1b[33m[OVM Sandbox: ${warning}]\x1b[0m\r\n${last}`;
 }
 
 /** A short, stable digest of a long text (two 32-bit FNV-1a variants side by side). */

@@ -14,7 +14,11 @@ export interface IdbStoreOptions extends OpenHooks {
   onPruned?(count: number): void;
 }
 
-export type IdbStore = Store & { close(): Promise<void> };
+export type IdbStore = Store & {
+  close(): Promise<void>;
+  /** What a quota error triggers before the retry: every attempt keeps its base and newest snapshot. */
+  pruneSnapshots(): Promise<number>;
+};
 
 export function createIdbStore(dbName?: string, opts: IdbStoreOptions = {}): IdbStore {
   let dbp: Promise<SandboxDatabase> | undefined;
@@ -185,5 +189,6 @@ export function createIdbStore(dbName?: string, opts: IdbStoreOptions = {}): Idb
       if (dbp) (await dbp).close();
       dbp = undefined;
     },
+    pruneSnapshots,
   };
 }

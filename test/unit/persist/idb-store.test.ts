@@ -92,4 +92,19 @@ describe('idb store', () => {
     await store.clearAll();
     expect(await store.dump()).toEqual({ attempts: [], journal: [], snapshots: [], terminal: [], progress: [], settings: [], customLabs: [] });
   });
+
+  it('under quota pressure keeps each attempt\'s base and newest snapshot, and every journal entry', async () => {
+    const store = freshStore();
+    for (const a of ['a', 'b']) {
+      await store.putAttempt({ id: a, seed: 1, scenario: 'default', createdAt: 1, updatedAt: 1 });
+      for (const s of [-1, 3, 6]) await store.putSnapshot(snap(s, a));
+      for (let s = 0; s < 7; s++) await store.appendJournal(entry(s, a));
+    }
+    expect(await store.pruneSnapshots()).toBe(2);
+    for (const a of ['a', 'b']) {
+      const d = await store.dump(a);
+      expect(d.snapshots.map((s) => s.seq)).toEqual([-1, 6]);
+      expect(d.journal.length).toBe(7);
+    }
+  });
 });

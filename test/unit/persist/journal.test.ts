@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { bootOn, domainState, freshStore, guests, serviceState, typeLines } from './helpers';
 import { plain } from '../../support/engine';
+import { StorageFullError } from '../../../src/persist/quota';
 import type { JournalEntry, Store } from '../../../src/engine/store';
+import type { EngineEvent } from '../../../src/engine/types';
 
 describe('journal', () => {
   it('writes a command to the journal before its output is returned', async () => {
@@ -92,5 +94,28 @@ describe('journal', () => {
     const before = engine.inspect();
     const reloaded = await bootOn(store, { snapshotEvery: 2 });
     expect(reloaded.inspect()).toEqual(before);
+  });
+
+  it('a write refused for lack of space is said in the terminal and as a notice; the terminal stays usable', async () => {
+    const store = freshStore();
+    let full = false;
+    const failing: Store = {
+      ...store,
+      async appendJournal(e: JournalEntry) {
+        if (full) throw new StorageFullError(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
+        await store.appendJournal(e);
+      },
+    };
+    const engine = await bootOn(failing);
+    const events: EngineEvent[] = [];
+    engine.subscribe((e) => events.push(e));
+    full = true;
+    const text = 'Browser storage is full: this command is not saved. Export your work (Save ▸ Export) and free some space.';
+    expect(plain(await engine.input('t1', 'service ntpd stop\r'))).toBe(
+      `service ntpd stop\nShutting down ntpd:                                        [  OK  ]\n[root@ovs01 ~]# \n[OVM Sandbox: ${text}]\n[root@ovs01 ~]# `,
+    );
+    expect(events).toEqual([{ type: 'notice', level: 'error', text }]);
+    full = false;
+    expect(plain(await engine.input('t1', 'hostname\r'))).toBe('hostname\novs01.example.com\n[root@ovs01 ~]# ');
   });
 });
