@@ -2,7 +2,8 @@
 // unmount its OCFS2 volumes and stop O2CB, and the other nodes see it leave; booting, o2cb starts
 // from /etc/sysconfig/o2cb and the agent mounts the pool file system and its repositories again
 // (OVM 3 from its databases, OVM 2.2 from repos.py's list), as far as this node can see them.
-import { syslog } from '../logs';
+import { appendLog, isoStamp, syslog } from '../logs';
+import { servicePid } from '../processes';
 import { readDb } from './agent-db';
 import { dictGet, isDict, pyText } from './agent-pyvalue';
 import { mountOcfs2, volumeOfMount } from './mounts';
@@ -12,6 +13,8 @@ import { releaseSlot } from './ocfs2-volumes';
 import { linkRoot, mountRepo, readRepos } from './repository-ovm22';
 import { mkdir, readFile } from '../vfs';
 import type { HostState, WorldState } from '../types';
+
+const AGENT_LOG = '/var/log/ovs-agent.log';
 
 /** The host went down: its mounts and cluster membership end; the others log the departure. */
 export function ocfs2OnDown(world: WorldState, host: HostState): void {
@@ -72,8 +75,11 @@ export function ocfs2OnBoot(world: WorldState, host: HostState): void {
   }
 }
 
+/** The agent mounts a file system and logs it in /var/log/ovs-agent.log (reference §8.2 format). */
 function agentMount(world: WorldState, host: HostState, device: string, dir: string): void {
   if (host.mounts.some((m) => m.path === dir)) return;
   mkdir(world, host, dir, '/', true);
-  mountOcfs2(world, host, { device, dir, options: [], cwd: '/' });
+  const r = mountOcfs2(world, host, { device, dir, options: [], cwd: '/' });
+  const head = `[${isoStamp(world)} ${servicePid(host, 'ovs-agent')}]`;
+  appendLog(world, host, AGENT_LOG, r.ok ? `${head} INFO (storage_plugin:312) mounted ${device} on ${dir}` : `${head} ERROR (service:97) catch_error: ${r.stderr.trim()}`);
 }

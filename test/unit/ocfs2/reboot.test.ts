@@ -25,5 +25,7 @@ describe('reboot of a pool member', () => {
     expect(ovs02.mounts.map((m) => m.path)).toEqual(['/', f.poolPath, f.repoPath]);
     expect(f.sh.run('ovs01', `mounted.ocfs2 -f ${f.poolDev}`).out).toBe(`${'Device'.padEnd(pad.length)}  Stack  Cluster           F  Nodes\n${pad}  o2cb   ${f.cluster}  G  ovs01, ovs02\n`);
     expect(f.sh.run('ovs02', 'service o2cb status').out).toContain('Nodes in O2CB cluster: 0 1 \n');
+    const agent = readFile(f.world, ovs02, '/var/log/ovs-agent.log');
+    expect((agent.ok ? agent.value : '').replace(/^\[[^\]]+\]/gm, '[T]')).toBe(`[T] INFO (storage_plugin:312) mounted ${f.poolDev} on ${f.poolPath}\n[T] INFO (storage_plugin:312) mounted ${f.repoDev} on ${f.repoPath}\n`);
   });
 });
