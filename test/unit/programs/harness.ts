@@ -1,6 +1,7 @@
 // Drives a full-screen program by keystrokes against a real world and a headless xterm, so
 // tests assert what the user would see (the screen) and what the system would read (the VFS).
 import xterm from '@xterm/headless';
+import { createReferenceCore } from '../../../src/sim/core/reference/reference-core';
 import { buildDefaultWorld } from '../../../src/sim/scenario/default';
 import { advanceTo } from '../../../src/sim/tick';
 import type { Program, ProgramFactory } from '../../../src/tty/program';
@@ -27,7 +28,8 @@ export interface Driven {
 export async function drive(factory: ProgramFactory, opts: { cols?: number; rows?: number; sim?: Sim; host?: string } = {}): Promise<Driven> {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;
-  const sim: Sim = opts.sim ?? { world: buildDefaultWorld(42), core: null as unknown as Sim['core'] };
+  // The TypeScript reference core: ticks run every subsystem without loading the wasm.
+  const sim: Sim = opts.sim ?? { world: buildDefaultWorld(42), core: createReferenceCore() };
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
   let out = '';
   let pending = '';
