@@ -51,10 +51,36 @@ function vmNetworks(world: WorldState, host: HostState): string[] {
   return [...names].filter((b) => b !== managementBridge(host)).sort();
 }
 
+/**
+ * OVM 2.2 (Xen 3.4's network-bridge script): the NIC is renamed pethN and enslaved to xenbrN
+ * with MAC fe:ff:ff:ff:ff:ff; dom0 talks through ethN (the real MAC, the IP) via vif0.N.
+ */
+function xen3Interfaces(world: WorldState, host: HostState): NetIf[] {
+  const nets = [...new Set(['xenbr0', ...vmNetworks(world, host)])].filter((n) => /^xenbr\d+$/.test(n)).sort();
+  const FE = 'fe:ff:ff:ff:ff:ff';
+  const out: NetIf[] = [{ index: 1, name: 'lo', mac: '00:00:00:00:00:00', kind: 'loopback', ipv4: { addr: '127.0.0.1', prefix: 8 }, mtu: 16436 }];
+  for (const br of nets) {
+    const n = Number(br.slice(5));
+    out.push({ index: out.length + 1, name: `peth${n}`, mac: FE, kind: 'nic', master: br, mtu: 1500 });
+    out.push({ index: out.length + 1, name: `eth${n}`, mac: nicMac(host, n), kind: 'nic', ...(n === 0 && { ipv4: { addr: host.ip, prefix: 24 } }), mtu: 1500 });
+    out.push({ index: out.length + 1, name: `vif0.${n}`, mac: FE, kind: 'vif', master: br, mtu: 1500 });
+    out.push({ index: out.length + 1, name: br, mac: FE, kind: 'bridge', mtu: 1500 });
+  }
+  let index = out.length + 1;
+  for (const d of [...guestsOn(world, host.name)].sort((a, b) => (a.domid ?? 0) - (b.domid ?? 0))) {
+    d.vifs.forEach((v, i) => {
+      out.push({ index: index++, name: `vif${d.domid}.${i}`, mac: FE, kind: 'vif', master: v.bridge, mtu: 1500, guest: { domid: d.domid!, name: d.name, vif: i } });
+      if (d.hvm) out.push({ index: index++, name: `tap${d.domid}.${i}`, mac: FE, kind: 'tap', master: v.bridge, mtu: 1500, guest: { domid: d.domid!, name: d.name, vif: i } });
+    });
+  }
+  return out;
+}
+
 export function interfaces(world: WorldState, host: HostState): NetIf[] {
+  if (host.release === 'ovm22') return xen3Interfaces(world, host);
   const mgmt = managementBridge(host);
   const nets = vmNetworks(world, host);
-  const out: NetIf[] = [{ index: 1, name: 'lo', mac: '00:00:00:00:00:00', kind: 'loopback', ipv4: { addr: '127.0.0.1', prefix: 8 }, mtu: host.release === 'ovm22' ? 16436 : 65536 }];
+  const out: NetIf[] = [{ index: 1, name: 'lo', mac: '00:00:00:00:00:00', kind: 'loopback', ipv4: { addr: '127.0.0.1', prefix: 8 }, mtu: 65536 }];
   const bonds = Math.max(1, Math.min(2, 1 + nets.length));
   for (let i = 0; i < bonds * 2; i++) out.push({ index: out.length + 1, name: `eth${i}`, mac: nicMac(host, i), kind: 'nic', master: `bond${Math.floor(i / 2)}`, mtu: 1500 });
   for (let b = 0; b < bonds; b++) out.push({ index: out.length + 1, name: `bond${b}`, mac: nicMac(host, b * 2), kind: 'bond', master: b === 0 ? mgmt : nets[0], mtu: 1500 });

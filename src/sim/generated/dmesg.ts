@@ -51,6 +51,11 @@ function bootLines(host: HostState): Array<[number, string]> {
     [10.377, 'device eth0 entered promiscuous mode'],
     [11.002, 'Adding 4194300k swap on /dev/sda3.  Priority:-1 extents:1 across:4194300k FS'],
   ];
+  if (host.release === 'ovm22') {
+    // The 2.6.18 xen kernel has no cgroups and boots Xen-style from the start.
+    const newer = /^(Initializing cgroup|Released 0|e820:|Hypervisor detected|Setting APIC|Booting paravirtualized|xen:balloon|x86: Booted|DMAR|AMD-Vi|xen_pciback|xen:xen_evtchn)/;
+    for (let i = lines.length - 1; i >= 0; i--) if (newer.test(lines[i]![1])) lines.splice(i, 1);
+  }
   if (ocfs.length || host.services.o2cb === 'running') {
     lines.push([12.118, 'OCFS2 Node Manager 1.8.6'], [12.131, 'OCFS2 DLM 1.8.6'], [12.140, 'ocfs2: Registered cluster interface o2cb'], [12.201, 'OCFS2 DLMFS 1.8.6'], [12.203, 'OCFS2 User DLM kernel interface loaded']);
   }

@@ -7,12 +7,12 @@ function flags(i: NetIf, forIp: boolean): string[] {
   if (i.kind === 'loopback') return forIp ? ['LOOPBACK', 'UP', 'LOWER_UP'] : ['UP', 'LOOPBACK', 'RUNNING'];
   if (forIp) {
     const f = ['BROADCAST', 'MULTICAST'];
-    if (i.kind === 'nic') f.push('SLAVE');
+    if (i.kind === 'nic' && i.master?.startsWith('bond')) f.push('SLAVE');
     if (i.kind === 'bond') f.push('MASTER');
     return [...f, 'UP', 'LOWER_UP'];
   }
   const f = ['UP', 'BROADCAST', 'RUNNING'];
-  if (i.kind === 'nic') f.push('SLAVE');
+  if (i.kind === 'nic' && i.master?.startsWith('bond')) f.push('SLAVE');
   if (i.kind === 'bond') f.push('MASTER');
   return [...f, 'MULTICAST'];
 }
@@ -28,12 +28,13 @@ const mask = (prefix: number) => {
   return [24, 16, 8, 0].map((s) => (m >>> s) & 255).join('.');
 };
 
-function ipEntry(i: NetIf, addr: boolean): string {
+function ipEntry(i: NetIf, addr: boolean, old: boolean): string {
   const qdisc = i.kind === 'loopback' || i.kind === 'bridge' || i.kind === 'bond' ? 'noqueue' : i.kind === 'nic' ? 'mq' : 'pfifo_fast';
   const master = i.master ? ` master ${i.master}` : '';
   const state = i.kind === 'nic' || i.kind === 'bond' ? 'UP' : 'UNKNOWN';
   const qlen = i.kind === 'nic' ? ' qlen 1000' : i.kind === 'vif' || i.kind === 'tap' ? ' qlen 32' : '';
-  let s = `${i.index}: ${i.name}: <${flags(i, true).join(',')}> mtu ${i.mtu} qdisc ${qdisc}${master} state ${state}${qlen}\n`;
+  // OL5's iproute (2.6.18) prints neither the master nor the operational state.
+  let s = old ? `${i.index}: ${i.name}: <${flags(i, true).filter((f) => f !== 'SLAVE').join(',')}> mtu ${i.mtu} qdisc ${qdisc === 'mq' ? 'pfifo_fast' : qdisc}${qlen}\n` : `${i.index}: ${i.name}: <${flags(i, true).join(',')}> mtu ${i.mtu} qdisc ${qdisc}${master} state ${state}${qlen}\n`;
   s += i.kind === 'loopback' ? '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n' : `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff\n`;
   if (addr && i.ipv4) {
     s += i.kind === 'loopback' ? `    inet ${i.ipv4.addr}/${i.ipv4.prefix} scope host lo\n` : `    inet ${i.ipv4.addr}/${i.ipv4.prefix} brd ${bcast(i.ipv4.addr, i.ipv4.prefix)} scope global ${i.name}\n`;
@@ -64,15 +65,15 @@ export const ip = defineCommand({
       if (!isShow && !dev) return fail(`Command "${cmd}" is unknown, try "ip addr help".\n`, 255);
       const pick = dev ? all.filter((i) => i.name === dev) : all;
       if (dev && !pick.length) return fail(`Device "${dev}" does not exist.\n`, 1);
-      return ok(pick.map((i) => ipEntry(i, true)).join(''));
+      return ok(pick.map((i) => ipEntry(i, true, ctx.host.release === 'ovm22')).join(''));
     }
     if (matches(obj, 'link')) {
       const pick = dev ? all.filter((i) => i.name === dev) : all;
       if (dev && !pick.length) return fail(`Device "${dev}" does not exist.\n`, 1);
-      return ok(pick.map((i) => ipEntry(i, false)).join(''));
+      return ok(pick.map((i) => ipEntry(i, false, ctx.host.release === 'ovm22')).join(''));
     }
     if (matches(obj, 'route')) {
-      const br = all.find((i) => i.kind === 'bridge' && i.ipv4)!;
+      const br = all.find((i) => i.kind !== 'loopback' && i.ipv4)!;
       const net = br.ipv4!.addr.split('.').slice(0, 3).join('.') + '.0';
       const gw = br.ipv4!.addr.split('.').slice(0, 3).join('.') + '.1';
       return ok(`${net}/24 dev ${br.name}  proto kernel  scope link  src ${br.ipv4!.addr} \n169.254.0.0/16 dev ${br.name}  scope link  metric 1007 \ndefault via ${gw} dev ${br.name} \n`);
