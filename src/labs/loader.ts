@@ -60,7 +60,7 @@ function semanticErrors(doc: LabDoc): string[] {
     if ('answer' in s && !doc.objectives.some((o) => o.id === s.answer && o.quiz)) errors.push(`solution[${i}].answer: no quiz objective “${s.answer}”`);
   });
   const { variables: _v, facts: _f, ...rest } = doc;
-  const used = mentionedVariables([rest, Object.values(doc.variables ?? {})]);
+  const used = mentionedVariables([rest, Object.values(doc.variables ?? {}), doc.facts ?? {}]);
   for (const name of Object.keys(doc.variables ?? {})) if (!used.has(name)) errors.push(`variables.${name}: declared but never used`);
   for (const name of Object.keys(doc.facts ?? {})) {
     if (doc.variables?.[name]) errors.push(`facts.${name}: already a variable`);

@@ -24,7 +24,7 @@ for (const lab of catalog.labs) {
       for (const t of texts) expect(t.trim().length, JSON.stringify(t)).toBeGreaterThan(3);
       for (const o of doc.objectives) expect(o.hints.length, o.id).toBeGreaterThanOrEqual(2);
       const { variables, facts, ...rest } = doc;
-      const used = mentionedVariables([rest, Object.values(variables ?? {})]);
+      const used = mentionedVariables([rest, Object.values(variables ?? {}), facts ?? {}]);
       for (const name of [...Object.keys(variables ?? {}), ...Object.keys(facts ?? {})]) expect(used.has(name), `variable ${name}`).toBe(true);
       expect(Object.keys(variables ?? {}).length, 'variables make answers differ per learner').toBeGreaterThan(0);
     });

@@ -28,7 +28,8 @@ const PROGRAM_BUDGET_S = 900;
 export async function typeLine(engine: Engine, host: string, line: string): Promise<{ output: string; exit: number }> {
   const session = `sol:${host}`;
   if (!engine.sessionInfo(session)) await engine.open(session, host, 160, 50);
-  let output = plain(await engine.input(session, line + '\r'));
+  // A multi-line entry (a here-document) is typed line by line, as a paste would be.
+  let output = plain(await engine.input(session, line.replace(/\n+$/, '').replace(/\n/g, '\r') + '\r'));
   const out = pushed.get(engine);
   for (let s = 0; s < PROGRAM_BUDGET_S && !PROMPT_AT_END.test(output); s++) {
     engine.pump(1000);

@@ -2,7 +2,7 @@
 // against the array, map names and multipath.conf aliases, path policies, kpartx partition
 // maps, OCFS2 volumes, and `df` sizes. A LUN is named by its scenario role (repository,
 // poolfs, spare) or its array LUN number; without `host`, every host that sees the SAN must pass.
-import { arrayLunSize, hostMapForLun, listBlockDevices } from '../../sim/storage/block-devices';
+import { arrayLunSize, hostMapForLun, listBlockDevices, resolveBlockDevice } from '../../sim/storage/block-devices';
 import { fileConfig } from '../../sim/storage/maps';
 import { multipathEntry } from '../../sim/storage/multipath-policy';
 import { mtab, statfs } from '../../sim/storage/mounts-table';
@@ -225,7 +225,24 @@ const dfMatchesLun = defineCheck<{ host?: string; path: string; lun: string | nu
   },
 });
 
+const ocfs2Mounted = defineCheck<{ host?: string; lun: string | number }>({
+  summary: 'The OCFS2 file system on the LUN (whole, or a partition of it) is mounted on the host — on every host with a SAN view when none is named.',
+  args: { host: str, lun: lunArg },
+  required: ['lun'],
+  run({ world }, a) {
+    return everyHost(world, a.host, a.lun, (h, ref) => {
+      const host = world.hosts[h]!;
+      const m = host.mounts.find((x) => {
+        const dev = resolveBlockDevice(world, h, x.device);
+        return x.fsType === 'ocfs2' && dev?.lun?.array === ref.array && dev.lun.alu === ref.alu;
+      });
+      return m ? pass() : failWith(`nothing on LUN ${a.lun} is mounted on ${h}`);
+    });
+  },
+});
+
 export const storageChecks = {
+  ocfs2_mounted: ocfs2Mounted,
   df_matches_lun: dfMatchesLun,
   path_count: pathCount,
   map_current: mapCurrent,

@@ -68,7 +68,17 @@ const eventSeen = defineCheck<{ kind: string; host?: string; text?: string; min_
   },
 });
 
+const faultFired = defineCheck<{ id: string }>({
+  summary: 'A fault of this lab (by its id) has happened — for objectives that only make sense after it.',
+  args: { id: str },
+  required: ['id'],
+  run({ lab }, a) {
+    return lab?.fired[a.id] !== undefined ? pass() : failWith(`not yet: ${a.id}`);
+  },
+});
+
 export const systemChecks = {
+  fault_fired: faultFired,
   file_exists: fileExists,
   file_contains: fileContains,
   service_state: serviceIs,

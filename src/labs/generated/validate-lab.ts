@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern15 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern148 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern166 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern151 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern169 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1035,11 +1035,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.file_exists !== undefined){
-let data47 = data.file_exists;
+if(data.fault_fired !== undefined){
+let data47 = data.fault_fired;
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.host === undefined){
-const err80 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data47.id === undefined){
+const err80 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1048,8 +1048,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data47.path === undefined){
-const err81 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key11 in data47){
+if(!(key11 === "id")){
+const err81 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1058,9 +1059,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-for(const key11 in data47){
-if(!((key11 === "host") || (key11 === "path"))){
-const err82 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data47.id !== undefined){
+let data48 = data47.id;
+if(typeof data48 === "string"){
+if(!pattern0.test(data48)){
+const err82 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1070,11 +1074,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data47.host !== undefined){
-let data48 = data47.host;
-if(typeof data48 === "string"){
-if(!pattern0.test(data48)){
-const err83 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err83 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1084,8 +1085,9 @@ vErrors.push(err83);
 errors++;
 }
 }
+}
 else {
-const err84 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err84 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1095,11 +1097,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data47.path !== undefined){
-let data49 = data47.path;
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err85 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.file_exists !== undefined){
+let data49 = data.file_exists;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.host === undefined){
+const err85 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1108,9 +1110,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.path === undefined){
+const err86 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1119,10 +1120,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key12 in data49){
+if(!((key12 === "host") || (key12 === "path"))){
+const err87 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1132,11 +1132,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.file_contains !== undefined){
-let data50 = data.file_contains;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.host === undefined){
-const err88 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data49.host !== undefined){
+let data50 = data49.host;
+if(typeof data50 === "string"){
+if(!pattern0.test(data50)){
+const err88 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1145,8 +1145,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data50.path === undefined){
-const err89 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err89 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1155,9 +1156,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key12 in data50){
-if(!((((key12 === "host") || (key12 === "path")) || (key12 === "text")) || (key12 === "line"))){
-const err90 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data49.path !== undefined){
+let data51 = data49.path;
+if(typeof data51 === "string"){
+if(!pattern0.test(data51)){
+const err90 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1167,11 +1171,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data50.host !== undefined){
-let data51 = data50.host;
-if(typeof data51 === "string"){
-if(!pattern0.test(data51)){
-const err91 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err91 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1181,8 +1182,9 @@ vErrors.push(err91);
 errors++;
 }
 }
+}
 else {
-const err92 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err92 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1192,11 +1194,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data50.path !== undefined){
-let data52 = data50.path;
-if(typeof data52 === "string"){
-if(!pattern0.test(data52)){
-const err93 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.file_contains !== undefined){
+let data52 = data.file_contains;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.host === undefined){
+const err93 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1205,9 +1207,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.path === undefined){
+const err94 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1216,12 +1217,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data50.text !== undefined){
-let data53 = data50.text;
-if(typeof data53 === "string"){
-if(!pattern0.test(data53)){
-const err95 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key13 in data52){
+if(!((((key13 === "host") || (key13 === "path")) || (key13 === "text")) || (key13 === "line"))){
+const err95 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1231,8 +1229,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.host !== undefined){
+let data53 = data52.host;
+if(typeof data53 === "string"){
+if(!pattern0.test(data53)){
+const err96 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1242,11 +1243,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data50.line !== undefined){
-let data54 = data50.line;
-if(typeof data54 === "string"){
-if(!pattern0.test(data54)){
-const err97 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err97 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1256,8 +1254,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.path !== undefined){
+let data54 = data52.path;
+if(typeof data54 === "string"){
+if(!pattern0.test(data54)){
+const err98 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1267,9 +1268,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
 else {
-const err99 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err99 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1279,11 +1279,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.service_state !== undefined){
-let data55 = data.service_state;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.host === undefined){
-const err100 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data52.text !== undefined){
+let data55 = data52.text;
+if(typeof data55 === "string"){
+if(!pattern0.test(data55)){
+const err100 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1292,8 +1292,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data55.service === undefined){
-const err101 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+else {
+const err101 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1302,8 +1303,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data55.state === undefined){
-const err102 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data52.line !== undefined){
+let data56 = data52.line;
+if(typeof data56 === "string"){
+if(!pattern0.test(data56)){
+const err102 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1312,9 +1317,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key13 in data55){
-if(!(((key13 === "host") || (key13 === "service")) || (key13 === "state"))){
-const err103 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+else {
+const err103 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1324,11 +1329,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data55.host !== undefined){
-let data56 = data55.host;
-if(typeof data56 === "string"){
-if(!pattern0.test(data56)){
-const err104 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err104 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1338,8 +1341,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.service_state !== undefined){
+let data57 = data.service_state;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.host === undefined){
+const err105 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1348,12 +1354,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data55.service !== undefined){
-let data57 = data55.service;
-if(typeof data57 === "string"){
-if(!pattern0.test(data57)){
-const err106 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data57.service === undefined){
+const err106 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1362,9 +1364,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.state === undefined){
+const err107 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1373,11 +1374,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data55.state !== undefined){
-let data58 = data55.state;
-if(typeof data58 !== "string"){
-const err108 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key14 in data57){
+if(!(((key14 === "host") || (key14 === "service")) || (key14 === "state"))){
+const err108 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1386,8 +1385,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(!((data58 === "running") || (data58 === "stopped"))){
-const err109 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data57.host !== undefined){
+let data58 = data57.host;
+if(typeof data58 === "string"){
+if(!pattern0.test(data58)){
+const err109 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1397,9 +1400,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
 else {
-const err110 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err110 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1409,11 +1411,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data.mounted !== undefined){
-let data59 = data.mounted;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.host === undefined){
-const err111 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data57.service !== undefined){
+let data59 = data57.service;
+if(typeof data59 === "string"){
+if(!pattern0.test(data59)){
+const err111 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1422,8 +1424,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data59.path === undefined){
-const err112 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err112 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1432,9 +1435,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key14 in data59){
-if(!(((key14 === "host") || (key14 === "path")) || (key14 === "fs_type"))){
-const err113 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data57.state !== undefined){
+let data60 = data57.state;
+if(typeof data60 !== "string"){
+const err113 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1443,12 +1448,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data59.host !== undefined){
-let data60 = data59.host;
-if(typeof data60 === "string"){
-if(!pattern0.test(data60)){
-const err114 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((data60 === "running") || (data60 === "stopped"))){
+const err114 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1458,8 +1459,9 @@ vErrors.push(err114);
 errors++;
 }
 }
+}
 else {
-const err115 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err115 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1469,11 +1471,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data59.path !== undefined){
-let data61 = data59.path;
-if(typeof data61 === "string"){
-if(!pattern0.test(data61)){
-const err116 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.mounted !== undefined){
+let data61 = data.mounted;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.host === undefined){
+const err116 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1482,9 +1484,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.path === undefined){
+const err117 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1493,12 +1494,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data59.fs_type !== undefined){
-let data62 = data59.fs_type;
-if(typeof data62 === "string"){
-if(!pattern0.test(data62)){
-const err118 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key15 in data61){
+if(!(((key15 === "host") || (key15 === "path")) || (key15 === "fs_type"))){
+const err118 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1508,8 +1506,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-else {
-const err119 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.host !== undefined){
+let data62 = data61.host;
+if(typeof data62 === "string"){
+if(!pattern0.test(data62)){
+const err119 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1519,9 +1520,8 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err120 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1531,11 +1531,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data.event_seen !== undefined){
-let data63 = data.event_seen;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.kind === undefined){
-const err121 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data61.path !== undefined){
+let data63 = data61.path;
+if(typeof data63 === "string"){
+if(!pattern0.test(data63)){
+const err121 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1544,9 +1544,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key15 in data63){
-if(!((((key15 === "kind") || (key15 === "host")) || (key15 === "text")) || (key15 === "min_count"))){
-const err122 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+else {
+const err122 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1556,11 +1556,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data63.kind !== undefined){
-let data64 = data63.kind;
+if(data61.fs_type !== undefined){
+let data64 = data61.fs_type;
 if(typeof data64 === "string"){
 if(!pattern0.test(data64)){
-const err123 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err123 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1571,7 +1571,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err124 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1581,11 +1581,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data63.host !== undefined){
-let data65 = data63.host;
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-const err125 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err125 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1595,8 +1593,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-else {
-const err126 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.event_seen !== undefined){
+let data65 = data.event_seen;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.kind === undefined){
+const err126 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1605,12 +1606,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data63.text !== undefined){
-let data66 = data63.text;
-if(typeof data66 === "string"){
-if(!pattern0.test(data66)){
-const err127 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key16 in data65){
+if(!((((key16 === "kind") || (key16 === "host")) || (key16 === "text")) || (key16 === "min_count"))){
+const err127 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1620,8 +1618,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-else {
-const err128 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.kind !== undefined){
+let data66 = data65.kind;
+if(typeof data66 === "string"){
+if(!pattern0.test(data66)){
+const err128 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1631,10 +1632,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data63.min_count !== undefined){
-let data67 = data63.min_count;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err129 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err129 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1643,9 +1642,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 1 || isNaN(data67)){
-const err130 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data65.host !== undefined){
+let data67 = data65.host;
+if(typeof data67 === "string"){
+if(!pattern0.test(data67)){
+const err130 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1655,10 +1657,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-}
 else {
-const err131 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err131 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1668,11 +1668,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data.df_matches_lun !== undefined){
-let data68 = data.df_matches_lun;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.path === undefined){
-const err132 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data65.text !== undefined){
+let data68 = data65.text;
+if(typeof data68 === "string"){
+if(!pattern0.test(data68)){
+const err132 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1681,8 +1681,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data68.lun === undefined){
-const err133 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err133 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1691,9 +1692,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key16 in data68){
-if(!(((key16 === "host") || (key16 === "path")) || (key16 === "lun"))){
-const err134 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data65.min_count !== undefined){
+let data69 = data65.min_count;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err134 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1702,12 +1705,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data68.host !== undefined){
-let data69 = data68.host;
-if(typeof data69 === "string"){
-if(!pattern0.test(data69)){
-const err135 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 1 || isNaN(data69)){
+const err135 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1717,8 +1717,10 @@ vErrors.push(err135);
 errors++;
 }
 }
+}
+}
 else {
-const err136 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err136 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1728,11 +1730,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data68.path !== undefined){
-let data70 = data68.path;
-if(typeof data70 === "string"){
-if(!pattern0.test(data70)){
-const err137 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.ocfs2_mounted !== undefined){
+let data70 = data.ocfs2_mounted;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.lun === undefined){
+const err137 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1741,9 +1743,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data70){
+if(!((key17 === "host") || (key17 === "lun"))){
+const err138 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1753,10 +1755,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data68.lun !== undefined){
-let data71 = data68.lun;
-if((typeof data71 !== "string") && (!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71))))){
-const err139 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
+if(data70.host !== undefined){
+let data71 = data70.host;
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err139 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1765,9 +1768,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err140 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err140 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1777,10 +1780,10 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.lun !== undefined){
+let data72 = data70.lun;
+if((typeof data72 !== "string") && (!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72))))){
+const err141 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_mounted.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1789,12 +1792,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data.path_count !== undefined){
-let data72 = data.path_count;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.lun === undefined){
-const err142 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data72 === "string"){
+if(!pattern0.test(data72)){
+const err142 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1803,8 +1803,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data72.state === undefined){
-const err143 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1813,9 +1816,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key17 in data72){
-if(!((((((key17 === "host") || (key17 === "lun")) || (key17 === "state")) || (key17 === "min")) || (key17 === "max")) || (key17 === "equals"))){
-const err144 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data.df_matches_lun !== undefined){
+let data73 = data.df_matches_lun;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.path === undefined){
+const err144 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1824,12 +1830,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data72.host !== undefined){
-let data73 = data72.host;
-if(typeof data73 === "string"){
-if(!pattern0.test(data73)){
-const err145 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data73.lun === undefined){
+const err145 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1838,9 +1840,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data73){
+if(!(((key18 === "host") || (key18 === "path")) || (key18 === "lun"))){
+const err146 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1850,10 +1852,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data72.lun !== undefined){
-let data74 = data72.lun;
-if((typeof data74 !== "string") && (!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74))))){
-const err147 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
+if(data73.host !== undefined){
+let data74 = data73.host;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err147 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1862,9 +1865,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err148 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err148 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1874,11 +1877,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-if(data72.state !== undefined){
-let data75 = data72.state;
-if(typeof data75 !== "string"){
-const err149 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data73.path !== undefined){
+let data75 = data73.path;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err149 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1887,8 +1890,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(!((data75 === "active") || (data75 === "failed"))){
-const err150 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err150 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1898,10 +1902,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data72.min !== undefined){
-let data76 = data72.min;
-if(!((typeof data76 == "number") && (isFinite(data76)))){
-const err151 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data73.lun !== undefined){
+let data76 = data73.lun;
+if((typeof data76 !== "string") && (!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76))))){
+const err151 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1910,11 +1914,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data72.max !== undefined){
-let data77 = data72.max;
-if(!((typeof data77 == "number") && (isFinite(data77)))){
-const err152 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err152 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1924,10 +1926,10 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data72.equals !== undefined){
-let data78 = data72.equals;
-if(!((typeof data78 == "number") && (isFinite(data78)))){
-const err153 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1937,9 +1939,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.path_count !== undefined){
+let data77 = data.path_count;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.lun === undefined){
+const err154 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1948,12 +1952,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data.map_current !== undefined){
-let data79 = data.map_current;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.lun === undefined){
-const err155 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data77.state === undefined){
+const err155 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1962,9 +1962,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-for(const key18 in data79){
-if(!((key18 === "host") || (key18 === "lun"))){
-const err156 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+for(const key19 in data77){
+if(!((((((key19 === "host") || (key19 === "lun")) || (key19 === "state")) || (key19 === "min")) || (key19 === "max")) || (key19 === "equals"))){
+const err156 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1974,11 +1974,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data79.host !== undefined){
-let data80 = data79.host;
-if(typeof data80 === "string"){
-if(!pattern0.test(data80)){
-const err157 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data77.host !== undefined){
+let data78 = data77.host;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err157 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1989,7 +1989,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err158 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1999,10 +1999,10 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data79.lun !== undefined){
-let data81 = data79.lun;
-if((typeof data81 !== "string") && (!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81))))){
-const err159 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
+if(data77.lun !== undefined){
+let data79 = data77.lun;
+if((typeof data79 !== "string") && (!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79))))){
+const err159 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2011,9 +2011,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err160 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err160 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2024,9 +2024,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.state !== undefined){
+let data80 = data77.state;
+if(typeof data80 !== "string"){
+const err161 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2035,12 +2036,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data.disks_current !== undefined){
-let data82 = data.disks_current;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.lun === undefined){
-const err162 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(!((data80 === "active") || (data80 === "failed"))){
+const err162 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2049,9 +2046,11 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key19 in data82){
-if(!((key19 === "host") || (key19 === "lun"))){
-const err163 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data77.min !== undefined){
+let data81 = data77.min;
+if(!((typeof data81 == "number") && (isFinite(data81)))){
+const err163 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2061,11 +2060,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data82.host !== undefined){
-let data83 = data82.host;
-if(typeof data83 === "string"){
-if(!pattern0.test(data83)){
-const err164 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data77.max !== undefined){
+let data82 = data77.max;
+if(!((typeof data82 == "number") && (isFinite(data82)))){
+const err164 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2075,8 +2073,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-else {
-const err165 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.equals !== undefined){
+let data83 = data77.equals;
+if(!((typeof data83 == "number") && (isFinite(data83)))){
+const err165 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2086,10 +2086,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data82.lun !== undefined){
-let data84 = data82.lun;
-if((typeof data84 !== "string") && (!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84))))){
-const err166 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
+}
+else {
+const err166 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2098,9 +2097,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(typeof data84 === "string"){
-if(!pattern0.test(data84)){
-const err167 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data.map_current !== undefined){
+let data84 = data.map_current;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.lun === undefined){
+const err167 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2109,11 +2111,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key20 in data84){
+if(!((key20 === "host") || (key20 === "lun"))){
+const err168 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2123,11 +2123,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data.map_name !== undefined){
-let data85 = data.map_name;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.lun === undefined){
-const err169 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data84.host !== undefined){
+let data85 = data84.host;
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err169 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2136,8 +2136,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data85.name === undefined){
-const err170 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err170 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2146,9 +2147,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-for(const key20 in data85){
-if(!(((key20 === "host") || (key20 === "lun")) || (key20 === "name"))){
-const err171 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+if(data84.lun !== undefined){
+let data86 = data84.lun;
+if((typeof data86 !== "string") && (!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86))))){
+const err171 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2157,12 +2160,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data85.host !== undefined){
-let data86 = data85.host;
 if(typeof data86 === "string"){
 if(!pattern0.test(data86)){
-const err172 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err172 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2172,8 +2172,10 @@ vErrors.push(err172);
 errors++;
 }
 }
+}
+}
 else {
-const err173 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err173 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2183,10 +2185,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data85.lun !== undefined){
-let data87 = data85.lun;
-if((typeof data87 !== "string") && (!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87))))){
-const err174 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data.disks_current !== undefined){
+let data87 = data.disks_current;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.lun === undefined){
+const err174 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2195,9 +2198,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err175 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key21 in data87){
+if(!((key21 === "host") || (key21 === "lun"))){
+const err175 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2207,12 +2210,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-if(data85.name !== undefined){
-let data88 = data85.name;
+if(data87.host !== undefined){
+let data88 = data87.host;
 if(typeof data88 === "string"){
 if(!pattern0.test(data88)){
-const err176 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err176 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2223,7 +2225,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err177 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2233,9 +2235,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data87.lun !== undefined){
+let data89 = data87.lun;
+if((typeof data89 !== "string") && (!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89))))){
+const err178 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2244,12 +2247,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data.conf_alias !== undefined){
-let data89 = data.conf_alias;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.lun === undefined){
-const err179 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err179 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2258,8 +2258,11 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data89.alias === undefined){
-const err180 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2268,9 +2271,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-for(const key21 in data89){
-if(!(((key21 === "host") || (key21 === "lun")) || (key21 === "alias"))){
-const err181 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data.map_name !== undefined){
+let data90 = data.map_name;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.lun === undefined){
+const err181 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2279,12 +2285,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data89.host !== undefined){
-let data90 = data89.host;
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err182 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data90.name === undefined){
+const err182 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2293,9 +2295,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key22 in data90){
+if(!(((key22 === "host") || (key22 === "lun")) || (key22 === "name"))){
+const err183 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2305,10 +2307,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data89.lun !== undefined){
-let data91 = data89.lun;
-if((typeof data91 !== "string") && (!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91))))){
-const err184 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
+if(data90.host !== undefined){
+let data91 = data90.host;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err184 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2317,9 +2320,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err185 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err185 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2329,12 +2332,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
-if(data89.alias !== undefined){
-let data92 = data89.alias;
-if(typeof data92 === "string"){
-if(!pattern0.test(data92)){
-const err186 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data90.lun !== undefined){
+let data92 = data90.lun;
+if((typeof data92 !== "string") && (!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92))))){
+const err186 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2343,9 +2344,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err187 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2356,8 +2357,11 @@ errors++;
 }
 }
 }
-else {
-const err188 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data90.name !== undefined){
+let data93 = data90.name;
+if(typeof data93 === "string"){
+if(!pattern0.test(data93)){
+const err188 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2367,11 +2371,8 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data.map_policy !== undefined){
-let data93 = data.map_policy;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.lun === undefined){
-const err189 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err189 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2380,9 +2381,10 @@ vErrors.push(err189);
 }
 errors++;
 }
-for(const key22 in data93){
-if(!((((key22 === "host") || (key22 === "lun")) || (key22 === "pg_policy")) || (key22 === "selector"))){
-const err190 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2392,11 +2394,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data93.host !== undefined){
-let data94 = data93.host;
-if(typeof data94 === "string"){
-if(!pattern0.test(data94)){
-const err191 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.conf_alias !== undefined){
+let data94 = data.conf_alias;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.lun === undefined){
+const err191 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2405,9 +2407,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.alias === undefined){
+const err192 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2416,11 +2417,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data93.lun !== undefined){
-let data95 = data93.lun;
-if((typeof data95 !== "string") && (!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95))))){
-const err193 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
+for(const key23 in data94){
+if(!(((key23 === "host") || (key23 === "lun")) || (key23 === "alias"))){
+const err193 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2429,9 +2428,12 @@ vErrors.push(err193);
 }
 errors++;
 }
+}
+if(data94.host !== undefined){
+let data95 = data94.host;
 if(typeof data95 === "string"){
 if(!pattern0.test(data95)){
-const err194 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err194 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2441,12 +2443,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
-if(data93.pg_policy !== undefined){
-let data96 = data93.pg_policy;
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err195 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err195 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2456,8 +2454,10 @@ vErrors.push(err195);
 errors++;
 }
 }
-else {
-const err196 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.lun !== undefined){
+let data96 = data94.lun;
+if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
+const err196 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2466,12 +2466,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data93.selector !== undefined){
-let data97 = data93.selector;
-if(typeof data97 === "string"){
-if(!pattern0.test(data97)){
-const err197 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err197 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2481,8 +2478,12 @@ vErrors.push(err197);
 errors++;
 }
 }
-else {
-const err198 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data94.alias !== undefined){
+let data97 = data94.alias;
+if(typeof data97 === "string"){
+if(!pattern0.test(data97)){
+const err198 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2492,9 +2493,8 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
 else {
-const err199 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err199 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2504,11 +2504,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.lun_size !== undefined){
-let data98 = data.lun_size;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.lun === undefined){
-const err200 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err200 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2517,9 +2515,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key23 in data98){
-if(!((((key23 === "lun") || (key23 === "min")) || (key23 === "max")) || (key23 === "equals"))){
-const err201 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data.map_policy !== undefined){
+let data98 = data.map_policy;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.lun === undefined){
+const err201 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2528,11 +2529,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data98.lun !== undefined){
-let data99 = data98.lun;
-if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
-const err202 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+for(const key24 in data98){
+if(!((((key24 === "host") || (key24 === "lun")) || (key24 === "pg_policy")) || (key24 === "selector"))){
+const err202 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2541,9 +2540,12 @@ vErrors.push(err202);
 }
 errors++;
 }
+}
+if(data98.host !== undefined){
+let data99 = data98.host;
 if(typeof data99 === "string"){
 if(!pattern0.test(data99)){
-const err203 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err203 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2553,11 +2555,8 @@ vErrors.push(err203);
 errors++;
 }
 }
-}
-if(data98.min !== undefined){
-let data100 = data98.min;
-if(!((typeof data100 == "number") && (isFinite(data100)))){
-const err204 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err204 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2567,10 +2566,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data98.max !== undefined){
-let data101 = data98.max;
-if(!((typeof data101 == "number") && (isFinite(data101)))){
-const err205 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data98.lun !== undefined){
+let data100 = data98.lun;
+if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
+const err205 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2579,11 +2578,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data98.equals !== undefined){
-let data102 = data98.equals;
-if(!((typeof data102 == "number") && (isFinite(data102)))){
-const err206 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+const err206 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2594,8 +2591,11 @@ errors++;
 }
 }
 }
-else {
-const err207 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.pg_policy !== undefined){
+let data101 = data98.pg_policy;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err207 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2605,11 +2605,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data.partition_map !== undefined){
-let data103 = data.partition_map;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.lun === undefined){
-const err208 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err208 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2618,8 +2615,12 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data103.num === undefined){
-const err209 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+if(data98.selector !== undefined){
+let data102 = data98.selector;
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err209 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2628,9 +2629,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-for(const key24 in data103){
-if(!(((key24 === "host") || (key24 === "lun")) || (key24 === "num"))){
-const err210 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+else {
+const err210 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2640,11 +2641,9 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data103.host !== undefined){
-let data104 = data103.host;
-if(typeof data104 === "string"){
-if(!pattern0.test(data104)){
-const err211 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err211 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2654,8 +2653,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-else {
-const err212 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lun_size !== undefined){
+let data103 = data.lun_size;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.lun === undefined){
+const err212 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2664,11 +2666,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data103.lun !== undefined){
-let data105 = data103.lun;
-if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
-const err213 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
+for(const key25 in data103){
+if(!((((key25 === "lun") || (key25 === "min")) || (key25 === "max")) || (key25 === "equals"))){
+const err213 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2677,9 +2677,11 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err214 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data103.lun !== undefined){
+let data104 = data103.lun;
+if((typeof data104 !== "string") && (!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104))))){
+const err214 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2688,12 +2690,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-}
-if(data103.num !== undefined){
-let data106 = data103.num;
-if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
-const err215 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err215 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2702,9 +2701,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 < 1 || isNaN(data106)){
-const err216 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data103.min !== undefined){
+let data105 = data103.min;
+if(!((typeof data105 == "number") && (isFinite(data105)))){
+const err216 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2714,10 +2716,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data103.max !== undefined){
+let data106 = data103.max;
+if(!((typeof data106 == "number") && (isFinite(data106)))){
+const err217 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2727,11 +2729,10 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data.ocfs2_volume !== undefined){
-let data107 = data.ocfs2_volume;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.lun === undefined){
-const err218 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data103.equals !== undefined){
+let data107 = data103.equals;
+if(!((typeof data107 == "number") && (isFinite(data107)))){
+const err218 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2740,9 +2741,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key25 in data107){
-if(!((((((key25 === "lun") || (key25 === "label")) || (key25 === "min_slots")) || (key25 === "min_cluster_kb")) || (key25 === "fs_type")) || (key25 === "min_gb"))){
-const err219 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2752,10 +2754,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data107.lun !== undefined){
-let data108 = data107.lun;
-if((typeof data108 !== "string") && (!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108))))){
-const err220 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
+if(data.partition_map !== undefined){
+let data108 = data.partition_map;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.lun === undefined){
+const err220 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2764,9 +2767,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err221 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data108.num === undefined){
+const err221 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2775,13 +2777,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-}
-if(data107.label !== undefined){
-let data109 = data107.label;
-if(typeof data109 === "string"){
-if(!pattern0.test(data109)){
-const err222 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key26 in data108){
+if(!(((key26 === "host") || (key26 === "lun")) || (key26 === "num"))){
+const err222 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2791,8 +2789,11 @@ vErrors.push(err222);
 errors++;
 }
 }
-else {
-const err223 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data108.host !== undefined){
+let data109 = data108.host;
+if(typeof data109 === "string"){
+if(!pattern0.test(data109)){
+const err223 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2802,10 +2803,8 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data107.min_slots !== undefined){
-let data110 = data107.min_slots;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err224 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err224 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2814,9 +2813,11 @@ vErrors.push(err224);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 < 1 || isNaN(data110)){
-const err225 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data108.lun !== undefined){
+let data110 = data108.lun;
+if((typeof data110 !== "string") && (!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110))))){
+const err225 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2825,12 +2826,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-}
-if(data107.min_cluster_kb !== undefined){
-let data111 = data107.min_cluster_kb;
-if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err226 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err226 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2839,9 +2837,12 @@ vErrors.push(err226);
 }
 errors++;
 }
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 < 4 || isNaN(data111)){
-const err227 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
+}
+}
+if(data108.num !== undefined){
+let data111 = data108.num;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err227 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2850,12 +2851,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-}
-if(data107.fs_type !== undefined){
-let data112 = data107.fs_type;
-if(typeof data112 !== "string"){
-const err228 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 < 1 || isNaN(data111)){
+const err228 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2864,8 +2862,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(!(((data112 === "datafiles") || (data112 === "mail")) || (data112 === "vmstore"))){
-const err229 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2875,10 +2876,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data107.min_gb !== undefined){
-let data113 = data107.min_gb;
-if(!((typeof data113 == "number") && (isFinite(data113)))){
-const err230 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.ocfs2_volume !== undefined){
+let data112 = data.ocfs2_volume;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.lun === undefined){
+const err230 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2887,10 +2889,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-}
-else {
-const err231 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key27 in data112){
+if(!((((((key27 === "lun") || (key27 === "label")) || (key27 === "min_slots")) || (key27 === "min_cluster_kb")) || (key27 === "fs_type")) || (key27 === "min_gb"))){
+const err231 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2900,11 +2901,10 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data.df_size !== undefined){
-let data114 = data.df_size;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.path === undefined){
-const err232 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data112.lun !== undefined){
+let data113 = data112.lun;
+if((typeof data113 !== "string") && (!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113))))){
+const err232 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2913,9 +2913,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-for(const key26 in data114){
-if(!(((((key26 === "host") || (key26 === "path")) || (key26 === "min")) || (key26 === "max")) || (key26 === "equals"))){
-const err233 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(typeof data113 === "string"){
+if(!pattern0.test(data113)){
+const err233 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2925,11 +2925,12 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data114.host !== undefined){
-let data115 = data114.host;
-if(typeof data115 === "string"){
-if(!pattern0.test(data115)){
-const err234 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data112.label !== undefined){
+let data114 = data112.label;
+if(typeof data114 === "string"){
+if(!pattern0.test(data114)){
+const err234 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2940,7 +2941,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err235 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2950,11 +2951,10 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data114.path !== undefined){
-let data116 = data114.path;
-if(typeof data116 === "string"){
-if(!pattern0.test(data116)){
-const err236 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data112.min_slots !== undefined){
+let data115 = data112.min_slots;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err236 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2963,9 +2963,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-else {
-const err237 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 < 1 || isNaN(data115)){
+const err237 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2975,10 +2975,11 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data114.min !== undefined){
-let data117 = data114.min;
-if(!((typeof data117 == "number") && (isFinite(data117)))){
-const err238 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data112.min_cluster_kb !== undefined){
+let data116 = data112.min_cluster_kb;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err238 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2987,11 +2988,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data114.max !== undefined){
-let data118 = data114.max;
-if(!((typeof data118 == "number") && (isFinite(data118)))){
-const err239 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 < 4 || isNaN(data116)){
+const err239 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3001,10 +3000,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data114.equals !== undefined){
-let data119 = data114.equals;
-if(!((typeof data119 == "number") && (isFinite(data119)))){
-const err240 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data112.fs_type !== undefined){
+let data117 = data112.fs_type;
+if(typeof data117 !== "string"){
+const err240 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3013,10 +3013,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-}
-else {
-const err241 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data117 === "datafiles") || (data117 === "mail")) || (data117 === "vmstore"))){
+const err241 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3026,14 +3024,165 @@ vErrors.push(err241);
 errors++;
 }
 }
-}
-else {
-const err242 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data112.min_gb !== undefined){
+let data118 = data112.min_gb;
+if(!((typeof data118 == "number") && (isFinite(data118)))){
+const err242 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err242];
 }
 else {
 vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data.df_size !== undefined){
+let data119 = data.df_size;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.path === undefined){
+const err244 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+for(const key28 in data119){
+if(!(((((key28 === "host") || (key28 === "path")) || (key28 === "min")) || (key28 === "max")) || (key28 === "equals"))){
+const err245 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data119.host !== undefined){
+let data120 = data119.host;
+if(typeof data120 === "string"){
+if(!pattern0.test(data120)){
+const err246 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data119.path !== undefined){
+let data121 = data119.path;
+if(typeof data121 === "string"){
+if(!pattern0.test(data121)){
+const err248 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+if(data119.min !== undefined){
+let data122 = data119.min;
+if(!((typeof data122 == "number") && (isFinite(data122)))){
+const err250 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data119.max !== undefined){
+let data123 = data119.max;
+if(!((typeof data123 == "number") && (isFinite(data123)))){
+const err251 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data119.equals !== undefined){
+let data124 = data119.equals;
+if(!((typeof data124 == "number") && (isFinite(data124)))){
+const err252 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+else {
+const err254 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
 }
 errors++;
 }
@@ -9634,7 +9783,7 @@ errors++;
 if(data215.at !== undefined){
 let data217 = data215.at;
 if(typeof data217 === "string"){
-if(!pattern148.test(data217)){
+if(!pattern151.test(data217)){
 const err527 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err527];
@@ -11181,7 +11330,7 @@ vErrors = null;
 if(data260.keys !== undefined){
 let data264 = data260.keys;
 if(typeof data264 === "string"){
-if(!pattern166.test(data264)){
+if(!pattern169.test(data264)){
 const err650 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err650];
@@ -11206,7 +11355,7 @@ errors++;
 if(data260.wait !== undefined){
 let data265 = data260.wait;
 if(typeof data265 === "string"){
-if(!pattern148.test(data265)){
+if(!pattern151.test(data265)){
 const err652 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err652];
