@@ -2,7 +2,7 @@
 // contiguous vCPU blocks (compacted in place when the end is reached). Never called in a tick.
 import {
   CAP_A, CAP_B, CAP_D, CAP_H, CAP_L, CAP_M, CAP_P, CAP_V, ENT_DOM, ENT_HOST, ENT_LUN, ENT_MAP, ENT_PATH, ENT_PORT, ENT_VBD,
-  D_VSTART, F_A, F_B, F_D, F_H, F_L, F_M, F_P, G_FT, G_HW, G_VTOP, V_BUSY, V_DOM, V_IDX, V_PCPU, V_TIME,
+  D_VSTART, F_A, F_B, F_D, F_H, F_L, F_M, F_P, G_FT, G_HW, G_VTOP, V_BASE, V_DOM, V_IDX,
   gI, ldF, ldI, sgI, stF, stI,
 } from './layout';
 
@@ -66,9 +66,7 @@ export function allocVcpus(dom: i32, n: i32): i32 {
     const v = top + k;
     stI(V_DOM, v, dom);
     stI(V_IDX, v, k);
-    stF(V_TIME, v, 0);
-    stI(V_PCPU, v, -1);
-    stF(V_BUSY, v, 0);
+    stF(V_BASE, v, 0);
   }
   sgI(G_VTOP, top + n);
   return top;
@@ -88,9 +86,7 @@ function compactVcpus(): void {
     if (v != w) {
       stI(V_DOM, w, dom);
       stI(V_IDX, w, ldI(V_IDX, v));
-      stF(V_TIME, w, ldF(V_TIME, v));
-      stI(V_PCPU, w, ldI(V_PCPU, v));
-      stF(V_BUSY, w, ldF(V_BUSY, v));
+      stF(V_BASE, w, ldF(V_BASE, v));
     }
     if (ldI(V_IDX, w) == 0) stI(D_VSTART, dom, w);
     w++;

@@ -7,13 +7,13 @@
 import { allocRow, freeRow } from './alloc';
 import { EV_IO_ERROR, EV_QUEUE_RESUMED, REASON_NONE, emit } from './events';
 import {
-  A_INFL, A_PORT, A_STAMP, A_RD, A_RS, A_WR, A_WS, A_X, B_CARRYR, B_CARRYW, B_DOM, B_DONE, B_ERR, B_LAT, B_MAP, B_OO, B_PEND,
+  A_INFL, A_PORT, A_STAMP, A_RD, A_RS, A_WR, A_WS, A_X, B_CARRYR, B_CARRYW, B_DOM, B_DONE, B_ERR, B_MAP, B_OO, B_PEND,
   B_RD, B_RIOPS, B_RS, B_SPR, B_WANTR, B_WANTW, B_WIOPS, B_WR, B_WS, D_DEM, D_HOST, D_RUN, D_SHARE, ENT_LUN, ENT_MAP, ENT_PORT,
   ENT_VBD, G_HW, H_POLL, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_ACC, M_CUMP, M_CUMW, M_DONE, M_DRAIN, M_ERR, M_FLAG, M_HOST,
-  M_ISSUED, M_LAT, M_LUN, M_MODE, M_NEWACC, M_NPATHS, M_NPR, M_PENDT, M_QUEUED, M_RETRYAT, M_WANTR, M_WANTS, M_WANTW,
+  M_ELIGN, M_ISSUED, M_LAT, M_LUN, M_MODE, M_NEWACC, M_NPR, M_PENDT, M_QUEUED, M_TR, M_TS, M_TW, M_WANTR, M_WANTS, M_WANTW,
   P_CAP, P_DEM, P_LAT, P_LIVE, P_PHI, P_SVC, P_UP, P_UTIL, addF, gI, ldF, ldI, stF, stI,
 } from './layout';
-import { MODE_FAILING, MODE_NORMAL, NPR_FAIL, NPR_QUEUE, dispatch, kernelPick, noPathCheck, slotPath } from './multipath';
+import { MODE_FAILING, MODE_NORMAL, NPR_FAIL, NPR_QUEUE, dispatch, eligSlot, kernelPick, noPathCheck, slotPath } from './multipath';
 import { vbdUnit } from './rng';
 
 const OUT_SERVE: i32 = 0;
@@ -21,6 +21,8 @@ const OUT_QUEUE: i32 = 1;
 const OUT_FAIL: i32 = 2;
 /** No I/O for the map this tick (nothing wanted, nothing queued): it is not evaluated at all. */
 const OUT_IDLE: i32 = 3;
+/** Everything the map's VBDs wanted was served and nothing was queued: their pass-1 counts stand. */
+const OUT_FULL: i32 = 4;
 /** blkif ring: requests a VBD can have outstanding while its map queues. */
 const RING: f64 = 32;
 /** Latency of an unrouted (local) VBD, ms. */
@@ -48,7 +50,6 @@ export function vbdAdd(dom: i32): i32 {
   stF(B_DONE, v, 0);
   stF(B_PEND, v, 0);
   stF(B_ERR, v, 0);
-  stF(B_LAT, v, 0);
   return v;
 }
 
@@ -121,18 +122,36 @@ export function lunRemove(l: i32): void {
 
 // ---- the tick ----
 
+/** Latency a VBD saw last: its map's, or a local disk's. */
+export function vbdLatency(v: i32): f64 {
+  const m = ldI(B_MAP, v);
+  if (m >= 0) return ldF(M_LAT, m);
+  return ldF(B_RD, v) + ldF(B_WR, v) > 0 ? LOCAL_LAT : 0;
+}
+
+/** Takes back what pass 1 counted for a VBD as if all it wanted had been accepted and completed. */
+@inline function unCount(v: i32, wr: f64, ww: f64, spr: f64): void {
+  addF(B_RD, v, -wr);
+  addF(B_WR, v, -ww);
+  addF(B_RS, v, -(wr * spr));
+  addF(B_WS, v, -(ww * spr));
+  addF(B_DONE, v, -(wr + ww));
+}
+
+@inline function count(v: i32, ar: f64, aw: f64, spr: f64): void {
+  addF(B_RD, v, ar);
+  addF(B_WR, v, aw);
+  addF(B_RS, v, ar * spr);
+  addF(B_WS, v, aw * spr);
+}
+
 export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
   const nb = gI(G_HW + ENT_VBD);
   const nm = gI(G_HW + ENT_MAP);
   const np = gI(G_HW + ENT_PORT);
 
-  for (let m = 0; m < nm; m++) {
-    stF(M_WANTR, m, 0);
-    stF(M_WANTW, m, 0);
-    stF(M_WANTS, m, 0);
-  }
-
-  // 1. What each VBD wants to issue this tick.
+  // 1. What each VBD wants to issue this tick. It is counted at once as accepted and completed
+  //    (what happens in the usual case, and always for a local disk); pass 5 corrects the rest.
   for (let v = 0; v < nb; v++) {
     const dom = ldI(B_DOM, v);
     if (dom < 0) continue;
@@ -151,25 +170,39 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
     }
     stF(B_WANTR, v, nr);
     stF(B_WANTW, v, nw);
-    const m = ldI(B_MAP, v);
-    if (m >= 0) {
-      addF(M_WANTR, m, nr);
-      addF(M_WANTW, m, nw);
-      addF(M_WANTS, m, (nr + nw) * ldF(B_SPR, v));
+    const n = nr + nw;
+    if (n > 0) {
+      const spr = ldF(B_SPR, v);
+      count(v, nr, nw, spr);
+      addF(B_DONE, v, n);
+      const m = ldI(B_MAP, v);
+      if (m >= 0) {
+        addF(M_WANTR, m, nr);
+        addF(M_WANTW, m, nw);
+        addF(M_WANTS, m, n * spr);
+      }
     }
   }
 
-  // 2. Each map: pick a path group (failing dead paths it sends to), dispatch, or queue / fail.
+  // 2. Each map with I/O: pick a path group (failing dead paths it sends to), dispatch, or queue / fail.
   for (let m = 0; m < nm; m++) {
     const h = ldI(M_HOST, m);
     if (h < 0) continue;
-    const want = ldF(M_WANTR, m) + ldF(M_WANTW, m);
+    const wantR = ldF(M_WANTR, m);
+    const wantW = ldF(M_WANTW, m);
     const q = ldF(M_QUEUED, m);
+    const want = wantR + wantW;
     const n = want + q;
     if (n == 0) {
       stI(M_FLAG, m, OUT_IDLE);
       continue;
     }
+    stF(M_TR, m, wantR);
+    stF(M_TW, m, wantW);
+    stF(M_TS, m, ldF(M_WANTS, m));
+    stF(M_WANTR, m, 0);
+    stF(M_WANTW, m, 0);
+    stF(M_WANTS, m, 0);
     const mode = ldI(M_MODE, m);
     if (kernelPick(m, true)) {
       if (mode != MODE_NORMAL) {
@@ -188,7 +221,6 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
       }
       if (out == OUT_FAIL) {
         emit(EV_IO_ERROR, h, m, -1, n, REASON_NONE);
-        stF(M_PENDT, m, q);
         stF(M_QUEUED, m, 0);
       }
       stI(M_FLAG, m, out);
@@ -210,29 +242,27 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
 
   // 4. Paths serve; maps drain their queue first, then this tick's wants.
   for (let m = 0; m < nm; m++) {
-    const h = ldI(M_HOST, m);
-    if (h < 0) continue;
+    if (ldI(M_HOST, m) < 0) continue;
     const out = ldI(M_FLAG, m);
-    if (out == OUT_IDLE) continue;
+    if (out == OUT_IDLE || out == OUT_FAIL) continue;
     if (out == OUT_QUEUE) {
       stF(M_LAT, m, ldF(M_LAT, m) + dtS * 1000);
       continue;
     }
-    if (out == OUT_FAIL) continue;
-    const npaths = ldI(M_NPATHS, m);
     let acc = 0.0;
     let latSum = 0.0;
-    const mR = ldF(M_WANTR, m);
-    const mN = mR + ldF(M_WANTW, m);
-    const spr = mN > 0 ? ldF(M_WANTS, m) / mN : 8.0;
+    const mR = ldF(M_TR, m);
+    const mN = mR + ldF(M_TW, m);
+    const spr = mN > 0 ? ldF(M_TS, m) / mN : 8.0;
     // Reads are this tick's read fraction of what each path served (half when only the queue drains).
     const rf = mN > 0 ? mR / mN : 0.5;
     let lrd = 0.0;
     let lwr = 0.0;
     let lrs = 0.0;
     let lws = 0.0;
-    for (let s = 0; s < npaths; s++) {
-      const p = slotPath(m, s);
+    const k = ldI(M_ELIGN, m);
+    for (let i = 0; i < k; i++) {
+      const p = slotPath(m, eligSlot(m, i));
       const x = ldF(A_X, p);
       if (x <= 0) continue;
       const port = ldI(A_PORT, p);
@@ -261,43 +291,38 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
     addF(L_WR, lun, lwr);
     addF(L_RS, lun, lrs);
     addF(L_WS, lun, lws);
-    stF(M_CUMP, m, 0);
-    stF(M_CUMW, m, 0);
     const q = ldF(M_QUEUED, m);
+    addF(M_DONE, m, acc);
+    if (acc > 0) stF(M_LAT, m, latSum / acc);
+    if (q == 0 && acc == mN) {
+      // Everything wanted was served and nothing waited: pass 1 counted each VBD right.
+      stI(M_FLAG, m, OUT_FULL);
+      addF(M_ISSUED, m, acc);
+      continue;
+    }
     const drain = q < acc ? q : acc;
     stF(M_ACC, m, acc);
     stF(M_PENDT, m, q);
     stF(M_DRAIN, m, drain);
     stF(M_NEWACC, m, acc - drain);
     stF(M_QUEUED, m, q - drain);
-    addF(M_DONE, m, acc);
-    if (acc > 0) stF(M_LAT, m, latSum / acc);
+    stF(M_CUMP, m, 0);
+    stF(M_CUMW, m, 0);
   }
 
-  // 5. Attribute to VBDs: completions of queued requests, acceptance of new ones, queueing, errors.
+  // 5. Correct the VBDs of maps that did not serve everything: completions of queued requests,
+  //    acceptance of new ones (throttled), queueing (ring-limited, the rest VBD_OO), errors.
   for (let v = 0; v < nb; v++) {
-    const dom = ldI(B_DOM, v);
-    if (dom < 0) continue;
+    if (ldI(B_DOM, v) < 0) continue;
     const m = ldI(B_MAP, v);
+    if (m < 0) continue;
+    const out = ldI(M_FLAG, m);
+    if (out == OUT_IDLE || out == OUT_FULL) continue;
     const wr = ldF(B_WANTR, v);
     const ww = ldF(B_WANTW, v);
     const n = wr + ww;
     const spr = ldF(B_SPR, v);
-    if (m < 0) {
-      if (n > 0) {
-        addF(B_RD, v, wr);
-        addF(B_WR, v, ww);
-        addF(B_RS, v, wr * spr);
-        addF(B_WS, v, ww * spr);
-        addF(B_DONE, v, n);
-        stF(B_LAT, v, LOCAL_LAT);
-      }
-      continue;
-    }
-    const out = ldI(M_FLAG, m);
-    if (out == OUT_IDLE) {
-      stF(B_LAT, v, ldF(M_LAT, m));
-    } else if (out == OUT_SERVE) {
+    if (out == OUT_SERVE) {
       const pend = ldF(B_PEND, v);
       const drain = ldF(M_DRAIN, m);
       if (pend > 0 && drain > 0) {
@@ -310,9 +335,8 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
         addF(B_DONE, v, got);
       }
       if (n > 0) {
-        const tot = ldF(M_WANTR, m) + ldF(M_WANTW, m);
+        const tot = ldF(M_TR, m) + ldF(M_TW, m);
         const na = ldF(M_NEWACC, m);
-        // Everything accepted (the usual case): each VBD gets exactly what it wanted.
         let acc = n;
         let aw = ww;
         if (na < tot) {
@@ -322,37 +346,30 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
           acc = Math.floor((na * c1) / tot) - Math.floor((na * c0) / tot);
           aw = Math.floor((acc * ww) / n);
         }
-        const ar = acc - aw;
-        addF(B_RD, v, ar);
-        addF(B_WR, v, aw);
-        addF(B_RS, v, ar * spr);
-        addF(B_WS, v, aw * spr);
-        addF(B_DONE, v, acc);
+        if (acc < n) {
+          unCount(v, wr, ww, spr);
+          const ar = acc - aw;
+          count(v, ar, aw, spr);
+          addF(B_DONE, v, acc);
+        }
         addF(M_ISSUED, m, acc);
       }
-      stF(B_LAT, v, ldF(M_LAT, m));
     } else if (out == OUT_QUEUE) {
+      if (n > 0) unCount(v, wr, ww, spr);
       const pend = ldF(B_PEND, v);
       let room = RING - pend;
       if (room < 0) room = 0;
       const acc = n < room ? n : room;
       addF(B_OO, v, n - acc);
       const aw = n > 0 ? Math.floor((acc * ww) / n) : 0.0;
-      const ar = acc - aw;
-      addF(B_RD, v, ar);
-      addF(B_WR, v, aw);
-      addF(B_RS, v, ar * spr);
-      addF(B_WS, v, aw * spr);
+      count(v, acc - aw, aw, spr);
       stF(B_PEND, v, pend + acc);
       addF(M_QUEUED, m, acc);
       addF(M_ISSUED, m, acc);
-      stF(B_LAT, v, ldF(M_LAT, m));
     } else {
+      // Failed: what it asked for was issued (counted) but errors instead of completing.
       const pend = ldF(B_PEND, v);
-      addF(B_RD, v, wr);
-      addF(B_WR, v, ww);
-      addF(B_RS, v, wr * spr);
-      addF(B_WS, v, ww * spr);
+      addF(B_DONE, v, -n);
       addF(B_ERR, v, n + pend);
       addF(M_ERR, m, n + pend);
       addF(M_ISSUED, m, n);

@@ -1,18 +1,17 @@
 // The core's ABI: the export list the TypeScript wrapper (src/sim/core/wasm-core.ts) calls.
 // Nothing but thin entry points; the work lives in layout/alloc/sched/multipath/blkio/events.
-import { removeVbdsOf, ioTick, lunAdd, lunRemove, portAdd, unrouteMap, vbdAdd, vbdRemove, vbdRoute } from './blkio';
+import { removeVbdsOf, ioTick, vbdLatency, lunAdd, lunRemove, portAdd, unrouteMap, vbdAdd, vbdRemove, vbdRoute } from './blkio';
 import { EV_PATH_FAILED, REASON_OPERATOR, emit, evFirst } from './events';
 import {
-  A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_LINK, A_MAP, A_PORT, A_PRIO, A_STAMP, A_RD, A_RS, A_WR, A_WS, B_DOM, B_DONE, B_ERR, B_LAT,
+  A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_LINK, A_MAP, A_PORT, A_PRIO, A_STAMP, A_RD, A_RS, A_WR, A_WS, B_DOM, B_DONE, B_ERR,
   B_MAP, B_OO, B_PEND, B_RD, B_RIOPS, B_RS, B_SPR, B_WIOPS, B_WR, B_WS, CAP_E, D_CAP, D_CPU, D_DEMAND, D_HOST, D_RUN, D_SHARE,
   D_VMAX, D_VON, D_VSTART, D_WEIGHT, E_AT, E_HOST, E_KIND, E_MAP, E_PATH, E_REASON, E_VAL, ENT_DOM, ENT_HOST, ENT_LUN,
   ENT_MAP, ENT_PATH, ENT_PORT, ENT_VBD, G_EV_COUNT, G_HW, G_NOW, G_SEED, G_TICK, H_BUSY, H_CHECKER, H_LIVE, H_PCPUS, H_POLL,
   H_UTIL, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED, M_LAT, M_LUN, M_MODE,
-  M_NGROUPS, M_NPATHS, M_NPR, M_QUEUED, M_RETRYAT, M_RRMIN, M_SEL, P_CAP, P_LAT, P_LIVE, P_SVC, P_UP, P_UTIL, V_BUSY, V_PCPU,
-  V_TIME, gF, gI, layoutClear, layoutInit, ldF, ldI, sgF, sgI, stF, stI,
+  M_NGROUPS, M_NPATHS, M_NPR, M_QUEUED, M_RETRYAT, M_RRMIN, M_SEL, P_CAP, P_LAT, P_LIVE, P_SVC, P_UP, P_UTIL, gF, gI, layoutClear, layoutInit, ldF, ldI, sgF, sgI, stF, stI,
 } from './layout';
 import { activeIn, bestGroup, checkerTick, groupPrio, mapAdd, mapRemove, noPathCheck, pathAdd, pathRemove, regroup, slotPath, switchTo, touch, wakeChecker } from './multipath';
-import { domAdd, domMove, domRemove, domSetCpuTime, hostAdd, hostRemove, schedTick } from './sched';
+import { domAdd, domFold, domMove, domRemove, domSetCpuTime, hostAdd, hostRemove, schedTick, vcpuBusy, vcpuPcpu, vcpuTime } from './sched';
 
 export { colBytes, colCount, colEntity, colOffset, rowsOf } from './layout';
 
@@ -104,6 +103,7 @@ export function domRemoveAll(d: i32): void {
   domRemove(d);
 }
 export function domSet(d: i32, online: i32, weight: f64, cap: f64, demand: f64, run: i32): void {
+  if (online != ldI(D_VON, d)) domFold(<u32>gF(G_SEED), d);
   stI(D_VON, d, online);
   stF(D_WEIGHT, d, weight);
   stF(D_CAP, d, cap);
@@ -123,10 +123,10 @@ export function domGet(d: i32, f: i32): f64 {
   return <f64>ldI(D_VSTART, d);
 }
 export function vcpuGet(d: i32, i: i32, f: i32): f64 {
-  const v = ldI(D_VSTART, d) + i;
-  if (f == 0) return ldF(V_TIME, v);
-  if (f == 1) return <f64>ldI(V_PCPU, v);
-  return ldF(V_BUSY, v);
+  const seed = <u32>gF(G_SEED);
+  if (f == 0) return vcpuTime(seed, d, i);
+  if (f == 1) return <f64>vcpuPcpu(seed, d, i);
+  return vcpuBusy(seed, d, i);
 }
 
 // ---- VBDs ----
@@ -145,7 +145,7 @@ export function vbdGet(v: i32, f: i32): f64 {
   if (f == 5) return ldF(B_DONE, v);
   if (f == 6) return ldF(B_PEND, v);
   if (f == 7) return ldF(B_ERR, v);
-  if (f == 8) return ldF(B_LAT, v);
+  if (f == 8) return vbdLatency(v);
   if (f == 9) return <f64>ldI(B_MAP, v);
   return <f64>ldI(B_DOM, v);
 }

@@ -6,7 +6,7 @@ import { allocRow, freeRow } from './alloc';
 import { EV_GROUP_SWITCH, EV_PATH_FAILED, EV_QUEUE_DISABLED, EV_QUEUE_RECOVERY, EV_REINSTATED, REASON_FAILBACK, REASON_FAILOVER, REASON_NONE, emit } from './events';
 import {
   A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_KEY, A_LINK, A_MAP, A_NEXT, A_PORT, A_PRIO, A_RD, A_RS, A_STAMP, A_WR, A_WS, A_X,
-  ENT_MAP, ENT_PATH, G_HW, G_NEXTCHK, G_NOW, G_TOPO, M_CLEAN, H_CHECKER, H_POLL, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED,
+  ENT_MAP, ENT_PATH, G_HW, G_NEXTCHK, G_NOW, G_TOPO, M_CLEAN, M_ELIG, M_ELIGN, H_CHECKER, H_POLL, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED,
   M_LAT, M_LUN, M_MODE, M_NGROUPS, M_NPATHS, M_NPR, M_PATHS, M_QUEUED, M_RETRYAT, M_RRMIN, M_RRPOS, M_RRUSED, M_SEL, MAXP,
   P_CAP, P_DEM, P_LAT, P_UP, S_GN, S_GP, S_IDX, S_W, gF, gI, ldF, ldI, sgF, stF, stI,
 } from './layout';
@@ -72,6 +72,7 @@ export function mapAdd(host: i32, lun: i32): i32 {
   stF(M_DONE, m, 0);
   stF(M_ERR, m, 0);
   stF(M_CLEAN, m, -1);
+  stI(M_ELIGN, m, 0);
   return m;
 }
 
@@ -399,7 +400,19 @@ export function kernelPick(m: i32, hasIo: bool): bool {
       }
     }
     if (activeIn(m, cur) > 0) {
-      if (hasIo) stF(M_CLEAN, m, gF(G_TOPO));
+      if (hasIo) {
+        // Remember the group's usable paths until something changes (touch()).
+        let k = 0;
+        for (let s = 0; s < n; s++) {
+          const p = slotPath(m, s);
+          if (ldI(A_GROUP, p) == cur && ldI(A_DM, p) == 1) {
+            store<i32>(M_ELIG + ((<usize>(m * MAXP + k)) << 2), s);
+            k++;
+          }
+        }
+        stI(M_ELIGN, m, k);
+        stF(M_CLEAN, m, gF(G_TOPO));
+      }
       return true;
     }
     const best = bestGroup(m);
@@ -409,21 +422,16 @@ export function kernelPick(m: i32, hasIo: bool): bool {
   return activeIn(m, ldI(M_CUR, m)) > 0;
 }
 
-/** Splits n requests over the active paths of the current group by the map's selector (into A_X, P_DEM). */
+/** Slot of the i-th usable path of the map's current group (after kernelPick). */
+@inline export function eligSlot(m: i32, i: i32): i32 {
+  return load<i32>(M_ELIG + ((<usize>(m * MAXP + i)) << 2));
+}
+
+/** Splits n requests over the usable paths of the current group by the map's selector (into A_X, P_DEM). */
 export function dispatch(m: i32, n: f64): void {
-  const np = ldI(M_NPATHS, m);
-  const cur = ldI(M_CUR, m);
-  let k = 0;
-  for (let s = 0; s < np; s++) {
-    const p = slotPath(m, s);
-    stF(A_X, p, 0);
-    if (ldI(A_GROUP, p) == cur && ldI(A_DM, p) == 1) {
-      stI(S_IDX, k, s);
-      stF(S_W, k, 0);
-      k++;
-    }
-  }
+  const k = ldI(M_ELIGN, m);
   if (k == 0 || n <= 0) return;
+  for (let i = 0; i < k; i++) stF(S_W, i, 0);
   const sel = ldI(M_SEL, m);
   if (sel == SEL_RR) {
     // rr_min_io I/Os per path in turn, continuing where the last tick stopped.
@@ -431,11 +439,11 @@ export function dispatch(m: i32, n: f64): void {
     const pos = ldI(M_RRPOS, m);
     let used = <f64>ldI(M_RRUSED, m);
     let c = -1;
-    for (let i = 0; i < k; i++) if (ldI(S_IDX, i) == pos) c = i;
+    for (let i = 0; i < k; i++) if (eligSlot(m, i) == pos) c = i;
     if (c < 0) {
       used = 0;
       c = 0;
-      for (let i = k - 1; i >= 0; i--) if (ldI(S_IDX, i) > pos) c = i;
+      for (let i = k - 1; i >= 0; i--) if (eligSlot(m, i) > pos) c = i;
     }
     let rem = n;
     let t = r - used;
@@ -464,14 +472,14 @@ export function dispatch(m: i32, n: f64): void {
         }
       }
     }
-    stI(M_RRPOS, m, ldI(S_IDX, c));
+    stI(M_RRPOS, m, eligSlot(m, c));
     stI(M_RRUSED, m, <i32>used);
   } else {
     // queue-length: in-flight evens out, so each path's share ∝ 1 / latency;
     // service-time: in-flight ∝ throughput, so share ∝ capacity / latency.
     let tot = 0.0;
     for (let i = 0; i < k; i++) {
-      const p = slotPath(m, ldI(S_IDX, i));
+      const p = slotPath(m, eligSlot(m, i));
       const port = ldI(A_PORT, p);
       let lat = ldF(P_LAT, port);
       if (lat <= 0) lat = 0.001;
@@ -489,7 +497,7 @@ export function dispatch(m: i32, n: f64): void {
     }
   }
   for (let i = 0; i < k; i++) {
-    const p = slotPath(m, ldI(S_IDX, i));
+    const p = slotPath(m, eligSlot(m, i));
     const x = ldF(S_W, i);
     stF(A_X, p, x);
     const port = ldI(A_PORT, p);

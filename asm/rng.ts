@@ -17,14 +17,19 @@
   return mix(seed ^ (d * 0x9e3779b1) ^ (tick * 0x85ebca77));
 }
 
-/** Per vCPU: low 8 bits decide a pCPU move (26/256 ≈ 10 %), the upper 24 the demand variation. */
+/** Per domain, fixed: the seed of its vCPUs' skew and pCPU placement. */
+@inline export function domFixedHash(seed: u32, d: u32): u32 {
+  return mix(seed ^ (d * 0x9e3779b1) ^ 0x3c6ef372);
+}
+
+/** Per vCPU of a domain hash. */
 @inline export function vcpuHash(dh: u32, idx: u32): u32 {
   return mix(dh + (idx + 1) * 0x27d4eb2f);
 }
 
-/** The pCPU a moving vCPU lands on. */
-@inline export function pcpuPick(x: u32, pcpus: u32): u32 {
-  return mix(x ^ 0x5bd1e995) % pcpus;
+/** The pCPU a vCPU is on during placement epoch `epoch`. */
+@inline export function pcpuPick(x: u32, epoch: u32, pcpus: u32): u32 {
+  return mix(x ^ (epoch * 0x5bd1e995)) % pcpus;
 }
 
 /** Per VBD and tick, as a uniform [0, 1). */

@@ -2,14 +2,15 @@
 // time is shared by weighted max-min (water-filling) among runnable domains, each limited by its
 // demand (online vCPUs × demand per vCPU, ±15 % seeded variation, ≤ 1 pCPU per vCPU) and its cap;
 // dom0 is an ordinary domain. Hosts are done one at a time over their own domain list (kept in
-// handle order, so sums run in the same order as in the reference model).
+// handle order, so sums run in the same order as in the reference model). Per-vCPU figures are
+// derived (see below), so a tick costs O(domains).
 import { allocRow, allocVcpus, freeRow, freeVcpus, peekRow } from './alloc';
 import {
-  D_CAP, D_CPU, D_DEM, D_DEMAND, D_HOST, D_LIM, D_NEXT, D_RUN, D_SAT, D_SHARE, D_VMAX, D_VON, D_VSTART, D_WEIGHT, ENT_DOM,
-  ENT_HOST, G_HW, H_BUSY, H_CHECKER, H_FIRST, H_LIVE, H_PCPUS, H_POLL, H_UTIL, V_BUSY, V_DEM, V_PCPU, V_RND, V_TIME,
+  D_CAP, D_CPU, D_CPU0, D_DEM, D_DEMAND, D_HOST, D_LASTRUN, D_LIM, D_NEXT, D_Q, D_Q0, D_RUN, D_SAT, D_SHARE, D_VMAX, D_VON,
+  D_VSTART, D_WEIGHT, ENT_DOM, ENT_HOST, G_HW, H_BUSY, H_CHECKER, H_FIRST, H_LIVE, H_PCPUS, H_POLL, H_UTIL, V_BASE,
   addF, gI, ldF, ldI, stF, stI,
 } from './layout';
-import { domHash, hi24, pcpuPick, vcpuHash } from './rng';
+import { domFixedHash, domHash, hi24, pcpuPick, vcpuHash } from './rng';
 
 // ---- hosts ----
 
@@ -76,6 +77,11 @@ export function domAdd(host: i32, vmax: i32): i32 {
   stI(D_RUN, d, 1);
   stF(D_CPU, d, 0);
   stF(D_SHARE, d, 0);
+  stF(D_CPU0, d, 0);
+  stF(D_Q, d, 0);
+  stF(D_Q0, d, 0);
+  stF(D_LASTRUN, d, 0);
+  stF(D_DEM, d, 0);
   link(d, host);
   return d;
 }
@@ -93,13 +99,84 @@ export function domMove(d: i32, host: i32): void {
   link(d, host);
 }
 
+// ---- vCPUs: derived from per-domain accumulators, never touched in a tick ----
+//
+// vCPU i of n online gets s_i = x + δ_i·(x − x²) of the domain's share a, with x = a/n and a
+// fixed skew δ_i (Σδ = 0, |δ| ≤ 0.6, from the seed): the split sums to a and no vCPU exceeds one
+// pCPU. Its time since the last fold is then A/n + δ_i·(A/n − Q/n²) with A = Σ a·dt, Q = Σ a²·dt,
+// so a tick only updates A and Q per domain. A change of online vCPUs folds the times into V_BASE.
+
+const SKEW: f64 = 0.6;
+
+@inline function vcpuRaw(fh: u32, k: i32): f64 {
+  return hi24(vcpuHash(fh, <u32>k)) * 2 - 1;
+}
+
+/** δ_i of vCPU i among n online ones. */
+export function vcpuSkew(seed: u32, d: i32, i: i32, n: i32): f64 {
+  if (n <= 1) return 0;
+  const fh = domFixedHash(seed, <u32>d);
+  let sum = 0.0;
+  for (let k = 0; k < n; k++) sum += vcpuRaw(fh, k);
+  const mean = sum / <f64>n;
+  let m = 0.0;
+  for (let k = 0; k < n; k++) {
+    const dev = Math.abs(vcpuRaw(fh, k) - mean);
+    if (dev > m) m = dev;
+  }
+  if (m <= 0) return 0;
+  return (SKEW * (vcpuRaw(fh, i) - mean)) / m;
+}
+
+export function vcpuTime(seed: u32, d: i32, i: i32): f64 {
+  const base = ldF(V_BASE, ldI(D_VSTART, d) + i);
+  const n = ldI(D_VON, d);
+  if (i >= n) return base;
+  const nf = <f64>n;
+  const a1 = (ldF(D_CPU, d) - ldF(D_CPU0, d)) / nf;
+  const q = (ldF(D_Q, d) - ldF(D_Q0, d)) / (nf * nf);
+  return base + a1 + vcpuSkew(seed, d, i, n) * (a1 - q);
+}
+
+/** Fraction of the last tick vCPU i ran. */
+export function vcpuBusy(seed: u32, d: i32, i: i32): f64 {
+  const n = ldI(D_VON, d);
+  if (i >= n) return 0;
+  const x = ldF(D_SHARE, d) / <f64>n;
+  return x + vcpuSkew(seed, d, i, n) * (x - x * x);
+}
+
+/** The pCPU vCPU i ran on last: it stays put for 8–39 ticks, then moves (it is not pinned). */
+export function vcpuPcpu(seed: u32, d: i32, i: i32): i32 {
+  if (i >= ldI(D_VON, d)) return -1;
+  const last = ldF(D_LASTRUN, d);
+  const p = ldI(H_PCPUS, ldI(D_HOST, d));
+  if (last <= 0 || p <= 0) return -1;
+  const x = vcpuHash(domFixedHash(seed, <u32>d) ^ 0x85ebca6b, <u32>i);
+  const period = 8 + (x & 31);
+  const phase = (x >>> 5) & 1023;
+  const epoch = (<u32>last + phase) / period;
+  return <i32>pcpuPick(x, epoch, <u32>p);
+}
+
+/** Writes each online vCPU's time into V_BASE and restarts the accumulators (before vcpu-set). */
+export function domFold(seed: u32, d: i32): void {
+  const vs = ldI(D_VSTART, d);
+  const n = ldI(D_VON, d);
+  for (let i = 0; i < n; i++) stF(V_BASE, vs + i, vcpuTime(seed, d, i));
+  stF(D_CPU0, d, ldF(D_CPU, d));
+  stF(D_Q0, d, ldF(D_Q, d));
+}
+
 /** Cumulative time split evenly over the online vCPUs (offline ones start at 0). */
 export function domSetCpuTime(d: i32, seconds: f64): void {
   stF(D_CPU, d, seconds);
+  stF(D_CPU0, d, seconds);
+  stF(D_Q0, d, ldF(D_Q, d));
   const start = ldI(D_VSTART, d);
   const n = ldI(D_VMAX, d);
   const on = ldI(D_VON, d);
-  for (let k = 0; k < n; k++) stF(V_TIME, start + k, k < on ? seconds / <f64>on : 0);
+  for (let k = 0; k < n; k++) stF(V_BASE, start + k, k < on ? seconds / <f64>on : 0);
 }
 
 // ---- the tick ----
@@ -111,27 +188,17 @@ export function schedTick(dtS: f64, seed: u32, tick: u32): void {
     const first = ldI(H_FIRST, h);
     const pcpus = ldI(H_PCPUS, h);
 
-    // Demand per vCPU and each domain's limit (demand, then cap in % of one pCPU).
+    // Demand (online vCPUs × per-vCPU demand ±15 %, at most one pCPU each) and the limit (cap).
     let rem = <f64>pcpus;
     let weights = 0.0;
     let sumLim = 0.0;
     for (let d = first; d >= 0; d = ldI(D_NEXT, d)) {
-      const vs = ldI(D_VSTART, d);
-      const von = ldI(D_VON, d);
       const base = ldF(D_DEMAND, d);
       let dem = 0.0;
       if (ldI(D_RUN, d) != 0 && base > 0) {
-        const dh = domHash(seed, <u32>d, tick);
-        for (let i = 0; i < von; i++) {
-          const x = vcpuHash(dh, <u32>i);
-          let vd = base * (0.85 + 0.3 * hi24(x));
-          if (vd > 1) vd = 1;
-          stF(V_DEM, vs + i, vd);
-          stI(V_RND, vs + i, <i32>x);
-          dem += vd;
-        }
-      } else {
-        for (let i = 0; i < von; i++) stF(V_DEM, vs + i, 0);
+        let per = base * (0.85 + 0.3 * hi24(domHash(seed, <u32>d, tick)));
+        if (per > 1) per = 1;
+        dem = per * <f64>ldI(D_VON, d);
       }
       let lim = dem;
       const cap = ldF(D_CAP, d);
@@ -183,34 +250,17 @@ export function schedTick(dtS: f64, seed: u32, tick: u32): void {
       if (!done) contended = false;
     }
 
-    // Hand out, then split each domain's share over its vCPUs in proportion to their demand.
+    // Hand out; vCPUs follow through A (D_CPU) and Q.
     let alloc = 0.0;
     for (let d = first; d >= 0; d = ldI(D_NEXT, d)) {
       let a = ldF(D_LIM, d);
       if (contended && ldI(D_SAT, d) == 0) a = lam * ldF(D_WEIGHT, d);
       stF(D_SHARE, d, a);
-      addF(D_CPU, d, a * dtS);
-      alloc += a;
-      const vs = ldI(D_VSTART, d);
-      const von = ldI(D_VON, d);
-      const vmax = ldI(D_VMAX, d);
-      const total = ldF(D_DEM, d);
-      // Each vCPU's part of the share: its demand × (share / total demand).
-      const f = total > 0 ? a / total : 0.0;
-      for (let i = 0; i < von; i++) {
-        const v = vs + i;
-        const s = ldF(V_DEM, v) * f;
-        stF(V_BUSY, v, s);
-        if (s > 0) {
-          stF(V_TIME, v, ldF(V_TIME, v) + s * dtS);
-          const x = <u32>ldI(V_RND, v);
-          const cur = ldI(V_PCPU, v);
-          if (cur < 0 || cur >= pcpus || (x & 0xff) < 26) stI(V_PCPU, v, <i32>pcpuPick(x, <u32>pcpus));
-        }
-      }
-      for (let i = von; i < vmax; i++) {
-        stF(V_BUSY, vs + i, 0);
-        stI(V_PCPU, vs + i, -1);
+      if (a > 0) {
+        addF(D_CPU, d, a * dtS);
+        addF(D_Q, d, a * a * dtS);
+        stF(D_LASTRUN, d, <f64>tick);
+        alloc += a;
       }
     }
     stF(H_UTIL, h, pcpus > 0 ? alloc / <f64>pcpus : 0);

@@ -12,7 +12,7 @@ const FAIL = 2;
 /** A map with nothing wanted and nothing queued is not evaluated this tick. */
 const IDLE = 3;
 const RING = 32;
-const LOCAL_LAT = 0.3;
+export const LOCAL_LATENCY_MS = 0.3;
 const RHO_MAX = 0.95;
 
 interface MapTick { wantR: number; wantW: number; wantS: number; outcome: number; drain: number; newAcc: number; pendTotal: number; cumP: number; cumW: number; sent: Map<number, number> }
@@ -150,14 +150,13 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
         v.rs += r * v.spr;
         v.ws += w * v.spr;
         v.done += n;
-        v.lat = LOCAL_LAT;
       }
       return;
     }
     const m = st.maps.rows[v.map]!;
     const mt = work.get(v.map)!;
-    if (mt.outcome === IDLE) v.lat = m.lat;
-    else if (mt.outcome === SERVE) {
+    if (mt.outcome === IDLE) return;
+    if (mt.outcome === SERVE) {
       if (v.pend > 0 && mt.drain > 0) {
         const c0 = mt.cumP;
         mt.cumP += v.pend;
@@ -179,7 +178,6 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
         v.done += acc;
         m.issued += acc;
       }
-      v.lat = m.lat;
     } else if (mt.outcome === QUEUE) {
       const room = Math.max(0, RING - v.pend);
       const acc = Math.min(n, room);
@@ -193,7 +191,6 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
       v.pend += acc;
       m.queued += acc;
       m.issued += acc;
-      v.lat = m.lat;
     } else {
       v.rd += r;
       v.wr += w;

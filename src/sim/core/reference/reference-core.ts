@@ -4,9 +4,10 @@ import * as C from '../codes';
 import { ByteReader, ByteWriter, decodeSaved, encodeSaved } from '../table-bytes';
 import { DEFAULT_CAPACITIES, MAX_PATHS_PER_MAP } from '../types';
 import type { CoreCapacities, CoreEvent, Handle, MapGroup, SimCore } from '../types';
-import { ioTick } from './blkio';
+import { LOCAL_LATENCY_MS, ioTick } from './blkio';
 import { activeIn, checkerTick, emit, groupPrio, noPathCheck, regroup, switchTo, type Ctx } from './multipath';
 import { schedTick } from './sched';
+import { fold, vcpuBusy, vcpuPcpu, vcpuTime } from './vcpus';
 import { emptyState, get, insert, release, type RefState, type RefVbd, type Table } from './state';
 
 export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACITIES): SimCore {
@@ -105,8 +106,9 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       if (st.domains.free.length === 0 && st.domains.rows.length >= caps.domains) throw new RangeError('core: domain table full');
       if (st.vcpusUsed + maxVcpus > caps.vcpus) throw new RangeError('core: vcpu table full');
       st.vcpusUsed += maxVcpus;
-      const vcpus = Array.from({ length: maxVcpus }, () => ({ timeS: 0, pcpu: -1, busy: 0 }));
-      return made('domain', insert(st.domains, { host, vcpus, online: maxVcpus, weight: 256, cap: 0, demand: 0, runnable: true, cpuS: 0, share: 0 }, caps.domains));
+      const vcpus = Array.from({ length: maxVcpus }, () => ({ base: 0 }));
+      const dom = { host, vcpus, online: maxVcpus, weight: 256, cap: 0, demand: 0, runnable: true, cpuS: 0, cpu0: 0, q: 0, q0: 0, share: 0, dem: 0, lastRun: 0 };
+      return made('domain', insert(st.domains, dom, caps.domains));
     },
     removeDomain(d) {
       const dom = must(st.domains, 'domain', d);
@@ -124,6 +126,7 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
     setDomainVcpus(d, online) {
       const dom = must(st.domains, 'domain', d);
       C.intIn('vcpus', online, 1, dom.vcpus.length);
+      if (online !== dom.online) fold(st.seed, d, dom);
       dom.online = online;
     },
     setDomainWeight(d, weight) {
@@ -148,18 +151,25 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       const dom = must(st.domains, 'domain', d);
       C.numIn('cpu time', seconds, 0, 1e15);
       dom.cpuS = seconds;
-      dom.vcpus.forEach((v, i) => (v.timeS = i < dom.online ? seconds / dom.online : 0));
+      dom.cpu0 = seconds;
+      dom.q0 = dom.q;
+      dom.vcpus.forEach((v, i) => (v.base = i < dom.online ? seconds / dom.online : 0));
     },
     domainCpuS: (d) => must(st.domains, 'domain', d).cpuS,
     domainShare: (d) => must(st.domains, 'domain', d).share,
     domainVcpus(d) {
       const dom = must(st.domains, 'domain', d);
-      return { timeS: dom.vcpus.map((v) => v.timeS), pcpu: dom.vcpus.map((v) => v.pcpu), busy: dom.vcpus.map((v) => v.busy) };
+      const pcpus = st.hosts.rows[dom.host]!.pcpus;
+      return {
+        timeS: dom.vcpus.map((_, i) => vcpuTime(st.seed, d, dom, i)),
+        pcpu: dom.vcpus.map((_, i) => vcpuPcpu(st.seed, d, dom, i, pcpus)),
+        busy: dom.vcpus.map((_, i) => vcpuBusy(st.seed, d, dom, i)),
+      };
     },
 
     addVbd(d) {
       must(st.domains, 'domain', d);
-      return made('vbd', insert(st.vbds, { dom: d, map: -1, readIops: 0, writeIops: 0, spr: 8, carryR: 0, carryW: 0, rd: 0, wr: 0, rs: 0, ws: 0, oo: 0, done: 0, pend: 0, err: 0, lat: 0 }, caps.vbds));
+      return made('vbd', insert(st.vbds, { dom: d, map: -1, readIops: 0, writeIops: 0, spr: 8, carryR: 0, carryW: 0, rd: 0, wr: 0, rs: 0, ws: 0, oo: 0, done: 0, pend: 0, err: 0 }, caps.vbds));
     },
     removeVbd(vh) {
       failPending(must(st.vbds, 'vbd', vh));
@@ -182,7 +192,9 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
     },
     vbdCounters(vh) {
       const v = must(st.vbds, 'vbd', vh);
-      return { readReqs: v.rd, writeReqs: v.wr, readSectors: v.rs, writeSectors: v.ws, ooReqs: v.oo, completed: v.done, pending: v.pend, errors: v.err, latencyMs: v.lat };
+      // Latency is the map's (shared by its VBDs), or a local disk's once it has done I/O.
+      const latencyMs = v.map >= 0 ? st.maps.rows[v.map]!.lat : v.rd + v.wr > 0 ? LOCAL_LATENCY_MS : 0;
+      return { readReqs: v.rd, writeReqs: v.wr, readSectors: v.rs, writeSectors: v.ws, ooReqs: v.oo, completed: v.done, pending: v.pend, errors: v.err, latencyMs };
     },
 
     addPort(cap, svc) {

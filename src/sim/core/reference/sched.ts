@@ -1,9 +1,9 @@
 // Reference credit scheduler: per host, weighted max-min fair shares by repeated water-filling
 // over the host's domains (demand and cap limits), then each vCPU's part of its domain's share.
-import { domHash, hi24, pcpuPick, vcpuHash } from './hash';
+import { domHash, hi24 } from './hash';
 import type { RefDomain, RefState } from './state';
 
-interface Entry { d: RefDomain; handle: number; demand: number; vcpuDemand: number[]; vcpuHash: number[]; limit: number; saturated: boolean; alloc: number }
+interface Entry { d: RefDomain; handle: number; demand: number; limit: number; saturated: boolean; alloc: number }
 
 /** Per-tick scheduler result the block I/O model needs: each domain's demand and share. */
 export type CpuResult = Map<number, { demand: number; share: number }>;
@@ -15,17 +15,11 @@ export function schedTick(st: RefState, dtS: number): CpuResult {
   const result: CpuResult = new Map();
   st.domains.rows.forEach((d, handle) => {
     if (!d) return;
-    const dh = domHash(seed, handle, tick);
-    const vcpuHash_ = d.vcpus.map((_, idx) => vcpuHash(dh, idx));
-    const vcpuDemand = d.vcpus.map((_, idx) => {
-      if (!d.runnable || idx >= d.online || d.demand <= 0) return 0;
-      return Math.min(1, d.demand * (0.85 + 0.3 * hi24(vcpuHash_[idx]!)));
-    });
     let demand = 0;
-    for (const x of vcpuDemand) demand += x;
+    if (d.runnable && d.demand > 0) demand = Math.min(1, d.demand * (0.85 + 0.3 * hi24(domHash(seed, handle, tick)))) * d.online;
     const limit = d.cap > 0 ? Math.min(demand, d.cap / 100) : demand;
     const list = byHost.get(d.host) ?? [];
-    list.push({ d, handle, demand, vcpuDemand, vcpuHash: vcpuHash_, limit, saturated: limit <= 0, alloc: 0 });
+    list.push({ d, handle, demand, limit, saturated: limit <= 0, alloc: 0 });
     byHost.set(d.host, list);
   });
 
@@ -43,18 +37,13 @@ export function schedTick(st: RefState, dtS: number): CpuResult {
     for (const e of list) {
       const d = e.d;
       d.share = e.alloc;
-      d.cpuS += e.alloc * dtS;
+      d.dem = e.demand;
+      if (e.alloc > 0) {
+        d.cpuS += e.alloc * dtS;
+        d.q += e.alloc * e.alloc * dtS;
+        d.lastRun = tick;
+      }
       result.set(e.handle, { demand: e.demand, share: e.alloc });
-      const pcpus = st.hosts.rows[d.host]!.pcpus;
-      const perDemand = e.demand > 0 ? e.alloc / e.demand : 0;
-      d.vcpus.forEach((v, idx) => {
-        const s = e.vcpuDemand[idx]! * perDemand;
-        v.busy = s;
-        v.timeS += s * dtS;
-        const x = e.vcpuHash[idx]!;
-        if (idx >= d.online) v.pcpu = -1;
-        else if (s > 0 && (v.pcpu < 0 || v.pcpu >= pcpus || (x & 0xff) < 26)) v.pcpu = pcpuPick(x, pcpus);
-      });
     }
   }
   return result;

@@ -2,11 +2,23 @@
 // allocation as the wasm tables (high-water mark + LIFO reuse), so both hand out equal handles.
 
 export interface RefHost { pcpus: number; pollS: number; checker: boolean; util: number; busyS: number }
-export interface RefVcpu { timeS: number; pcpu: number; busy: number }
-export interface RefDomain { host: number; vcpus: RefVcpu[]; online: number; weight: number; cap: number; demand: number; runnable: boolean; cpuS: number; share: number }
+/** A vCPU's time at its domain's last fold (vcpu/vcpus.ts derives the rest). */
+export interface RefVcpu { base: number }
+export interface RefDomain {
+  host: number; vcpus: RefVcpu[]; online: number; weight: number; cap: number; demand: number; runnable: boolean;
+  /** Σ share·dt (cumulative CPU seconds), and its value at the last fold. */
+  cpuS: number; cpu0: number;
+  /** Σ share²·dt, and its value at the last fold. */
+  q: number; q0: number;
+  share: number;
+  /** This tick's demand (pCPUs). */
+  dem: number;
+  /** Last tick it got CPU (0 never). */
+  lastRun: number;
+}
 export interface RefVbd {
   dom: number; map: number; readIops: number; writeIops: number; spr: number; carryR: number; carryW: number;
-  rd: number; wr: number; rs: number; ws: number; oo: number; done: number; pend: number; err: number; lat: number;
+  rd: number; wr: number; rs: number; ws: number; oo: number; done: number; pend: number; err: number;
 }
 export interface RefPort { cap: number; svc: number; up: boolean; util: number; lat: number }
 export interface RefLun { rd: number; wr: number; rs: number; ws: number }
