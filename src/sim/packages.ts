@@ -32,7 +32,7 @@ const OVM34: Pkg[] = [
   P('findutils', '4.4.2-9.el6', 'x86_64', 'The GNU versions of find utilities (find and xargs)', 'Applications/File', 'GPLv3+', ['/bin/find']),
   P('less', '436-13.el6', 'x86_64', 'A text file browser similar to more, but better', 'Applications/Text', 'GPLv3+', ['/usr/bin/less']),
   P('vim-minimal', '7.4.629-5.el6_8.1', 'x86_64', 'A minimal version of the VIM editor', 'Applications/Editors', 'Vim', ['/bin/vi']),
-  P('nano', '2.0.9-7.el6', 'x86_64', 'A small text editor', 'Applications/Editors', 'GPLv3+', ['/usr/bin/nano']),
+  P('nano', '2.0.9-7.el6', 'x86_64', 'A small text editor', 'Applications/Editors', 'GPLv3+', ['/bin/nano']),
   P('chkconfig', '1.3.49.5-1.el6', 'x86_64', 'A system tool for maintaining the /etc/rc*.d hierarchy', 'System Environment/Base', 'GPLv2', ['/sbin/chkconfig']),
   P('initscripts', '9.03.61-1.0.1.el6', 'x86_64', 'The inittab file and the /etc/init.d scripts', 'System Environment/Base', 'GPLv2 and GPLv2+', ['/sbin/service', '/etc/rc.d/init.d/network', '/etc/rc.d/init.d/functions']),
   P('rpm', '4.8.0-59.0.1.el6', 'x86_64', 'The RPM package management system', 'System Environment/Base', 'GPLv2+', ['/bin/rpm']),

@@ -68,7 +68,6 @@ export const man = defineCommand({
   name: 'man',
   summary: 'show the manual page of a command',
   usage: 'man [SECTION] NAME',
-  complete: (_c, words, cur) => (words.length ? [] : [cur]),
   run(ctx) {
     const args = ctx.args.filter((a) => !a.startsWith('-'));
     if (ctx.args.includes('-k')) {
