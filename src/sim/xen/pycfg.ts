@@ -124,6 +124,8 @@ function tokenize(src: string): Tok[] {
   return toks;
 }
 
+const KEYWORDS = new Set(['and', 'as', 'assert', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'exec', 'finally', 'for', 'global', 'if', 'in', 'is', 'lambda', 'not', 'or', 'print', 'raise', 'return', 'try', 'while', 'with', 'yield']);
+
 class Parser {
   private p = 0;
   readonly vars = new Map<string, PyValue>();
@@ -161,6 +163,14 @@ class Parser {
   }
 
   private statement(): void {
+    const head = this.peek();
+    if (head.t === 'name' && (head.v === 'import' || head.v === 'from' || head.v === 'pass')) {
+      // Imports succeed (the modules are not used by a config); skip to the end of the statement.
+      while (this.peek().t !== 'nl' && this.peek().t !== 'eof' && !this.isOp(';')) this.next();
+      return;
+    }
+    // Other statements (if, for, def, print …) are beyond the subset: refused as a syntax error.
+    if (head.t === 'name' && KEYWORDS.has(head.v)) throw new PySyntax(head.line);
     // NAME = NAME = … = expr, or a bare expression (evaluated for its errors).
     const targets: string[] = [];
     for (;;) {
