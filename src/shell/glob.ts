@@ -82,8 +82,12 @@ function bracket(p: string, i: number): { re: string; end: number } | null {
       }
     }
     if (c === '\\' && j + 1 < p.length) body += escapeRe(p[++j]!);
-    else if (c === '-' && body && p[j + 1] !== ']' && j + 1 < p.length) body += '-';
-    else body += escapeRe(c);
+    else if (p[j + 1] === '-' && p[j + 2] !== undefined && p[j + 2] !== ']') {
+      // A range; one whose end sorts before its start matches nothing (as fnmatch).
+      const hi = p[j + 2] === '\\' && p[j + 3] !== undefined ? p[j + 3]! : p[j + 2]!;
+      if (hi >= c) body += `${escapeRe(c)}-${escapeRe(hi)}`;
+      j += p[j + 2] === '\\' ? 3 : 2;
+    } else body += escapeRe(c);
   }
   return null;
 }
@@ -98,7 +102,11 @@ export function globMatch(pattern: string, name: string, ignoreCase = false): bo
   let re = cache.get(key);
   if (!re) {
     if (cache.size > 500) cache.clear();
-    re = new RegExp(`^(?:${globSource(pattern)})$`, ignoreCase ? 'i' : '');
+    try {
+      re = new RegExp(`^(?:${globSource(pattern)})$`, ignoreCase ? 'i' : '');
+    } catch {
+      re = /(?!)/; // a pattern JavaScript cannot express matches nothing
+    }
     cache.set(key, re);
   }
   return re.test(name);

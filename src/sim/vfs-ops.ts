@@ -1,7 +1,7 @@
 // File operations built on the VFS primitives, for cp, mv, ln, rm, find, du and stat: copying
 // trees (also across mounts), moving, symbolic links, bounded walks, and the numbers `stat` and
 // `ls -l` show (link counts, 1K blocks, stable inode numbers). Errors are values, as in vfs.ts.
-import { basename, dirname, listDir, lookup, normalizePath, putNode, nodeSize, type FsResult } from './vfs';
+import { basename, dirname, lookup, normalizePath, putNode, nodeSize, type FsResult } from './vfs';
 import type { FsNode, HostState, WorldState } from './types';
 
 type Dir = Extract<FsNode, { type: 'dir' }>;
@@ -78,10 +78,15 @@ export function walk(world: WorldState, host: HostState, start: string, shown: s
       if (postOrder) visit({ path, abs, node, depth });
       return;
     }
-    const entries = listDir(world, host, abs);
-    if (!entries.ok) return;
-    for (const [name, child] of entries.value) {
+    const names = Object.keys(node.children).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
       const childAbs = abs === '/' ? `/${name}` : `${abs}/${name}`;
+      let child = node.children[name]!;
+      // Walk the tree in hand; only an empty directory may hide a mount or a generated tree.
+      if (child.type === 'dir' && Object.keys(child.children).length === 0) {
+        const mounted = lookup(world, host, childAbs);
+        if (mounted.ok) child = mounted.value;
+      }
       rec(childAbs, path.endsWith('/') ? path + name : `${path}/${name}`, child, depth + 1);
     }
     if (postOrder) visit({ path, abs, node, depth });

@@ -98,6 +98,7 @@ function parseExpr(ctx: CommandContext, toks: string[], st: { maxDepth: number; 
     return v;
   };
   const primary = (): Expr | null => {
+    if (i >= toks.length) throw new Fail("find: invalid expression; I was expecting to find a ')' somewhere but did not see one.\n");
     const t = toks[i++]!;
     if (t === '(') {
       const e = orExpr();

@@ -1,7 +1,7 @@
 // `ls` as coreutils 8.4 prints it: columns (tab-indented, as ls does) on a terminal and one name
 // per line into a pipe, `-l` with link counts, owners, sizes and dates from the simulation
 // clock, colours for --color, errors first, files before directories, `dir:` headers.
-import { listDir, lookup, nodeSize, normalizePath } from '../../../sim/vfs';
+import { lookup, nodeSize, normalizePath } from '../../../sim/vfs';
 import { blocks512, inodeOf, linkCount } from '../../../sim/vfs-ops';
 import { defineArgs, formatHelp, parseArgs, type ParsedArgs } from '../../args';
 import { Output } from '../../output';
@@ -115,11 +115,11 @@ function list(ctx: CommandContext, o: Opts, dirsAsFiles: boolean, recursive: boo
   const blocks: string[] = [];
   if (files.length) blocks.push(render(ctx, sortEntries(files, o), o, false));
   const showHeaders = names.length > 1 || recursive || (out.chunks.length > 0 && dirs.length > 0);
-  const queue = sortEntries(dirs, o).map((d) => ({ shown: d.name, abs: d.abs, depth: 0 }));
+  const queue = sortEntries(dirs, o).map((d) => ({ shown: d.name, abs: d.abs, node: d.node, depth: 0 }));
   let guard = 0;
   while (queue.length && guard++ < 10_000) {
     const d = queue.shift()!;
-    const entries = dirEntries(ctx, d.abs, o);
+    const entries = dirEntries(ctx, d.abs, d.node, o);
     if (!entries) continue;
     const sorted = sortEntries(entries, o);
     const body = render(ctx, sorted, o, true);
@@ -127,7 +127,7 @@ function list(ctx: CommandContext, o: Opts, dirsAsFiles: boolean, recursive: boo
     if (recursive && d.depth < 32) {
       const subs = sorted
         .filter((e) => e.node.type === 'dir' && e.name !== '.' && e.name !== '..')
-        .map((e) => ({ shown: d.shown.endsWith('/') ? d.shown + e.name : `${d.shown}/${e.name}`, abs: e.abs, depth: d.depth + 1 }));
+        .map((e) => ({ shown: d.shown.endsWith('/') ? d.shown + e.name : `${d.shown}/${e.name}`, abs: e.abs, node: e.node, depth: d.depth + 1 }));
       queue.unshift(...subs);
     }
   }
@@ -135,21 +135,26 @@ function list(ctx: CommandContext, o: Opts, dirsAsFiles: boolean, recursive: boo
   return out.done();
 }
 
-function dirEntries(ctx: CommandContext, abs: string, o: Opts): Entry[] | null {
-  const r = listDir(ctx.world, ctx.host, abs);
-  if (!r.ok) return null;
+/** The entries of a directory node in hand (only empty directories are looked up again: a mount may hide there). */
+function dirEntries(ctx: CommandContext, abs: string, node: FsNode, o: Opts): Entry[] | null {
+  if (node.type !== 'dir') return null;
   const entries: Entry[] = [];
   if (o.all === 'all') {
-    const self = lookup(ctx.world, ctx.host, abs);
     const parent = lookup(ctx.world, ctx.host, normalizePath('..', abs));
-    if (self.ok) entries.push({ name: '.', node: self.value, abs });
+    entries.push({ name: '.', node, abs });
     if (parent.ok) entries.push({ name: '..', node: parent.value, abs: normalizePath('..', abs) });
   }
-  for (const [name, node] of r.value) {
+  const names = Object.keys(node.children).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
     if (name.startsWith('.') && o.all === 'none') continue;
     const childAbs = abs === '/' ? `/${name}` : `${abs}/${name}`;
-    const e: Entry = { name, node, abs: childAbs };
-    if (node.type === 'link') {
+    let child = node.children[name]!;
+    if (child.type === 'dir' && Object.keys(child.children).length === 0) {
+      const mounted = lookup(ctx.world, ctx.host, childAbs);
+      if (mounted.ok) child = mounted.value;
+    }
+    const e: Entry = { name, node: child, abs: childAbs };
+    if (child.type === 'link') {
       const t = lookup(ctx.world, ctx.host, childAbs);
       e.target = t.ok ? t.value : null;
     }
