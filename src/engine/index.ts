@@ -34,6 +34,8 @@ export interface BootOptions {
   attemptId?: string;
   scenario?: string;
   seed?: number;
+  /** Another tab owns the attempt: show its saved state, write nothing (Web Locks in the client). */
+  readOnly?: boolean;
 }
 
 const SPEEDS = [0, 1, 10, 60] as const;
@@ -294,22 +296,23 @@ export function createEngine(deps: EngineDeps) {
     }
     let replayed = 0;
     let notice: string | null = null;
+    const viewOnly = !!opts.readOnly;
     try {
-      if (!refusal && !existing) {
+      if (!refusal && !existing && !viewOnly) {
         await store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow(), journalVersion: JOURNAL_VERSION });
         // The base snapshot (seq -1): the scenario as built, so that a rebuild never depends on builder code.
         if (pristineCore) core.loadTables(pristineCore);
         sim = { world: (scenarioBuilder(scenario) ?? SCENARIOS.default!)(seed), core };
         await store.putSnapshot(takeSnapshot());
       }
-      if (!refusal) ({ replayed, notice } = await restore(core, scenario, seed));
+      if (!refusal && (existing || !viewOnly)) ({ replayed, notice } = await restore(core, scenario, seed));
     } catch (e) {
       refusal =
         e instanceof SnapshotVersionError
           ? `${e.message[0]!.toUpperCase()}${e.message.slice(1)}. Nothing here is saved meanwhile.`
           : `Saving is off: ${storageProblem(e)}`;
     }
-    if (refusal) {
+    if (refusal || (viewOnly && !existing)) {
       // A temporary world, so the page still works; the stored attempt is left untouched.
       sessions.clear();
       undo.reset();
@@ -318,6 +321,8 @@ export function createEngine(deps: EngineDeps) {
       labs.afterChange(sim);
       notice = refusal;
     }
+    // Read-only: nothing is written, and the page says why (the client shows the take-over offer).
+    if (viewOnly && !refusal) refusal = 'This attempt is open in another tab, which saves it; this tab only shows it.';
     snapshotAtMs = currentSim().world.clockMs;
     await labs.flush(sim);
     return { attemptId, seed, scenario, hosts: hostNames(currentSim().world), clockMs: currentSim().world.clockMs, replayed, notice, refusal };
@@ -508,7 +513,7 @@ export function createEngine(deps: EngineDeps) {
     },
 
     async loadTerminal(session: string): Promise<string | null> {
-      if (refusal) return null;
+      // Reading is fine even when nothing may be written (read-only tab, newer version).
       return (await store.getTerminal(attemptId, session).catch(() => undefined))?.data ?? null;
     },
 
@@ -526,7 +531,8 @@ export function createEngine(deps: EngineDeps) {
 
     /** A short digest of the world and the core (tests compare worlds across reloads with it). */
     stateDigest(): string {
-      return digestText(fingerprint(currentSim()));
+      const s = currentSim();
+      return digestText(fingerprint(s)) + hashBytes(s.core.saveTables());
     },
   };
 }

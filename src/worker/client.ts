@@ -47,7 +47,6 @@ export class EngineClient {
   // Persistence (issue 7): who owns the attempt, notices, scrollback restored once per page.
   #lock: AttemptLock;
   #ownership: Ownership = 'claiming';
-  #takeOver: (() => void) | null = null;
   #ownershipListeners = new Set<(o: Ownership) => void>();
   #noticeListeners = new Set<(n: EngineNotice) => void>();
   #scrollbackShown = new Set<string>();
@@ -56,17 +55,13 @@ export class EngineClient {
     this.#boot = boot;
     this.#events = events;
     this.#lock = new AttemptLock(boot?.attemptId ?? 'sandbox', () => this.#lostOwnership());
-    // The worker starts only once this tab owns the attempt (another tab may hold it).
-    this.#booted = this.#claim().then(() => {
+    // The worker starts once we know whether this tab owns the attempt: if another tab does, it
+    // boots read-only (shows the saved state, writes nothing) and the page offers to take over.
+    this.#booted = this.#lock.claim().then((owner) => {
+      this.#setOwnership(owner ? 'owner' : 'elsewhere');
       this.#start();
       return this.#booted;
     });
-  }
-
-  async #claim(): Promise<void> {
-    if (await this.#lock.claim()) return this.#setOwnership('owner');
-    this.#setOwnership('elsewhere');
-    await new Promise<void>((resolve) => (this.#takeOver = resolve));
   }
 
   get ownership(): Ownership {
@@ -88,7 +83,10 @@ export class EngineClient {
     for (const cb of this.#ownershipListeners) cb(o);
   }
 
-  /** Another tab took the attempt over: stop the engine here (it must not write) and say so. */
+  /**
+   * Another tab took the attempt over: this engine must stop writing at once. A read-only one
+   * replaces it (so the page's other calls still work); the terminal keeps what it shows.
+   */
   #lostOwnership(): void {
     this.#worker?.terminate();
     this.#setOwnership('read-only');
@@ -96,25 +94,19 @@ export class EngineClient {
       s.typeahead = '';
       s.sink.write('\r\n\x1b[33m[OVM Sandbox: this attempt was opened in another tab, which now owns it; this tab is read-only.]\x1b[0m\r\n');
     }
+    this.#start();
   }
 
-  /** Makes this tab the owner: steals the lock, then starts (or restarts) the engine from storage. */
+  /** Makes this tab the owner: steals the lock, then restarts the engine from storage, writable. */
   async takeOver(): Promise<void> {
     if (this.#ownership === 'owner') return;
     await this.#lock.steal();
-    const wasReadOnly = this.#ownership === 'read-only';
     this.#setOwnership('owner');
-    if (this.#takeOver) {
-      this.#takeOver();
-      this.#takeOver = null;
-      return;
-    }
-    if (wasReadOnly) {
-      this.#start();
-      await this.#booted;
-      // The screen shows what the other tab left (its saved scrollback), then this tab's prompt.
-      await this.#reopenAll(true, '\x1b[33m[OVM Sandbox: this tab owns the attempt again; restored from your saved work.]\x1b[0m\r\n');
-    }
+    this.#worker?.terminate();
+    this.#start();
+    await this.#booted;
+    // The screen shows what the other tab left (its saved scrollback), then this tab's prompt.
+    await this.#reopenAll(true, '\x1b[33m[OVM Sandbox: this tab now owns the attempt; restored from your saved work.]\x1b[0m\r\n');
   }
 
   get booted(): Promise<BootInfo> {
@@ -126,7 +118,8 @@ export class EngineClient {
     this.#worker.addEventListener('error', (e) => this.#restart(`the simulator crashed (${e.message || 'worker error'})`));
     this.#api = wrap<EngineApi>(this.#worker);
     void this.#api.subscribe(proxy((e: EngineEvent) => this.#onEvent(e)));
-    this.#booted = this.#guard(this.#api.boot(this.#boot)).then((info) => {
+    const readOnly = this.#ownership !== 'owner';
+    this.#booted = this.#guard(this.#api.boot({ ...this.#boot, readOnly })).then((info) => {
       this.#events.onBoot?.(info);
       return info;
     });
@@ -274,7 +267,7 @@ export class EngineClient {
 
   /** Terminates the worker and starts a new one from the stored attempt; tells every terminal. */
   #restart(reason: string): void {
-    if (this.#restarting || this.#ownership !== 'owner') return;
+    if (this.#restarting) return;
     this.#restarting = true;
     this.#worker.terminate();
     this.#events.onRestart?.(reason);

@@ -59,14 +59,19 @@ test('a worker killed mid-command and a reload lose no acknowledged command', as
 test('a second tab offers to take over; the first then becomes read-only', async ({ page, context }) => {
   await ready(page);
   await run(page, 'service ntpd stop');
+  await page.waitForTimeout(600); // the scrollback is saved once output settles
 
+  // The second tab shows the saved state read-only, and offers to take over.
   const second = await context.newPage();
   await second.goto(SANDBOX_URL);
   await expect(second.getByTestId('ownership-banner')).toContainText('This attempt is open in another tab');
+  await waitForTerminal(second, (t) => t.endsWith(PROMPT) && t.includes('Shutting down ntpd:'));
   await second.getByTestId('take-over').click();
-  await waitForTerminal(second, (t) => t.endsWith(PROMPT));
+  await waitForTerminal(second, (t) => t.includes('[OVM Sandbox: this tab now owns the attempt; restored from your saved work.]') && t.endsWith(PROMPT));
+  await expect(second.getByTestId('ownership-banner')).toHaveCount(0);
   expect(await run(second, 'service ntpd status')).toBe(`service ntpd status\nntpd is stopped\n${PROMPT}`);
 
+  // The first tab was told, and ignores typing now.
   await expect(page.getByTestId('ownership-banner')).toContainText('Read-only: another tab took this attempt over.');
   await waitForTerminal(page, (t) => t.includes('this tab is read-only.]'));
   const frozen = await readTerminal(page);
@@ -78,7 +83,7 @@ test('a second tab offers to take over; the first then becomes read-only', async
   // And back: the first tab takes over again and continues from what the second saved.
   await run(second, 'service atd stop');
   await page.getByTestId('take-over').click();
-  await waitForTerminal(page, (t) => t.endsWith(PROMPT) && t.includes('owns the attempt again'));
+  await waitForTerminal(page, (t) => t.includes('this tab now owns the attempt') && t.endsWith(PROMPT));
   expect(await run(page, 'service atd status')).toBe(`service atd status\natd is stopped\n${PROMPT}`);
   await expect(second.getByTestId('ownership-banner')).toContainText('Read-only');
 });

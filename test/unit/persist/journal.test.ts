@@ -2,6 +2,8 @@
 // snapshot + journal replay, the `changed` flag, snapshot cadence and fallbacks.
 import { describe, expect, it } from 'vitest';
 import { bootOn, domainState, freshStore, guests, serviceState, typeLines } from './helpers';
+import { createEngine } from '../../../src/engine';
+import { loadCore } from '../../../src/sim/core/load-core';
 import { plain } from '../../support/engine';
 import { StorageFullError } from '../../../src/persist/quota';
 import type { JournalEntry, Store } from '../../../src/engine/store';
@@ -117,5 +119,23 @@ describe('journal', () => {
     expect(events).toEqual([{ type: 'notice', level: 'error', text }]);
     full = false;
     expect(plain(await engine.input('t1', 'hostname\r'))).toBe('hostname\novs01.example.com\n[root@ovs01 ~]# ');
+  });
+
+  it('a read-only boot (another tab owns the attempt) shows the saved state and writes nothing', async () => {
+    const store = freshStore();
+    const owner = await bootOn(store);
+    await typeLines(owner, ['service ntpd stop']);
+    const before = await store.dump();
+    const viewer = createEngine({ loadCore, store });
+    const info = await viewer.boot({ attemptId: 'test', readOnly: true });
+    expect(info.refusal).toBe('This attempt is open in another tab, which saves it; this tab only shows it.');
+    expect(info.notice).toBeNull();
+    expect(viewer.inspect().world).toBe(owner.inspect().world);
+    await viewer.open('t1', 'ovs01', 132, 40);
+    await typeLines(viewer, ['service atd stop']);
+    expect(await store.dump()).toEqual(before);
+    // A new attempt is not created by a viewer either.
+    await viewer.boot({ attemptId: 'other', readOnly: true });
+    expect(await store.getAttempt('other')).toBeUndefined();
   });
 });
