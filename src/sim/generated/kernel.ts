@@ -1,4 +1,5 @@
 // The dom0 kernel and OS of each release: what uname, /proc/version and rpm report.
+import { dom0Kernel } from '../xen/hypervisor';
 import type { HostState, Release } from '../types';
 
 export interface KernelInfo {
@@ -15,7 +16,6 @@ export interface KernelInfo {
 const KERNELS: Record<Release, KernelInfo> = {
   // OVM 3.4.6: UEK4 built for OL6, x86_64 dom0.
   ovm34: {
-    // The same build `xm info` reports (sim/xen/hypervisor dom0Kernel).
     release: '4.1.12-124.48.6.el6uek.x86_64',
     version: '#2 SMP Tue Mar 31 17:24:30 PDT 2020',
     machine: 'x86_64',
@@ -36,7 +36,8 @@ const KERNELS: Record<Release, KernelInfo> = {
   },
 };
 
-export const kernelOf = (host: HostState): KernelInfo => KERNELS[host.release];
+/** Release and version come from sim/xen (what `xm info` prints), so uname and xm always agree. */
+export const kernelOf = (host: HostState): KernelInfo => ({ ...KERNELS[host.release], ...dom0Kernel(host) });
 
 /** /proc/version */
 export function procVersion(host: HostState): string {
