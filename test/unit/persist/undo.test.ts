@@ -100,4 +100,16 @@ describe('undo', () => {
     expect(plain((await typeLines(engine, ['undo']))[0]!)).toBe('undo\nUndone: service ntpd stop\n[root@ovs01 ~]# ');
     expect(serviceState(engine, 'ovs02', 'ntpd')).toBe('running');
   });
+
+  it('undoes a migration that finished on later clock ticks', async () => {
+    const engine = await bootOn(freshStore());
+    const before = { ovs01: guests(engine), ovs02: guests(engine, 'ovs02') };
+    const [g] = before.ovs01;
+    await engine.input('t1', `xm migrate ${g} ovs02\r`);
+    engine.setSpeed(60);
+    for (let i = 0; i < 20; i++) engine.pump(250);
+    expect(guests(engine, 'ovs02')).toContain(g);
+    expect(plain(await engine.input('t1', 'undo\r'))).toBe(`undo\nUndone: xm migrate ${g} ovs02\n[root@ovs01 ~]# `);
+    expect({ ovs01: guests(engine), ovs02: guests(engine, 'ovs02') }).toEqual(before);
+  });
 });
