@@ -72,28 +72,31 @@ const kib = (bytes: number): number => Math.floor(bytes / 1024);
 
 export function domainRow(d: XentopDomain, totalKiB: number, fullName: boolean, old = false): string {
   const pct = (k: number) => (totalKiB > 0 ? (k / totalKiB) * 100 : 0);
-  const cells = [
-    fullName ? padLeft(d.name, 10) : padLeft(d.name.slice(0, 10), 10),
-    stateText(d.flags),
-    padLeft(Math.floor(d.cpuS), 10),
-    fixed(d.cpuPct, 6, 1),
-    padLeft(d.memKiB, 10),
-    fixed(pct(d.memKiB), 6, 1),
-    d.maxMemKiB === null ? padLeft('no limit', 10) : padLeft(d.maxMemKiB, 10),
-    d.maxMemKiB === null ? padLeft('n/a', 9) : fixed(pct(d.maxMemKiB), 9, 1),
-    padLeft(d.vcpus, 5),
-    padLeft(d.nets.length, 4),
-    padLeft(kib(sum(d.nets.map((n) => n.txBytes))), 8),
-    padLeft(kib(sum(d.nets.map((n) => n.rxBytes))), 8),
-    padLeft(d.vbds.length, 4),
-    padLeft(sum(d.vbds.map((v) => v.oo)), 8),
-    padLeft(sum(d.vbds.map((v) => v.rd)), 8),
-    padLeft(sum(d.vbds.map((v) => v.wr)), 8),
-    padLeft(sum(d.vbds.map((v) => v.rsect)), 10),
-    padLeft(sum(d.vbds.map((v) => v.wsect)), 10),
-    padLeft(d.ssid, 4),
-  ];
-  return cells.filter((_, i) => !old || !OLD_SKIP.has(i)).join(' ');
+  let tx = 0;
+  let rx = 0;
+  for (const n of d.nets) {
+    tx += n.txBytes;
+    rx += n.rxBytes;
+  }
+  let oo = 0;
+  let rd = 0;
+  let wr = 0;
+  let rs = 0;
+  let ws = 0;
+  for (const v of d.vbds) {
+    oo += v.oo;
+    rd += v.rd;
+    wr += v.wr;
+    rs += v.rsect;
+    ws += v.wsect;
+  }
+  const maxMem = d.maxMemKiB === null ? `${padLeft('no limit', 10)} ${padLeft('n/a', 9)}` : `${padLeft(d.maxMemKiB, 10)} ${fixed(pct(d.maxMemKiB), 9, 1)}`;
+  const sects = old ? '' : ` ${padLeft(rs, 10)} ${padLeft(ws, 10)}`;
+  return (
+    `${fullName ? padLeft(d.name, 10) : padLeft(d.name.slice(0, 10), 10)} ${stateText(d.flags)} ${padLeft(Math.floor(d.cpuS), 10)} ${fixed(d.cpuPct, 6, 1)} ` +
+    `${padLeft(d.memKiB, 10)} ${fixed(pct(d.memKiB), 6, 1)} ${maxMem} ${padLeft(d.vcpus, 5)} ${padLeft(d.nets.length, 4)} ${padLeft(kib(tx), 8)} ${padLeft(kib(rx), 8)} ` +
+    `${padLeft(d.vbds.length, 4)} ${padLeft(oo, 8)} ${padLeft(rd, 8)} ${padLeft(wr, 8)}${sects} ${padLeft(d.ssid, 4)}`
+  );
 }
 
 /** `-v`: ' %2u: %10llus' per online vCPU, a new line and 8 spaces after every 5. */

@@ -2,14 +2,13 @@
 // `-l` SXP records, `--state=` filter, `--label`, `--pool=`, and the deprecated `-v`.
 import { renderXmList, XM_LIST_HEADER } from '../../../sim/render/xm-list';
 import { prettySxp } from '../../../sim/render/xm-sxp';
-import { lookupDomain } from '../../../sim/xen/domains';
+import { DOM0_NAME, knownDomains, lookupDomain, type XmTarget } from '../../../sim/xen/domains';
 import { dom0Sxp, guestSxp } from '../../../sim/xen/sxpr';
-import { allListRows, dom0ListRow, guestListRow, powerState } from '../../../sim/xen/view';
+import { dom0ListRow, guestListRow, powerState } from '../../../sim/xen/view';
 import { gnuGetopt } from './getopt';
 import { done, getoptError, noSuchDomain, optionError, type XmSubcommand } from './subcommand';
 import { vcpuListOutcome } from './vcpu';
 import type { XmListRow } from '../../../sim/render/xm-list';
-import type { Sxp } from '../../../sim/render/xm-sxp';
 
 export const list: XmSubcommand = {
   name: 'list',
@@ -38,27 +37,28 @@ export const list: XmSubcommand = {
     }
 
     // Named domains in argument order; the first unknown one stops the command.
-    const rows: XmListRow[] = [];
-    const records: Sxp[] = [];
+    const targets: XmTarget[] = [];
     if (params.length) {
       for (const ref of params) {
         const t = lookupDomain(sim.world, host, ref);
         if (!t) return noSuchDomain(ref);
-        rows.push(t.kind === 'dom0' ? dom0ListRow(sim, host) : guestListRow(sim, t.d));
-        records.push(t.kind === 'dom0' ? dom0Sxp(sim, host) : guestSxp(sim, t.d));
+        targets.push(t);
       }
     } else {
       const st = state.toLowerCase();
-      for (const r of allListRows(sim, host)) {
-        const t = lookupDomain(sim.world, host, r.name);
-        const ps = t?.kind === 'guest' ? powerState(t.d) : 'running';
-        if (st !== 'all' && ps !== st) continue;
-        if (pool && pool !== 'Pool-0') continue;
-        rows.push(r);
-        records.push(t?.kind === 'guest' ? guestSxp(sim, t.d) : dom0Sxp(sim, host));
+      if (!pool || pool === 'Pool-0') {
+        const guests = knownDomains(sim.world, host).filter((d) => st === 'all' || powerState(d) === st);
+        targets.push(...guests.map((d): XmTarget => ({ kind: 'guest', d })));
+        if (st === 'all' || st === 'running') targets.push({ kind: 'dom0' });
+        targets.sort((a, b) => {
+          const na = a.kind === 'dom0' ? DOM0_NAME : a.d.name;
+          const nb = b.kind === 'dom0' ? DOM0_NAME : b.d.name;
+          return na < nb ? -1 : na > nb ? 1 : 0;
+        });
       }
     }
-    if (long) return done(records.map((x) => prettySxp(x)).join(''));
+    if (long) return done(targets.map((t) => prettySxp(t.kind === 'dom0' ? dom0Sxp(sim, host) : guestSxp(sim, t.d))).join(''));
+    const rows: XmListRow[] = targets.map((t) => (t.kind === 'dom0' ? dom0ListRow(sim, host) : guestListRow(sim, t.d)));
     if (labels) return done(renderLabels(rows));
     return done(renderXmList(rows));
   },
