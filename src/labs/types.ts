@@ -64,8 +64,9 @@ export interface Fault {
 }
 
 export type SolutionStep =
-  | { host: string; run: string | string[]; note?: string }
-  | { host: string; keys: string; note: string }
+  /** `fails: true`: the commands are expected to fail (a lesson in reading the error). */
+  | { host: string; run: string | string[]; note?: string; fails?: boolean }
+  | { host: string; keys: string; note: string; fails?: boolean }
   | { wait: string; note?: string }
   | { answer: string; note?: string };
 

@@ -28,7 +28,11 @@ export interface SolutionStepView {
   host: string | null;
   /** What to type (commands, or an `answer …` line), or a note for waits and keystrokes. */
   lines: string[];
+  /** Raw keystrokes for an interactive program (`\r` is Enter), when the step is typed key by key. */
+  keys: string | null;
   note: string | null;
+  /** The commands are expected to fail: reading the error is the point. */
+  fails: boolean;
 }
 
 export interface FeedEvent {

@@ -241,7 +241,23 @@ const ocfs2Mounted = defineCheck<{ host?: string; lun: string | number }>({
   },
 });
 
+const lunPartition = defineCheck<{ lun: string | number; num: number; min_gb?: number }>({
+  summary: 'The LUN\'s partition table (on the array, whatever hosts have read) has partition `num`, optionally of at least `min_gb` GiB.',
+  args: { lun: lunArg, num: { ...int, minimum: 1 }, min_gb: num },
+  required: ['lun', 'num'],
+  run({ world }, a) {
+    const ref = resolveLun(world, a.lun);
+    const lun = ref ? world.san?.arrays.find((x) => x.serial === ref.array)?.luns.find((l) => l.alu === ref.alu) : undefined;
+    if (!lun) return failWith(`no LUN ${a.lun}`);
+    const p = lun.label?.parts.find((x) => x.num === a.num);
+    if (!p) return failWith(lun.label ? `the LUN has no partition ${a.num}` : 'the LUN has no partition table');
+    if (a.min_gb !== undefined && p.sectors * 512 < a.min_gb * GiB) return failWith(`partition ${a.num} is only ${gib(p.sectors * 512)}`);
+    return pass();
+  },
+});
+
 export const storageChecks = {
+  lun_partition: lunPartition,
   ocfs2_mounted: ocfs2Mounted,
   df_matches_lun: dfMatchesLun,
   path_count: pathCount,

@@ -19,15 +19,15 @@ export function statusOf(rec: LabRecord): LabStatus {
 
 export function solutionSteps(sim: Sim, lab: ResolvedLab): SolutionStepView[] {
   const ctx = contextOf(sim);
-  return lab.doc.solution.map((s) => {
-    if ('wait' in s) return { host: null, lines: [], note: s.note ?? `Wait ${s.wait} of simulated time (the clock's 10× or 60× helps).` };
+  return lab.doc.solution.map((s): SolutionStepView => {
+    if ('wait' in s) return { host: null, lines: [], keys: null, note: s.note ?? `Wait ${s.wait} of simulated time (the clock's 10× or 60× helps).`, fails: false };
     if ('answer' in s) {
       const o = lab.doc.objectives.find((x) => x.id === s.answer);
       const value = o?.quiz ? expectedAnswers(o.quiz, ctx)[0] : undefined;
-      return { host: null, lines: [`answer ${s.answer} ${value ?? '?'}`], note: s.note ?? null };
+      return { host: null, lines: [`answer ${s.answer} ${value ?? '?'}`], keys: null, note: s.note ?? null, fails: false };
     }
-    if ('keys' in s) return { host: s.host, lines: [], note: s.note };
-    return { host: s.host, lines: Array.isArray(s.run) ? s.run : [s.run], note: s.note ?? null };
+    if ('keys' in s) return { host: s.host, lines: [], keys: s.keys, note: s.note, fails: s.fails ?? false };
+    return { host: s.host, lines: Array.isArray(s.run) ? s.run : [s.run], keys: null, note: s.note ?? null, fails: s.fails ?? false };
   });
 }
 

@@ -168,6 +168,7 @@ const step: JsonSchema = {
     wait: duration,
     answer: id,
     note: text,
+    fails: { type: 'boolean' },
   },
   oneOf: [{ required: ['host', 'run'] }, { required: ['host', 'keys', 'note'] }, { required: ['wait'] }, { required: ['answer'] }],
 };
