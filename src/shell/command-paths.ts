@@ -4,7 +4,7 @@
 export const BUILTINS: ReadonlySet<string> = new Set([
   'alias', 'bg', 'cd', 'echo', 'eval', 'exec', 'exit', 'export', 'false', 'fg', 'hash', 'help', 'history', 'jobs', 'kill',
   'logout', 'printf', 'pwd', 'read', 'set', 'shift', 'source', 'test', 'times', 'trap', 'true', 'type', 'ulimit', 'umask',
-  'unalias', 'unset', 'wait', '.', '[',
+  'unalias', 'unset', 'wait', '.', '[', 'break', 'continue', ':',
 ]);
 
 const DIRS: Record<string, readonly string[]> = {

@@ -1,12 +1,13 @@
 // Runs a command line: lists, and-or chains, pipelines (each stage after the first in a copy of
-// the shell, as bash forks them), ( subshells ), assignments, redirections through an fd table
-// (> >> < 2> 2>&1 &> << <<< to the VFS and /dev/null), $(...) substitution, and the registry
-// lookup. The one place where a command's thrown exception (a bug) is caught.
+// the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops and if,
+// assignments, redirections through an fd table (> >> < 2> 2>&1 &> << <<< to the VFS and
+// /dev/null), $(...) substitution, the builtins that need the executor (read, break, continue),
+// and the registry lookup. The one place where a command's thrown exception (a bug) is caught.
 import { FS_ERROR_TEXT, lookup, normalizePath, readFile, writeFile } from '../sim/vfs';
 import { commandAtPath } from './command-paths';
 import { ExpansionError, expandHereDoc, expandString, expandTarget, expandWords, setVar, type ExpandEnv } from './expand';
 import { expandGlob } from './glob';
-import { parse, type AndOr, type Command, type Pipeline, type Redirect, type SimpleCommand } from './parse';
+import { parse, type AndOr, type Command, type ForLoop, type IfCommand, type Pipeline, type Redirect, type SimpleCommand, type WhileLoop } from './parse';
 import { tokenize } from './tokenize';
 import type { Sim } from '../sim/sim';
 import type { ProgramFactory } from '../tty/program';
@@ -34,6 +35,15 @@ export interface LineOutcome {
 export const INTERNAL_ERROR_EXIT = 70;
 /** Nesting limit for $(...) inside $(...). */
 const MAX_SUBST_DEPTH = 16;
+/** Loop iterations one command line may run (a `while true` must not hang the terminal). */
+const MAX_ITERATIONS = 10_000;
+
+/** Standard input as a stream: `read` takes a line, other commands see what is left. */
+interface Input {
+  text: string;
+  pos: number;
+}
+const noInput = (): Input => ({ text: '', pos: 0 });
 
 /** Where a stream's bytes go. */
 type Writer = (text: string) => void;
@@ -91,6 +101,7 @@ class Runner {
   list(list: readonly AndOr[], from: number): LineOutcome {
     for (let i = from; i < list.length; i++) {
       const r = this.andOr(list[i]!, this.io.frame, this.tty, true);
+      this.signal = null;
       if (r.program || r.action) {
         const output = this.output;
         const rest =
@@ -108,24 +119,38 @@ class Runner {
   }
 
   /** A list inside a subshell or substitution: programs and session actions do not escape it. */
-  subList(list: readonly AndOr[], frame: ShellFrame, streams: Streams): number {
-    let code = 0;
-    for (const a of list) code = this.andOr(a, frame, streams, false).exitCode;
-    return code;
+  subList(list: readonly AndOr[], frame: ShellFrame, streams: Streams, input: Input = noInput()): number {
+    return this.listIn(list, frame, streams, false, input).exitCode;
   }
 
-  andOr(a: AndOr, frame: ShellFrame, streams: Streams, top: boolean): StepResult {
-    let r = this.pipeline(a.first, frame, streams, top);
-    for (const { op, pipeline } of a.rest) {
-      if (r.program || r.action) break;
-      if ((op === '&&') !== (frame.lastExit === 0)) continue;
-      r = this.pipeline(pipeline, frame, streams, top);
+  /** A list inside a compound command; at the top level a program or session action ends it. */
+  listIn(list: readonly AndOr[], frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
+    let r: StepResult = { exitCode: 0 };
+    for (const a of list) {
+      if (this.signal) break;
+      r = this.andOr(a, frame, streams, top, input);
+      if (r.program || r.action) return r;
     }
     return r;
   }
 
-  pipeline(p: Pipeline, frame: ShellFrame, streams: Streams, top: boolean): StepResult {
-    let stdin = '';
+  /** A pending `break N` or `continue N`, unwinding enclosing loops. */
+  signal: { kind: 'break' | 'continue'; levels: number } | null = null;
+  loopDepth = 0;
+  iterations = 0;
+
+  andOr(a: AndOr, frame: ShellFrame, streams: Streams, top: boolean, input: Input = noInput()): StepResult {
+    let r = this.pipeline(a.first, frame, streams, top, input);
+    for (const { op, pipeline } of a.rest) {
+      if (r.program || r.action || this.signal) break;
+      if ((op === '&&') !== (frame.lastExit === 0)) continue;
+      r = this.pipeline(pipeline, frame, streams, top, input);
+    }
+    return r;
+  }
+
+  pipeline(p: Pipeline, frame: ShellFrame, streams: Streams, top: boolean, input: Input = noInput()): StepResult {
+    let stdin = input;
     let last: StepResult = { exitCode: 0 };
     const n = p.commands.length;
     p.commands.forEach((cmd, idx) => {
@@ -134,25 +159,122 @@ class Runner {
       const stageStreams: Streams = isLast ? streams : { out: (t) => (piped += t), err: streams.err, outIsTty: false };
       // Each stage of a real pipeline runs in a forked copy of the shell.
       const stageFrame = n > 1 ? forkFrame(frame) : frame;
-      const r = this.command(cmd, stageFrame, stdin, stageStreams);
+      const r = this.command(cmd, stageFrame, stdin, stageStreams, top && n === 1);
       if (n > 1) frame.lastExit = stageFrame.lastExit;
       last = isLast && top && n === 1 ? r : { exitCode: r.exitCode, ...(isLast && top && r.program && { program: r.program }) };
-      stdin = piped;
+      stdin = { text: piped, pos: 0 };
     });
+    // break/continue in a pipeline stage end with that stage (it is a subshell).
+    if (n > 1) this.signal = null;
     const code = p.negate ? (last.exitCode === 0 ? 1 : 0) : last.exitCode;
     frame.lastExit = code;
     return { ...last, exitCode: code };
   }
 
-  command(cmd: Command, frame: ShellFrame, stdin: string, streams: Streams): StepResult {
-    if (cmd.kind === 'subshell') {
-      const sub = forkFrame(frame);
-      const fds = this.redirect(cmd.redirects, sub, streams);
-      if (!fds.ok) return this.finish(frame, 1);
-      const code = this.subList(cmd.list, sub, toStreams(fds.table, this.io));
-      return this.finish(frame, code);
+  command(cmd: Command, frame: ShellFrame, stdin: Input, streams: Streams, top = false): StepResult {
+    if (cmd.kind === 'simple') return this.simple(cmd, frame, stdin, streams);
+    const target = cmd.kind === 'subshell' ? forkFrame(frame) : frame;
+    const fds = this.redirect(cmd.redirects, target, streams);
+    if (!fds.ok) return this.finish(frame, 1);
+    const inner = toStreams(fds.table, this.io);
+    const input = fds.stdin !== undefined ? { text: fds.stdin, pos: 0 } : stdin;
+    switch (cmd.kind) {
+      case 'subshell': {
+        const outer = { signal: this.signal, loopDepth: this.loopDepth };
+        this.loopDepth = 0;
+        const code = this.subList(cmd.list, target, inner, input);
+        Object.assign(this, outer);
+        return this.finish(frame, code);
+      }
+      case 'group':
+        return this.settle(frame, this.listIn(cmd.list, frame, inner, top, input));
+      case 'if':
+        return this.settle(frame, this.runIf(cmd, frame, inner, top, input));
+      case 'for':
+        return this.settle(frame, this.runFor(cmd, frame, inner, top, input));
+      case 'while':
+        return this.settle(frame, this.runWhile(cmd, frame, inner, top, input));
     }
-    return this.simple(cmd, frame, stdin, streams);
+  }
+
+  settle(frame: ShellFrame, r: StepResult): StepResult {
+    frame.lastExit = r.exitCode;
+    return r;
+  }
+
+  runIf(cmd: IfCommand, frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
+    for (const c of cmd.clauses) {
+      const cond = this.listIn(c.cond, frame, streams, top, input);
+      if (cond.program || cond.action || this.signal) return cond;
+      if (cond.exitCode === 0) return this.listIn(c.body, frame, streams, top, input);
+    }
+    return cmd.otherwise ? this.listIn(cmd.otherwise, frame, streams, top, input) : { exitCode: 0 };
+  }
+
+  /** After one pass of a loop body: true when the loop must stop (break, budget, program). */
+  loopStep(r: StepResult, streams: Streams): boolean {
+    if (r.program || r.action) return true;
+    if (++this.iterations > MAX_ITERATIONS) {
+      streams.err(`-bash: sandbox: loop stopped after ${MAX_ITERATIONS} iterations\n`);
+      this.signal = { kind: 'break', levels: 1_000 };
+      return true;
+    }
+    if (!this.signal) return false;
+    const { kind, levels } = this.signal;
+    if (levels > 1) {
+      this.signal = { kind, levels: levels - 1 };
+      return true;
+    }
+    this.signal = null;
+    return kind === 'break';
+  }
+
+  runFor(cmd: ForLoop, frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cmd.name)) {
+      streams.err(`-bash: \`${cmd.name}': not a valid identifier\n`);
+      return { exitCode: 1 };
+    }
+    let items: string[];
+    try {
+      items = cmd.words ? expandWords(cmd.words, this.expandEnv(frame, streams)) : [];
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      streams.err(`-bash: ${e.message}\n`);
+      return { exitCode: 1 };
+    }
+    let r: StepResult = { exitCode: 0 };
+    this.loopDepth++;
+    try {
+      for (const item of items) {
+        setVar(frame, cmd.name, item);
+        r = this.listIn(cmd.body, frame, streams, top, input);
+        if (this.loopStep(r, streams)) break;
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    return r.program || r.action ? r : { exitCode: items.length ? r.exitCode : 0 };
+  }
+
+  runWhile(cmd: WhileLoop, frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
+    let r: StepResult = { exitCode: 0 };
+    this.loopDepth++;
+    try {
+      for (;;) {
+        const cond = this.listIn(cmd.cond, frame, streams, top, input);
+        if (cond.program || cond.action) return cond;
+        if (this.signal) {
+          if (this.loopStep(cond, streams)) break;
+          continue;
+        }
+        if ((cond.exitCode === 0) === cmd.until) break;
+        r = this.listIn(cmd.body, frame, streams, top, input);
+        if (this.loopStep(r, streams)) break;
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    return r.program || r.action ? r : { exitCode: r.exitCode };
   }
 
   finish(frame: ShellFrame, code: number): StepResult {
@@ -160,7 +282,7 @@ class Runner {
     return { exitCode: code };
   }
 
-  simple(cmd: SimpleCommand, frame: ShellFrame, stdin: string, streams: Streams): StepResult {
+  simple(cmd: SimpleCommand, frame: ShellFrame, stdin: Input, streams: Streams): StepResult {
     const { world } = this.io.sim;
     const host = world.hosts[frame.host]!;
     const env = this.expandEnv(frame, streams);
@@ -177,7 +299,15 @@ class Runner {
     }
     const fds = this.redirect(cmd.redirects, frame, streams);
     if (!fds.ok) return this.finish(frame, 1);
-    let input = fds.stdin ?? stdin;
+    const own: Input = fds.stdin !== undefined ? { text: fds.stdin, pos: 0 } : stdin;
+    let input = own.text.slice(own.pos);
+
+    if (argv[0] === 'read' || argv[0] === 'break' || argv[0] === 'continue') {
+      const r = this.executorBuiltin(argv, frame, own);
+      const out = toStreams(fds.table, this.io);
+      out.err(r.stderr);
+      return this.finish(frame, r.exitCode);
+    }
 
     if (!argv.length) {
       for (const [k, v] of assigns) setVar(frame, k, v);
@@ -208,6 +338,54 @@ class Runner {
     }
     frame.lastExit = outcome.exitCode;
     return { exitCode: outcome.exitCode, ...(outcome.program && { program: outcome.program }), ...(outcome.action && { action: outcome.action }) };
+  }
+
+  /** Builtins that act on the executor's state: `read` (a line of stdin), `break`, `continue`. */
+  executorBuiltin(argv: string[], frame: ShellFrame, input: Input): { stderr: string; exitCode: number } {
+    const [name, ...args] = argv as [string, ...string[]];
+    if (name === 'break' || name === 'continue') {
+      if (args[0] !== undefined && !/^\d+$/.test(args[0])) return { stderr: `-bash: ${name}: ${args[0]}: numeric argument required\n`, exitCode: 128 };
+      const n = args[0] === undefined ? 1 : Number(args[0]);
+      if (n < 1) return { stderr: `-bash: ${name}: ${args[0]}: loop count out of range\n`, exitCode: 1 };
+      if (this.loopDepth === 0) return { stderr: `-bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`, exitCode: 0 };
+      this.signal = { kind: name, levels: Math.min(n, this.loopDepth) };
+      return { stderr: '', exitCode: 0 };
+    }
+    // read [-r] [-p prompt] [name ...]
+    let raw = false;
+    const names: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '-r') raw = true;
+      else if (a === '-p' || a === '-t' || a === '-n' || a === '-d' || a === '-u') i++;
+      else if (a.startsWith('-') && a !== '-') return { stderr: `-bash: read: ${a.slice(0, 2)}: invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n`, exitCode: 2 };
+      else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) return { stderr: `-bash: read: \`${a}': not a valid identifier\n`, exitCode: 1 };
+      else names.push(a);
+    }
+    if (input.pos >= input.text.length) {
+      for (const n of names.length ? names : ['REPLY']) setVar(frame, n, '');
+      return { stderr: '', exitCode: 1 };
+    }
+    const nl = input.text.indexOf('\n', input.pos);
+    let line = input.text.slice(input.pos, nl < 0 ? undefined : nl);
+    input.pos = nl < 0 ? input.text.length : nl + 1;
+    if (!raw) line = line.replace(/\\(.)/g, '$1');
+    if (!names.length) {
+      setVar(frame, 'REPLY', line);
+      return { stderr: '', exitCode: 0 };
+    }
+    // Split on blanks; the last name takes the rest of the line.
+    let rest = line.replace(/^[ \t]+/, '');
+    names.forEach((n, i) => {
+      if (i === names.length - 1) {
+        setVar(frame, n, rest.replace(/[ \t]+$/, ''));
+        return;
+      }
+      const m = /^([^ \t]*)[ \t]*/.exec(rest)!;
+      setVar(frame, n, m[1]!);
+      rest = rest.slice(m[0].length);
+    });
+    return { stderr: '', exitCode: nl < 0 ? 1 : 0 };
   }
 
   invoke(argv: string[], frame: ShellFrame, stdin: string, stdoutTty: boolean): CommandOutcome {

@@ -1,7 +1,8 @@
-// Builds the command tree from tokens: lists of and-or chains of pipelines of simple commands
-// or ( subshells ), each with assignments and redirections. Aliases are expanded here, on
-// tokens, as bash does. Syntax errors carry bash's wording; input that stops where more must
-// follow (`ls |`, `a &&`, an open `(`) is `incomplete`, so the terminal asks for another line.
+// Builds the command tree from tokens: lists of and-or chains of pipelines of commands — simple
+// ones with assignments and redirections, ( subshells ), { groups; }, for/while/until loops and
+// if/elif/else. Aliases are expanded here, on tokens, as bash does. Syntax errors carry bash's
+// wording; input that stops where more must follow (`ls |`, `a &&`, an open `(`, a `for` without
+// its `done`) is `incomplete`, so the terminal asks for another line.
 import { isPlainWord, tokenize, wordText, type HereDoc, type RedirOp, type Token, type Word } from './tokenize';
 
 export interface Redirect {
@@ -28,7 +29,33 @@ export interface Subshell {
   list: AndOr[];
   redirects: Redirect[];
 }
-export type Command = SimpleCommand | Subshell;
+export interface Group {
+  kind: 'group';
+  list: AndOr[];
+  redirects: Redirect[];
+}
+export interface ForLoop {
+  kind: 'for';
+  name: string;
+  /** null: `for x; do` (the positional parameters, none here). */
+  words: Word[] | null;
+  body: AndOr[];
+  redirects: Redirect[];
+}
+export interface WhileLoop {
+  kind: 'while';
+  until: boolean;
+  cond: AndOr[];
+  body: AndOr[];
+  redirects: Redirect[];
+}
+export interface IfCommand {
+  kind: 'if';
+  clauses: Array<{ cond: AndOr[]; body: AndOr[] }>;
+  otherwise: AndOr[] | null;
+  redirects: Redirect[];
+}
+export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand;
 export interface Pipeline {
   negate: boolean;
   commands: Command[];
@@ -44,6 +71,13 @@ export interface ParseOptions {
   aliases?: Record<string, string>;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+const THEN = new Set(['then']);
+const IF_BODY_END = new Set(['elif', 'else', 'fi']);
+const FI = new Set(['fi']);
+const DO = new Set(['do']);
+const DONE = new Set(['done']);
+
 class Incomplete {}
 class SyntaxError {
   constructor(readonly message: string) {}
@@ -55,6 +89,9 @@ const tokenText = (t: Token | undefined): string => {
   if (t.type === 'op') return t.op === 'newline' ? 'newline' : t.op;
   return (t.fd ?? '') + t.op;
 };
+
+/** Words that close a compound command: a syntax error where a command should start. */
+const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
 
 /** Bounds alias expansion: an alias may use others, but not loop. */
 const MAX_ALIAS_EXPANSIONS = 100;
@@ -82,12 +119,21 @@ class Parser {
     while (this.isOp('newline')) this.i++;
   }
 
-  /** A list up to `end` (a `)` for subshells, or the end of input). */
-  list(inSubshell: boolean): AndOr[] {
+  /** The reserved word at the current token, if it stands alone and unquoted. */
+  reserved(): string | null {
+    const t = this.peek();
+    return t?.type === 'word' && isPlainWord(t.parts) ? t.raw : null;
+  }
+
+  /** A list up to a closing `)` (subshells), one of the reserved words `ends`, or the end of input. */
+  list(inSubshell: boolean, ends: ReadonlySet<string> = NONE): AndOr[] {
     const out: AndOr[] = [];
     this.skipNewlines();
     while (this.i < this.tokens.length) {
       if (inSubshell && this.isOp(')')) break;
+      const word = this.reserved();
+      if (word !== null && ends.has(word)) break;
+      if (word !== null && CLOSERS.has(word)) this.unexpected();
       out.push(this.andOr());
       const t = this.peek();
       if (!t) break;
@@ -100,6 +146,83 @@ class Parser {
       this.unexpected();
     }
     return out;
+  }
+
+  /** A list that must end with one of `ends` (consumed and returned); input ending first is incomplete. */
+  listUntil(ends: ReadonlySet<string>): { list: AndOr[]; end: string } {
+    const list = this.list(false, ends);
+    const end = this.reserved();
+    if (end === null || !ends.has(end)) {
+      if (this.i >= this.tokens.length) throw new Incomplete();
+      this.unexpected();
+    }
+    if (!list.length) this.unexpected();
+    this.i++;
+    return { list, end };
+  }
+
+  /** `word` must be next (after optional newlines), else incomplete or a syntax error. */
+  expectWord(word: string): void {
+    this.skipNewlines();
+    if (this.i >= this.tokens.length) throw new Incomplete();
+    if (this.reserved() !== word) this.unexpected();
+    this.i++;
+  }
+
+  redirectsAfter(): Redirect[] {
+    const redirects: Redirect[] = [];
+    while (this.peek()?.type === 'redir') redirects.push(this.redirect());
+    if (this.peek()?.type === 'word') this.unexpected();
+    return redirects;
+  }
+
+  compound(word: string): Command {
+    this.i++;
+    if (word === '{') {
+      const { list } = this.listUntil(new Set(['}']));
+      return { kind: 'group', list, redirects: this.redirectsAfter() };
+    }
+    if (word === 'if') {
+      const clauses: IfCommand['clauses'] = [];
+      let otherwise: AndOr[] | null = null;
+      let cond = this.listUntil(THEN).list;
+      for (;;) {
+        const body = this.listUntil(IF_BODY_END);
+        clauses.push({ cond, body: body.list });
+        if (body.end === 'fi') break;
+        if (body.end === 'else') {
+          otherwise = this.listUntil(FI).list;
+          break;
+        }
+        cond = this.listUntil(THEN).list;
+      }
+      return { kind: 'if', clauses, otherwise, redirects: this.redirectsAfter() };
+    }
+    if (word === 'while' || word === 'until') {
+      const cond = this.listUntil(DO).list;
+      const body = this.listUntil(DONE).list;
+      return { kind: 'while', until: word === 'until', cond, body, redirects: this.redirectsAfter() };
+    }
+    // for NAME [in WORDS] ; do LIST done
+    const nameTok = this.peek();
+    if (!nameTok) throw new Incomplete();
+    if (nameTok.type !== 'word') this.unexpected();
+    // An invalid name (`for 1 in ...`) is refused when the loop runs, as bash does.
+    const name = (nameTok as Extract<Token, { type: 'word' }>).raw;
+    this.i++;
+    let words: Word[] | null = null;
+    this.skipNewlines();
+    if (this.reserved() === 'in') {
+      this.i++;
+      words = [];
+      while (this.peek()?.type === 'word') words.push((this.tokens[this.i++] as Extract<Token, { type: 'word' }>).parts);
+    }
+    const sep = this.peek();
+    if (sep?.type === 'op' && (sep.op === ';' || sep.op === 'newline')) this.i++;
+    else if (!sep) throw new Incomplete();
+    this.expectWord('do');
+    const body = this.listUntil(DONE).list;
+    return { kind: 'for', name, words, body, redirects: this.redirectsAfter() };
   }
 
   andOr(): AndOr {
@@ -145,6 +268,8 @@ class Parser {
       return { kind: 'subshell', list, redirects };
     }
     this.expandAlias(new Set());
+    const word = this.reserved();
+    if (word === '{' || word === 'if' || word === 'while' || word === 'until' || word === 'for') return this.compound(word);
     const cmd: SimpleCommand = { kind: 'simple', assigns: [], words: [], redirects: [] };
     for (;;) {
       const t = this.peek();

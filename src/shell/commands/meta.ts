@@ -7,6 +7,7 @@ import { runLine } from '../executor';
 import { getVar } from '../expand';
 import { tokenize } from '../tokenize';
 import { defineCommand, fail, ok, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
+import { testCommands } from './test-expr';
 
 const help = defineCommand({
   name: 'help',
@@ -200,7 +201,17 @@ const unalias = defineCommand({
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]']);
 /** bash builtins that exist only inside the shell (`which` cannot find them). */
-const SHELL_ONLY = new Set(['cd', 'export', 'alias', 'unalias', 'history', 'type', 'help', 'exit', 'logout', 'source', '.', 'unset', 'set']);
+const SHELL_ONLY = new Set(['cd', 'export', 'alias', 'unalias', 'history', 'type', 'help', 'exit', 'logout', 'source', '.', 'unset', 'set', 'read', 'break', 'continue']);
+
+/** read, break and continue act on the executor (stdin, loops); these entries name them for type/help. */
+const executorBuiltins = (['read', 'break', 'continue'] as const).map((name) =>
+  defineCommand({
+    name,
+    summary: name === 'read' ? 'read a line from the standard input and split it into fields' : `${name} a for, while, or until loop`,
+    usage: name === 'read' ? 'read [-r] [-p prompt] [name ...]' : `${name} [n]`,
+    run: () => ok(),
+  }),
+);
 
 const type = defineCommand({
   name: 'type',
@@ -409,5 +420,7 @@ export const meta: readonly CommandSpec[] = [
   source('.'),
   shell('bash'),
   shell('sh'),
+  ...executorBuiltins,
+  ...testCommands,
 ];
 

@@ -86,5 +86,26 @@ describe('parse', () => {
     expect(lineStatus('cat <<EOF\nx')).toEqual({ kind: 'more' });
     expect(lineStatus('cat <<EOF\nx\nEOF')).toEqual({ kind: 'complete' });
     expect(lineStatus('ls ;;')).toEqual({ kind: 'error', message: "syntax error near unexpected token `;;'" });
+    expect(lineStatus('for i in 1 2; do')).toEqual({ kind: 'more' });
+    expect(lineStatus('for i in 1 2; do\necho $i')).toEqual({ kind: 'more' });
+    expect(lineStatus('for i in 1 2; do\necho $i\ndone')).toEqual({ kind: 'complete' });
+    expect(lineStatus('if true; then echo; else')).toEqual({ kind: 'more' });
+    expect(lineStatus('while read l; do echo; done < f')).toEqual({ kind: 'complete' });
+    expect(lineStatus('{ echo')).toEqual({ kind: 'more' });
+  });
+
+  it('parses compound commands and refuses their words out of place', () => {
+    const p = parse(tokenize('for i in a b; do echo $i; done > f; if a; then b; elif c; then d; else e; fi; while x; do y; done | z; { p; q; }').tokens);
+    expect(p.ok && p.list.map((a) => a.first.commands.map((c) => c.kind).join('|'))).toEqual(['for', 'if', 'while|simple', 'group']);
+    const f = p.ok ? p.list[0]!.first.commands[0]! : null;
+    expect(f?.kind === 'for' && [f.name, f.words?.length, f.body.length, f.redirects.length]).toEqual(['i', 2, 1, 1]);
+    const i = p.ok ? p.list[1]!.first.commands[0]! : null;
+    expect(i?.kind === 'if' && [i.clauses.length, i.otherwise?.length]).toEqual([2, 1]);
+    expect(error('done')).toBe("syntax error near unexpected token `done'");
+    expect(error('if then fi')).toBe("syntax error near unexpected token `then'");
+    expect(error('while do done')).toBe("syntax error near unexpected token `do'");
+    expect(error('for i in a; do done')).toBe("syntax error near unexpected token `done'");
+    expect(error('{ }')).toBe("syntax error near unexpected token `}'");
+    expect(error('echo done fi then')).toBeNull();
   });
 });
