@@ -9,8 +9,8 @@ import { EV_IO_ERROR, EV_QUEUE_RESUMED, REASON_NONE, emit } from './events';
 import {
   A_INFL, A_PORT, A_STAMP, A_RD, A_RS, A_WR, A_WS, A_X, B_CARRYR, B_CARRYW, B_DOM, B_DONE, B_ERR, B_MAP, B_OO, B_PEND,
   B_RD, B_RIOPS, B_RS, B_SPR, B_WANTR, B_WANTW, B_WIOPS, B_WR, B_WS, D_DEM, D_HOST, D_RUN, D_SHARE, ENT_LUN, ENT_MAP, ENT_PORT,
-  ENT_VBD, G_HW, H_POLL, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_ACC, M_CUMP, M_CUMW, M_DONE, M_DRAIN, M_ERR, M_FLAG, M_HOST,
-  M_ELIGN, M_ISSUED, M_LAT, M_LUN, M_MODE, M_NEWACC, M_NPR, M_PENDT, M_QUEUED, M_TR, M_TS, M_TW, M_WANTR, M_WANTS, M_WANTW,
+  ENT_VBD, G_HW, H_POLL, B_NEXTM, M_FIRSTB, S_FIX, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_ACC, M_CUMP, M_CUMW, M_DONE, M_DRAIN, M_ERR, M_FLAG, M_HOST,
+  M_ELIGN, M_ISSUED, M_LAT, M_LUN, M_MODE, M_NEWACC, M_NPR, M_PENDT, M_QUEUED, M_TR, M_TW, M_WANTR, M_WANTS, M_WANTW,
   P_CAP, P_DEM, P_LAT, P_LIVE, P_PHI, P_SVC, P_UP, P_UTIL, addF, gI, ldF, ldI, stF, stI,
 } from './layout';
 import { MODE_FAILING, MODE_NORMAL, NPR_FAIL, NPR_QUEUE, dispatch, eligSlot, kernelPick, noPathCheck, slotPath } from './multipath';
@@ -37,6 +37,7 @@ export function vbdAdd(dom: i32): i32 {
   if (v < 0) return -1;
   stI(B_DOM, v, dom);
   stI(B_MAP, v, -1);
+  stI(B_NEXTM, v, -1);
   stF(B_RIOPS, v, 0);
   stF(B_WIOPS, v, 0);
   stF(B_SPR, v, 8);
@@ -64,25 +65,59 @@ function failPending(v: i32): void {
   stF(B_PEND, v, 0);
 }
 
+/** Adds v to map m's VBD list (kept in handle order). */
+function linkMap(v: i32, m: i32): void {
+  let prev = -1;
+  let cur = ldI(M_FIRSTB, m);
+  while (cur >= 0 && cur < v) {
+    prev = cur;
+    cur = ldI(B_NEXTM, cur);
+  }
+  stI(B_NEXTM, v, cur);
+  if (prev < 0) stI(M_FIRSTB, m, v);
+  else stI(B_NEXTM, prev, v);
+}
+
+function unlinkMap(v: i32): void {
+  const m = ldI(B_MAP, v);
+  if (m < 0) return;
+  let prev = -1;
+  let cur = ldI(M_FIRSTB, m);
+  while (cur >= 0 && cur != v) {
+    prev = cur;
+    cur = ldI(B_NEXTM, cur);
+  }
+  const next = ldI(B_NEXTM, v);
+  if (prev < 0) stI(M_FIRSTB, m, next);
+  else stI(B_NEXTM, prev, next);
+}
+
 /** Sends a VBD through another map; requests it had queued in the old one fail. */
 export function vbdRoute(v: i32, m: i32): void {
   failPending(v);
+  unlinkMap(v);
   stI(B_MAP, v, m);
+  if (m >= 0) linkMap(v, m);
 }
 
 export function vbdRemove(v: i32): void {
   failPending(v);
+  unlinkMap(v);
+  stI(B_MAP, v, -1);
   stI(B_DOM, v, -1);
   freeRow(ENT_VBD, v);
 }
 
 /** Unroutes every VBD of map m; requests they had queued fail (the map is gone). */
 export function unrouteMap(m: i32): void {
-  const nb = gI(G_HW + ENT_VBD);
-  for (let v = 0; v < nb; v++) {
-    if (ldI(B_DOM, v) < 0 || ldI(B_MAP, v) != m) continue;
-    vbdRoute(v, -1);
+  let v = ldI(M_FIRSTB, m);
+  while (v >= 0) {
+    const next = ldI(B_NEXTM, v);
+    failPending(v);
+    stI(B_MAP, v, -1);
+    v = next;
   }
+  stI(M_FIRSTB, m, -1);
 }
 
 /** Removes every VBD of domain d. */
@@ -197,12 +232,6 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
       stI(M_FLAG, m, OUT_IDLE);
       continue;
     }
-    stF(M_TR, m, wantR);
-    stF(M_TW, m, wantW);
-    stF(M_TS, m, ldF(M_WANTS, m));
-    stF(M_WANTR, m, 0);
-    stF(M_WANTW, m, 0);
-    stF(M_WANTS, m, 0);
     const mode = ldI(M_MODE, m);
     if (kernelPick(m, true)) {
       if (mode != MODE_NORMAL) {
@@ -240,20 +269,33 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
     stF(P_DEM, p, 0);
   }
 
-  // 4. Paths serve; maps drain their queue first, then this tick's wants.
+  // 4. Paths serve; maps drain their queue first, then this tick's wants. Maps whose VBDs need
+  //    correcting are listed in S_FIX.
+  let nfix = 0;
   for (let m = 0; m < nm; m++) {
     if (ldI(M_HOST, m) < 0) continue;
     const out = ldI(M_FLAG, m);
-    if (out == OUT_IDLE || out == OUT_FAIL) continue;
+    if (out == OUT_IDLE) continue;
+    // This tick's wants, zeroed for the next tick (kept in M_TR/M_TW for pass 5 when needed).
+    const mR = ldF(M_WANTR, m);
+    const mW = ldF(M_WANTW, m);
+    const mS = ldF(M_WANTS, m);
+    stF(M_WANTR, m, 0);
+    stF(M_WANTW, m, 0);
+    stF(M_WANTS, m, 0);
+    if (out == OUT_FAIL) {
+      stI(S_FIX, nfix++, m);
+      continue;
+    }
     if (out == OUT_QUEUE) {
       stF(M_LAT, m, ldF(M_LAT, m) + dtS * 1000);
+      stI(S_FIX, nfix++, m);
       continue;
     }
     let acc = 0.0;
     let latSum = 0.0;
-    const mR = ldF(M_TR, m);
-    const mN = mR + ldF(M_TW, m);
-    const spr = mN > 0 ? ldF(M_TS, m) / mN : 8.0;
+    const mN = mR + mW;
+    const spr = mN > 0 ? mS / mN : 8.0;
     // Reads are this tick's read fraction of what each path served (half when only the queue drains).
     const rf = mN > 0 ? mR / mN : 0.5;
     let lrd = 0.0;
@@ -308,16 +350,24 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
     stF(M_QUEUED, m, q - drain);
     stF(M_CUMP, m, 0);
     stF(M_CUMW, m, 0);
+    stF(M_TR, m, mR);
+    stF(M_TW, m, mW);
+    stI(S_FIX, nfix++, m);
   }
 
   // 5. Correct the VBDs of maps that did not serve everything: completions of queued requests,
   //    acceptance of new ones (throttled), queueing (ring-limited, the rest VBD_OO), errors.
-  for (let v = 0; v < nb; v++) {
-    if (ldI(B_DOM, v) < 0) continue;
-    const m = ldI(B_MAP, v);
-    if (m < 0) continue;
+  for (let f = 0; f < nfix; f++) {
+    const m = ldI(S_FIX, f);
     const out = ldI(M_FLAG, m);
-    if (out == OUT_IDLE || out == OUT_FULL) continue;
+    for (let v = ldI(M_FIRSTB, m); v >= 0; v = ldI(B_NEXTM, v)) {
+      correct(v, m, out);
+    }
+  }
+}
+
+function correct(v: i32, m: i32, out: i32): void {
+  {
     const wr = ldF(B_WANTR, v);
     const ww = ldF(B_WANTW, v);
     const n = wr + ww;

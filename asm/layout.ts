@@ -66,14 +66,12 @@ export let D_DEMAND: usize = 0; // f64 demand per vCPU, fraction of a pCPU
 export let D_RUN: usize = 0; // i32 1 = runnable (not paused)
 export let D_CPU: usize = 0; // f64 cumulative CPU seconds, all vCPUs
 export let D_SHARE: usize = 0; // f64 pCPUs used last tick
+export let D_NEXT: usize = 0; // i32 next domain on the same host (handle order), -1 last
 export let D_CPU0: usize = 0; // f64 D_CPU when the vCPU split was last folded into V_BASE (vcpu-set)
 export let D_Q: usize = 0; // f64 Σ share² × dt (the per-vCPU skew term accumulates with it)
 export let D_Q0: usize = 0; // f64 D_Q at the last fold
 export let D_LASTRUN: usize = 0; // f64 last tick the domain got CPU (0 never): its vCPUs' pCPUs derive from it
 export let D_DEM: usize = 0; // f64 this tick's demand (online vCPUs × per-vCPU demand with variation)
-export let D_LIM: usize = 0; // f64 scratch: min(demand, cap)
-export let D_SAT: usize = 0; // i32 scratch: 1 = limit reached (water-filling)
-export let D_NEXT: usize = 0; // i32 next domain on the same host (handle order), -1 last
 
 // vCPUs
 export let V_DOM: usize = 0; // i32 owning domain, -1 = free row
@@ -96,6 +94,7 @@ export let B_OO: usize = 0; // f64 requests refused, ring full (VBD_OO)
 export let B_DONE: usize = 0; // f64 completed
 export let B_PEND: usize = 0; // f64 accepted, waiting in a queueing map
 export let B_ERR: usize = 0; // f64 failed with an I/O error
+export let B_NEXTM: usize = 0; // i32 next VBD routed to the same map (handle order), -1 last
 export let B_WANTR: usize = 0; // f64 scratch: reads wanted this tick
 export let B_WANTW: usize = 0; // f64 scratch: writes wanted this tick
 
@@ -141,11 +140,10 @@ export let M_ERR: usize = 0; // f64 failed
 export let M_WANTR: usize = 0; // f64 scratch: reads wanted this tick (zeroed once read)
 export let M_WANTW: usize = 0; // f64 scratch: writes wanted
 export let M_WANTS: usize = 0; // f64 scratch: sectors wanted
-export let M_TR: usize = 0; // f64 scratch: this tick's M_WANTR, kept for the later passes
+export let M_TR: usize = 0; // f64 scratch: this tick's M_WANTR, kept for pass 5 (maps needing corrections)
 export let M_TW: usize = 0; // f64 scratch: this tick's M_WANTW
-export let M_TS: usize = 0; // f64 scratch: this tick's M_WANTS
 export let M_ELIGN: usize = 0; // i32 active paths of the current group (valid while M_CLEAN == G_TOPO)
-export let M_ELIG: usize = 0; // i32[MAXP] their slots
+export let M_ELIG: usize = 0; // u8[MAXP] their slots
 export let M_ACC: usize = 0; // f64 scratch: requests served by paths
 export let M_DRAIN: usize = 0; // f64 scratch: served from the queue
 export let M_NEWACC: usize = 0; // f64 scratch: served from this tick's wants
@@ -154,6 +152,7 @@ export let M_CUMP: usize = 0; // f64 scratch: running pending (drain attribution
 export let M_CUMW: usize = 0; // f64 scratch: running wants (acceptance attribution)
 export let M_LATSUM: usize = 0; // f64 scratch: Σ served × latency
 export let M_FLAG: usize = 0; // i32 scratch: OUT_* outcome this tick
+export let M_FIRSTB: usize = 0; // i32 first VBD routed to the map, -1 none
 export let M_CLEAN: usize = 0; // f64 G_TOPO when the current group was last found usable with no dead active path
 
 // paths
@@ -198,6 +197,10 @@ export let S_IDX: usize = 0; // i32 eligible path slots
 export let S_W: usize = 0; // f64 selector weights
 export let S_GP: usize = 0; // f64 group priorities during regroup
 export let S_GN: usize = 0; // i32 group sizes / keys during regroup
+export let S_FIX: usize = 0; // i32 maps whose VBDs need correcting this tick
+export let S_LIM: usize = 0; // f64 one host's domain limits, contiguous, for the water-filling passes
+export let S_WT: usize = 0; // f64 their weights
+export let S_SAT: usize = 0; // i32 1 = saturated
 
 // ---- descriptors: (entity, bytesPerRow, offset) per saved column ----
 let descBase: usize = 0;
@@ -252,7 +255,6 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
   D_SHARE = col(ENT_DOM, 8, d);
   D_NEXT = col(ENT_DOM, 4, d); D_CPU0 = col(ENT_DOM, 8, d); D_Q = col(ENT_DOM, 8, d); D_Q0 = col(ENT_DOM, 8, d);
   D_LASTRUN = col(ENT_DOM, 8, d); D_DEM = col(ENT_DOM, 8, d);
-  D_LIM = col(-1, 8, d); D_SAT = col(-1, 4, d);
 
   V_DOM = col(ENT_VCPU, 4, v); V_IDX = col(ENT_VCPU, 4, v); V_BASE = col(ENT_VCPU, 8, v);
 
@@ -261,7 +263,7 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
   B_CARRYW = col(ENT_VBD, 8, b); B_RD = col(ENT_VBD, 8, b); B_WR = col(ENT_VBD, 8, b);
   B_RS = col(ENT_VBD, 8, b); B_WS = col(ENT_VBD, 8, b); B_OO = col(ENT_VBD, 8, b);
   B_DONE = col(ENT_VBD, 8, b); B_PEND = col(ENT_VBD, 8, b); B_ERR = col(ENT_VBD, 8, b);
-  B_WANTR = col(-1, 8, b); B_WANTW = col(-1, 8, b);
+  B_NEXTM = col(ENT_VBD, 4, b); B_WANTR = col(-1, 8, b); B_WANTW = col(-1, 8, b);
 
   P_LIVE = col(ENT_PORT, 4, p); P_CAP = col(ENT_PORT, 8, p); P_SVC = col(ENT_PORT, 8, p);
   P_UP = col(ENT_PORT, 4, p); P_UTIL = col(ENT_PORT, 8, p); P_LAT = col(ENT_PORT, 8, p);
@@ -278,9 +280,10 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
   M_FBAT = col(ENT_MAP, 8, m); M_QUEUED = col(ENT_MAP, 8, m); M_LAT = col(ENT_MAP, 8, m);
   M_ISSUED = col(ENT_MAP, 8, m); M_DONE = col(ENT_MAP, 8, m); M_ERR = col(ENT_MAP, 8, m);
   M_WANTR = col(-1, 8, m); M_WANTW = col(-1, 8, m); M_WANTS = col(-1, 8, m); M_ACC = col(-1, 8, m);
-  M_TR = col(-1, 8, m); M_TW = col(-1, 8, m); M_TS = col(-1, 8, m); M_ELIGN = col(ENT_MAP, 4, m); M_ELIG = col(ENT_MAP, 4 * MAXP, m);
+  M_TR = col(-1, 8, m); M_TW = col(-1, 8, m); M_ELIGN = col(ENT_MAP, 4, m); M_ELIG = col(ENT_MAP, MAXP, m);
   M_DRAIN = col(-1, 8, m); M_NEWACC = col(-1, 8, m); M_PENDT = col(-1, 8, m); M_CUMP = col(-1, 8, m);
   M_CUMW = col(-1, 8, m); M_LATSUM = col(-1, 8, m); M_FLAG = col(-1, 4, m); M_CLEAN = col(ENT_MAP, 8, m);
+  M_FIRSTB = col(ENT_MAP, 4, m);
 
   A_MAP = col(ENT_PATH, 4, a); A_PORT = col(ENT_PATH, 4, a); A_PRIO = col(ENT_PATH, 4, a);
   A_KEY = col(ENT_PATH, 4, a); A_GROUP = col(ENT_PATH, 4, a); A_LINK = col(ENT_PATH, 4, a);
@@ -299,6 +302,8 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
   F_A = col(FREE_BASE + ENT_PATH, 4, a);
 
   S_IDX = col(-1, 4, MAXP); S_W = col(-1, 8, MAXP); S_GP = col(-1, 8, MAXP); S_GN = col(-1, 4, MAXP);
+  S_FIX = col(-1, 4, m);
+  S_LIM = col(-1, 8, d); S_WT = col(-1, 8, d); S_SAT = col(-1, 4, d);
 
   tablesEnd = (bump + 7) & ~(<usize>7);
   const needPages = <i32>((tablesEnd + 65535) >> 16);

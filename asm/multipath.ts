@@ -6,7 +6,7 @@ import { allocRow, freeRow } from './alloc';
 import { EV_GROUP_SWITCH, EV_PATH_FAILED, EV_QUEUE_DISABLED, EV_QUEUE_RECOVERY, EV_REINSTATED, REASON_FAILBACK, REASON_FAILOVER, REASON_NONE, emit } from './events';
 import {
   A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_KEY, A_LINK, A_MAP, A_NEXT, A_PORT, A_PRIO, A_RD, A_RS, A_STAMP, A_WR, A_WS, A_X,
-  ENT_MAP, ENT_PATH, G_HW, G_NEXTCHK, G_NOW, G_TOPO, M_CLEAN, M_ELIG, M_ELIGN, H_CHECKER, H_POLL, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED,
+  ENT_MAP, ENT_PATH, G_HW, G_NEXTCHK, G_NOW, G_TOPO, M_CLEAN, M_ELIG, M_ELIGN, M_FIRSTB, H_CHECKER, H_POLL, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED,
   M_LAT, M_LUN, M_MODE, M_NGROUPS, M_NPATHS, M_NPR, M_PATHS, M_QUEUED, M_RETRYAT, M_RRMIN, M_RRPOS, M_RRUSED, M_SEL, MAXP,
   P_CAP, P_DEM, P_LAT, P_UP, S_GN, S_GP, S_IDX, S_W, gF, gI, ldF, ldI, sgF, stF, stI,
 } from './layout';
@@ -73,6 +73,7 @@ export function mapAdd(host: i32, lun: i32): i32 {
   stF(M_ERR, m, 0);
   stF(M_CLEAN, m, -1);
   stI(M_ELIGN, m, 0);
+  stI(M_FIRSTB, m, -1);
   return m;
 }
 
@@ -406,7 +407,7 @@ export function kernelPick(m: i32, hasIo: bool): bool {
         for (let s = 0; s < n; s++) {
           const p = slotPath(m, s);
           if (ldI(A_GROUP, p) == cur && ldI(A_DM, p) == 1) {
-            store<i32>(M_ELIG + ((<usize>(m * MAXP + k)) << 2), s);
+            store<u8>(M_ELIG + <usize>(m * MAXP + k), <u8>s);
             k++;
           }
         }
@@ -424,7 +425,7 @@ export function kernelPick(m: i32, hasIo: bool): bool {
 
 /** Slot of the i-th usable path of the map's current group (after kernelPick). */
 @inline export function eligSlot(m: i32, i: i32): i32 {
-  return load<i32>(M_ELIG + ((<usize>(m * MAXP + i)) << 2));
+  return <i32>load<u8>(M_ELIG + <usize>(m * MAXP + i));
 }
 
 /** Splits n requests over the usable paths of the current group by the map's selector (into A_X, P_DEM). */

@@ -6,8 +6,8 @@
 // derived (see below), so a tick costs O(domains).
 import { allocRow, allocVcpus, freeRow, freeVcpus, peekRow } from './alloc';
 import {
-  D_CAP, D_CPU, D_CPU0, D_DEM, D_DEMAND, D_HOST, D_LASTRUN, D_LIM, D_NEXT, D_Q, D_Q0, D_RUN, D_SAT, D_SHARE, D_VMAX, D_VON,
-  D_VSTART, D_WEIGHT, ENT_DOM, ENT_HOST, G_HW, H_BUSY, H_CHECKER, H_FIRST, H_LIVE, H_PCPUS, H_POLL, H_UTIL, V_BASE,
+  D_CAP, D_CPU, D_CPU0, D_DEM, D_DEMAND, D_HOST, D_LASTRUN, D_NEXT, D_Q, D_Q0, D_RUN, D_SHARE, D_VMAX, D_VON,
+  D_VSTART, D_WEIGHT, ENT_DOM, ENT_HOST, G_HW, H_BUSY, H_CHECKER, H_FIRST, H_LIVE, H_PCPUS, H_POLL, H_UTIL, S_LIM, S_SAT, S_WT, V_BASE,
   addF, gI, ldF, ldI, stF, stI,
 } from './layout';
 import { domFixedHash, domHash, hi24, pcpuPick, vcpuHash } from './rng';
@@ -188,10 +188,12 @@ export function schedTick(dtS: f64, seed: u32, tick: u32): void {
     const first = ldI(H_FIRST, h);
     const pcpus = ldI(H_PCPUS, h);
 
-    // Demand (online vCPUs × per-vCPU demand ±15 %, at most one pCPU each) and the limit (cap).
+    // Demand (online vCPUs × per-vCPU demand ±15 %, at most one pCPU each) and the limit (cap),
+    // gathered into contiguous scratch for the water-filling passes.
     let rem = <f64>pcpus;
     let weights = 0.0;
     let sumLim = 0.0;
+    let n = 0;
     for (let d = first; d >= 0; d = ldI(D_NEXT, d)) {
       const base = ldF(D_DEMAND, d);
       let dem = 0.0;
@@ -206,15 +208,18 @@ export function schedTick(dtS: f64, seed: u32, tick: u32): void {
         const c = cap / 100;
         if (c < lim) lim = c;
       }
+      const w = ldF(D_WEIGHT, d);
       stF(D_DEM, d, dem);
-      stF(D_LIM, d, lim);
+      stF(S_LIM, n, lim);
+      stF(S_WT, n, w);
       sumLim += lim;
       if (lim > 0) {
-        stI(D_SAT, d, 0);
-        weights += ldF(D_WEIGHT, d);
+        stI(S_SAT, n, 0);
+        weights += w;
       } else {
-        stI(D_SAT, d, 1);
+        stI(S_SAT, n, 1);
       }
+      n++;
     }
 
     // Water-filling when contended: offer λ = rem / Σw per unit of weight; domains whose limit
@@ -222,20 +227,19 @@ export function schedTick(dtS: f64, seed: u32, tick: u32): void {
     let contended = sumLim > rem;
     let lam = 0.0;
     if (contended) {
-      let guard = 0;
-      for (let d = first; d >= 0; d = ldI(D_NEXT, d)) guard++;
+      let guard = n;
       let done = false;
       while (!done && guard >= 0) {
         guard--;
         lam = rem / weights;
         if (lam < 0) lam = 0;
         let changed = false;
-        for (let d = first; d >= 0; d = ldI(D_NEXT, d)) {
-          if (ldI(D_SAT, d) != 0) continue;
-          const lim = ldF(D_LIM, d);
-          const w = ldF(D_WEIGHT, d);
+        for (let j = 0; j < n; j++) {
+          if (ldI(S_SAT, j) != 0) continue;
+          const lim = ldF(S_LIM, j);
+          const w = ldF(S_WT, j);
           if (lim <= lam * w) {
-            stI(D_SAT, d, 1);
+            stI(S_SAT, j, 1);
             rem -= lim;
             weights -= w;
             changed = true;
@@ -252,9 +256,11 @@ export function schedTick(dtS: f64, seed: u32, tick: u32): void {
 
     // Hand out; vCPUs follow through A (D_CPU) and Q.
     let alloc = 0.0;
+    let j = 0;
     for (let d = first; d >= 0; d = ldI(D_NEXT, d)) {
-      let a = ldF(D_LIM, d);
-      if (contended && ldI(D_SAT, d) == 0) a = lam * ldF(D_WEIGHT, d);
+      let a = ldF(S_LIM, j);
+      if (contended && ldI(S_SAT, j) == 0) a = lam * ldF(S_WT, j);
+      j++;
       stF(D_SHARE, d, a);
       if (a > 0) {
         addF(D_CPU, d, a * dtS);
