@@ -6,6 +6,7 @@ import { multipathdService } from './storage/multipathd-service';
 import { O2CB_SERVICE, OCFS2_SERVICE } from './storage/o2cb-service';
 import { OVS_AGENT_SERVICE } from './storage/agent-service';
 import type { HostState, Release, ServiceState, WorldState } from './types';
+import { XEND_SERVICE } from './xen/xend-service';
 
 export interface ServiceCtx {
   world: WorldState;
@@ -88,7 +89,7 @@ const BASE_SERVICES: readonly ServiceDef[] = [
  * or just `{ name: 'xend', actions: { status: xendStatus } }`. Fields given here replace the
  * base definition's; a name not in BASE_SERVICES adds a new service.
  */
-const serviceHandlers = (): readonly (Partial<ServiceDef> & { name: string })[] => [multipathdService, O2CB_SERVICE, OCFS2_SERVICE, OVS_AGENT_SERVICE];
+const serviceHandlers = (): readonly (Partial<ServiceDef> & { name: string })[] => [multipathdService, O2CB_SERVICE, OCFS2_SERVICE, OVS_AGENT_SERVICE, XEND_SERVICE];
 
 /** Built on first use, so a handler module that imports this one (a cycle) is fully loaded by then. */
 let table: ReadonlyMap<string, ServiceDef> | null = null;

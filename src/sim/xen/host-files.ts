@@ -5,7 +5,7 @@ import { wallTime } from '../clock';
 import { servicePid } from '../processes';
 import { guestsOn } from '../memory';
 import { mkdir, putNode, writeFile } from '../vfs';
-import { qemuLogStart, XEND_DEBUG_LOG, XEND_LOG } from './xend-log';
+import { asctime, qemuLogStart, XEND_DEBUG_LOG, XEND_LOG } from './xend-log';
 import type { HostState, WorldState } from '../types';
 
 const XEND_CONFIG = `# -*- sh -*-
@@ -36,14 +36,6 @@ const two = (n: number): string => String(n).padStart(2, '0');
 function stampAt(world: WorldState, ms: number): string {
   const d = wallTime(world, ms);
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-}
-
-/** Python's time.asctime(): `Mon Jun  3 10:00:00 2013`. */
-function asctime(world: WorldState, ms: number): string {
-  const d = wallTime(world, ms);
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
-  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  return `${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
 const binary = (world: WorldState, host: HostState, path: string, size: number) =>

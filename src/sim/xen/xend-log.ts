@@ -2,6 +2,7 @@
 // /var/log/xen/xend.log `[YYYY-MM-DD HH:MM:SS <pid>] LEVEL (module:line) msg`, xend-debug.log,
 // and qemu-dm-<name>.log per HVM guest (rewritten at each start, as qemu-dm opens it anew).
 import { appendLog, isoStamp, syslog } from '../logs';
+import { wallTime } from '../clock';
 import { servicePid } from '../processes';
 import { writeFile } from '../vfs';
 import type { DomainState, HostState, WorldState } from '../types';
@@ -9,6 +10,16 @@ import type { DomainState, HostState, WorldState } from '../types';
 export const XEND_LOG = '/var/log/xen/xend.log';
 export const XEND_DEBUG_LOG = '/var/log/xen/xend-debug.log';
 export const qemuLogPath = (name: string): string => `/var/log/xen/qemu-dm-${name}.log`;
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** Python's time.asctime(): `Mon Jun  3 10:00:00 2013`. */
+export function asctime(world: WorldState, ms: number): string {
+  const d = wallTime(world, ms);
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  return `${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+}
 
 export type XendLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 
