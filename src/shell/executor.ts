@@ -35,8 +35,12 @@ export interface LineOutcome {
 export const INTERNAL_ERROR_EXIT = 70;
 /** Nesting limit for $(...) inside $(...). */
 const MAX_SUBST_DEPTH = 16;
-/** Loop iterations one command line may run (a `while true` must not hang the terminal). */
-const MAX_ITERATIONS = 10_000;
+/**
+ * Loop iterations and commands one command line may run: a `while true` must not hang the
+ * terminal, and the limit is a count (never time) so that a replay stops at the same place.
+ */
+const MAX_ITERATIONS = 5_000;
+const MAX_COMMANDS = 5_000;
 
 /** Standard input as a stream: `read` takes a line, other commands see what is left. */
 interface Input {
@@ -138,6 +142,7 @@ class Runner {
   signal: { kind: 'break' | 'continue'; levels: number } | null = null;
   loopDepth = 0;
   iterations = 0;
+  commands = 0;
 
   andOr(a: AndOr, frame: ShellFrame, streams: Streams, top: boolean, input: Input = noInput()): StepResult {
     let r = this.pipeline(a.first, frame, streams, top, input);
@@ -283,6 +288,11 @@ class Runner {
   }
 
   simple(cmd: SimpleCommand, frame: ShellFrame, stdin: Input, streams: Streams): StepResult {
+    if (++this.commands > MAX_COMMANDS) {
+      if (this.commands === MAX_COMMANDS + 1) streams.err(`-bash: sandbox: stopped after ${MAX_COMMANDS} commands on one line\n`);
+      this.signal = { kind: 'break', levels: 1_000 };
+      return this.finish(frame, 1);
+    }
     const { world } = this.io.sim;
     const host = world.hosts[frame.host]!;
     const env = this.expandEnv(frame, streams);

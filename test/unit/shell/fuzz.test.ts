@@ -81,7 +81,7 @@ const isLogWrite = (path: string) => path.includes('/children/log/');
  */
 const partialByDesign = (line: string) => line.startsWith('partprobe') || (line.startsWith('multipath ') && / -F\b/.test(line));
 
-const BYTES = ['a', 'b', 'x', 'm', 'l', 's', ' ', ' ', ' ', '-', '--', "'", '"', '\\', '$', '$(', '`', '|', '&', ';', '<', '>', '(', ')', '{', '}', '*', '?', '[', ']', '!', '~', '#', '=', '\n', '\t', '\x00', '\x07', '\x1b', 'é', '€', '0', '9', '/', '.', '%', '^', ','];
+const BYTES = ['for i in ', '; do ', '; done', 'if ', '; then ', '; fi', 'while ', 'read x', 'break', '{ ', ' }', '[ ', ' ]', '<<E', '\nE', 'a', 'b', 'x', 'm', 'l', 's', ' ', ' ', ' ', '-', '--', "'", '"', '\\', '$', '$(', '`', '|', '&', ';', '<', '>', '(', ')', '{', '}', '*', '?', '[', ']', '!', '~', '#', '=', '\n', '\t', '\x00', '\x07', '\x1b', 'é', '€', '0', '9', '/', '.', '%', '^', ','];
 
 const WORDS = ['list', 'start', 'status', 'stop', 'all', 'info', 'x', 'foo', '', ' ', 'a b', '-', '--', '0', '1', '-1', '512', '99999999999', '1.5', 'Domain-0', '%s%d', '\\n', '.*', '^a', '[', '(', '{}', ';', 's/a/b/', '{print $1}', 'NR==1', 'p', '/x/', 'BEGIN{x=1}'];
 const PATHS = ['/etc/hosts', '/etc', '/tmp', '/tmp/fz', '/root', '/', '.', '..', '/var/log/xen/xend.log', '/var/log/messages', '/OVS/Repositories', '/proc/meminfo', '/proc', '/dev/null', '/nonexistent', '/nonexistent/deeper', '/etc/hosts/x', '*', '/etc/*', '~', '~/x', '/tmp/fz-new'];
