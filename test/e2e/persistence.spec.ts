@@ -88,8 +88,26 @@ test('a second tab offers to take over; the first then becomes read-only', async
   await expect(second.getByTestId('ownership-banner')).toContainText('Read-only');
 });
 
-test('export → reset everything → import gives back the same world', async ({ page }) => {
+const CATALOG = './?testhooks#/';
+
+/** A lab's status on the catalog card ('new', 'in-progress', …). */
+async function labStatus(page: Page, lab: string): Promise<string | null> {
+  await page.goto(CATALOG);
+  const card = page.locator(`[data-lab="${lab}"]`);
+  await expect(card).toHaveCount(1);
+  return card.getAttribute('data-status');
+}
+
+test('export → reset everything → import gives back the same world and progress', async ({ page }) => {
   const problems = watchConsole(page);
+  // Some progress first: starting a lab records it as in progress.
+  await page.goto(CATALOG);
+  const card = page.locator('[data-lab]').first();
+  const lab = (await card.getAttribute('data-lab'))!;
+  await card.getByRole('link', { name: /Start/ }).click();
+  await expect(page.locator('[data-testid="lab-status"]')).toHaveAttribute('data-status', 'in-progress');
+  expect(await labStatus(page, lab)).toBe('in-progress');
+
   await ready(page);
   await pauseClock(page);
   await run(page, 'service ntpd stop');
@@ -109,6 +127,9 @@ test('export → reset everything → import gives back the same world', async (
   await page.locator('dialog[open] [data-testid=confirm-step]').click();
   await expect(page.getByTestId('persist-message')).toContainText('Everything was deleted');
   await waitForTerminal(page, (t) => t === PROMPT || t.endsWith(PROMPT));
+  expect(await labStatus(page, lab)).toBe('new');
+  await ready(page);
+  await pauseClock(page);
   expect(await digest(page)).not.toBe(before);
   expect(await run(page, 'service ntpd status')).toMatch(/^service ntpd status\nntpd \(pid +\d+\) is running\.\.\.\n/);
 
@@ -118,10 +139,11 @@ test('export → reset everything → import gives back the same world', async (
   await expect(page.getByTestId('persist-message')).toContainText('This file is not valid JSON; it may be truncated');
   expect(await digest(page)).toBe(afterReset);
   await page.getByTestId('import-file').setInputFiles(file);
-  await expect(page.getByTestId('persist-message')).toContainText('Imported 1 attempt');
+  await expect(page.getByTestId('persist-message')).toContainText(/^Imported 2 attempts \(\d+ commands recorded\) and progress in 1 lab\./);
   await waitForTerminal(page, (t) => t.endsWith(PROMPT));
   expect(await digest(page)).toBe(before);
   expect(await run(page, 'service ntpd status')).toBe(`service ntpd status\nntpd is stopped\n${PROMPT}`);
+  expect(await labStatus(page, lab)).toBe('in-progress');
   expect(problems).toEqual([]);
 });
 
