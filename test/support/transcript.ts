@@ -8,6 +8,8 @@ export interface SessionStep {
   expectedExit?: number;
   /** Seconds to advance the clock before this command. */
   advanceS: number;
+  /** The output ends without a newline (a program's prompt): set by `@noeol`. */
+  noEol?: boolean;
 }
 
 export interface ParsedSession {
@@ -26,7 +28,7 @@ export function parseSession(text: string, name = 'session'): ParsedSession {
   const close = (keepTrailing = false) => {
     if (!current) return;
     if (!keepTrailing) while (body.length && body[body.length - 1] === '') body.pop();
-    current.expected = body.length ? body.join('\n') + '\n' : '';
+    current.expected = body.length ? body.join('\n') + (current.noEol ? '' : '\n') : '';
     s.steps.push(current);
     current = null;
     body = [];
@@ -44,6 +46,11 @@ export function parseSession(text: string, name = 'session'): ParsedSession {
       if (key === 'exit') {
         if (!current) throw new Error(`${name}:${idx + 1}: @exit before any command`);
         current.expectedExit = Number(value);
+        return;
+      }
+      if (key === 'noeol') {
+        if (!current) throw new Error(`${name}:${idx + 1}: @noeol before any command`);
+        current.noEol = true;
         return;
       }
       close(key === 'end');

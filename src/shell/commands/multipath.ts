@@ -259,10 +259,12 @@ function listMaps(ctx: CommandContext, o: MpOpts, cfg: MultipathConfig): string 
 
 const ACTION_PREFIX: Record<MapAction['kind'], string> = { create: 'create: ', reload: 'reload: ', rename: 'rename: ', resize: 'resize: ', reject: 'reject: ' };
 
-function configure(ctx: CommandContext, o: MpOpts, cfg: MultipathConfig): CommandOutcome {
+function configure(ctx: CommandContext, o: MpOpts, cfgIn: MultipathConfig): CommandOutcome {
+  let cfg = cfgIn;
   const host = ctx.host.name;
   const world = ctx.world;
-  if (o.policy) cfg.defaults['path_grouping_policy'] = o.policy;
+  // -p overrides the grouping policy for this run only (the parsed config is shared: copy it).
+  if (o.policy) cfg = { ...cfg, defaults: { ...cfg.defaults, path_grouping_policy: o.policy } };
   let only: string | undefined;
   if (o.dev) {
     const target = selectMaps(world, host, o.dev)[0];

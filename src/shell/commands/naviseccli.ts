@@ -98,6 +98,7 @@ export const naviseccli = defineCommand({
         for (const h of sg.hosts) {
           const hs = ctx.world.san?.hosts[h];
           for (const hba of hs?.hbas ?? []) {
+            // The initiator's UID: its node name (20:…) then its port name (21:…).
             const uid = `${hba.wwpn.replace(/^21/, '20').toUpperCase()}:${hba.wwpn.toUpperCase()}`;
             for (const s of ['A', 'B'] as const) for (const p of array.sps[s].ports) if (p.fabric === hba.fabric) rows.push({ group: sg.name, uid, sp: s, port: p.index });
           }

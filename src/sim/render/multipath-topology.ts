@@ -104,6 +104,7 @@ function bracketMap(m: TopoMap, w: ColumnWidths, bold: boolean): string[] {
 
 /** The topology of several maps, one after another, each line ending in a newline. */
 export function renderTopology(maps: readonly TopoMap[], widths: ColumnWidths, style: TopoStyle, bold = false): string {
-  const lines = maps.flatMap((m) => (style === 'tree' ? treeMap(m, widths, bold) : bracketMap(m, widths, bold)));
-  return lines.map((l) => l + '\n').join('');
+  let out = '';
+  for (const m of maps) for (const l of style === 'tree' ? treeMap(m, widths, bold) : bracketMap(m, widths, bold)) out += l + '\n';
+  return out;
 }

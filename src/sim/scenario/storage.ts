@@ -2,7 +2,7 @@
 // HBA ports per host, LUNs in one storage group presented to the pool's hosts, then each host's
 // boot-time discovery. The default world gets a pool-FS LUN, the repository LUN (partitioned,
 // mounted as /dev/mapper/<wwid>p1) and a blank spare LUN for labs.
-import { nextHex, nextInt } from '../../lib/rng';
+import { nextHex, nextInt, seedRng, type RngState } from '../../lib/rng';
 import { bootStorage } from '../storage/boot';
 import { defaultMultipathConf } from '../storage/conf-templates';
 import { writeFile } from '../vfs';
@@ -57,7 +57,9 @@ const wwpn = (prefix: string, hex: string) => (prefix + hex).match(/../g)!.join(
 
 /** Adds an array, fabrics, HBAs and LUNs to the world and boots every host's storage. */
 export function addSan(world: WorldState, spec: SanSpec): SanArray {
-  const rng = world.rng;
+  // The SAN's identities come from their own stream of the seed, so that other subsystems
+  // drawing from world.rng before or after do not change WWIDs, serials or WWPNs.
+  const rng = seedRng((world.seed ^ 0x5a17c0de ^ Math.imul(world.san?.arrays.length ?? 0, 0x9e3779b9)) >>> 0);
   const serial = `APM000${9380 + nextInt(rng, 500)}${String(nextInt(rng, 10000)).padStart(4, '0')}`;
   const portHex = nextHex(rng, 8);
   const [ipA, ipB] = spec.spIps ?? ['10.10.10.201', '10.10.10.202'];
@@ -79,7 +81,7 @@ export function addSan(world: WorldState, spec: SanSpec): SanArray {
     rev: '0430',
     owner: l.owner,
     defaultOwner: l.owner,
-    label: l.partitioned ? wholeDiskLabel(l.sizeBytes, nextU32(world)) : null,
+    label: l.partitioned ? wholeDiskLabel(l.sizeBytes, nextU32(rng)) : null,
   }));
   const array: SanArray = {
     serial,
@@ -96,7 +98,7 @@ export function addSan(world: WorldState, spec: SanSpec): SanArray {
   for (const host of spec.hosts) {
     const h = world.hosts[host];
     if (!h) continue;
-    if (!world.san.hosts[host]) world.san.hosts[host] = newHostSan(world, h.release);
+    if (!world.san.hosts[host]) world.san.hosts[host] = newHostSan(rng, h.release);
     const hs = world.san.hosts[host]!;
     writeFile(world, h, '/etc/multipath.conf', defaultMultipathConf(h.release, hs.localDisks.map((d) => d.wwid)));
     bootStorage(world, host);
@@ -104,20 +106,19 @@ export function addSan(world: WorldState, spec: SanSpec): SanArray {
   return array;
 }
 
-function nextU32(world: WorldState): number {
-  return parseInt(nextHex(world.rng, 8), 16) >>> 0;
+function nextU32(rng: RngState): number {
+  return parseInt(nextHex(rng, 8), 16) >>> 0;
 }
 
-function newHostSan(world: WorldState, release: 'ovm34' | 'ovm22'): HostSan {
-  const rng = world.rng;
+function newHostSan(rng: RngState, release: 'ovm34' | 'ovm22'): HostSan {
   const first = release === 'ovm22' ? 1 : 5;
   const hbaHex = nextHex(rng, 6);
   const pci = ['0000:0b:00.0', '0000:0b:00.1'];
-  const hbas: HbaPort[] = [0, 1].map((i) => ({ scsiHost: first + i, fabric: i, wwpn: wwpn(`2${i}00001b32`, hbaHex), pciAddr: pci[i]!, driver: 'qla2xxx', up: true, cable: true }));
+  const hbas: HbaPort[] = [0, 1].map((i) => ({ scsiHost: first + i, fabric: i, wwpn: wwpn(`210${i}001b32`, hbaHex), pciAddr: pci[i]!, driver: 'qla2xxx', up: true, cable: true }));
   const localSize = 300 * 1000 ** 3 - (300 * 1000 ** 3) % (512 * 8);
   return {
     hbas,
-    localDisks: [{ id: 'disk0', sizeBytes: localSize, vendor: 'SEAGATE', product: 'ST9300605SS', rev: '0004', wwid: `35000c500${nextHex(rng, 7)}`, label: localLabel(localSize, nextU32(world)) }],
+    localDisks: [{ id: 'disk0', sizeBytes: localSize, vendor: 'SEAGATE', product: 'ST9300605SS', rev: '0004', wwid: `35000c500${nextHex(rng, 8)}`, label: localLabel(localSize, nextU32(rng)) }],
     disks: [],
     nextSdIndex: 0,
     dm: [],

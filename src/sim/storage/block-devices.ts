@@ -4,7 +4,7 @@
 import { normalizePath } from '../vfs';
 import type { WorldState } from '../types';
 import { DM_MAJOR } from './naming';
-import { diskReachable, hostSan, lunKey } from './san';
+import { diskReachable, hostSan, lunKey, reachability } from './san';
 import type { HostSan, LunRef, MpMap, PartitionEntry, ScsiDisk } from './types';
 
 export type BlockKind = 'disk' | 'part' | 'mpath' | 'mpath-part';
@@ -48,9 +48,9 @@ function diskMedium(host: string, d: ScsiDisk): { lun: LunRef | null; key: strin
   return { lun: null, key: `local:${host}:${d.to.diskId}` };
 }
 
-function diskDevices(world: WorldState, host: string, d: ScsiDisk): BlockDevice[] {
+function diskDevices(host: string, d: ScsiDisk, reach: (d: ScsiDisk) => boolean): BlockDevice[] {
   const { lun, key } = diskMedium(host, d);
-  const visible = d.state === 'running' && diskReachable(world, host, d);
+  const visible = d.state === 'running' && reach(d);
   const base: BlockDevice = {
     kname: d.name,
     path: `/dev/${d.name}`,
@@ -79,11 +79,11 @@ function diskDevices(world: WorldState, host: string, d: ScsiDisk): BlockDevice[
 }
 
 /** Whether any path of the map reaches its LUN now. */
-export function mapVisible(world: WorldState, host: string, hs: HostSan, m: MpMap): boolean {
+export function mapVisible(world: WorldState, host: string, hs: HostSan, m: MpMap, disks?: ReadonlyMap<string, ScsiDisk>, reach?: (d: ScsiDisk) => boolean): boolean {
   for (const g of m.groups) {
     for (const p of g.paths) {
-      const d = hs.disks.find((x) => x.name === p.dev);
-      if (d && d.state === 'running' && diskReachable(world, host, d)) return true;
+      const d = disks ? disks.get(p.dev) : hs.disks.find((x) => x.name === p.dev);
+      if (d && d.state === 'running' && (reach ? reach(d) : diskReachable(world, host, d))) return true;
     }
   }
   return false;
@@ -100,24 +100,28 @@ export function mapLun(hs: HostSan, m: MpMap): LunRef | null {
   return null;
 }
 
-function mapMedium(host: string, hs: HostSan, m: MpMap): { lun: LunRef | null; key: string } {
+function mapMedium(host: string, m: MpMap, disks: ReadonlyMap<string, ScsiDisk>): { lun: LunRef | null; key: string } {
   for (const g of m.groups) {
     for (const p of g.paths) {
-      const d = hs.disks.find((x) => x.name === p.dev);
+      const d = disks.get(p.dev);
       if (d) return diskMedium(host, d);
     }
   }
   return { lun: null, key: `wwid:${m.wwid}` };
 }
 
-function dmDevices(world: WorldState, host: string, hs: HostSan): BlockDevice[] {
+function dmDevices(world: WorldState, host: string, hs: HostSan, reach: (d: ScsiDisk) => boolean): BlockDevice[] {
   const out: BlockDevice[] = [];
+  const disks = new Map(hs.disks.map((d) => [d.name, d]));
+  const maps = new Map(hs.maps.map((m) => [m.name, m]));
+  const seen = new Map<string, { lun: LunRef | null; key: string; visible: boolean }>();
   for (const dev of [...hs.dm].sort((a, b) => a.minor - b.minor)) {
     const mapName = dev.target === 'multipath' ? dev.name : dev.parent!;
-    const m = hs.maps.find((x) => x.name === mapName);
+    const m = maps.get(mapName);
     if (!m) continue;
-    const { lun, key } = mapMedium(host, hs, m);
-    const visible = mapVisible(world, host, hs, m);
+    let info = seen.get(mapName);
+    if (!info) seen.set(mapName, (info = { ...mapMedium(host, m, disks), visible: mapVisible(world, host, hs, m, disks, reach) }));
+    const { lun, key, visible } = info;
     if (dev.target === 'multipath') {
       out.push({ kname: `dm-${dev.minor}`, path: `/dev/mapper/${dev.name}`, kind: 'mpath', major: DM_MAJOR, minor: dev.minor, sizeBytes: m.sizeBytes, lun, mediumKey: key, startSector: 0, partition: null, wwid: m.wwid, mapName, visible });
     } else {
@@ -132,7 +136,11 @@ export function listBlockDevices(world: WorldState, host: string): BlockDevice[]
   const hs = hostSan(world, host);
   if (!hs) return [];
   const disks = [...hs.disks].sort((a, b) => a.major - b.major || a.minor - b.minor);
-  return [...disks.flatMap((d) => diskDevices(world, host, d)), ...dmDevices(world, host, hs)];
+  const reach = reachability(world, host);
+  const out: BlockDevice[] = [];
+  for (const d of disks) for (const b of diskDevices(host, d, reach)) out.push(b);
+  for (const b of dmDevices(world, host, hs, reach)) out.push(b);
+  return out;
 }
 
 /**
@@ -141,8 +149,12 @@ export function listBlockDevices(world: WorldState, host: string): BlockDevice[]
  * no such device node exists on this host.
  */
 export function resolveBlockDevice(world: WorldState, host: string, path: string, cwd = '/'): BlockDevice | null {
+  return resolveIn(listBlockDevices(world, host), world, host, path, cwd);
+}
+
+/** resolveBlockDevice against an already computed device list (for callers resolving many paths). */
+export function resolveIn(devs: readonly BlockDevice[], world: WorldState, host: string, path: string, cwd = '/'): BlockDevice | null {
   const abs = normalizePath(path, cwd);
-  const devs = listBlockDevices(world, host);
   let m: RegExpExecArray | null;
   if ((m = /^\/dev\/dm-(\d+)$/.exec(abs))) return devs.find((d) => d.major === DM_MAJOR && d.minor === Number(m![1])) ?? null;
   if ((m = /^\/dev\/mapper\/(.+)$/.exec(abs))) return devs.find((d) => d.path === abs) ?? null;

@@ -102,6 +102,7 @@ export function syncStorage(sim: Sim): void {
     const poll = pollingInterval(daemonConfig(world, host));
     if (he.poll !== poll) core.setHostPollingInterval(hostH, (he.poll = poll));
     if (he.checker !== hs.multipathd.running) core.setHostChecker(hostH, (he.checker = hs.multipathd.running));
+    const disks = new Map(hs.disks.map((d) => [d.name, d]));
     for (const m of hs.maps) {
       const key = `${host}:${m.wwid}`;
       seen.add(key);
@@ -113,13 +114,13 @@ export function syncStorage(sim: Sim): void {
         e = undefined;
       }
       if (!e) {
-        const first = allPaths(m).map((p) => hs.disks.find((d) => d.name === p.dev)).find((d) => d?.to.kind === 'san');
+        const first = allPaths(m).map((p) => disks.get(p.dev)).find((d) => d?.to.kind === 'san');
         const lun = first && first.to.kind === 'san' ? lunKey({ array: first.to.array, alu: first.to.alu }) : `wwid:${m.wwid}`;
         const mh = core.addMap(hostH, lunHandle(core, reg, lun));
         e = { h: mh, host, name: m.name, sig, pol: policySig(m), paths: {} };
         reg.maps[key] = e;
         for (const p of allPaths(m)) {
-          const d = hs.disks.find((x) => x.name === p.dev);
+          const d = disks.get(p.dev);
           const port = d?.to.kind === 'san' ? `${d.to.array}:${d.to.sp}:${d.to.port}` : `local:${host}`;
           const sp = d?.to.kind === 'san' && d.to.sp === 'B' ? 1 : 0;
           e.paths[p.dev] = { h: core.addPath(mh, portHandle(core, reg, port), p.prio, sp), link: 'up', failed: false, prio: p.prio };
@@ -133,7 +134,7 @@ export function syncStorage(sim: Sim): void {
       e.pol = pol;
       for (const p of allPaths(m)) {
         const pe = e.paths[p.dev];
-        const d = hs.disks.find((x) => x.name === p.dev);
+        const d = disks.get(p.dev);
         if (!pe || !d) continue;
         const link: PathLink = d.state === 'running' && diskReachable(world, host, d) ? 'up' : 'down';
         if (pe.link !== link) core.setPathLink(pe.h, (pe.link = link));

@@ -3,7 +3,7 @@
 // OCFS2 global heartbeat regions. Decides "map in use", BLKRRPART busy, and where I/O flows.
 import { mountFor } from '../vfs';
 import type { WorldState } from '../types';
-import { resolveBlockDevice, type BlockDevice } from './block-devices';
+import { listBlockDevices, resolveIn, type BlockDevice } from './block-devices';
 import { partitionMaps } from './maps';
 import { hostSan } from './san';
 import type { MpMap } from './types';
@@ -24,6 +24,8 @@ export interface Holder {
 export function allHolders(world: WorldState, host: string): Holder[] {
   const h = world.hosts[host];
   if (!h) return [];
+  const devs = listBlockDevices(world, host);
+  const resolveBlockDevice = (_w: WorldState, _h: string, path: string) => resolveIn(devs, world, host, path);
   const out: Holder[] = [];
   for (const m of h.mounts) {
     const dev = resolveBlockDevice(world, host, m.device);
@@ -60,10 +62,18 @@ export function mapHolders(world: WorldState, host: string, map: MpMap): Holder[
   const hs = hostSan(world, host);
   if (!hs) return [];
   const out = allHolders(world, host).filter((x) => x.device.mapName === map.name);
+  const devs = listBlockDevices(world, host);
   for (const p of partitionMaps(hs, map)) {
-    const dev = resolveBlockDevice(world, host, `/dev/mapper/${p.name}`);
+    const dev = resolveIn(devs, world, host, `/dev/mapper/${p.name}`);
     if (dev) out.push({ kind: 'partition', what: p.name, device: dev });
   }
+  return out;
+}
+
+/** Names of the maps that carry I/O now (held by something other than their partition maps). */
+export function mapsWithIo(world: WorldState, host: string): Set<string> {
+  const out = new Set<string>();
+  for (const x of allHolders(world, host)) if (x.device.mapName) out.add(x.device.mapName);
   return out;
 }
 

@@ -1,34 +1,49 @@
 // The multipath map engine: which SCSI disks are paths (blacklist, WWID), how they coalesce into
 // maps (grouping policy, priorities, names), and loading/removing maps in device-mapper with
 // the udev-driven `kpartx -a -p p` that follows. Used by `multipath`, multipathd and boot.
-import { readFile } from '../vfs';
+import { mkdir, readFile, writeFile } from '../vfs';
 import type { WorldState } from '../types';
 import { parseMultipathConf, emptyConfig, type MultipathConfig, type ParseResult } from './multipath-conf';
-import { blacklistReason, mapName, mapPolicy, pathPrio, pollingInterval } from './multipath-policy';
+import { bindingsText, blacklistReason, mapName, mapPolicy, pathPrio, pollingInterval } from './multipath-policy';
 import { friendlyName, partName } from './naming';
-import { currentWwid, diskReachable, hostSan, lunOfDisk } from './san';
+import { currentWwid, diskReachable, hostSan, lunOfDisk, reachability } from './san';
 import { diskLabel, kernelPartitions } from './scsi';
 import type { DmDevice, HostSan, MpGroup, MpMap, MpPath, ScsiDisk } from './types';
 
 export const MULTIPATH_CONF = '/etc/multipath.conf';
+
+/** Parsed configs by text (shared, never mutated): every tick and command asks, the text rarely changes. */
+const PARSED = new Map<string, ParseResult>();
+
+function parseCached(text: string): ParseResult {
+  let r = PARSED.get(text);
+  if (!r) {
+    if (PARSED.size >= 64) PARSED.clear();
+    r = parseMultipathConf(text);
+    PARSED.set(text, r);
+  }
+  return r;
+}
 
 /** /etc/multipath.conf as the `multipath` command reads it now; null when the file is missing. */
 export function fileConfig(world: WorldState, host: string): ParseResult | null {
   const h = world.hosts[host];
   if (!h) return null;
   const r = readFile(world, h, MULTIPATH_CONF);
-  return r.ok ? parseMultipathConf(r.value) : null;
+  return r.ok ? parseCached(r.value) : null;
 }
 
-/** The config multipathd runs with (loaded at start/reconfigure); the file's when it is stopped. */
+/** The config multipathd runs with (loaded at start/reconfigure); the file's when it is stopped. Callers must not mutate it. */
 export function daemonConfig(world: WorldState, host: string): MultipathConfig {
   const hs = hostSan(world, host);
   const text = hs?.multipathd.configText;
   if (text !== null && text !== undefined) {
-    const r = parseMultipathConf(text);
+    const r = parseCached(text);
     if (r.ok) return r.config;
   }
-  const f = fileConfig(world, host);
+  const h = world.hosts[host];
+  const file = h ? readFile(world, h, MULTIPATH_CONF) : null;
+  const f = file?.ok ? parseCached(file.value) : null;
   return f?.ok ? f.config : emptyConfig();
 }
 
@@ -42,9 +57,9 @@ export interface PathView {
   blacklisted: string | null;
 }
 
-export function pathView(world: WorldState, host: string, cfg: MultipathConfig, d: ScsiDisk, live = true): PathView {
+export function pathView(world: WorldState, host: string, cfg: MultipathConfig, d: ScsiDisk, live = true, reach?: (d: ScsiDisk) => boolean): PathView {
   const hs = hostSan(world, host)!;
-  const reachable = d.state === 'running' && diskReachable(world, host, d);
+  const reachable = d.state === 'running' && (reach ? reach(d) : diskReachable(world, host, d));
   const wwid = live && reachable ? currentWwid(world, d, hs) : d.wwid;
   const found = lunOfDisk(world, d);
   const owner = d.to.kind === 'san' && !!found && found.lun.owner === d.to.sp;
@@ -56,7 +71,8 @@ export function pathView(world: WorldState, host: string, cfg: MultipathConfig, 
 export function candidatePaths(world: WorldState, host: string, cfg: MultipathConfig, live = true): PathView[] {
   const hs = hostSan(world, host);
   if (!hs) return [];
-  return [...hs.disks].sort((a, b) => a.major - b.major || a.minor - b.minor).map((d) => pathView(world, host, cfg, d, live)).filter((p) => !p.blacklisted);
+  const reach = reachability(world, host);
+  return [...hs.disks].sort((a, b) => a.major - b.major || a.minor - b.minor).map((d) => pathView(world, host, cfg, d, live, reach)).filter((p) => !p.blacklisted);
 }
 
 function newPath(p: PathView, prio: number, interval: number): MpPath {
@@ -228,7 +244,10 @@ export function commitMap(world: WorldState, host: string, action: MapAction): M
     }
   }
   map.stats.mapLoads++;
-  if (action.binding) hs.bindings[action.binding[0]] = action.binding[1];
+  if (action.binding) {
+    hs.bindings[action.binding[0]] = action.binding[1];
+    writeBindings(world, host);
+  }
   // Paths handed to a map are no longer used by anything else: take them from other maps.
   for (const other of hs.maps) {
     if (other === map) continue;
@@ -238,6 +257,20 @@ export function commitMap(world: WorldState, host: string, action: MapAction): M
   }
   kpartxAdd(world, host, map, 'p');
   return map;
+}
+
+/** user_friendly_names bindings: /var/lib/multipath/bindings on OL5, /etc/multipath/bindings on OL6. */
+export function bindingsPath(world: WorldState, host: string): string {
+  return world.hosts[host]?.release === 'ovm22' ? '/var/lib/multipath/bindings' : '/etc/multipath/bindings';
+}
+
+export function writeBindings(world: WorldState, host: string): void {
+  const h = world.hosts[host];
+  const hs = hostSan(world, host);
+  if (!h || !hs) return;
+  const path = bindingsPath(world, host);
+  mkdir(world, h, path.slice(0, path.lastIndexOf('/')), '/', true);
+  writeFile(world, h, path, bindingsText(hs.bindings));
 }
 
 /** The label as read through a map (from its LUN). */

@@ -63,14 +63,23 @@ const COMPILED: Section = {
   flush_on_last_del: 'no',
 };
 
+/** Compiled patterns (null: the pattern does not compile, so it matches nothing). */
+const COMPILED_RE = new Map<string, RegExp | null>();
+
 /** Anchored-nowhere regex match as regexec() does it; a bad pattern matches nothing. */
 export function regexMatch(pattern: string | undefined, value: string): boolean {
   if (pattern === undefined) return true;
-  try {
-    return new RegExp(pattern).test(value);
-  } catch {
-    return false;
+  let re = COMPILED_RE.get(pattern);
+  if (re === undefined) {
+    try {
+      re = new RegExp(pattern);
+    } catch {
+      re = null;
+    }
+    if (COMPILED_RE.size > 512) COMPILED_RE.clear();
+    COMPILED_RE.set(pattern, re);
   }
+  return re !== null && re.test(value);
 }
 
 export interface PathIdentity {
@@ -84,8 +93,36 @@ function deviceMatches(rule: Section, id: PathIdentity): boolean {
   return regexMatch(rule['vendor'], id.vendor) && regexMatch(rule['product'], id.product);
 }
 
+/** Per disk object: the verdict for the config and WWID it was computed with. */
+const BL_DISK = new WeakMap<object, { cfg: MultipathConfig; wwid: string; r: string | null }>();
+
+/** blacklistReason for a SCSI disk record, remembered on the record itself (listings ask for all). */
+export function diskBlacklisted(cfg: MultipathConfig, d: { name: string; wwid: string; vendor: string; product: string }): string | null {
+  const c = BL_DISK.get(d);
+  if (c && c.cfg === cfg && c.wwid === d.wwid) return c.r;
+  const r = blacklistReason(cfg, { dev: d.name, wwid: d.wwid, vendor: d.vendor, product: d.product });
+  BL_DISK.set(d, { cfg, wwid: d.wwid, r });
+  return r;
+}
+
+/** Verdicts per config object and path identity (every listing asks for every path). */
+const BL_CACHE = new WeakMap<MultipathConfig, Map<string, string | null>>();
+
 /** Why a path is blacklisted (multipath -v3 wording), or null when it may be multipathed. */
 export function blacklistReason(cfg: MultipathConfig, id: PathIdentity): string | null {
+  let cache = BL_CACHE.get(cfg);
+  if (!cache) BL_CACHE.set(cfg, (cache = new Map()));
+  const key = `${id.dev}\u0000${id.wwid}\u0000${id.vendor}\u0000${id.product}`;
+  let r = cache.get(key);
+  if (r === undefined) {
+    if (cache.size > 65536) cache.clear();
+    r = blacklistUncached(cfg, id);
+    cache.set(key, r);
+  }
+  return r;
+}
+
+function blacklistUncached(cfg: MultipathConfig, id: PathIdentity): string | null {
   const ex = cfg.blacklistExceptions;
   if (cfg.blacklist.devnode.some((p) => regexMatch(p, id.dev)) && !ex.devnode.some((p) => regexMatch(p, id.dev))) return `${id.dev}: (devnode blacklisted)`;
   const hw = hwEntry(cfg, id);
@@ -95,8 +132,21 @@ export function blacklistReason(cfg: MultipathConfig, id: PathIdentity): string 
   return null;
 }
 
+/** hwEntry answers per config object (configs are not mutated once parsed and cached). */
+const HW_CACHE = new WeakMap<MultipathConfig, Map<string, Section | undefined>>();
+
 /** The device section for a path: user `devices` entries first (last match wins), then built-in. */
 export function hwEntry(cfg: MultipathConfig, id: { vendor: string; product: string }): Section | undefined {
+  let cache = HW_CACHE.get(cfg);
+  if (!cache) HW_CACHE.set(cfg, (cache = new Map()));
+  const key = `${id.vendor}\u0000${id.product}`;
+  if (cache.has(key)) return cache.get(key);
+  const r = hwEntryUncached(cfg, id);
+  cache.set(key, r);
+  return r;
+}
+
+function hwEntryUncached(cfg: MultipathConfig, id: { vendor: string; product: string }): Section | undefined {
   const builtin = HWTABLE.find((r) => regexMatch(r['vendor'], id.vendor) && regexMatch(r['product'], id.product));
   let user: Section | undefined;
   for (const r of cfg.devices) if (regexMatch(r['vendor'], id.vendor) && regexMatch(r['product'], id.product)) user = r;

@@ -100,7 +100,8 @@ function showStatus(world: WorldState, host: string): string {
 function showBlacklist(world: WorldState, host: string): string {
   const cfg = daemonConfig(world, host);
   const builtin = ['^(ram|raw|loop|fd|md|dm-|sr|scd|st)[0-9]*', '^hd[a-z]', '^dcssblk[0-9]*'];
-  const list = (items: Array<[string, string]>) => (items.length ? items.map(([src, v]) => `        (${src}) ${v}\n`).join('') : '        <empty>\n');
+  // print.c pads "(default rule)" to the width of "(config file rule)".
+  const list = (items: Array<[string, string]>) => (items.length ? items.map(([src, v]) => `        ${`(${src})`.padEnd(18)} ${v}\n`).join('') : '        <empty>\n');
   let out = 'device node rules:\n- blacklist:\n';
   out += list([...cfg.blacklist.devnode.map((d): [string, string] => ['config file rule', d]), ...builtin.filter((b) => !cfg.blacklist.devnode.includes(b)).map((d): [string, string] => ['default rule', d])]);
   out += '- exceptions:\n' + list(cfg.blacklistExceptions.devnode.map((d) => ['config file rule', d]));

@@ -8,7 +8,7 @@ import type { Sim } from '../sim';
 import type { WorldState } from '../types';
 import { syncStorage } from './core-sync';
 import { syncDevNodes } from './devnodes';
-import { mapHasIo } from './holders';
+import { mapsWithIo } from './holders';
 import { allPaths, commitMap, daemonConfig, MULTIPATH_CONF, planMaps } from './maps';
 import { parseMultipathConf } from './multipath-conf';
 import { pathPrio, pollingInterval } from './multipath-policy';
@@ -25,8 +25,9 @@ export function kernelIo(world: WorldState, host: string): boolean {
   const hs = hostSan(world, host);
   if (!hs) return false;
   let changed = false;
+  const io = mapsWithIo(world, host);
   for (const m of hs.maps) {
-    if (m.suspended || !mapHasIo(world, host, m)) continue;
+    if (m.suspended || !io.has(m.name)) continue;
     // Bounded: each pass fails at least one path or stops.
     for (let guard = 0; guard < 64; guard++) {
       const g = m.groups[m.activeGroup];

@@ -16,8 +16,22 @@ export function findArray(world: WorldState, serial: string): SanArray | undefin
   return world.san?.arrays.find((a) => a.serial === serial);
 }
 
+/** alu → LUN of an array, rebuilt when the LUN list changes length (LUNs are only ever added). */
+const LUN_INDEX = new WeakMap<LunState[], { n: number; byAlu: Map<number, LunState> }>();
+
+export function lunByAlu(array: SanArray, alu: number): LunState | undefined {
+  let ix = LUN_INDEX.get(array.luns);
+  if (!ix || ix.n !== array.luns.length) {
+    ix = { n: array.luns.length, byAlu: new Map(array.luns.map((l) => [l.alu, l])) };
+    LUN_INDEX.set(array.luns, ix);
+  }
+  const l = ix.byAlu.get(alu);
+  return l && l.alu === alu ? l : array.luns.find((x) => x.alu === alu);
+}
+
 export function findLun(world: WorldState, ref: LunRef): LunState | undefined {
-  return findArray(world, ref.array)?.luns.find((l) => l.alu === ref.alu);
+  const a = findArray(world, ref.array);
+  return a ? lunByAlu(a, ref.alu) : undefined;
 }
 
 export const lunKey = (ref: LunRef): string => `${ref.array}:${ref.alu}`;
@@ -26,8 +40,7 @@ export const lunKey = (ref: LunRef): string => `${ref.array}:${ref.alu}`;
 export function lunOfDisk(world: WorldState, d: ScsiDisk): { array: SanArray; lun: LunState } | undefined {
   if (d.to.kind !== 'san') return undefined;
   const array = findArray(world, d.to.array);
-  const alu = d.to.alu;
-  const lun = array?.luns.find((l) => l.alu === alu);
+  const lun = array ? lunByAlu(array, d.to.alu) : undefined;
   return array && lun ? { array, lun } : undefined;
 }
 
@@ -42,6 +55,23 @@ export function presentedLuns(array: SanArray, host: string): Array<{ hlu: numbe
     }
   }
   return out.sort((a, b) => a.hlu - b.hlu);
+}
+
+/** Per storage group: `alu:hlu` pairs, rebuilt when the group's LUN list changes length (entries are added or removed, never edited in place). */
+const SG_INDEX = new WeakMap<Array<{ hlu: number; alu: number }>, { n: number; pairs: Set<string> }>();
+
+/** The LUN is presented to the host under this host LUN number. */
+export function isPresented(array: SanArray, host: string, alu: number, hlu: number): boolean {
+  for (const sg of array.storageGroups) {
+    if (!sg.hosts.includes(host)) continue;
+    let ix = SG_INDEX.get(sg.luns);
+    if (!ix || ix.n !== sg.luns.length) {
+      ix = { n: sg.luns.length, pairs: new Set(sg.luns.map((m) => `${m.alu}:${m.hlu}`)) };
+      SG_INDEX.set(sg.luns, ix);
+    }
+    if (ix.pairs.has(`${alu}:${hlu}`)) return true;
+  }
+  return false;
 }
 
 /** SP ports zoned to an HBA port: every port of both SPs on the HBA's fabric, SP A first. */
@@ -68,11 +98,38 @@ export function diskReachable(world: WorldState, host: string, d: ScsiDisk): boo
   const hba = hs.hbas.find((h) => h.scsiHost === d.host);
   const array = findArray(world, d.to.array);
   if (!hba || !array) return false;
-  const lun = array.luns.find((l) => l.alu === (d.to as { alu: number }).alu);
+  const lun = lunByAlu(array, d.to.alu);
   if (!lun) return false;
   // Unpresenting a LUN makes the path answer "LUN not supported": as dead as a pulled cable.
-  if (!presentedLuns(array, host).some((p) => p.lun.alu === lun.alu && p.hlu === d.lun)) return false;
+  if (!isPresented(array, host, lun.alu, d.lun)) return false;
   return linkUp(world, hba, array, d.to.sp, d.to.port);
+}
+
+/**
+ * diskReachable for many disks of one host: the lookups (HBAs, arrays, presentation) are built
+ * once, so that listing 1,000 paths stays cheap.
+ */
+export function reachability(world: WorldState, host: string): (d: ScsiDisk) => boolean {
+  const hs = hostSan(world, host);
+  const hbas = new Map((hs?.hbas ?? []).map((b) => [b.scsiHost, b]));
+  const arrays = new Map<string, { array: SanArray; lun: Map<number, LunState>; presented: Set<number> }>();
+  for (const array of world.san?.arrays ?? []) {
+    // alu × 65536 + hlu: a number key, no string per lookup.
+    const presented = new Set<number>();
+    for (const sg of array.storageGroups) if (sg.hosts.includes(host)) for (const m of sg.luns) presented.add(m.alu * 65536 + m.hlu);
+    arrays.set(array.serial, { array, lun: new Map(array.luns.map((l) => [l.alu, l])), presented });
+  }
+  const fabrics = world.san?.fabrics ?? [];
+  return (d) => {
+    if (d.to.kind === 'local') return true;
+    const hba = hbas.get(d.host);
+    const a = arrays.get(d.to.array);
+    if (!hba || !a || !a.lun.has(d.to.alu) || !a.presented.has(d.to.alu * 65536 + d.lun)) return false;
+    if (!hba.up || !hba.cable || !fabrics[hba.fabric]?.up) return false;
+    const sp = a.array.sps[d.to.sp];
+    const port = d.to.port;
+    return sp.up && sp.ports.some((p) => p.index === port && p.up);
+  };
 }
 
 /** The LUN's identity as a SCSI inquiry shows it now (page83 may have changed since discovery). */

@@ -70,12 +70,12 @@ function validScan(content: string): boolean {
 function writeScsiHost(world: WorldState, host: HostState, rel: string, content: string): FsResult<null> {
   const m = /^\/host(\d+)\/(scan|proc_name)$/.exec(rel);
   if (!m) return /^\/host\d+$/.test(rel) ? { ok: false, error: 'EISDIR' } : enoent;
-  if (m[2] !== 'scan') return eacces;
-  // The shell opens (truncates) the file before it writes: opening does nothing.
-  if (content === '') return ok;
   const n = Number(m[1]);
   const hs = hostSan(world, host.name);
   if (n !== 0 && !hs?.hbas.some((b) => b.scsiHost === n)) return enoent;
+  if (m[2] !== 'scan') return eacces;
+  // The shell opens (truncates) the file before it writes: opening does nothing.
+  if (content === '') return ok;
   if (!validScan(content)) return einval;
   const hba = hs?.hbas.find((b) => b.scsiHost === n);
   if (hba) uevents(world, host.name, scanHba(world, host.name, hba));

@@ -1,22 +1,18 @@
 // Builds the topology rows that `multipath -ll`/`-l` and `multipathd show topology` print:
 // -ll runs the path checkers and prio callouts now, -l runs none (undef, prio 0), the daemon
 // shows what its checker last saw. Formatting is sim/render/multipath-topology.ts.
-import { pathWidths, renderTopology, type ColumnWidths, type TopoMap, type TopoPath } from '../render/multipath-topology';
+import { pathWidths, renderTopology, type ColumnWidths, type TopoGroup, type TopoMap, type TopoPath } from '../render/multipath-topology';
 import type { WorldState } from '../types';
 import type { MultipathConfig } from './multipath-conf';
-import { pathPrio } from './multipath-policy';
-import { candidatePaths, findPath, type PathView } from './maps';
-import { hostSan } from './san';
-import type { MpMap, ScsiDisk } from './types';
+import { diskBlacklisted, pathPrio } from './multipath-policy';
+import { findPath } from './maps';
+import { hostSan, lunOfDisk, reachability } from './san';
+import type { MpMap, MpPath, ScsiDisk } from './types';
 
 export type TopoMode = 'll' | 'l' | 'daemon';
 
 function pathRow(d: ScsiDisk, dm: string, chk: string): TopoPath {
   return { hcil: `${d.host}:${d.channel}:${d.target}:${d.lun}`, dev: d.name, devT: `${d.major}:${d.minor}`, dm, chk, devState: d.state };
-}
-
-function liveChk(v: PathView | undefined): string {
-  return v?.reachable ? 'ready' : 'faulty';
 }
 
 /** The features string the kernel reports: queue_if_no_path only while queueing. */
@@ -37,28 +33,39 @@ export interface TopoOptions {
 export function topoMaps(world: WorldState, host: string, cfg: MultipathConfig, maps: readonly MpMap[], opts: TopoOptions): { maps: TopoMap[]; widths: ColumnWidths } {
   const hs = hostSan(world, host)!;
   const release = world.hosts[host]?.release;
-  const views = new Map(candidatePaths(world, host, cfg, false).map((v) => [v.disk.name, v]));
+  const reach = reachability(world, host);
+  const disks = new Map<string, ScsiDisk>();
+  const up = new Map<string, boolean>();
+  for (const d of hs.disks) {
+    disks.set(d.name, d);
+    up.set(d.name, d.state === 'running' && reach(d));
+  }
+  const mapPaths = new Map<string, MpPath>();
+  for (const m of hs.maps) for (const g of m.groups) for (const p of g.paths) mapPaths.set(p.dev, p);
+  const live = (d: ScsiDisk) => up.get(d.name) === true;
+  const owner = (d: ScsiDisk) => d.to.kind === 'san' && lunOfDisk(world, d)?.lun.owner === d.to.sp;
+  const chkOf = (d: ScsiDisk, p: MpPath | undefined) => (opts.mode === 'l' ? 'undef' : opts.mode === 'll' ? (live(d) ? 'ready' : 'faulty') : (p?.chk ?? 'undef'));
   const rows: TopoMap[] = [];
   for (const m of maps) {
     const anyActive = m.groups.some((g) => g.paths.some((p) => p.dm === 'active'));
-    const groups = m.groups.map((g, gi) => {
+    const groups = m.groups.map((g, gi): TopoGroup => {
       const paths: TopoPath[] = [];
-      const prios: number[] = [];
+      let sum = 0;
+      let n = 0;
       for (const p of g.paths) {
-        const d = hs.disks.find((x) => x.name === p.dev);
+        const d = disks.get(p.dev);
         if (!d) continue;
-        const v = views.get(d.name);
-        const chk = opts.mode === 'l' ? 'undef' : opts.mode === 'll' ? liveChk(v) : p.chk;
-        const dm = opts.undefKernel ? 'undef' : p.dm;
-        paths.push(pathRow(d, dm, chk));
-        const prio = opts.mode === 'll' ? pathPrio(m.policy.prio, !!v?.owner) : p.prio;
-        if (chk !== 'faulty') prios.push(prio);
+        const chk = chkOf(d, p);
+        paths.push(pathRow(d, opts.undefKernel ? 'undef' : p.dm, chk));
+        if (chk !== 'faulty') {
+          sum += opts.mode === 'll' ? pathPrio(m.policy.prio, owner(d)) : p.prio;
+          n++;
+        }
       }
-      const sum = prios.reduce((s, x) => s + x, 0);
       // 0.4.9 averages the group's usable paths; RHEL5's 0.4.7 adds them up.
-      const prio = opts.mode === 'l' ? 0 : release === 'ovm22' ? sum : prios.length ? Math.floor(sum / prios.length) : 0;
+      const prio = opts.mode === 'l' ? 0 : release === 'ovm22' ? sum : n ? Math.floor(sum / n) : 0;
       const status = opts.undefKernel ? 'undef' : anyActive && gi === m.activeGroup ? 'active' : 'enabled';
-      return { selector: m.policy.selector, prio, status, paths } as const;
+      return { selector: m.policy.selector, prio, status, paths };
     });
     rows.push({
       action: opts.action ?? '',
@@ -71,17 +78,17 @@ export function topoMaps(world: WorldState, host: string, cfg: MultipathConfig, 
       features: kernelFeatures(m),
       hwhandler: m.policy.hwhandler,
       wp: opts.undefKernel ? 'undef' : 'rw',
-      groups: groups.map((g) => ({ ...g })),
+      groups,
     });
   }
+  // Widths count every path the tool knows (not blacklisted), printed or not.
   const known: TopoPath[] = [];
-  for (const v of views.values()) {
-    const owner = hs.maps.find((m) => findPath(m, v.disk.name));
-    const p = owner ? findPath(owner, v.disk.name)! : undefined;
-    const chk = opts.mode === 'l' ? 'undef' : opts.mode === 'll' ? liveChk(v) : (p?.chk ?? 'undef');
-    known.push(pathRow(v.disk, opts.undefKernel ? 'undef' : (p?.dm ?? 'undef'), chk));
+  for (const d of hs.disks) {
+    if (diskBlacklisted(cfg, d)) continue;
+    const p = mapPaths.get(d.name);
+    known.push(pathRow(d, opts.undefKernel ? 'undef' : (p?.dm ?? 'undef'), chkOf(d, p)));
   }
-  for (const r of rows) for (const g of r.groups) known.push(...g.paths);
+  for (const r of rows) for (const g of r.groups) for (const p of g.paths) known.push(p);
   return { maps: rows, widths: pathWidths(known, release === 'ovm22' ? 'bracket' : 'tree') };
 }
 
