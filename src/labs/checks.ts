@@ -1,5 +1,6 @@
 // The one registry of lab checks: every name a lab may use in `check:`, with its argument
 // schema. all / any / not compose them (runtime/evaluate.ts). Add a family here with one spread.
+import { agentChecks } from './checks/agent';
 import { storageChecks } from './checks/storage';
 import { systemChecks } from './checks/system';
 import { xenChecks } from './checks/xen';
@@ -10,6 +11,7 @@ export const CHECKS = {
   ...xenChecks,
   ...systemChecks,
   ...storageChecks,
+  ...agentChecks,
 } satisfies Record<string, CheckDef<never>>;
 
 export type CheckName = keyof typeof CHECKS;

@@ -3,6 +3,10 @@
 import { arrayLunSize, hostMapForLun, resolveBlockDevice } from '../sim/storage/block-devices';
 import { hostSan } from '../sim/storage/san';
 import { resolveLun } from './checks/storage';
+import { repositoryMounts } from './checks/agent';
+import { readOvsrepo } from '../sim/storage/repository';
+import { readDb } from '../sim/storage/agent-db';
+import { dictGet, pyText, repr } from '../sim/storage/agent-pyvalue';
 import { findHost, str, type CheckContext, type JsonSchema } from './check-kit';
 import { defineQuery } from './query-kit';
 import type { MpMap } from '../sim/storage/types';
@@ -53,6 +57,27 @@ export const storageQueries = {
         }
       }
       return null;
+    },
+  }),
+  repository_id: defineQuery<{ lun: string | number }>({
+    summary: 'The repository id (OVS_REPO_UUID of .ovsrepo) of the repository on a LUN.',
+    args: { lun: lunArg },
+    required: ['lun'],
+    run: ({ world }, a) => {
+      const m = repositoryMounts(world, a.lun)[0];
+      return m ? (readOvsrepo(world, world.hosts[m.host]!, m.path)?.uuid ?? null) : null;
+    },
+  }),
+  agent_value: defineQuery<{ host: string; db: string; key: string }>({
+    summary: "A top-level value of a host's agent database (`ovs-agent-db dump_db DB`), as text: pool_master_ip, node_number …",
+    args: { host: str, db: str, key: str },
+    required: ['host', 'db', 'key'],
+    run: ({ world }, a) => {
+      const h = findHost(world, a.host);
+      const r = h ? readDb(world, h, a.db) : null;
+      if (!r?.ok) return null;
+      const v = dictGet(r.db, a.key);
+      return v === undefined ? null : (pyText(v) ?? repr(v));
     },
   }),
   map_name: defineQuery<{ host: string; lun: string | number }>({

@@ -51,7 +51,8 @@ export function addRepository(world: WorldState, o: RepositoryOverride): string 
   for (const h of hosts) {
     const read = readDb(world, h, 'repository');
     const db = read.ok && isDict(read.db as never) ? read.db : (pyDict({}) as AgentDb);
-    dictSet(db as never, repoId, repositoryRecord({ alias: o.alias, fsLocation: mapOn(h.name)?.path ?? dev.path, managerUuid, mountPoint: path }));
+    const alias = o.db_aliases?.[h.name] ?? o.alias;
+    dictSet(db as never, repoId, repositoryRecord({ alias, fsLocation: mapOn(h.name)?.path ?? dev.path, managerUuid, mountPoint: path }));
     writeDb(world, h, 'repository', db);
   }
   return path;

@@ -113,6 +113,8 @@ export interface RepositoryOverride {
   alias: string;
   /** Write a different alias into .ovsrepo than into the agent databases (they disagree). */
   ovsrepo_alias?: string;
+  /** Per host, a different alias in that host's agent database. */
+  db_aliases?: Record<string, string>;
 }
 
 export interface Overrides {

@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
-const pattern15 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern152 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern170 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern16 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern164 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern182 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3285,14 +3285,159 @@ vErrors.push(err262);
 errors++;
 }
 }
-}
-else {
-const err263 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.repo_alias !== undefined){
+let data129 = data.repo_alias;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.lun === undefined){
+const err263 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err263];
 }
 else {
 vErrors.push(err263);
+}
+errors++;
+}
+if(data129.alias === undefined){
+const err264 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+for(const key30 in data129){
+if(!((((key30 === "lun") || (key30 === "alias")) || (key30 === "host")) || (key30 === "where"))){
+const err265 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data129.lun !== undefined){
+let data130 = data129.lun;
+if((typeof data130 !== "string") && (!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130))))){
+const err266 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.repo_alias.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+if(typeof data130 === "string"){
+if(!pattern0.test(data130)){
+const err267 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+}
+if(data129.alias !== undefined){
+let data131 = data129.alias;
+if(typeof data131 === "string"){
+if(!pattern0.test(data131)){
+const err268 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+if(data129.host !== undefined){
+let data132 = data129.host;
+if(typeof data132 === "string"){
+if(!pattern0.test(data132)){
+const err270 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+if(data129.where !== undefined){
+let data133 = data129.where;
+if(typeof data133 !== "string"){
+const err272 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+if(!(((data133 === "ovsrepo") || (data133 === "db")) || (data133 === "both"))){
+const err273 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/enum",keyword:"enum",params:{allowedValues: schema12.properties.repo_alias.properties.where.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+}
+else {
+const err275 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
 }
 errors++;
 }
@@ -4653,7 +4798,7 @@ vErrors.push(err108);
 errors++;
 }
 for(const key9 in data53){
-if(!(((key9 === "lun") || (key9 === "alias")) || (key9 === "ovsrepo_alias"))){
+if(!((((key9 === "lun") || (key9 === "alias")) || (key9 === "ovsrepo_alias")) || (key9 === "db_aliases"))){
 const err109 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
@@ -4739,9 +4884,14 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data53.db_aliases !== undefined){
+let data57 = data53.db_aliases;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key10 in data57){
+let data58 = data57[key10];
+if(typeof data58 === "string"){
+if(!pattern0.test(data58)){
+const err116 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4751,9 +4901,8 @@ vErrors.push(err116);
 errors++;
 }
 }
-}
 else {
-const err117 = {instancePath:instancePath+"/scenario/overrides/repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err117 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4765,7 +4914,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err118 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4777,7 +4926,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err119 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4787,14 +4936,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data.variables !== undefined){
-let data57 = data.variables;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key10 in data57){
-const _errs127 = errors;
-if(typeof key10 === "string"){
-if(!pattern15.test(key10)){
-const err120 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key10};
+}
+else {
+const err120 = {instancePath:instancePath+"/scenario/overrides/repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4804,9 +4948,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-var valid22 = _errs127 === errors;
-if(!valid22){
-const err121 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
+}
+else {
+const err121 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4816,11 +4960,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-for(const key11 in data57){
-let data58 = data57[key11];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(Object.keys(data58).length > 1){
-const err122 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+}
+else {
+const err122 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4829,8 +4971,15 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(Object.keys(data58).length < 1){
-const err123 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data.variables !== undefined){
+let data59 = data.variables;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key11 in data59){
+const _errs132 = errors;
+if(typeof key11 === "string"){
+if(!pattern16.test(key11)){
+const err123 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4839,9 +4988,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-for(const key12 in data58){
-if(!((((key12 === "pick") || (key12 === "int")) || (key12 === "hex")) || (key12 === "template"))){
-const err124 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+var valid23 = _errs132 === errors;
+if(!valid23){
+const err124 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4851,11 +5001,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data58.pick !== undefined){
-let data59 = data58.pick;
-if(Array.isArray(data59)){
-if(data59.length < 1){
-const err125 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key12 in data59){
+let data60 = data59[key12];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(Object.keys(data60).length > 1){
+const err125 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4864,11 +5014,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-const len6 = data59.length;
-for(let i6=0; i6<len6; i6++){
-let data60 = data59[i6];
-if((typeof data60 !== "string") && (!((typeof data60 == "number") && (isFinite(data60))))){
-const err126 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick/" + i6,schemaPath:"#/properties/variables/additionalProperties/properties/pick/items/type",keyword:"type",params:{type: schema11.properties.variables.additionalProperties.properties.pick.items.type},message:"must be string,number"};
+if(Object.keys(data60).length < 1){
+const err126 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4877,10 +5024,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key13 in data60){
+if(!((((key13 === "pick") || (key13 === "int")) || (key13 === "hex")) || (key13 === "template"))){
+const err127 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4890,11 +5036,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data58.int !== undefined){
-let data61 = data58.int;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.min === undefined){
-const err128 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(data60.pick !== undefined){
+let data61 = data60.pick;
+if(Array.isArray(data61)){
+if(data61.length < 1){
+const err128 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4903,8 +5049,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data61.max === undefined){
-const err129 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+const len6 = data61.length;
+for(let i6=0; i6<len6; i6++){
+let data62 = data61[i6];
+if((typeof data62 !== "string") && (!((typeof data62 == "number") && (isFinite(data62))))){
+const err129 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick/" + i6,schemaPath:"#/properties/variables/additionalProperties/properties/pick/items/type",keyword:"type",params:{type: schema11.properties.variables.additionalProperties.properties.pick.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4913,9 +5062,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key13 in data61){
-if(!(((key13 === "min") || (key13 === "max")) || (key13 === "step"))){
-const err130 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4925,10 +5075,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data61.min !== undefined){
-let data62 = data61.min;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err131 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data60.int !== undefined){
+let data63 = data60.int;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.min === undefined){
+const err131 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4937,11 +5088,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data61.max !== undefined){
-let data63 = data61.max;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err132 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data63.max === undefined){
+const err132 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4950,11 +5098,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data61.step !== undefined){
-let data64 = data61.step;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err133 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key14 in data63){
+if(!(((key14 === "min") || (key14 === "max")) || (key14 === "step"))){
+const err133 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4963,9 +5109,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 < 1 || isNaN(data64)){
-const err134 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.min !== undefined){
+let data64 = data63.min;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err134 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4975,10 +5123,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.max !== undefined){
+let data65 = data63.max;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err135 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4988,10 +5136,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data58.hex !== undefined){
-let data65 = data58.hex;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err136 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data63.step !== undefined){
+let data66 = data63.step;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err136 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5000,9 +5148,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 > 64 || isNaN(data65)){
-const err137 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 1 || isNaN(data66)){
+const err137 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5011,8 +5159,11 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data65 < 1 || isNaN(data65)){
-const err138 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5022,12 +5173,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-}
-if(data58.template !== undefined){
-let data66 = data58.template;
-if(typeof data66 === "string"){
-if(!pattern0.test(data66)){
-const err139 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data60.hex !== undefined){
+let data67 = data60.hex;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err139 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5036,9 +5185,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 64 || isNaN(data67)){
+const err140 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5047,10 +5196,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/variables/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data67 < 1 || isNaN(data67)){
+const err141 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5061,8 +5208,11 @@ errors++;
 }
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data60.template !== undefined){
+let data68 = data60.template;
+if(typeof data68 === "string"){
+if(!pattern0.test(data68)){
+const err142 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5072,14 +5222,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data67 = data.facts;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key14 in data67){
-const _errs151 = errors;
-if(typeof key14 === "string"){
-if(!pattern15.test(key14)){
-const err143 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key14};
+else {
+const err143 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5089,9 +5233,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-var valid28 = _errs151 === errors;
-if(!valid28){
-const err144 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+}
+else {
+const err144 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5101,11 +5245,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-for(const key15 in data67){
-let data68 = data67[key15];
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(Object.keys(data68).length > 1){
-const err145 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+}
+else {
+const err145 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5114,8 +5256,15 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(Object.keys(data68).length < 1){
-const err146 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data.facts !== undefined){
+let data69 = data.facts;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key15 in data69){
+const _errs156 = errors;
+if(typeof key15 === "string"){
+if(!pattern16.test(key15)){
+const err146 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key15};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5124,9 +5273,10 @@ vErrors.push(err146);
 }
 errors++;
 }
-for(const key16 in data68){
-if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key16))){
-const err147 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+var valid29 = _errs156 === errors;
+if(!valid29){
+const err147 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5136,11 +5286,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data68.xen_version !== undefined){
-let data69 = data68.xen_version;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.host === undefined){
-const err148 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key16 in data69){
+let data70 = data69[key16];
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(Object.keys(data70).length > 1){
+const err148 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5149,9 +5299,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-for(const key17 in data69){
-if(!(key17 === "host")){
-const err149 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(Object.keys(data70).length < 1){
+const err149 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5160,12 +5309,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data69.host !== undefined){
-let data70 = data69.host;
-if(typeof data70 === "string"){
-if(!pattern0.test(data70)){
-const err150 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key17 in data70){
+if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key17))){
+const err150 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5175,8 +5321,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.xen_version !== undefined){
+let data71 = data70.xen_version;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.host === undefined){
+const err151 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5185,10 +5334,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-}
-else {
-const err152 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key18 in data71){
+if(!(key18 === "host")){
+const err152 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5198,11 +5346,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data68.free_memory !== undefined){
-let data71 = data68.free_memory;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.host === undefined){
-const err153 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data71.host !== undefined){
+let data72 = data71.host;
+if(typeof data72 === "string"){
+if(!pattern0.test(data72)){
+const err153 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5211,9 +5359,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key18 in data71){
-if(!(key18 === "host")){
-const err154 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err154 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5223,11 +5371,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data71.host !== undefined){
-let data72 = data71.host;
-if(typeof data72 === "string"){
-if(!pattern0.test(data72)){
-const err155 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err155 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5237,8 +5383,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.free_memory !== undefined){
+let data73 = data70.free_memory;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.host === undefined){
+const err156 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5247,10 +5396,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key19 in data73){
+if(!(key19 === "host")){
+const err157 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5260,11 +5408,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data68.total_memory !== undefined){
-let data73 = data68.total_memory;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.host === undefined){
-const err158 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data73.host !== undefined){
+let data74 = data73.host;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err158 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5273,9 +5421,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key19 in data73){
-if(!(key19 === "host")){
-const err159 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+else {
+const err159 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5285,11 +5433,9 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data73.host !== undefined){
-let data74 = data73.host;
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err160 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err160 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5299,8 +5445,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-else {
-const err161 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.total_memory !== undefined){
+let data75 = data70.total_memory;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.host === undefined){
+const err161 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5309,10 +5458,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-}
-else {
-const err162 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key20 in data75){
+if(!(key20 === "host")){
+const err162 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5322,11 +5470,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data68.nr_cpus !== undefined){
-let data75 = data68.nr_cpus;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.host === undefined){
-const err163 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data75.host !== undefined){
+let data76 = data75.host;
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err163 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5335,9 +5483,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key20 in data75){
-if(!(key20 === "host")){
-const err164 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err164 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5347,11 +5495,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data75.host !== undefined){
-let data76 = data75.host;
-if(typeof data76 === "string"){
-if(!pattern0.test(data76)){
-const err165 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err165 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5361,8 +5507,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.nr_cpus !== undefined){
+let data77 = data70.nr_cpus;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.host === undefined){
+const err166 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5371,10 +5520,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-}
-else {
-const err167 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key21 in data77){
+if(!(key21 === "host")){
+const err167 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5384,11 +5532,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data68.dom0_memory !== undefined){
-let data77 = data68.dom0_memory;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.host === undefined){
-const err168 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data77.host !== undefined){
+let data78 = data77.host;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err168 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5397,9 +5545,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-for(const key21 in data77){
-if(!(key21 === "host")){
-const err169 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+else {
+const err169 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5409,11 +5557,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data77.host !== undefined){
-let data78 = data77.host;
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err170 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err170 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5423,8 +5569,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-else {
-const err171 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.dom0_memory !== undefined){
+let data79 = data70.dom0_memory;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.host === undefined){
+const err171 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5433,10 +5582,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key22 in data79){
+if(!(key22 === "host")){
+const err172 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5446,11 +5594,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data68.domain_name !== undefined){
-let data79 = data68.domain_name;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.domain === undefined){
-const err173 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data79.host !== undefined){
+let data80 = data79.host;
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err173 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5459,9 +5607,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key22 in data79){
-if(!(key22 === "domain")){
-const err174 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+else {
+const err174 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5471,11 +5619,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data79.domain !== undefined){
-let data80 = data79.domain;
-if(typeof data80 === "string"){
-if(!pattern0.test(data80)){
-const err175 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err175 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5485,8 +5631,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-else {
-const err176 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.domain_name !== undefined){
+let data81 = data70.domain_name;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.domain === undefined){
+const err176 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5495,10 +5644,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key23 in data81){
+if(!(key23 === "domain")){
+const err177 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5508,11 +5656,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data68.domain_id !== undefined){
-let data81 = data68.domain_id;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.domain === undefined){
-const err178 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data81.domain !== undefined){
+let data82 = data81.domain;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err178 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5521,9 +5669,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-for(const key23 in data81){
-if(!(key23 === "domain")){
-const err179 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+else {
+const err179 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5533,11 +5681,9 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data81.domain !== undefined){
-let data82 = data81.domain;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err180 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err180 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5547,8 +5693,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-else {
-const err181 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.domain_id !== undefined){
+let data83 = data70.domain_id;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.domain === undefined){
+const err181 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5557,10 +5706,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key24 in data83){
+if(!(key24 === "domain")){
+const err182 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5570,11 +5718,11 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data68.domain_cfg !== undefined){
-let data83 = data68.domain_cfg;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.domain === undefined){
-const err183 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data83.domain !== undefined){
+let data84 = data83.domain;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err183 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5583,9 +5731,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key24 in data83){
-if(!(key24 === "domain")){
-const err184 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+else {
+const err184 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5595,11 +5743,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data83.domain !== undefined){
-let data84 = data83.domain;
-if(typeof data84 === "string"){
-if(!pattern0.test(data84)){
-const err185 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err185 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5609,8 +5755,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-else {
-const err186 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.domain_cfg !== undefined){
+let data85 = data70.domain_cfg;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.domain === undefined){
+const err186 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5619,10 +5768,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key25 in data85){
+if(!(key25 === "domain")){
+const err187 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5632,11 +5780,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data68.start_need_kib !== undefined){
-let data85 = data68.start_need_kib;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.domain === undefined){
-const err188 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data85.domain !== undefined){
+let data86 = data85.domain;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err188 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5645,9 +5793,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key25 in data85){
-if(!(key25 === "domain")){
-const err189 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+else {
+const err189 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5657,11 +5805,9 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data85.domain !== undefined){
-let data86 = data85.domain;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err190 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err190 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5671,8 +5817,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-else {
-const err191 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.start_need_kib !== undefined){
+let data87 = data70.start_need_kib;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.domain === undefined){
+const err191 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5681,10 +5830,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-}
-else {
-const err192 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key26 in data87){
+if(!(key26 === "domain")){
+const err192 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5694,11 +5842,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data68.domain_memory !== undefined){
-let data87 = data68.domain_memory;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-if(data87.domain === undefined){
-const err193 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data87.domain !== undefined){
+let data88 = data87.domain;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err193 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5707,9 +5855,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key26 in data87){
-if(!(key26 === "domain")){
-const err194 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+else {
+const err194 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5719,11 +5867,9 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data87.domain !== undefined){
-let data88 = data87.domain;
-if(typeof data88 === "string"){
-if(!pattern0.test(data88)){
-const err195 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err195 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5733,8 +5879,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-else {
-const err196 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.domain_memory !== undefined){
+let data89 = data70.domain_memory;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.domain === undefined){
+const err196 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5743,10 +5892,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-}
-else {
-const err197 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key27 in data89){
+if(!(key27 === "domain")){
+const err197 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5756,11 +5904,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data68.lun_wwid !== undefined){
-let data89 = data68.lun_wwid;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.lun === undefined){
-const err198 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data89.domain !== undefined){
+let data90 = data89.domain;
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err198 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5769,9 +5917,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-for(const key27 in data89){
-if(!(key27 === "lun")){
-const err199 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+else {
+const err199 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5781,10 +5929,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data89.lun !== undefined){
-let data90 = data89.lun;
-if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
-const err200 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+}
+else {
+const err200 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5793,9 +5940,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err201 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data70.lun_wwid !== undefined){
+let data91 = data70.lun_wwid;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.lun === undefined){
+const err201 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5804,11 +5954,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key28 in data91){
+if(!(key28 === "lun")){
+const err202 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5818,11 +5966,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data68.lun_size !== undefined){
-let data91 = data68.lun_size;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.lun === undefined){
-const err203 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data91.lun !== undefined){
+let data92 = data91.lun;
+if((typeof data92 !== "string") && (!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92))))){
+const err203 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5831,9 +5978,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key28 in data91){
-if(!(key28 === "lun")){
-const err204 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err204 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5843,10 +5990,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data91.lun !== undefined){
-let data92 = data91.lun;
-if((typeof data92 !== "string") && (!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92))))){
-const err205 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -5855,9 +6002,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(typeof data92 === "string"){
-if(!pattern0.test(data92)){
-const err206 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data70.lun_size !== undefined){
+let data93 = data70.lun_size;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.lun === undefined){
+const err206 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5866,11 +6016,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data93){
+if(!(key29 === "lun")){
+const err207 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5880,11 +6028,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data68.repository_path !== undefined){
-let data93 = data68.repository_path;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.lun === undefined){
-const err208 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data93.lun !== undefined){
+let data94 = data93.lun;
+if((typeof data94 !== "string") && (!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94))))){
+const err208 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5893,9 +6040,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-for(const key29 in data93){
-if(!(key29 === "lun")){
-const err209 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(typeof data94 === "string"){
+if(!pattern0.test(data94)){
+const err209 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5905,10 +6052,10 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data93.lun !== undefined){
-let data94 = data93.lun;
-if((typeof data94 !== "string") && (!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94))))){
-const err210 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5917,9 +6064,12 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(typeof data94 === "string"){
-if(!pattern0.test(data94)){
-const err211 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data70.repository_path !== undefined){
+let data95 = data70.repository_path;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.lun === undefined){
+const err211 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5928,11 +6078,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err212 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key30 in data95){
+if(!(key30 === "lun")){
+const err212 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5942,11 +6090,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data68.map_name !== undefined){
-let data95 = data68.map_name;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.host === undefined){
-const err213 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data95.lun !== undefined){
+let data96 = data95.lun;
+if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
+const err213 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5955,8 +6102,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data95.lun === undefined){
-const err214 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err214 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5965,9 +6113,11 @@ vErrors.push(err214);
 }
 errors++;
 }
-for(const key30 in data95){
-if(!((key30 === "host") || (key30 === "lun"))){
-const err215 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5977,11 +6127,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data95.host !== undefined){
-let data96 = data95.host;
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err216 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data70.repository_id !== undefined){
+let data97 = data70.repository_id;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.lun === undefined){
+const err216 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5990,9 +6140,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-else {
-const err217 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key31 in data97){
+if(!(key31 === "lun")){
+const err217 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -6002,10 +6152,10 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data95.lun !== undefined){
-let data97 = data95.lun;
-if((typeof data97 !== "string") && (!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97))))){
-const err218 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data97.lun !== undefined){
+let data98 = data97.lun;
+if((typeof data98 !== "string") && (!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98))))){
+const err218 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_id.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -6014,9 +6164,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(typeof data97 === "string"){
-if(!pattern0.test(data97)){
-const err219 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err219 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -6029,7 +6179,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err220 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -6039,11 +6189,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data68.map_device !== undefined){
-let data98 = data68.map_device;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.host === undefined){
-const err221 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data70.agent_value !== undefined){
+let data99 = data70.agent_value;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.host === undefined){
+const err221 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -6052,8 +6202,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(data98.lun === undefined){
-const err222 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data99.db === undefined){
+const err222 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -6062,9 +6212,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-for(const key31 in data98){
-if(!((key31 === "host") || (key31 === "lun"))){
-const err223 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(data99.key === undefined){
+const err223 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -6073,12 +6222,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data98.host !== undefined){
-let data99 = data98.host;
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err224 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key32 in data99){
+if(!(((key32 === "host") || (key32 === "db")) || (key32 === "key"))){
+const err224 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -6088,8 +6234,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-else {
-const err225 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data99.host !== undefined){
+let data100 = data99.host;
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+const err225 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -6099,10 +6248,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data98.lun !== undefined){
-let data100 = data98.lun;
-if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
-const err226 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
+else {
+const err226 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -6111,9 +6258,12 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(typeof data100 === "string"){
-if(!pattern0.test(data100)){
-const err227 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data99.db !== undefined){
+let data101 = data99.db;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err227 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -6123,10 +6273,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-}
 else {
-const err228 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err228 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -6136,11 +6284,11 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data68.path_devices !== undefined){
-let data101 = data68.path_devices;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.host === undefined){
-const err229 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data99.key !== undefined){
+let data102 = data99.key;
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err229 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -6149,8 +6297,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data101.lun === undefined){
-const err230 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err230 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -6159,9 +6308,10 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key32 in data101){
-if(!((key32 === "host") || (key32 === "lun"))){
-const err231 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -6171,11 +6321,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data101.host !== undefined){
-let data102 = data101.host;
-if(typeof data102 === "string"){
-if(!pattern0.test(data102)){
-const err232 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data70.map_name !== undefined){
+let data103 = data70.map_name;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.host === undefined){
+const err232 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -6184,9 +6334,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.lun === undefined){
+const err233 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -6195,11 +6344,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-if(data101.lun !== undefined){
-let data103 = data101.lun;
-if((typeof data103 !== "string") && (!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103))))){
-const err234 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+for(const key33 in data103){
+if(!((key33 === "host") || (key33 === "lun"))){
+const err234 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -6208,9 +6355,12 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(typeof data103 === "string"){
-if(!pattern0.test(data103)){
-const err235 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data103.host !== undefined){
+let data104 = data103.host;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err235 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -6220,10 +6370,8 @@ vErrors.push(err235);
 errors++;
 }
 }
-}
-}
 else {
-const err236 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err236 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -6233,11 +6381,10 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data68.active_paths !== undefined){
-let data104 = data68.active_paths;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.host === undefined){
-const err237 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data103.lun !== undefined){
+let data105 = data103.lun;
+if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
+const err237 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -6246,8 +6393,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data104.lun === undefined){
-const err238 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err238 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -6256,9 +6404,11 @@ vErrors.push(err238);
 }
 errors++;
 }
-for(const key33 in data104){
-if(!((key33 === "host") || (key33 === "lun"))){
-const err239 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -6268,11 +6418,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data104.host !== undefined){
-let data105 = data104.host;
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err240 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data70.map_device !== undefined){
+let data106 = data70.map_device;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.host === undefined){
+const err240 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -6281,9 +6431,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data106.lun === undefined){
+const err241 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -6292,11 +6441,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-if(data104.lun !== undefined){
-let data106 = data104.lun;
-if((typeof data106 !== "string") && (!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106))))){
-const err242 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+for(const key34 in data106){
+if(!((key34 === "host") || (key34 === "lun"))){
+const err242 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -6305,9 +6452,12 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(typeof data106 === "string"){
-if(!pattern0.test(data106)){
-const err243 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data106.host !== undefined){
+let data107 = data106.host;
+if(typeof data107 === "string"){
+if(!pattern0.test(data107)){
+const err243 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -6317,10 +6467,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-}
-}
 else {
-const err244 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err244 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -6330,11 +6478,10 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data68.failed_paths !== undefined){
-let data107 = data68.failed_paths;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.host === undefined){
-const err245 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data106.lun !== undefined){
+let data108 = data106.lun;
+if((typeof data108 !== "string") && (!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108))))){
+const err245 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -6343,8 +6490,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data107.lun === undefined){
-const err246 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err246 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -6353,9 +6501,11 @@ vErrors.push(err246);
 }
 errors++;
 }
-for(const key34 in data107){
-if(!((key34 === "host") || (key34 === "lun"))){
-const err247 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -6365,11 +6515,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data107.host !== undefined){
-let data108 = data107.host;
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err248 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data70.path_devices !== undefined){
+let data109 = data70.path_devices;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.host === undefined){
+const err248 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -6378,9 +6528,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-else {
-const err249 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.lun === undefined){
+const err249 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -6389,11 +6538,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-if(data107.lun !== undefined){
-let data109 = data107.lun;
-if((typeof data109 !== "string") && (!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109))))){
-const err250 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+for(const key35 in data109){
+if(!((key35 === "host") || (key35 === "lun"))){
+const err250 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -6402,9 +6549,12 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(typeof data109 === "string"){
-if(!pattern0.test(data109)){
-const err251 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data109.host !== undefined){
+let data110 = data109.host;
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err251 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -6414,10 +6564,8 @@ vErrors.push(err251);
 errors++;
 }
 }
-}
-}
 else {
-const err252 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err252 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -6427,11 +6575,10 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data68.path_group_count !== undefined){
-let data110 = data68.path_group_count;
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-if(data110.host === undefined){
-const err253 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data109.lun !== undefined){
+let data111 = data109.lun;
+if((typeof data111 !== "string") && (!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111))))){
+const err253 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -6440,8 +6587,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data110.lun === undefined){
-const err254 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data111 === "string"){
+if(!pattern0.test(data111)){
+const err254 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -6450,9 +6598,11 @@ vErrors.push(err254);
 }
 errors++;
 }
-for(const key35 in data110){
-if(!((key35 === "host") || (key35 === "lun"))){
-const err255 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -6462,11 +6612,11 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data110.host !== undefined){
-let data111 = data110.host;
-if(typeof data111 === "string"){
-if(!pattern0.test(data111)){
-const err256 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data70.active_paths !== undefined){
+let data112 = data70.active_paths;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.host === undefined){
+const err256 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -6475,9 +6625,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-else {
-const err257 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.lun === undefined){
+const err257 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -6486,11 +6635,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-if(data110.lun !== undefined){
-let data112 = data110.lun;
-if((typeof data112 !== "string") && (!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112))))){
-const err258 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+for(const key36 in data112){
+if(!((key36 === "host") || (key36 === "lun"))){
+const err258 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -6499,9 +6646,12 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(typeof data112 === "string"){
-if(!pattern0.test(data112)){
-const err259 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data112.host !== undefined){
+let data113 = data112.host;
+if(typeof data113 === "string"){
+if(!pattern0.test(data113)){
+const err259 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -6511,10 +6661,8 @@ vErrors.push(err259);
 errors++;
 }
 }
-}
-}
 else {
-const err260 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err260 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -6524,11 +6672,10 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data68.active_group_prio !== undefined){
-let data113 = data68.active_group_prio;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.host === undefined){
-const err261 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data112.lun !== undefined){
+let data114 = data112.lun;
+if((typeof data114 !== "string") && (!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114))))){
+const err261 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -6537,8 +6684,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(data113.lun === undefined){
-const err262 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data114 === "string"){
+if(!pattern0.test(data114)){
+const err262 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -6547,9 +6695,11 @@ vErrors.push(err262);
 }
 errors++;
 }
-for(const key36 in data113){
-if(!((key36 === "host") || (key36 === "lun"))){
-const err263 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -6559,11 +6709,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data113.host !== undefined){
-let data114 = data113.host;
-if(typeof data114 === "string"){
-if(!pattern0.test(data114)){
-const err264 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data70.failed_paths !== undefined){
+let data115 = data70.failed_paths;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.host === undefined){
+const err264 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -6572,9 +6722,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-else {
-const err265 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.lun === undefined){
+const err265 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -6583,11 +6732,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-if(data113.lun !== undefined){
-let data115 = data113.lun;
-if((typeof data115 !== "string") && (!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115))))){
-const err266 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+for(const key37 in data115){
+if(!((key37 === "host") || (key37 === "lun"))){
+const err266 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -6596,9 +6743,12 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(typeof data115 === "string"){
-if(!pattern0.test(data115)){
-const err267 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data115.host !== undefined){
+let data116 = data115.host;
+if(typeof data116 === "string"){
+if(!pattern0.test(data116)){
+const err267 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -6608,10 +6758,8 @@ vErrors.push(err267);
 errors++;
 }
 }
-}
-}
 else {
-const err268 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err268 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -6621,11 +6769,10 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data68.pg_policy !== undefined){
-let data116 = data68.pg_policy;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.host === undefined){
-const err269 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data115.lun !== undefined){
+let data117 = data115.lun;
+if((typeof data117 !== "string") && (!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117))))){
+const err269 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -6634,8 +6781,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(data116.lun === undefined){
-const err270 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data117 === "string"){
+if(!pattern0.test(data117)){
+const err270 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -6644,9 +6792,11 @@ vErrors.push(err270);
 }
 errors++;
 }
-for(const key37 in data116){
-if(!((key37 === "host") || (key37 === "lun"))){
-const err271 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -6656,11 +6806,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data116.host !== undefined){
-let data117 = data116.host;
-if(typeof data117 === "string"){
-if(!pattern0.test(data117)){
-const err272 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data70.path_group_count !== undefined){
+let data118 = data70.path_group_count;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.host === undefined){
+const err272 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -6669,9 +6819,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-else {
-const err273 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.lun === undefined){
+const err273 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -6680,11 +6829,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-if(data116.lun !== undefined){
-let data118 = data116.lun;
-if((typeof data118 !== "string") && (!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118))))){
-const err274 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+for(const key38 in data118){
+if(!((key38 === "host") || (key38 === "lun"))){
+const err274 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -6693,9 +6840,12 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(typeof data118 === "string"){
-if(!pattern0.test(data118)){
-const err275 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data118.host !== undefined){
+let data119 = data118.host;
+if(typeof data119 === "string"){
+if(!pattern0.test(data119)){
+const err275 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -6705,10 +6855,8 @@ vErrors.push(err275);
 errors++;
 }
 }
-}
-}
 else {
-const err276 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err276 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -6718,11 +6866,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data68.path_hctl !== undefined){
-let data119 = data68.path_hctl;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.host === undefined){
-const err277 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data118.lun !== undefined){
+let data120 = data118.lun;
+if((typeof data120 !== "string") && (!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120))))){
+const err277 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -6731,8 +6878,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data119.dev === undefined){
-const err278 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+if(typeof data120 === "string"){
+if(!pattern0.test(data120)){
+const err278 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -6741,9 +6889,11 @@ vErrors.push(err278);
 }
 errors++;
 }
-for(const key38 in data119){
-if(!((key38 === "host") || (key38 === "dev"))){
-const err279 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -6753,11 +6903,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data119.host !== undefined){
-let data120 = data119.host;
-if(typeof data120 === "string"){
-if(!pattern0.test(data120)){
-const err280 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data70.active_group_prio !== undefined){
+let data121 = data70.active_group_prio;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.host === undefined){
+const err280 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -6766,9 +6916,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-else {
-const err281 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.lun === undefined){
+const err281 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -6777,12 +6926,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-if(data119.dev !== undefined){
-let data121 = data119.dev;
-if(typeof data121 === "string"){
-if(!pattern0.test(data121)){
-const err282 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key39 in data121){
+if(!((key39 === "host") || (key39 === "lun"))){
+const err282 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -6792,8 +6938,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-else {
-const err283 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.host !== undefined){
+let data122 = data121.host;
+if(typeof data122 === "string"){
+if(!pattern0.test(data122)){
+const err283 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -6803,9 +6952,8 @@ vErrors.push(err283);
 errors++;
 }
 }
-}
 else {
-const err284 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err284 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -6815,11 +6963,10 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data68.lun_path_device !== undefined){
-let data122 = data68.lun_path_device;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.host === undefined){
-const err285 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data121.lun !== undefined){
+let data123 = data121.lun;
+if((typeof data123 !== "string") && (!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123))))){
+const err285 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -6828,8 +6975,9 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data122.lun === undefined){
-const err286 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data123 === "string"){
+if(!pattern0.test(data123)){
+const err286 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -6838,8 +6986,11 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data122.index === undefined){
-const err287 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -6848,9 +6999,12 @@ vErrors.push(err287);
 }
 errors++;
 }
-for(const key39 in data122){
-if(!(((key39 === "host") || (key39 === "lun")) || (key39 === "index"))){
-const err288 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+if(data70.pg_policy !== undefined){
+let data124 = data70.pg_policy;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.host === undefined){
+const err288 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -6859,12 +7013,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data122.host !== undefined){
-let data123 = data122.host;
-if(typeof data123 === "string"){
-if(!pattern0.test(data123)){
-const err289 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data124.lun === undefined){
+const err289 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -6873,9 +7023,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-else {
-const err290 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key40 in data124){
+if(!((key40 === "host") || (key40 === "lun"))){
+const err290 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -6885,10 +7035,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data122.lun !== undefined){
-let data124 = data122.lun;
-if((typeof data124 !== "string") && (!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124))))){
-const err291 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data124.host !== undefined){
+let data125 = data124.host;
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err291 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -6897,9 +7048,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(typeof data124 === "string"){
-if(!pattern0.test(data124)){
-const err292 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err292 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -6909,11 +7060,10 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-if(data122.index !== undefined){
-let data125 = data122.index;
-if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
-const err293 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data124.lun !== undefined){
+let data126 = data124.lun;
+if((typeof data126 !== "string") && (!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126))))){
+const err293 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -6922,9 +7072,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 < 0 || isNaN(data125)){
-const err294 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data126 === "string"){
+if(!pattern0.test(data126)){
+const err294 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -6937,7 +7087,7 @@ errors++;
 }
 }
 else {
-const err295 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err295 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -6947,11 +7097,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data68.domain_host !== undefined){
-let data126 = data68.domain_host;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.domain === undefined){
-const err296 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data70.path_hctl !== undefined){
+let data127 = data70.path_hctl;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.host === undefined){
+const err296 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -6960,9 +7110,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-for(const key40 in data126){
-if(!(key40 === "domain")){
-const err297 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+if(data127.dev === undefined){
+const err297 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -6971,12 +7120,9 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-if(data126.domain !== undefined){
-let data127 = data126.domain;
-if(typeof data127 === "string"){
-if(!pattern0.test(data127)){
-const err298 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key41 in data127){
+if(!((key41 === "host") || (key41 === "dev"))){
+const err298 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -6986,8 +7132,11 @@ vErrors.push(err298);
 errors++;
 }
 }
-else {
-const err299 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.host !== undefined){
+let data128 = data127.host;
+if(typeof data128 === "string"){
+if(!pattern0.test(data128)){
+const err299 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -6997,9 +7146,8 @@ vErrors.push(err299);
 errors++;
 }
 }
-}
 else {
-const err300 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err300 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -7009,9 +7157,11 @@ vErrors.push(err300);
 errors++;
 }
 }
-}
-else {
-const err301 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data127.dev !== undefined){
+let data129 = data127.dev;
+if(typeof data129 === "string"){
+if(!pattern0.test(data129)){
+const err301 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -7021,9 +7171,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-}
 else {
-const err302 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err302 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -7033,11 +7182,9 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data.briefing !== undefined){
-let data128 = data.briefing;
-if(typeof data128 === "string"){
-if(!pattern0.test(data128)){
-const err303 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err303 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -7047,8 +7194,11 @@ vErrors.push(err303);
 errors++;
 }
 }
-else {
-const err304 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.lun_path_device !== undefined){
+let data130 = data70.lun_path_device;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.host === undefined){
+const err304 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -7057,12 +7207,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data.debrief !== undefined){
-let data129 = data.debrief;
-if(typeof data129 === "string"){
-if(!pattern0.test(data129)){
-const err305 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data130.lun === undefined){
+const err305 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -7071,9 +7217,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-else {
-const err306 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data130.index === undefined){
+const err306 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -7082,12 +7227,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data.objectives !== undefined){
-let data130 = data.objectives;
-if(Array.isArray(data130)){
-if(data130.length < 1){
-const err307 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key42 in data130){
+if(!(((key42 === "host") || (key42 === "lun")) || (key42 === "index"))){
+const err307 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -7096,16 +7238,12 @@ vErrors.push(err307);
 }
 errors++;
 }
-const len7 = data130.length;
-for(let i7=0; i7<len7; i7++){
-let data131 = data130[i7];
-const _errs306 = errors;
-let valid57 = false;
-let passing0 = null;
-const _errs307 = errors;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.check === undefined){
-const err308 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data130.host !== undefined){
+let data131 = data130.host;
+if(typeof data131 === "string"){
+if(!pattern0.test(data131)){
+const err308 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -7115,15 +7253,8 @@ vErrors.push(err308);
 errors++;
 }
 }
-var _valid0 = _errs307 === errors;
-if(_valid0){
-valid57 = true;
-passing0 = 0;
-}
-const _errs308 = errors;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.quiz === undefined){
-const err309 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+else {
+const err309 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -7133,19 +7264,10 @@ vErrors.push(err309);
 errors++;
 }
 }
-var _valid0 = _errs308 === errors;
-if(_valid0 && valid57){
-valid57 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid57 = true;
-passing0 = 1;
-}
-}
-if(!valid57){
-const err310 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data130.lun !== undefined){
+let data132 = data130.lun;
+if((typeof data132 !== "string") && (!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132))))){
+const err310 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -7154,20 +7276,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-else {
-errors = _errs306;
-if(vErrors !== null){
-if(_errs306){
-vErrors.length = _errs306;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.id === undefined){
-const err311 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(typeof data132 === "string"){
+if(!pattern0.test(data132)){
+const err311 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -7176,8 +7287,12 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(data131.text === undefined){
-const err312 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+}
+if(data130.index !== undefined){
+let data133 = data130.index;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err312 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -7186,8 +7301,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(data131.points === undefined){
-const err313 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 < 0 || isNaN(data133)){
+const err313 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -7196,8 +7312,11 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data131.failure === undefined){
-const err314 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -7206,8 +7325,12 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data131.hints === undefined){
-const err315 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
+}
+if(data70.domain_host !== undefined){
+let data134 = data70.domain_host;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.domain === undefined){
+const err315 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -7216,9 +7339,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-for(const key41 in data131){
-if(!((((((((key41 === "id") || (key41 === "text")) || (key41 === "points")) || (key41 === "check")) || (key41 === "quiz")) || (key41 === "failure")) || (key41 === "milestone")) || (key41 === "hints"))){
-const err316 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+for(const key43 in data134){
+if(!(key43 === "domain")){
+const err316 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -7228,11 +7351,11 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data131.id !== undefined){
-let data132 = data131.id;
-if(typeof data132 === "string"){
-if(!pattern3.test(data132)){
-const err317 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data134.domain !== undefined){
+let data135 = data134.domain;
+if(typeof data135 === "string"){
+if(!pattern0.test(data135)){
+const err317 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -7243,7 +7366,7 @@ errors++;
 }
 }
 else {
-const err318 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err318 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -7253,11 +7376,9 @@ vErrors.push(err318);
 errors++;
 }
 }
-if(data131.text !== undefined){
-let data133 = data131.text;
-if(typeof data133 === "string"){
-if(!pattern0.test(data133)){
-const err319 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err319 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -7267,8 +7388,9 @@ vErrors.push(err319);
 errors++;
 }
 }
+}
 else {
-const err320 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err320 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -7278,10 +7400,9 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data131.points !== undefined){
-let data134 = data131.points;
-if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
-const err321 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err321 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -7290,9 +7411,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 < 1 || isNaN(data134)){
-const err322 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.briefing !== undefined){
+let data136 = data.briefing;
+if(typeof data136 === "string"){
+if(!pattern0.test(data136)){
+const err322 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -7302,22 +7426,8 @@ vErrors.push(err322);
 errors++;
 }
 }
-}
-if(data131.check !== undefined){
-if(!(validate11(data131.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data131,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data131.quiz !== undefined){
-let data136 = data131.quiz;
-const _errs319 = errors;
-let valid59 = false;
-let passing1 = null;
-const _errs320 = errors;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.accept === undefined){
-const err323 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+else {
+const err323 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -7327,15 +7437,11 @@ vErrors.push(err323);
 errors++;
 }
 }
-var _valid1 = _errs320 === errors;
-if(_valid1){
-valid59 = true;
-passing1 = 0;
-}
-const _errs321 = errors;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.query === undefined){
-const err324 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(data.debrief !== undefined){
+let data137 = data.debrief;
+if(typeof data137 === "string"){
+if(!pattern0.test(data137)){
+const err324 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -7345,19 +7451,8 @@ vErrors.push(err324);
 errors++;
 }
 }
-var _valid1 = _errs321 === errors;
-if(_valid1 && valid59){
-valid59 = false;
-passing1 = [passing1, 1];
-}
 else {
-if(_valid1){
-valid59 = true;
-passing1 = 1;
-}
-}
-if(!valid59){
-const err325 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err325 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -7366,21 +7461,12 @@ vErrors.push(err325);
 }
 errors++;
 }
-else {
-errors = _errs319;
-if(vErrors !== null){
-if(_errs319){
-vErrors.length = _errs319;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-for(const key42 in data136){
-if(!(((((((key42 === "question") || (key42 === "placeholder")) || (key42 === "accept")) || (key42 === "query")) || (key42 === "tolerance")) || (key42 === "case_sensitive")) || (key42 === "any_order"))){
-const err326 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+if(data.objectives !== undefined){
+let data138 = data.objectives;
+if(Array.isArray(data138)){
+if(data138.length < 1){
+const err326 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -7389,12 +7475,16 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-if(data136.question !== undefined){
-let data137 = data136.question;
-if(typeof data137 === "string"){
-if(!pattern0.test(data137)){
-const err327 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len7 = data138.length;
+for(let i7=0; i7<len7; i7++){
+let data139 = data138[i7];
+const _errs325 = errors;
+let valid60 = false;
+let passing0 = null;
+const _errs326 = errors;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.check === undefined){
+const err327 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -7404,8 +7494,15 @@ vErrors.push(err327);
 errors++;
 }
 }
-else {
-const err328 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs326 === errors;
+if(_valid0){
+valid60 = true;
+passing0 = 0;
+}
+const _errs327 = errors;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.quiz === undefined){
+const err328 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -7415,11 +7512,19 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data136.placeholder !== undefined){
-let data138 = data136.placeholder;
-if(typeof data138 === "string"){
-if(!pattern0.test(data138)){
-const err329 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid0 = _errs327 === errors;
+if(_valid0 && valid60){
+valid60 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid60 = true;
+passing0 = 1;
+}
+}
+if(!valid60){
+const err329 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -7428,9 +7533,20 @@ vErrors.push(err329);
 }
 errors++;
 }
+else {
+errors = _errs325;
+if(vErrors !== null){
+if(_errs325){
+vErrors.length = _errs325;
 }
 else {
-const err330 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.id === undefined){
+const err330 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -7439,12 +7555,8 @@ vErrors.push(err330);
 }
 errors++;
 }
-}
-if(data136.accept !== undefined){
-let data139 = data136.accept;
-if(Array.isArray(data139)){
-if(data139.length < 1){
-const err331 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data139.text === undefined){
+const err331 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -7453,11 +7565,8 @@ vErrors.push(err331);
 }
 errors++;
 }
-const len8 = data139.length;
-for(let i8=0; i8<len8; i8++){
-let data140 = data139[i8];
-if((typeof data140 !== "string") && (!((typeof data140 == "number") && (isFinite(data140))))){
-const err332 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
+if(data139.points === undefined){
+const err332 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -7466,10 +7575,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-}
-else {
-const err333 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.failure === undefined){
+const err333 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -7478,12 +7585,8 @@ vErrors.push(err333);
 }
 errors++;
 }
-}
-if(data136.query !== undefined){
-let data141 = data136.query;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-if(Object.keys(data141).length > 1){
-const err334 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data139.hints === undefined){
+const err334 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -7492,8 +7595,9 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(Object.keys(data141).length < 1){
-const err335 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key44 in data139){
+if(!((((((((key44 === "id") || (key44 === "text")) || (key44 === "points")) || (key44 === "check")) || (key44 === "quiz")) || (key44 === "failure")) || (key44 === "milestone")) || (key44 === "hints"))){
+const err335 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -7502,9 +7606,12 @@ vErrors.push(err335);
 }
 errors++;
 }
-for(const key43 in data141){
-if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key43))){
-const err336 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+if(data139.id !== undefined){
+let data140 = data139.id;
+if(typeof data140 === "string"){
+if(!pattern3.test(data140)){
+const err336 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -7514,11 +7621,8 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data141.xen_version !== undefined){
-let data142 = data141.xen_version;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-if(data142.host === undefined){
-const err337 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err337 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -7527,9 +7631,12 @@ vErrors.push(err337);
 }
 errors++;
 }
-for(const key44 in data142){
-if(!(key44 === "host")){
-const err338 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+if(data139.text !== undefined){
+let data141 = data139.text;
+if(typeof data141 === "string"){
+if(!pattern0.test(data141)){
+const err338 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -7539,11 +7646,8 @@ vErrors.push(err338);
 errors++;
 }
 }
-if(data142.host !== undefined){
-let data143 = data142.host;
-if(typeof data143 === "string"){
-if(!pattern0.test(data143)){
-const err339 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err339 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -7553,8 +7657,10 @@ vErrors.push(err339);
 errors++;
 }
 }
-else {
-const err340 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data139.points !== undefined){
+let data142 = data139.points;
+if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
+const err340 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -7563,10 +7669,9 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-}
-else {
-const err341 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 < 1 || isNaN(data142)){
+const err341 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -7576,11 +7681,22 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data141.free_memory !== undefined){
-let data144 = data141.free_memory;
+}
+if(data139.check !== undefined){
+if(!(validate11(data139.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data139,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data139.quiz !== undefined){
+let data144 = data139.quiz;
+const _errs338 = errors;
+let valid62 = false;
+let passing1 = null;
+const _errs339 = errors;
 if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.host === undefined){
-const err342 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data144.accept === undefined){
+const err342 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -7589,9 +7705,16 @@ vErrors.push(err342);
 }
 errors++;
 }
-for(const key45 in data144){
-if(!(key45 === "host")){
-const err343 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+var _valid1 = _errs339 === errors;
+if(_valid1){
+valid62 = true;
+passing1 = 0;
+}
+const _errs340 = errors;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.query === undefined){
+const err343 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -7601,11 +7724,19 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data144.host !== undefined){
-let data145 = data144.host;
-if(typeof data145 === "string"){
-if(!pattern0.test(data145)){
-const err344 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid1 = _errs340 === errors;
+if(_valid1 && valid62){
+valid62 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid62 = true;
+passing1 = 1;
+}
+}
+if(!valid62){
+const err344 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -7614,9 +7745,21 @@ vErrors.push(err344);
 }
 errors++;
 }
+else {
+errors = _errs338;
+if(vErrors !== null){
+if(_errs338){
+vErrors.length = _errs338;
 }
 else {
-const err345 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+for(const key45 in data144){
+if(!(((((((key45 === "question") || (key45 === "placeholder")) || (key45 === "accept")) || (key45 === "query")) || (key45 === "tolerance")) || (key45 === "case_sensitive")) || (key45 === "any_order"))){
+const err345 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -7626,9 +7769,11 @@ vErrors.push(err345);
 errors++;
 }
 }
-}
-else {
-const err346 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data144.question !== undefined){
+let data145 = data144.question;
+if(typeof data145 === "string"){
+if(!pattern0.test(data145)){
+const err346 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -7638,11 +7783,8 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data141.total_memory !== undefined){
-let data146 = data141.total_memory;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.host === undefined){
-const err347 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err347 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -7651,9 +7793,12 @@ vErrors.push(err347);
 }
 errors++;
 }
-for(const key46 in data146){
-if(!(key46 === "host")){
-const err348 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+}
+if(data144.placeholder !== undefined){
+let data146 = data144.placeholder;
+if(typeof data146 === "string"){
+if(!pattern0.test(data146)){
+const err348 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -7663,11 +7808,8 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data146.host !== undefined){
-let data147 = data146.host;
-if(typeof data147 === "string"){
-if(!pattern0.test(data147)){
-const err349 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err349 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -7677,8 +7819,11 @@ vErrors.push(err349);
 errors++;
 }
 }
-else {
-const err350 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data144.accept !== undefined){
+let data147 = data144.accept;
+if(Array.isArray(data147)){
+if(data147.length < 1){
+const err350 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -7687,10 +7832,11 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-}
-else {
-const err351 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len8 = data147.length;
+for(let i8=0; i8<len8; i8++){
+let data148 = data147[i8];
+if((typeof data148 !== "string") && (!((typeof data148 == "number") && (isFinite(data148))))){
+const err351 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -7700,11 +7846,9 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data141.nr_cpus !== undefined){
-let data148 = data141.nr_cpus;
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(data148.host === undefined){
-const err352 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err352 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -7713,9 +7857,12 @@ vErrors.push(err352);
 }
 errors++;
 }
-for(const key47 in data148){
-if(!(key47 === "host")){
-const err353 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+}
+if(data144.query !== undefined){
+let data149 = data144.query;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+if(Object.keys(data149).length > 1){
+const err353 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -7724,12 +7871,8 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-if(data148.host !== undefined){
-let data149 = data148.host;
-if(typeof data149 === "string"){
-if(!pattern0.test(data149)){
-const err354 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(Object.keys(data149).length < 1){
+const err354 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -7738,9 +7881,9 @@ vErrors.push(err354);
 }
 errors++;
 }
-}
-else {
-const err355 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key46 in data149){
+if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key46))){
+const err355 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -7750,9 +7893,11 @@ vErrors.push(err355);
 errors++;
 }
 }
-}
-else {
-const err356 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.xen_version !== undefined){
+let data150 = data149.xen_version;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+if(data150.host === undefined){
+const err356 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -7761,12 +7906,9 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-if(data141.dom0_memory !== undefined){
-let data150 = data141.dom0_memory;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.host === undefined){
-const err357 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key47 in data150){
+if(!(key47 === "host")){
+const err357 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -7775,9 +7917,12 @@ vErrors.push(err357);
 }
 errors++;
 }
-for(const key48 in data150){
-if(!(key48 === "host")){
-const err358 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+}
+if(data150.host !== undefined){
+let data151 = data150.host;
+if(typeof data151 === "string"){
+if(!pattern0.test(data151)){
+const err358 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -7787,11 +7932,8 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data150.host !== undefined){
-let data151 = data150.host;
-if(typeof data151 === "string"){
-if(!pattern0.test(data151)){
-const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -7801,8 +7943,9 @@ vErrors.push(err359);
 errors++;
 }
 }
+}
 else {
-const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -7812,9 +7955,11 @@ vErrors.push(err360);
 errors++;
 }
 }
-}
-else {
-const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.free_memory !== undefined){
+let data152 = data149.free_memory;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.host === undefined){
+const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -7823,12 +7968,9 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-if(data141.domain_name !== undefined){
-let data152 = data141.domain_name;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.domain === undefined){
-const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key48 in data152){
+if(!(key48 === "host")){
+const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -7837,9 +7979,12 @@ vErrors.push(err362);
 }
 errors++;
 }
-for(const key49 in data152){
-if(!(key49 === "domain")){
-const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+}
+if(data152.host !== undefined){
+let data153 = data152.host;
+if(typeof data153 === "string"){
+if(!pattern0.test(data153)){
+const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -7849,11 +7994,8 @@ vErrors.push(err363);
 errors++;
 }
 }
-if(data152.domain !== undefined){
-let data153 = data152.domain;
-if(typeof data153 === "string"){
-if(!pattern0.test(data153)){
-const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -7863,8 +8005,9 @@ vErrors.push(err364);
 errors++;
 }
 }
+}
 else {
-const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -7874,9 +8017,11 @@ vErrors.push(err365);
 errors++;
 }
 }
-}
-else {
-const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.total_memory !== undefined){
+let data154 = data149.total_memory;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.host === undefined){
+const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -7885,12 +8030,9 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-if(data141.domain_id !== undefined){
-let data154 = data141.domain_id;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.domain === undefined){
-const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key49 in data154){
+if(!(key49 === "host")){
+const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -7899,9 +8041,12 @@ vErrors.push(err367);
 }
 errors++;
 }
-for(const key50 in data154){
-if(!(key50 === "domain")){
-const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+}
+if(data154.host !== undefined){
+let data155 = data154.host;
+if(typeof data155 === "string"){
+if(!pattern0.test(data155)){
+const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -7911,11 +8056,8 @@ vErrors.push(err368);
 errors++;
 }
 }
-if(data154.domain !== undefined){
-let data155 = data154.domain;
-if(typeof data155 === "string"){
-if(!pattern0.test(data155)){
-const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -7925,8 +8067,9 @@ vErrors.push(err369);
 errors++;
 }
 }
+}
 else {
-const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -7936,9 +8079,11 @@ vErrors.push(err370);
 errors++;
 }
 }
-}
-else {
-const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.nr_cpus !== undefined){
+let data156 = data149.nr_cpus;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.host === undefined){
+const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -7947,12 +8092,9 @@ vErrors.push(err371);
 }
 errors++;
 }
-}
-if(data141.domain_cfg !== undefined){
-let data156 = data141.domain_cfg;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.domain === undefined){
-const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key50 in data156){
+if(!(key50 === "host")){
+const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -7961,9 +8103,12 @@ vErrors.push(err372);
 }
 errors++;
 }
-for(const key51 in data156){
-if(!(key51 === "domain")){
-const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+}
+if(data156.host !== undefined){
+let data157 = data156.host;
+if(typeof data157 === "string"){
+if(!pattern0.test(data157)){
+const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -7973,11 +8118,8 @@ vErrors.push(err373);
 errors++;
 }
 }
-if(data156.domain !== undefined){
-let data157 = data156.domain;
-if(typeof data157 === "string"){
-if(!pattern0.test(data157)){
-const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -7987,8 +8129,9 @@ vErrors.push(err374);
 errors++;
 }
 }
+}
 else {
-const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -7998,9 +8141,11 @@ vErrors.push(err375);
 errors++;
 }
 }
-}
-else {
-const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.dom0_memory !== undefined){
+let data158 = data149.dom0_memory;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.host === undefined){
+const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -8009,12 +8154,9 @@ vErrors.push(err376);
 }
 errors++;
 }
-}
-if(data141.start_need_kib !== undefined){
-let data158 = data141.start_need_kib;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.domain === undefined){
-const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key51 in data158){
+if(!(key51 === "host")){
+const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -8023,9 +8165,12 @@ vErrors.push(err377);
 }
 errors++;
 }
-for(const key52 in data158){
-if(!(key52 === "domain")){
-const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+if(data158.host !== undefined){
+let data159 = data158.host;
+if(typeof data159 === "string"){
+if(!pattern0.test(data159)){
+const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -8035,11 +8180,8 @@ vErrors.push(err378);
 errors++;
 }
 }
-if(data158.domain !== undefined){
-let data159 = data158.domain;
-if(typeof data159 === "string"){
-if(!pattern0.test(data159)){
-const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -8049,8 +8191,9 @@ vErrors.push(err379);
 errors++;
 }
 }
+}
 else {
-const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -8060,9 +8203,11 @@ vErrors.push(err380);
 errors++;
 }
 }
-}
-else {
-const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.domain_name !== undefined){
+let data160 = data149.domain_name;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+if(data160.domain === undefined){
+const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -8071,12 +8216,9 @@ vErrors.push(err381);
 }
 errors++;
 }
-}
-if(data141.domain_memory !== undefined){
-let data160 = data141.domain_memory;
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-if(data160.domain === undefined){
-const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key52 in data160){
+if(!(key52 === "domain")){
+const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -8085,9 +8227,12 @@ vErrors.push(err382);
 }
 errors++;
 }
-for(const key53 in data160){
-if(!(key53 === "domain")){
-const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+}
+if(data160.domain !== undefined){
+let data161 = data160.domain;
+if(typeof data161 === "string"){
+if(!pattern0.test(data161)){
+const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -8097,11 +8242,8 @@ vErrors.push(err383);
 errors++;
 }
 }
-if(data160.domain !== undefined){
-let data161 = data160.domain;
-if(typeof data161 === "string"){
-if(!pattern0.test(data161)){
-const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -8111,8 +8253,9 @@ vErrors.push(err384);
 errors++;
 }
 }
+}
 else {
-const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -8122,9 +8265,11 @@ vErrors.push(err385);
 errors++;
 }
 }
-}
-else {
-const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.domain_id !== undefined){
+let data162 = data149.domain_id;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.domain === undefined){
+const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -8133,12 +8278,9 @@ vErrors.push(err386);
 }
 errors++;
 }
-}
-if(data141.lun_wwid !== undefined){
-let data162 = data141.lun_wwid;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.lun === undefined){
-const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key53 in data162){
+if(!(key53 === "domain")){
+const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -8147,9 +8289,12 @@ vErrors.push(err387);
 }
 errors++;
 }
-for(const key54 in data162){
-if(!(key54 === "lun")){
-const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+}
+if(data162.domain !== undefined){
+let data163 = data162.domain;
+if(typeof data163 === "string"){
+if(!pattern0.test(data163)){
+const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -8159,10 +8304,8 @@ vErrors.push(err388);
 errors++;
 }
 }
-if(data162.lun !== undefined){
-let data163 = data162.lun;
-if((typeof data163 !== "string") && (!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163))))){
-const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+else {
+const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -8171,9 +8314,10 @@ vErrors.push(err389);
 }
 errors++;
 }
-if(typeof data163 === "string"){
-if(!pattern0.test(data163)){
-const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -8183,10 +8327,11 @@ vErrors.push(err390);
 errors++;
 }
 }
-}
-}
-else {
-const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.domain_cfg !== undefined){
+let data164 = data149.domain_cfg;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+if(data164.domain === undefined){
+const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -8195,12 +8340,9 @@ vErrors.push(err391);
 }
 errors++;
 }
-}
-if(data141.lun_size !== undefined){
-let data164 = data141.lun_size;
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-if(data164.lun === undefined){
-const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key54 in data164){
+if(!(key54 === "domain")){
+const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -8209,9 +8351,12 @@ vErrors.push(err392);
 }
 errors++;
 }
-for(const key55 in data164){
-if(!(key55 === "lun")){
-const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+}
+if(data164.domain !== undefined){
+let data165 = data164.domain;
+if(typeof data165 === "string"){
+if(!pattern0.test(data165)){
+const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -8221,10 +8366,8 @@ vErrors.push(err393);
 errors++;
 }
 }
-if(data164.lun !== undefined){
-let data165 = data164.lun;
-if((typeof data165 !== "string") && (!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165))))){
-const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+else {
+const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -8233,9 +8376,10 @@ vErrors.push(err394);
 }
 errors++;
 }
-if(typeof data165 === "string"){
-if(!pattern0.test(data165)){
-const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -8245,10 +8389,11 @@ vErrors.push(err395);
 errors++;
 }
 }
-}
-}
-else {
-const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.start_need_kib !== undefined){
+let data166 = data149.start_need_kib;
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(data166.domain === undefined){
+const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -8257,12 +8402,9 @@ vErrors.push(err396);
 }
 errors++;
 }
-}
-if(data141.repository_path !== undefined){
-let data166 = data141.repository_path;
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
-if(data166.lun === undefined){
-const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key55 in data166){
+if(!(key55 === "domain")){
+const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -8271,9 +8413,12 @@ vErrors.push(err397);
 }
 errors++;
 }
-for(const key56 in data166){
-if(!(key56 === "lun")){
-const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+}
+if(data166.domain !== undefined){
+let data167 = data166.domain;
+if(typeof data167 === "string"){
+if(!pattern0.test(data167)){
+const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -8283,10 +8428,8 @@ vErrors.push(err398);
 errors++;
 }
 }
-if(data166.lun !== undefined){
-let data167 = data166.lun;
-if((typeof data167 !== "string") && (!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167))))){
-const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+else {
+const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -8295,9 +8438,10 @@ vErrors.push(err399);
 }
 errors++;
 }
-if(typeof data167 === "string"){
-if(!pattern0.test(data167)){
-const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -8307,10 +8451,11 @@ vErrors.push(err400);
 errors++;
 }
 }
-}
-}
-else {
-const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data149.domain_memory !== undefined){
+let data168 = data149.domain_memory;
+if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
+if(data168.domain === undefined){
+const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -8319,12 +8464,9 @@ vErrors.push(err401);
 }
 errors++;
 }
-}
-if(data141.map_name !== undefined){
-let data168 = data141.map_name;
-if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
-if(data168.host === undefined){
-const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key56 in data168){
+if(!(key56 === "domain")){
+const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -8333,8 +8475,12 @@ vErrors.push(err402);
 }
 errors++;
 }
-if(data168.lun === undefined){
-const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data168.domain !== undefined){
+let data169 = data168.domain;
+if(typeof data169 === "string"){
+if(!pattern0.test(data169)){
+const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -8343,9 +8489,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-for(const key57 in data168){
-if(!((key57 === "host") || (key57 === "lun"))){
-const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+}
+else {
+const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -8355,11 +8501,9 @@ vErrors.push(err404);
 errors++;
 }
 }
-if(data168.host !== undefined){
-let data169 = data168.host;
-if(typeof data169 === "string"){
-if(!pattern0.test(data169)){
-const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -8369,8 +8513,11 @@ vErrors.push(err405);
 errors++;
 }
 }
-else {
-const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data149.lun_wwid !== undefined){
+let data170 = data149.lun_wwid;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+if(data170.lun === undefined){
+const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -8379,11 +8526,9 @@ vErrors.push(err406);
 }
 errors++;
 }
-}
-if(data168.lun !== undefined){
-let data170 = data168.lun;
-if((typeof data170 !== "string") && (!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170))))){
-const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
+for(const key57 in data170){
+if(!(key57 === "lun")){
+const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -8392,9 +8537,11 @@ vErrors.push(err407);
 }
 errors++;
 }
-if(typeof data170 === "string"){
-if(!pattern0.test(data170)){
-const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data170.lun !== undefined){
+let data171 = data170.lun;
+if((typeof data171 !== "string") && (!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171))))){
+const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -8403,11 +8550,9 @@ vErrors.push(err408);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data171 === "string"){
+if(!pattern0.test(data171)){
+const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -8417,11 +8562,10 @@ vErrors.push(err409);
 errors++;
 }
 }
-if(data141.map_device !== undefined){
-let data171 = data141.map_device;
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-if(data171.host === undefined){
-const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -8430,8 +8574,12 @@ vErrors.push(err410);
 }
 errors++;
 }
-if(data171.lun === undefined){
-const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data149.lun_size !== undefined){
+let data172 = data149.lun_size;
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(data172.lun === undefined){
+const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -8440,9 +8588,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-for(const key58 in data171){
-if(!((key58 === "host") || (key58 === "lun"))){
-const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
+for(const key58 in data172){
+if(!(key58 === "lun")){
+const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -8452,11 +8600,10 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data171.host !== undefined){
-let data172 = data171.host;
-if(typeof data172 === "string"){
-if(!pattern0.test(data172)){
-const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data172.lun !== undefined){
+let data173 = data172.lun;
+if((typeof data173 !== "string") && (!(((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173))) && (isFinite(data173))))){
+const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -8465,9 +8612,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-}
-else {
-const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data173 === "string"){
+if(!pattern0.test(data173)){
+const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -8477,10 +8624,10 @@ vErrors.push(err414);
 errors++;
 }
 }
-if(data171.lun !== undefined){
-let data173 = data171.lun;
-if((typeof data173 !== "string") && (!(((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173))) && (isFinite(data173))))){
-const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -8489,9 +8636,12 @@ vErrors.push(err415);
 }
 errors++;
 }
-if(typeof data173 === "string"){
-if(!pattern0.test(data173)){
-const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data149.repository_path !== undefined){
+let data174 = data149.repository_path;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+if(data174.lun === undefined){
+const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -8500,11 +8650,9 @@ vErrors.push(err416);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key59 in data174){
+if(!(key59 === "lun")){
+const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -8514,11 +8662,10 @@ vErrors.push(err417);
 errors++;
 }
 }
-if(data141.path_devices !== undefined){
-let data174 = data141.path_devices;
-if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
-if(data174.host === undefined){
-const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data174.lun !== undefined){
+let data175 = data174.lun;
+if((typeof data175 !== "string") && (!(((typeof data175 == "number") && (!(data175 % 1) && !isNaN(data175))) && (isFinite(data175))))){
+const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -8527,8 +8674,9 @@ vErrors.push(err418);
 }
 errors++;
 }
-if(data174.lun === undefined){
-const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data175 === "string"){
+if(!pattern0.test(data175)){
+const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -8537,9 +8685,11 @@ vErrors.push(err419);
 }
 errors++;
 }
-for(const key59 in data174){
-if(!((key59 === "host") || (key59 === "lun"))){
-const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -8549,11 +8699,11 @@ vErrors.push(err420);
 errors++;
 }
 }
-if(data174.host !== undefined){
-let data175 = data174.host;
-if(typeof data175 === "string"){
-if(!pattern0.test(data175)){
-const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data149.repository_id !== undefined){
+let data176 = data149.repository_id;
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+if(data176.lun === undefined){
+const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -8562,9 +8712,9 @@ vErrors.push(err421);
 }
 errors++;
 }
-}
-else {
-const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key60 in data176){
+if(!(key60 === "lun")){
+const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -8574,10 +8724,10 @@ vErrors.push(err422);
 errors++;
 }
 }
-if(data174.lun !== undefined){
-let data176 = data174.lun;
-if((typeof data176 !== "string") && (!(((typeof data176 == "number") && (!(data176 % 1) && !isNaN(data176))) && (isFinite(data176))))){
-const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data176.lun !== undefined){
+let data177 = data176.lun;
+if((typeof data177 !== "string") && (!(((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177))) && (isFinite(data177))))){
+const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_id.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -8586,9 +8736,9 @@ vErrors.push(err423);
 }
 errors++;
 }
-if(typeof data176 === "string"){
-if(!pattern0.test(data176)){
-const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data177 === "string"){
+if(!pattern0.test(data177)){
+const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -8601,7 +8751,7 @@ errors++;
 }
 }
 else {
-const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -8611,11 +8761,11 @@ vErrors.push(err425);
 errors++;
 }
 }
-if(data141.active_paths !== undefined){
-let data177 = data141.active_paths;
-if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
-if(data177.host === undefined){
-const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data149.agent_value !== undefined){
+let data178 = data149.agent_value;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+if(data178.host === undefined){
+const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -8624,8 +8774,8 @@ vErrors.push(err426);
 }
 errors++;
 }
-if(data177.lun === undefined){
-const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data178.db === undefined){
+const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -8634,9 +8784,8 @@ vErrors.push(err427);
 }
 errors++;
 }
-for(const key60 in data177){
-if(!((key60 === "host") || (key60 === "lun"))){
-const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+if(data178.key === undefined){
+const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -8645,12 +8794,9 @@ vErrors.push(err428);
 }
 errors++;
 }
-}
-if(data177.host !== undefined){
-let data178 = data177.host;
-if(typeof data178 === "string"){
-if(!pattern0.test(data178)){
-const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key61 in data178){
+if(!(((key61 === "host") || (key61 === "db")) || (key61 === "key"))){
+const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -8660,8 +8806,11 @@ vErrors.push(err429);
 errors++;
 }
 }
-else {
-const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data178.host !== undefined){
+let data179 = data178.host;
+if(typeof data179 === "string"){
+if(!pattern0.test(data179)){
+const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -8671,10 +8820,8 @@ vErrors.push(err430);
 errors++;
 }
 }
-if(data177.lun !== undefined){
-let data179 = data177.lun;
-if((typeof data179 !== "string") && (!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179))))){
-const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+else {
+const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -8683,9 +8830,12 @@ vErrors.push(err431);
 }
 errors++;
 }
-if(typeof data179 === "string"){
-if(!pattern0.test(data179)){
-const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data178.db !== undefined){
+let data180 = data178.db;
+if(typeof data180 === "string"){
+if(!pattern0.test(data180)){
+const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -8695,10 +8845,8 @@ vErrors.push(err432);
 errors++;
 }
 }
-}
-}
 else {
-const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -8708,11 +8856,11 @@ vErrors.push(err433);
 errors++;
 }
 }
-if(data141.failed_paths !== undefined){
-let data180 = data141.failed_paths;
-if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
-if(data180.host === undefined){
-const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data178.key !== undefined){
+let data181 = data178.key;
+if(typeof data181 === "string"){
+if(!pattern0.test(data181)){
+const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -8721,8 +8869,9 @@ vErrors.push(err434);
 }
 errors++;
 }
-if(data180.lun === undefined){
-const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -8731,9 +8880,10 @@ vErrors.push(err435);
 }
 errors++;
 }
-for(const key61 in data180){
-if(!((key61 === "host") || (key61 === "lun"))){
-const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+}
+}
+else {
+const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -8743,11 +8893,11 @@ vErrors.push(err436);
 errors++;
 }
 }
-if(data180.host !== undefined){
-let data181 = data180.host;
-if(typeof data181 === "string"){
-if(!pattern0.test(data181)){
-const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data149.map_name !== undefined){
+let data182 = data149.map_name;
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+if(data182.host === undefined){
+const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -8756,9 +8906,8 @@ vErrors.push(err437);
 }
 errors++;
 }
-}
-else {
-const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data182.lun === undefined){
+const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -8767,11 +8916,9 @@ vErrors.push(err438);
 }
 errors++;
 }
-}
-if(data180.lun !== undefined){
-let data182 = data180.lun;
-if((typeof data182 !== "string") && (!(((typeof data182 == "number") && (!(data182 % 1) && !isNaN(data182))) && (isFinite(data182))))){
-const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+for(const key62 in data182){
+if(!((key62 === "host") || (key62 === "lun"))){
+const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -8780,9 +8927,12 @@ vErrors.push(err439);
 }
 errors++;
 }
-if(typeof data182 === "string"){
-if(!pattern0.test(data182)){
-const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data182.host !== undefined){
+let data183 = data182.host;
+if(typeof data183 === "string"){
+if(!pattern0.test(data183)){
+const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -8792,10 +8942,8 @@ vErrors.push(err440);
 errors++;
 }
 }
-}
-}
 else {
-const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -8805,11 +8953,10 @@ vErrors.push(err441);
 errors++;
 }
 }
-if(data141.path_group_count !== undefined){
-let data183 = data141.path_group_count;
-if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
-if(data183.host === undefined){
-const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data182.lun !== undefined){
+let data184 = data182.lun;
+if((typeof data184 !== "string") && (!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184))))){
+const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -8818,8 +8965,9 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(data183.lun === undefined){
-const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data184 === "string"){
+if(!pattern0.test(data184)){
+const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -8828,9 +8976,11 @@ vErrors.push(err443);
 }
 errors++;
 }
-for(const key62 in data183){
-if(!((key62 === "host") || (key62 === "lun"))){
-const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -8840,11 +8990,11 @@ vErrors.push(err444);
 errors++;
 }
 }
-if(data183.host !== undefined){
-let data184 = data183.host;
-if(typeof data184 === "string"){
-if(!pattern0.test(data184)){
-const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data149.map_device !== undefined){
+let data185 = data149.map_device;
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+if(data185.host === undefined){
+const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -8853,9 +9003,8 @@ vErrors.push(err445);
 }
 errors++;
 }
-}
-else {
-const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data185.lun === undefined){
+const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -8864,11 +9013,9 @@ vErrors.push(err446);
 }
 errors++;
 }
-}
-if(data183.lun !== undefined){
-let data185 = data183.lun;
-if((typeof data185 !== "string") && (!(((typeof data185 == "number") && (!(data185 % 1) && !isNaN(data185))) && (isFinite(data185))))){
-const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+for(const key63 in data185){
+if(!((key63 === "host") || (key63 === "lun"))){
+const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -8877,9 +9024,12 @@ vErrors.push(err447);
 }
 errors++;
 }
-if(typeof data185 === "string"){
-if(!pattern0.test(data185)){
-const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data185.host !== undefined){
+let data186 = data185.host;
+if(typeof data186 === "string"){
+if(!pattern0.test(data186)){
+const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -8889,10 +9039,8 @@ vErrors.push(err448);
 errors++;
 }
 }
-}
-}
 else {
-const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -8902,11 +9050,10 @@ vErrors.push(err449);
 errors++;
 }
 }
-if(data141.active_group_prio !== undefined){
-let data186 = data141.active_group_prio;
-if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
-if(data186.host === undefined){
-const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data185.lun !== undefined){
+let data187 = data185.lun;
+if((typeof data187 !== "string") && (!(((typeof data187 == "number") && (!(data187 % 1) && !isNaN(data187))) && (isFinite(data187))))){
+const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -8915,8 +9062,9 @@ vErrors.push(err450);
 }
 errors++;
 }
-if(data186.lun === undefined){
-const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data187 === "string"){
+if(!pattern0.test(data187)){
+const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -8925,9 +9073,11 @@ vErrors.push(err451);
 }
 errors++;
 }
-for(const key63 in data186){
-if(!((key63 === "host") || (key63 === "lun"))){
-const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -8937,11 +9087,11 @@ vErrors.push(err452);
 errors++;
 }
 }
-if(data186.host !== undefined){
-let data187 = data186.host;
-if(typeof data187 === "string"){
-if(!pattern0.test(data187)){
-const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data149.path_devices !== undefined){
+let data188 = data149.path_devices;
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+if(data188.host === undefined){
+const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -8950,9 +9100,8 @@ vErrors.push(err453);
 }
 errors++;
 }
-}
-else {
-const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data188.lun === undefined){
+const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -8961,11 +9110,9 @@ vErrors.push(err454);
 }
 errors++;
 }
-}
-if(data186.lun !== undefined){
-let data188 = data186.lun;
-if((typeof data188 !== "string") && (!(((typeof data188 == "number") && (!(data188 % 1) && !isNaN(data188))) && (isFinite(data188))))){
-const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+for(const key64 in data188){
+if(!((key64 === "host") || (key64 === "lun"))){
+const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -8974,9 +9121,12 @@ vErrors.push(err455);
 }
 errors++;
 }
-if(typeof data188 === "string"){
-if(!pattern0.test(data188)){
-const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data188.host !== undefined){
+let data189 = data188.host;
+if(typeof data189 === "string"){
+if(!pattern0.test(data189)){
+const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -8986,10 +9136,8 @@ vErrors.push(err456);
 errors++;
 }
 }
-}
-}
 else {
-const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -8999,11 +9147,10 @@ vErrors.push(err457);
 errors++;
 }
 }
-if(data141.pg_policy !== undefined){
-let data189 = data141.pg_policy;
-if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
-if(data189.host === undefined){
-const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data188.lun !== undefined){
+let data190 = data188.lun;
+if((typeof data190 !== "string") && (!(((typeof data190 == "number") && (!(data190 % 1) && !isNaN(data190))) && (isFinite(data190))))){
+const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -9012,8 +9159,9 @@ vErrors.push(err458);
 }
 errors++;
 }
-if(data189.lun === undefined){
-const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data190 === "string"){
+if(!pattern0.test(data190)){
+const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -9022,9 +9170,11 @@ vErrors.push(err459);
 }
 errors++;
 }
-for(const key64 in data189){
-if(!((key64 === "host") || (key64 === "lun"))){
-const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -9034,11 +9184,11 @@ vErrors.push(err460);
 errors++;
 }
 }
-if(data189.host !== undefined){
-let data190 = data189.host;
-if(typeof data190 === "string"){
-if(!pattern0.test(data190)){
-const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data149.active_paths !== undefined){
+let data191 = data149.active_paths;
+if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
+if(data191.host === undefined){
+const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -9047,9 +9197,8 @@ vErrors.push(err461);
 }
 errors++;
 }
-}
-else {
-const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data191.lun === undefined){
+const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -9058,11 +9207,9 @@ vErrors.push(err462);
 }
 errors++;
 }
-}
-if(data189.lun !== undefined){
-let data191 = data189.lun;
-if((typeof data191 !== "string") && (!(((typeof data191 == "number") && (!(data191 % 1) && !isNaN(data191))) && (isFinite(data191))))){
-const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+for(const key65 in data191){
+if(!((key65 === "host") || (key65 === "lun"))){
+const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -9071,9 +9218,12 @@ vErrors.push(err463);
 }
 errors++;
 }
-if(typeof data191 === "string"){
-if(!pattern0.test(data191)){
-const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data191.host !== undefined){
+let data192 = data191.host;
+if(typeof data192 === "string"){
+if(!pattern0.test(data192)){
+const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -9083,10 +9233,8 @@ vErrors.push(err464);
 errors++;
 }
 }
-}
-}
 else {
-const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -9096,11 +9244,10 @@ vErrors.push(err465);
 errors++;
 }
 }
-if(data141.path_hctl !== undefined){
-let data192 = data141.path_hctl;
-if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
-if(data192.host === undefined){
-const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data191.lun !== undefined){
+let data193 = data191.lun;
+if((typeof data193 !== "string") && (!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193))))){
+const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -9109,8 +9256,9 @@ vErrors.push(err466);
 }
 errors++;
 }
-if(data192.dev === undefined){
-const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+if(typeof data193 === "string"){
+if(!pattern0.test(data193)){
+const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -9119,9 +9267,11 @@ vErrors.push(err467);
 }
 errors++;
 }
-for(const key65 in data192){
-if(!((key65 === "host") || (key65 === "dev"))){
-const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -9131,11 +9281,11 @@ vErrors.push(err468);
 errors++;
 }
 }
-if(data192.host !== undefined){
-let data193 = data192.host;
-if(typeof data193 === "string"){
-if(!pattern0.test(data193)){
-const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data149.failed_paths !== undefined){
+let data194 = data149.failed_paths;
+if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
+if(data194.host === undefined){
+const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -9144,9 +9294,8 @@ vErrors.push(err469);
 }
 errors++;
 }
-}
-else {
-const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data194.lun === undefined){
+const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -9155,12 +9304,9 @@ vErrors.push(err470);
 }
 errors++;
 }
-}
-if(data192.dev !== undefined){
-let data194 = data192.dev;
-if(typeof data194 === "string"){
-if(!pattern0.test(data194)){
-const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key66 in data194){
+if(!((key66 === "host") || (key66 === "lun"))){
+const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -9170,8 +9316,11 @@ vErrors.push(err471);
 errors++;
 }
 }
-else {
-const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data194.host !== undefined){
+let data195 = data194.host;
+if(typeof data195 === "string"){
+if(!pattern0.test(data195)){
+const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -9181,9 +9330,8 @@ vErrors.push(err472);
 errors++;
 }
 }
-}
 else {
-const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -9193,11 +9341,10 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data141.lun_path_device !== undefined){
-let data195 = data141.lun_path_device;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-if(data195.host === undefined){
-const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data194.lun !== undefined){
+let data196 = data194.lun;
+if((typeof data196 !== "string") && (!(((typeof data196 == "number") && (!(data196 % 1) && !isNaN(data196))) && (isFinite(data196))))){
+const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -9206,8 +9353,9 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(data195.lun === undefined){
-const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data196 === "string"){
+if(!pattern0.test(data196)){
+const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -9216,8 +9364,11 @@ vErrors.push(err475);
 }
 errors++;
 }
-if(data195.index === undefined){
-const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+}
+}
+else {
+const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -9226,9 +9377,12 @@ vErrors.push(err476);
 }
 errors++;
 }
-for(const key66 in data195){
-if(!(((key66 === "host") || (key66 === "lun")) || (key66 === "index"))){
-const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+}
+if(data149.path_group_count !== undefined){
+let data197 = data149.path_group_count;
+if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
+if(data197.host === undefined){
+const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -9237,12 +9391,8 @@ vErrors.push(err477);
 }
 errors++;
 }
-}
-if(data195.host !== undefined){
-let data196 = data195.host;
-if(typeof data196 === "string"){
-if(!pattern0.test(data196)){
-const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data197.lun === undefined){
+const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -9251,9 +9401,9 @@ vErrors.push(err478);
 }
 errors++;
 }
-}
-else {
-const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key67 in data197){
+if(!((key67 === "host") || (key67 === "lun"))){
+const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -9263,10 +9413,11 @@ vErrors.push(err479);
 errors++;
 }
 }
-if(data195.lun !== undefined){
-let data197 = data195.lun;
-if((typeof data197 !== "string") && (!(((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197))) && (isFinite(data197))))){
-const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data197.host !== undefined){
+let data198 = data197.host;
+if(typeof data198 === "string"){
+if(!pattern0.test(data198)){
+const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -9275,9 +9426,9 @@ vErrors.push(err480);
 }
 errors++;
 }
-if(typeof data197 === "string"){
-if(!pattern0.test(data197)){
-const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -9287,11 +9438,10 @@ vErrors.push(err481);
 errors++;
 }
 }
-}
-if(data195.index !== undefined){
-let data198 = data195.index;
-if(!(((typeof data198 == "number") && (!(data198 % 1) && !isNaN(data198))) && (isFinite(data198)))){
-const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data197.lun !== undefined){
+let data199 = data197.lun;
+if((typeof data199 !== "string") && (!(((typeof data199 == "number") && (!(data199 % 1) && !isNaN(data199))) && (isFinite(data199))))){
+const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -9300,9 +9450,9 @@ vErrors.push(err482);
 }
 errors++;
 }
-if((typeof data198 == "number") && (isFinite(data198))){
-if(data198 < 0 || isNaN(data198)){
-const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data199 === "string"){
+if(!pattern0.test(data199)){
+const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -9315,7 +9465,7 @@ errors++;
 }
 }
 else {
-const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -9325,11 +9475,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data141.domain_host !== undefined){
-let data199 = data141.domain_host;
-if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
-if(data199.domain === undefined){
-const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data149.active_group_prio !== undefined){
+let data200 = data149.active_group_prio;
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+if(data200.host === undefined){
+const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -9338,9 +9488,8 @@ vErrors.push(err485);
 }
 errors++;
 }
-for(const key67 in data199){
-if(!(key67 === "domain")){
-const err486 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+if(data200.lun === undefined){
+const err486 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -9349,12 +9498,9 @@ vErrors.push(err486);
 }
 errors++;
 }
-}
-if(data199.domain !== undefined){
-let data200 = data199.domain;
-if(typeof data200 === "string"){
-if(!pattern0.test(data200)){
-const err487 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key68 in data200){
+if(!((key68 === "host") || (key68 === "lun"))){
+const err487 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -9364,8 +9510,11 @@ vErrors.push(err487);
 errors++;
 }
 }
-else {
-const err488 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data200.host !== undefined){
+let data201 = data200.host;
+if(typeof data201 === "string"){
+if(!pattern0.test(data201)){
+const err488 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -9375,9 +9524,8 @@ vErrors.push(err488);
 errors++;
 }
 }
-}
 else {
-const err489 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err489 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -9387,9 +9535,10 @@ vErrors.push(err489);
 errors++;
 }
 }
-}
-else {
-const err490 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data200.lun !== undefined){
+let data202 = data200.lun;
+if((typeof data202 !== "string") && (!(((typeof data202 == "number") && (!(data202 % 1) && !isNaN(data202))) && (isFinite(data202))))){
+const err490 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -9398,12 +9547,9 @@ vErrors.push(err490);
 }
 errors++;
 }
-}
-if(data136.tolerance !== undefined){
-let data201 = data136.tolerance;
-if((typeof data201 == "number") && (isFinite(data201))){
-if(data201 < 0 || isNaN(data201)){
-const err491 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data202 === "string"){
+if(!pattern0.test(data202)){
+const err491 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -9413,8 +9559,10 @@ vErrors.push(err491);
 errors++;
 }
 }
+}
+}
 else {
-const err492 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err492 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -9424,9 +9572,11 @@ vErrors.push(err492);
 errors++;
 }
 }
-if(data136.case_sensitive !== undefined){
-if(typeof data136.case_sensitive !== "boolean"){
-const err493 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data149.pg_policy !== undefined){
+let data203 = data149.pg_policy;
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+if(data203.host === undefined){
+const err493 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -9435,10 +9585,8 @@ vErrors.push(err493);
 }
 errors++;
 }
-}
-if(data136.any_order !== undefined){
-if(typeof data136.any_order !== "boolean"){
-const err494 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data203.lun === undefined){
+const err494 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -9447,10 +9595,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-}
-}
-else {
-const err495 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key69 in data203){
+if(!((key69 === "host") || (key69 === "lun"))){
+const err495 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -9460,11 +9607,11 @@ vErrors.push(err495);
 errors++;
 }
 }
-if(data131.failure !== undefined){
-let data204 = data131.failure;
+if(data203.host !== undefined){
+let data204 = data203.host;
 if(typeof data204 === "string"){
 if(!pattern0.test(data204)){
-const err496 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err496 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -9475,7 +9622,7 @@ errors++;
 }
 }
 else {
-const err497 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err497 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -9485,9 +9632,10 @@ vErrors.push(err497);
 errors++;
 }
 }
-if(data131.milestone !== undefined){
-if(typeof data131.milestone !== "boolean"){
-const err498 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data203.lun !== undefined){
+let data205 = data203.lun;
+if((typeof data205 !== "string") && (!(((typeof data205 == "number") && (!(data205 % 1) && !isNaN(data205))) && (isFinite(data205))))){
+const err498 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -9496,12 +9644,9 @@ vErrors.push(err498);
 }
 errors++;
 }
-}
-if(data131.hints !== undefined){
-let data206 = data131.hints;
-if(Array.isArray(data206)){
-if(data206.length < 2){
-const err499 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(typeof data205 === "string"){
+if(!pattern0.test(data205)){
+const err499 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -9510,12 +9655,11 @@ vErrors.push(err499);
 }
 errors++;
 }
-const len9 = data206.length;
-for(let i9=0; i9<len9; i9++){
-let data207 = data206[i9];
-if(typeof data207 === "string"){
-if(!pattern0.test(data207)){
-const err500 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+}
+else {
+const err500 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -9525,8 +9669,11 @@ vErrors.push(err500);
 errors++;
 }
 }
-else {
-const err501 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data149.path_hctl !== undefined){
+let data206 = data149.path_hctl;
+if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
+if(data206.host === undefined){
+const err501 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -9535,10 +9682,8 @@ vErrors.push(err501);
 }
 errors++;
 }
-}
-}
-else {
-const err502 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data206.dev === undefined){
+const err502 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -9547,10 +9692,9 @@ vErrors.push(err502);
 }
 errors++;
 }
-}
-}
-else {
-const err503 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key70 in data206){
+if(!((key70 === "host") || (key70 === "dev"))){
+const err503 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -9560,9 +9704,11 @@ vErrors.push(err503);
 errors++;
 }
 }
-}
-else {
-const err504 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data206.host !== undefined){
+let data207 = data206.host;
+if(typeof data207 === "string"){
+if(!pattern0.test(data207)){
+const err504 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -9572,15 +9718,8 @@ vErrors.push(err504);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data208 = data.constraints;
-if(Array.isArray(data208)){
-const len10 = data208.length;
-for(let i10=0; i10<len10; i10++){
-let data209 = data208[i10];
-if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
-if(data209.id === undefined){
-const err505 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err505 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -9589,8 +9728,12 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(data209.text === undefined){
-const err506 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+if(data206.dev !== undefined){
+let data208 = data206.dev;
+if(typeof data208 === "string"){
+if(!pattern0.test(data208)){
+const err506 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -9599,8 +9742,9 @@ vErrors.push(err506);
 }
 errors++;
 }
-if(data209.check === undefined){
-const err507 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+else {
+const err507 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -9609,8 +9753,10 @@ vErrors.push(err507);
 }
 errors++;
 }
-if(data209.failure === undefined){
-const err508 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+}
+}
+else {
+const err508 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -9619,9 +9765,12 @@ vErrors.push(err508);
 }
 errors++;
 }
-for(const key68 in data209){
-if(!((((key68 === "id") || (key68 === "text")) || (key68 === "check")) || (key68 === "failure"))){
-const err509 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+}
+if(data149.lun_path_device !== undefined){
+let data209 = data149.lun_path_device;
+if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
+if(data209.host === undefined){
+const err509 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -9630,12 +9779,8 @@ vErrors.push(err509);
 }
 errors++;
 }
-}
-if(data209.id !== undefined){
-let data210 = data209.id;
-if(typeof data210 === "string"){
-if(!pattern3.test(data210)){
-const err510 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data209.lun === undefined){
+const err510 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -9644,9 +9789,8 @@ vErrors.push(err510);
 }
 errors++;
 }
-}
-else {
-const err511 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data209.index === undefined){
+const err511 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -9655,12 +9799,9 @@ vErrors.push(err511);
 }
 errors++;
 }
-}
-if(data209.text !== undefined){
-let data211 = data209.text;
-if(typeof data211 === "string"){
-if(!pattern0.test(data211)){
-const err512 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key71 in data209){
+if(!(((key71 === "host") || (key71 === "lun")) || (key71 === "index"))){
+const err512 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -9670,8 +9811,11 @@ vErrors.push(err512);
 errors++;
 }
 }
-else {
-const err513 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data209.host !== undefined){
+let data210 = data209.host;
+if(typeof data210 === "string"){
+if(!pattern0.test(data210)){
+const err513 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -9681,17 +9825,8 @@ vErrors.push(err513);
 errors++;
 }
 }
-if(data209.check !== undefined){
-if(!(validate11(data209.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data209,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data209.failure !== undefined){
-let data213 = data209.failure;
-if(typeof data213 === "string"){
-if(!pattern0.test(data213)){
-const err514 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err514 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -9701,8 +9836,10 @@ vErrors.push(err514);
 errors++;
 }
 }
-else {
-const err515 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data209.lun !== undefined){
+let data211 = data209.lun;
+if((typeof data211 !== "string") && (!(((typeof data211 == "number") && (!(data211 % 1) && !isNaN(data211))) && (isFinite(data211))))){
+const err515 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -9711,10 +9848,9 @@ vErrors.push(err515);
 }
 errors++;
 }
-}
-}
-else {
-const err516 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data211 === "string"){
+if(!pattern0.test(data211)){
+const err516 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -9725,8 +9861,10 @@ errors++;
 }
 }
 }
-else {
-const err517 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data209.index !== undefined){
+let data212 = data209.index;
+if(!(((typeof data212 == "number") && (!(data212 % 1) && !isNaN(data212))) && (isFinite(data212)))){
+const err517 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -9735,20 +9873,9 @@ vErrors.push(err517);
 }
 errors++;
 }
-}
-if(data.faults !== undefined){
-let data214 = data.faults;
-if(Array.isArray(data214)){
-const len11 = data214.length;
-for(let i11=0; i11<len11; i11++){
-let data215 = data214[i11];
-const _errs506 = errors;
-let valid95 = false;
-let passing2 = null;
-const _errs507 = errors;
-if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
-if(data215.at === undefined){
-const err518 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if((typeof data212 == "number") && (isFinite(data212))){
+if(data212 < 0 || isNaN(data212)){
+const err518 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -9758,15 +9885,10 @@ vErrors.push(err518);
 errors++;
 }
 }
-var _valid2 = _errs507 === errors;
-if(_valid2){
-valid95 = true;
-passing2 = 0;
 }
-const _errs508 = errors;
-if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
-if(data215.after === undefined){
-const err519 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+}
+else {
+const err519 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -9776,20 +9898,11 @@ vErrors.push(err519);
 errors++;
 }
 }
-var _valid2 = _errs508 === errors;
-if(_valid2 && valid95){
-valid95 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid95 = true;
-passing2 = 1;
-}
-const _errs509 = errors;
-if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
-if(data215.on_command === undefined){
-const err520 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data149.domain_host !== undefined){
+let data213 = data149.domain_host;
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+if(data213.domain === undefined){
+const err520 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -9798,21 +9911,9 @@ vErrors.push(err520);
 }
 errors++;
 }
-}
-var _valid2 = _errs509 === errors;
-if(_valid2 && valid95){
-valid95 = false;
-passing2 = [passing2, 2];
-}
-else {
-if(_valid2){
-valid95 = true;
-passing2 = 2;
-}
-}
-}
-if(!valid95){
-const err521 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+for(const key72 in data213){
+if(!(key72 === "domain")){
+const err521 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -9821,20 +9922,12 @@ vErrors.push(err521);
 }
 errors++;
 }
-else {
-errors = _errs506;
-if(vErrors !== null){
-if(_errs506){
-vErrors.length = _errs506;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
-if(data215.id === undefined){
-const err522 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data213.domain !== undefined){
+let data214 = data213.domain;
+if(typeof data214 === "string"){
+if(!pattern0.test(data214)){
+const err522 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -9843,8 +9936,9 @@ vErrors.push(err522);
 }
 errors++;
 }
-if(data215.do === undefined){
-const err523 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+}
+else {
+const err523 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -9853,9 +9947,10 @@ vErrors.push(err523);
 }
 errors++;
 }
-for(const key69 in data215){
-if(!((((((key69 === "id") || (key69 === "at")) || (key69 === "after")) || (key69 === "on_command")) || (key69 === "do")) || (key69 === "announce"))){
-const err524 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+}
+}
+else {
+const err524 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -9865,11 +9960,9 @@ vErrors.push(err524);
 errors++;
 }
 }
-if(data215.id !== undefined){
-let data216 = data215.id;
-if(typeof data216 === "string"){
-if(!pattern3.test(data216)){
-const err525 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+else {
+const err525 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -9879,8 +9972,11 @@ vErrors.push(err525);
 errors++;
 }
 }
-else {
-const err526 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data144.tolerance !== undefined){
+let data215 = data144.tolerance;
+if((typeof data215 == "number") && (isFinite(data215))){
+if(data215 < 0 || isNaN(data215)){
+const err526 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -9890,11 +9986,8 @@ vErrors.push(err526);
 errors++;
 }
 }
-if(data215.at !== undefined){
-let data217 = data215.at;
-if(typeof data217 === "string"){
-if(!pattern152.test(data217)){
-const err527 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+else {
+const err527 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -9904,8 +9997,9 @@ vErrors.push(err527);
 errors++;
 }
 }
-else {
-const err528 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data144.case_sensitive !== undefined){
+if(typeof data144.case_sensitive !== "boolean"){
+const err528 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -9915,11 +10009,9 @@ vErrors.push(err528);
 errors++;
 }
 }
-if(data215.after !== undefined){
-let data218 = data215.after;
-if(typeof data218 === "string"){
-if(!pattern3.test(data218)){
-const err529 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data144.any_order !== undefined){
+if(typeof data144.any_order !== "boolean"){
+const err529 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -9929,8 +10021,9 @@ vErrors.push(err529);
 errors++;
 }
 }
+}
 else {
-const err530 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err530 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -9940,11 +10033,11 @@ vErrors.push(err530);
 errors++;
 }
 }
-if(data215.on_command !== undefined){
-let data219 = data215.on_command;
-if(typeof data219 === "string"){
-if(!pattern0.test(data219)){
-const err531 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data139.failure !== undefined){
+let data218 = data139.failure;
+if(typeof data218 === "string"){
+if(!pattern0.test(data218)){
+const err531 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -9955,7 +10048,7 @@ errors++;
 }
 }
 else {
-const err532 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err532 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -9965,11 +10058,9 @@ vErrors.push(err532);
 errors++;
 }
 }
-if(data215.do !== undefined){
-let data220 = data215.do;
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-if(Object.keys(data220).length > 1){
-const err533 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data139.milestone !== undefined){
+if(typeof data139.milestone !== "boolean"){
+const err533 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -9978,8 +10069,12 @@ vErrors.push(err533);
 }
 errors++;
 }
-if(Object.keys(data220).length < 1){
-const err534 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data139.hints !== undefined){
+let data220 = data139.hints;
+if(Array.isArray(data220)){
+if(data220.length < 2){
+const err534 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -9988,9 +10083,12 @@ vErrors.push(err534);
 }
 errors++;
 }
-for(const key70 in data220){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key70))){
-const err535 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+const len9 = data220.length;
+for(let i9=0; i9<len9; i9++){
+let data221 = data220[i9];
+if(typeof data221 === "string"){
+if(!pattern0.test(data221)){
+const err535 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -10000,11 +10098,8 @@ vErrors.push(err535);
 errors++;
 }
 }
-if(data220.write_file !== undefined){
-let data221 = data220.write_file;
-if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
-if(data221.host === undefined){
-const err536 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err536 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -10013,8 +10108,10 @@ vErrors.push(err536);
 }
 errors++;
 }
-if(data221.path === undefined){
-const err537 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+}
+else {
+const err537 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -10023,8 +10120,10 @@ vErrors.push(err537);
 }
 errors++;
 }
-if(data221.content === undefined){
-const err538 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+}
+else {
+const err538 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -10033,9 +10132,10 @@ vErrors.push(err538);
 }
 errors++;
 }
-for(const key71 in data221){
-if(!((((key71 === "host") || (key71 === "path")) || (key71 === "content")) || (key71 === "append"))){
-const err539 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+}
+}
+else {
+const err539 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -10045,11 +10145,15 @@ vErrors.push(err539);
 errors++;
 }
 }
-if(data221.host !== undefined){
-let data222 = data221.host;
-if(typeof data222 === "string"){
-if(!pattern0.test(data222)){
-const err540 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.constraints !== undefined){
+let data222 = data.constraints;
+if(Array.isArray(data222)){
+const len10 = data222.length;
+for(let i10=0; i10<len10; i10++){
+let data223 = data222[i10];
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+if(data223.id === undefined){
+const err540 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -10058,9 +10162,8 @@ vErrors.push(err540);
 }
 errors++;
 }
-}
-else {
-const err541 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data223.text === undefined){
+const err541 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -10069,12 +10172,8 @@ vErrors.push(err541);
 }
 errors++;
 }
-}
-if(data221.path !== undefined){
-let data223 = data221.path;
-if(typeof data223 === "string"){
-if(!pattern0.test(data223)){
-const err542 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data223.check === undefined){
+const err542 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -10083,9 +10182,8 @@ vErrors.push(err542);
 }
 errors++;
 }
-}
-else {
-const err543 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data223.failure === undefined){
+const err543 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -10094,10 +10192,9 @@ vErrors.push(err543);
 }
 errors++;
 }
-}
-if(data221.content !== undefined){
-if(typeof data221.content !== "string"){
-const err544 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key73 in data223){
+if(!((((key73 === "id") || (key73 === "text")) || (key73 === "check")) || (key73 === "failure"))){
+const err544 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -10107,9 +10204,11 @@ vErrors.push(err544);
 errors++;
 }
 }
-if(data221.append !== undefined){
-if(typeof data221.append !== "boolean"){
-const err545 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data223.id !== undefined){
+let data224 = data223.id;
+if(typeof data224 === "string"){
+if(!pattern3.test(data224)){
+const err545 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -10119,9 +10218,8 @@ vErrors.push(err545);
 errors++;
 }
 }
-}
 else {
-const err546 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err546 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -10131,11 +10229,11 @@ vErrors.push(err546);
 errors++;
 }
 }
-if(data220.syslog !== undefined){
-let data226 = data220.syslog;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.host === undefined){
-const err547 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data223.text !== undefined){
+let data225 = data223.text;
+if(typeof data225 === "string"){
+if(!pattern0.test(data225)){
+const err547 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -10144,8 +10242,9 @@ vErrors.push(err547);
 }
 errors++;
 }
-if(data226.tag === undefined){
-const err548 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+}
+else {
+const err548 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -10154,8 +10253,18 @@ vErrors.push(err548);
 }
 errors++;
 }
-if(data226.message === undefined){
-const err549 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+if(data223.check !== undefined){
+if(!(validate11(data223.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data223,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data223.failure !== undefined){
+let data227 = data223.failure;
+if(typeof data227 === "string"){
+if(!pattern0.test(data227)){
+const err549 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -10164,9 +10273,9 @@ vErrors.push(err549);
 }
 errors++;
 }
-for(const key72 in data226){
-if(!(((key72 === "host") || (key72 === "tag")) || (key72 === "message"))){
-const err550 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+}
+else {
+const err550 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -10176,11 +10285,9 @@ vErrors.push(err550);
 errors++;
 }
 }
-if(data226.host !== undefined){
-let data227 = data226.host;
-if(typeof data227 === "string"){
-if(!pattern0.test(data227)){
-const err551 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err551 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -10190,8 +10297,9 @@ vErrors.push(err551);
 errors++;
 }
 }
+}
 else {
-const err552 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err552 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -10201,11 +10309,19 @@ vErrors.push(err552);
 errors++;
 }
 }
-if(data226.tag !== undefined){
-let data228 = data226.tag;
-if(typeof data228 === "string"){
-if(!pattern0.test(data228)){
-const err553 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.faults !== undefined){
+let data228 = data.faults;
+if(Array.isArray(data228)){
+const len11 = data228.length;
+for(let i11=0; i11<len11; i11++){
+let data229 = data228[i11];
+const _errs539 = errors;
+let valid100 = false;
+let passing2 = null;
+const _errs540 = errors;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.at === undefined){
+const err553 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -10215,8 +10331,15 @@ vErrors.push(err553);
 errors++;
 }
 }
-else {
-const err554 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs540 === errors;
+if(_valid2){
+valid100 = true;
+passing2 = 0;
+}
+const _errs541 = errors;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.after === undefined){
+const err554 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -10226,11 +10349,20 @@ vErrors.push(err554);
 errors++;
 }
 }
-if(data226.message !== undefined){
-let data229 = data226.message;
-if(typeof data229 === "string"){
-if(!pattern0.test(data229)){
-const err555 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid2 = _errs541 === errors;
+if(_valid2 && valid100){
+valid100 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid100 = true;
+passing2 = 1;
+}
+const _errs542 = errors;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.on_command === undefined){
+const err555 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -10240,8 +10372,20 @@ vErrors.push(err555);
 errors++;
 }
 }
+var _valid2 = _errs542 === errors;
+if(_valid2 && valid100){
+valid100 = false;
+passing2 = [passing2, 2];
+}
 else {
-const err556 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid2){
+valid100 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid100){
+const err556 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -10250,10 +10394,20 @@ vErrors.push(err556);
 }
 errors++;
 }
-}
+else {
+errors = _errs539;
+if(vErrors !== null){
+if(_errs539){
+vErrors.length = _errs539;
 }
 else {
-const err557 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.id === undefined){
+const err557 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -10262,12 +10416,8 @@ vErrors.push(err557);
 }
 errors++;
 }
-}
-if(data220.service !== undefined){
-let data230 = data220.service;
-if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
-if(data230.host === undefined){
-const err558 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data229.do === undefined){
+const err558 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -10276,8 +10426,9 @@ vErrors.push(err558);
 }
 errors++;
 }
-if(data230.service === undefined){
-const err559 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+for(const key74 in data229){
+if(!((((((key74 === "id") || (key74 === "at")) || (key74 === "after")) || (key74 === "on_command")) || (key74 === "do")) || (key74 === "announce"))){
+const err559 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -10286,8 +10437,12 @@ vErrors.push(err559);
 }
 errors++;
 }
-if(data230.state === undefined){
-const err560 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data229.id !== undefined){
+let data230 = data229.id;
+if(typeof data230 === "string"){
+if(!pattern3.test(data230)){
+const err560 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -10296,9 +10451,9 @@ vErrors.push(err560);
 }
 errors++;
 }
-for(const key73 in data230){
-if(!(((key73 === "host") || (key73 === "service")) || (key73 === "state"))){
-const err561 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+}
+else {
+const err561 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -10308,11 +10463,11 @@ vErrors.push(err561);
 errors++;
 }
 }
-if(data230.host !== undefined){
-let data231 = data230.host;
+if(data229.at !== undefined){
+let data231 = data229.at;
 if(typeof data231 === "string"){
-if(!pattern0.test(data231)){
-const err562 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern164.test(data231)){
+const err562 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -10323,7 +10478,7 @@ errors++;
 }
 }
 else {
-const err563 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err563 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -10333,11 +10488,11 @@ vErrors.push(err563);
 errors++;
 }
 }
-if(data230.service !== undefined){
-let data232 = data230.service;
+if(data229.after !== undefined){
+let data232 = data229.after;
 if(typeof data232 === "string"){
-if(!pattern0.test(data232)){
-const err564 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern3.test(data232)){
+const err564 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -10348,7 +10503,7 @@ errors++;
 }
 }
 else {
-const err565 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err565 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -10358,10 +10513,11 @@ vErrors.push(err565);
 errors++;
 }
 }
-if(data230.state !== undefined){
-let data233 = data230.state;
-if(typeof data233 !== "string"){
-const err566 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data229.on_command !== undefined){
+let data233 = data229.on_command;
+if(typeof data233 === "string"){
+if(!pattern0.test(data233)){
+const err566 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -10370,8 +10526,9 @@ vErrors.push(err566);
 }
 errors++;
 }
-if(!((data233 === "running") || (data233 === "stopped"))){
-const err567 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err567 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -10381,9 +10538,11 @@ vErrors.push(err567);
 errors++;
 }
 }
-}
-else {
-const err568 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data229.do !== undefined){
+let data234 = data229.do;
+if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
+if(Object.keys(data234).length > 1){
+const err568 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -10392,12 +10551,8 @@ vErrors.push(err568);
 }
 errors++;
 }
-}
-if(data220.cable !== undefined){
-let data234 = data220.cable;
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-if(data234.host === undefined){
-const err569 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(Object.keys(data234).length < 1){
+const err569 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -10406,8 +10561,9 @@ vErrors.push(err569);
 }
 errors++;
 }
-if(data234.hba === undefined){
-const err570 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+for(const key75 in data234){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key75))){
+const err570 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -10416,8 +10572,12 @@ vErrors.push(err570);
 }
 errors++;
 }
-if(data234.plugged === undefined){
-const err571 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+}
+if(data234.write_file !== undefined){
+let data235 = data234.write_file;
+if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
+if(data235.host === undefined){
+const err571 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -10426,9 +10586,8 @@ vErrors.push(err571);
 }
 errors++;
 }
-for(const key74 in data234){
-if(!(((key74 === "host") || (key74 === "hba")) || (key74 === "plugged"))){
-const err572 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+if(data235.path === undefined){
+const err572 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -10437,12 +10596,8 @@ vErrors.push(err572);
 }
 errors++;
 }
-}
-if(data234.host !== undefined){
-let data235 = data234.host;
-if(typeof data235 === "string"){
-if(!pattern0.test(data235)){
-const err573 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data235.content === undefined){
+const err573 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -10451,9 +10606,9 @@ vErrors.push(err573);
 }
 errors++;
 }
-}
-else {
-const err574 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key76 in data235){
+if(!((((key76 === "host") || (key76 === "path")) || (key76 === "content")) || (key76 === "append"))){
+const err574 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -10463,10 +10618,11 @@ vErrors.push(err574);
 errors++;
 }
 }
-if(data234.hba !== undefined){
-let data236 = data234.hba;
-if(!(((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236))) && (isFinite(data236)))){
-const err575 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data235.host !== undefined){
+let data236 = data235.host;
+if(typeof data236 === "string"){
+if(!pattern0.test(data236)){
+const err575 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -10476,9 +10632,8 @@ vErrors.push(err575);
 errors++;
 }
 }
-if(data234.plugged !== undefined){
-if(typeof data234.plugged !== "boolean"){
-const err576 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err576 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -10488,9 +10643,11 @@ vErrors.push(err576);
 errors++;
 }
 }
-}
-else {
-const err577 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data235.path !== undefined){
+let data237 = data235.path;
+if(typeof data237 === "string"){
+if(!pattern0.test(data237)){
+const err577 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -10500,11 +10657,8 @@ vErrors.push(err577);
 errors++;
 }
 }
-if(data220.hba_port !== undefined){
-let data238 = data220.hba_port;
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-if(data238.host === undefined){
-const err578 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err578 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -10513,8 +10667,10 @@ vErrors.push(err578);
 }
 errors++;
 }
-if(data238.hba === undefined){
-const err579 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+if(data235.content !== undefined){
+if(typeof data235.content !== "string"){
+const err579 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -10523,8 +10679,10 @@ vErrors.push(err579);
 }
 errors++;
 }
-if(data238.up === undefined){
-const err580 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data235.append !== undefined){
+if(typeof data235.append !== "boolean"){
+const err580 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -10533,9 +10691,10 @@ vErrors.push(err580);
 }
 errors++;
 }
-for(const key75 in data238){
-if(!(((key75 === "host") || (key75 === "hba")) || (key75 === "up"))){
-const err581 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+}
+}
+else {
+const err581 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -10545,11 +10704,11 @@ vErrors.push(err581);
 errors++;
 }
 }
-if(data238.host !== undefined){
-let data239 = data238.host;
-if(typeof data239 === "string"){
-if(!pattern0.test(data239)){
-const err582 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data234.syslog !== undefined){
+let data240 = data234.syslog;
+if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
+if(data240.host === undefined){
+const err582 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -10558,9 +10717,8 @@ vErrors.push(err582);
 }
 errors++;
 }
-}
-else {
-const err583 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data240.tag === undefined){
+const err583 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -10569,11 +10727,8 @@ vErrors.push(err583);
 }
 errors++;
 }
-}
-if(data238.hba !== undefined){
-let data240 = data238.hba;
-if(!(((typeof data240 == "number") && (!(data240 % 1) && !isNaN(data240))) && (isFinite(data240)))){
-const err584 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data240.message === undefined){
+const err584 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -10582,10 +10737,9 @@ vErrors.push(err584);
 }
 errors++;
 }
-}
-if(data238.up !== undefined){
-if(typeof data238.up !== "boolean"){
-const err585 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key77 in data240){
+if(!(((key77 === "host") || (key77 === "tag")) || (key77 === "message"))){
+const err585 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -10595,9 +10749,11 @@ vErrors.push(err585);
 errors++;
 }
 }
-}
-else {
-const err586 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data240.host !== undefined){
+let data241 = data240.host;
+if(typeof data241 === "string"){
+if(!pattern0.test(data241)){
+const err586 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -10607,11 +10763,8 @@ vErrors.push(err586);
 errors++;
 }
 }
-if(data220.fc_switch !== undefined){
-let data242 = data220.fc_switch;
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-if(data242.fabric === undefined){
-const err587 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+else {
+const err587 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -10620,8 +10773,12 @@ vErrors.push(err587);
 }
 errors++;
 }
-if(data242.up === undefined){
-const err588 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data240.tag !== undefined){
+let data242 = data240.tag;
+if(typeof data242 === "string"){
+if(!pattern0.test(data242)){
+const err588 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -10630,9 +10787,9 @@ vErrors.push(err588);
 }
 errors++;
 }
-for(const key76 in data242){
-if(!((key76 === "fabric") || (key76 === "up"))){
-const err589 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+}
+else {
+const err589 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -10642,10 +10799,11 @@ vErrors.push(err589);
 errors++;
 }
 }
-if(data242.fabric !== undefined){
-let data243 = data242.fabric;
-if(!(((typeof data243 == "number") && (!(data243 % 1) && !isNaN(data243))) && (isFinite(data243)))){
-const err590 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data240.message !== undefined){
+let data243 = data240.message;
+if(typeof data243 === "string"){
+if(!pattern0.test(data243)){
+const err590 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -10654,9 +10812,9 @@ vErrors.push(err590);
 }
 errors++;
 }
-if((typeof data243 == "number") && (isFinite(data243))){
-if(data243 > 1 || isNaN(data243)){
-const err591 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err591 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -10665,8 +10823,10 @@ vErrors.push(err591);
 }
 errors++;
 }
-if(data243 < 0 || isNaN(data243)){
-const err592 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err592 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -10676,10 +10836,11 @@ vErrors.push(err592);
 errors++;
 }
 }
-}
-if(data242.up !== undefined){
-if(typeof data242.up !== "boolean"){
-const err593 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data234.service !== undefined){
+let data244 = data234.service;
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
+if(data244.host === undefined){
+const err593 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -10688,10 +10849,8 @@ vErrors.push(err593);
 }
 errors++;
 }
-}
-}
-else {
-const err594 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data244.service === undefined){
+const err594 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -10700,12 +10859,8 @@ vErrors.push(err594);
 }
 errors++;
 }
-}
-if(data220.sp !== undefined){
-let data245 = data220.sp;
-if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
-if(data245.sp === undefined){
-const err595 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data244.state === undefined){
+const err595 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -10714,8 +10869,9 @@ vErrors.push(err595);
 }
 errors++;
 }
-if(data245.up === undefined){
-const err596 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+for(const key78 in data244){
+if(!(((key78 === "host") || (key78 === "service")) || (key78 === "state"))){
+const err596 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -10724,9 +10880,12 @@ vErrors.push(err596);
 }
 errors++;
 }
-for(const key77 in data245){
-if(!((key77 === "sp") || (key77 === "up"))){
-const err597 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+}
+if(data244.host !== undefined){
+let data245 = data244.host;
+if(typeof data245 === "string"){
+if(!pattern0.test(data245)){
+const err597 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -10736,10 +10895,8 @@ vErrors.push(err597);
 errors++;
 }
 }
-if(data245.sp !== undefined){
-let data246 = data245.sp;
-if(typeof data246 !== "string"){
-const err598 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err598 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -10748,8 +10905,12 @@ vErrors.push(err598);
 }
 errors++;
 }
-if(!((data246 === "A") || (data246 === "B"))){
-const err599 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+}
+if(data244.service !== undefined){
+let data246 = data244.service;
+if(typeof data246 === "string"){
+if(!pattern0.test(data246)){
+const err599 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -10759,9 +10920,8 @@ vErrors.push(err599);
 errors++;
 }
 }
-if(data245.up !== undefined){
-if(typeof data245.up !== "boolean"){
-const err600 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err600 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -10771,9 +10931,10 @@ vErrors.push(err600);
 errors++;
 }
 }
-}
-else {
-const err601 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data244.state !== undefined){
+let data247 = data244.state;
+if(typeof data247 !== "string"){
+const err601 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -10782,12 +10943,8 @@ vErrors.push(err601);
 }
 errors++;
 }
-}
-if(data220.sp_port !== undefined){
-let data248 = data220.sp_port;
-if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
-if(data248.sp === undefined){
-const err602 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(!((data247 === "running") || (data247 === "stopped"))){
+const err602 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -10796,8 +10953,10 @@ vErrors.push(err602);
 }
 errors++;
 }
-if(data248.port === undefined){
-const err603 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+}
+}
+else {
+const err603 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -10806,8 +10965,12 @@ vErrors.push(err603);
 }
 errors++;
 }
-if(data248.up === undefined){
-const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data234.cable !== undefined){
+let data248 = data234.cable;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(data248.host === undefined){
+const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -10816,9 +10979,8 @@ vErrors.push(err604);
 }
 errors++;
 }
-for(const key78 in data248){
-if(!(((key78 === "sp") || (key78 === "port")) || (key78 === "up"))){
-const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+if(data248.hba === undefined){
+const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -10827,11 +10989,8 @@ vErrors.push(err605);
 }
 errors++;
 }
-}
-if(data248.sp !== undefined){
-let data249 = data248.sp;
-if(typeof data249 !== "string"){
-const err606 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data248.plugged === undefined){
+const err606 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -10840,8 +10999,9 @@ vErrors.push(err606);
 }
 errors++;
 }
-if(!((data249 === "A") || (data249 === "B"))){
-const err607 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+for(const key79 in data248){
+if(!(((key79 === "host") || (key79 === "hba")) || (key79 === "plugged"))){
+const err607 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -10851,10 +11011,11 @@ vErrors.push(err607);
 errors++;
 }
 }
-if(data248.port !== undefined){
-let data250 = data248.port;
-if(!(((typeof data250 == "number") && (!(data250 % 1) && !isNaN(data250))) && (isFinite(data250)))){
-const err608 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data248.host !== undefined){
+let data249 = data248.host;
+if(typeof data249 === "string"){
+if(!pattern0.test(data249)){
+const err608 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -10863,9 +11024,9 @@ vErrors.push(err608);
 }
 errors++;
 }
-if((typeof data250 == "number") && (isFinite(data250))){
-if(data250 < 0 || isNaN(data250)){
-const err609 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err609 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -10875,10 +11036,10 @@ vErrors.push(err609);
 errors++;
 }
 }
-}
-if(data248.up !== undefined){
-if(typeof data248.up !== "boolean"){
-const err610 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data248.hba !== undefined){
+let data250 = data248.hba;
+if(!(((typeof data250 == "number") && (!(data250 % 1) && !isNaN(data250))) && (isFinite(data250)))){
+const err610 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -10888,9 +11049,9 @@ vErrors.push(err610);
 errors++;
 }
 }
-}
-else {
-const err611 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data248.plugged !== undefined){
+if(typeof data248.plugged !== "boolean"){
+const err611 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -10900,11 +11061,9 @@ vErrors.push(err611);
 errors++;
 }
 }
-if(data220.lun_grow !== undefined){
-let data252 = data220.lun_grow;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.lun === undefined){
-const err612 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err612 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -10913,9 +11072,12 @@ vErrors.push(err612);
 }
 errors++;
 }
-for(const key79 in data252){
-if(!(((key79 === "lun") || (key79 === "size_gb")) || (key79 === "add_gb"))){
-const err613 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+}
+if(data234.hba_port !== undefined){
+let data252 = data234.hba_port;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(data252.host === undefined){
+const err613 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -10924,11 +11086,8 @@ vErrors.push(err613);
 }
 errors++;
 }
-}
-if(data252.lun !== undefined){
-let data253 = data252.lun;
-if((typeof data253 !== "string") && (!(((typeof data253 == "number") && (!(data253 % 1) && !isNaN(data253))) && (isFinite(data253))))){
-const err614 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+if(data252.hba === undefined){
+const err614 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -10937,9 +11096,8 @@ vErrors.push(err614);
 }
 errors++;
 }
-if(typeof data253 === "string"){
-if(!pattern0.test(data253)){
-const err615 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data252.up === undefined){
+const err615 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -10948,13 +11106,9 @@ vErrors.push(err615);
 }
 errors++;
 }
-}
-}
-if(data252.size_gb !== undefined){
-let data254 = data252.size_gb;
-if((typeof data254 == "number") && (isFinite(data254))){
-if(data254 <= 0 || isNaN(data254)){
-const err616 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+for(const key80 in data252){
+if(!(((key80 === "host") || (key80 === "hba")) || (key80 === "up"))){
+const err616 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -10964,8 +11118,11 @@ vErrors.push(err616);
 errors++;
 }
 }
-else {
-const err617 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data252.host !== undefined){
+let data253 = data252.host;
+if(typeof data253 === "string"){
+if(!pattern0.test(data253)){
+const err617 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -10975,11 +11132,8 @@ vErrors.push(err617);
 errors++;
 }
 }
-if(data252.add_gb !== undefined){
-let data255 = data252.add_gb;
-if((typeof data255 == "number") && (isFinite(data255))){
-if(data255 <= 0 || isNaN(data255)){
-const err618 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err618 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -10989,8 +11143,10 @@ vErrors.push(err618);
 errors++;
 }
 }
-else {
-const err619 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data252.hba !== undefined){
+let data254 = data252.hba;
+if(!(((typeof data254 == "number") && (!(data254 % 1) && !isNaN(data254))) && (isFinite(data254)))){
+const err619 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -11000,9 +11156,9 @@ vErrors.push(err619);
 errors++;
 }
 }
-}
-else {
-const err620 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data252.up !== undefined){
+if(typeof data252.up !== "boolean"){
+const err620 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -11012,11 +11168,9 @@ vErrors.push(err620);
 errors++;
 }
 }
-if(data220.page83 !== undefined){
-let data256 = data220.page83;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-if(data256.lun === undefined){
-const err621 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err621 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -11025,9 +11179,12 @@ vErrors.push(err621);
 }
 errors++;
 }
-for(const key80 in data256){
-if(!(key80 === "lun")){
-const err622 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+}
+if(data234.fc_switch !== undefined){
+let data256 = data234.fc_switch;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+if(data256.fabric === undefined){
+const err622 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -11036,11 +11193,8 @@ vErrors.push(err622);
 }
 errors++;
 }
-}
-if(data256.lun !== undefined){
-let data257 = data256.lun;
-if((typeof data257 !== "string") && (!(((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257))) && (isFinite(data257))))){
-const err623 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(data256.up === undefined){
+const err623 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -11049,9 +11203,9 @@ vErrors.push(err623);
 }
 errors++;
 }
-if(typeof data257 === "string"){
-if(!pattern0.test(data257)){
-const err624 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key81 in data256){
+if(!((key81 === "fabric") || (key81 === "up"))){
+const err624 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -11061,10 +11215,10 @@ vErrors.push(err624);
 errors++;
 }
 }
-}
-}
-else {
-const err625 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data256.fabric !== undefined){
+let data257 = data256.fabric;
+if(!(((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257))) && (isFinite(data257)))){
+const err625 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -11073,10 +11227,9 @@ vErrors.push(err625);
 }
 errors++;
 }
-}
-}
-else {
-const err626 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data257 == "number") && (isFinite(data257))){
+if(data257 > 1 || isNaN(data257)){
+const err626 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -11085,12 +11238,8 @@ vErrors.push(err626);
 }
 errors++;
 }
-}
-if(data215.announce !== undefined){
-let data258 = data215.announce;
-if(typeof data258 === "string"){
-if(!pattern0.test(data258)){
-const err627 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data257 < 0 || isNaN(data257)){
+const err627 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -11100,8 +11249,10 @@ vErrors.push(err627);
 errors++;
 }
 }
-else {
-const err628 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data256.up !== undefined){
+if(typeof data256.up !== "boolean"){
+const err628 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -11113,7 +11264,7 @@ errors++;
 }
 }
 else {
-const err629 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err629 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -11123,9 +11274,11 @@ vErrors.push(err629);
 errors++;
 }
 }
-}
-else {
-const err630 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data234.sp !== undefined){
+let data259 = data234.sp;
+if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
+if(data259.sp === undefined){
+const err630 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -11134,12 +11287,8 @@ vErrors.push(err630);
 }
 errors++;
 }
-}
-if(data.solution !== undefined){
-let data259 = data.solution;
-if(Array.isArray(data259)){
-if(data259.length < 1){
-const err631 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data259.up === undefined){
+const err631 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -11148,16 +11297,9 @@ vErrors.push(err631);
 }
 errors++;
 }
-const len12 = data259.length;
-for(let i12=0; i12<len12; i12++){
-let data260 = data259[i12];
-const _errs612 = errors;
-let valid110 = false;
-let passing3 = null;
-const _errs613 = errors;
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-if(data260.host === undefined){
-const err632 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key82 in data259){
+if(!((key82 === "sp") || (key82 === "up"))){
+const err632 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -11166,8 +11308,11 @@ vErrors.push(err632);
 }
 errors++;
 }
-if(data260.run === undefined){
-const err633 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+if(data259.sp !== undefined){
+let data260 = data259.sp;
+if(typeof data260 !== "string"){
+const err633 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -11176,16 +11321,8 @@ vErrors.push(err633);
 }
 errors++;
 }
-}
-var _valid3 = _errs613 === errors;
-if(_valid3){
-valid110 = true;
-passing3 = 0;
-}
-const _errs614 = errors;
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-if(data260.host === undefined){
-const err634 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(!((data260 === "A") || (data260 === "B"))){
+const err634 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -11194,8 +11331,10 @@ vErrors.push(err634);
 }
 errors++;
 }
-if(data260.keys === undefined){
-const err635 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+if(data259.up !== undefined){
+if(typeof data259.up !== "boolean"){
+const err635 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -11204,8 +11343,10 @@ vErrors.push(err635);
 }
 errors++;
 }
-if(data260.note === undefined){
-const err636 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+}
+else {
+const err636 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -11215,20 +11356,11 @@ vErrors.push(err636);
 errors++;
 }
 }
-var _valid3 = _errs614 === errors;
-if(_valid3 && valid110){
-valid110 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid110 = true;
-passing3 = 1;
-}
-const _errs615 = errors;
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-if(data260.wait === undefined){
-const err637 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data234.sp_port !== undefined){
+let data262 = data234.sp_port;
+if(data262 && typeof data262 == "object" && !Array.isArray(data262)){
+if(data262.sp === undefined){
+const err637 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -11237,21 +11369,8 @@ vErrors.push(err637);
 }
 errors++;
 }
-}
-var _valid3 = _errs615 === errors;
-if(_valid3 && valid110){
-valid110 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid110 = true;
-passing3 = 2;
-}
-const _errs616 = errors;
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-if(data260.answer === undefined){
-const err638 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data262.port === undefined){
+const err638 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -11260,22 +11379,8 @@ vErrors.push(err638);
 }
 errors++;
 }
-}
-var _valid3 = _errs616 === errors;
-if(_valid3 && valid110){
-valid110 = false;
-passing3 = [passing3, 3];
-}
-else {
-if(_valid3){
-valid110 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid110){
-const err639 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data262.up === undefined){
+const err639 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -11284,21 +11389,9 @@ vErrors.push(err639);
 }
 errors++;
 }
-else {
-errors = _errs612;
-if(vErrors !== null){
-if(_errs612){
-vErrors.length = _errs612;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-for(const key81 in data260){
-if(!(((((((key81 === "host") || (key81 === "run")) || (key81 === "keys")) || (key81 === "wait")) || (key81 === "answer")) || (key81 === "note")) || (key81 === "fails"))){
-const err640 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
+for(const key83 in data262){
+if(!(((key83 === "sp") || (key83 === "port")) || (key83 === "up"))){
+const err640 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -11308,11 +11401,10 @@ vErrors.push(err640);
 errors++;
 }
 }
-if(data260.host !== undefined){
-let data261 = data260.host;
-if(typeof data261 === "string"){
-if(!pattern0.test(data261)){
-const err641 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data262.sp !== undefined){
+let data263 = data262.sp;
+if(typeof data263 !== "string"){
+const err641 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -11321,9 +11413,8 @@ vErrors.push(err641);
 }
 errors++;
 }
-}
-else {
-const err642 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data263 === "A") || (data263 === "B"))){
+const err642 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -11333,14 +11424,10 @@ vErrors.push(err642);
 errors++;
 }
 }
-if(data260.run !== undefined){
-let data262 = data260.run;
-const _errs621 = errors;
-let valid112 = false;
-const _errs622 = errors;
-if(typeof data262 === "string"){
-if(!pattern0.test(data262)){
-const err643 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data262.port !== undefined){
+let data264 = data262.port;
+if(!(((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264))) && (isFinite(data264)))){
+const err643 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -11349,9 +11436,9 @@ vErrors.push(err643);
 }
 errors++;
 }
-}
-else {
-const err644 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data264 == "number") && (isFinite(data264))){
+if(data264 < 0 || isNaN(data264)){
+const err644 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -11360,13 +11447,11 @@ vErrors.push(err644);
 }
 errors++;
 }
-var _valid4 = _errs622 === errors;
-valid112 = valid112 || _valid4;
-if(!valid112){
-const _errs624 = errors;
-if(Array.isArray(data262)){
-if(data262.length < 1){
-const err645 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+if(data262.up !== undefined){
+if(typeof data262.up !== "boolean"){
+const err645 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -11375,12 +11460,10 @@ vErrors.push(err645);
 }
 errors++;
 }
-const len13 = data262.length;
-for(let i13=0; i13<len13; i13++){
-let data263 = data262[i13];
-if(typeof data263 === "string"){
-if(!pattern0.test(data263)){
-const err646 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err646 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -11390,8 +11473,11 @@ vErrors.push(err646);
 errors++;
 }
 }
-else {
-const err647 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data234.lun_grow !== undefined){
+let data266 = data234.lun_grow;
+if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
+if(data266.lun === undefined){
+const err647 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -11400,10 +11486,9 @@ vErrors.push(err647);
 }
 errors++;
 }
-}
-}
-else {
-const err648 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key84 in data266){
+if(!(((key84 === "lun") || (key84 === "size_gb")) || (key84 === "add_gb"))){
+const err648 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -11412,11 +11497,11 @@ vErrors.push(err648);
 }
 errors++;
 }
-var _valid4 = _errs624 === errors;
-valid112 = valid112 || _valid4;
 }
-if(!valid112){
-const err649 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data266.lun !== undefined){
+let data267 = data266.lun;
+if((typeof data267 !== "string") && (!(((typeof data267 == "number") && (!(data267 % 1) && !isNaN(data267))) && (isFinite(data267))))){
+const err649 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -11425,23 +11510,9 @@ vErrors.push(err649);
 }
 errors++;
 }
-else {
-errors = _errs621;
-if(vErrors !== null){
-if(_errs621){
-vErrors.length = _errs621;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data260.keys !== undefined){
-let data264 = data260.keys;
-if(typeof data264 === "string"){
-if(!pattern170.test(data264)){
-const err650 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(typeof data267 === "string"){
+if(!pattern0.test(data267)){
+const err650 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -11451,8 +11522,12 @@ vErrors.push(err650);
 errors++;
 }
 }
-else {
-const err651 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data266.size_gb !== undefined){
+let data268 = data266.size_gb;
+if((typeof data268 == "number") && (isFinite(data268))){
+if(data268 <= 0 || isNaN(data268)){
+const err651 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -11462,11 +11537,8 @@ vErrors.push(err651);
 errors++;
 }
 }
-if(data260.wait !== undefined){
-let data265 = data260.wait;
-if(typeof data265 === "string"){
-if(!pattern152.test(data265)){
-const err652 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+else {
+const err652 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -11476,8 +11548,11 @@ vErrors.push(err652);
 errors++;
 }
 }
-else {
-const err653 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data266.add_gb !== undefined){
+let data269 = data266.add_gb;
+if((typeof data269 == "number") && (isFinite(data269))){
+if(data269 <= 0 || isNaN(data269)){
+const err653 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -11487,11 +11562,8 @@ vErrors.push(err653);
 errors++;
 }
 }
-if(data260.answer !== undefined){
-let data266 = data260.answer;
-if(typeof data266 === "string"){
-if(!pattern3.test(data266)){
-const err654 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+else {
+const err654 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -11501,8 +11573,9 @@ vErrors.push(err654);
 errors++;
 }
 }
+}
 else {
-const err655 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err655 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -11512,11 +11585,11 @@ vErrors.push(err655);
 errors++;
 }
 }
-if(data260.note !== undefined){
-let data267 = data260.note;
-if(typeof data267 === "string"){
-if(!pattern0.test(data267)){
-const err656 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data234.page83 !== undefined){
+let data270 = data234.page83;
+if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
+if(data270.lun === undefined){
+const err656 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -11525,9 +11598,9 @@ vErrors.push(err656);
 }
 errors++;
 }
-}
-else {
-const err657 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key85 in data270){
+if(!(key85 === "lun")){
+const err657 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -11537,9 +11610,10 @@ vErrors.push(err657);
 errors++;
 }
 }
-if(data260.fails !== undefined){
-if(typeof data260.fails !== "boolean"){
-const err658 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data270.lun !== undefined){
+let data271 = data270.lun;
+if((typeof data271 !== "string") && (!(((typeof data271 == "number") && (!(data271 % 1) && !isNaN(data271))) && (isFinite(data271))))){
+const err658 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -11548,10 +11622,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-}
-}
-else {
-const err659 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data271 === "string"){
+if(!pattern0.test(data271)){
+const err659 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -11562,8 +11635,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err660 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err660 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -11575,7 +11649,7 @@ errors++;
 }
 }
 else {
-const err661 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err661 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -11584,12 +11658,511 @@ vErrors.push(err661);
 }
 errors++;
 }
+}
+if(data229.announce !== undefined){
+let data272 = data229.announce;
+if(typeof data272 === "string"){
+if(!pattern0.test(data272)){
+const err662 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err662];
+}
+else {
+vErrors.push(err662);
+}
+errors++;
+}
+}
+else {
+const err663 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err663];
+}
+else {
+vErrors.push(err663);
+}
+errors++;
+}
+}
+}
+else {
+const err664 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err664];
+}
+else {
+vErrors.push(err664);
+}
+errors++;
+}
+}
+}
+else {
+const err665 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err665];
+}
+else {
+vErrors.push(err665);
+}
+errors++;
+}
+}
+if(data.solution !== undefined){
+let data273 = data.solution;
+if(Array.isArray(data273)){
+if(data273.length < 1){
+const err666 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err666];
+}
+else {
+vErrors.push(err666);
+}
+errors++;
+}
+const len12 = data273.length;
+for(let i12=0; i12<len12; i12++){
+let data274 = data273[i12];
+const _errs645 = errors;
+let valid115 = false;
+let passing3 = null;
+const _errs646 = errors;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+if(data274.host === undefined){
+const err667 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err667];
+}
+else {
+vErrors.push(err667);
+}
+errors++;
+}
+if(data274.run === undefined){
+const err668 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err668];
+}
+else {
+vErrors.push(err668);
+}
+errors++;
+}
+}
+var _valid3 = _errs646 === errors;
+if(_valid3){
+valid115 = true;
+passing3 = 0;
+}
+const _errs647 = errors;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+if(data274.host === undefined){
+const err669 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err669];
+}
+else {
+vErrors.push(err669);
+}
+errors++;
+}
+if(data274.keys === undefined){
+const err670 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(vErrors === null){
+vErrors = [err670];
+}
+else {
+vErrors.push(err670);
+}
+errors++;
+}
+if(data274.note === undefined){
+const err671 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err671];
+}
+else {
+vErrors.push(err671);
+}
+errors++;
+}
+}
+var _valid3 = _errs647 === errors;
+if(_valid3 && valid115){
+valid115 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid115 = true;
+passing3 = 1;
+}
+const _errs648 = errors;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+if(data274.wait === undefined){
+const err672 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err672];
+}
+else {
+vErrors.push(err672);
+}
+errors++;
+}
+}
+var _valid3 = _errs648 === errors;
+if(_valid3 && valid115){
+valid115 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid115 = true;
+passing3 = 2;
+}
+const _errs649 = errors;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+if(data274.answer === undefined){
+const err673 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err673];
+}
+else {
+vErrors.push(err673);
+}
+errors++;
+}
+}
+var _valid3 = _errs649 === errors;
+if(_valid3 && valid115){
+valid115 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid115 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid115){
+const err674 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err674];
+}
+else {
+vErrors.push(err674);
+}
+errors++;
+}
+else {
+errors = _errs645;
+if(vErrors !== null){
+if(_errs645){
+vErrors.length = _errs645;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+for(const key86 in data274){
+if(!(((((((key86 === "host") || (key86 === "run")) || (key86 === "keys")) || (key86 === "wait")) || (key86 === "answer")) || (key86 === "note")) || (key86 === "fails"))){
+const err675 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err675];
+}
+else {
+vErrors.push(err675);
+}
+errors++;
+}
+}
+if(data274.host !== undefined){
+let data275 = data274.host;
+if(typeof data275 === "string"){
+if(!pattern0.test(data275)){
+const err676 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err676];
+}
+else {
+vErrors.push(err676);
+}
+errors++;
+}
+}
+else {
+const err677 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err677];
+}
+else {
+vErrors.push(err677);
+}
+errors++;
+}
+}
+if(data274.run !== undefined){
+let data276 = data274.run;
+const _errs654 = errors;
+let valid117 = false;
+const _errs655 = errors;
+if(typeof data276 === "string"){
+if(!pattern0.test(data276)){
+const err678 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err678];
+}
+else {
+vErrors.push(err678);
+}
+errors++;
+}
+}
+else {
+const err679 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err679];
+}
+else {
+vErrors.push(err679);
+}
+errors++;
+}
+var _valid4 = _errs655 === errors;
+valid117 = valid117 || _valid4;
+if(!valid117){
+const _errs657 = errors;
+if(Array.isArray(data276)){
+if(data276.length < 1){
+const err680 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err680];
+}
+else {
+vErrors.push(err680);
+}
+errors++;
+}
+const len13 = data276.length;
+for(let i13=0; i13<len13; i13++){
+let data277 = data276[i13];
+if(typeof data277 === "string"){
+if(!pattern0.test(data277)){
+const err681 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err681];
+}
+else {
+vErrors.push(err681);
+}
+errors++;
+}
+}
+else {
+const err682 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err682];
+}
+else {
+vErrors.push(err682);
+}
+errors++;
+}
+}
+}
+else {
+const err683 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err683];
+}
+else {
+vErrors.push(err683);
+}
+errors++;
+}
+var _valid4 = _errs657 === errors;
+valid117 = valid117 || _valid4;
+}
+if(!valid117){
+const err684 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err684];
+}
+else {
+vErrors.push(err684);
+}
+errors++;
+}
+else {
+errors = _errs654;
+if(vErrors !== null){
+if(_errs654){
+vErrors.length = _errs654;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data274.keys !== undefined){
+let data278 = data274.keys;
+if(typeof data278 === "string"){
+if(!pattern182.test(data278)){
+const err685 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(vErrors === null){
+vErrors = [err685];
+}
+else {
+vErrors.push(err685);
+}
+errors++;
+}
+}
+else {
+const err686 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err686];
+}
+else {
+vErrors.push(err686);
+}
+errors++;
+}
+}
+if(data274.wait !== undefined){
+let data279 = data274.wait;
+if(typeof data279 === "string"){
+if(!pattern164.test(data279)){
+const err687 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err687];
+}
+else {
+vErrors.push(err687);
+}
+errors++;
+}
+}
+else {
+const err688 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err688];
+}
+else {
+vErrors.push(err688);
+}
+errors++;
+}
+}
+if(data274.answer !== undefined){
+let data280 = data274.answer;
+if(typeof data280 === "string"){
+if(!pattern3.test(data280)){
+const err689 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err689];
+}
+else {
+vErrors.push(err689);
+}
+errors++;
+}
+}
+else {
+const err690 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err690];
+}
+else {
+vErrors.push(err690);
+}
+errors++;
+}
+}
+if(data274.note !== undefined){
+let data281 = data274.note;
+if(typeof data281 === "string"){
+if(!pattern0.test(data281)){
+const err691 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err691];
+}
+else {
+vErrors.push(err691);
+}
+errors++;
+}
+}
+else {
+const err692 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err692];
+}
+else {
+vErrors.push(err692);
+}
+errors++;
+}
+}
+if(data274.fails !== undefined){
+if(typeof data274.fails !== "boolean"){
+const err693 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err693];
+}
+else {
+vErrors.push(err693);
+}
+errors++;
+}
+}
+}
+else {
+const err694 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err694];
+}
+else {
+vErrors.push(err694);
+}
+errors++;
+}
+}
+}
+else {
+const err695 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err695];
+}
+else {
+vErrors.push(err695);
+}
+errors++;
+}
+}
+}
+else {
+const err696 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err696];
+}
+else {
+vErrors.push(err696);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const validateScenario = validate14;
-const schema13 = {"$id":"https://ovm-sandbox.invalid/scenario.json","type":"object","required":["title","description","builder"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"description":{"type":"string","pattern":"\\S"},"builder":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"}}}}}}}};
+const schema13 = {"$id":"https://ovm-sandbox.invalid/scenario.json","type":"object","required":["title","description","builder"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"description":{"type":"string","pattern":"\\S"},"builder":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}}}}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ovm-sandbox.invalid/scenario.json" */;
@@ -12736,7 +13309,7 @@ vErrors.push(err90);
 errors++;
 }
 for(const key8 in data47){
-if(!(((key8 === "lun") || (key8 === "alias")) || (key8 === "ovsrepo_alias"))){
+if(!((((key8 === "lun") || (key8 === "alias")) || (key8 === "ovsrepo_alias")) || (key8 === "db_aliases"))){
 const err91 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
@@ -12822,9 +13395,14 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data47.db_aliases !== undefined){
+let data51 = data47.db_aliases;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key9 in data51){
+let data52 = data51[key9];
+if(typeof data52 === "string"){
+if(!pattern0.test(data52)){
+const err98 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -12834,9 +13412,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
 else {
-const err99 = {instancePath:instancePath+"/overrides/repositories",schemaPath:"#/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err99 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -12848,7 +13425,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err100 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases",schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -12860,12 +13437,48 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err101 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
 else {
 vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/overrides/repositories",schemaPath:"#/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
 }
 errors++;
 }

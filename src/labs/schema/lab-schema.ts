@@ -100,7 +100,7 @@ const repositoryOverride: JsonSchema = {
   type: 'object',
   required: ['lun', 'alias'],
   additionalProperties: false,
-  properties: { lun: { type: ['string', 'integer'], pattern: '\\S' }, alias: text, ovsrepo_alias: text },
+  properties: { lun: { type: ['string', 'integer'], pattern: '\\S' }, alias: text, ovsrepo_alias: text, db_aliases: { type: 'object', additionalProperties: text } },
 };
 
 const overrides: JsonSchema = {
