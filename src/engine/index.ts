@@ -287,7 +287,10 @@ export function createEngine(deps: EngineDeps) {
     try {
       existing = await store.getAttempt(attemptId);
     } catch (e) {
-      refusal = `Saving is off: this browser's storage cannot be opened (${e instanceof Error ? e.message : String(e)}). Export is unavailable; nothing you do here is kept.`;
+      refusal =
+        (e as { name?: string } | null)?.name === 'VersionError'
+          ? 'Your saved work was written by a newer version of OVM Sandbox: open it with that version (and export it there), or reset everything to start fresh here. Nothing here is saved meanwhile.'
+          : `Saving is off: this browser's storage cannot be opened (${e instanceof Error ? e.message : String(e)}). Nothing you do here is kept.`;
     }
     const seed = existing?.seed ?? opts.seed ?? (deps.newSeed?.() ?? 1) >>> 0;
     const scenario = existing?.scenario ?? opts.scenario ?? 'default';

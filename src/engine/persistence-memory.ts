@@ -105,6 +105,15 @@ export function createMemoryStore(): Store {
       for (const s of dump.settings) await this.putSetting(s.key, s.value);
       for (const c of dump.customLabs) byKey(d.customLabs, (x) => x.id === c.id, copy(c));
     },
+    async listCustomLabs() {
+      return copy(d.customLabs);
+    },
+    async putCustomLab(c) {
+      byKey(d.customLabs, (x) => x.id === c.id, copy(c));
+    },
+    async deleteCustomLab(id) {
+      d.customLabs = d.customLabs.filter((x) => x.id !== id);
+    },
     async clearAll() {
       for (const k of Object.keys(d) as Array<keyof StoreDump>) d[k] = [];
     },

@@ -111,6 +111,9 @@ export interface Store {
   dump(attemptId?: string): Promise<StoreDump>;
   /** Writes a dump in one transaction: each attempt in it replaces the stored one of the same id. */
   load(dump: StoreDump): Promise<void>;
-  /** Reset everything: every store emptied. */
+  listCustomLabs(): Promise<CustomLabRecord[]>;
+  putCustomLab(c: CustomLabRecord): Promise<void>;
+  deleteCustomLab(id: string): Promise<void>;
+  /** Reset everything: every store emptied (a database from a newer version is deleted outright). */
   clearAll(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 // The engine's Store port over IndexedDB: journal, snapshots, attempts, scrollback, progress,
 // settings and custom labs; dump/load for export and import. Quota errors prune old snapshots.
 import { openSandboxDb, type OpenHooks, type SandboxDatabase } from './db';
-import { STORE_NAMES } from './schema';
+import { deleteDB } from 'idb';
+import { DB_NAME, STORE_NAMES } from './schema';
 import { withQuotaRetry } from './quota';
 import type { AttemptRecord, JournalEntry, ProgressRecord, SnapshotRecord, Store, StoreDump, TerminalRecord } from '../engine/store';
 
@@ -181,8 +182,27 @@ export function createIdbStore(dbName?: string, opts: IdbStoreOptions = {}): Idb
         await tx.done;
       });
     },
+    async listCustomLabs() {
+      return (await db()).getAll('customLabs');
+    },
+    async putCustomLab(c) {
+      await guarded(async () => void (await (await db()).put('customLabs', c)));
+    },
+    async deleteCustomLab(id) {
+      await (await db()).delete('customLabs', id);
+    },
     async clearAll() {
-      const tx = (await db()).transaction([...STORE_NAMES], 'readwrite');
+      let d: SandboxDatabase;
+      try {
+        d = await db();
+      } catch (e) {
+        // Written by a newer version (VersionError): "start fresh" deletes it and starts over.
+        dbp = undefined;
+        if ((e as { name?: string } | null)?.name !== 'VersionError') throw e;
+        await deleteDB(dbName ?? DB_NAME);
+        return;
+      }
+      const tx = d.transaction([...STORE_NAMES], 'readwrite');
       await Promise.all([...STORE_NAMES.map((n) => tx.objectStore(n).clear()), tx.done]);
     },
     async close() {

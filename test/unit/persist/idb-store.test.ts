@@ -107,4 +107,12 @@ describe('idb store', () => {
       expect(d.journal.length).toBe(7);
     }
   });
+
+  it('keeps custom labs', async () => {
+    const store = freshStore();
+    await store.putCustomLab({ id: 'my-lab', yaml: 'title: Mine\n', updatedAt: 3 });
+    await store.putCustomLab({ id: 'other', yaml: 'title: Other\n', updatedAt: 4 });
+    await store.deleteCustomLab('other');
+    expect(await store.listCustomLabs()).toEqual([{ id: 'my-lab', yaml: 'title: Mine\n', updatedAt: 3 }]);
+  });
 });

@@ -7,6 +7,9 @@ import { bootOn, freshStore, typeLines } from './helpers';
 import { deserializeWorld, serializeWorld, SnapshotVersionError } from '../../../src/sim/snapshot';
 import { WORLD_SCHEMA_VERSION } from '../../../src/sim/world';
 import { plain } from '../../support/engine';
+import { createEngine } from '../../../src/engine';
+import { createIdbStore } from '../../../src/persist/idb-store';
+import { loadCore } from '../../../src/sim/core/load-core';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const fixture = (v: number) => readFileSync(new URL(`world-v${v}.json`, FIXTURES), 'utf8');
@@ -78,5 +81,23 @@ describe('world schema versions', () => {
     const engine = await bootOn(store);
     const info = await engine.boot({ attemptId: 'test' });
     expect(info.refusal).toBe('This attempt was saved by a newer version of OVM Sandbox (journal 2, this build reads up to 1): export it first, or start fresh. Nothing here is saved meanwhile.');
+  });
+
+  it('a database from a newer version of the app is refused; reset everything deletes it and starts fresh', async () => {
+    const name = `newer-${process.pid}`;
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.open(name, 99);
+      r.onsuccess = () => (r.result.close(), resolve());
+    });
+    const engine = createEngine({ loadCore, store: createIdbStore(name) });
+    const info = await engine.boot({ attemptId: 'test' });
+    expect(info.refusal).toBe(
+      'Your saved work was written by a newer version of OVM Sandbox: open it with that version (and export it there), or reset everything to start fresh here. Nothing here is saved meanwhile.',
+    );
+    const fresh = await engine.resetEverything();
+    expect(fresh.refusal).toBeNull();
+    await engine.open('t1', 'ovs01', 80, 24);
+    await typeLines(engine, ['service ntpd stop']);
+    expect((await createIdbStore(name).readJournal('test', -1)).length).toBe(1);
   });
 });
