@@ -432,8 +432,33 @@ export function kernelPick(m: i32, hasIo: bool): bool {
 export function dispatch(m: i32, n: f64): void {
   const k = ldI(M_ELIGN, m);
   if (k == 0 || n <= 0) return;
-  for (let i = 0; i < k; i++) stF(S_W, i, 0);
   const sel = ldI(M_SEL, m);
+  if (sel == SEL_RR) {
+    // Fast path: everything fits in what the current path still has of its rr_min_io.
+    const pos = ldI(M_RRPOS, m);
+    const used = ldI(M_RRUSED, m);
+    const r = ldI(M_RRMIN, m);
+    if (n < <f64>(r - used)) {
+      let hit = -1;
+      for (let i = 0; i < k; i++) {
+        const s = eligSlot(m, i);
+        const p = slotPath(m, s);
+        if (s == pos) {
+          hit = p;
+        } else {
+          stF(A_X, p, 0);
+        }
+      }
+      if (hit >= 0) {
+        stF(A_X, hit, n);
+        const port = ldI(A_PORT, hit);
+        stF(P_DEM, port, ldF(P_DEM, port) + n);
+        stI(M_RRUSED, m, used + <i32>n);
+        return;
+      }
+    }
+  }
+  for (let i = 0; i < k; i++) stF(S_W, i, 0);
   if (sel == SEL_RR) {
     // rr_min_io I/Os per path in turn, continuing where the last tick stopped.
     const r = <f64>ldI(M_RRMIN, m);
