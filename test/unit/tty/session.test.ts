@@ -132,4 +132,43 @@ describe('keys at the prompt', () => {
     await type('\r');
     expect(tty.screen().slice(-3)).toEqual([P + 'echo needle-one', 'needle-one', P]);
   });
+
+  it('rm -i, cp -i and mv -i ask before acting, and do what the answer says', async () => {
+    const { tty, type, exit } = await open();
+    await type('mkdir -p /tmp/q/d; touch /tmp/q/a /tmp/q/b /tmp/q/d/in; echo x > /tmp/q/full\r');
+    await type('rm -i /tmp/q/a /tmp/q/full /tmp/q/none\r');
+    await type('n\r');
+    await type('yes\r');
+    expect(exit()).toBe(1);
+    await type('rm -ri /tmp/q/d\r');
+    await type('y\ry\ry\r');
+    await type('cp -i /tmp/q/a /tmp/q/b\r');
+    await type('y\x7f\x7fn\r');
+    await type('mv -i /tmp/q/b /tmp/q/a\r');
+    await type('y\r');
+    await type('ls /tmp/q\r');
+    await type('rm -i /tmp/q/a\r');
+    await type('\x03');
+    expect(exit()).toBe(130);
+    expect(tty.screen()).toEqual([
+      P + 'mkdir -p /tmp/q/d; touch /tmp/q/a /tmp/q/b /tmp/q/d/in; echo x > /tmp/q/full',
+      P + 'rm -i /tmp/q/a /tmp/q/full /tmp/q/none',
+      "rm: remove regular empty file `/tmp/q/a'? n",
+      "rm: remove regular file `/tmp/q/full'? yes",
+      "rm: cannot remove `/tmp/q/none': No such file or directory",
+      P + 'rm -ri /tmp/q/d',
+      "rm: descend into directory `/tmp/q/d'? y",
+      "rm: remove regular empty file `/tmp/q/d/in'? y",
+      "rm: remove directory `/tmp/q/d'? y",
+      P + 'cp -i /tmp/q/a /tmp/q/b',
+      "cp: overwrite `/tmp/q/b'? n",
+      P + 'mv -i /tmp/q/b /tmp/q/a',
+      "mv: overwrite `/tmp/q/a'? y",
+      P + 'ls /tmp/q',
+      'a',
+      P + 'rm -i /tmp/q/a',
+      "rm: remove regular empty file `/tmp/q/a'? ^C",
+      P,
+    ]);
+  });
 });

@@ -6,9 +6,10 @@ import { cloneNode, entryAt, isInside, isMountPoint, place, unlinkEntry } from '
 import { defineArgs, formatHelp, parseArgs } from '../../args';
 import { Output } from '../../output';
 import { defineCommand, ok } from '../../types';
+import { confirmProgram, type ConfirmStep } from './confirm';
 import { q } from './common';
 import type { FsNode } from '../../../sim/types';
-import type { CommandContext } from '../../types';
+import type { CommandContext, CommandOutcome } from '../../types';
 
 const CP = defineArgs({
   prog: 'cp',
@@ -90,42 +91,59 @@ export const cp = defineCommand({
     const plans = plan(ctx, 'cp', a.operands, out);
     if (!plans) return out.done();
     const recursive = a.has('recursive') || a.has('archive');
-    const preserve = a.has('p') || a.has('archive');
-    const followLinks = a.has('dereference') || (!recursive && !a.has('d') && !a.has('no-dereference'));
-    const verbose = a.has('verbose');
-    const noClobber = a.has('no-clobber');
-    for (const pl of plans) {
-      const srcNode = lookup(ctx.world, ctx.host, pl.srcAbs, '/', !followLinks);
-      if (!srcNode.ok) {
-        out.err(`cp: cannot stat ${q(pl.src)}: No such file or directory\n`, 1);
-        continue;
-      }
-      if (srcNode.value.type === 'dir' && !recursive) {
-        out.err(`cp: omitting directory ${q(pl.src)}\n`, 1);
-        continue;
-      }
-      if (pl.srcAbs === pl.targetAbs) {
-        out.err(`cp: ${q(pl.src)} and ${q(pl.target)} are the same file\n`, 1);
-        continue;
-      }
-      if (srcNode.value.type === 'dir' && isInside(pl.targetAbs, pl.srcAbs)) {
-        out.err(`cp: cannot copy a directory, ${q(pl.src)}, into itself, ${q(pl.target)}\n`, 1);
-        continue;
-      }
-      copyTree(ctx, srcNode.value, pl.src, pl.target, pl.targetAbs, { preserve, verbose, noClobber, update: a.has('update') }, out, 0);
-    }
+    const o: CpOpts = {
+      recursive,
+      followLinks: a.has('dereference') || (!recursive && !a.has('d') && !a.has('no-dereference')),
+      preserve: a.has('p') || a.has('archive'),
+      verbose: a.has('verbose'),
+      noClobber: a.has('no-clobber'),
+      update: a.has('update'),
+    };
+    if (a.last('interactive', 'force') === 'interactive' && !o.noClobber) return interactively(ctx, 'cp', plans, (pl, step) => cpOne(ctx, pl, o, step));
+    for (const pl of plans) cpOne(ctx, pl, o, out);
     return out.done();
   },
 });
 
-interface CopyOpts {
+interface CpOpts {
+  recursive: boolean;
+  followLinks: boolean;
   preserve: boolean;
   verbose: boolean;
   noClobber: boolean;
   update: boolean;
 }
 
-function copyTree(ctx: CommandContext, src: FsNode, srcShown: string, target: string, targetAbs: string, o: CopyOpts, out: Output, depth: number): void {
+function cpOne(ctx: CommandContext, pl: Plan, o: CpOpts, out: Output): void {
+  const srcNode = lookup(ctx.world, ctx.host, pl.srcAbs, '/', !o.followLinks);
+  if (!srcNode.ok) return void out.err(`cp: cannot stat ${q(pl.src)}: No such file or directory\n`, 1);
+  if (srcNode.value.type === 'dir' && !o.recursive) return void out.err(`cp: omitting directory ${q(pl.src)}\n`, 1);
+  if (pl.srcAbs === pl.targetAbs) return void out.err(`cp: ${q(pl.src)} and ${q(pl.target)} are the same file\n`, 1);
+  if (srcNode.value.type === 'dir' && isInside(pl.targetAbs, pl.srcAbs)) return void out.err(`cp: cannot copy a directory, ${q(pl.src)}, into itself, ${q(pl.target)}\n`, 1);
+  copyTree(ctx, srcNode.value, pl.src, pl.target, pl.targetAbs, o, out, 0);
+}
+
+/**
+ * `-i`: each operation runs in turn; one that would overwrite an existing file asks first
+ * (`cp: overwrite `x'? `). Answers come from the terminal, through a Program.
+ */
+function interactively(ctx: CommandContext, prog: 'cp' | 'mv', plans: Plan[], run: (pl: Plan, out: Output) => void): CommandOutcome {
+  const steps: ConfirmStep[] = plans.map((pl) => {
+    const act = () => {
+      const o = new Output();
+      run(pl, o);
+      const r = o.done();
+      return { out: r.stdout, err: r.stderr, failed: r.exitCode !== 0 };
+    };
+    const src = lookup(ctx.world, ctx.host, pl.srcAbs);
+    const target = lookup(ctx.world, ctx.host, pl.targetAbs);
+    const asks = src.ok && target.ok && target.value.type !== 'dir' && pl.srcAbs !== pl.targetAbs;
+    return asks ? { prompt: `${prog}: overwrite ${q(pl.target)}? `, yes: act } : { yes: act };
+  });
+  return { stdout: '', stderr: '', exitCode: 0, program: confirmProgram(steps) };
+}
+
+function copyTree(ctx: CommandContext, src: FsNode, srcShown: string, target: string, targetAbs: string, o: CpOpts, out: Output, depth: number): void {
   const existing = lookup(ctx.world, ctx.host, targetAbs);
   const now = ctx.world.clockMs;
   if (src.type === 'dir') {
@@ -173,56 +191,60 @@ export const mv = defineCommand({
     const out = new Output();
     const plans = plan(ctx, 'mv', a.operands, out);
     if (!plans) return out.done();
-    for (const pl of plans) {
-      const src = entryAt(ctx.world, ctx.host, pl.srcAbs);
-      if (!src?.node) {
-        out.err(`mv: cannot stat ${q(pl.src)}: No such file or directory\n`, 1);
-        continue;
-      }
-      const node = src.node;
-      if (pl.srcAbs === pl.targetAbs) {
-        out.err(`mv: ${q(pl.src)} and ${q(pl.target)} are the same file\n`, 1);
-        continue;
-      }
-      if (node.type === 'dir' && isInside(pl.targetAbs, pl.srcAbs)) {
-        out.err(`mv: cannot move ${q(pl.src)} to a subdirectory of itself, ${q(pl.target)}\n`, 1);
-        continue;
-      }
-      if (ctx.host.mounts.some((m) => m.path !== '/' && isInside(m.path, pl.srcAbs)) || isMountPoint(ctx.host, pl.srcAbs)) {
-        out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: Device or resource busy\n`, 1);
-        continue;
-      }
-      const dest = entryAt(ctx.world, ctx.host, pl.targetAbs);
-      if (!dest) {
-        out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: No such file or directory\n`, 1);
-        continue;
-      }
-      const existing = dest.node;
-      if (existing) {
-        if (a.has('no-clobber') || (a.has('update') && existing.mtimeMs >= node.mtimeMs)) continue;
-        if (node.type === 'dir' && existing.type !== 'dir') {
-          out.err(`mv: cannot overwrite non-directory ${q(pl.target)} with directory ${q(pl.src)}\n`, 1);
-          continue;
-        }
-        if (node.type !== 'dir' && existing.type === 'dir') {
-          out.err(`mv: cannot overwrite directory ${q(pl.target)} with non-directory\n`, 1);
-          continue;
-        }
-        if (existing.type === 'dir' && Object.keys(existing.children).length) {
-          out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: Directory not empty\n`, 1);
-          continue;
-        }
-      }
-      // rename(2) keeps the node (and its times); across file systems it is copy and delete.
-      unlinkEntry(ctx.world, ctx.host, pl.srcAbs);
-      const r = place(ctx.world, ctx.host, pl.targetAbs, node);
-      if (!r.ok) {
-        place(ctx.world, ctx.host, pl.srcAbs, node);
-        out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: No such file or directory\n`, 1);
-        continue;
-      }
-      if (a.has('verbose')) out.out(`${q(pl.src)} -> ${q(pl.target)}\n`);
-    }
+    const opts = { noClobber: a.has('no-clobber'), update: a.has('update'), verbose: a.has('verbose') };
+    if (a.last('interactive', 'force') === 'interactive' && !opts.noClobber) return interactively(ctx, 'mv', plans, (pl, step) => mvOne(ctx, pl, opts, step));
+    for (const pl of plans) mvOne(ctx, pl, opts, out);
     return out.done();
   },
 });
+
+function mvOne(ctx: CommandContext, pl: Plan, a: { noClobber: boolean; update: boolean; verbose: boolean }, out: Output): void {
+  const src = entryAt(ctx.world, ctx.host, pl.srcAbs);
+  if (!src?.node) {
+    out.err(`mv: cannot stat ${q(pl.src)}: No such file or directory\n`, 1);
+    return;
+  }
+  const node = src.node;
+  if (pl.srcAbs === pl.targetAbs) {
+    out.err(`mv: ${q(pl.src)} and ${q(pl.target)} are the same file\n`, 1);
+    return;
+  }
+  if (node.type === 'dir' && isInside(pl.targetAbs, pl.srcAbs)) {
+    out.err(`mv: cannot move ${q(pl.src)} to a subdirectory of itself, ${q(pl.target)}\n`, 1);
+    return;
+  }
+  if (ctx.host.mounts.some((m) => m.path !== '/' && isInside(m.path, pl.srcAbs)) || isMountPoint(ctx.host, pl.srcAbs)) {
+    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: Device or resource busy\n`, 1);
+    return;
+  }
+  const dest = entryAt(ctx.world, ctx.host, pl.targetAbs);
+  if (!dest) {
+    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: No such file or directory\n`, 1);
+    return;
+  }
+  const existing = dest.node;
+  if (existing) {
+    if (a.noClobber || (a.update && existing.mtimeMs >= node.mtimeMs)) return;
+    if (node.type === 'dir' && existing.type !== 'dir') {
+      out.err(`mv: cannot overwrite non-directory ${q(pl.target)} with directory ${q(pl.src)}\n`, 1);
+      return;
+    }
+    if (node.type !== 'dir' && existing.type === 'dir') {
+      out.err(`mv: cannot overwrite directory ${q(pl.target)} with non-directory\n`, 1);
+      return;
+    }
+    if (existing.type === 'dir' && Object.keys(existing.children).length) {
+      out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: Directory not empty\n`, 1);
+      return;
+    }
+  }
+  // rename(2) keeps the node (and its times); across file systems it is copy and delete.
+  unlinkEntry(ctx.world, ctx.host, pl.srcAbs);
+  const r = place(ctx.world, ctx.host, pl.targetAbs, node);
+  if (!r.ok) {
+    place(ctx.world, ctx.host, pl.srcAbs, node);
+    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: No such file or directory\n`, 1);
+    return;
+  }
+  if (a.verbose) out.out(`${q(pl.src)} -> ${q(pl.target)}\n`);
+}

@@ -6,6 +6,7 @@ import { defineArgs, formatHelp, parseArgs } from '../../args';
 import { Output } from '../../output';
 import { defineCommand, ok } from '../../types';
 import { missingOperand, q } from './common';
+import { confirmProgram, type ConfirmStep } from './confirm';
 import type { FsNode } from '../../../sim/types';
 import type { CommandContext } from '../../types';
 
@@ -259,6 +260,7 @@ export const rm = defineCommand({
     if (!a.operands.length) return force ? ok() : { stdout: '', stderr: missingOperand('rm'), exitCode: 1 };
     const recursive = a.has('recursive');
     const verbose = a.has('verbose');
+    if (a.last('force', 'i', 'I') === 'i') return { ...ok(), program: confirmProgram(a.operands.map((f) => rmAsk(ctx, f, recursive, verbose, a.has('no-preserve-root')))) };
     const out = new Output();
     for (const f of a.operands) {
       const abs = normalizePath(f, ctx.frame.cwd);
@@ -285,6 +287,46 @@ export const rm = defineCommand({
     return out.done();
   },
 });
+
+/** What `rm -i` asks about a file, a link or a directory (`rm: remove regular file `x'? `). */
+function describe(node: FsNode): string {
+  if (node.type === 'dir') return 'directory';
+  if (node.type === 'link') return 'symbolic link';
+  return node.content === '' && !node.sizeBytes ? 'regular empty file' : 'regular file';
+}
+
+/** One operand of `rm -i`: errors at once, else a question; `-ri` descends asking as it goes. */
+function rmAsk(ctx: CommandContext, shown: string, recursive: boolean, verbose: boolean, noPreserveRoot: boolean): ConfirmStep {
+  const abs = normalizePath(shown, ctx.frame.cwd);
+  const error = (msg: string): ConfirmStep => ({ yes: () => ({ err: msg, failed: true }) });
+  if (recursive && abs === '/' && !noPreserveRoot) return error("rm: it is dangerous to operate recursively on `/'\nrm: use --no-preserve-root to override this failsafe\n");
+  const lastComp = shown.replace(/\/+$/, '').split('/').pop();
+  if (lastComp === '.' || lastComp === '..') return error(`rm: cannot remove directory: ${q(shown)}\n`);
+  const e = entryAt(ctx.world, ctx.host, abs);
+  if (!e?.node) return error(`rm: cannot remove ${q(shown)}: No such file or directory\n`);
+  const node = lookup(ctx.world, ctx.host, abs, '/', true);
+  const n = node.ok ? node.value : e.node;
+  if (n.type === 'dir' && !recursive) return error(`rm: cannot remove ${q(shown)}: Is a directory\n`);
+  const removeIt = () => {
+    if (isMountPoint(ctx.host, abs)) return { err: `rm: cannot remove ${q(shown)}: Device or resource busy\n`, failed: true };
+    const now = lookup(ctx.world, ctx.host, abs, '/', true);
+    if (now.ok && now.value.type === 'dir' && Object.keys(now.value.children).length) return { err: `rm: cannot remove ${q(shown)}: Directory not empty\n`, failed: true };
+    unlinkEntry(ctx.world, ctx.host, abs);
+    return { out: verbose ? (n.type === 'dir' ? `removed directory: ${q(shown)}\n` : `removed ${q(shown)}\n`) : '' };
+  };
+  if (n.type !== 'dir' || Object.keys(n.children).length === 0) return { prompt: `rm: remove ${describe(n)} ${q(shown)}? `, yes: removeIt };
+  return {
+    prompt: `rm: descend into directory ${q(shown)}? `,
+    yes: () => ({
+      then: [
+        ...Object.keys(n.children)
+          .sort()
+          .map((c) => rmAsk(ctx, `${shown.replace(/\/+$/, '')}/${c}`, true, verbose, noPreserveRoot)),
+        { prompt: `rm: remove directory ${q(shown)}? `, yes: removeIt },
+      ],
+    }),
+  };
+}
 
 /**
  * Depth-first removal. Like the real rm, it descends into mounted file systems (emptying them:
