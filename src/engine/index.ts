@@ -251,6 +251,7 @@ export function createEngine(deps: EngineDeps) {
     const plans = undo.takePlanned();
     if (!plans.length || refusal) return;
     const liveClock = currentSim().world.clockMs;
+    const wasBusy = [...sessions].filter(([, x]) => x.busy).map(([id]) => id);
     // No clock tick and no background snapshot until the world is whole again.
     rebuilding = true;
     try {
@@ -269,6 +270,11 @@ export function createEngine(deps: EngineDeps) {
     }
     labs.afterChange(sim);
     snapshotSoon();
+    // A terminal whose program was undone away gets its prompt back.
+    for (const id of wasBusy) {
+      const x = sessions.get(id);
+      if (x && !x.busy) emit({ type: 'output', session: id, data: '\r\n' + x.attach() });
+    }
   }
 
   /** Boot's body (under the gate, with the clock held): see `boot`. */

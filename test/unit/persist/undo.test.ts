@@ -112,4 +112,16 @@ describe('undo', () => {
     expect(plain(await engine.input('t1', 'undo\r'))).toBe(`undo\nUndone: xm migrate ${g} ovs02\n[root@ovs01 ~]# `);
     expect({ ovs01: guests(engine), ovs02: guests(engine, 'ovs02') }).toEqual(before);
   });
+
+  it('undoing a line whose program still runs in another terminal gives that terminal its prompt back', async () => {
+    const engine = await bootOn(freshStore());
+    await engine.open('t2', 'ovs01', 80, 24);
+    const [g] = guests(engine);
+    await engine.input('t2', `xm migrate ${g} ovs02\r`);
+    const events: Array<{ session: string; data: string }> = [];
+    engine.subscribe((e) => e.type === 'output' && events.push({ session: e.session, data: plain(e.data) }));
+    expect(plain(await engine.input('t1', 'undo\r'))).toBe(`undo\nUndone: xm migrate ${g} ovs02\n[root@ovs01 ~]# `);
+    expect(events).toEqual([{ session: 't2', data: '\n[root@ovs01 ~]# ' }]);
+    expect(plain(await engine.input('t2', 'hostname\r'))).toBe('hostname\novs01.example.com\n[root@ovs01 ~]# ');
+  });
 });
