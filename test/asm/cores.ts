@@ -1,6 +1,7 @@
 // Both implementations behind one helper, so semantic tests run against each.
 import { loadCore, loadReferenceCore } from '../../src/sim/core/load-core';
 import type { CoreCapacities, SimCore } from '../../src/sim/core/types';
+import { wasmExportsOf } from '../../src/sim/core/wasm-core';
 
 export const SMALL_CAPS: CoreCapacities = { hosts: 8, domains: 128, vcpus: 1024, vbds: 256, ports: 32, luns: 32, maps: 64, paths: 256, events: 1024 };
 
@@ -12,6 +13,5 @@ export async function makeCore(kind: (typeof KINDS)[number], caps: CoreCapacitie
 
 /** Memory of a wasm core (bytes), for the no-growth check. */
 export function wasmMemoryBytes(core: SimCore): number {
-  const x = (core as unknown as { __x: { memory: { buffer: ArrayBuffer } } }).__x;
-  return x.memory.buffer.byteLength;
+  return wasmExportsOf(core)!.memory.buffer.byteLength;
 }

@@ -8,13 +8,10 @@ import { expect, it } from 'vitest';
 import { loadCore, loadReferenceCore } from '../../src/sim/core/load-core';
 import { ESTATE, SMALL, XL, buildEstate, type EstateSpec } from '../../src/sim/core/testing/estate';
 import type { SimCore } from '../../src/sim/core/types';
+import { wasmExportsOf } from '../../src/sim/core/wasm-core';
 import { median, recordBench } from './record';
 
-interface Exports {
-  memory: { buffer: ArrayBuffer };
-  tickPhases(dtMs: number, mask: number): void;
-}
-const exportsOf = (core: SimCore): Exports => (core as unknown as { __x: Exports }).__x;
+const exportsOf = (core: SimCore) => wasmExportsOf(core)!;
 const round = (x: number, digits = 4) => Number(x.toPrecision(digits));
 
 /** Median ms per tick of wasm and reference, ticking alternately after a warm-up. */

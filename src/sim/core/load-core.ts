@@ -9,12 +9,15 @@ import { createWasmCore, type CoreExports } from './wasm-core';
 
 export interface LoadCoreOptions {
   capacities?: CoreCapacities;
+  /** 'wasm' (default) or the TypeScript reference model behind the same interface. */
+  kind?: 'wasm' | 'reference';
   /** The debug build (assertions, names) instead of the release build. */
   debug?: boolean;
 }
 
-/** A new wasm core (release build unless `debug`), tables sized by `capacities`. */
+/** A new core (the wasm release build unless told otherwise), tables sized by `capacities`. */
 export async function loadCore(opts: LoadCoreOptions = {}): Promise<SimCore> {
+  if (opts.kind === 'reference') return createReferenceCore(opts.capacities ?? DEFAULT_CAPACITIES);
   const init = opts.debug ? initDebugCore : initCore;
   const instance = await init({ env: { abort: coreAbort } });
   return createWasmCore(instance.exports as unknown as CoreExports, opts.capacities ?? DEFAULT_CAPACITIES);

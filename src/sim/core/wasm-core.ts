@@ -418,8 +418,15 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
       return out;
     },
   };
-  Object.defineProperty(core, '__x', { value: x, enumerable: false });
+  exportsByCore.set(core, x);
   return core;
+}
+
+const exportsByCore = new WeakMap<SimCore, CoreExports>();
+
+/** The raw ABI under a wasm core (benchmarks profile single phases and read memory size). */
+export function wasmExportsOf(core: SimCore): (CoreExports & { tickPhases(dtMs: number, mask: number): void }) | undefined {
+  return exportsByCore.get(core) as (CoreExports & { tickPhases(dtMs: number, mask: number): void }) | undefined;
 }
 
 function activePathsOf(x: CoreExports, m: number): number {
