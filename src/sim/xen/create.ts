@@ -5,6 +5,7 @@
 import { nextHex, nextInt } from '../../lib/rng';
 import { freeMemKiB, neededKiB } from '../memory';
 import { lookup } from '../vfs';
+import { bridges } from '../network';
 import { activeDomains } from '../world';
 import { startOnHost, xenOf } from './domains';
 import { vdevNumber, type VmConfig } from './vm-config';
@@ -103,6 +104,13 @@ function diskError(world: WorldState, host: HostState, d: DomainState): string |
   return null;
 }
 
+/** The vif-bridge hotplug script needs the bridge a VIF names (empty: the first bridge). */
+function vifError(world: WorldState, host: HostState, d: DomainState): string | null {
+  const present = new Set(bridges(world, host).map((b) => b.name));
+  const i = d.vifs.findIndex((v) => v.bridge && !present.has(v.bridge));
+  return i < 0 ? null : `Device ${i} (vif) could not be connected. Could not find bridge device ${d.vifs[i]!.bridge}`;
+}
+
 /** qemu-dm's limits for an HVM guest without PV drivers: 4 IDE devices (CD-ROM included), 7 SCSI. */
 function deviceModelError(d: DomainState): string | null {
   if (!d.hvm || d.xen?.domainType !== 'xen_hvm') return null;
@@ -169,10 +177,10 @@ export function startRecord(world: WorldState, host: HostState, d: DomainState, 
     xendLog(world, host, 'DEBUG', 'XendDomainInfo:3071', `XendDomainInfo.destroy: domid=${domid}`);
     return { ok: false, error: `Device model failed to start; see ${'/var/log/xen/qemu-dm-' + d.name + '.log'}` };
   }
-  const disk = diskError(world, host, d);
+  const disk = diskError(world, host, d) ?? vifError(world, host, d);
   if (disk) {
     xendLog(world, host, 'DEBUG', 'DevController:139', 'Waiting for devices vbd.');
-    xendLog(world, host, 'ERROR', 'XendDomainInfo:2183', `Device ${disk.slice(7, disk.indexOf(' (vbd)'))} (vbd) could not be connected.`);
+    xendLog(world, host, 'ERROR', 'XendDomainInfo:2183', disk.split('\n')[0]!);
     xendLog(world, host, 'DEBUG', 'XendDomainInfo:3071', `XendDomainInfo.destroy: domid=${domid}`);
     return { ok: false, error: disk };
   }
