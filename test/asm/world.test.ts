@@ -147,6 +147,22 @@ describe('the core under the world', () => {
     expect(n2.txPkts).toBeGreaterThanOrEqual(n1.txPkts);
   });
 
+  it('the world drives the reference model just the same (figures agree to 1e-9)', async () => {
+    const a = await sim(11);
+    const b: Sim = { world: buildDefaultWorld(11), core: await loadCore({ kind: 'reference' }) };
+    run(a, 90);
+    run(b, 90);
+    for (const d of running(a)) {
+      const e = b.world.domains[d.name]!;
+      const [x, y] = [domainCpu(a, d), domainCpu(b, e)];
+      expect(y.totalS).toBeCloseTo(x.totalS, 6);
+      y.perVcpuS.forEach((t, i) => expect(Math.abs(t - x.perVcpuS[i]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, t)));
+      expect(y.perVcpuPcpu).toEqual(x.perVcpuPcpu);
+      expect(vbdCounters(b, e, 0)).toEqual(vbdCounters(a, d, 0));
+    }
+    for (const h of Object.values(a.world.hosts)) expect(dom0Cpu(b, b.world.hosts[h.name]!).totalS).toBeCloseTo(dom0Cpu(a, h).totalS, 6);
+  });
+
   it('same seed, same ticks: identical world and core bytes; a snapshot of both continues identically', async () => {
     const [a, b] = [await sim(7), await sim(7)];
     run(a, 120);
