@@ -1,10 +1,11 @@
-// `head` and `tail` (-n -c, legacy -N/+N, headers for several files; `tail -f` hands over to a
-// follower program registered by the programs family) and `wc` (-l -w -c -m -L, coreutils
-// 8.4 column widths).
+// `head` and `tail` (-n -c, legacy -N/+N, headers for several files; `tail -f` prints the tail,
+// then hands the terminal to the follower program that the programs family registers) and `wc`
+// (-l -w -c -m -L, coreutils 8.4 column widths).
 import { defineArgs, formatHelp, parseArgs } from '../../args';
 import { Output } from '../../output';
 import { defineCommand, ok, type CommandOutcome } from '../../types';
 import { readOperand } from '../fs/read';
+import { normalizePath } from '../../../sim/vfs';
 import type { ProgramFactory } from '../../../tty/program';
 import type { CommandContext } from '../../types';
 
@@ -82,22 +83,26 @@ function headTail(ctx: CommandContext, which: 'head' | 'tail'): CommandOutcome {
   const headers = a.has('verbose') || (files.length > 1 && !a.has('quiet'));
   const out = new Output();
   let first = true;
+  const readable: string[] = [];
   for (const f of files) {
     const r = readOperand(ctx, f);
     if (!r.ok) {
       out.err(`${which}: ${r.errno === 'EISDIR' ? `error reading ${q(f)}` : `cannot open ${q(f)} for reading`}: ${r.message}\n`, 1);
       continue;
     }
+    readable.push(f);
     if (headers) out.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
     first = false;
     out.out(which === 'head' ? headOf(r.text, count, bytesMode) : tailOf(r.text, count, bytesMode));
   }
   const follow = which === 'tail' && (a.has('follow') || a.has('F'));
-  if (follow && followFactory && !files.includes('-')) {
-    const outcome = out.done();
-    const program = followFactory({ ctx, files: files.map((name) => ({ name, path: ctx.frame.cwd === '/' && !name.startsWith('/') ? `/${name}` : name.startsWith('/') ? name : `${ctx.frame.cwd}/${name}` })), headers });
-    return { ...outcome, program };
+  // A pipe ends; only files are followed (on the simulation clock, until Ctrl-C).
+  const followed = readable.filter((f) => f !== '-');
+  if (follow && followed.length && followFactory) {
+    const program = followFactory({ ctx, files: followed.map((name) => ({ name, path: normalizePath(name, ctx.frame.cwd) })), headers });
+    return { ...out.done(0), program };
   }
+  if (follow && files.some((f) => f !== '-') && !followed.length) out.err('tail: no files remaining\n', 1);
   return out.done();
 }
 
