@@ -33,3 +33,30 @@ describe('xm console', () => {
     expect(s.run('echo $?')).toBe('2\n');
   });
 });
+
+describe('xm create -c / start -c', () => {
+  it('attaches the console to the domain it just started', async () => {
+    const s = await xenSession('sv091', 42, 'sv091');
+    s.run('xm shutdown 15');
+    s.tick(6);
+    expect(s.run('xm create -c /OVS/Repositories/0004fb000003000024cd350d232b41fc/VirtualMachines/0004fb000006000063c616814464d177/vm.cfg')).toBe(
+      'Using config file "/OVS/Repositories/0004fb000003000024cd350d232b41fc/VirtualMachines/0004fb000006000063c616814464d177/vm.cfg".\nStarted domain 0004fb000006000063c616814464d177 (id=19)\n',
+    );
+    expect(s.busy()).toBe(true);
+    expect(plain(s.keys('\r'))).toBe('\n\nOracle Linux Server 7.6\nKernel 4.14.35-1818.3.3.el7uek.x86_64 on an x86_64\n\nsv104 login: ');
+    s.keys('\x1d');
+    expect(s.busy()).toBe(false);
+  });
+});
+
+describe('Tab completion', () => {
+  it('completes subcommands, then the host\'s domain names', async () => {
+    const { xmCommand } = await import('../../../src/shell/commands/xm');
+    const s = await xenSession('default', 42, 'ovs02');
+    const c = { world: s.sim.world, host: s.sim.world.hosts.ovs02!, frame: { host: 'ovs02', cwd: '/root', env: {}, aliases: {}, lastExit: 0 } };
+    expect(xmCommand.complete!(c, [], 'sh')).toEqual(['shell', 'shutdown']);
+    expect(xmCommand.complete!(c, ['shutdown'], '0004')).toEqual(['0004fb000006000076a6527dd6f3f821', '0004fb0000060000cb4eb1190fe468a2']);
+    expect(xmCommand.complete!(c, ['console'], 'Dom')).toEqual(['Domain-0']);
+    expect(xmCommand.complete!(c, ['create'], 'x')).toEqual([]);
+  });
+});
