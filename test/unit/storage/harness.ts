@@ -8,6 +8,7 @@ import { san } from '../../../src/shell/commands/san';
 import { text } from '../../../src/shell/commands/text';
 import { services } from '../../../src/shell/commands/services';
 import { fs } from '../../../src/shell/commands/fs';
+import { net } from '../../../src/shell/commands/net';
 import type { CommandSpec, Registry } from '../../../src/shell/types';
 import type { Sim } from '../../../src/sim/sim';
 import type { WorldState } from '../../../src/sim/types';
@@ -32,7 +33,7 @@ const PROMPT = /\[root@[^\]\n]+\]# $/;
 
 export function term(seed = 42, host = 'ovs01', world: WorldState = buildDefaultWorld(seed)): Term {
   const sim = { world, core: {} } as unknown as Sim;
-  const registry = registryOf([...san, ...text, ...services, ...fs]);
+  const registry = registryOf([...san, ...text, ...services, ...fs, ...net]);
   const state = newSessionState('t', host, 100, 24);
   const s = new TtySession(state, () => sim, registry, () => {});
   s.attach();

@@ -1,0 +1,48 @@
+// Whole procedures from the seeds, on the storage side: a new shared LUN partitioned once and
+// made visible on every node (fdisk → kpartx -a on each), and the same seed and inputs giving
+// the same world byte for byte.
+import { describe, expect, test } from 'vitest';
+import { resolveBlockDevice } from '../../../src/sim/storage/block-devices';
+import { setCable } from '../../../src/sim/storage/faults';
+import { term } from './harness';
+
+const SPARE = '3600601602b1028004156db4860badf66';
+
+describe('a new shared LUN for a repository (seed 003: fdisk, then kpartx on every node)', () => {
+  test('partition on one node; the other nodes need kpartx -a; both then see the same partition', () => {
+    const t = term(42);
+    t.type(`fdisk /dev/mapper/${SPARE}`);
+    for (const k of ['n', 'p', '1', '', '']) t.type(k);
+    expect(t.type('w')).toBe('The partition table has been altered!\n\nCalling ioctl() to re-read partition table.\n\nWARNING: Re-reading the partition table failed with error 22: Invalid argument.\nThe kernel still uses the old table. The new table will be used at\nthe next reboot or after you run partprobe(8) or kpartx(8)\nSyncing disks.\n');
+    expect(t.lastExit()).toBe(1);
+    expect(resolveBlockDevice(t.world, 'ovs01', `/dev/mapper/${SPARE}p1`)).toBeNull();
+    expect(t.type(`kpartx -a /dev/mapper/${SPARE}`)).toBe('');
+    const here = resolveBlockDevice(t.world, 'ovs01', `/dev/mapper/${SPARE}p1`)!;
+    expect([here.sizeBytes, here.startSector, here.partition]).toEqual([(6527 * 16065 - 63) * 512, 63, 1]);
+    t.type('ssh ovs02');
+    expect(t.type(`kpartx -l /dev/mapper/${SPARE}`)).toBe(`${SPARE}p1 : 0 104856192 /dev/mapper/${SPARE} 63\n`);
+    expect(resolveBlockDevice(t.world, 'ovs02', `/dev/mapper/${SPARE}p1`)).toBeNull();
+    expect(t.type(`kpartx -av /dev/mapper/${SPARE}`)).toBe(`add map ${SPARE}p1 (253:4): 0 104856192 linear /dev/mapper/${SPARE} 63\n`);
+    const there = resolveBlockDevice(t.world, 'ovs02', `/dev/mapper/${SPARE}p1`)!;
+    expect([there.mediumKey, there.startSector, there.sizeBytes]).toEqual([here.mediumKey, here.startSector, here.sizeBytes]);
+    // kpartx -d takes the unused partition map away again.
+    expect(t.type(`kpartx -dv /dev/mapper/${SPARE}`)).toBe(`del devmap : ${SPARE}p1\n`);
+    expect(resolveBlockDevice(t.world, 'ovs02', `/dev/mapper/${SPARE}p1`)).toBeNull();
+  });
+});
+
+describe('determinism', () => {
+  test('same seed, same commands and faults, same world', () => {
+    const run = () => {
+      const t = term(7);
+      t.type(`multipathd -k"fail path sdd"`);
+      setCable(t.world, 'ovs01', 6, false);
+      t.advance(12);
+      t.type(`fdisk /dev/mapper/${t.world.san!.hosts.ovs01!.maps[2]!.name}`);
+      for (const k of ['o', 'n', 'p', '1', '', '+5G', 'w']) t.type(k);
+      t.advance(30);
+      return JSON.stringify(t.world);
+    };
+    expect(run()).toBe(run());
+  });
+});
