@@ -1,6 +1,7 @@
 // The one registry of lab checks: every name a lab may use in `check:`, with its argument
 // schema. all / any / not compose them (runtime/evaluate.ts). Add a family here with one spread.
 import { agentChecks } from './checks/agent';
+import { ovm22Checks } from './checks/ovm22';
 import { storageChecks } from './checks/storage';
 import { systemChecks } from './checks/system';
 import { xenChecks } from './checks/xen';
@@ -12,6 +13,7 @@ export const CHECKS = {
   ...systemChecks,
   ...storageChecks,
   ...agentChecks,
+  ...ovm22Checks,
 } satisfies Record<string, CheckDef<never>>;
 
 export type CheckName = keyof typeof CHECKS;

@@ -1,6 +1,7 @@
 // Quiz queries and facts about the SAN as a host sees it: a LUN's WWID and size, the name and
 // path devices of its multipath map, which paths carry the I/O, a path's H:C:T:L and priority.
-import { arrayLunSize, hostMapForLun, resolveBlockDevice } from '../sim/storage/block-devices';
+import { arrayLunSize, hostMapForLun, listBlockDevices, resolveBlockDevice } from '../sim/storage/block-devices';
+import { mountDir, readRepos } from '../sim/storage/repository-ovm22';
 import { hostSan } from '../sim/storage/san';
 import { resolveLun } from './checks/storage';
 import { repositoryMounts } from './checks/agent';
@@ -78,6 +79,29 @@ export const storageQueries = {
       if (!r?.ok) return null;
       const v = dictGet(r.db, a.key);
       return v === undefined ? null : (pyText(v) ?? repr(v));
+    },
+  }),
+  partition_device: defineQuery<{ host: string; lun: string | number; num: number }>({
+    summary: "The device path of a partition map of the LUN on the host: /dev/mapper/NAME on OVM 3, /dev/mpath/NAME on OVM 2.2 (OL5).",
+    args: { host: str, lun: lunArg, num: { type: 'integer', minimum: 1 } },
+    required: ['host', 'lun', 'num'],
+    run: ({ world }, a) => {
+      const h = findHost(world, a.host);
+      const ref = resolveLun(world, a.lun);
+      if (!h || !ref) return null;
+      const dev = listBlockDevices(world, h.name).find((d) => d.kind === 'mpath-part' && d.lun?.array === ref.array && d.lun.alu === ref.alu && d.partition === a.num);
+      if (!dev) return null;
+      return h.release === 'ovm22' ? dev.path.replace('/dev/mapper/', '/dev/mpath/') : dev.path;
+    },
+  }),
+  ovm22_root: defineQuery<{ host: string }>({
+    summary: 'OVM 2.2: where /OVS points (/var/ovs/mount/UUID of the cluster root repository), from repos.py\'s list.',
+    args: { host: str },
+    required: ['host'],
+    run: ({ world }, a) => {
+      const h = findHost(world, a.host);
+      const root = h ? readRepos(world, h).root : null;
+      return root ? mountDir(root) : null;
     },
   }),
   map_name: defineQuery<{ host: string; lun: string | number }>({

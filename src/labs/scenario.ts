@@ -6,6 +6,8 @@ import { mkdir, writeFile } from '../sim/vfs';
 import { renderVmCfg } from '../sim/xen/vm-cfg';
 import { applyDomainOverride, removeGuest } from './scenario-domains';
 import { addRepository } from './scenario-storage';
+import { unregisterRepositories } from './scenario-ovm22';
+import { buildOvm22World } from '../sim/scenario/ovm22';
 import type { WorldState } from '../sim/types';
 import type { HostOverride, Overrides, ScenarioBase } from './types';
 
@@ -16,6 +18,7 @@ export interface BuilderOptions {
 /** The world builders a scenario base may name. A storage-rich builder is added here when one lands. */
 export const BUILDERS: Record<string, (seed: number, opts: BuilderOptions) => WorldState> = {
   default: (seed, o) => buildDefaultWorld(seed, o.hostNames ? { hostNames: [o.hostNames[0]!, o.hostNames[1] ?? 'ovs02'] } : {}),
+  ovm22: (seed) => buildOvm22World(seed),
 };
 
 /** The world of a scenario base plus extra overrides (a lab's), all on one seed. */
@@ -31,6 +34,7 @@ export function buildScenarioWorld(base: ScenarioBase, seed: number, extra?: Ove
 
 export function applyOverrides(world: WorldState, o: Overrides): void {
   if (o.release) for (const h of Object.values(world.hosts)) setRelease(world, h.name, o.release);
+  if (o.unregister_repositories) unregisterRepositories(world);
   for (const h of o.hosts ?? []) applyHostOverride(world, h);
   for (const name of o.remove_domains ?? []) removeGuest(world, name);
   const repos: Record<string, string> = {};

@@ -124,6 +124,8 @@ export interface Overrides {
   domains?: DomainOverride[];
   remove_domains?: string[];
   repositories?: RepositoryOverride[];
+  /** OVM 2.2: start as a fresh install — no repository registered or mounted, no /OVS, no guests. */
+  unregister_repositories?: boolean;
 }
 
 export interface LabDoc {

@@ -66,7 +66,12 @@ export function substitute<T>(tree: T, vars: Record<string, VarValue>, path = ''
     if (Array.isArray(node)) return node.map((x, i) => walk(x, `${at}[${i}]`));
     if (node && typeof node === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = walk(v, at ? `${at}.${k}` : k);
+      // Keys too: a file path in `files:` may name a variable.
+      for (const [k, v] of Object.entries(node)) {
+        const key = fillText(k, vars);
+        for (const u of key.unknown) errors.push(`${at ? `${at}.${k}` : k}: unknown variable “${u}”`);
+        out[key.text] = walk(v, at ? `${at}.${k}` : k);
+      }
       return out;
     }
     return node;

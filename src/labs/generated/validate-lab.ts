@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern16 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern164 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern182 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern171 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern189 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3430,14 +3430,88 @@ vErrors.push(err274);
 errors++;
 }
 }
-}
-else {
-const err275 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ovm22_repository !== undefined){
+let data134 = data.ovm22_repository;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.lun === undefined){
+const err275 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err275];
 }
 else {
 vErrors.push(err275);
+}
+errors++;
+}
+for(const key31 in data134){
+if(!((key31 === "lun") || (key31 === "root"))){
+const err276 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+if(data134.lun !== undefined){
+let data135 = data134.lun;
+if((typeof data135 !== "string") && (!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135))))){
+const err277 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+if(typeof data135 === "string"){
+if(!pattern0.test(data135)){
+const err278 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+}
+if(data134.root !== undefined){
+if(typeof data134.root !== "boolean"){
+const err279 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+}
+else {
+const err281 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
 }
 errors++;
 }
@@ -3779,7 +3853,7 @@ if(data7.overrides !== undefined){
 let data9 = data7.overrides;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key2 in data9){
-if(!((((((key2 === "release") || (key2 === "host_names")) || (key2 === "hosts")) || (key2 === "domains")) || (key2 === "remove_domains")) || (key2 === "repositories"))){
+if(!(((((((key2 === "release") || (key2 === "host_names")) || (key2 === "hosts")) || (key2 === "domains")) || (key2 === "remove_domains")) || (key2 === "repositories")) || (key2 === "unregister_repositories"))){
 const err28 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
@@ -4948,9 +5022,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.unregister_repositories !== undefined){
+if(typeof data9.unregister_repositories !== "boolean"){
+const err121 = {instancePath:instancePath+"/scenario/overrides/unregister_repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/unregister_repositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4962,7 +5036,7 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err122 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4972,14 +5046,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data.variables !== undefined){
-let data59 = data.variables;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key11 in data59){
-const _errs132 = errors;
-if(typeof key11 === "string"){
-if(!pattern16.test(key11)){
-const err123 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key11};
+}
+else {
+const err123 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4989,9 +5058,14 @@ vErrors.push(err123);
 errors++;
 }
 }
-var valid23 = _errs132 === errors;
-if(!valid23){
-const err124 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+if(data.variables !== undefined){
+let data60 = data.variables;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key11 in data60){
+const _errs134 = errors;
+if(typeof key11 === "string"){
+if(!pattern16.test(key11)){
+const err124 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5001,11 +5075,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-for(const key12 in data59){
-let data60 = data59[key12];
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(Object.keys(data60).length > 1){
-const err125 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+var valid23 = _errs134 === errors;
+if(!valid23){
+const err125 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5014,8 +5086,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(Object.keys(data60).length < 1){
-const err126 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+for(const key12 in data60){
+let data61 = data60[key12];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(Object.keys(data61).length > 1){
+const err126 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5024,9 +5100,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key13 in data60){
-if(!((((key13 === "pick") || (key13 === "int")) || (key13 === "hex")) || (key13 === "template"))){
-const err127 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(Object.keys(data61).length < 1){
+const err127 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5035,12 +5110,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data60.pick !== undefined){
-let data61 = data60.pick;
-if(Array.isArray(data61)){
-if(data61.length < 1){
-const err128 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key13 in data61){
+if(!((((key13 === "pick") || (key13 === "int")) || (key13 === "hex")) || (key13 === "template"))){
+const err128 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5049,11 +5121,12 @@ vErrors.push(err128);
 }
 errors++;
 }
-const len6 = data61.length;
-for(let i6=0; i6<len6; i6++){
-let data62 = data61[i6];
-if((typeof data62 !== "string") && (!((typeof data62 == "number") && (isFinite(data62))))){
-const err129 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick/" + i6,schemaPath:"#/properties/variables/additionalProperties/properties/pick/items/type",keyword:"type",params:{type: schema11.properties.variables.additionalProperties.properties.pick.items.type},message:"must be string,number"};
+}
+if(data61.pick !== undefined){
+let data62 = data61.pick;
+if(Array.isArray(data62)){
+if(data62.length < 1){
+const err129 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5062,10 +5135,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len6 = data62.length;
+for(let i6=0; i6<len6; i6++){
+let data63 = data62[i6];
+if((typeof data63 !== "string") && (!((typeof data63 == "number") && (isFinite(data63))))){
+const err130 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick/" + i6,schemaPath:"#/properties/variables/additionalProperties/properties/pick/items/type",keyword:"type",params:{type: schema11.properties.variables.additionalProperties.properties.pick.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5075,11 +5149,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data60.int !== undefined){
-let data63 = data60.int;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.min === undefined){
-const err131 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+}
+else {
+const err131 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5088,8 +5160,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data63.max === undefined){
-const err132 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+}
+if(data61.int !== undefined){
+let data64 = data61.int;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.min === undefined){
+const err132 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5098,9 +5174,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key14 in data63){
-if(!(((key14 === "min") || (key14 === "max")) || (key14 === "step"))){
-const err133 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(data64.max === undefined){
+const err133 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5109,11 +5184,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data63.min !== undefined){
-let data64 = data63.min;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err134 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key14 in data64){
+if(!(((key14 === "min") || (key14 === "max")) || (key14 === "step"))){
+const err134 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5123,10 +5196,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data63.max !== undefined){
-let data65 = data63.max;
+if(data64.min !== undefined){
+let data65 = data64.min;
 if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err135 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err135 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5136,10 +5209,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data63.step !== undefined){
-let data66 = data63.step;
+if(data64.max !== undefined){
+let data66 = data64.max;
 if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err136 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err136 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5148,9 +5221,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 < 1 || isNaN(data66)){
-const err137 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data64.step !== undefined){
+let data67 = data64.step;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err137 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5159,11 +5234,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 1 || isNaN(data67)){
+const err138 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5173,10 +5246,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data60.hex !== undefined){
-let data67 = data60.hex;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err139 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5185,9 +5258,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 64 || isNaN(data67)){
-const err140 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+}
+if(data61.hex !== undefined){
+let data68 = data61.hex;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err140 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5196,8 +5271,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data67 < 1 || isNaN(data67)){
-const err141 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 64 || isNaN(data68)){
+const err141 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5206,13 +5282,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-}
-if(data60.template !== undefined){
-let data68 = data60.template;
-if(typeof data68 === "string"){
-if(!pattern0.test(data68)){
-const err142 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data68 < 1 || isNaN(data68)){
+const err142 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5222,8 +5293,12 @@ vErrors.push(err142);
 errors++;
 }
 }
-else {
-const err143 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data61.template !== undefined){
+let data69 = data61.template;
+if(typeof data69 === "string"){
+if(!pattern0.test(data69)){
+const err143 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5233,9 +5308,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
 else {
-const err144 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err144 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5247,7 +5321,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err145 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5257,14 +5331,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data69 = data.facts;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key15 in data69){
-const _errs156 = errors;
-if(typeof key15 === "string"){
-if(!pattern16.test(key15)){
-const err146 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key15};
+}
+else {
+const err146 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5274,9 +5343,14 @@ vErrors.push(err146);
 errors++;
 }
 }
-var valid29 = _errs156 === errors;
-if(!valid29){
-const err147 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
+if(data.facts !== undefined){
+let data70 = data.facts;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key15 in data70){
+const _errs158 = errors;
+if(typeof key15 === "string"){
+if(!pattern16.test(key15)){
+const err147 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key15};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5286,11 +5360,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-for(const key16 in data69){
-let data70 = data69[key16];
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(Object.keys(data70).length > 1){
-const err148 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+var valid29 = _errs158 === errors;
+if(!valid29){
+const err148 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5299,8 +5371,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(Object.keys(data70).length < 1){
-const err149 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+for(const key16 in data70){
+let data71 = data70[key16];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(Object.keys(data71).length > 1){
+const err149 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5309,9 +5385,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key17 in data70){
-if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key17))){
-const err150 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(Object.keys(data71).length < 1){
+const err150 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5320,12 +5395,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data70.xen_version !== undefined){
-let data71 = data70.xen_version;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.host === undefined){
-const err151 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key17 in data71){
+if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key17))){
+const err151 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5334,9 +5406,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key18 in data71){
-if(!(key18 === "host")){
-const err152 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data71.xen_version !== undefined){
+let data72 = data71.xen_version;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.host === undefined){
+const err152 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5345,12 +5420,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data71.host !== undefined){
-let data72 = data71.host;
-if(typeof data72 === "string"){
-if(!pattern0.test(data72)){
-const err153 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key18 in data72){
+if(!(key18 === "host")){
+const err153 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5360,8 +5432,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.host !== undefined){
+let data73 = data72.host;
+if(typeof data73 === "string"){
+if(!pattern0.test(data73)){
+const err154 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5371,9 +5446,8 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
 else {
-const err155 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err155 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5383,11 +5457,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data70.free_memory !== undefined){
-let data73 = data70.free_memory;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.host === undefined){
-const err156 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err156 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5396,9 +5468,12 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key19 in data73){
-if(!(key19 === "host")){
-const err157 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data71.free_memory !== undefined){
+let data74 = data71.free_memory;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.host === undefined){
+const err157 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5407,12 +5482,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data73.host !== undefined){
-let data74 = data73.host;
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err158 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key19 in data74){
+if(!(key19 === "host")){
+const err158 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5422,8 +5494,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-else {
-const err159 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.host !== undefined){
+let data75 = data74.host;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err159 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5433,9 +5508,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-}
 else {
-const err160 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err160 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5445,11 +5519,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data70.total_memory !== undefined){
-let data75 = data70.total_memory;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.host === undefined){
-const err161 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err161 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5458,9 +5530,12 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key20 in data75){
-if(!(key20 === "host")){
-const err162 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+if(data71.total_memory !== undefined){
+let data76 = data71.total_memory;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.host === undefined){
+const err162 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5469,12 +5544,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data75.host !== undefined){
-let data76 = data75.host;
-if(typeof data76 === "string"){
-if(!pattern0.test(data76)){
-const err163 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key20 in data76){
+if(!(key20 === "host")){
+const err163 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5484,8 +5556,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data76.host !== undefined){
+let data77 = data76.host;
+if(typeof data77 === "string"){
+if(!pattern0.test(data77)){
+const err164 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5495,9 +5570,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
 else {
-const err165 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err165 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5507,11 +5581,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data70.nr_cpus !== undefined){
-let data77 = data70.nr_cpus;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.host === undefined){
-const err166 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err166 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5520,9 +5592,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-for(const key21 in data77){
-if(!(key21 === "host")){
-const err167 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data71.nr_cpus !== undefined){
+let data78 = data71.nr_cpus;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.host === undefined){
+const err167 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5531,12 +5606,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data77.host !== undefined){
-let data78 = data77.host;
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err168 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key21 in data78){
+if(!(key21 === "host")){
+const err168 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5546,8 +5618,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data78.host !== undefined){
+let data79 = data78.host;
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err169 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5557,9 +5632,8 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
 else {
-const err170 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err170 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5569,11 +5643,9 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data70.dom0_memory !== undefined){
-let data79 = data70.dom0_memory;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.host === undefined){
-const err171 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err171 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5582,9 +5654,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key22 in data79){
-if(!(key22 === "host")){
-const err172 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data71.dom0_memory !== undefined){
+let data80 = data71.dom0_memory;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.host === undefined){
+const err172 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5593,12 +5668,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data79.host !== undefined){
-let data80 = data79.host;
-if(typeof data80 === "string"){
-if(!pattern0.test(data80)){
-const err173 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key22 in data80){
+if(!(key22 === "host")){
+const err173 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5608,8 +5680,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data80.host !== undefined){
+let data81 = data80.host;
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err174 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5619,9 +5694,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
 else {
-const err175 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err175 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5631,11 +5705,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data70.domain_name !== undefined){
-let data81 = data70.domain_name;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.domain === undefined){
-const err176 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+}
+else {
+const err176 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5644,9 +5716,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key23 in data81){
-if(!(key23 === "domain")){
-const err177 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data71.domain_name !== undefined){
+let data82 = data71.domain_name;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.domain === undefined){
+const err177 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5655,12 +5730,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data81.domain !== undefined){
-let data82 = data81.domain;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err178 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key23 in data82){
+if(!(key23 === "domain")){
+const err178 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5670,8 +5742,11 @@ vErrors.push(err178);
 errors++;
 }
 }
-else {
-const err179 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.domain !== undefined){
+let data83 = data82.domain;
+if(typeof data83 === "string"){
+if(!pattern0.test(data83)){
+const err179 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5681,9 +5756,8 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
 else {
-const err180 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err180 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5693,11 +5767,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data70.domain_id !== undefined){
-let data83 = data70.domain_id;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.domain === undefined){
-const err181 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+}
+else {
+const err181 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5706,9 +5778,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-for(const key24 in data83){
-if(!(key24 === "domain")){
-const err182 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+if(data71.domain_id !== undefined){
+let data84 = data71.domain_id;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.domain === undefined){
+const err182 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5717,12 +5792,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data83.domain !== undefined){
-let data84 = data83.domain;
-if(typeof data84 === "string"){
-if(!pattern0.test(data84)){
-const err183 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key24 in data84){
+if(!(key24 === "domain")){
+const err183 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5732,8 +5804,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-else {
-const err184 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data84.domain !== undefined){
+let data85 = data84.domain;
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err184 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5743,9 +5818,8 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
 else {
-const err185 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err185 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5755,11 +5829,9 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data70.domain_cfg !== undefined){
-let data85 = data70.domain_cfg;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.domain === undefined){
-const err186 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+}
+else {
+const err186 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5768,9 +5840,12 @@ vErrors.push(err186);
 }
 errors++;
 }
-for(const key25 in data85){
-if(!(key25 === "domain")){
-const err187 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+if(data71.domain_cfg !== undefined){
+let data86 = data71.domain_cfg;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.domain === undefined){
+const err187 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5779,12 +5854,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data85.domain !== undefined){
-let data86 = data85.domain;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err188 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key25 in data86){
+if(!(key25 === "domain")){
+const err188 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5794,8 +5866,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-else {
-const err189 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data86.domain !== undefined){
+let data87 = data86.domain;
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err189 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5805,9 +5880,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-}
 else {
-const err190 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err190 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5817,11 +5891,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data70.start_need_kib !== undefined){
-let data87 = data70.start_need_kib;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-if(data87.domain === undefined){
-const err191 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+}
+else {
+const err191 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5830,9 +5902,12 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key26 in data87){
-if(!(key26 === "domain")){
-const err192 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+if(data71.start_need_kib !== undefined){
+let data88 = data71.start_need_kib;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.domain === undefined){
+const err192 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5841,12 +5916,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data87.domain !== undefined){
-let data88 = data87.domain;
-if(typeof data88 === "string"){
-if(!pattern0.test(data88)){
-const err193 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key26 in data88){
+if(!(key26 === "domain")){
+const err193 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5856,8 +5928,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-else {
-const err194 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data88.domain !== undefined){
+let data89 = data88.domain;
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err194 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5867,9 +5942,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
 else {
-const err195 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err195 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5879,11 +5953,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data70.domain_memory !== undefined){
-let data89 = data70.domain_memory;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.domain === undefined){
-const err196 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+}
+else {
+const err196 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5892,9 +5964,12 @@ vErrors.push(err196);
 }
 errors++;
 }
-for(const key27 in data89){
-if(!(key27 === "domain")){
-const err197 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data71.domain_memory !== undefined){
+let data90 = data71.domain_memory;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.domain === undefined){
+const err197 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5903,12 +5978,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data89.domain !== undefined){
-let data90 = data89.domain;
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err198 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key27 in data90){
+if(!(key27 === "domain")){
+const err198 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5918,8 +5990,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data90.domain !== undefined){
+let data91 = data90.domain;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err199 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5929,9 +6004,8 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
 else {
-const err200 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err200 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5941,11 +6015,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data70.lun_wwid !== undefined){
-let data91 = data70.lun_wwid;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.lun === undefined){
-const err201 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err201 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5954,9 +6026,12 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key28 in data91){
-if(!(key28 === "lun")){
-const err202 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+if(data71.lun_wwid !== undefined){
+let data92 = data71.lun_wwid;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.lun === undefined){
+const err202 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5965,11 +6040,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data91.lun !== undefined){
-let data92 = data91.lun;
-if((typeof data92 !== "string") && (!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92))))){
-const err203 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+for(const key28 in data92){
+if(!(key28 === "lun")){
+const err203 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5978,9 +6051,11 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(typeof data92 === "string"){
-if(!pattern0.test(data92)){
-const err204 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data92.lun !== undefined){
+let data93 = data92.lun;
+if((typeof data93 !== "string") && (!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93))))){
+const err204 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5989,11 +6064,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data93 === "string"){
+if(!pattern0.test(data93)){
+const err205 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -6003,11 +6076,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data70.lun_size !== undefined){
-let data93 = data70.lun_size;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.lun === undefined){
-const err206 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -6016,9 +6088,12 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key29 in data93){
-if(!(key29 === "lun")){
-const err207 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+if(data71.lun_size !== undefined){
+let data94 = data71.lun_size;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.lun === undefined){
+const err207 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -6027,11 +6102,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data93.lun !== undefined){
-let data94 = data93.lun;
-if((typeof data94 !== "string") && (!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94))))){
-const err208 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+for(const key29 in data94){
+if(!(key29 === "lun")){
+const err208 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -6040,9 +6113,11 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(typeof data94 === "string"){
-if(!pattern0.test(data94)){
-const err209 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data94.lun !== undefined){
+let data95 = data94.lun;
+if((typeof data95 !== "string") && (!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95))))){
+const err209 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -6051,11 +6126,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err210 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -6065,11 +6138,10 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data70.repository_path !== undefined){
-let data95 = data70.repository_path;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.lun === undefined){
-const err211 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -6078,9 +6150,12 @@ vErrors.push(err211);
 }
 errors++;
 }
-for(const key30 in data95){
-if(!(key30 === "lun")){
-const err212 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+if(data71.repository_path !== undefined){
+let data96 = data71.repository_path;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.lun === undefined){
+const err212 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -6089,11 +6164,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data95.lun !== undefined){
-let data96 = data95.lun;
-if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
-const err213 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+for(const key30 in data96){
+if(!(key30 === "lun")){
+const err213 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -6102,9 +6175,11 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err214 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data96.lun !== undefined){
+let data97 = data96.lun;
+if((typeof data97 !== "string") && (!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97))))){
+const err214 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -6113,11 +6188,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data97 === "string"){
+if(!pattern0.test(data97)){
+const err215 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -6127,11 +6200,10 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data70.repository_id !== undefined){
-let data97 = data70.repository_id;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.lun === undefined){
-const err216 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -6140,9 +6212,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-for(const key31 in data97){
-if(!(key31 === "lun")){
-const err217 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+if(data71.repository_id !== undefined){
+let data98 = data71.repository_id;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.lun === undefined){
+const err217 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -6151,11 +6226,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-if(data97.lun !== undefined){
-let data98 = data97.lun;
-if((typeof data98 !== "string") && (!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98))))){
-const err218 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_id.properties.lun.type},message:"must be string,integer"};
+for(const key31 in data98){
+if(!(key31 === "lun")){
+const err218 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -6164,9 +6237,11 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err219 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data98.lun !== undefined){
+let data99 = data98.lun;
+if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
+const err219 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_id.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -6175,11 +6250,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err220 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -6189,11 +6262,10 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data70.agent_value !== undefined){
-let data99 = data70.agent_value;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.host === undefined){
-const err221 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -6202,8 +6274,12 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(data99.db === undefined){
-const err222 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
+}
+if(data71.agent_value !== undefined){
+let data100 = data71.agent_value;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.host === undefined){
+const err222 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -6212,8 +6288,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(data99.key === undefined){
-const err223 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(data100.db === undefined){
+const err223 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -6222,9 +6298,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-for(const key32 in data99){
-if(!(((key32 === "host") || (key32 === "db")) || (key32 === "key"))){
-const err224 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(data100.key === undefined){
+const err224 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -6233,12 +6308,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data99.host !== undefined){
-let data100 = data99.host;
-if(typeof data100 === "string"){
-if(!pattern0.test(data100)){
-const err225 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key32 in data100){
+if(!(((key32 === "host") || (key32 === "db")) || (key32 === "key"))){
+const err225 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -6248,8 +6320,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-else {
-const err226 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.host !== undefined){
+let data101 = data100.host;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err226 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -6259,11 +6334,8 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data99.db !== undefined){
-let data101 = data99.db;
-if(typeof data101 === "string"){
-if(!pattern0.test(data101)){
-const err227 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err227 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -6273,8 +6345,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-else {
-const err228 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.db !== undefined){
+let data102 = data100.db;
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err228 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -6284,11 +6359,8 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data99.key !== undefined){
-let data102 = data99.key;
-if(typeof data102 === "string"){
-if(!pattern0.test(data102)){
-const err229 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err229 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -6298,8 +6370,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-else {
-const err230 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.key !== undefined){
+let data103 = data100.key;
+if(typeof data103 === "string"){
+if(!pattern0.test(data103)){
+const err230 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -6309,9 +6384,8 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
 else {
-const err231 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err231 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -6321,11 +6395,9 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data70.map_name !== undefined){
-let data103 = data70.map_name;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.host === undefined){
-const err232 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err232 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -6334,8 +6406,12 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(data103.lun === undefined){
-const err233 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data71.partition_device !== undefined){
+let data104 = data71.partition_device;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.host === undefined){
+const err233 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -6344,9 +6420,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key33 in data103){
-if(!((key33 === "host") || (key33 === "lun"))){
-const err234 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(data104.lun === undefined){
+const err234 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -6355,12 +6430,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-if(data103.host !== undefined){
-let data104 = data103.host;
-if(typeof data104 === "string"){
-if(!pattern0.test(data104)){
-const err235 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data104.num === undefined){
+const err235 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -6369,9 +6440,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key33 in data104){
+if(!(((key33 === "host") || (key33 === "lun")) || (key33 === "num"))){
+const err236 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -6381,10 +6452,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data103.lun !== undefined){
-let data105 = data103.lun;
-if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
-const err237 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data104.host !== undefined){
+let data105 = data104.host;
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err237 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -6393,9 +6465,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err238 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err238 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -6405,10 +6477,10 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data104.lun !== undefined){
+let data106 = data104.lun;
+if((typeof data106 !== "string") && (!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106))))){
+const err239 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.partition_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -6417,12 +6489,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data70.map_device !== undefined){
-let data106 = data70.map_device;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.host === undefined){
-const err240 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data106 === "string"){
+if(!pattern0.test(data106)){
+const err240 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -6431,8 +6500,12 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data106.lun === undefined){
-const err241 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+if(data104.num !== undefined){
+let data107 = data104.num;
+if(!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))){
+const err241 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/num",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -6441,9 +6514,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key34 in data106){
-if(!((key34 === "host") || (key34 === "lun"))){
-const err242 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 < 1 || isNaN(data107)){
+const err242 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/num",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -6453,11 +6526,10 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data106.host !== undefined){
-let data107 = data106.host;
-if(typeof data107 === "string"){
-if(!pattern0.test(data107)){
-const err243 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -6467,8 +6539,11 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.ovm22_root !== undefined){
+let data108 = data71.ovm22_root;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.host === undefined){
+const err244 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -6477,11 +6552,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data106.lun !== undefined){
-let data108 = data106.lun;
-if((typeof data108 !== "string") && (!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108))))){
-const err245 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
+for(const key34 in data108){
+if(!(key34 === "host")){
+const err245 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -6490,9 +6563,12 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err246 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data108.host !== undefined){
+let data109 = data108.host;
+if(typeof data109 === "string"){
+if(!pattern0.test(data109)){
+const err246 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root/host",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -6502,10 +6578,8 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-}
 else {
-const err247 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err247 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root/host",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -6515,11 +6589,9 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data70.path_devices !== undefined){
-let data109 = data70.path_devices;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.host === undefined){
-const err248 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err248 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -6528,8 +6600,12 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data109.lun === undefined){
-const err249 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data71.map_name !== undefined){
+let data110 = data71.map_name;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.host === undefined){
+const err249 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -6538,9 +6614,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-for(const key35 in data109){
-if(!((key35 === "host") || (key35 === "lun"))){
-const err250 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(data110.lun === undefined){
+const err250 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -6549,12 +6624,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-if(data109.host !== undefined){
-let data110 = data109.host;
-if(typeof data110 === "string"){
-if(!pattern0.test(data110)){
-const err251 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key35 in data110){
+if(!((key35 === "host") || (key35 === "lun"))){
+const err251 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -6564,8 +6636,11 @@ vErrors.push(err251);
 errors++;
 }
 }
-else {
-const err252 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data110.host !== undefined){
+let data111 = data110.host;
+if(typeof data111 === "string"){
+if(!pattern0.test(data111)){
+const err252 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -6575,10 +6650,8 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data109.lun !== undefined){
-let data111 = data109.lun;
-if((typeof data111 !== "string") && (!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111))))){
-const err253 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+else {
+const err253 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -6587,9 +6660,11 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(typeof data111 === "string"){
-if(!pattern0.test(data111)){
-const err254 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data110.lun !== undefined){
+let data112 = data110.lun;
+if((typeof data112 !== "string") && (!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112))))){
+const err254 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -6598,11 +6673,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err255 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data112 === "string"){
+if(!pattern0.test(data112)){
+const err255 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -6612,11 +6685,10 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data70.active_paths !== undefined){
-let data112 = data70.active_paths;
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.host === undefined){
-const err256 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -6625,8 +6697,12 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data112.lun === undefined){
-const err257 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data71.map_device !== undefined){
+let data113 = data71.map_device;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.host === undefined){
+const err257 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -6635,9 +6711,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key36 in data112){
-if(!((key36 === "host") || (key36 === "lun"))){
-const err258 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(data113.lun === undefined){
+const err258 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -6646,12 +6721,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data112.host !== undefined){
-let data113 = data112.host;
-if(typeof data113 === "string"){
-if(!pattern0.test(data113)){
-const err259 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key36 in data113){
+if(!((key36 === "host") || (key36 === "lun"))){
+const err259 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -6661,8 +6733,11 @@ vErrors.push(err259);
 errors++;
 }
 }
-else {
-const err260 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data113.host !== undefined){
+let data114 = data113.host;
+if(typeof data114 === "string"){
+if(!pattern0.test(data114)){
+const err260 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -6672,10 +6747,8 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data112.lun !== undefined){
-let data114 = data112.lun;
-if((typeof data114 !== "string") && (!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114))))){
-const err261 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+else {
+const err261 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -6684,9 +6757,11 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(typeof data114 === "string"){
-if(!pattern0.test(data114)){
-const err262 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data113.lun !== undefined){
+let data115 = data113.lun;
+if((typeof data115 !== "string") && (!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115))))){
+const err262 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -6695,11 +6770,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err263 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -6709,11 +6782,10 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data70.failed_paths !== undefined){
-let data115 = data70.failed_paths;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.host === undefined){
-const err264 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -6722,8 +6794,12 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data115.lun === undefined){
-const err265 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data71.path_devices !== undefined){
+let data116 = data71.path_devices;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.host === undefined){
+const err265 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -6732,9 +6808,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-for(const key37 in data115){
-if(!((key37 === "host") || (key37 === "lun"))){
-const err266 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+if(data116.lun === undefined){
+const err266 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -6743,12 +6818,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data115.host !== undefined){
-let data116 = data115.host;
-if(typeof data116 === "string"){
-if(!pattern0.test(data116)){
-const err267 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key37 in data116){
+if(!((key37 === "host") || (key37 === "lun"))){
+const err267 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -6758,8 +6830,11 @@ vErrors.push(err267);
 errors++;
 }
 }
-else {
-const err268 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data116.host !== undefined){
+let data117 = data116.host;
+if(typeof data117 === "string"){
+if(!pattern0.test(data117)){
+const err268 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -6769,10 +6844,8 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data115.lun !== undefined){
-let data117 = data115.lun;
-if((typeof data117 !== "string") && (!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117))))){
-const err269 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+else {
+const err269 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -6781,9 +6854,11 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(typeof data117 === "string"){
-if(!pattern0.test(data117)){
-const err270 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data116.lun !== undefined){
+let data118 = data116.lun;
+if((typeof data118 !== "string") && (!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118))))){
+const err270 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -6792,11 +6867,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err271 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data118 === "string"){
+if(!pattern0.test(data118)){
+const err271 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -6806,11 +6879,10 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data70.path_group_count !== undefined){
-let data118 = data70.path_group_count;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.host === undefined){
-const err272 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -6819,8 +6891,12 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data118.lun === undefined){
-const err273 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data71.active_paths !== undefined){
+let data119 = data71.active_paths;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.host === undefined){
+const err273 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -6829,9 +6905,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-for(const key38 in data118){
-if(!((key38 === "host") || (key38 === "lun"))){
-const err274 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+if(data119.lun === undefined){
+const err274 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -6840,12 +6915,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data118.host !== undefined){
-let data119 = data118.host;
-if(typeof data119 === "string"){
-if(!pattern0.test(data119)){
-const err275 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key38 in data119){
+if(!((key38 === "host") || (key38 === "lun"))){
+const err275 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -6855,8 +6927,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-else {
-const err276 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data119.host !== undefined){
+let data120 = data119.host;
+if(typeof data120 === "string"){
+if(!pattern0.test(data120)){
+const err276 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -6866,10 +6941,8 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data118.lun !== undefined){
-let data120 = data118.lun;
-if((typeof data120 !== "string") && (!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120))))){
-const err277 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+else {
+const err277 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -6878,9 +6951,11 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(typeof data120 === "string"){
-if(!pattern0.test(data120)){
-const err278 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data119.lun !== undefined){
+let data121 = data119.lun;
+if((typeof data121 !== "string") && (!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121))))){
+const err278 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -6889,11 +6964,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err279 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data121 === "string"){
+if(!pattern0.test(data121)){
+const err279 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -6903,11 +6976,10 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data70.active_group_prio !== undefined){
-let data121 = data70.active_group_prio;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.host === undefined){
-const err280 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -6916,8 +6988,12 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data121.lun === undefined){
-const err281 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data71.failed_paths !== undefined){
+let data122 = data71.failed_paths;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.host === undefined){
+const err281 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -6926,9 +7002,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-for(const key39 in data121){
-if(!((key39 === "host") || (key39 === "lun"))){
-const err282 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+if(data122.lun === undefined){
+const err282 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -6937,12 +7012,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-if(data121.host !== undefined){
-let data122 = data121.host;
-if(typeof data122 === "string"){
-if(!pattern0.test(data122)){
-const err283 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key39 in data122){
+if(!((key39 === "host") || (key39 === "lun"))){
+const err283 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -6952,8 +7024,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-else {
-const err284 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.host !== undefined){
+let data123 = data122.host;
+if(typeof data123 === "string"){
+if(!pattern0.test(data123)){
+const err284 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -6963,10 +7038,8 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data121.lun !== undefined){
-let data123 = data121.lun;
-if((typeof data123 !== "string") && (!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123))))){
-const err285 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+else {
+const err285 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -6975,9 +7048,11 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(typeof data123 === "string"){
-if(!pattern0.test(data123)){
-const err286 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data122.lun !== undefined){
+let data124 = data122.lun;
+if((typeof data124 !== "string") && (!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124))))){
+const err286 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -6986,11 +7061,9 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err287 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data124 === "string"){
+if(!pattern0.test(data124)){
+const err287 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -7000,11 +7073,10 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data70.pg_policy !== undefined){
-let data124 = data70.pg_policy;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.host === undefined){
-const err288 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -7013,8 +7085,12 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data124.lun === undefined){
-const err289 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data71.path_group_count !== undefined){
+let data125 = data71.path_group_count;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.host === undefined){
+const err289 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -7023,9 +7099,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-for(const key40 in data124){
-if(!((key40 === "host") || (key40 === "lun"))){
-const err290 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+if(data125.lun === undefined){
+const err290 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -7034,12 +7109,9 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-if(data124.host !== undefined){
-let data125 = data124.host;
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err291 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key40 in data125){
+if(!((key40 === "host") || (key40 === "lun"))){
+const err291 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -7049,8 +7121,11 @@ vErrors.push(err291);
 errors++;
 }
 }
-else {
-const err292 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.host !== undefined){
+let data126 = data125.host;
+if(typeof data126 === "string"){
+if(!pattern0.test(data126)){
+const err292 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -7060,10 +7135,8 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data124.lun !== undefined){
-let data126 = data124.lun;
-if((typeof data126 !== "string") && (!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126))))){
-const err293 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+else {
+const err293 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -7072,9 +7145,11 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(typeof data126 === "string"){
-if(!pattern0.test(data126)){
-const err294 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data125.lun !== undefined){
+let data127 = data125.lun;
+if((typeof data127 !== "string") && (!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127))))){
+const err294 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -7083,11 +7158,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err295 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data127 === "string"){
+if(!pattern0.test(data127)){
+const err295 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -7097,11 +7170,10 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data70.path_hctl !== undefined){
-let data127 = data70.path_hctl;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.host === undefined){
-const err296 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -7110,8 +7182,12 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data127.dev === undefined){
-const err297 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+}
+if(data71.active_group_prio !== undefined){
+let data128 = data71.active_group_prio;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.host === undefined){
+const err297 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -7120,9 +7196,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-for(const key41 in data127){
-if(!((key41 === "host") || (key41 === "dev"))){
-const err298 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+if(data128.lun === undefined){
+const err298 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -7131,12 +7206,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-if(data127.host !== undefined){
-let data128 = data127.host;
-if(typeof data128 === "string"){
-if(!pattern0.test(data128)){
-const err299 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key41 in data128){
+if(!((key41 === "host") || (key41 === "lun"))){
+const err299 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -7146,8 +7218,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-else {
-const err300 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data128.host !== undefined){
+let data129 = data128.host;
+if(typeof data129 === "string"){
+if(!pattern0.test(data129)){
+const err300 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -7157,11 +7232,8 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data127.dev !== undefined){
-let data129 = data127.dev;
-if(typeof data129 === "string"){
-if(!pattern0.test(data129)){
-const err301 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err301 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -7171,8 +7243,10 @@ vErrors.push(err301);
 errors++;
 }
 }
-else {
-const err302 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data128.lun !== undefined){
+let data130 = data128.lun;
+if((typeof data130 !== "string") && (!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130))))){
+const err302 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -7181,10 +7255,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-}
-else {
-const err303 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data130 === "string"){
+if(!pattern0.test(data130)){
+const err303 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -7194,11 +7267,10 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data70.lun_path_device !== undefined){
-let data130 = data70.lun_path_device;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.host === undefined){
-const err304 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -7207,8 +7279,12 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data130.lun === undefined){
-const err305 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data71.pg_policy !== undefined){
+let data131 = data71.pg_policy;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.host === undefined){
+const err305 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -7217,8 +7293,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(data130.index === undefined){
-const err306 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+if(data131.lun === undefined){
+const err306 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -7227,9 +7303,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-for(const key42 in data130){
-if(!(((key42 === "host") || (key42 === "lun")) || (key42 === "index"))){
-const err307 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+for(const key42 in data131){
+if(!((key42 === "host") || (key42 === "lun"))){
+const err307 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -7239,11 +7315,11 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data130.host !== undefined){
-let data131 = data130.host;
-if(typeof data131 === "string"){
-if(!pattern0.test(data131)){
-const err308 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data131.host !== undefined){
+let data132 = data131.host;
+if(typeof data132 === "string"){
+if(!pattern0.test(data132)){
+const err308 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -7254,7 +7330,7 @@ errors++;
 }
 }
 else {
-const err309 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err309 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -7264,10 +7340,10 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data130.lun !== undefined){
-let data132 = data130.lun;
-if((typeof data132 !== "string") && (!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132))))){
-const err310 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data131.lun !== undefined){
+let data133 = data131.lun;
+if((typeof data133 !== "string") && (!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133))))){
+const err310 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -7276,9 +7352,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-if(typeof data132 === "string"){
-if(!pattern0.test(data132)){
-const err311 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data133 === "string"){
+if(!pattern0.test(data133)){
+const err311 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -7289,10 +7365,9 @@ errors++;
 }
 }
 }
-if(data130.index !== undefined){
-let data133 = data130.index;
-if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
-const err312 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err312 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -7301,9 +7376,12 @@ vErrors.push(err312);
 }
 errors++;
 }
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 < 0 || isNaN(data133)){
-const err313 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data71.path_hctl !== undefined){
+let data134 = data71.path_hctl;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.host === undefined){
+const err313 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -7312,11 +7390,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err314 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data134.dev === undefined){
+const err314 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -7325,12 +7400,9 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-if(data70.domain_host !== undefined){
-let data134 = data70.domain_host;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.domain === undefined){
-const err315 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key43 in data134){
+if(!((key43 === "host") || (key43 === "dev"))){
+const err315 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -7339,9 +7411,12 @@ vErrors.push(err315);
 }
 errors++;
 }
-for(const key43 in data134){
-if(!(key43 === "domain")){
-const err316 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+if(data134.host !== undefined){
+let data135 = data134.host;
+if(typeof data135 === "string"){
+if(!pattern0.test(data135)){
+const err316 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -7351,11 +7426,8 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data134.domain !== undefined){
-let data135 = data134.domain;
-if(typeof data135 === "string"){
-if(!pattern0.test(data135)){
-const err317 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err317 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -7365,8 +7437,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-else {
-const err318 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data134.dev !== undefined){
+let data136 = data134.dev;
+if(typeof data136 === "string"){
+if(!pattern0.test(data136)){
+const err318 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -7376,9 +7451,8 @@ vErrors.push(err318);
 errors++;
 }
 }
-}
 else {
-const err319 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err319 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -7390,7 +7464,7 @@ errors++;
 }
 }
 else {
-const err320 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err320 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -7400,9 +7474,11 @@ vErrors.push(err320);
 errors++;
 }
 }
-}
-else {
-const err321 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data71.lun_path_device !== undefined){
+let data137 = data71.lun_path_device;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.host === undefined){
+const err321 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -7411,12 +7487,8 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-if(data.briefing !== undefined){
-let data136 = data.briefing;
-if(typeof data136 === "string"){
-if(!pattern0.test(data136)){
-const err322 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data137.lun === undefined){
+const err322 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -7425,9 +7497,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-else {
-const err323 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data137.index === undefined){
+const err323 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -7436,12 +7507,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-if(data.debrief !== undefined){
-let data137 = data.debrief;
-if(typeof data137 === "string"){
-if(!pattern0.test(data137)){
-const err324 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key44 in data137){
+if(!(((key44 === "host") || (key44 === "lun")) || (key44 === "index"))){
+const err324 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -7451,8 +7519,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-else {
-const err325 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data137.host !== undefined){
+let data138 = data137.host;
+if(typeof data138 === "string"){
+if(!pattern0.test(data138)){
+const err325 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -7462,11 +7533,8 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data.objectives !== undefined){
-let data138 = data.objectives;
-if(Array.isArray(data138)){
-if(data138.length < 1){
-const err326 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err326 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -7475,16 +7543,11 @@ vErrors.push(err326);
 }
 errors++;
 }
-const len7 = data138.length;
-for(let i7=0; i7<len7; i7++){
-let data139 = data138[i7];
-const _errs325 = errors;
-let valid60 = false;
-let passing0 = null;
-const _errs326 = errors;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.check === undefined){
-const err327 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data137.lun !== undefined){
+let data139 = data137.lun;
+if((typeof data139 !== "string") && (!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139))))){
+const err327 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -7493,16 +7556,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-var _valid0 = _errs326 === errors;
-if(_valid0){
-valid60 = true;
-passing0 = 0;
-}
-const _errs327 = errors;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.quiz === undefined){
-const err328 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+if(typeof data139 === "string"){
+if(!pattern0.test(data139)){
+const err328 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -7512,19 +7568,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-var _valid0 = _errs327 === errors;
-if(_valid0 && valid60){
-valid60 = false;
-passing0 = [passing0, 1];
 }
-else {
-if(_valid0){
-valid60 = true;
-passing0 = 1;
-}
-}
-if(!valid60){
-const err329 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data137.index !== undefined){
+let data140 = data137.index;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err329 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -7533,20 +7581,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-else {
-errors = _errs325;
-if(vErrors !== null){
-if(_errs325){
-vErrors.length = _errs325;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.id === undefined){
-const err330 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 < 0 || isNaN(data140)){
+const err330 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -7555,8 +7592,11 @@ vErrors.push(err330);
 }
 errors++;
 }
-if(data139.text === undefined){
-const err331 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+}
+}
+else {
+const err331 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -7565,8 +7605,12 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data139.points === undefined){
-const err332 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+}
+if(data71.domain_host !== undefined){
+let data141 = data71.domain_host;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.domain === undefined){
+const err332 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -7575,8 +7619,9 @@ vErrors.push(err332);
 }
 errors++;
 }
-if(data139.failure === undefined){
-const err333 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+for(const key45 in data141){
+if(!(key45 === "domain")){
+const err333 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -7585,8 +7630,12 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(data139.hints === undefined){
-const err334 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
+}
+if(data141.domain !== undefined){
+let data142 = data141.domain;
+if(typeof data142 === "string"){
+if(!pattern0.test(data142)){
+const err334 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -7595,9 +7644,9 @@ vErrors.push(err334);
 }
 errors++;
 }
-for(const key44 in data139){
-if(!((((((((key44 === "id") || (key44 === "text")) || (key44 === "points")) || (key44 === "check")) || (key44 === "quiz")) || (key44 === "failure")) || (key44 === "milestone")) || (key44 === "hints"))){
-const err335 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+else {
+const err335 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -7607,11 +7656,9 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data139.id !== undefined){
-let data140 = data139.id;
-if(typeof data140 === "string"){
-if(!pattern3.test(data140)){
-const err336 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+else {
+const err336 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -7621,8 +7668,9 @@ vErrors.push(err336);
 errors++;
 }
 }
+}
 else {
-const err337 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err337 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -7632,11 +7680,9 @@ vErrors.push(err337);
 errors++;
 }
 }
-if(data139.text !== undefined){
-let data141 = data139.text;
-if(typeof data141 === "string"){
-if(!pattern0.test(data141)){
-const err338 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err338 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -7646,8 +7692,11 @@ vErrors.push(err338);
 errors++;
 }
 }
-else {
-const err339 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.briefing !== undefined){
+let data143 = data.briefing;
+if(typeof data143 === "string"){
+if(!pattern0.test(data143)){
+const err339 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -7657,10 +7706,8 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data139.points !== undefined){
-let data142 = data139.points;
-if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
-const err340 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err340 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -7669,9 +7716,12 @@ vErrors.push(err340);
 }
 errors++;
 }
-if((typeof data142 == "number") && (isFinite(data142))){
-if(data142 < 1 || isNaN(data142)){
-const err341 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.debrief !== undefined){
+let data144 = data.debrief;
+if(typeof data144 === "string"){
+if(!pattern0.test(data144)){
+const err341 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -7681,22 +7731,8 @@ vErrors.push(err341);
 errors++;
 }
 }
-}
-if(data139.check !== undefined){
-if(!(validate11(data139.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data139,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data139.quiz !== undefined){
-let data144 = data139.quiz;
-const _errs338 = errors;
-let valid62 = false;
-let passing1 = null;
-const _errs339 = errors;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.accept === undefined){
-const err342 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+else {
+const err342 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -7706,15 +7742,11 @@ vErrors.push(err342);
 errors++;
 }
 }
-var _valid1 = _errs339 === errors;
-if(_valid1){
-valid62 = true;
-passing1 = 0;
-}
-const _errs340 = errors;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.query === undefined){
-const err343 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(data.objectives !== undefined){
+let data145 = data.objectives;
+if(Array.isArray(data145)){
+if(data145.length < 1){
+const err343 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -7723,20 +7755,16 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-var _valid1 = _errs340 === errors;
-if(_valid1 && valid62){
-valid62 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid62 = true;
-passing1 = 1;
-}
-}
-if(!valid62){
-const err344 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const len7 = data145.length;
+for(let i7=0; i7<len7; i7++){
+let data146 = data145[i7];
+const _errs341 = errors;
+let valid62 = false;
+let passing0 = null;
+const _errs342 = errors;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(data146.check === undefined){
+const err344 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -7745,21 +7773,16 @@ vErrors.push(err344);
 }
 errors++;
 }
-else {
-errors = _errs338;
-if(vErrors !== null){
-if(_errs338){
-vErrors.length = _errs338;
 }
-else {
-vErrors = null;
+var _valid0 = _errs342 === errors;
+if(_valid0){
+valid62 = true;
+passing0 = 0;
 }
-}
-}
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-for(const key45 in data144){
-if(!(((((((key45 === "question") || (key45 === "placeholder")) || (key45 === "accept")) || (key45 === "query")) || (key45 === "tolerance")) || (key45 === "case_sensitive")) || (key45 === "any_order"))){
-const err345 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+const _errs343 = errors;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(data146.quiz === undefined){
+const err345 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -7769,11 +7792,19 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data144.question !== undefined){
-let data145 = data144.question;
-if(typeof data145 === "string"){
-if(!pattern0.test(data145)){
-const err346 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid0 = _errs343 === errors;
+if(_valid0 && valid62){
+valid62 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid62 = true;
+passing0 = 1;
+}
+}
+if(!valid62){
+const err346 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -7782,9 +7813,20 @@ vErrors.push(err346);
 }
 errors++;
 }
+else {
+errors = _errs341;
+if(vErrors !== null){
+if(_errs341){
+vErrors.length = _errs341;
 }
 else {
-const err347 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(data146.id === undefined){
+const err347 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -7793,12 +7835,8 @@ vErrors.push(err347);
 }
 errors++;
 }
-}
-if(data144.placeholder !== undefined){
-let data146 = data144.placeholder;
-if(typeof data146 === "string"){
-if(!pattern0.test(data146)){
-const err348 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data146.text === undefined){
+const err348 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -7807,9 +7845,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-else {
-const err349 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data146.points === undefined){
+const err349 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -7818,12 +7855,8 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-if(data144.accept !== undefined){
-let data147 = data144.accept;
-if(Array.isArray(data147)){
-if(data147.length < 1){
-const err350 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data146.failure === undefined){
+const err350 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -7832,11 +7865,8 @@ vErrors.push(err350);
 }
 errors++;
 }
-const len8 = data147.length;
-for(let i8=0; i8<len8; i8++){
-let data148 = data147[i8];
-if((typeof data148 !== "string") && (!((typeof data148 == "number") && (isFinite(data148))))){
-const err351 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
+if(data146.hints === undefined){
+const err351 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -7845,10 +7875,9 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-}
-else {
-const err352 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key46 in data146){
+if(!((((((((key46 === "id") || (key46 === "text")) || (key46 === "points")) || (key46 === "check")) || (key46 === "quiz")) || (key46 === "failure")) || (key46 === "milestone")) || (key46 === "hints"))){
+const err352 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -7858,11 +7887,11 @@ vErrors.push(err352);
 errors++;
 }
 }
-if(data144.query !== undefined){
-let data149 = data144.query;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-if(Object.keys(data149).length > 1){
-const err353 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data146.id !== undefined){
+let data147 = data146.id;
+if(typeof data147 === "string"){
+if(!pattern3.test(data147)){
+const err353 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -7871,8 +7900,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-if(Object.keys(data149).length < 1){
-const err354 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err354 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -7881,9 +7911,12 @@ vErrors.push(err354);
 }
 errors++;
 }
-for(const key46 in data149){
-if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key46))){
-const err355 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+}
+if(data146.text !== undefined){
+let data148 = data146.text;
+if(typeof data148 === "string"){
+if(!pattern0.test(data148)){
+const err355 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -7893,11 +7926,8 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data149.xen_version !== undefined){
-let data150 = data149.xen_version;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.host === undefined){
-const err356 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err356 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -7906,9 +7936,11 @@ vErrors.push(err356);
 }
 errors++;
 }
-for(const key47 in data150){
-if(!(key47 === "host")){
-const err357 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+}
+if(data146.points !== undefined){
+let data149 = data146.points;
+if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
+const err357 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -7917,12 +7949,9 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-if(data150.host !== undefined){
-let data151 = data150.host;
-if(typeof data151 === "string"){
-if(!pattern0.test(data151)){
-const err358 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data149 == "number") && (isFinite(data149))){
+if(data149 < 1 || isNaN(data149)){
+const err358 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -7932,8 +7961,22 @@ vErrors.push(err358);
 errors++;
 }
 }
-else {
-const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data146.check !== undefined){
+if(!(validate11(data146.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data146,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data146.quiz !== undefined){
+let data151 = data146.quiz;
+const _errs354 = errors;
+let valid64 = false;
+let passing1 = null;
+const _errs355 = errors;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.accept === undefined){
+const err359 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -7943,9 +7986,15 @@ vErrors.push(err359);
 errors++;
 }
 }
+var _valid1 = _errs355 === errors;
+if(_valid1){
+valid64 = true;
+passing1 = 0;
 }
-else {
-const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs356 = errors;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.query === undefined){
+const err360 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -7955,11 +8004,19 @@ vErrors.push(err360);
 errors++;
 }
 }
-if(data149.free_memory !== undefined){
-let data152 = data149.free_memory;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.host === undefined){
-const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+var _valid1 = _errs356 === errors;
+if(_valid1 && valid64){
+valid64 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid64 = true;
+passing1 = 1;
+}
+}
+if(!valid64){
+const err361 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -7968,9 +8025,21 @@ vErrors.push(err361);
 }
 errors++;
 }
-for(const key48 in data152){
-if(!(key48 === "host")){
-const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+else {
+errors = _errs354;
+if(vErrors !== null){
+if(_errs354){
+vErrors.length = _errs354;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+for(const key47 in data151){
+if(!(((((((key47 === "question") || (key47 === "placeholder")) || (key47 === "accept")) || (key47 === "query")) || (key47 === "tolerance")) || (key47 === "case_sensitive")) || (key47 === "any_order"))){
+const err362 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -7980,11 +8049,11 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data152.host !== undefined){
-let data153 = data152.host;
-if(typeof data153 === "string"){
-if(!pattern0.test(data153)){
-const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data151.question !== undefined){
+let data152 = data151.question;
+if(typeof data152 === "string"){
+if(!pattern0.test(data152)){
+const err363 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -7995,7 +8064,7 @@ errors++;
 }
 }
 else {
-const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err364 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -8005,9 +8074,11 @@ vErrors.push(err364);
 errors++;
 }
 }
-}
-else {
-const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data151.placeholder !== undefined){
+let data153 = data151.placeholder;
+if(typeof data153 === "string"){
+if(!pattern0.test(data153)){
+const err365 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -8017,11 +8088,8 @@ vErrors.push(err365);
 errors++;
 }
 }
-if(data149.total_memory !== undefined){
-let data154 = data149.total_memory;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.host === undefined){
-const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err366 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -8030,9 +8098,12 @@ vErrors.push(err366);
 }
 errors++;
 }
-for(const key49 in data154){
-if(!(key49 === "host")){
-const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+}
+if(data151.accept !== undefined){
+let data154 = data151.accept;
+if(Array.isArray(data154)){
+if(data154.length < 1){
+const err367 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -8041,12 +8112,11 @@ vErrors.push(err367);
 }
 errors++;
 }
-}
-if(data154.host !== undefined){
-let data155 = data154.host;
-if(typeof data155 === "string"){
-if(!pattern0.test(data155)){
-const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len8 = data154.length;
+for(let i8=0; i8<len8; i8++){
+let data155 = data154[i8];
+if((typeof data155 !== "string") && (!((typeof data155 == "number") && (isFinite(data155))))){
+const err368 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -8056,8 +8126,9 @@ vErrors.push(err368);
 errors++;
 }
 }
+}
 else {
-const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err369 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -8067,9 +8138,11 @@ vErrors.push(err369);
 errors++;
 }
 }
-}
-else {
-const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data151.query !== undefined){
+let data156 = data151.query;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(Object.keys(data156).length > 1){
+const err370 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -8078,12 +8151,8 @@ vErrors.push(err370);
 }
 errors++;
 }
-}
-if(data149.nr_cpus !== undefined){
-let data156 = data149.nr_cpus;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.host === undefined){
-const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(Object.keys(data156).length < 1){
+const err371 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -8092,9 +8161,9 @@ vErrors.push(err371);
 }
 errors++;
 }
-for(const key50 in data156){
-if(!(key50 === "host")){
-const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+for(const key48 in data156){
+if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key48))){
+const err372 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -8104,11 +8173,11 @@ vErrors.push(err372);
 errors++;
 }
 }
-if(data156.host !== undefined){
-let data157 = data156.host;
-if(typeof data157 === "string"){
-if(!pattern0.test(data157)){
-const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data156.xen_version !== undefined){
+let data157 = data156.xen_version;
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
+if(data157.host === undefined){
+const err373 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -8117,9 +8186,9 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-else {
-const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key49 in data157){
+if(!(key49 === "host")){
+const err374 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -8129,9 +8198,11 @@ vErrors.push(err374);
 errors++;
 }
 }
-}
-else {
-const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data157.host !== undefined){
+let data158 = data157.host;
+if(typeof data158 === "string"){
+if(!pattern0.test(data158)){
+const err375 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -8141,11 +8212,8 @@ vErrors.push(err375);
 errors++;
 }
 }
-if(data149.dom0_memory !== undefined){
-let data158 = data149.dom0_memory;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.host === undefined){
-const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err376 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -8154,9 +8222,10 @@ vErrors.push(err376);
 }
 errors++;
 }
-for(const key51 in data158){
-if(!(key51 === "host")){
-const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+}
+}
+else {
+const err377 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -8166,11 +8235,11 @@ vErrors.push(err377);
 errors++;
 }
 }
-if(data158.host !== undefined){
-let data159 = data158.host;
-if(typeof data159 === "string"){
-if(!pattern0.test(data159)){
-const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data156.free_memory !== undefined){
+let data159 = data156.free_memory;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+if(data159.host === undefined){
+const err378 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -8179,9 +8248,9 @@ vErrors.push(err378);
 }
 errors++;
 }
-}
-else {
-const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key50 in data159){
+if(!(key50 === "host")){
+const err379 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -8191,9 +8260,11 @@ vErrors.push(err379);
 errors++;
 }
 }
-}
-else {
-const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data159.host !== undefined){
+let data160 = data159.host;
+if(typeof data160 === "string"){
+if(!pattern0.test(data160)){
+const err380 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -8203,11 +8274,8 @@ vErrors.push(err380);
 errors++;
 }
 }
-if(data149.domain_name !== undefined){
-let data160 = data149.domain_name;
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-if(data160.domain === undefined){
-const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err381 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -8216,9 +8284,10 @@ vErrors.push(err381);
 }
 errors++;
 }
-for(const key52 in data160){
-if(!(key52 === "domain")){
-const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -8228,11 +8297,11 @@ vErrors.push(err382);
 errors++;
 }
 }
-if(data160.domain !== undefined){
-let data161 = data160.domain;
-if(typeof data161 === "string"){
-if(!pattern0.test(data161)){
-const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data156.total_memory !== undefined){
+let data161 = data156.total_memory;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+if(data161.host === undefined){
+const err383 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -8241,9 +8310,9 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-else {
-const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key51 in data161){
+if(!(key51 === "host")){
+const err384 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -8253,9 +8322,11 @@ vErrors.push(err384);
 errors++;
 }
 }
-}
-else {
-const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data161.host !== undefined){
+let data162 = data161.host;
+if(typeof data162 === "string"){
+if(!pattern0.test(data162)){
+const err385 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -8265,11 +8336,8 @@ vErrors.push(err385);
 errors++;
 }
 }
-if(data149.domain_id !== undefined){
-let data162 = data149.domain_id;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.domain === undefined){
-const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err386 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -8278,9 +8346,10 @@ vErrors.push(err386);
 }
 errors++;
 }
-for(const key53 in data162){
-if(!(key53 === "domain")){
-const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+}
+}
+else {
+const err387 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -8290,11 +8359,11 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data162.domain !== undefined){
-let data163 = data162.domain;
-if(typeof data163 === "string"){
-if(!pattern0.test(data163)){
-const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data156.nr_cpus !== undefined){
+let data163 = data156.nr_cpus;
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+if(data163.host === undefined){
+const err388 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -8303,9 +8372,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-else {
-const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key52 in data163){
+if(!(key52 === "host")){
+const err389 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -8315,9 +8384,11 @@ vErrors.push(err389);
 errors++;
 }
 }
-}
-else {
-const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data163.host !== undefined){
+let data164 = data163.host;
+if(typeof data164 === "string"){
+if(!pattern0.test(data164)){
+const err390 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -8327,11 +8398,8 @@ vErrors.push(err390);
 errors++;
 }
 }
-if(data149.domain_cfg !== undefined){
-let data164 = data149.domain_cfg;
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-if(data164.domain === undefined){
-const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err391 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -8340,9 +8408,10 @@ vErrors.push(err391);
 }
 errors++;
 }
-for(const key54 in data164){
-if(!(key54 === "domain")){
-const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -8352,11 +8421,11 @@ vErrors.push(err392);
 errors++;
 }
 }
-if(data164.domain !== undefined){
-let data165 = data164.domain;
-if(typeof data165 === "string"){
-if(!pattern0.test(data165)){
-const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data156.dom0_memory !== undefined){
+let data165 = data156.dom0_memory;
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+if(data165.host === undefined){
+const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -8365,9 +8434,9 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-else {
-const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key53 in data165){
+if(!(key53 === "host")){
+const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -8377,9 +8446,11 @@ vErrors.push(err394);
 errors++;
 }
 }
-}
-else {
-const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data165.host !== undefined){
+let data166 = data165.host;
+if(typeof data166 === "string"){
+if(!pattern0.test(data166)){
+const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -8389,11 +8460,8 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data149.start_need_kib !== undefined){
-let data166 = data149.start_need_kib;
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
-if(data166.domain === undefined){
-const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -8402,9 +8470,10 @@ vErrors.push(err396);
 }
 errors++;
 }
-for(const key55 in data166){
-if(!(key55 === "domain")){
-const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+}
+}
+else {
+const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -8414,11 +8483,11 @@ vErrors.push(err397);
 errors++;
 }
 }
-if(data166.domain !== undefined){
-let data167 = data166.domain;
-if(typeof data167 === "string"){
-if(!pattern0.test(data167)){
-const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data156.domain_name !== undefined){
+let data167 = data156.domain_name;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+if(data167.domain === undefined){
+const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -8427,9 +8496,9 @@ vErrors.push(err398);
 }
 errors++;
 }
-}
-else {
-const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key54 in data167){
+if(!(key54 === "domain")){
+const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -8439,9 +8508,11 @@ vErrors.push(err399);
 errors++;
 }
 }
-}
-else {
-const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data167.domain !== undefined){
+let data168 = data167.domain;
+if(typeof data168 === "string"){
+if(!pattern0.test(data168)){
+const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -8451,11 +8522,8 @@ vErrors.push(err400);
 errors++;
 }
 }
-if(data149.domain_memory !== undefined){
-let data168 = data149.domain_memory;
-if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
-if(data168.domain === undefined){
-const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -8464,9 +8532,10 @@ vErrors.push(err401);
 }
 errors++;
 }
-for(const key56 in data168){
-if(!(key56 === "domain")){
-const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+}
+}
+else {
+const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -8476,11 +8545,11 @@ vErrors.push(err402);
 errors++;
 }
 }
-if(data168.domain !== undefined){
-let data169 = data168.domain;
-if(typeof data169 === "string"){
-if(!pattern0.test(data169)){
-const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data156.domain_id !== undefined){
+let data169 = data156.domain_id;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+if(data169.domain === undefined){
+const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -8489,9 +8558,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-}
-else {
-const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key55 in data169){
+if(!(key55 === "domain")){
+const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -8501,9 +8570,11 @@ vErrors.push(err404);
 errors++;
 }
 }
-}
-else {
-const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data169.domain !== undefined){
+let data170 = data169.domain;
+if(typeof data170 === "string"){
+if(!pattern0.test(data170)){
+const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -8513,11 +8584,8 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data149.lun_wwid !== undefined){
-let data170 = data149.lun_wwid;
-if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
-if(data170.lun === undefined){
-const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -8526,9 +8594,10 @@ vErrors.push(err406);
 }
 errors++;
 }
-for(const key57 in data170){
-if(!(key57 === "lun")){
-const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -8538,10 +8607,11 @@ vErrors.push(err407);
 errors++;
 }
 }
-if(data170.lun !== undefined){
-let data171 = data170.lun;
-if((typeof data171 !== "string") && (!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171))))){
-const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+if(data156.domain_cfg !== undefined){
+let data171 = data156.domain_cfg;
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+if(data171.domain === undefined){
+const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -8550,9 +8620,9 @@ vErrors.push(err408);
 }
 errors++;
 }
-if(typeof data171 === "string"){
-if(!pattern0.test(data171)){
-const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key56 in data171){
+if(!(key56 === "domain")){
+const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -8562,10 +8632,11 @@ vErrors.push(err409);
 errors++;
 }
 }
-}
-}
-else {
-const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data171.domain !== undefined){
+let data172 = data171.domain;
+if(typeof data172 === "string"){
+if(!pattern0.test(data172)){
+const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -8575,11 +8646,8 @@ vErrors.push(err410);
 errors++;
 }
 }
-if(data149.lun_size !== undefined){
-let data172 = data149.lun_size;
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-if(data172.lun === undefined){
-const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -8588,9 +8656,10 @@ vErrors.push(err411);
 }
 errors++;
 }
-for(const key58 in data172){
-if(!(key58 === "lun")){
-const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
+}
+}
+else {
+const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -8600,10 +8669,11 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data172.lun !== undefined){
-let data173 = data172.lun;
-if((typeof data173 !== "string") && (!(((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173))) && (isFinite(data173))))){
-const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+if(data156.start_need_kib !== undefined){
+let data173 = data156.start_need_kib;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+if(data173.domain === undefined){
+const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -8612,9 +8682,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(typeof data173 === "string"){
-if(!pattern0.test(data173)){
-const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key57 in data173){
+if(!(key57 === "domain")){
+const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -8624,10 +8694,11 @@ vErrors.push(err414);
 errors++;
 }
 }
-}
-}
-else {
-const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data173.domain !== undefined){
+let data174 = data173.domain;
+if(typeof data174 === "string"){
+if(!pattern0.test(data174)){
+const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -8637,11 +8708,8 @@ vErrors.push(err415);
 errors++;
 }
 }
-if(data149.repository_path !== undefined){
-let data174 = data149.repository_path;
-if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
-if(data174.lun === undefined){
-const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -8650,9 +8718,10 @@ vErrors.push(err416);
 }
 errors++;
 }
-for(const key59 in data174){
-if(!(key59 === "lun")){
-const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+}
+}
+else {
+const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -8662,10 +8731,11 @@ vErrors.push(err417);
 errors++;
 }
 }
-if(data174.lun !== undefined){
-let data175 = data174.lun;
-if((typeof data175 !== "string") && (!(((typeof data175 == "number") && (!(data175 % 1) && !isNaN(data175))) && (isFinite(data175))))){
-const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+if(data156.domain_memory !== undefined){
+let data175 = data156.domain_memory;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+if(data175.domain === undefined){
+const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -8674,9 +8744,9 @@ vErrors.push(err418);
 }
 errors++;
 }
-if(typeof data175 === "string"){
-if(!pattern0.test(data175)){
-const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key58 in data175){
+if(!(key58 === "domain")){
+const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -8686,10 +8756,11 @@ vErrors.push(err419);
 errors++;
 }
 }
-}
-}
-else {
-const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data175.domain !== undefined){
+let data176 = data175.domain;
+if(typeof data176 === "string"){
+if(!pattern0.test(data176)){
+const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -8699,11 +8770,8 @@ vErrors.push(err420);
 errors++;
 }
 }
-if(data149.repository_id !== undefined){
-let data176 = data149.repository_id;
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-if(data176.lun === undefined){
-const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -8712,9 +8780,10 @@ vErrors.push(err421);
 }
 errors++;
 }
-for(const key60 in data176){
-if(!(key60 === "lun")){
-const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+}
+}
+else {
+const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -8724,10 +8793,11 @@ vErrors.push(err422);
 errors++;
 }
 }
-if(data176.lun !== undefined){
-let data177 = data176.lun;
-if((typeof data177 !== "string") && (!(((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177))) && (isFinite(data177))))){
-const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_id.properties.lun.type},message:"must be string,integer"};
+if(data156.lun_wwid !== undefined){
+let data177 = data156.lun_wwid;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+if(data177.lun === undefined){
+const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -8736,9 +8806,9 @@ vErrors.push(err423);
 }
 errors++;
 }
-if(typeof data177 === "string"){
-if(!pattern0.test(data177)){
-const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key59 in data177){
+if(!(key59 === "lun")){
+const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -8748,10 +8818,10 @@ vErrors.push(err424);
 errors++;
 }
 }
-}
-}
-else {
-const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data177.lun !== undefined){
+let data178 = data177.lun;
+if((typeof data178 !== "string") && (!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178))))){
+const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -8760,12 +8830,9 @@ vErrors.push(err425);
 }
 errors++;
 }
-}
-if(data149.agent_value !== undefined){
-let data178 = data149.agent_value;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-if(data178.host === undefined){
-const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data178 === "string"){
+if(!pattern0.test(data178)){
+const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -8774,8 +8841,11 @@ vErrors.push(err426);
 }
 errors++;
 }
-if(data178.db === undefined){
-const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
+}
+}
+}
+else {
+const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -8784,8 +8854,12 @@ vErrors.push(err427);
 }
 errors++;
 }
-if(data178.key === undefined){
-const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+if(data156.lun_size !== undefined){
+let data179 = data156.lun_size;
+if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
+if(data179.lun === undefined){
+const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -8794,9 +8868,9 @@ vErrors.push(err428);
 }
 errors++;
 }
-for(const key61 in data178){
-if(!(((key61 === "host") || (key61 === "db")) || (key61 === "key"))){
-const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+for(const key60 in data179){
+if(!(key60 === "lun")){
+const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -8806,11 +8880,10 @@ vErrors.push(err429);
 errors++;
 }
 }
-if(data178.host !== undefined){
-let data179 = data178.host;
-if(typeof data179 === "string"){
-if(!pattern0.test(data179)){
-const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data179.lun !== undefined){
+let data180 = data179.lun;
+if((typeof data180 !== "string") && (!(((typeof data180 == "number") && (!(data180 % 1) && !isNaN(data180))) && (isFinite(data180))))){
+const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -8819,9 +8892,9 @@ vErrors.push(err430);
 }
 errors++;
 }
-}
-else {
-const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data180 === "string"){
+if(!pattern0.test(data180)){
+const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -8831,11 +8904,10 @@ vErrors.push(err431);
 errors++;
 }
 }
-if(data178.db !== undefined){
-let data180 = data178.db;
-if(typeof data180 === "string"){
-if(!pattern0.test(data180)){
-const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -8845,8 +8917,11 @@ vErrors.push(err432);
 errors++;
 }
 }
-else {
-const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data156.repository_path !== undefined){
+let data181 = data156.repository_path;
+if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
+if(data181.lun === undefined){
+const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -8855,12 +8930,9 @@ vErrors.push(err433);
 }
 errors++;
 }
-}
-if(data178.key !== undefined){
-let data181 = data178.key;
-if(typeof data181 === "string"){
-if(!pattern0.test(data181)){
-const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key61 in data181){
+if(!(key61 === "lun")){
+const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -8870,8 +8942,10 @@ vErrors.push(err434);
 errors++;
 }
 }
-else {
-const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data181.lun !== undefined){
+let data182 = data181.lun;
+if((typeof data182 !== "string") && (!(((typeof data182 == "number") && (!(data182 % 1) && !isNaN(data182))) && (isFinite(data182))))){
+const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -8880,10 +8954,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-}
-}
-else {
-const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data182 === "string"){
+if(!pattern0.test(data182)){
+const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -8893,11 +8966,10 @@ vErrors.push(err436);
 errors++;
 }
 }
-if(data149.map_name !== undefined){
-let data182 = data149.map_name;
-if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
-if(data182.host === undefined){
-const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -8906,8 +8978,12 @@ vErrors.push(err437);
 }
 errors++;
 }
-if(data182.lun === undefined){
-const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data156.repository_id !== undefined){
+let data183 = data156.repository_id;
+if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
+if(data183.lun === undefined){
+const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -8916,9 +8992,9 @@ vErrors.push(err438);
 }
 errors++;
 }
-for(const key62 in data182){
-if(!((key62 === "host") || (key62 === "lun"))){
-const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+for(const key62 in data183){
+if(!(key62 === "lun")){
+const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -8928,11 +9004,10 @@ vErrors.push(err439);
 errors++;
 }
 }
-if(data182.host !== undefined){
-let data183 = data182.host;
-if(typeof data183 === "string"){
-if(!pattern0.test(data183)){
-const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data183.lun !== undefined){
+let data184 = data183.lun;
+if((typeof data184 !== "string") && (!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184))))){
+const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_id.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -8941,9 +9016,9 @@ vErrors.push(err440);
 }
 errors++;
 }
-}
-else {
-const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data184 === "string"){
+if(!pattern0.test(data184)){
+const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -8953,10 +9028,10 @@ vErrors.push(err441);
 errors++;
 }
 }
-if(data182.lun !== undefined){
-let data184 = data182.lun;
-if((typeof data184 !== "string") && (!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184))))){
-const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -8965,9 +9040,12 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(typeof data184 === "string"){
-if(!pattern0.test(data184)){
-const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data156.agent_value !== undefined){
+let data185 = data156.agent_value;
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+if(data185.host === undefined){
+const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -8976,11 +9054,8 @@ vErrors.push(err443);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data185.db === undefined){
+const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -8989,12 +9064,8 @@ vErrors.push(err444);
 }
 errors++;
 }
-}
-if(data149.map_device !== undefined){
-let data185 = data149.map_device;
-if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
-if(data185.host === undefined){
-const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data185.key === undefined){
+const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -9003,8 +9074,9 @@ vErrors.push(err445);
 }
 errors++;
 }
-if(data185.lun === undefined){
-const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key63 in data185){
+if(!(((key63 === "host") || (key63 === "db")) || (key63 === "key"))){
+const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -9013,9 +9085,12 @@ vErrors.push(err446);
 }
 errors++;
 }
-for(const key63 in data185){
-if(!((key63 === "host") || (key63 === "lun"))){
-const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+}
+if(data185.host !== undefined){
+let data186 = data185.host;
+if(typeof data186 === "string"){
+if(!pattern0.test(data186)){
+const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -9025,11 +9100,8 @@ vErrors.push(err447);
 errors++;
 }
 }
-if(data185.host !== undefined){
-let data186 = data185.host;
-if(typeof data186 === "string"){
-if(!pattern0.test(data186)){
-const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -9039,8 +9111,11 @@ vErrors.push(err448);
 errors++;
 }
 }
-else {
-const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data185.db !== undefined){
+let data187 = data185.db;
+if(typeof data187 === "string"){
+if(!pattern0.test(data187)){
+const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -9050,10 +9125,8 @@ vErrors.push(err449);
 errors++;
 }
 }
-if(data185.lun !== undefined){
-let data187 = data185.lun;
-if((typeof data187 !== "string") && (!(((typeof data187 == "number") && (!(data187 % 1) && !isNaN(data187))) && (isFinite(data187))))){
-const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
+else {
+const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -9062,9 +9135,12 @@ vErrors.push(err450);
 }
 errors++;
 }
-if(typeof data187 === "string"){
-if(!pattern0.test(data187)){
-const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data185.key !== undefined){
+let data188 = data185.key;
+if(typeof data188 === "string"){
+if(!pattern0.test(data188)){
+const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -9074,10 +9150,8 @@ vErrors.push(err451);
 errors++;
 }
 }
-}
-}
 else {
-const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -9087,11 +9161,9 @@ vErrors.push(err452);
 errors++;
 }
 }
-if(data149.path_devices !== undefined){
-let data188 = data149.path_devices;
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
-if(data188.host === undefined){
-const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -9100,8 +9172,12 @@ vErrors.push(err453);
 }
 errors++;
 }
-if(data188.lun === undefined){
-const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data156.partition_device !== undefined){
+let data189 = data156.partition_device;
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+if(data189.host === undefined){
+const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -9110,9 +9186,8 @@ vErrors.push(err454);
 }
 errors++;
 }
-for(const key64 in data188){
-if(!((key64 === "host") || (key64 === "lun"))){
-const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+if(data189.lun === undefined){
+const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -9121,12 +9196,8 @@ vErrors.push(err455);
 }
 errors++;
 }
-}
-if(data188.host !== undefined){
-let data189 = data188.host;
-if(typeof data189 === "string"){
-if(!pattern0.test(data189)){
-const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data189.num === undefined){
+const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -9135,9 +9206,9 @@ vErrors.push(err456);
 }
 errors++;
 }
-}
-else {
-const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key64 in data189){
+if(!(((key64 === "host") || (key64 === "lun")) || (key64 === "num"))){
+const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -9147,10 +9218,11 @@ vErrors.push(err457);
 errors++;
 }
 }
-if(data188.lun !== undefined){
-let data190 = data188.lun;
-if((typeof data190 !== "string") && (!(((typeof data190 == "number") && (!(data190 % 1) && !isNaN(data190))) && (isFinite(data190))))){
-const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data189.host !== undefined){
+let data190 = data189.host;
+if(typeof data190 === "string"){
+if(!pattern0.test(data190)){
+const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -9159,9 +9231,9 @@ vErrors.push(err458);
 }
 errors++;
 }
-if(typeof data190 === "string"){
-if(!pattern0.test(data190)){
-const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -9171,10 +9243,10 @@ vErrors.push(err459);
 errors++;
 }
 }
-}
-}
-else {
-const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data189.lun !== undefined){
+let data191 = data189.lun;
+if((typeof data191 !== "string") && (!(((typeof data191 == "number") && (!(data191 % 1) && !isNaN(data191))) && (isFinite(data191))))){
+const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.partition_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -9183,12 +9255,9 @@ vErrors.push(err460);
 }
 errors++;
 }
-}
-if(data149.active_paths !== undefined){
-let data191 = data149.active_paths;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-if(data191.host === undefined){
-const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data191 === "string"){
+if(!pattern0.test(data191)){
+const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -9197,8 +9266,12 @@ vErrors.push(err461);
 }
 errors++;
 }
-if(data191.lun === undefined){
-const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+if(data189.num !== undefined){
+let data192 = data189.num;
+if(!(((typeof data192 == "number") && (!(data192 % 1) && !isNaN(data192))) && (isFinite(data192)))){
+const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/num",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -9207,9 +9280,9 @@ vErrors.push(err462);
 }
 errors++;
 }
-for(const key65 in data191){
-if(!((key65 === "host") || (key65 === "lun"))){
-const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+if((typeof data192 == "number") && (isFinite(data192))){
+if(data192 < 1 || isNaN(data192)){
+const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/num",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -9219,11 +9292,10 @@ vErrors.push(err463);
 errors++;
 }
 }
-if(data191.host !== undefined){
-let data192 = data191.host;
-if(typeof data192 === "string"){
-if(!pattern0.test(data192)){
-const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -9233,8 +9305,11 @@ vErrors.push(err464);
 errors++;
 }
 }
-else {
-const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data156.ovm22_root !== undefined){
+let data193 = data156.ovm22_root;
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+if(data193.host === undefined){
+const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -9243,11 +9318,9 @@ vErrors.push(err465);
 }
 errors++;
 }
-}
-if(data191.lun !== undefined){
-let data193 = data191.lun;
-if((typeof data193 !== "string") && (!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193))))){
-const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+for(const key65 in data193){
+if(!(key65 === "host")){
+const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -9256,9 +9329,12 @@ vErrors.push(err466);
 }
 errors++;
 }
-if(typeof data193 === "string"){
-if(!pattern0.test(data193)){
-const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data193.host !== undefined){
+let data194 = data193.host;
+if(typeof data194 === "string"){
+if(!pattern0.test(data194)){
+const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -9268,10 +9344,8 @@ vErrors.push(err467);
 errors++;
 }
 }
-}
-}
 else {
-const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -9281,11 +9355,9 @@ vErrors.push(err468);
 errors++;
 }
 }
-if(data149.failed_paths !== undefined){
-let data194 = data149.failed_paths;
-if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
-if(data194.host === undefined){
-const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -9294,8 +9366,12 @@ vErrors.push(err469);
 }
 errors++;
 }
-if(data194.lun === undefined){
-const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data156.map_name !== undefined){
+let data195 = data156.map_name;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+if(data195.host === undefined){
+const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -9304,9 +9380,8 @@ vErrors.push(err470);
 }
 errors++;
 }
-for(const key66 in data194){
-if(!((key66 === "host") || (key66 === "lun"))){
-const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+if(data195.lun === undefined){
+const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -9315,12 +9390,9 @@ vErrors.push(err471);
 }
 errors++;
 }
-}
-if(data194.host !== undefined){
-let data195 = data194.host;
-if(typeof data195 === "string"){
-if(!pattern0.test(data195)){
-const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key66 in data195){
+if(!((key66 === "host") || (key66 === "lun"))){
+const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -9330,8 +9402,11 @@ vErrors.push(err472);
 errors++;
 }
 }
-else {
-const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data195.host !== undefined){
+let data196 = data195.host;
+if(typeof data196 === "string"){
+if(!pattern0.test(data196)){
+const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -9341,10 +9416,8 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data194.lun !== undefined){
-let data196 = data194.lun;
-if((typeof data196 !== "string") && (!(((typeof data196 == "number") && (!(data196 % 1) && !isNaN(data196))) && (isFinite(data196))))){
-const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+else {
+const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -9353,9 +9426,11 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(typeof data196 === "string"){
-if(!pattern0.test(data196)){
-const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data195.lun !== undefined){
+let data197 = data195.lun;
+if((typeof data197 !== "string") && (!(((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197))) && (isFinite(data197))))){
+const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -9364,11 +9439,9 @@ vErrors.push(err475);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data197 === "string"){
+if(!pattern0.test(data197)){
+const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -9378,11 +9451,10 @@ vErrors.push(err476);
 errors++;
 }
 }
-if(data149.path_group_count !== undefined){
-let data197 = data149.path_group_count;
-if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
-if(data197.host === undefined){
-const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -9391,8 +9463,12 @@ vErrors.push(err477);
 }
 errors++;
 }
-if(data197.lun === undefined){
-const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data156.map_device !== undefined){
+let data198 = data156.map_device;
+if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
+if(data198.host === undefined){
+const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -9401,9 +9477,8 @@ vErrors.push(err478);
 }
 errors++;
 }
-for(const key67 in data197){
-if(!((key67 === "host") || (key67 === "lun"))){
-const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+if(data198.lun === undefined){
+const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -9412,12 +9487,9 @@ vErrors.push(err479);
 }
 errors++;
 }
-}
-if(data197.host !== undefined){
-let data198 = data197.host;
-if(typeof data198 === "string"){
-if(!pattern0.test(data198)){
-const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key67 in data198){
+if(!((key67 === "host") || (key67 === "lun"))){
+const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -9427,8 +9499,11 @@ vErrors.push(err480);
 errors++;
 }
 }
-else {
-const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data198.host !== undefined){
+let data199 = data198.host;
+if(typeof data199 === "string"){
+if(!pattern0.test(data199)){
+const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -9438,10 +9513,8 @@ vErrors.push(err481);
 errors++;
 }
 }
-if(data197.lun !== undefined){
-let data199 = data197.lun;
-if((typeof data199 !== "string") && (!(((typeof data199 == "number") && (!(data199 % 1) && !isNaN(data199))) && (isFinite(data199))))){
-const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+else {
+const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -9450,9 +9523,11 @@ vErrors.push(err482);
 }
 errors++;
 }
-if(typeof data199 === "string"){
-if(!pattern0.test(data199)){
-const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data198.lun !== undefined){
+let data200 = data198.lun;
+if((typeof data200 !== "string") && (!(((typeof data200 == "number") && (!(data200 % 1) && !isNaN(data200))) && (isFinite(data200))))){
+const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -9461,11 +9536,9 @@ vErrors.push(err483);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data200 === "string"){
+if(!pattern0.test(data200)){
+const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -9475,11 +9548,10 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data149.active_group_prio !== undefined){
-let data200 = data149.active_group_prio;
-if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
-if(data200.host === undefined){
-const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -9488,8 +9560,12 @@ vErrors.push(err485);
 }
 errors++;
 }
-if(data200.lun === undefined){
-const err486 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data156.path_devices !== undefined){
+let data201 = data156.path_devices;
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+if(data201.host === undefined){
+const err486 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -9498,9 +9574,8 @@ vErrors.push(err486);
 }
 errors++;
 }
-for(const key68 in data200){
-if(!((key68 === "host") || (key68 === "lun"))){
-const err487 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+if(data201.lun === undefined){
+const err487 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -9509,12 +9584,9 @@ vErrors.push(err487);
 }
 errors++;
 }
-}
-if(data200.host !== undefined){
-let data201 = data200.host;
-if(typeof data201 === "string"){
-if(!pattern0.test(data201)){
-const err488 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key68 in data201){
+if(!((key68 === "host") || (key68 === "lun"))){
+const err488 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -9524,8 +9596,11 @@ vErrors.push(err488);
 errors++;
 }
 }
-else {
-const err489 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data201.host !== undefined){
+let data202 = data201.host;
+if(typeof data202 === "string"){
+if(!pattern0.test(data202)){
+const err489 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -9535,10 +9610,8 @@ vErrors.push(err489);
 errors++;
 }
 }
-if(data200.lun !== undefined){
-let data202 = data200.lun;
-if((typeof data202 !== "string") && (!(((typeof data202 == "number") && (!(data202 % 1) && !isNaN(data202))) && (isFinite(data202))))){
-const err490 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+else {
+const err490 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -9547,9 +9620,11 @@ vErrors.push(err490);
 }
 errors++;
 }
-if(typeof data202 === "string"){
-if(!pattern0.test(data202)){
-const err491 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data201.lun !== undefined){
+let data203 = data201.lun;
+if((typeof data203 !== "string") && (!(((typeof data203 == "number") && (!(data203 % 1) && !isNaN(data203))) && (isFinite(data203))))){
+const err491 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -9558,11 +9633,9 @@ vErrors.push(err491);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err492 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data203 === "string"){
+if(!pattern0.test(data203)){
+const err492 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -9572,11 +9645,10 @@ vErrors.push(err492);
 errors++;
 }
 }
-if(data149.pg_policy !== undefined){
-let data203 = data149.pg_policy;
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
-if(data203.host === undefined){
-const err493 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err493 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -9585,8 +9657,12 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(data203.lun === undefined){
-const err494 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data156.active_paths !== undefined){
+let data204 = data156.active_paths;
+if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
+if(data204.host === undefined){
+const err494 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -9595,9 +9671,8 @@ vErrors.push(err494);
 }
 errors++;
 }
-for(const key69 in data203){
-if(!((key69 === "host") || (key69 === "lun"))){
-const err495 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+if(data204.lun === undefined){
+const err495 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -9606,12 +9681,9 @@ vErrors.push(err495);
 }
 errors++;
 }
-}
-if(data203.host !== undefined){
-let data204 = data203.host;
-if(typeof data204 === "string"){
-if(!pattern0.test(data204)){
-const err496 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key69 in data204){
+if(!((key69 === "host") || (key69 === "lun"))){
+const err496 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -9621,8 +9693,11 @@ vErrors.push(err496);
 errors++;
 }
 }
-else {
-const err497 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data204.host !== undefined){
+let data205 = data204.host;
+if(typeof data205 === "string"){
+if(!pattern0.test(data205)){
+const err497 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -9632,10 +9707,8 @@ vErrors.push(err497);
 errors++;
 }
 }
-if(data203.lun !== undefined){
-let data205 = data203.lun;
-if((typeof data205 !== "string") && (!(((typeof data205 == "number") && (!(data205 % 1) && !isNaN(data205))) && (isFinite(data205))))){
-const err498 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+else {
+const err498 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -9644,9 +9717,11 @@ vErrors.push(err498);
 }
 errors++;
 }
-if(typeof data205 === "string"){
-if(!pattern0.test(data205)){
-const err499 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data204.lun !== undefined){
+let data206 = data204.lun;
+if((typeof data206 !== "string") && (!(((typeof data206 == "number") && (!(data206 % 1) && !isNaN(data206))) && (isFinite(data206))))){
+const err499 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -9655,11 +9730,9 @@ vErrors.push(err499);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err500 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data206 === "string"){
+if(!pattern0.test(data206)){
+const err500 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -9669,11 +9742,10 @@ vErrors.push(err500);
 errors++;
 }
 }
-if(data149.path_hctl !== undefined){
-let data206 = data149.path_hctl;
-if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
-if(data206.host === undefined){
-const err501 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err501 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -9682,8 +9754,12 @@ vErrors.push(err501);
 }
 errors++;
 }
-if(data206.dev === undefined){
-const err502 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+}
+if(data156.failed_paths !== undefined){
+let data207 = data156.failed_paths;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.host === undefined){
+const err502 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -9692,9 +9768,8 @@ vErrors.push(err502);
 }
 errors++;
 }
-for(const key70 in data206){
-if(!((key70 === "host") || (key70 === "dev"))){
-const err503 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+if(data207.lun === undefined){
+const err503 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -9703,12 +9778,9 @@ vErrors.push(err503);
 }
 errors++;
 }
-}
-if(data206.host !== undefined){
-let data207 = data206.host;
-if(typeof data207 === "string"){
-if(!pattern0.test(data207)){
-const err504 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key70 in data207){
+if(!((key70 === "host") || (key70 === "lun"))){
+const err504 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -9718,8 +9790,11 @@ vErrors.push(err504);
 errors++;
 }
 }
-else {
-const err505 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data207.host !== undefined){
+let data208 = data207.host;
+if(typeof data208 === "string"){
+if(!pattern0.test(data208)){
+const err505 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -9729,11 +9804,8 @@ vErrors.push(err505);
 errors++;
 }
 }
-if(data206.dev !== undefined){
-let data208 = data206.dev;
-if(typeof data208 === "string"){
-if(!pattern0.test(data208)){
-const err506 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err506 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -9743,8 +9815,10 @@ vErrors.push(err506);
 errors++;
 }
 }
-else {
-const err507 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data207.lun !== undefined){
+let data209 = data207.lun;
+if((typeof data209 !== "string") && (!(((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209))) && (isFinite(data209))))){
+const err507 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -9753,10 +9827,9 @@ vErrors.push(err507);
 }
 errors++;
 }
-}
-}
-else {
-const err508 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data209 === "string"){
+if(!pattern0.test(data209)){
+const err508 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -9766,11 +9839,10 @@ vErrors.push(err508);
 errors++;
 }
 }
-if(data149.lun_path_device !== undefined){
-let data209 = data149.lun_path_device;
-if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
-if(data209.host === undefined){
-const err509 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+}
+else {
+const err509 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -9779,8 +9851,12 @@ vErrors.push(err509);
 }
 errors++;
 }
-if(data209.lun === undefined){
-const err510 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data156.path_group_count !== undefined){
+let data210 = data156.path_group_count;
+if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
+if(data210.host === undefined){
+const err510 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -9789,8 +9865,8 @@ vErrors.push(err510);
 }
 errors++;
 }
-if(data209.index === undefined){
-const err511 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+if(data210.lun === undefined){
+const err511 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -9799,9 +9875,9 @@ vErrors.push(err511);
 }
 errors++;
 }
-for(const key71 in data209){
-if(!(((key71 === "host") || (key71 === "lun")) || (key71 === "index"))){
-const err512 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+for(const key71 in data210){
+if(!((key71 === "host") || (key71 === "lun"))){
+const err512 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -9811,11 +9887,11 @@ vErrors.push(err512);
 errors++;
 }
 }
-if(data209.host !== undefined){
-let data210 = data209.host;
-if(typeof data210 === "string"){
-if(!pattern0.test(data210)){
-const err513 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data210.host !== undefined){
+let data211 = data210.host;
+if(typeof data211 === "string"){
+if(!pattern0.test(data211)){
+const err513 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -9826,7 +9902,7 @@ errors++;
 }
 }
 else {
-const err514 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err514 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -9836,10 +9912,10 @@ vErrors.push(err514);
 errors++;
 }
 }
-if(data209.lun !== undefined){
-let data211 = data209.lun;
-if((typeof data211 !== "string") && (!(((typeof data211 == "number") && (!(data211 % 1) && !isNaN(data211))) && (isFinite(data211))))){
-const err515 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data210.lun !== undefined){
+let data212 = data210.lun;
+if((typeof data212 !== "string") && (!(((typeof data212 == "number") && (!(data212 % 1) && !isNaN(data212))) && (isFinite(data212))))){
+const err515 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -9848,9 +9924,9 @@ vErrors.push(err515);
 }
 errors++;
 }
-if(typeof data211 === "string"){
-if(!pattern0.test(data211)){
-const err516 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data212 === "string"){
+if(!pattern0.test(data212)){
+const err516 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -9861,10 +9937,9 @@ errors++;
 }
 }
 }
-if(data209.index !== undefined){
-let data212 = data209.index;
-if(!(((typeof data212 == "number") && (!(data212 % 1) && !isNaN(data212))) && (isFinite(data212)))){
-const err517 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err517 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -9873,9 +9948,12 @@ vErrors.push(err517);
 }
 errors++;
 }
-if((typeof data212 == "number") && (isFinite(data212))){
-if(data212 < 0 || isNaN(data212)){
-const err518 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data156.active_group_prio !== undefined){
+let data213 = data156.active_group_prio;
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+if(data213.host === undefined){
+const err518 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -9884,11 +9962,8 @@ vErrors.push(err518);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err519 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data213.lun === undefined){
+const err519 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -9897,12 +9972,9 @@ vErrors.push(err519);
 }
 errors++;
 }
-}
-if(data149.domain_host !== undefined){
-let data213 = data149.domain_host;
-if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
-if(data213.domain === undefined){
-const err520 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key72 in data213){
+if(!((key72 === "host") || (key72 === "lun"))){
+const err520 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -9911,9 +9983,12 @@ vErrors.push(err520);
 }
 errors++;
 }
-for(const key72 in data213){
-if(!(key72 === "domain")){
-const err521 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+}
+if(data213.host !== undefined){
+let data214 = data213.host;
+if(typeof data214 === "string"){
+if(!pattern0.test(data214)){
+const err521 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -9923,11 +9998,8 @@ vErrors.push(err521);
 errors++;
 }
 }
-if(data213.domain !== undefined){
-let data214 = data213.domain;
-if(typeof data214 === "string"){
-if(!pattern0.test(data214)){
-const err522 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err522 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -9937,8 +10009,10 @@ vErrors.push(err522);
 errors++;
 }
 }
-else {
-const err523 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data213.lun !== undefined){
+let data215 = data213.lun;
+if((typeof data215 !== "string") && (!(((typeof data215 == "number") && (!(data215 % 1) && !isNaN(data215))) && (isFinite(data215))))){
+const err523 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -9947,10 +10021,9 @@ vErrors.push(err523);
 }
 errors++;
 }
-}
-}
-else {
-const err524 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data215 === "string"){
+if(!pattern0.test(data215)){
+const err524 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -9961,8 +10034,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err525 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err525 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -9972,11 +10046,11 @@ vErrors.push(err525);
 errors++;
 }
 }
-if(data144.tolerance !== undefined){
-let data215 = data144.tolerance;
-if((typeof data215 == "number") && (isFinite(data215))){
-if(data215 < 0 || isNaN(data215)){
-const err526 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data156.pg_policy !== undefined){
+let data216 = data156.pg_policy;
+if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+if(data216.host === undefined){
+const err526 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -9985,9 +10059,8 @@ vErrors.push(err526);
 }
 errors++;
 }
-}
-else {
-const err527 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data216.lun === undefined){
+const err527 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -9996,10 +10069,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-}
-if(data144.case_sensitive !== undefined){
-if(typeof data144.case_sensitive !== "boolean"){
-const err528 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key73 in data216){
+if(!((key73 === "host") || (key73 === "lun"))){
+const err528 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -10009,9 +10081,11 @@ vErrors.push(err528);
 errors++;
 }
 }
-if(data144.any_order !== undefined){
-if(typeof data144.any_order !== "boolean"){
-const err529 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data216.host !== undefined){
+let data217 = data216.host;
+if(typeof data217 === "string"){
+if(!pattern0.test(data217)){
+const err529 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -10021,9 +10095,8 @@ vErrors.push(err529);
 errors++;
 }
 }
-}
 else {
-const err530 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err530 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -10033,11 +10106,10 @@ vErrors.push(err530);
 errors++;
 }
 }
-if(data139.failure !== undefined){
-let data218 = data139.failure;
-if(typeof data218 === "string"){
-if(!pattern0.test(data218)){
-const err531 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data216.lun !== undefined){
+let data218 = data216.lun;
+if((typeof data218 !== "string") && (!(((typeof data218 == "number") && (!(data218 % 1) && !isNaN(data218))) && (isFinite(data218))))){
+const err531 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -10046,9 +10118,9 @@ vErrors.push(err531);
 }
 errors++;
 }
-}
-else {
-const err532 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data218 === "string"){
+if(!pattern0.test(data218)){
+const err532 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -10058,9 +10130,10 @@ vErrors.push(err532);
 errors++;
 }
 }
-if(data139.milestone !== undefined){
-if(typeof data139.milestone !== "boolean"){
-const err533 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+else {
+const err533 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -10070,11 +10143,11 @@ vErrors.push(err533);
 errors++;
 }
 }
-if(data139.hints !== undefined){
-let data220 = data139.hints;
-if(Array.isArray(data220)){
-if(data220.length < 2){
-const err534 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data156.path_hctl !== undefined){
+let data219 = data156.path_hctl;
+if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
+if(data219.host === undefined){
+const err534 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -10083,12 +10156,8 @@ vErrors.push(err534);
 }
 errors++;
 }
-const len9 = data220.length;
-for(let i9=0; i9<len9; i9++){
-let data221 = data220[i9];
-if(typeof data221 === "string"){
-if(!pattern0.test(data221)){
-const err535 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data219.dev === undefined){
+const err535 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -10097,9 +10166,9 @@ vErrors.push(err535);
 }
 errors++;
 }
-}
-else {
-const err536 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key74 in data219){
+if(!((key74 === "host") || (key74 === "dev"))){
+const err536 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -10109,9 +10178,11 @@ vErrors.push(err536);
 errors++;
 }
 }
-}
-else {
-const err537 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data219.host !== undefined){
+let data220 = data219.host;
+if(typeof data220 === "string"){
+if(!pattern0.test(data220)){
+const err537 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -10121,9 +10192,8 @@ vErrors.push(err537);
 errors++;
 }
 }
-}
 else {
-const err538 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err538 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -10133,9 +10203,11 @@ vErrors.push(err538);
 errors++;
 }
 }
-}
-else {
-const err539 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data219.dev !== undefined){
+let data221 = data219.dev;
+if(typeof data221 === "string"){
+if(!pattern0.test(data221)){
+const err539 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -10145,15 +10217,8 @@ vErrors.push(err539);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data222 = data.constraints;
-if(Array.isArray(data222)){
-const len10 = data222.length;
-for(let i10=0; i10<len10; i10++){
-let data223 = data222[i10];
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-if(data223.id === undefined){
-const err540 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err540 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -10162,8 +10227,10 @@ vErrors.push(err540);
 }
 errors++;
 }
-if(data223.text === undefined){
-const err541 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+}
+else {
+const err541 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -10172,8 +10239,12 @@ vErrors.push(err541);
 }
 errors++;
 }
-if(data223.check === undefined){
-const err542 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data156.lun_path_device !== undefined){
+let data222 = data156.lun_path_device;
+if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
+if(data222.host === undefined){
+const err542 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -10182,8 +10253,8 @@ vErrors.push(err542);
 }
 errors++;
 }
-if(data223.failure === undefined){
-const err543 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+if(data222.lun === undefined){
+const err543 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -10192,9 +10263,8 @@ vErrors.push(err543);
 }
 errors++;
 }
-for(const key73 in data223){
-if(!((((key73 === "id") || (key73 === "text")) || (key73 === "check")) || (key73 === "failure"))){
-const err544 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+if(data222.index === undefined){
+const err544 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -10203,12 +10273,9 @@ vErrors.push(err544);
 }
 errors++;
 }
-}
-if(data223.id !== undefined){
-let data224 = data223.id;
-if(typeof data224 === "string"){
-if(!pattern3.test(data224)){
-const err545 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+for(const key75 in data222){
+if(!(((key75 === "host") || (key75 === "lun")) || (key75 === "index"))){
+const err545 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -10218,8 +10285,11 @@ vErrors.push(err545);
 errors++;
 }
 }
-else {
-const err546 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data222.host !== undefined){
+let data223 = data222.host;
+if(typeof data223 === "string"){
+if(!pattern0.test(data223)){
+const err546 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -10229,11 +10299,8 @@ vErrors.push(err546);
 errors++;
 }
 }
-if(data223.text !== undefined){
-let data225 = data223.text;
-if(typeof data225 === "string"){
-if(!pattern0.test(data225)){
-const err547 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err547 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -10243,8 +10310,10 @@ vErrors.push(err547);
 errors++;
 }
 }
-else {
-const err548 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data222.lun !== undefined){
+let data224 = data222.lun;
+if((typeof data224 !== "string") && (!(((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224))) && (isFinite(data224))))){
+const err548 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -10253,18 +10322,9 @@ vErrors.push(err548);
 }
 errors++;
 }
-}
-if(data223.check !== undefined){
-if(!(validate11(data223.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data223,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data223.failure !== undefined){
-let data227 = data223.failure;
-if(typeof data227 === "string"){
-if(!pattern0.test(data227)){
-const err549 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data224 === "string"){
+if(!pattern0.test(data224)){
+const err549 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -10274,8 +10334,11 @@ vErrors.push(err549);
 errors++;
 }
 }
-else {
-const err550 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data222.index !== undefined){
+let data225 = data222.index;
+if(!(((typeof data225 == "number") && (!(data225 % 1) && !isNaN(data225))) && (isFinite(data225)))){
+const err550 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -10284,10 +10347,9 @@ vErrors.push(err550);
 }
 errors++;
 }
-}
-}
-else {
-const err551 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data225 == "number") && (isFinite(data225))){
+if(data225 < 0 || isNaN(data225)){
+const err551 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -10298,8 +10360,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err552 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err552 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -10309,19 +10372,11 @@ vErrors.push(err552);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data228 = data.faults;
-if(Array.isArray(data228)){
-const len11 = data228.length;
-for(let i11=0; i11<len11; i11++){
-let data229 = data228[i11];
-const _errs539 = errors;
-let valid100 = false;
-let passing2 = null;
-const _errs540 = errors;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.at === undefined){
-const err553 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data156.domain_host !== undefined){
+let data226 = data156.domain_host;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+if(data226.domain === undefined){
+const err553 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -10330,16 +10385,9 @@ vErrors.push(err553);
 }
 errors++;
 }
-}
-var _valid2 = _errs540 === errors;
-if(_valid2){
-valid100 = true;
-passing2 = 0;
-}
-const _errs541 = errors;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.after === undefined){
-const err554 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+for(const key76 in data226){
+if(!(key76 === "domain")){
+const err554 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -10349,20 +10397,11 @@ vErrors.push(err554);
 errors++;
 }
 }
-var _valid2 = _errs541 === errors;
-if(_valid2 && valid100){
-valid100 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid100 = true;
-passing2 = 1;
-}
-const _errs542 = errors;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.on_command === undefined){
-const err555 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data226.domain !== undefined){
+let data227 = data226.domain;
+if(typeof data227 === "string"){
+if(!pattern0.test(data227)){
+const err555 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -10372,20 +10411,8 @@ vErrors.push(err555);
 errors++;
 }
 }
-var _valid2 = _errs542 === errors;
-if(_valid2 && valid100){
-valid100 = false;
-passing2 = [passing2, 2];
-}
 else {
-if(_valid2){
-valid100 = true;
-passing2 = 2;
-}
-}
-}
-if(!valid100){
-const err556 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err556 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -10394,20 +10421,10 @@ vErrors.push(err556);
 }
 errors++;
 }
-else {
-errors = _errs539;
-if(vErrors !== null){
-if(_errs539){
-vErrors.length = _errs539;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.id === undefined){
-const err557 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err557 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -10416,8 +10433,10 @@ vErrors.push(err557);
 }
 errors++;
 }
-if(data229.do === undefined){
-const err558 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+}
+}
+else {
+const err558 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -10426,9 +10445,12 @@ vErrors.push(err558);
 }
 errors++;
 }
-for(const key74 in data229){
-if(!((((((key74 === "id") || (key74 === "at")) || (key74 === "after")) || (key74 === "on_command")) || (key74 === "do")) || (key74 === "announce"))){
-const err559 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+}
+if(data151.tolerance !== undefined){
+let data228 = data151.tolerance;
+if((typeof data228 == "number") && (isFinite(data228))){
+if(data228 < 0 || isNaN(data228)){
+const err559 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -10438,11 +10460,8 @@ vErrors.push(err559);
 errors++;
 }
 }
-if(data229.id !== undefined){
-let data230 = data229.id;
-if(typeof data230 === "string"){
-if(!pattern3.test(data230)){
-const err560 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+else {
+const err560 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -10452,8 +10471,9 @@ vErrors.push(err560);
 errors++;
 }
 }
-else {
-const err561 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data151.case_sensitive !== undefined){
+if(typeof data151.case_sensitive !== "boolean"){
+const err561 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -10463,11 +10483,9 @@ vErrors.push(err561);
 errors++;
 }
 }
-if(data229.at !== undefined){
-let data231 = data229.at;
-if(typeof data231 === "string"){
-if(!pattern164.test(data231)){
-const err562 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(data151.any_order !== undefined){
+if(typeof data151.any_order !== "boolean"){
+const err562 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -10477,8 +10495,9 @@ vErrors.push(err562);
 errors++;
 }
 }
+}
 else {
-const err563 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err563 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -10488,11 +10507,11 @@ vErrors.push(err563);
 errors++;
 }
 }
-if(data229.after !== undefined){
-let data232 = data229.after;
-if(typeof data232 === "string"){
-if(!pattern3.test(data232)){
-const err564 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data146.failure !== undefined){
+let data231 = data146.failure;
+if(typeof data231 === "string"){
+if(!pattern0.test(data231)){
+const err564 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -10503,7 +10522,7 @@ errors++;
 }
 }
 else {
-const err565 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err565 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -10513,11 +10532,9 @@ vErrors.push(err565);
 errors++;
 }
 }
-if(data229.on_command !== undefined){
-let data233 = data229.on_command;
-if(typeof data233 === "string"){
-if(!pattern0.test(data233)){
-const err566 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data146.milestone !== undefined){
+if(typeof data146.milestone !== "boolean"){
+const err566 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -10527,8 +10544,11 @@ vErrors.push(err566);
 errors++;
 }
 }
-else {
-const err567 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data146.hints !== undefined){
+let data233 = data146.hints;
+if(Array.isArray(data233)){
+if(data233.length < 2){
+const err567 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -10537,12 +10557,12 @@ vErrors.push(err567);
 }
 errors++;
 }
-}
-if(data229.do !== undefined){
-let data234 = data229.do;
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-if(Object.keys(data234).length > 1){
-const err568 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+const len9 = data233.length;
+for(let i9=0; i9<len9; i9++){
+let data234 = data233[i9];
+if(typeof data234 === "string"){
+if(!pattern0.test(data234)){
+const err568 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -10551,8 +10571,9 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(Object.keys(data234).length < 1){
-const err569 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err569 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -10561,9 +10582,10 @@ vErrors.push(err569);
 }
 errors++;
 }
-for(const key75 in data234){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key75))){
-const err570 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+}
+}
+else {
+const err570 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -10573,11 +10595,9 @@ vErrors.push(err570);
 errors++;
 }
 }
-if(data234.write_file !== undefined){
-let data235 = data234.write_file;
-if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
-if(data235.host === undefined){
-const err571 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err571 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -10586,8 +10606,10 @@ vErrors.push(err571);
 }
 errors++;
 }
-if(data235.path === undefined){
-const err572 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+}
+else {
+const err572 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -10596,8 +10618,16 @@ vErrors.push(err572);
 }
 errors++;
 }
-if(data235.content === undefined){
-const err573 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+if(data.constraints !== undefined){
+let data235 = data.constraints;
+if(Array.isArray(data235)){
+const len10 = data235.length;
+for(let i10=0; i10<len10; i10++){
+let data236 = data235[i10];
+if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
+if(data236.id === undefined){
+const err573 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -10606,9 +10636,8 @@ vErrors.push(err573);
 }
 errors++;
 }
-for(const key76 in data235){
-if(!((((key76 === "host") || (key76 === "path")) || (key76 === "content")) || (key76 === "append"))){
-const err574 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+if(data236.text === undefined){
+const err574 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -10617,12 +10646,8 @@ vErrors.push(err574);
 }
 errors++;
 }
-}
-if(data235.host !== undefined){
-let data236 = data235.host;
-if(typeof data236 === "string"){
-if(!pattern0.test(data236)){
-const err575 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data236.check === undefined){
+const err575 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -10631,9 +10656,8 @@ vErrors.push(err575);
 }
 errors++;
 }
-}
-else {
-const err576 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data236.failure === undefined){
+const err576 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -10642,12 +10666,9 @@ vErrors.push(err576);
 }
 errors++;
 }
-}
-if(data235.path !== undefined){
-let data237 = data235.path;
-if(typeof data237 === "string"){
-if(!pattern0.test(data237)){
-const err577 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key77 in data236){
+if(!((((key77 === "id") || (key77 === "text")) || (key77 === "check")) || (key77 === "failure"))){
+const err577 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -10657,8 +10678,11 @@ vErrors.push(err577);
 errors++;
 }
 }
-else {
-const err578 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data236.id !== undefined){
+let data237 = data236.id;
+if(typeof data237 === "string"){
+if(!pattern3.test(data237)){
+const err578 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -10668,9 +10692,8 @@ vErrors.push(err578);
 errors++;
 }
 }
-if(data235.content !== undefined){
-if(typeof data235.content !== "string"){
-const err579 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err579 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -10680,9 +10703,11 @@ vErrors.push(err579);
 errors++;
 }
 }
-if(data235.append !== undefined){
-if(typeof data235.append !== "boolean"){
-const err580 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data236.text !== undefined){
+let data238 = data236.text;
+if(typeof data238 === "string"){
+if(!pattern0.test(data238)){
+const err580 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -10692,9 +10717,8 @@ vErrors.push(err580);
 errors++;
 }
 }
-}
 else {
-const err581 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err581 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -10704,11 +10728,17 @@ vErrors.push(err581);
 errors++;
 }
 }
-if(data234.syslog !== undefined){
-let data240 = data234.syslog;
-if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
-if(data240.host === undefined){
-const err582 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data236.check !== undefined){
+if(!(validate11(data236.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data236,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data236.failure !== undefined){
+let data240 = data236.failure;
+if(typeof data240 === "string"){
+if(!pattern0.test(data240)){
+const err582 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -10717,8 +10747,9 @@ vErrors.push(err582);
 }
 errors++;
 }
-if(data240.tag === undefined){
-const err583 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+}
+else {
+const err583 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -10727,8 +10758,10 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(data240.message === undefined){
-const err584 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+}
+else {
+const err584 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -10737,9 +10770,10 @@ vErrors.push(err584);
 }
 errors++;
 }
-for(const key77 in data240){
-if(!(((key77 === "host") || (key77 === "tag")) || (key77 === "message"))){
-const err585 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+}
+}
+else {
+const err585 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -10749,11 +10783,19 @@ vErrors.push(err585);
 errors++;
 }
 }
-if(data240.host !== undefined){
-let data241 = data240.host;
-if(typeof data241 === "string"){
-if(!pattern0.test(data241)){
-const err586 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.faults !== undefined){
+let data241 = data.faults;
+if(Array.isArray(data241)){
+const len11 = data241.length;
+for(let i11=0; i11<len11; i11++){
+let data242 = data241[i11];
+const _errs569 = errors;
+let valid104 = false;
+let passing2 = null;
+const _errs570 = errors;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.at === undefined){
+const err586 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -10763,8 +10805,15 @@ vErrors.push(err586);
 errors++;
 }
 }
-else {
-const err587 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs570 === errors;
+if(_valid2){
+valid104 = true;
+passing2 = 0;
+}
+const _errs571 = errors;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.after === undefined){
+const err587 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -10774,11 +10823,20 @@ vErrors.push(err587);
 errors++;
 }
 }
-if(data240.tag !== undefined){
-let data242 = data240.tag;
-if(typeof data242 === "string"){
-if(!pattern0.test(data242)){
-const err588 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid2 = _errs571 === errors;
+if(_valid2 && valid104){
+valid104 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid104 = true;
+passing2 = 1;
+}
+const _errs572 = errors;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.on_command === undefined){
+const err588 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -10788,8 +10846,20 @@ vErrors.push(err588);
 errors++;
 }
 }
+var _valid2 = _errs572 === errors;
+if(_valid2 && valid104){
+valid104 = false;
+passing2 = [passing2, 2];
+}
 else {
-const err589 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid2){
+valid104 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid104){
+const err589 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -10798,12 +10868,20 @@ vErrors.push(err589);
 }
 errors++;
 }
+else {
+errors = _errs569;
+if(vErrors !== null){
+if(_errs569){
+vErrors.length = _errs569;
 }
-if(data240.message !== undefined){
-let data243 = data240.message;
-if(typeof data243 === "string"){
-if(!pattern0.test(data243)){
-const err590 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.id === undefined){
+const err590 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -10812,9 +10890,8 @@ vErrors.push(err590);
 }
 errors++;
 }
-}
-else {
-const err591 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data242.do === undefined){
+const err591 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -10823,10 +10900,9 @@ vErrors.push(err591);
 }
 errors++;
 }
-}
-}
-else {
-const err592 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key78 in data242){
+if(!((((((key78 === "id") || (key78 === "at")) || (key78 === "after")) || (key78 === "on_command")) || (key78 === "do")) || (key78 === "announce"))){
+const err592 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -10836,11 +10912,11 @@ vErrors.push(err592);
 errors++;
 }
 }
-if(data234.service !== undefined){
-let data244 = data234.service;
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-if(data244.host === undefined){
-const err593 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data242.id !== undefined){
+let data243 = data242.id;
+if(typeof data243 === "string"){
+if(!pattern3.test(data243)){
+const err593 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -10849,8 +10925,9 @@ vErrors.push(err593);
 }
 errors++;
 }
-if(data244.service === undefined){
-const err594 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+else {
+const err594 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -10859,8 +10936,12 @@ vErrors.push(err594);
 }
 errors++;
 }
-if(data244.state === undefined){
-const err595 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data242.at !== undefined){
+let data244 = data242.at;
+if(typeof data244 === "string"){
+if(!pattern171.test(data244)){
+const err595 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -10869,9 +10950,9 @@ vErrors.push(err595);
 }
 errors++;
 }
-for(const key78 in data244){
-if(!(((key78 === "host") || (key78 === "service")) || (key78 === "state"))){
-const err596 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+}
+else {
+const err596 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -10881,11 +10962,11 @@ vErrors.push(err596);
 errors++;
 }
 }
-if(data244.host !== undefined){
-let data245 = data244.host;
+if(data242.after !== undefined){
+let data245 = data242.after;
 if(typeof data245 === "string"){
-if(!pattern0.test(data245)){
-const err597 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern3.test(data245)){
+const err597 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -10896,7 +10977,7 @@ errors++;
 }
 }
 else {
-const err598 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err598 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -10906,11 +10987,11 @@ vErrors.push(err598);
 errors++;
 }
 }
-if(data244.service !== undefined){
-let data246 = data244.service;
+if(data242.on_command !== undefined){
+let data246 = data242.on_command;
 if(typeof data246 === "string"){
 if(!pattern0.test(data246)){
-const err599 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err599 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -10921,7 +11002,7 @@ errors++;
 }
 }
 else {
-const err600 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err600 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -10931,10 +11012,11 @@ vErrors.push(err600);
 errors++;
 }
 }
-if(data244.state !== undefined){
-let data247 = data244.state;
-if(typeof data247 !== "string"){
-const err601 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data242.do !== undefined){
+let data247 = data242.do;
+if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
+if(Object.keys(data247).length > 1){
+const err601 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -10943,8 +11025,8 @@ vErrors.push(err601);
 }
 errors++;
 }
-if(!((data247 === "running") || (data247 === "stopped"))){
-const err602 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+if(Object.keys(data247).length < 1){
+const err602 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -10953,10 +11035,9 @@ vErrors.push(err602);
 }
 errors++;
 }
-}
-}
-else {
-const err603 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key79 in data247){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key79))){
+const err603 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -10966,11 +11047,11 @@ vErrors.push(err603);
 errors++;
 }
 }
-if(data234.cable !== undefined){
-let data248 = data234.cable;
+if(data247.write_file !== undefined){
+let data248 = data247.write_file;
 if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
 if(data248.host === undefined){
-const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const err604 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -10979,8 +11060,8 @@ vErrors.push(err604);
 }
 errors++;
 }
-if(data248.hba === undefined){
-const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+if(data248.path === undefined){
+const err605 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -10989,8 +11070,8 @@ vErrors.push(err605);
 }
 errors++;
 }
-if(data248.plugged === undefined){
-const err606 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+if(data248.content === undefined){
+const err606 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -10999,9 +11080,9 @@ vErrors.push(err606);
 }
 errors++;
 }
-for(const key79 in data248){
-if(!(((key79 === "host") || (key79 === "hba")) || (key79 === "plugged"))){
-const err607 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+for(const key80 in data248){
+if(!((((key80 === "host") || (key80 === "path")) || (key80 === "content")) || (key80 === "append"))){
+const err607 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -11015,7 +11096,7 @@ if(data248.host !== undefined){
 let data249 = data248.host;
 if(typeof data249 === "string"){
 if(!pattern0.test(data249)){
-const err608 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err608 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -11026,7 +11107,7 @@ errors++;
 }
 }
 else {
-const err609 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err609 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -11036,10 +11117,11 @@ vErrors.push(err609);
 errors++;
 }
 }
-if(data248.hba !== undefined){
-let data250 = data248.hba;
-if(!(((typeof data250 == "number") && (!(data250 % 1) && !isNaN(data250))) && (isFinite(data250)))){
-const err610 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data248.path !== undefined){
+let data250 = data248.path;
+if(typeof data250 === "string"){
+if(!pattern0.test(data250)){
+const err610 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -11049,9 +11131,8 @@ vErrors.push(err610);
 errors++;
 }
 }
-if(data248.plugged !== undefined){
-if(typeof data248.plugged !== "boolean"){
-const err611 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err611 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -11061,9 +11142,9 @@ vErrors.push(err611);
 errors++;
 }
 }
-}
-else {
-const err612 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data248.content !== undefined){
+if(typeof data248.content !== "string"){
+const err612 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -11073,11 +11154,9 @@ vErrors.push(err612);
 errors++;
 }
 }
-if(data234.hba_port !== undefined){
-let data252 = data234.hba_port;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.host === undefined){
-const err613 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data248.append !== undefined){
+if(typeof data248.append !== "boolean"){
+const err613 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -11086,8 +11165,10 @@ vErrors.push(err613);
 }
 errors++;
 }
-if(data252.hba === undefined){
-const err614 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+}
+else {
+const err614 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -11096,8 +11177,12 @@ vErrors.push(err614);
 }
 errors++;
 }
-if(data252.up === undefined){
-const err615 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data247.syslog !== undefined){
+let data253 = data247.syslog;
+if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
+if(data253.host === undefined){
+const err615 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -11106,9 +11191,8 @@ vErrors.push(err615);
 }
 errors++;
 }
-for(const key80 in data252){
-if(!(((key80 === "host") || (key80 === "hba")) || (key80 === "up"))){
-const err616 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+if(data253.tag === undefined){
+const err616 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -11117,12 +11201,8 @@ vErrors.push(err616);
 }
 errors++;
 }
-}
-if(data252.host !== undefined){
-let data253 = data252.host;
-if(typeof data253 === "string"){
-if(!pattern0.test(data253)){
-const err617 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data253.message === undefined){
+const err617 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -11131,9 +11211,9 @@ vErrors.push(err617);
 }
 errors++;
 }
-}
-else {
-const err618 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key81 in data253){
+if(!(((key81 === "host") || (key81 === "tag")) || (key81 === "message"))){
+const err618 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -11143,10 +11223,11 @@ vErrors.push(err618);
 errors++;
 }
 }
-if(data252.hba !== undefined){
-let data254 = data252.hba;
-if(!(((typeof data254 == "number") && (!(data254 % 1) && !isNaN(data254))) && (isFinite(data254)))){
-const err619 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data253.host !== undefined){
+let data254 = data253.host;
+if(typeof data254 === "string"){
+if(!pattern0.test(data254)){
+const err619 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -11156,9 +11237,8 @@ vErrors.push(err619);
 errors++;
 }
 }
-if(data252.up !== undefined){
-if(typeof data252.up !== "boolean"){
-const err620 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err620 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -11168,9 +11248,11 @@ vErrors.push(err620);
 errors++;
 }
 }
-}
-else {
-const err621 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data253.tag !== undefined){
+let data255 = data253.tag;
+if(typeof data255 === "string"){
+if(!pattern0.test(data255)){
+const err621 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -11180,11 +11262,8 @@ vErrors.push(err621);
 errors++;
 }
 }
-if(data234.fc_switch !== undefined){
-let data256 = data234.fc_switch;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-if(data256.fabric === undefined){
-const err622 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+else {
+const err622 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -11193,8 +11272,12 @@ vErrors.push(err622);
 }
 errors++;
 }
-if(data256.up === undefined){
-const err623 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data253.message !== undefined){
+let data256 = data253.message;
+if(typeof data256 === "string"){
+if(!pattern0.test(data256)){
+const err623 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -11203,9 +11286,9 @@ vErrors.push(err623);
 }
 errors++;
 }
-for(const key81 in data256){
-if(!((key81 === "fabric") || (key81 === "up"))){
-const err624 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
+}
+else {
+const err624 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -11215,10 +11298,9 @@ vErrors.push(err624);
 errors++;
 }
 }
-if(data256.fabric !== undefined){
-let data257 = data256.fabric;
-if(!(((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257))) && (isFinite(data257)))){
-const err625 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err625 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -11227,9 +11309,12 @@ vErrors.push(err625);
 }
 errors++;
 }
-if((typeof data257 == "number") && (isFinite(data257))){
-if(data257 > 1 || isNaN(data257)){
-const err626 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+if(data247.service !== undefined){
+let data257 = data247.service;
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
+if(data257.host === undefined){
+const err626 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -11238,8 +11323,8 @@ vErrors.push(err626);
 }
 errors++;
 }
-if(data257 < 0 || isNaN(data257)){
-const err627 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data257.service === undefined){
+const err627 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -11248,11 +11333,8 @@ vErrors.push(err627);
 }
 errors++;
 }
-}
-}
-if(data256.up !== undefined){
-if(typeof data256.up !== "boolean"){
-const err628 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data257.state === undefined){
+const err628 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -11261,10 +11343,9 @@ vErrors.push(err628);
 }
 errors++;
 }
-}
-}
-else {
-const err629 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key82 in data257){
+if(!(((key82 === "host") || (key82 === "service")) || (key82 === "state"))){
+const err629 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -11274,11 +11355,11 @@ vErrors.push(err629);
 errors++;
 }
 }
-if(data234.sp !== undefined){
-let data259 = data234.sp;
-if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
-if(data259.sp === undefined){
-const err630 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data257.host !== undefined){
+let data258 = data257.host;
+if(typeof data258 === "string"){
+if(!pattern0.test(data258)){
+const err630 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -11287,8 +11368,9 @@ vErrors.push(err630);
 }
 errors++;
 }
-if(data259.up === undefined){
-const err631 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+else {
+const err631 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -11297,9 +11379,12 @@ vErrors.push(err631);
 }
 errors++;
 }
-for(const key82 in data259){
-if(!((key82 === "sp") || (key82 === "up"))){
-const err632 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
+}
+if(data257.service !== undefined){
+let data259 = data257.service;
+if(typeof data259 === "string"){
+if(!pattern0.test(data259)){
+const err632 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -11309,10 +11394,8 @@ vErrors.push(err632);
 errors++;
 }
 }
-if(data259.sp !== undefined){
-let data260 = data259.sp;
-if(typeof data260 !== "string"){
-const err633 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err633 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -11321,8 +11404,11 @@ vErrors.push(err633);
 }
 errors++;
 }
-if(!((data260 === "A") || (data260 === "B"))){
-const err634 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+}
+if(data257.state !== undefined){
+let data260 = data257.state;
+if(typeof data260 !== "string"){
+const err634 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -11331,10 +11417,8 @@ vErrors.push(err634);
 }
 errors++;
 }
-}
-if(data259.up !== undefined){
-if(typeof data259.up !== "boolean"){
-const err635 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!((data260 === "running") || (data260 === "stopped"))){
+const err635 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -11346,7 +11430,7 @@ errors++;
 }
 }
 else {
-const err636 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err636 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -11356,11 +11440,11 @@ vErrors.push(err636);
 errors++;
 }
 }
-if(data234.sp_port !== undefined){
-let data262 = data234.sp_port;
-if(data262 && typeof data262 == "object" && !Array.isArray(data262)){
-if(data262.sp === undefined){
-const err637 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data247.cable !== undefined){
+let data261 = data247.cable;
+if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
+if(data261.host === undefined){
+const err637 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -11369,8 +11453,8 @@ vErrors.push(err637);
 }
 errors++;
 }
-if(data262.port === undefined){
-const err638 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+if(data261.hba === undefined){
+const err638 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -11379,8 +11463,8 @@ vErrors.push(err638);
 }
 errors++;
 }
-if(data262.up === undefined){
-const err639 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(data261.plugged === undefined){
+const err639 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -11389,9 +11473,9 @@ vErrors.push(err639);
 }
 errors++;
 }
-for(const key83 in data262){
-if(!(((key83 === "sp") || (key83 === "port")) || (key83 === "up"))){
-const err640 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+for(const key83 in data261){
+if(!(((key83 === "host") || (key83 === "hba")) || (key83 === "plugged"))){
+const err640 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -11401,10 +11485,11 @@ vErrors.push(err640);
 errors++;
 }
 }
-if(data262.sp !== undefined){
-let data263 = data262.sp;
-if(typeof data263 !== "string"){
-const err641 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data261.host !== undefined){
+let data262 = data261.host;
+if(typeof data262 === "string"){
+if(!pattern0.test(data262)){
+const err641 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -11413,8 +11498,9 @@ vErrors.push(err641);
 }
 errors++;
 }
-if(!((data263 === "A") || (data263 === "B"))){
-const err642 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err642 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -11424,10 +11510,10 @@ vErrors.push(err642);
 errors++;
 }
 }
-if(data262.port !== undefined){
-let data264 = data262.port;
-if(!(((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264))) && (isFinite(data264)))){
-const err643 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data261.hba !== undefined){
+let data263 = data261.hba;
+if(!(((typeof data263 == "number") && (!(data263 % 1) && !isNaN(data263))) && (isFinite(data263)))){
+const err643 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -11436,9 +11522,10 @@ vErrors.push(err643);
 }
 errors++;
 }
-if((typeof data264 == "number") && (isFinite(data264))){
-if(data264 < 0 || isNaN(data264)){
-const err644 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data261.plugged !== undefined){
+if(typeof data261.plugged !== "boolean"){
+const err644 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -11449,9 +11536,8 @@ errors++;
 }
 }
 }
-if(data262.up !== undefined){
-if(typeof data262.up !== "boolean"){
-const err645 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err645 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -11461,9 +11547,11 @@ vErrors.push(err645);
 errors++;
 }
 }
-}
-else {
-const err646 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data247.hba_port !== undefined){
+let data265 = data247.hba_port;
+if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
+if(data265.host === undefined){
+const err646 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -11472,12 +11560,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-}
-if(data234.lun_grow !== undefined){
-let data266 = data234.lun_grow;
-if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
-if(data266.lun === undefined){
-const err647 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data265.hba === undefined){
+const err647 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -11486,9 +11570,8 @@ vErrors.push(err647);
 }
 errors++;
 }
-for(const key84 in data266){
-if(!(((key84 === "lun") || (key84 === "size_gb")) || (key84 === "add_gb"))){
-const err648 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+if(data265.up === undefined){
+const err648 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -11497,11 +11580,9 @@ vErrors.push(err648);
 }
 errors++;
 }
-}
-if(data266.lun !== undefined){
-let data267 = data266.lun;
-if((typeof data267 !== "string") && (!(((typeof data267 == "number") && (!(data267 % 1) && !isNaN(data267))) && (isFinite(data267))))){
-const err649 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+for(const key84 in data265){
+if(!(((key84 === "host") || (key84 === "hba")) || (key84 === "up"))){
+const err649 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -11510,9 +11591,12 @@ vErrors.push(err649);
 }
 errors++;
 }
-if(typeof data267 === "string"){
-if(!pattern0.test(data267)){
-const err650 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data265.host !== undefined){
+let data266 = data265.host;
+if(typeof data266 === "string"){
+if(!pattern0.test(data266)){
+const err650 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -11522,12 +11606,8 @@ vErrors.push(err650);
 errors++;
 }
 }
-}
-if(data266.size_gb !== undefined){
-let data268 = data266.size_gb;
-if((typeof data268 == "number") && (isFinite(data268))){
-if(data268 <= 0 || isNaN(data268)){
-const err651 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err651 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -11537,8 +11617,10 @@ vErrors.push(err651);
 errors++;
 }
 }
-else {
-const err652 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data265.hba !== undefined){
+let data267 = data265.hba;
+if(!(((typeof data267 == "number") && (!(data267 % 1) && !isNaN(data267))) && (isFinite(data267)))){
+const err652 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -11548,11 +11630,9 @@ vErrors.push(err652);
 errors++;
 }
 }
-if(data266.add_gb !== undefined){
-let data269 = data266.add_gb;
-if((typeof data269 == "number") && (isFinite(data269))){
-if(data269 <= 0 || isNaN(data269)){
-const err653 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data265.up !== undefined){
+if(typeof data265.up !== "boolean"){
+const err653 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -11562,8 +11642,9 @@ vErrors.push(err653);
 errors++;
 }
 }
+}
 else {
-const err654 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err654 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -11573,9 +11654,11 @@ vErrors.push(err654);
 errors++;
 }
 }
-}
-else {
-const err655 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data247.fc_switch !== undefined){
+let data269 = data247.fc_switch;
+if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
+if(data269.fabric === undefined){
+const err655 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -11584,12 +11667,8 @@ vErrors.push(err655);
 }
 errors++;
 }
-}
-if(data234.page83 !== undefined){
-let data270 = data234.page83;
-if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
-if(data270.lun === undefined){
-const err656 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data269.up === undefined){
+const err656 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -11598,9 +11677,9 @@ vErrors.push(err656);
 }
 errors++;
 }
-for(const key85 in data270){
-if(!(key85 === "lun")){
-const err657 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
+for(const key85 in data269){
+if(!((key85 === "fabric") || (key85 === "up"))){
+const err657 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -11610,10 +11689,10 @@ vErrors.push(err657);
 errors++;
 }
 }
-if(data270.lun !== undefined){
-let data271 = data270.lun;
-if((typeof data271 !== "string") && (!(((typeof data271 == "number") && (!(data271 % 1) && !isNaN(data271))) && (isFinite(data271))))){
-const err658 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(data269.fabric !== undefined){
+let data270 = data269.fabric;
+if(!(((typeof data270 == "number") && (!(data270 % 1) && !isNaN(data270))) && (isFinite(data270)))){
+const err658 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -11622,9 +11701,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-if(typeof data271 === "string"){
-if(!pattern0.test(data271)){
-const err659 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data270 == "number") && (isFinite(data270))){
+if(data270 > 1 || isNaN(data270)){
+const err659 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -11633,11 +11712,8 @@ vErrors.push(err659);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err660 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data270 < 0 || isNaN(data270)){
+const err660 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -11648,8 +11724,9 @@ errors++;
 }
 }
 }
-else {
-const err661 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data269.up !== undefined){
+if(typeof data269.up !== "boolean"){
+const err661 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -11659,11 +11736,9 @@ vErrors.push(err661);
 errors++;
 }
 }
-if(data229.announce !== undefined){
-let data272 = data229.announce;
-if(typeof data272 === "string"){
-if(!pattern0.test(data272)){
-const err662 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err662 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -11673,8 +11748,11 @@ vErrors.push(err662);
 errors++;
 }
 }
-else {
-const err663 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data247.sp !== undefined){
+let data272 = data247.sp;
+if(data272 && typeof data272 == "object" && !Array.isArray(data272)){
+if(data272.sp === undefined){
+const err663 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -11683,10 +11761,8 @@ vErrors.push(err663);
 }
 errors++;
 }
-}
-}
-else {
-const err664 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data272.up === undefined){
+const err664 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -11695,10 +11771,9 @@ vErrors.push(err664);
 }
 errors++;
 }
-}
-}
-else {
-const err665 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key86 in data272){
+if(!((key86 === "sp") || (key86 === "up"))){
+const err665 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -11708,11 +11783,10 @@ vErrors.push(err665);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data273 = data.solution;
-if(Array.isArray(data273)){
-if(data273.length < 1){
-const err666 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data272.sp !== undefined){
+let data273 = data272.sp;
+if(typeof data273 !== "string"){
+const err666 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -11721,16 +11795,8 @@ vErrors.push(err666);
 }
 errors++;
 }
-const len12 = data273.length;
-for(let i12=0; i12<len12; i12++){
-let data274 = data273[i12];
-const _errs645 = errors;
-let valid115 = false;
-let passing3 = null;
-const _errs646 = errors;
-if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
-if(data274.host === undefined){
-const err667 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(!((data273 === "A") || (data273 === "B"))){
+const err667 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -11739,8 +11805,10 @@ vErrors.push(err667);
 }
 errors++;
 }
-if(data274.run === undefined){
-const err668 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+if(data272.up !== undefined){
+if(typeof data272.up !== "boolean"){
+const err668 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -11750,15 +11818,9 @@ vErrors.push(err668);
 errors++;
 }
 }
-var _valid3 = _errs646 === errors;
-if(_valid3){
-valid115 = true;
-passing3 = 0;
 }
-const _errs647 = errors;
-if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
-if(data274.host === undefined){
-const err669 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err669 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -11767,8 +11829,12 @@ vErrors.push(err669);
 }
 errors++;
 }
-if(data274.keys === undefined){
-const err670 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+if(data247.sp_port !== undefined){
+let data275 = data247.sp_port;
+if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
+if(data275.sp === undefined){
+const err670 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -11777,8 +11843,8 @@ vErrors.push(err670);
 }
 errors++;
 }
-if(data274.note === undefined){
-const err671 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(data275.port === undefined){
+const err671 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -11787,21 +11853,8 @@ vErrors.push(err671);
 }
 errors++;
 }
-}
-var _valid3 = _errs647 === errors;
-if(_valid3 && valid115){
-valid115 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid115 = true;
-passing3 = 1;
-}
-const _errs648 = errors;
-if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
-if(data274.wait === undefined){
-const err672 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data275.up === undefined){
+const err672 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -11810,21 +11863,9 @@ vErrors.push(err672);
 }
 errors++;
 }
-}
-var _valid3 = _errs648 === errors;
-if(_valid3 && valid115){
-valid115 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid115 = true;
-passing3 = 2;
-}
-const _errs649 = errors;
-if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
-if(data274.answer === undefined){
-const err673 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+for(const key87 in data275){
+if(!(((key87 === "sp") || (key87 === "port")) || (key87 === "up"))){
+const err673 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -11834,21 +11875,10 @@ vErrors.push(err673);
 errors++;
 }
 }
-var _valid3 = _errs649 === errors;
-if(_valid3 && valid115){
-valid115 = false;
-passing3 = [passing3, 3];
-}
-else {
-if(_valid3){
-valid115 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid115){
-const err674 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data275.sp !== undefined){
+let data276 = data275.sp;
+if(typeof data276 !== "string"){
+const err674 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -11857,21 +11887,8 @@ vErrors.push(err674);
 }
 errors++;
 }
-else {
-errors = _errs645;
-if(vErrors !== null){
-if(_errs645){
-vErrors.length = _errs645;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
-for(const key86 in data274){
-if(!(((((((key86 === "host") || (key86 === "run")) || (key86 === "keys")) || (key86 === "wait")) || (key86 === "answer")) || (key86 === "note")) || (key86 === "fails"))){
-const err675 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+if(!((data276 === "A") || (data276 === "B"))){
+const err675 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -11881,11 +11898,10 @@ vErrors.push(err675);
 errors++;
 }
 }
-if(data274.host !== undefined){
-let data275 = data274.host;
-if(typeof data275 === "string"){
-if(!pattern0.test(data275)){
-const err676 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data275.port !== undefined){
+let data277 = data275.port;
+if(!(((typeof data277 == "number") && (!(data277 % 1) && !isNaN(data277))) && (isFinite(data277)))){
+const err676 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -11894,9 +11910,9 @@ vErrors.push(err676);
 }
 errors++;
 }
-}
-else {
-const err677 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data277 == "number") && (isFinite(data277))){
+if(data277 < 0 || isNaN(data277)){
+const err677 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -11906,14 +11922,10 @@ vErrors.push(err677);
 errors++;
 }
 }
-if(data274.run !== undefined){
-let data276 = data274.run;
-const _errs654 = errors;
-let valid117 = false;
-const _errs655 = errors;
-if(typeof data276 === "string"){
-if(!pattern0.test(data276)){
-const err678 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data275.up !== undefined){
+if(typeof data275.up !== "boolean"){
+const err678 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -11923,8 +11935,9 @@ vErrors.push(err678);
 errors++;
 }
 }
+}
 else {
-const err679 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err679 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -11933,13 +11946,12 @@ vErrors.push(err679);
 }
 errors++;
 }
-var _valid4 = _errs655 === errors;
-valid117 = valid117 || _valid4;
-if(!valid117){
-const _errs657 = errors;
-if(Array.isArray(data276)){
-if(data276.length < 1){
-const err680 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data247.lun_grow !== undefined){
+let data279 = data247.lun_grow;
+if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
+if(data279.lun === undefined){
+const err680 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -11948,12 +11960,9 @@ vErrors.push(err680);
 }
 errors++;
 }
-const len13 = data276.length;
-for(let i13=0; i13<len13; i13++){
-let data277 = data276[i13];
-if(typeof data277 === "string"){
-if(!pattern0.test(data277)){
-const err681 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key88 in data279){
+if(!(((key88 === "lun") || (key88 === "size_gb")) || (key88 === "add_gb"))){
+const err681 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -11963,8 +11972,10 @@ vErrors.push(err681);
 errors++;
 }
 }
-else {
-const err682 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data279.lun !== undefined){
+let data280 = data279.lun;
+if((typeof data280 !== "string") && (!(((typeof data280 == "number") && (!(data280 % 1) && !isNaN(data280))) && (isFinite(data280))))){
+const err682 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -11973,10 +11984,9 @@ vErrors.push(err682);
 }
 errors++;
 }
-}
-}
-else {
-const err683 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data280 === "string"){
+if(!pattern0.test(data280)){
+const err683 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -11985,11 +11995,13 @@ vErrors.push(err683);
 }
 errors++;
 }
-var _valid4 = _errs657 === errors;
-valid117 = valid117 || _valid4;
 }
-if(!valid117){
-const err684 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+if(data279.size_gb !== undefined){
+let data281 = data279.size_gb;
+if((typeof data281 == "number") && (isFinite(data281))){
+if(data281 <= 0 || isNaN(data281)){
+const err684 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -11998,23 +12010,9 @@ vErrors.push(err684);
 }
 errors++;
 }
-else {
-errors = _errs654;
-if(vErrors !== null){
-if(_errs654){
-vErrors.length = _errs654;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data274.keys !== undefined){
-let data278 = data274.keys;
-if(typeof data278 === "string"){
-if(!pattern182.test(data278)){
-const err685 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const err685 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -12024,8 +12022,11 @@ vErrors.push(err685);
 errors++;
 }
 }
-else {
-const err686 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data279.add_gb !== undefined){
+let data282 = data279.add_gb;
+if((typeof data282 == "number") && (isFinite(data282))){
+if(data282 <= 0 || isNaN(data282)){
+const err686 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -12035,11 +12036,8 @@ vErrors.push(err686);
 errors++;
 }
 }
-if(data274.wait !== undefined){
-let data279 = data274.wait;
-if(typeof data279 === "string"){
-if(!pattern164.test(data279)){
-const err687 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+else {
+const err687 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -12049,8 +12047,9 @@ vErrors.push(err687);
 errors++;
 }
 }
+}
 else {
-const err688 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err688 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -12060,11 +12059,11 @@ vErrors.push(err688);
 errors++;
 }
 }
-if(data274.answer !== undefined){
-let data280 = data274.answer;
-if(typeof data280 === "string"){
-if(!pattern3.test(data280)){
-const err689 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data247.page83 !== undefined){
+let data283 = data247.page83;
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+if(data283.lun === undefined){
+const err689 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -12073,9 +12072,9 @@ vErrors.push(err689);
 }
 errors++;
 }
-}
-else {
-const err690 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key89 in data283){
+if(!(key89 === "lun")){
+const err690 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -12085,11 +12084,10 @@ vErrors.push(err690);
 errors++;
 }
 }
-if(data274.note !== undefined){
-let data281 = data274.note;
-if(typeof data281 === "string"){
-if(!pattern0.test(data281)){
-const err691 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data283.lun !== undefined){
+let data284 = data283.lun;
+if((typeof data284 !== "string") && (!(((typeof data284 == "number") && (!(data284 % 1) && !isNaN(data284))) && (isFinite(data284))))){
+const err691 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -12098,9 +12096,9 @@ vErrors.push(err691);
 }
 errors++;
 }
-}
-else {
-const err692 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data284 === "string"){
+if(!pattern0.test(data284)){
+const err692 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -12110,9 +12108,10 @@ vErrors.push(err692);
 errors++;
 }
 }
-if(data274.fails !== undefined){
-if(typeof data274.fails !== "boolean"){
-const err693 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+else {
+const err693 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -12124,7 +12123,7 @@ errors++;
 }
 }
 else {
-const err694 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err694 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -12134,9 +12133,11 @@ vErrors.push(err694);
 errors++;
 }
 }
-}
-else {
-const err695 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data242.announce !== undefined){
+let data285 = data242.announce;
+if(typeof data285 === "string"){
+if(!pattern0.test(data285)){
+const err695 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -12146,9 +12147,8 @@ vErrors.push(err695);
 errors++;
 }
 }
-}
 else {
-const err696 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err696 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -12157,12 +12157,486 @@ vErrors.push(err696);
 }
 errors++;
 }
+}
+}
+else {
+const err697 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err697];
+}
+else {
+vErrors.push(err697);
+}
+errors++;
+}
+}
+}
+else {
+const err698 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err698];
+}
+else {
+vErrors.push(err698);
+}
+errors++;
+}
+}
+if(data.solution !== undefined){
+let data286 = data.solution;
+if(Array.isArray(data286)){
+if(data286.length < 1){
+const err699 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err699];
+}
+else {
+vErrors.push(err699);
+}
+errors++;
+}
+const len12 = data286.length;
+for(let i12=0; i12<len12; i12++){
+let data287 = data286[i12];
+const _errs675 = errors;
+let valid119 = false;
+let passing3 = null;
+const _errs676 = errors;
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+if(data287.host === undefined){
+const err700 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err700];
+}
+else {
+vErrors.push(err700);
+}
+errors++;
+}
+if(data287.run === undefined){
+const err701 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err701];
+}
+else {
+vErrors.push(err701);
+}
+errors++;
+}
+}
+var _valid3 = _errs676 === errors;
+if(_valid3){
+valid119 = true;
+passing3 = 0;
+}
+const _errs677 = errors;
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+if(data287.host === undefined){
+const err702 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err702];
+}
+else {
+vErrors.push(err702);
+}
+errors++;
+}
+if(data287.keys === undefined){
+const err703 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(vErrors === null){
+vErrors = [err703];
+}
+else {
+vErrors.push(err703);
+}
+errors++;
+}
+if(data287.note === undefined){
+const err704 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err704];
+}
+else {
+vErrors.push(err704);
+}
+errors++;
+}
+}
+var _valid3 = _errs677 === errors;
+if(_valid3 && valid119){
+valid119 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid119 = true;
+passing3 = 1;
+}
+const _errs678 = errors;
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+if(data287.wait === undefined){
+const err705 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err705];
+}
+else {
+vErrors.push(err705);
+}
+errors++;
+}
+}
+var _valid3 = _errs678 === errors;
+if(_valid3 && valid119){
+valid119 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid119 = true;
+passing3 = 2;
+}
+const _errs679 = errors;
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+if(data287.answer === undefined){
+const err706 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err706];
+}
+else {
+vErrors.push(err706);
+}
+errors++;
+}
+}
+var _valid3 = _errs679 === errors;
+if(_valid3 && valid119){
+valid119 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid119 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid119){
+const err707 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err707];
+}
+else {
+vErrors.push(err707);
+}
+errors++;
+}
+else {
+errors = _errs675;
+if(vErrors !== null){
+if(_errs675){
+vErrors.length = _errs675;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+for(const key90 in data287){
+if(!(((((((key90 === "host") || (key90 === "run")) || (key90 === "keys")) || (key90 === "wait")) || (key90 === "answer")) || (key90 === "note")) || (key90 === "fails"))){
+const err708 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err708];
+}
+else {
+vErrors.push(err708);
+}
+errors++;
+}
+}
+if(data287.host !== undefined){
+let data288 = data287.host;
+if(typeof data288 === "string"){
+if(!pattern0.test(data288)){
+const err709 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err709];
+}
+else {
+vErrors.push(err709);
+}
+errors++;
+}
+}
+else {
+const err710 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err710];
+}
+else {
+vErrors.push(err710);
+}
+errors++;
+}
+}
+if(data287.run !== undefined){
+let data289 = data287.run;
+const _errs684 = errors;
+let valid121 = false;
+const _errs685 = errors;
+if(typeof data289 === "string"){
+if(!pattern0.test(data289)){
+const err711 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err711];
+}
+else {
+vErrors.push(err711);
+}
+errors++;
+}
+}
+else {
+const err712 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err712];
+}
+else {
+vErrors.push(err712);
+}
+errors++;
+}
+var _valid4 = _errs685 === errors;
+valid121 = valid121 || _valid4;
+if(!valid121){
+const _errs687 = errors;
+if(Array.isArray(data289)){
+if(data289.length < 1){
+const err713 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err713];
+}
+else {
+vErrors.push(err713);
+}
+errors++;
+}
+const len13 = data289.length;
+for(let i13=0; i13<len13; i13++){
+let data290 = data289[i13];
+if(typeof data290 === "string"){
+if(!pattern0.test(data290)){
+const err714 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err714];
+}
+else {
+vErrors.push(err714);
+}
+errors++;
+}
+}
+else {
+const err715 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err715];
+}
+else {
+vErrors.push(err715);
+}
+errors++;
+}
+}
+}
+else {
+const err716 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err716];
+}
+else {
+vErrors.push(err716);
+}
+errors++;
+}
+var _valid4 = _errs687 === errors;
+valid121 = valid121 || _valid4;
+}
+if(!valid121){
+const err717 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err717];
+}
+else {
+vErrors.push(err717);
+}
+errors++;
+}
+else {
+errors = _errs684;
+if(vErrors !== null){
+if(_errs684){
+vErrors.length = _errs684;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data287.keys !== undefined){
+let data291 = data287.keys;
+if(typeof data291 === "string"){
+if(!pattern189.test(data291)){
+const err718 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(vErrors === null){
+vErrors = [err718];
+}
+else {
+vErrors.push(err718);
+}
+errors++;
+}
+}
+else {
+const err719 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err719];
+}
+else {
+vErrors.push(err719);
+}
+errors++;
+}
+}
+if(data287.wait !== undefined){
+let data292 = data287.wait;
+if(typeof data292 === "string"){
+if(!pattern171.test(data292)){
+const err720 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err720];
+}
+else {
+vErrors.push(err720);
+}
+errors++;
+}
+}
+else {
+const err721 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err721];
+}
+else {
+vErrors.push(err721);
+}
+errors++;
+}
+}
+if(data287.answer !== undefined){
+let data293 = data287.answer;
+if(typeof data293 === "string"){
+if(!pattern3.test(data293)){
+const err722 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err722];
+}
+else {
+vErrors.push(err722);
+}
+errors++;
+}
+}
+else {
+const err723 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err723];
+}
+else {
+vErrors.push(err723);
+}
+errors++;
+}
+}
+if(data287.note !== undefined){
+let data294 = data287.note;
+if(typeof data294 === "string"){
+if(!pattern0.test(data294)){
+const err724 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err724];
+}
+else {
+vErrors.push(err724);
+}
+errors++;
+}
+}
+else {
+const err725 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err725];
+}
+else {
+vErrors.push(err725);
+}
+errors++;
+}
+}
+if(data287.fails !== undefined){
+if(typeof data287.fails !== "boolean"){
+const err726 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err726];
+}
+else {
+vErrors.push(err726);
+}
+errors++;
+}
+}
+}
+else {
+const err727 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err727];
+}
+else {
+vErrors.push(err727);
+}
+errors++;
+}
+}
+}
+else {
+const err728 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err728];
+}
+else {
+vErrors.push(err728);
+}
+errors++;
+}
+}
+}
+else {
+const err729 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err729];
+}
+else {
+vErrors.push(err729);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const validateScenario = validate14;
-const schema13 = {"$id":"https://ovm-sandbox.invalid/scenario.json","type":"object","required":["title","description","builder"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"description":{"type":"string","pattern":"\\S"},"builder":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}}}}}};
+const schema13 = {"$id":"https://ovm-sandbox.invalid/scenario.json","type":"object","required":["title","description","builder"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"description":{"type":"string","pattern":"\\S"},"builder":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}},"unregister_repositories":{"type":"boolean"}}}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ovm-sandbox.invalid/scenario.json" */;
@@ -12290,7 +12764,7 @@ if(data.overrides !== undefined){
 let data3 = data.overrides;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!((((((key1 === "release") || (key1 === "host_names")) || (key1 === "hosts")) || (key1 === "domains")) || (key1 === "remove_domains")) || (key1 === "repositories"))){
+if(!(((((((key1 === "release") || (key1 === "host_names")) || (key1 === "hosts")) || (key1 === "domains")) || (key1 === "remove_domains")) || (key1 === "repositories")) || (key1 === "unregister_repositories"))){
 const err10 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -13459,9 +13933,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.unregister_repositories !== undefined){
+if(typeof data3.unregister_repositories !== "boolean"){
+const err103 = {instancePath:instancePath+"/overrides/unregister_repositories",schemaPath:"#/properties/overrides/properties/unregister_repositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -13473,12 +13947,24 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err104 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
 else {
 vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
 }
 errors++;
 }

@@ -113,6 +113,7 @@ const overrides: JsonSchema = {
     domains: { type: 'array', items: domainOverride },
     remove_domains: { type: 'array', items: text },
     repositories: { type: 'array', items: repositoryOverride },
+    unregister_repositories: { type: 'boolean' },
   },
 };
 
