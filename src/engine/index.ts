@@ -2,21 +2,21 @@
 // simulation, the terminal sessions and the journal; the UI only sends keys and renders bytes.
 // DOM-free and worker-free: time and storage come in through `deps`.
 import { TICK_MS } from '../sim/clock';
-import { SnapshotVersionError, deserializeWorld, serializeWorld } from '../sim/snapshot';
 import { advanceTo } from '../sim/tick';
 import { hostNames } from '../sim/world';
 import { createRegistry } from '../shell/registry';
-import { TtySession, newSessionState, type SessionRecord, type SessionState } from '../tty/session';
-import { SCENARIOS, scenarioBuilder } from './scenarios';
+import { TtySession, newSessionState, type SessionState } from '../tty/session';
 import { createLabHost, PANEL_SESSION, shellQuote } from './lab-session';
+import { createAttemptPersistence, type BootOptions } from './persistence-attempt';
+import { withWarning } from './persistence';
+import { undoCommands, type UndoKind } from './undo';
 import type { Sim } from '../sim/sim';
 import type { SimCore } from '../sim/core/types';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
-import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } from './store';
-import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, withWarning, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem } from './persistence';
-import { createMemoryStore } from './persistence-memory';
-import { UndoIndex, rememberLine, undoCommands, type UndoKind, type UndoPlan } from './undo';
-import { exportText, parseImport, type ExportScope, type ImportResult } from './export-import';
+import type { Store } from './store';
+import type { ExportScope, ImportResult } from './export-import';
+
+export type { BootOptions } from './persistence-attempt';
 
 export interface EngineDeps {
   loadCore: () => Promise<SimCore>;
@@ -30,46 +30,17 @@ export interface EngineDeps {
   snapshotEveryMs?: number;
 }
 
-export interface BootOptions {
-  attemptId?: string;
-  scenario?: string;
-  seed?: number;
-  /** Another tab owns the attempt: show its saved state, write nothing (Web Locks in the client). */
-  readOnly?: boolean;
-}
-
 const SPEEDS = [0, 1, 10, 60] as const;
 
 export function createEngine(deps: EngineDeps) {
   const wallNow = deps.wallNow ?? (() => 0);
   // The lab session: evaluation hooks around every command, the lab event, progress.
   const labs = createLabHost({ emit: (e) => emit(e), ...(deps.store && { store: deps.store }), wallNow });
-  const registry = labs.wrapRegistry(createRegistry(undefined, undoCommands((kind) => planUndo(kind))));
-  // Persistence (src/engine/persistence.ts, undo.ts): without a store the journal lives in memory.
-  const store: Store = deps.store ?? createMemoryStore();
-  const snapshotEvery = deps.snapshotEvery ?? SNAPSHOT_EVERY;
-  const snapshotEveryMs = deps.snapshotEveryMs ?? SNAPSHOT_EVERY_MS;
-  const tracker = new ChangeTracker(() => fingerprint(currentSim()));
-  const undo = new UndoIndex();
-  const gate = createGate();
-  /** Why the stored attempt is not being written (a newer version wrote it, no storage), or null. */
-  let refusal: string | null = null;
-  /** The core's tables as first loaded: the start of a world rebuilt without a base snapshot. */
-  let pristineCore: Uint8Array | null = null;
-  let snapshotAtMs = 0;
-  /** Set while the world is being rebuilt across awaits: the clock must not move. */
-  let rebuilding = false;
-  /** Outcomes of undo/redo recorded in the entry being replayed. */
-  let replayMeta: boolean[] = [];
+  const registry = labs.wrapRegistry(createRegistry(undefined, undoCommands((kind) => persist.planUndo(kind))));
   let sim: Sim | null = null;
-  let attemptId = 'sandbox';
-  let seq = -1;
-  let sinceSnapshot = 0;
   let speed = 1;
   let pendingMs = 0;
-  let replaying = false;
   const sessions = new Map<string, TtySession>();
-  let pendingRecords: JournalEntry[] = [];
   let listener: ((e: EngineEvent) => void) | null = null;
 
   const currentSim = (): Sim => {
@@ -81,74 +52,10 @@ export function createEngine(deps: EngineDeps) {
     let s = sessions.get(id);
     if (!s) {
       const st = state ?? newSessionState(id, host, cols, rows);
-      s = new TtySession(st, currentSim, registry, (r) => recordFor(s!, r));
+      s = new TtySession(st, currentSim, registry, (r) => persist.record(s!, r));
       sessions.set(id, s);
     }
     return s;
-  }
-
-  function recordFor(s: TtySession, record: SessionRecord): void {
-    if (replaying) return;
-    seq += 1;
-    const entry: JournalEntry = { attemptId, seq, atMs: currentSim().world.clockMs, session: s.state.id, host: s.state.frames[0]!.host, record };
-    tracker.open(entry);
-    undo.add(entry);
-    pendingRecords.push(entry);
-  }
-
-  /** The hook of the `undo`/`redo` commands: chooses the step now, the engine takes it after the line. */
-  function planUndo(kind: UndoKind): UndoPlan {
-    if (replaying) return replayMeta.shift() ? { ok: true, line: '' } : { ok: false, reason: '' };
-    const entry = pendingRecords[pendingRecords.length - 1];
-    const group = refusal ? null : undo.plan(kind);
-    if (entry) (entry.meta ??= []).push(!!group);
-    if (refusal) return { ok: false, reason: 'your work is not being saved, so there is nothing to step back to' };
-    if (!group) return { ok: false, reason: `nothing to ${kind}` };
-    return { ok: true, line: group.exec.record.kind === 'exec' ? group.exec.record.line : '' };
-  }
-
-  /**
-   * Writes what the last call recorded; awaited before output is shown (durability). Snapshots go
-   * in the background. Returns a warning for the terminal (see withWarning) when the write failed.
-   */
-  async function flushJournal(): Promise<string> {
-    tracker.close();
-    undo.settle(true);
-    const batch = pendingRecords;
-    pendingRecords = [];
-    if (refusal || !batch.length) return '';
-    try {
-      for (const e of batch) await store.appendJournal(e);
-    } catch (e) {
-      const text = storageProblem(e);
-      emit({ type: 'notice', level: 'error', text });
-      return text;
-    }
-    sinceSnapshot += batch.length;
-    if (sinceSnapshot >= snapshotEvery) snapshotSoon();
-    return '';
-  }
-
-  /** Captures a snapshot now (only between programs: a running one cannot be serialised) and writes it without waiting. */
-  function snapshotSoon(): void {
-    if (refusal || !sim || rebuilding || [...sessions.values()].some((s) => s.busy)) return;
-    sinceSnapshot = 0;
-    snapshotAtMs = sim.world.clockMs;
-    void store.putSnapshot(takeSnapshot()).catch((e) => emit({ type: 'notice', level: 'warn', text: storageProblem(e) }));
-  }
-
-  function takeSnapshot(): SnapshotRecord {
-    const s = currentSim();
-    return {
-      undo: JSON.stringify(undo.toJSON()),
-      attemptId,
-      seq,
-      atMs: s.world.clockMs,
-      schemaVersion: s.world.schemaVersion,
-      world: serializeWorld(s.world),
-      sessions: JSON.stringify([...sessions.values()].map((x) => x.state)),
-      core: s.core.saveTables(),
-    };
   }
 
   /** Advances whole ticks to `targetMs`, letting running programs see every tick. */
@@ -158,14 +65,7 @@ export function createEngine(deps: EngineDeps) {
     while (s.world.clockMs + TICK_MS <= targetMs) {
       advanceTo(s, s.world.clockMs + TICK_MS);
       for (const [id, session] of sessions) {
-        // A program may change the world on a tick (a migration ending): that makes its line undoable.
-        const watch = !replaying && session.busy && undo.watching(id);
-        const before = watch ? fingerprint(s) : '';
-        const data = session.tick();
-        if (watch && fingerprint(s) !== before) {
-          const exec = undo.programChanged(id);
-          if (exec && !refusal) void store.appendJournal(exec).catch(() => undefined);
-        }
+        const data = persist.tickSession(id, session);
         if (data) out.set(id, (out.get(id) ?? '') + data);
       }
       labs.afterChange(s);
@@ -177,177 +77,15 @@ export function createEngine(deps: EngineDeps) {
     listener?.(e);
   }
 
-  /**
-   * Rebuilds the attempt: the newest snapshot (for undo: the newest before `beforeSeq`), then the
-   * journal after it, skipping undone entries. A snapshot written by a newer version is refused
-   * (SnapshotVersionError propagates); an unreadable one falls back to an older one.
-   */
-  async function restore(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null }> {
-    const wasRebuilding = rebuilding;
-    rebuilding = true;
-    try {
-      let notice: string | null = null;
-      let afterSeq = -1;
-      const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
-      const fresh = () => {
-        sessions.clear();
-        undo.reset(true);
-        if (pristineCore) core.loadTables(pristineCore);
-        sim = { world: build(seed), core };
-      };
-      fresh();
-      tracker.reset();
-      labs.afterChange(sim);
-      const latest = await store.latestSnapshot(attemptId, beforeSeq);
-      const base = latest && latest.seq !== -1 ? await store.latestSnapshot(attemptId, 0) : undefined;
-      for (const snap of [latest, base]) {
-        if (!snap) continue;
-        try {
-          const world = deserializeWorld(snap.world);
-          sim = { world, core };
-          core.loadTables(snap.core);
-          for (const st of JSON.parse(snap.sessions) as SessionState[]) sessionFor(st.id, st.frames[0]!.host, st.cols, st.rows, st);
-          undo.load(snap.undo);
-          afterSeq = snap.seq;
-          break;
-        } catch (e) {
-          if (e instanceof SnapshotVersionError) throw e;
-          notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
-          fresh();
-        }
-      }
-      // The base snapshot is the world as built: the lab sees it first (a no-op for later snapshots).
-      labs.afterChange(sim);
-      const entries = await store.readJournal(attemptId, afterSeq);
-      replaying = true;
-      try {
-        for (const e of entries) {
-          seq = e.seq;
-          undo.add(e);
-          const session = sessionFor(e.session, e.host);
-          if (e.undone) {
-            if (e.record.kind === 'exec') rememberLine(session.state, e.record.line);
-            continue;
-          }
-          advance(e.atMs);
-          replayMeta = [...(e.meta ?? [])];
-          session.replay(e.record);
-          labs.afterChange(sim);
-        }
-      } finally {
-        replaying = false;
-        replayMeta = [];
-      }
-      undo.settle(false);
-      seq = Math.max(seq, afterSeq);
-      return { replayed: entries.length, notice };
-    } finally {
-      rebuilding = wasRebuilding;
-    }
-  }
-
-  /** Carries out the undo/redo steps the last line planned: marks the journal, rebuilds the world. */
-  async function carryOutUndo(): Promise<void> {
-    const plans = undo.takePlanned();
-    if (!plans.length || refusal) return;
-    const liveClock = currentSim().world.clockMs;
-    const wasBusy = [...sessions].filter(([, x]) => x.busy).map(([id]) => id);
-    // No clock tick and no background snapshot until the world is whole again.
-    rebuilding = true;
-    try {
-      for (const { kind, group } of plans) await store.setUndone(attemptId, group.seqs, kind === 'undo');
-      const attempt = await store.getAttempt(attemptId);
-      await restore(currentSim().core, attempt?.scenario ?? 'default', attempt?.seed ?? currentSim().world.seed, Math.min(...plans.map((p) => p.group.exec.seq)));
-      // The world as if the line had never run, at the time it is now: the clock does not go back.
-      replaying = true;
-      try {
-        advance(liveClock);
-      } finally {
-        replaying = false;
-      }
-    } finally {
-      rebuilding = false;
-    }
-    labs.afterChange(sim);
-    snapshotSoon();
-    // A terminal whose program was undone away gets its prompt back.
-    for (const id of wasBusy) {
-      const x = sessions.get(id);
-      if (x && !x.busy) emit({ type: 'output', session: id, data: '\r\n' + x.attach() });
-    }
-  }
-
-  /** Boot's body (under the gate, with the clock held): see `boot`. */
-  async function bootAttempt(opts: BootOptions): Promise<BootInfo> {
-    const core = await deps.loadCore();
-    pristineCore ??= core.saveTables();
-    attemptId = opts.attemptId ?? 'sandbox';
-    sessions.clear();
-    labs.reset();
-    undo.reset();
-    pendingRecords = [];
-    refusal = null;
-    seq = -1;
-    sinceSnapshot = 0;
-    let existing;
-    try {
-      existing = await store.getAttempt(attemptId);
-    } catch (e) {
-      refusal =
-        (e as { name?: string } | null)?.name === 'VersionError'
-          ? 'Your saved work was written by a newer version of OVM Sandbox: open it with that version (and export it there), or reset everything to start fresh here. Nothing here is saved meanwhile.'
-          : `Saving is off: this browser's storage cannot be opened (${e instanceof Error ? e.message : String(e)}). Nothing you do here is kept.`;
-    }
-    const seed = existing?.seed ?? opts.seed ?? (deps.newSeed?.() ?? 1) >>> 0;
-    const scenario = existing?.scenario ?? opts.scenario ?? 'default';
-    if ((existing?.journalVersion ?? 1) > JOURNAL_VERSION) {
-      refusal = `This attempt was saved by a newer version of OVM Sandbox (journal ${existing!.journalVersion}, this build reads up to ${JOURNAL_VERSION}): export it first, or start fresh. Nothing here is saved meanwhile.`;
-    }
-    let replayed = 0;
-    let notice: string | null = null;
-    const viewOnly = !!opts.readOnly;
-    try {
-      if (!refusal && !existing && !viewOnly) {
-        await store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow(), journalVersion: JOURNAL_VERSION });
-        // The base snapshot (seq -1): the scenario as built, so that a rebuild never depends on builder code.
-        if (pristineCore) core.loadTables(pristineCore);
-        sim = { world: (scenarioBuilder(scenario) ?? SCENARIOS.default!)(seed), core };
-        await store.putSnapshot(takeSnapshot());
-      }
-      if (!refusal && (existing || !viewOnly)) ({ replayed, notice } = await restore(core, scenario, seed));
-    } catch (e) {
-      refusal =
-        e instanceof SnapshotVersionError
-          ? `${e.message[0]!.toUpperCase()}${e.message.slice(1)}. Nothing here is saved meanwhile.`
-          : `Saving is off: ${storageProblem(e)}`;
-    }
-    if (refusal || (viewOnly && !existing)) {
-      // A temporary world, so the page still works; the stored attempt is left untouched.
-      sessions.clear();
-      undo.reset();
-      if (pristineCore) core.loadTables(pristineCore);
-      sim = { world: (scenarioBuilder(scenario) ?? SCENARIOS.default!)(seed), core };
-      labs.afterChange(sim);
-      notice = refusal;
-    }
-    // Read-only: nothing is written, and the page says why (the client shows the take-over offer).
-    if (viewOnly && !refusal) refusal = 'This attempt is open in another tab, which saves it; this tab only shows it.';
-    snapshotAtMs = currentSim().world.clockMs;
-    await labs.flush(sim);
-    return { attemptId, seed, scenario, hosts: hostNames(currentSim().world), clockMs: currentSim().world.clockMs, replayed, notice, refusal };
-  }
+  // The attempt's journal, snapshots, undo, export/import (src/engine/persistence-attempt.ts).
+  const persist = createAttemptPersistence(deps, { getSim: () => sim, setSim: (s) => (sim = s), sessions, sessionFor, advance, emit, labs });
+  const { gate } = persist;
+  const flushJournal = () => persist.flush();
 
   return {
     /** Starts (or resumes) an attempt: loads the core, rebuilds the world from snapshot + journal. */
     async boot(opts: BootOptions = {}): Promise<BootInfo> {
-      return gate(async () => {
-        rebuilding = true;
-        try {
-          return await bootAttempt(opts);
-        } finally {
-          rebuilding = false;
-        }
-      });
+      return persist.boot(opts);
     },
 
     /** Attaches a terminal to a session (created on first use); returns the bytes to show. */
@@ -369,19 +107,9 @@ export function createEngine(deps: EngineDeps) {
         const out = s.input(data);
         labs.afterChange(sim);
         const warning = await flushJournal();
-        if (undo.hasPlanned()) {
-          try {
-            await carryOutUndo();
-          } catch (e) {
-            const text = `undo failed: ${storageProblem(e)}`;
-            emit({ type: 'notice', level: 'error', text });
-            return withWarning(withWarning(out, warning), text);
-          }
-          await labs.flush(sim);
-          // The rebuilt session needs its prompt begun; shown again only if it differs (cd was undone).
-          const prompt = (sessions.get(session)?.attach() ?? '').replace('\x1b[?2004h', '');
-          return withWarning(out + (out.endsWith(prompt) ? '' : '\r\x1b[2K' + prompt), warning);
-        }
+        // `undo`/`redo` on the line: the world is rebuilt now, before the output is returned.
+        const undone = await persist.afterLine(session, out, warning);
+        if (undone !== null) return undone;
         await labs.flush(sim);
         return withWarning(out, warning);
       });
@@ -396,7 +124,7 @@ export function createEngine(deps: EngineDeps) {
 
     /** Real time passed (ms): advances the simulation by that times the speed and pushes output. */
     pump(realMs: number): void {
-      if (!sim || speed === 0 || rebuilding) return;
+      if (!sim || speed === 0 || persist.rebuilding) return;
       pendingMs += realMs * speed;
       const target = sim.world.clockMs + Math.floor(pendingMs / TICK_MS) * TICK_MS;
       if (target === sim.world.clockMs) return;
@@ -404,7 +132,7 @@ export function createEngine(deps: EngineDeps) {
       for (const [id, data] of advance(target)) emit({ type: 'output', session: id, data });
       emit({ type: 'clock', ...this.status() });
       void labs.flush(sim);
-      if (sim.world.clockMs - snapshotAtMs >= snapshotEveryMs) snapshotSoon();
+      persist.afterClock(sim.world.clockMs);
     },
 
     setSpeed(next: number): ClockStatus {
@@ -476,11 +204,9 @@ export function createEngine(deps: EngineDeps) {
       });
     },
 
-    /** Throws the attempt away and starts it again from its scenario with a new seed. */
+    /** Throws the attempt away and starts it again from its scenario (the same seed = the lab's start). */
     async resetAttempt(seed?: number): Promise<BootInfo> {
-      const scenario = (await store.getAttempt(attemptId).catch(() => undefined))?.scenario;
-      await store.deleteAttempt(attemptId).catch(() => undefined);
-      return this.boot({ attemptId, seed: seed ?? deps.newSeed?.() ?? 1, ...(scenario && { scenario }) });
+      return persist.resetAttempt(seed);
     },
 
     /** The Undo/Redo buttons: type the command at the session's prompt. Null while a program runs there. */
@@ -493,37 +219,26 @@ export function createEngine(deps: EngineDeps) {
 
     /** Everything stored (or this attempt) as one versioned JSON text, for a download. */
     async exportData(scope: ExportScope = 'all'): Promise<string> {
-      return gate(async () => exportText(await store.dump(scope === 'all' ? undefined : attemptId), scope, wallNow()));
+      return persist.exportData(scope);
     },
 
     /** Validates an export before touching anything; then writes it and restarts the current attempt from storage. */
     async importData(text: string): Promise<ImportResult> {
-      const parsed = parseImport(text);
-      if (!parsed.ok) return parsed;
-      try {
-        await gate(() => store.load(parsed.dump));
-      } catch (e) {
-        return { ok: false, error: `Import failed while saving (${storageProblem(e)}); nothing was changed.` };
-      }
-      return { ok: true, summary: parsed.summary, boot: await this.boot({ attemptId }) };
+      return persist.importData(text);
     },
 
     /** Reset everything: every attempt, journal, snapshot, progress and setting is deleted; a fresh start. */
     async resetEverything(): Promise<BootInfo> {
-      const scenario = (await store.getAttempt(attemptId).catch(() => undefined))?.scenario;
-      await gate(() => store.clearAll()).catch(() => undefined);
-      return this.boot({ attemptId, seed: deps.newSeed?.() ?? 1, ...(scenario && { scenario }) });
+      return persist.resetEverything();
     },
 
     /** A terminal's serialised scrollback (xterm serialize addon), kept to be shown after a reload. */
     async saveTerminal(session: string, data: string): Promise<void> {
-      if (refusal || rebuilding) return;
-      await store.putTerminal({ attemptId, session, data, savedAt: wallNow() }).catch(() => undefined);
+      return persist.saveTerminal(session, data);
     },
 
     async loadTerminal(session: string): Promise<string | null> {
-      // Reading is fine even when nothing may be written (read-only tab, newer version).
-      return (await store.getTerminal(attemptId, session).catch(() => undefined))?.data ?? null;
+      return persist.loadTerminal(session);
     },
 
     /** A one-line notice from the host (the worker's storage hooks) to the UI. */
@@ -533,15 +248,12 @@ export function createEngine(deps: EngineDeps) {
 
     /** The whole state as text (world JSON, sessions JSON, core hash): tests and bug reports. */
     inspect(): { world: string; sessions: string; core: string; seq: number } {
-      const s = currentSim();
-      const states = [...sessions.values()].map((x) => x.state).sort((a, b) => (a.id < b.id ? -1 : 1));
-      return { world: serializeWorld(s.world), sessions: JSON.stringify(states), core: hashBytes(s.core.saveTables()), seq };
+      return persist.inspect();
     },
 
     /** A short digest of the world and the core (tests compare worlds across reloads with it). */
     stateDigest(): string {
-      const s = currentSim();
-      return digestText(fingerprint(s)) + hashBytes(s.core.saveTables());
+      return persist.stateDigest();
     },
   };
 }

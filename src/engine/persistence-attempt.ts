@@ -1,0 +1,402 @@
+// The attempt's persistence inside the engine: boot (newest snapshot + journal replay, refusal of
+// what a newer version wrote, read-only for a second tab), the journal written before output is
+// shown, background snapshots, undo/redo rebuilds, reset, export/import and scrollback.
+// createEngine (index.ts) owns the sessions and the clock and lends them through `host`.
+import { SnapshotVersionError, deserializeWorld, serializeWorld } from '../sim/snapshot';
+import { hostNames } from '../sim/world';
+import { SCENARIOS, scenarioBuilder } from './scenarios';
+import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } from './store';
+import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem, withWarning } from './persistence';
+import { createMemoryStore } from './persistence-memory';
+import { UndoIndex, rememberLine, type UndoKind, type UndoPlan } from './undo';
+import { exportText, parseImport, type ExportScope, type ImportResult } from './export-import';
+import type { Sim } from '../sim/sim';
+import type { SimCore } from '../sim/core/types';
+import type { SessionRecord, SessionState, TtySession } from '../tty/session';
+import type { BootInfo, EngineEvent } from './types';
+
+export interface PersistenceDeps {
+  loadCore: () => Promise<SimCore>;
+  store?: Store;
+  wallNow?: () => number;
+  newSeed?: () => number;
+  snapshotEvery?: number;
+  snapshotEveryMs?: number;
+}
+
+export interface BootOptions {
+  attemptId?: string;
+  scenario?: string;
+  seed?: number;
+  /** Another tab owns the attempt: show its saved state, write nothing (Web Locks in the client). */
+  readOnly?: boolean;
+}
+
+/** What the engine lends: its world, its sessions, its clock, its events and the lab hooks. */
+export interface PersistenceHost {
+  getSim(): Sim | null;
+  setSim(sim: Sim): void;
+  readonly sessions: Map<string, TtySession>;
+  sessionFor(id: string, host: string, cols?: number, rows?: number, state?: SessionState): TtySession;
+  /** Runs whole ticks up to `targetMs` (programs see every tick; output is the engine's business). */
+  advance(targetMs: number): unknown;
+  emit(e: EngineEvent): void;
+  labs: { afterChange(sim: Sim | null): void; reset(): void; flush(sim: Sim | null): Promise<void> };
+}
+
+const READ_ONLY = 'This attempt is open in another tab, which saves it; this tab only shows it.';
+const NEWER_DB = 'Your saved work was written by a newer version of OVM Sandbox: open it with that version (and export it there), or reset everything to start fresh here. Nothing here is saved meanwhile.';
+
+export function createAttemptPersistence(deps: PersistenceDeps, host: PersistenceHost) {
+  const store: Store = deps.store ?? createMemoryStore();
+  const wallNow = deps.wallNow ?? (() => 0);
+  const snapshotEvery = deps.snapshotEvery ?? SNAPSHOT_EVERY;
+  const snapshotEveryMs = deps.snapshotEveryMs ?? SNAPSHOT_EVERY_MS;
+  const { sessions, labs } = host;
+  const currentSim = (): Sim => {
+    const s = host.getSim();
+    if (!s) throw new Error('engine not booted');
+    return s;
+  };
+  const tracker = new ChangeTracker(() => fingerprint(currentSim()));
+  const undo = new UndoIndex();
+  const gate = createGate();
+  let attemptId = 'sandbox';
+  let seq = -1;
+  let sinceSnapshot = 0;
+  let snapshotAtMs = 0;
+  let pending: JournalEntry[] = [];
+  /** Why the stored attempt is not being written (newer version, no storage, another tab), or null. */
+  let refusal: string | null = null;
+  /** The core's tables as first loaded: the start of a world rebuilt without a base snapshot. */
+  let pristineCore: Uint8Array | null = null;
+  /** Set while the world is rebuilt across awaits: the clock must not move, no snapshot is taken. */
+  let rebuilding = false;
+  /** Set while the journal is replayed: nothing is recorded again. */
+  let replaying = false;
+  /** Outcomes of undo/redo recorded in the entry being replayed. */
+  let replayMeta: boolean[] = [];
+
+  function record(s: TtySession, rec: SessionRecord): void {
+    if (replaying) return;
+    seq += 1;
+    const entry: JournalEntry = { attemptId, seq, atMs: currentSim().world.clockMs, session: s.state.id, host: s.state.frames[0]!.host, record: rec };
+    tracker.open(entry);
+    undo.add(entry);
+    pending.push(entry);
+  }
+
+  /** The hook of the `undo`/`redo` commands: chooses the step now; `afterLine` takes it. */
+  function planUndo(kind: UndoKind): UndoPlan {
+    if (replaying) return replayMeta.shift() ? { ok: true, line: '' } : { ok: false, reason: '' };
+    const entry = pending[pending.length - 1];
+    const group = refusal ? null : undo.plan(kind);
+    if (entry) (entry.meta ??= []).push(!!group);
+    if (refusal) return { ok: false, reason: 'your work is not being saved, so there is nothing to step back to' };
+    if (!group) return { ok: false, reason: `nothing to ${kind}` };
+    return { ok: true, line: group.exec.record.kind === 'exec' ? group.exec.record.line : '' };
+  }
+
+  /** Writes what the call recorded; awaited before output is shown. Returns a warning, or ''. */
+  async function flush(): Promise<string> {
+    tracker.close();
+    undo.settle(true);
+    const batch = pending;
+    pending = [];
+    if (refusal || !batch.length) return '';
+    try {
+      for (const e of batch) await store.appendJournal(e);
+    } catch (e) {
+      const text = storageProblem(e);
+      host.emit({ type: 'notice', level: 'error', text });
+      return text;
+    }
+    sinceSnapshot += batch.length;
+    if (sinceSnapshot >= snapshotEvery) snapshotSoon();
+    return '';
+  }
+
+  /** Captures a snapshot now (only between programs: a running one cannot be serialised); writes it in the background. */
+  function snapshotSoon(): void {
+    const sim = host.getSim();
+    if (refusal || !sim || rebuilding || [...sessions.values()].some((s) => s.busy)) return;
+    sinceSnapshot = 0;
+    snapshotAtMs = sim.world.clockMs;
+    void store.putSnapshot(takeSnapshot()).catch((e) => host.emit({ type: 'notice', level: 'warn', text: storageProblem(e) }));
+  }
+
+  function takeSnapshot(): SnapshotRecord {
+    const s = currentSim();
+    return {
+      attemptId,
+      seq,
+      atMs: s.world.clockMs,
+      schemaVersion: s.world.schemaVersion,
+      world: serializeWorld(s.world),
+      sessions: JSON.stringify([...sessions.values()].map((x) => x.state)),
+      core: s.core.saveTables(),
+      undo: JSON.stringify(undo.toJSON()),
+    };
+  }
+
+  /** One clock tick of a session; a program that changes the world on a tick (a migration ending) makes its line undoable. */
+  function tickSession(id: string, session: TtySession): string {
+    const watch = !replaying && session.busy && undo.watching(id);
+    const before = watch ? fingerprint(currentSim()) : '';
+    const data = session.tick();
+    if (watch && fingerprint(currentSim()) !== before) {
+      const exec = undo.programChanged(id);
+      if (exec && !refusal) void store.appendJournal(exec).catch(() => undefined);
+    }
+    return data;
+  }
+
+  /**
+   * Rebuilds the attempt: the newest snapshot (for undo: the newest before `beforeSeq`), then the
+   * journal after it, skipping undone entries. A snapshot written by a newer version is refused
+   * (SnapshotVersionError propagates); an unreadable one falls back to the base snapshot.
+   */
+  async function restore(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null }> {
+    const was = rebuilding;
+    rebuilding = true;
+    try {
+      let notice: string | null = null;
+      let afterSeq = -1;
+      const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
+      const fresh = () => {
+        sessions.clear();
+        undo.reset(true);
+        if (pristineCore) core.loadTables(pristineCore);
+        host.setSim({ world: build(seed), core });
+      };
+      fresh();
+      tracker.reset();
+      labs.afterChange(host.getSim());
+      const latest = await store.latestSnapshot(attemptId, beforeSeq);
+      const base = latest && latest.seq !== -1 ? await store.latestSnapshot(attemptId, 0) : undefined;
+      for (const snap of [latest, base]) {
+        if (!snap) continue;
+        try {
+          host.setSim({ world: deserializeWorld(snap.world), core });
+          core.loadTables(snap.core);
+          for (const st of JSON.parse(snap.sessions) as SessionState[]) host.sessionFor(st.id, st.frames[0]!.host, st.cols, st.rows, st);
+          undo.load(snap.undo);
+          afterSeq = snap.seq;
+          break;
+        } catch (e) {
+          if (e instanceof SnapshotVersionError) throw e;
+          notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
+          fresh();
+        }
+      }
+      // The base snapshot is the world as built: the lab sees it first (a no-op for later snapshots).
+      labs.afterChange(host.getSim());
+      const entries = await store.readJournal(attemptId, afterSeq);
+      replaying = true;
+      try {
+        for (const e of entries) {
+          seq = e.seq;
+          undo.add(e);
+          const session = host.sessionFor(e.session, e.host);
+          if (e.undone) {
+            if (e.record.kind === 'exec') rememberLine(session.state, e.record.line);
+            continue;
+          }
+          host.advance(e.atMs);
+          replayMeta = [...(e.meta ?? [])];
+          session.replay(e.record);
+          labs.afterChange(host.getSim());
+        }
+      } finally {
+        replaying = false;
+        replayMeta = [];
+      }
+      undo.settle(false);
+      seq = Math.max(seq, afterSeq);
+      return { replayed: entries.length, notice };
+    } finally {
+      rebuilding = was;
+    }
+  }
+
+  /** Carries out the undo/redo steps the last line planned: marks the journal, rebuilds the world. */
+  async function carryOutUndo(): Promise<void> {
+    const plans = undo.takePlanned();
+    if (!plans.length || refusal) return;
+    const liveClock = currentSim().world.clockMs;
+    const wasBusy = [...sessions].filter(([, x]) => x.busy).map(([id]) => id);
+    rebuilding = true;
+    try {
+      for (const { kind, group } of plans) await store.setUndone(attemptId, group.seqs, kind === 'undo');
+      const attempt = await store.getAttempt(attemptId);
+      await restore(currentSim().core, attempt?.scenario ?? 'default', attempt?.seed ?? currentSim().world.seed, Math.min(...plans.map((p) => p.group.exec.seq)));
+      // The world as if the line had never run, at the time it is now: the clock does not go back.
+      replaying = true;
+      try {
+        host.advance(liveClock);
+      } finally {
+        replaying = false;
+      }
+    } finally {
+      rebuilding = false;
+    }
+    labs.afterChange(host.getSim());
+    snapshotSoon();
+    // A terminal whose program was undone away gets its prompt back.
+    for (const id of wasBusy) {
+      const x = sessions.get(id);
+      if (x && !x.busy) host.emit({ type: 'output', session: id, data: '\r\n' + x.attach() });
+    }
+  }
+
+  async function bootAttempt(opts: BootOptions): Promise<BootInfo> {
+    const core = await deps.loadCore();
+    pristineCore ??= core.saveTables();
+    attemptId = opts.attemptId ?? 'sandbox';
+    sessions.clear();
+    labs.reset();
+    undo.reset();
+    pending = [];
+    refusal = null;
+    seq = -1;
+    sinceSnapshot = 0;
+    let existing;
+    try {
+      existing = await store.getAttempt(attemptId);
+    } catch (e) {
+      refusal =
+        (e as { name?: string } | null)?.name === 'VersionError'
+          ? NEWER_DB
+          : `Saving is off: this browser's storage cannot be opened (${e instanceof Error ? e.message : String(e)}). Nothing you do here is kept.`;
+    }
+    const seed = existing?.seed ?? opts.seed ?? (deps.newSeed?.() ?? 1) >>> 0;
+    const scenario = existing?.scenario ?? opts.scenario ?? 'default';
+    if ((existing?.journalVersion ?? 1) > JOURNAL_VERSION) {
+      refusal = `This attempt was saved by a newer version of OVM Sandbox (journal ${existing!.journalVersion}, this build reads up to ${JOURNAL_VERSION}): export it first, or start fresh. Nothing here is saved meanwhile.`;
+    }
+    const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
+    const viewOnly = !!opts.readOnly;
+    let replayed = 0;
+    let notice: string | null = null;
+    try {
+      if (!refusal && !existing && !viewOnly) {
+        await store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow(), journalVersion: JOURNAL_VERSION });
+        // The base snapshot (seq -1): the scenario as built, so that a rebuild never depends on builder code.
+        if (pristineCore) core.loadTables(pristineCore);
+        host.setSim({ world: build(seed), core });
+        await store.putSnapshot(takeSnapshot());
+      }
+      if (!refusal && (existing || !viewOnly)) ({ replayed, notice } = await restore(core, scenario, seed));
+    } catch (e) {
+      refusal = e instanceof SnapshotVersionError ? `${e.message[0]!.toUpperCase()}${e.message.slice(1)}. Nothing here is saved meanwhile.` : `Saving is off: ${storageProblem(e)}`;
+    }
+    if (refusal || (viewOnly && !existing)) {
+      // A temporary world, so the page still works; the stored attempt is left untouched.
+      sessions.clear();
+      undo.reset();
+      if (pristineCore) core.loadTables(pristineCore);
+      host.setSim({ world: build(seed), core });
+      labs.afterChange(host.getSim());
+      notice = refusal;
+    }
+    // Read-only: nothing is written, and the page says why (the client shows the take-over offer).
+    if (viewOnly && !refusal) refusal = READ_ONLY;
+    const world = currentSim().world;
+    snapshotAtMs = world.clockMs;
+    await labs.flush(host.getSim());
+    return { attemptId, seed, scenario, hosts: hostNames(world), clockMs: world.clockMs, replayed, notice, refusal };
+  }
+
+  /** Starts (or resumes) an attempt, under the gate and with the clock held. */
+  function boot(opts: BootOptions = {}): Promise<BootInfo> {
+    return gate(async () => {
+      rebuilding = true;
+      try {
+        return await bootAttempt(opts);
+      } finally {
+        rebuilding = false;
+      }
+    });
+  }
+
+  return {
+    gate,
+    record,
+    planUndo,
+    flush,
+    tickSession,
+    boot,
+    get rebuilding(): boolean {
+      return rebuilding;
+    },
+
+    /** After a line ran: carries out a planned undo/redo and fixes the prompt; null when none was planned. */
+    async afterLine(session: string, out: string, warning: string): Promise<string | null> {
+      if (!undo.hasPlanned()) return null;
+      try {
+        await carryOutUndo();
+      } catch (e) {
+        const text = `undo failed: ${storageProblem(e)}`;
+        host.emit({ type: 'notice', level: 'error', text });
+        return withWarning(withWarning(out, warning), text);
+      }
+      await labs.flush(host.getSim());
+      // The rebuilt session needs its prompt begun; shown again only if it differs (cd was undone).
+      const prompt = (sessions.get(session)?.attach() ?? '').replace('\x1b[?2004h', '');
+      return withWarning(out + (out.endsWith(prompt) ? '' : '\r\x1b[2K' + prompt), warning);
+    },
+
+    /** The clock moved: a snapshot every few simulated minutes keeps the clock across a reload. */
+    afterClock(clockMs: number): void {
+      if (clockMs - snapshotAtMs >= snapshotEveryMs) snapshotSoon();
+    },
+
+    async resetAttempt(seed?: number): Promise<BootInfo> {
+      const scenario = (await store.getAttempt(attemptId).catch(() => undefined))?.scenario;
+      await store.deleteAttempt(attemptId).catch(() => undefined);
+      return boot({ attemptId, seed: seed ?? deps.newSeed?.() ?? 1, ...(scenario && { scenario }) });
+    },
+
+    async resetEverything(): Promise<BootInfo> {
+      const scenario = (await store.getAttempt(attemptId).catch(() => undefined))?.scenario;
+      await gate(() => store.clearAll()).catch(() => undefined);
+      return boot({ attemptId, seed: deps.newSeed?.() ?? 1, ...(scenario && { scenario }) });
+    },
+
+    async exportData(scope: ExportScope): Promise<string> {
+      return gate(async () => exportText(await store.dump(scope === 'all' ? undefined : attemptId), scope, wallNow()));
+    },
+
+    async importData(text: string): Promise<ImportResult> {
+      const parsed = parseImport(text);
+      if (!parsed.ok) return parsed;
+      try {
+        await gate(() => store.load(parsed.dump));
+      } catch (e) {
+        return { ok: false, error: `Import failed while saving (${storageProblem(e)}); nothing was changed.` };
+      }
+      return { ok: true, summary: parsed.summary, boot: await boot({ attemptId }) };
+    },
+
+    async saveTerminal(session: string, data: string): Promise<void> {
+      if (refusal || rebuilding) return;
+      await store.putTerminal({ attemptId, session, data, savedAt: wallNow() }).catch(() => undefined);
+    },
+
+    async loadTerminal(session: string): Promise<string | null> {
+      // Reading is fine even when nothing may be written (read-only tab, newer version).
+      return (await store.getTerminal(attemptId, session).catch(() => undefined))?.data ?? null;
+    },
+
+    inspect(): { world: string; sessions: string; core: string; seq: number } {
+      const s = currentSim();
+      const states = [...sessions.values()].map((x) => x.state).sort((a, b) => (a.id < b.id ? -1 : 1));
+      return { world: serializeWorld(s.world), sessions: JSON.stringify(states), core: hashBytes(s.core.saveTables()), seq };
+    },
+
+    stateDigest(): string {
+      const s = currentSim();
+      return digestText(fingerprint(s)) + hashBytes(s.core.saveTables());
+    },
+  };
+}
