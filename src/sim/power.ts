@@ -6,6 +6,7 @@ import { recordEvent } from './events';
 import { procVersion } from './generated/kernel';
 import { syslog } from './logs';
 import { ocfs2OnBoot, ocfs2OnDown } from './storage/ocfs2-power';
+import { storageOnBoot, storageOnDown } from './storage/boot';
 import { guestsOn } from './memory';
 import { allocPid } from './processes';
 import { DEFAULT_RUNLEVEL, serviceLevels, servicesOf } from './services';
@@ -18,9 +19,9 @@ export const REBOOT_MS = 120_000;
 type PowerHook = (world: WorldState, host: HostState) => void;
 
 /** Called when a host goes down, after its domains died (e.g. o2hb on the other nodes). */
-const ON_DOWN: readonly PowerHook[] = [ocfs2OnDown];
+const ON_DOWN: readonly PowerHook[] = [ocfs2OnDown, storageOnDown];
 /** Called when a host has booted, after its services came up. */
-const ON_BOOT: readonly PowerHook[] = [ocfs2OnBoot];
+const ON_BOOT: readonly PowerHook[] = [storageOnBoot, ocfs2OnBoot];
 
 /** A domain dies with its host: no shutdown, no save. */
 function dieWithHost(world: WorldState, host: HostState, d: DomainState): void {

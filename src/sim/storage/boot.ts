@@ -22,3 +22,22 @@ export function bootStorage(world: WorldState, host: string): void {
   hs.multipathd = { running: h.services['multipathd'] !== 'stopped', configText: text.ok && parsed?.ok ? text.value : null, startedAtMs: world.clockMs };
   syncDevNodes(world, host);
 }
+
+/** The host went down: its kernel's SCSI disks, dm devices and multipathd are gone. */
+export function storageOnDown(world: WorldState, host: { name: string }): void {
+  const hs = hostSan(world, host.name);
+  if (!hs) return;
+  hs.disks = [];
+  hs.dm = [];
+  hs.maps = [];
+  hs.multipathd.running = false;
+}
+
+/** The host booted: a fresh kernel discovers everything again (sd names from sda) and builds its maps. */
+export function storageOnBoot(world: WorldState, host: { name: string }): void {
+  const hs = hostSan(world, host.name);
+  if (!hs) return;
+  hs.nextSdIndex = 0;
+  hs.nextDmMinor = 0;
+  bootStorage(world, host.name);
+}

@@ -3,7 +3,8 @@
 // the same world byte for byte.
 import { describe, expect, test } from 'vitest';
 import { resolveBlockDevice } from '../../../src/sim/storage/block-devices';
-import { setCable } from '../../../src/sim/storage/faults';
+import { growLun, setCable } from '../../../src/sim/storage/faults';
+import { REBOOT_MS, rebootHost } from '../../../src/sim/power';
 import { term } from './harness';
 
 const SPARE = '3600601602b1028004156db4860badf66';
@@ -28,6 +29,19 @@ describe('a new shared LUN for a repository (seed 003: fdisk, then kpartx on eve
     // kpartx -d takes the unused partition map away again.
     expect(t.type(`kpartx -dv /dev/mapper/${SPARE}`)).toBe(`del devmap : ${SPARE}p1\n`);
     expect(resolveBlockDevice(t.world, 'ovs02', `/dev/mapper/${SPARE}p1`)).toBeNull();
+  });
+});
+
+describe('a reboot', () => {
+  test('the kernel rediscovers everything: same maps and names, a grown LUN at its new size', () => {
+    const t = term(42);
+    const before = t.type('multipath -ll');
+    growLun(t.world, t.world.san!.roles.spare!, 60 * 1024 ** 3);
+    rebootHost(t.world, t.world.hosts.ovs02!);
+    expect(t.world.san!.hosts.ovs02!.maps).toEqual([]);
+    t.advance(REBOOT_MS / 1000 + 1);
+    t.type('ssh ovs02');
+    expect(t.type('multipath -ll')).toBe(before.replace('size=50G', 'size=60G'));
   });
 });
 
