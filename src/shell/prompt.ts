@@ -12,7 +12,22 @@ export function newFrame(host: string): ShellFrame {
   return {
     host,
     cwd: HOME,
-    env: { HOME, USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', HOSTNAME: host, PATH: '/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin:/root/bin', TERM: 'xterm' },
+    // A login shell's environment on OL6, in the order `env` prints it.
+    env: {
+      HOSTNAME: host,
+      TERM: 'xterm',
+      SHELL: '/bin/bash',
+      HISTSIZE: '1000',
+      USER: 'root',
+      MAIL: '/var/spool/mail/root',
+      PATH: '/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin:/root/bin',
+      PWD: HOME,
+      LANG: 'en_US.UTF-8',
+      SHLVL: '1',
+      HOME,
+      LOGNAME: 'root',
+      G_BROKEN_FILENAMES: '1',
+    },
     // root's aliases on Oracle Linux 6 (/etc/profile.d/colorls.sh and which2.sh).
     aliases: { 'l.': 'ls -d .* --color=auto', ll: 'ls -l --color=auto', ls: 'ls --color=auto', which: 'alias | /usr/bin/which --tty-only --read-alias --show-dot --show-tilde' },
     lastExit: 0,
