@@ -1,8 +1,9 @@
 // Checks over guests and dom0 as xend sees them: state and placement, memory, vCPUs, credit
 // scheduler weight and cap, uptime, and the host's free memory.
 import { freeMemoryMiB } from '../../sim/memory';
+import { domainCpu } from '../../sim/stats';
 import {
-  defineCheck, describeRange, failWith, findGuest, findHost, guestLabel, inRange, isActive, isRunning, oneOfStr, pass, rangeArgs, str, type Range,
+  defineCheck, describeRange, failWith, findGuest, findHost, guestLabel, inRange, isActive, isRunning, num, oneOfStr, pass, rangeArgs, str, type Range,
 } from '../check-kit';
 import type { DomainState } from '../../sim/types';
 
@@ -98,7 +99,34 @@ const dom0Memory = defineCheck<{ host: string } & Range>({
   },
 });
 
+const weightRatio = defineCheck<{ domain: string; over: string; min: number }>({
+  summary: 'A guest\'s credit weight is at least `min` times another guest\'s (the scheduler shares CPU by weight ratio).',
+  args: { domain: str, over: str, min: num },
+  required: ['domain', 'over', 'min'],
+  run({ world }, a) {
+    const d = findGuest(world, a.domain);
+    const o = findGuest(world, a.over);
+    if (!d || !o) return failWith(`${!d ? a.domain : a.over} does not exist`);
+    return d.weight >= a.min * o.weight ? pass() : failWith(`${guestLabel(d)} has weight ${d.weight}, ${guestLabel(o)} ${o.weight}`);
+  },
+});
+
+const cpuPercent = defineCheck<{ domain: string } & Range>({
+  summary: 'The CPU% a running guest got from the credit scheduler over the last second (as xentop shows it; 100 = one pCPU) is in a range.',
+  args: { domain: str, ...rangeArgs },
+  required: ['domain'],
+  run({ sim, world }, a) {
+    const d = findGuest(world, a.domain);
+    if (!d) return failWith(`${a.domain} does not exist`);
+    if (!isRunning(d)) return failWith(`${guestLabel(d)} is ${where(d)}`);
+    const pct = Math.round(domainCpu(sim, d).lastTickPct * 10) / 10;
+    return inRange(pct, a) ? pass() : failWith(`${guestLabel(d)} gets ${pct}% CPU (wanted ${describeRange(a, '%')})`);
+  },
+});
+
 export const xenChecks = {
+  weight_ratio: weightRatio,
+  cpu_percent: cpuPercent,
   dom0_memory: dom0Memory,
   domain_state: domainState,
   domain_memory: domainMemory,

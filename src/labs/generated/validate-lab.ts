@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern16 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern171 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern189 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern174 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern192 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -121,11 +121,11 @@ vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.
 errors = vErrors.length;
 }
 }
-if(data.dom0_memory !== undefined){
-let data5 = data.dom0_memory;
+if(data.weight_ratio !== undefined){
+let data5 = data.weight_ratio;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.host === undefined){
-const err7 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data5.domain === undefined){
+const err7 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -134,9 +134,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((((key1 === "host") || (key1 === "min")) || (key1 === "max")) || (key1 === "equals"))){
-const err8 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data5.over === undefined){
+const err8 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -145,12 +144,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data5.host !== undefined){
-let data6 = data5.host;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err9 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data5.min === undefined){
+const err9 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -159,9 +154,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data5){
+if(!(((key1 === "domain") || (key1 === "over")) || (key1 === "min"))){
+const err10 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -171,10 +166,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data5.min !== undefined){
-let data7 = data5.min;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err11 = {instancePath:instancePath+"/dom0_memory/min",schemaPath:"#/properties/dom0_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data5.domain !== undefined){
+let data6 = data5.domain;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err11 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -184,10 +180,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data5.max !== undefined){
-let data8 = data5.max;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err12 = {instancePath:instancePath+"/dom0_memory/max",schemaPath:"#/properties/dom0_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err12 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -197,10 +191,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data5.equals !== undefined){
-let data9 = data5.equals;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err13 = {instancePath:instancePath+"/dom0_memory/equals",schemaPath:"#/properties/dom0_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data5.over !== undefined){
+let data7 = data5.over;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err13 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -210,9 +205,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -222,11 +216,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.domain_state !== undefined){
-let data10 = data.domain_state;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.domain === undefined){
-const err15 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data5.min !== undefined){
+let data8 = data5.min;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err15 = {instancePath:instancePath+"/weight_ratio/min",schemaPath:"#/properties/weight_ratio/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -235,8 +228,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data10.state === undefined){
-const err16 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -245,9 +240,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key2 in data10){
-if(!(((key2 === "domain") || (key2 === "state")) || (key2 === "host"))){
-const err17 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.cpu_percent !== undefined){
+let data9 = data.cpu_percent;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.domain === undefined){
+const err17 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -256,12 +254,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data10.domain !== undefined){
-let data11 = data10.domain;
-if(typeof data11 === "string"){
-if(!pattern0.test(data11)){
-const err18 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key2 in data9){
+if(!((((key2 === "domain") || (key2 === "min")) || (key2 === "max")) || (key2 === "equals"))){
+const err18 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -271,8 +266,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.domain !== undefined){
+let data10 = data9.domain;
+if(typeof data10 === "string"){
+if(!pattern0.test(data10)){
+const err19 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -282,10 +280,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data10.state !== undefined){
-let data12 = data10.state;
-if(typeof data12 !== "string"){
-const err20 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err20 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -294,8 +290,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!((((((data12 === "running") || (data12 === "paused")) || (data12 === "halted")) || (data12 === "active")) || (data12 === "crashed")) || (data12 === "shutdown"))){
-const err21 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.domain_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data9.min !== undefined){
+let data11 = data9.min;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err21 = {instancePath:instancePath+"/cpu_percent/min",schemaPath:"#/properties/cpu_percent/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -305,11 +304,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data10.host !== undefined){
-let data13 = data10.host;
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-const err22 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data9.max !== undefined){
+let data12 = data9.max;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+const err22 = {instancePath:instancePath+"/cpu_percent/max",schemaPath:"#/properties/cpu_percent/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -319,8 +317,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.equals !== undefined){
+let data13 = data9.equals;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+const err23 = {instancePath:instancePath+"/cpu_percent/equals",schemaPath:"#/properties/cpu_percent/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -332,7 +332,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -342,11 +342,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.domain_memory !== undefined){
-let data14 = data.domain_memory;
+if(data.dom0_memory !== undefined){
+let data14 = data.dom0_memory;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.domain === undefined){
-const err25 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data14.host === undefined){
+const err25 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -356,8 +356,8 @@ vErrors.push(err25);
 errors++;
 }
 for(const key3 in data14){
-if(!((((key3 === "domain") || (key3 === "min")) || (key3 === "max")) || (key3 === "equals"))){
-const err26 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!((((key3 === "host") || (key3 === "min")) || (key3 === "max")) || (key3 === "equals"))){
+const err26 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -367,11 +367,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data14.domain !== undefined){
-let data15 = data14.domain;
+if(data14.host !== undefined){
+let data15 = data14.host;
 if(typeof data15 === "string"){
 if(!pattern0.test(data15)){
-const err27 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err27 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -382,7 +382,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -395,7 +395,7 @@ errors++;
 if(data14.min !== undefined){
 let data16 = data14.min;
 if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err29 = {instancePath:instancePath+"/domain_memory/min",schemaPath:"#/properties/domain_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err29 = {instancePath:instancePath+"/dom0_memory/min",schemaPath:"#/properties/dom0_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -408,7 +408,7 @@ errors++;
 if(data14.max !== undefined){
 let data17 = data14.max;
 if(!((typeof data17 == "number") && (isFinite(data17)))){
-const err30 = {instancePath:instancePath+"/domain_memory/max",schemaPath:"#/properties/domain_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err30 = {instancePath:instancePath+"/dom0_memory/max",schemaPath:"#/properties/dom0_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -421,7 +421,7 @@ errors++;
 if(data14.equals !== undefined){
 let data18 = data14.equals;
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err31 = {instancePath:instancePath+"/domain_memory/equals",schemaPath:"#/properties/domain_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err31 = {instancePath:instancePath+"/dom0_memory/equals",schemaPath:"#/properties/dom0_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -433,7 +433,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -443,11 +443,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.domain_maxmem !== undefined){
-let data19 = data.domain_maxmem;
+if(data.domain_state !== undefined){
+let data19 = data.domain_state;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.domain === undefined){
-const err33 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err33 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -456,9 +456,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key4 in data19){
-if(!((((key4 === "domain") || (key4 === "min")) || (key4 === "max")) || (key4 === "equals"))){
-const err34 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data19.state === undefined){
+const err34 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -467,12 +466,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data19.domain !== undefined){
-let data20 = data19.domain;
-if(typeof data20 === "string"){
-if(!pattern0.test(data20)){
-const err35 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key4 in data19){
+if(!(((key4 === "domain") || (key4 === "state")) || (key4 === "host"))){
+const err35 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -482,8 +478,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data19.domain !== undefined){
+let data20 = data19.domain;
+if(typeof data20 === "string"){
+if(!pattern0.test(data20)){
+const err36 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -493,10 +492,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data19.min !== undefined){
-let data21 = data19.min;
-if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err37 = {instancePath:instancePath+"/domain_maxmem/min",schemaPath:"#/properties/domain_maxmem/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err37 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -506,10 +503,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data19.max !== undefined){
-let data22 = data19.max;
-if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err38 = {instancePath:instancePath+"/domain_maxmem/max",schemaPath:"#/properties/domain_maxmem/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data19.state !== undefined){
+let data21 = data19.state;
+if(typeof data21 !== "string"){
+const err38 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -518,11 +515,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data19.equals !== undefined){
-let data23 = data19.equals;
-if(!((typeof data23 == "number") && (isFinite(data23)))){
-const err39 = {instancePath:instancePath+"/domain_maxmem/equals",schemaPath:"#/properties/domain_maxmem/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((((((data21 === "running") || (data21 === "paused")) || (data21 === "halted")) || (data21 === "active")) || (data21 === "crashed")) || (data21 === "shutdown"))){
+const err39 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.domain_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -532,9 +526,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data19.host !== undefined){
+let data22 = data19.host;
+if(typeof data22 === "string"){
+if(!pattern0.test(data22)){
+const err40 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -544,11 +540,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.domain_vcpus !== undefined){
-let data24 = data.domain_vcpus;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.domain === undefined){
-const err41 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err41 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -557,9 +550,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key5 in data24){
-if(!((((key5 === "domain") || (key5 === "min")) || (key5 === "max")) || (key5 === "equals"))){
-const err42 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -569,11 +563,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data24.domain !== undefined){
-let data25 = data24.domain;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err43 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_memory !== undefined){
+let data23 = data.domain_memory;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.domain === undefined){
+const err43 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -582,9 +576,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data23){
+if(!((((key5 === "domain") || (key5 === "min")) || (key5 === "max")) || (key5 === "equals"))){
+const err44 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -594,10 +588,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data24.min !== undefined){
-let data26 = data24.min;
-if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err45 = {instancePath:instancePath+"/domain_vcpus/min",schemaPath:"#/properties/domain_vcpus/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data23.domain !== undefined){
+let data24 = data23.domain;
+if(typeof data24 === "string"){
+if(!pattern0.test(data24)){
+const err45 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -607,10 +602,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data24.max !== undefined){
-let data27 = data24.max;
-if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err46 = {instancePath:instancePath+"/domain_vcpus/max",schemaPath:"#/properties/domain_vcpus/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err46 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -620,10 +613,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data24.equals !== undefined){
-let data28 = data24.equals;
-if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err47 = {instancePath:instancePath+"/domain_vcpus/equals",schemaPath:"#/properties/domain_vcpus/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data23.min !== undefined){
+let data25 = data23.min;
+if(!((typeof data25 == "number") && (isFinite(data25)))){
+const err47 = {instancePath:instancePath+"/domain_memory/min",schemaPath:"#/properties/domain_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -633,9 +626,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23.max !== undefined){
+let data26 = data23.max;
+if(!((typeof data26 == "number") && (isFinite(data26)))){
+const err48 = {instancePath:instancePath+"/domain_memory/max",schemaPath:"#/properties/domain_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -645,11 +639,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.domain_weight !== undefined){
-let data29 = data.domain_weight;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.domain === undefined){
-const err49 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data23.equals !== undefined){
+let data27 = data23.equals;
+if(!((typeof data27 == "number") && (isFinite(data27)))){
+const err49 = {instancePath:instancePath+"/domain_memory/equals",schemaPath:"#/properties/domain_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -658,9 +651,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key6 in data29){
-if(!((((key6 === "domain") || (key6 === "min")) || (key6 === "max")) || (key6 === "equals"))){
-const err50 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -670,11 +664,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data29.domain !== undefined){
-let data30 = data29.domain;
-if(typeof data30 === "string"){
-if(!pattern0.test(data30)){
-const err51 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_maxmem !== undefined){
+let data28 = data.domain_maxmem;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.domain === undefined){
+const err51 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -683,9 +677,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key6 in data28){
+if(!((((key6 === "domain") || (key6 === "min")) || (key6 === "max")) || (key6 === "equals"))){
+const err52 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -695,10 +689,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data29.min !== undefined){
-let data31 = data29.min;
-if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err53 = {instancePath:instancePath+"/domain_weight/min",schemaPath:"#/properties/domain_weight/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data28.domain !== undefined){
+let data29 = data28.domain;
+if(typeof data29 === "string"){
+if(!pattern0.test(data29)){
+const err53 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -708,10 +703,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data29.max !== undefined){
-let data32 = data29.max;
-if(!((typeof data32 == "number") && (isFinite(data32)))){
-const err54 = {instancePath:instancePath+"/domain_weight/max",schemaPath:"#/properties/domain_weight/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err54 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -721,10 +714,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data29.equals !== undefined){
-let data33 = data29.equals;
-if(!((typeof data33 == "number") && (isFinite(data33)))){
-const err55 = {instancePath:instancePath+"/domain_weight/equals",schemaPath:"#/properties/domain_weight/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data28.min !== undefined){
+let data30 = data28.min;
+if(!((typeof data30 == "number") && (isFinite(data30)))){
+const err55 = {instancePath:instancePath+"/domain_maxmem/min",schemaPath:"#/properties/domain_maxmem/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -734,9 +727,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data28.max !== undefined){
+let data31 = data28.max;
+if(!((typeof data31 == "number") && (isFinite(data31)))){
+const err56 = {instancePath:instancePath+"/domain_maxmem/max",schemaPath:"#/properties/domain_maxmem/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -746,11 +740,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.domain_cap !== undefined){
-let data34 = data.domain_cap;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.domain === undefined){
-const err57 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data28.equals !== undefined){
+let data32 = data28.equals;
+if(!((typeof data32 == "number") && (isFinite(data32)))){
+const err57 = {instancePath:instancePath+"/domain_maxmem/equals",schemaPath:"#/properties/domain_maxmem/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -759,9 +752,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-for(const key7 in data34){
-if(!((((key7 === "domain") || (key7 === "min")) || (key7 === "max")) || (key7 === "equals"))){
-const err58 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -771,11 +765,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data34.domain !== undefined){
-let data35 = data34.domain;
-if(typeof data35 === "string"){
-if(!pattern0.test(data35)){
-const err59 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_vcpus !== undefined){
+let data33 = data.domain_vcpus;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.domain === undefined){
+const err59 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -784,9 +778,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data33){
+if(!((((key7 === "domain") || (key7 === "min")) || (key7 === "max")) || (key7 === "equals"))){
+const err60 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -796,10 +790,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data34.min !== undefined){
-let data36 = data34.min;
-if(!((typeof data36 == "number") && (isFinite(data36)))){
-const err61 = {instancePath:instancePath+"/domain_cap/min",schemaPath:"#/properties/domain_cap/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data33.domain !== undefined){
+let data34 = data33.domain;
+if(typeof data34 === "string"){
+if(!pattern0.test(data34)){
+const err61 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -809,10 +804,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data34.max !== undefined){
-let data37 = data34.max;
-if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err62 = {instancePath:instancePath+"/domain_cap/max",schemaPath:"#/properties/domain_cap/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err62 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -822,10 +815,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data34.equals !== undefined){
-let data38 = data34.equals;
-if(!((typeof data38 == "number") && (isFinite(data38)))){
-const err63 = {instancePath:instancePath+"/domain_cap/equals",schemaPath:"#/properties/domain_cap/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data33.min !== undefined){
+let data35 = data33.min;
+if(!((typeof data35 == "number") && (isFinite(data35)))){
+const err63 = {instancePath:instancePath+"/domain_vcpus/min",schemaPath:"#/properties/domain_vcpus/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -835,9 +828,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data33.max !== undefined){
+let data36 = data33.max;
+if(!((typeof data36 == "number") && (isFinite(data36)))){
+const err64 = {instancePath:instancePath+"/domain_vcpus/max",schemaPath:"#/properties/domain_vcpus/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -847,11 +841,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.domain_not_restarted !== undefined){
-let data39 = data.domain_not_restarted;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.domain === undefined){
-const err65 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data33.equals !== undefined){
+let data37 = data33.equals;
+if(!((typeof data37 == "number") && (isFinite(data37)))){
+const err65 = {instancePath:instancePath+"/domain_vcpus/equals",schemaPath:"#/properties/domain_vcpus/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -860,9 +853,10 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key8 in data39){
-if(!(key8 === "domain")){
-const err66 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -872,11 +866,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data39.domain !== undefined){
-let data40 = data39.domain;
-if(typeof data40 === "string"){
-if(!pattern0.test(data40)){
-const err67 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_weight !== undefined){
+let data38 = data.domain_weight;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.domain === undefined){
+const err67 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -885,9 +879,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data38){
+if(!((((key8 === "domain") || (key8 === "min")) || (key8 === "max")) || (key8 === "equals"))){
+const err68 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -897,9 +891,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.domain !== undefined){
+let data39 = data38.domain;
+if(typeof data39 === "string"){
+if(!pattern0.test(data39)){
+const err69 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -909,11 +905,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.production_running !== undefined){
-let data41 = data.production_running;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key9 in data41){
-const err70 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+else {
+const err70 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -923,8 +916,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.min !== undefined){
+let data40 = data38.min;
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+const err71 = {instancePath:instancePath+"/domain_weight/min",schemaPath:"#/properties/domain_weight/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -934,11 +929,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.host_free_memory !== undefined){
-let data42 = data.host_free_memory;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.host === undefined){
-const err72 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data38.max !== undefined){
+let data41 = data38.max;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+const err72 = {instancePath:instancePath+"/domain_weight/max",schemaPath:"#/properties/domain_weight/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -947,9 +941,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key10 in data42){
-if(!((((key10 === "host") || (key10 === "min")) || (key10 === "max")) || (key10 === "equals"))){
-const err73 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data38.equals !== undefined){
+let data42 = data38.equals;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err73 = {instancePath:instancePath+"/domain_weight/equals",schemaPath:"#/properties/domain_weight/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -959,11 +955,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data42.host !== undefined){
-let data43 = data42.host;
-if(typeof data43 === "string"){
-if(!pattern0.test(data43)){
-const err74 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err74 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -973,8 +967,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.domain_cap !== undefined){
+let data43 = data.domain_cap;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.domain === undefined){
+const err75 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -983,11 +980,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data42.min !== undefined){
-let data44 = data42.min;
-if(!((typeof data44 == "number") && (isFinite(data44)))){
-const err76 = {instancePath:instancePath+"/host_free_memory/min",schemaPath:"#/properties/host_free_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key9 in data43){
+if(!((((key9 === "domain") || (key9 === "min")) || (key9 === "max")) || (key9 === "equals"))){
+const err76 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -997,10 +992,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data42.max !== undefined){
-let data45 = data42.max;
-if(!((typeof data45 == "number") && (isFinite(data45)))){
-const err77 = {instancePath:instancePath+"/host_free_memory/max",schemaPath:"#/properties/host_free_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data43.domain !== undefined){
+let data44 = data43.domain;
+if(typeof data44 === "string"){
+if(!pattern0.test(data44)){
+const err77 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1010,10 +1006,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data42.equals !== undefined){
-let data46 = data42.equals;
-if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err78 = {instancePath:instancePath+"/host_free_memory/equals",schemaPath:"#/properties/host_free_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err78 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1023,9 +1017,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.min !== undefined){
+let data45 = data43.min;
+if(!((typeof data45 == "number") && (isFinite(data45)))){
+const err79 = {instancePath:instancePath+"/domain_cap/min",schemaPath:"#/properties/domain_cap/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1035,11 +1030,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.fault_fired !== undefined){
-let data47 = data.fault_fired;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.id === undefined){
-const err80 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data43.max !== undefined){
+let data46 = data43.max;
+if(!((typeof data46 == "number") && (isFinite(data46)))){
+const err80 = {instancePath:instancePath+"/domain_cap/max",schemaPath:"#/properties/domain_cap/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1048,9 +1042,11 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key11 in data47){
-if(!(key11 === "id")){
-const err81 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data43.equals !== undefined){
+let data47 = data43.equals;
+if(!((typeof data47 == "number") && (isFinite(data47)))){
+const err81 = {instancePath:instancePath+"/domain_cap/equals",schemaPath:"#/properties/domain_cap/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1060,11 +1056,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data47.id !== undefined){
-let data48 = data47.id;
-if(typeof data48 === "string"){
-if(!pattern0.test(data48)){
-const err82 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err82 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1074,8 +1068,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.domain_not_restarted !== undefined){
+let data48 = data.domain_not_restarted;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.domain === undefined){
+const err83 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1084,10 +1081,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key10 in data48){
+if(!(key10 === "domain")){
+const err84 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1097,11 +1093,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.file_exists !== undefined){
-let data49 = data.file_exists;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.host === undefined){
-const err85 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data48.domain !== undefined){
+let data49 = data48.domain;
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err85 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1110,8 +1106,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data49.path === undefined){
-const err86 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err86 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1120,9 +1117,10 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key12 in data49){
-if(!((key12 === "host") || (key12 === "path"))){
-const err87 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1132,11 +1130,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data49.host !== undefined){
-let data50 = data49.host;
-if(typeof data50 === "string"){
-if(!pattern0.test(data50)){
-const err88 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.production_running !== undefined){
+let data50 = data.production_running;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key11 in data50){
+const err88 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1147,7 +1145,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err89 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1157,11 +1155,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data49.path !== undefined){
-let data51 = data49.path;
-if(typeof data51 === "string"){
-if(!pattern0.test(data51)){
-const err90 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.host_free_memory !== undefined){
+let data51 = data.host_free_memory;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.host === undefined){
+const err90 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1170,9 +1168,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key12 in data51){
+if(!((((key12 === "host") || (key12 === "min")) || (key12 === "max")) || (key12 === "equals"))){
+const err91 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1182,9 +1180,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data51.host !== undefined){
+let data52 = data51.host;
+if(typeof data52 === "string"){
+if(!pattern0.test(data52)){
+const err92 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1194,11 +1194,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.file_contains !== undefined){
-let data52 = data.file_contains;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.host === undefined){
-const err93 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err93 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1207,8 +1204,11 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data52.path === undefined){
-const err94 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+if(data51.min !== undefined){
+let data53 = data51.min;
+if(!((typeof data53 == "number") && (isFinite(data53)))){
+const err94 = {instancePath:instancePath+"/host_free_memory/min",schemaPath:"#/properties/host_free_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1217,9 +1217,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key13 in data52){
-if(!((((key13 === "host") || (key13 === "path")) || (key13 === "text")) || (key13 === "line"))){
-const err95 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data51.max !== undefined){
+let data54 = data51.max;
+if(!((typeof data54 == "number") && (isFinite(data54)))){
+const err95 = {instancePath:instancePath+"/host_free_memory/max",schemaPath:"#/properties/host_free_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1229,11 +1231,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data52.host !== undefined){
-let data53 = data52.host;
-if(typeof data53 === "string"){
-if(!pattern0.test(data53)){
-const err96 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data51.equals !== undefined){
+let data55 = data51.equals;
+if(!((typeof data55 == "number") && (isFinite(data55)))){
+const err96 = {instancePath:instancePath+"/host_free_memory/equals",schemaPath:"#/properties/host_free_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1243,8 +1244,9 @@ vErrors.push(err96);
 errors++;
 }
 }
+}
 else {
-const err97 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err97 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1254,11 +1256,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data52.path !== undefined){
-let data54 = data52.path;
-if(typeof data54 === "string"){
-if(!pattern0.test(data54)){
-const err98 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.fault_fired !== undefined){
+let data56 = data.fault_fired;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.id === undefined){
+const err98 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1267,9 +1269,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data56){
+if(!(key13 === "id")){
+const err99 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1279,11 +1281,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data52.text !== undefined){
-let data55 = data52.text;
-if(typeof data55 === "string"){
-if(!pattern0.test(data55)){
-const err100 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data56.id !== undefined){
+let data57 = data56.id;
+if(typeof data57 === "string"){
+if(!pattern0.test(data57)){
+const err100 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1294,7 +1296,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err101 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1304,11 +1306,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data52.line !== undefined){
-let data56 = data52.line;
-if(typeof data56 === "string"){
-if(!pattern0.test(data56)){
-const err102 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err102 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1318,8 +1318,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_exists !== undefined){
+let data58 = data.file_exists;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.host === undefined){
+const err103 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1328,10 +1331,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.path === undefined){
+const err104 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1340,12 +1341,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data.service_state !== undefined){
-let data57 = data.service_state;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.host === undefined){
-const err105 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key14 in data58){
+if(!((key14 === "host") || (key14 === "path"))){
+const err105 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1354,8 +1352,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data57.service === undefined){
-const err106 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+if(data58.host !== undefined){
+let data59 = data58.host;
+if(typeof data59 === "string"){
+if(!pattern0.test(data59)){
+const err106 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1364,8 +1366,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data57.state === undefined){
-const err107 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+else {
+const err107 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1374,9 +1377,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key14 in data57){
-if(!(((key14 === "host") || (key14 === "service")) || (key14 === "state"))){
-const err108 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data58.path !== undefined){
+let data60 = data58.path;
+if(typeof data60 === "string"){
+if(!pattern0.test(data60)){
+const err108 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1386,11 +1392,8 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data57.host !== undefined){
-let data58 = data57.host;
-if(typeof data58 === "string"){
-if(!pattern0.test(data58)){
-const err109 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err109 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1400,8 +1403,9 @@ vErrors.push(err109);
 errors++;
 }
 }
+}
 else {
-const err110 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err110 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1411,11 +1415,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data57.service !== undefined){
-let data59 = data57.service;
-if(typeof data59 === "string"){
-if(!pattern0.test(data59)){
-const err111 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.file_contains !== undefined){
+let data61 = data.file_contains;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.host === undefined){
+const err111 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1424,9 +1428,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.path === undefined){
+const err112 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1435,11 +1438,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data57.state !== undefined){
-let data60 = data57.state;
-if(typeof data60 !== "string"){
-const err113 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data61){
+if(!((((key15 === "host") || (key15 === "path")) || (key15 === "text")) || (key15 === "line"))){
+const err113 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1448,8 +1449,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(!((data60 === "running") || (data60 === "stopped"))){
-const err114 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data61.host !== undefined){
+let data62 = data61.host;
+if(typeof data62 === "string"){
+if(!pattern0.test(data62)){
+const err114 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1459,9 +1464,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
 else {
-const err115 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err115 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1471,11 +1475,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data.mounted !== undefined){
-let data61 = data.mounted;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.host === undefined){
-const err116 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data61.path !== undefined){
+let data63 = data61.path;
+if(typeof data63 === "string"){
+if(!pattern0.test(data63)){
+const err116 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1484,8 +1488,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data61.path === undefined){
-const err117 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err117 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1494,9 +1499,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key15 in data61){
-if(!(((key15 === "host") || (key15 === "path")) || (key15 === "fs_type"))){
-const err118 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+if(data61.text !== undefined){
+let data64 = data61.text;
+if(typeof data64 === "string"){
+if(!pattern0.test(data64)){
+const err118 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1506,11 +1514,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data61.host !== undefined){
-let data62 = data61.host;
-if(typeof data62 === "string"){
-if(!pattern0.test(data62)){
-const err119 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err119 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1520,8 +1525,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.line !== undefined){
+let data65 = data61.line;
+if(typeof data65 === "string"){
+if(!pattern0.test(data65)){
+const err120 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1531,11 +1539,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data61.path !== undefined){
-let data63 = data61.path;
-if(typeof data63 === "string"){
-if(!pattern0.test(data63)){
-const err121 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err121 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1545,8 +1550,9 @@ vErrors.push(err121);
 errors++;
 }
 }
+}
 else {
-const err122 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err122 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1556,11 +1562,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data61.fs_type !== undefined){
-let data64 = data61.fs_type;
-if(typeof data64 === "string"){
-if(!pattern0.test(data64)){
-const err123 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.service_state !== undefined){
+let data66 = data.service_state;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.host === undefined){
+const err123 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1569,9 +1575,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.service === undefined){
+const err124 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1580,10 +1585,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-}
-else {
-const err125 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data66.state === undefined){
+const err125 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1592,12 +1595,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data.event_seen !== undefined){
-let data65 = data.event_seen;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.kind === undefined){
-const err126 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key16 in data66){
+if(!(((key16 === "host") || (key16 === "service")) || (key16 === "state"))){
+const err126 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1606,9 +1606,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key16 in data65){
-if(!((((key16 === "kind") || (key16 === "host")) || (key16 === "text")) || (key16 === "min_count"))){
-const err127 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data66.host !== undefined){
+let data67 = data66.host;
+if(typeof data67 === "string"){
+if(!pattern0.test(data67)){
+const err127 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1618,11 +1621,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data65.kind !== undefined){
-let data66 = data65.kind;
-if(typeof data66 === "string"){
-if(!pattern0.test(data66)){
-const err128 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err128 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1632,8 +1632,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-else {
-const err129 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.service !== undefined){
+let data68 = data66.service;
+if(typeof data68 === "string"){
+if(!pattern0.test(data68)){
+const err129 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1643,11 +1646,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data65.host !== undefined){
-let data67 = data65.host;
-if(typeof data67 === "string"){
-if(!pattern0.test(data67)){
-const err130 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err130 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1657,8 +1657,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.state !== undefined){
+let data69 = data66.state;
+if(typeof data69 !== "string"){
+const err131 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1667,12 +1669,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data65.text !== undefined){
-let data68 = data65.text;
-if(typeof data68 === "string"){
-if(!pattern0.test(data68)){
-const err132 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((data69 === "running") || (data69 === "stopped"))){
+const err132 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1682,8 +1680,9 @@ vErrors.push(err132);
 errors++;
 }
 }
+}
 else {
-const err133 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err133 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1693,10 +1692,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data65.min_count !== undefined){
-let data69 = data65.min_count;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err134 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.mounted !== undefined){
+let data70 = data.mounted;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.host === undefined){
+const err134 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1705,9 +1705,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 1 || isNaN(data69)){
-const err135 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data70.path === undefined){
+const err135 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1716,11 +1715,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key17 in data70){
+if(!(((key17 === "host") || (key17 === "path")) || (key17 === "fs_type"))){
+const err136 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1730,11 +1727,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data.lun_partition !== undefined){
-let data70 = data.lun_partition;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.lun === undefined){
-const err137 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data70.host !== undefined){
+let data71 = data70.host;
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err137 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1743,8 +1740,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data70.num === undefined){
-const err138 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+else {
+const err138 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1753,9 +1751,12 @@ vErrors.push(err138);
 }
 errors++;
 }
-for(const key17 in data70){
-if(!(((key17 === "lun") || (key17 === "num")) || (key17 === "min_gb"))){
-const err139 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data70.path !== undefined){
+let data72 = data70.path;
+if(typeof data72 === "string"){
+if(!pattern0.test(data72)){
+const err139 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1765,10 +1766,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data70.lun !== undefined){
-let data71 = data70.lun;
-if((typeof data71 !== "string") && (!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71))))){
-const err140 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_partition.properties.lun.type},message:"must be string,integer"};
+else {
+const err140 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1777,9 +1776,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err141 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data70.fs_type !== undefined){
+let data73 = data70.fs_type;
+if(typeof data73 === "string"){
+if(!pattern0.test(data73)){
+const err141 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1789,11 +1791,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-if(data70.num !== undefined){
-let data72 = data70.num;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err142 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err142 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1802,9 +1801,10 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 1 || isNaN(data72)){
-const err143 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1814,11 +1814,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-if(data70.min_gb !== undefined){
-let data73 = data70.min_gb;
-if(!((typeof data73 == "number") && (isFinite(data73)))){
-const err144 = {instancePath:instancePath+"/lun_partition/min_gb",schemaPath:"#/properties/lun_partition/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.event_seen !== undefined){
+let data74 = data.event_seen;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.kind === undefined){
+const err144 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1827,10 +1827,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key18 in data74){
+if(!((((key18 === "kind") || (key18 === "host")) || (key18 === "text")) || (key18 === "min_count"))){
+const err145 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1840,11 +1839,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data.ocfs2_mounted !== undefined){
-let data74 = data.ocfs2_mounted;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.lun === undefined){
-const err146 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data74.kind !== undefined){
+let data75 = data74.kind;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err146 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1853,9 +1852,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-for(const key18 in data74){
-if(!((key18 === "host") || (key18 === "lun"))){
-const err147 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err147 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1866,10 +1865,10 @@ errors++;
 }
 }
 if(data74.host !== undefined){
-let data75 = data74.host;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err148 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let data76 = data74.host;
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err148 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1880,7 +1879,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err149 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1890,10 +1889,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data74.lun !== undefined){
-let data76 = data74.lun;
-if((typeof data76 !== "string") && (!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76))))){
-const err150 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_mounted.properties.lun.type},message:"must be string,integer"};
+if(data74.text !== undefined){
+let data77 = data74.text;
+if(typeof data77 === "string"){
+if(!pattern0.test(data77)){
+const err150 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1902,9 +1902,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(typeof data76 === "string"){
-if(!pattern0.test(data76)){
-const err151 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err151 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1914,10 +1914,10 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-}
-else {
-const err152 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.min_count !== undefined){
+let data78 = data74.min_count;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err152 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1926,12 +1926,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data.df_matches_lun !== undefined){
-let data77 = data.df_matches_lun;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.path === undefined){
-const err153 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 1 || isNaN(data78)){
+const err153 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1940,8 +1937,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data77.lun === undefined){
-const err154 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1950,9 +1950,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key19 in data77){
-if(!(((key19 === "host") || (key19 === "path")) || (key19 === "lun"))){
-const err155 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data.lun_partition !== undefined){
+let data79 = data.lun_partition;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.lun === undefined){
+const err155 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1961,12 +1964,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data77.host !== undefined){
-let data78 = data77.host;
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err156 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data79.num === undefined){
+const err156 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1975,9 +1974,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data79){
+if(!(((key19 === "lun") || (key19 === "num")) || (key19 === "min_gb"))){
+const err157 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1987,11 +1986,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data77.path !== undefined){
-let data79 = data77.path;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err158 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data79.lun !== undefined){
+let data80 = data79.lun;
+if((typeof data80 !== "string") && (!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80))))){
+const err158 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_partition.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2000,9 +1998,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err159 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2012,10 +2010,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data77.lun !== undefined){
-let data80 = data77.lun;
-if((typeof data80 !== "string") && (!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80))))){
-const err160 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
+}
+if(data79.num !== undefined){
+let data81 = data79.num;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err160 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2024,9 +2023,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(typeof data80 === "string"){
-if(!pattern0.test(data80)){
-const err161 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 1 || isNaN(data81)){
+const err161 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2037,9 +2036,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.min_gb !== undefined){
+let data82 = data79.min_gb;
+if(!((typeof data82 == "number") && (isFinite(data82)))){
+const err162 = {instancePath:instancePath+"/lun_partition/min_gb",schemaPath:"#/properties/lun_partition/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2049,11 +2049,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data.path_count !== undefined){
-let data81 = data.path_count;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.lun === undefined){
-const err163 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err163 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2062,8 +2060,12 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data81.state === undefined){
-const err164 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data.ocfs2_mounted !== undefined){
+let data83 = data.ocfs2_mounted;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.lun === undefined){
+const err164 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2072,9 +2074,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key20 in data81){
-if(!((((((key20 === "host") || (key20 === "lun")) || (key20 === "state")) || (key20 === "min")) || (key20 === "max")) || (key20 === "equals"))){
-const err165 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+for(const key20 in data83){
+if(!((key20 === "host") || (key20 === "lun"))){
+const err165 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2084,11 +2086,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data81.host !== undefined){
-let data82 = data81.host;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err166 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data83.host !== undefined){
+let data84 = data83.host;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err166 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2099,7 +2101,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err167 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2109,10 +2111,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data81.lun !== undefined){
-let data83 = data81.lun;
-if((typeof data83 !== "string") && (!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83))))){
-const err168 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
+if(data83.lun !== undefined){
+let data85 = data83.lun;
+if((typeof data85 !== "string") && (!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85))))){
+const err168 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_mounted.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2121,9 +2123,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(typeof data83 === "string"){
-if(!pattern0.test(data83)){
-const err169 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err169 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2134,10 +2136,9 @@ errors++;
 }
 }
 }
-if(data81.state !== undefined){
-let data84 = data81.state;
-if(typeof data84 !== "string"){
-const err170 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err170 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2146,8 +2147,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(!((data84 === "active") || (data84 === "failed"))){
-const err171 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.df_matches_lun !== undefined){
+let data86 = data.df_matches_lun;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.path === undefined){
+const err171 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2156,11 +2161,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data81.min !== undefined){
-let data85 = data81.min;
-if(!((typeof data85 == "number") && (isFinite(data85)))){
-const err172 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data86.lun === undefined){
+const err172 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2169,11 +2171,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data81.max !== undefined){
-let data86 = data81.max;
-if(!((typeof data86 == "number") && (isFinite(data86)))){
-const err173 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key21 in data86){
+if(!(((key21 === "host") || (key21 === "path")) || (key21 === "lun"))){
+const err173 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2183,10 +2183,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data81.equals !== undefined){
-let data87 = data81.equals;
-if(!((typeof data87 == "number") && (isFinite(data87)))){
-const err174 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data86.host !== undefined){
+let data87 = data86.host;
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err174 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2196,9 +2197,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
 else {
-const err175 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err175 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2208,11 +2208,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data.map_current !== undefined){
-let data88 = data.map_current;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.lun === undefined){
-const err176 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data86.path !== undefined){
+let data88 = data86.path;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err176 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2221,9 +2221,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key21 in data88){
-if(!((key21 === "host") || (key21 === "lun"))){
-const err177 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+else {
+const err177 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2233,11 +2233,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data88.host !== undefined){
-let data89 = data88.host;
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err178 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data86.lun !== undefined){
+let data89 = data86.lun;
+if((typeof data89 !== "string") && (!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89))))){
+const err178 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2246,9 +2245,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err179 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2258,10 +2257,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data88.lun !== undefined){
-let data90 = data88.lun;
-if((typeof data90 !== "string") && (!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90))))){
-const err180 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2270,9 +2269,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err181 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data.path_count !== undefined){
+let data90 = data.path_count;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.lun === undefined){
+const err181 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2281,11 +2283,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data90.state === undefined){
+const err182 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2294,12 +2293,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data.disks_current !== undefined){
-let data91 = data.disks_current;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.lun === undefined){
-const err183 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key22 in data90){
+if(!((((((key22 === "host") || (key22 === "lun")) || (key22 === "state")) || (key22 === "min")) || (key22 === "max")) || (key22 === "equals"))){
+const err183 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2308,9 +2304,12 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key22 in data91){
-if(!((key22 === "host") || (key22 === "lun"))){
-const err184 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data90.host !== undefined){
+let data91 = data90.host;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err184 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2320,11 +2319,8 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data91.host !== undefined){
-let data92 = data91.host;
-if(typeof data92 === "string"){
-if(!pattern0.test(data92)){
-const err185 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err185 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2334,8 +2330,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-else {
-const err186 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data90.lun !== undefined){
+let data92 = data90.lun;
+if((typeof data92 !== "string") && (!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92))))){
+const err186 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2344,11 +2342,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data91.lun !== undefined){
-let data93 = data91.lun;
-if((typeof data93 !== "string") && (!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93))))){
-const err187 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err187 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2357,9 +2353,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(typeof data93 === "string"){
-if(!pattern0.test(data93)){
-const err188 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data90.state !== undefined){
+let data93 = data90.state;
+if(typeof data93 !== "string"){
+const err188 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2368,11 +2367,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data93 === "active") || (data93 === "failed"))){
+const err189 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2382,11 +2378,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.map_name !== undefined){
-let data94 = data.map_name;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.lun === undefined){
-const err190 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data90.min !== undefined){
+let data94 = data90.min;
+if(!((typeof data94 == "number") && (isFinite(data94)))){
+const err190 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2395,8 +2390,11 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data94.name === undefined){
-const err191 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data90.max !== undefined){
+let data95 = data90.max;
+if(!((typeof data95 == "number") && (isFinite(data95)))){
+const err191 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2405,9 +2403,11 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key23 in data94){
-if(!(((key23 === "host") || (key23 === "lun")) || (key23 === "name"))){
-const err192 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data90.equals !== undefined){
+let data96 = data90.equals;
+if(!((typeof data96 == "number") && (isFinite(data96)))){
+const err192 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2417,11 +2417,9 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data94.host !== undefined){
-let data95 = data94.host;
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err193 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err193 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2431,8 +2429,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-else {
-const err194 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.map_current !== undefined){
+let data97 = data.map_current;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.lun === undefined){
+const err194 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2441,11 +2442,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data94.lun !== undefined){
-let data96 = data94.lun;
-if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
-const err195 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
+for(const key23 in data97){
+if(!((key23 === "host") || (key23 === "lun"))){
+const err195 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2454,9 +2453,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err196 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data97.host !== undefined){
+let data98 = data97.host;
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err196 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2466,12 +2468,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-if(data94.name !== undefined){
-let data97 = data94.name;
-if(typeof data97 === "string"){
-if(!pattern0.test(data97)){
-const err197 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err197 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2481,8 +2479,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-else {
-const err198 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.lun !== undefined){
+let data99 = data97.lun;
+if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
+const err198 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2491,10 +2491,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err199 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2504,11 +2503,10 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.conf_alias !== undefined){
-let data98 = data.conf_alias;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.lun === undefined){
-const err200 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2517,8 +2515,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data98.alias === undefined){
-const err201 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+}
+if(data.disks_current !== undefined){
+let data100 = data.disks_current;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.lun === undefined){
+const err201 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2527,9 +2529,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key24 in data98){
-if(!(((key24 === "host") || (key24 === "lun")) || (key24 === "alias"))){
-const err202 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+for(const key24 in data100){
+if(!((key24 === "host") || (key24 === "lun"))){
+const err202 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2539,11 +2541,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data98.host !== undefined){
-let data99 = data98.host;
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err203 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data100.host !== undefined){
+let data101 = data100.host;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err203 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2554,7 +2556,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err204 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2564,10 +2566,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data98.lun !== undefined){
-let data100 = data98.lun;
-if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
-const err205 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
+if(data100.lun !== undefined){
+let data102 = data100.lun;
+if((typeof data102 !== "string") && (!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102))))){
+const err205 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2576,9 +2578,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(typeof data100 === "string"){
-if(!pattern0.test(data100)){
-const err206 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err206 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2589,11 +2591,9 @@ errors++;
 }
 }
 }
-if(data98.alias !== undefined){
-let data101 = data98.alias;
-if(typeof data101 === "string"){
-if(!pattern0.test(data101)){
-const err207 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err207 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2603,8 +2603,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.map_name !== undefined){
+let data103 = data.map_name;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.lun === undefined){
+const err208 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2613,10 +2616,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data103.name === undefined){
+const err209 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2625,12 +2626,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data.map_policy !== undefined){
-let data102 = data.map_policy;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.lun === undefined){
-const err210 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key25 in data103){
+if(!(((key25 === "host") || (key25 === "lun")) || (key25 === "name"))){
+const err210 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2639,9 +2637,12 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key25 in data102){
-if(!((((key25 === "host") || (key25 === "lun")) || (key25 === "pg_policy")) || (key25 === "selector"))){
-const err211 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+if(data103.host !== undefined){
+let data104 = data103.host;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err211 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2651,11 +2652,8 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data102.host !== undefined){
-let data103 = data102.host;
-if(typeof data103 === "string"){
-if(!pattern0.test(data103)){
-const err212 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err212 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2665,8 +2663,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-else {
-const err213 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.lun !== undefined){
+let data105 = data103.lun;
+if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
+const err213 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2675,11 +2675,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data102.lun !== undefined){
-let data104 = data102.lun;
-if((typeof data104 !== "string") && (!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104))))){
-const err214 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err214 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2688,9 +2686,13 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(typeof data104 === "string"){
-if(!pattern0.test(data104)){
-const err215 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data103.name !== undefined){
+let data106 = data103.name;
+if(typeof data106 === "string"){
+if(!pattern0.test(data106)){
+const err215 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2700,12 +2702,8 @@ vErrors.push(err215);
 errors++;
 }
 }
-}
-if(data102.pg_policy !== undefined){
-let data105 = data102.pg_policy;
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err216 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err216 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2715,8 +2713,9 @@ vErrors.push(err216);
 errors++;
 }
 }
+}
 else {
-const err217 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err217 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2726,11 +2725,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data102.selector !== undefined){
-let data106 = data102.selector;
-if(typeof data106 === "string"){
-if(!pattern0.test(data106)){
-const err218 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.conf_alias !== undefined){
+let data107 = data.conf_alias;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.lun === undefined){
+const err218 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2739,9 +2738,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.alias === undefined){
+const err219 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2750,10 +2748,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key26 in data107){
+if(!(((key26 === "host") || (key26 === "lun")) || (key26 === "alias"))){
+const err220 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2763,11 +2760,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data.lun_size !== undefined){
-let data107 = data.lun_size;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.lun === undefined){
-const err221 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data107.host !== undefined){
+let data108 = data107.host;
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err221 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2776,9 +2773,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-for(const key26 in data107){
-if(!((((key26 === "lun") || (key26 === "min")) || (key26 === "max")) || (key26 === "equals"))){
-const err222 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+else {
+const err222 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2789,9 +2786,9 @@ errors++;
 }
 }
 if(data107.lun !== undefined){
-let data108 = data107.lun;
-if((typeof data108 !== "string") && (!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108))))){
-const err223 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+let data109 = data107.lun;
+if((typeof data109 !== "string") && (!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109))))){
+const err223 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2800,9 +2797,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err224 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data109 === "string"){
+if(!pattern0.test(data109)){
+const err224 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2813,10 +2810,11 @@ errors++;
 }
 }
 }
-if(data107.min !== undefined){
-let data109 = data107.min;
-if(!((typeof data109 == "number") && (isFinite(data109)))){
-const err225 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data107.alias !== undefined){
+let data110 = data107.alias;
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err225 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2826,10 +2824,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data107.max !== undefined){
-let data110 = data107.max;
-if(!((typeof data110 == "number") && (isFinite(data110)))){
-const err226 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err226 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2839,10 +2835,9 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data107.equals !== undefined){
-let data111 = data107.equals;
-if(!((typeof data111 == "number") && (isFinite(data111)))){
-const err227 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err227 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2852,9 +2847,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.map_policy !== undefined){
+let data111 = data.map_policy;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.lun === undefined){
+const err228 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2863,12 +2860,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data.partition_map !== undefined){
-let data112 = data.partition_map;
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.lun === undefined){
-const err229 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key27 in data111){
+if(!((((key27 === "host") || (key27 === "lun")) || (key27 === "pg_policy")) || (key27 === "selector"))){
+const err229 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2877,8 +2871,12 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data112.num === undefined){
-const err230 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+if(data111.host !== undefined){
+let data112 = data111.host;
+if(typeof data112 === "string"){
+if(!pattern0.test(data112)){
+const err230 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2887,9 +2885,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key27 in data112){
-if(!(((key27 === "host") || (key27 === "lun")) || (key27 === "num"))){
-const err231 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+else {
+const err231 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2899,11 +2897,10 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data112.host !== undefined){
-let data113 = data112.host;
-if(typeof data113 === "string"){
-if(!pattern0.test(data113)){
-const err232 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data111.lun !== undefined){
+let data113 = data111.lun;
+if((typeof data113 !== "string") && (!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113))))){
+const err232 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2912,9 +2909,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data113 === "string"){
+if(!pattern0.test(data113)){
+const err233 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2924,10 +2921,12 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data112.lun !== undefined){
-let data114 = data112.lun;
-if((typeof data114 !== "string") && (!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114))))){
-const err234 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
+}
+if(data111.pg_policy !== undefined){
+let data114 = data111.pg_policy;
+if(typeof data114 === "string"){
+if(!pattern0.test(data114)){
+const err234 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2936,9 +2935,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(typeof data114 === "string"){
-if(!pattern0.test(data114)){
-const err235 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err235 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2948,11 +2947,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-}
-if(data112.num !== undefined){
-let data115 = data112.num;
-if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
-const err236 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data111.selector !== undefined){
+let data115 = data111.selector;
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err236 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2961,9 +2960,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 < 1 || isNaN(data115)){
-const err237 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err237 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2974,9 +2973,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err238 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err238 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2986,11 +2984,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data.ocfs2_volume !== undefined){
-let data116 = data.ocfs2_volume;
+if(data.lun_size !== undefined){
+let data116 = data.lun_size;
 if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
 if(data116.lun === undefined){
-const err239 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+const err239 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3000,8 +2998,8 @@ vErrors.push(err239);
 errors++;
 }
 for(const key28 in data116){
-if(!((((((key28 === "lun") || (key28 === "label")) || (key28 === "min_slots")) || (key28 === "min_cluster_kb")) || (key28 === "fs_type")) || (key28 === "min_gb"))){
-const err240 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(!((((key28 === "lun") || (key28 === "min")) || (key28 === "max")) || (key28 === "equals"))){
+const err240 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3014,7 +3012,7 @@ errors++;
 if(data116.lun !== undefined){
 let data117 = data116.lun;
 if((typeof data117 !== "string") && (!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117))))){
-const err241 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
+const err241 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3025,7 +3023,7 @@ errors++;
 }
 if(typeof data117 === "string"){
 if(!pattern0.test(data117)){
-const err242 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err242 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3036,11 +3034,10 @@ errors++;
 }
 }
 }
-if(data116.label !== undefined){
-let data118 = data116.label;
-if(typeof data118 === "string"){
-if(!pattern0.test(data118)){
-const err243 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data116.min !== undefined){
+let data118 = data116.min;
+if(!((typeof data118 == "number") && (isFinite(data118)))){
+const err243 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3050,8 +3047,10 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data116.max !== undefined){
+let data119 = data116.max;
+if(!((typeof data119 == "number") && (isFinite(data119)))){
+const err244 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3061,10 +3060,10 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data116.min_slots !== undefined){
-let data119 = data116.min_slots;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err245 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data116.equals !== undefined){
+let data120 = data116.equals;
+if(!((typeof data120 == "number") && (isFinite(data120)))){
+const err245 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3073,9 +3072,10 @@ vErrors.push(err245);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 1 || isNaN(data119)){
-const err246 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3085,11 +3085,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-if(data116.min_cluster_kb !== undefined){
-let data120 = data116.min_cluster_kb;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err247 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.partition_map !== undefined){
+let data121 = data.partition_map;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.lun === undefined){
+const err247 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3098,9 +3098,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 < 4 || isNaN(data120)){
-const err248 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
+if(data121.num === undefined){
+const err248 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3109,12 +3108,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-}
-if(data116.fs_type !== undefined){
-let data121 = data116.fs_type;
-if(typeof data121 !== "string"){
-const err249 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key29 in data121){
+if(!(((key29 === "host") || (key29 === "lun")) || (key29 === "num"))){
+const err249 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3123,8 +3119,12 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(!(((data121 === "datafiles") || (data121 === "mail")) || (data121 === "vmstore"))){
-const err250 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data121.host !== undefined){
+let data122 = data121.host;
+if(typeof data122 === "string"){
+if(!pattern0.test(data122)){
+const err250 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3134,10 +3134,8 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data116.min_gb !== undefined){
-let data122 = data116.min_gb;
-if(!((typeof data122 == "number") && (isFinite(data122)))){
-const err251 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err251 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3147,9 +3145,10 @@ vErrors.push(err251);
 errors++;
 }
 }
-}
-else {
-const err252 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data121.lun !== undefined){
+let data123 = data121.lun;
+if((typeof data123 !== "string") && (!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123))))){
+const err252 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3158,12 +3157,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-if(data.df_size !== undefined){
-let data123 = data.df_size;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.path === undefined){
-const err253 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(typeof data123 === "string"){
+if(!pattern0.test(data123)){
+const err253 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3172,9 +3168,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-for(const key29 in data123){
-if(!(((((key29 === "host") || (key29 === "path")) || (key29 === "min")) || (key29 === "max")) || (key29 === "equals"))){
-const err254 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+}
+if(data121.num !== undefined){
+let data124 = data121.num;
+if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
+const err254 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3183,12 +3182,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-if(data123.host !== undefined){
-let data124 = data123.host;
-if(typeof data124 === "string"){
-if(!pattern0.test(data124)){
-const err255 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data124 == "number") && (isFinite(data124))){
+if(data124 < 1 || isNaN(data124)){
+const err255 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3198,8 +3194,10 @@ vErrors.push(err255);
 errors++;
 }
 }
+}
+}
 else {
-const err256 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err256 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3209,11 +3207,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data123.path !== undefined){
-let data125 = data123.path;
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err257 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.ocfs2_volume !== undefined){
+let data125 = data.ocfs2_volume;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.lun === undefined){
+const err257 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3222,9 +3220,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-else {
-const err258 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key30 in data125){
+if(!((((((key30 === "lun") || (key30 === "label")) || (key30 === "min_slots")) || (key30 === "min_cluster_kb")) || (key30 === "fs_type")) || (key30 === "min_gb"))){
+const err258 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3234,10 +3232,10 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data123.min !== undefined){
-let data126 = data123.min;
-if(!((typeof data126 == "number") && (isFinite(data126)))){
-const err259 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data125.lun !== undefined){
+let data126 = data125.lun;
+if((typeof data126 !== "string") && (!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126))))){
+const err259 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3246,11 +3244,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-if(data123.max !== undefined){
-let data127 = data123.max;
-if(!((typeof data127 == "number") && (isFinite(data127)))){
-const err260 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data126 === "string"){
+if(!pattern0.test(data126)){
+const err260 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3260,10 +3256,12 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data123.equals !== undefined){
-let data128 = data123.equals;
-if(!((typeof data128 == "number") && (isFinite(data128)))){
-const err261 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data125.label !== undefined){
+let data127 = data125.label;
+if(typeof data127 === "string"){
+if(!pattern0.test(data127)){
+const err261 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3273,9 +3271,8 @@ vErrors.push(err261);
 errors++;
 }
 }
-}
 else {
-const err262 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err262 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3285,11 +3282,10 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data.repo_alias !== undefined){
-let data129 = data.repo_alias;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.lun === undefined){
-const err263 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data125.min_slots !== undefined){
+let data128 = data125.min_slots;
+if(!(((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128))) && (isFinite(data128)))){
+const err263 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3298,8 +3294,9 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data129.alias === undefined){
-const err264 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+if((typeof data128 == "number") && (isFinite(data128))){
+if(data128 < 1 || isNaN(data128)){
+const err264 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3308,9 +3305,12 @@ vErrors.push(err264);
 }
 errors++;
 }
-for(const key30 in data129){
-if(!((((key30 === "lun") || (key30 === "alias")) || (key30 === "host")) || (key30 === "where"))){
-const err265 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+}
+if(data125.min_cluster_kb !== undefined){
+let data129 = data125.min_cluster_kb;
+if(!(((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129))) && (isFinite(data129)))){
+const err265 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3319,11 +3319,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-if(data129.lun !== undefined){
-let data130 = data129.lun;
-if((typeof data130 !== "string") && (!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130))))){
-const err266 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.repo_alias.properties.lun.type},message:"must be string,integer"};
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 < 4 || isNaN(data129)){
+const err266 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3332,9 +3330,12 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(typeof data130 === "string"){
-if(!pattern0.test(data130)){
-const err267 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data125.fs_type !== undefined){
+let data130 = data125.fs_type;
+if(typeof data130 !== "string"){
+const err267 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3343,13 +3344,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-}
-if(data129.alias !== undefined){
-let data131 = data129.alias;
-if(typeof data131 === "string"){
-if(!pattern0.test(data131)){
-const err268 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!(((data130 === "datafiles") || (data130 === "mail")) || (data130 === "vmstore"))){
+const err268 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3359,8 +3355,10 @@ vErrors.push(err268);
 errors++;
 }
 }
-else {
-const err269 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.min_gb !== undefined){
+let data131 = data125.min_gb;
+if(!((typeof data131 == "number") && (isFinite(data131)))){
+const err269 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3370,11 +3368,9 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data129.host !== undefined){
-let data132 = data129.host;
-if(typeof data132 === "string"){
-if(!pattern0.test(data132)){
-const err270 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err270 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3384,8 +3380,11 @@ vErrors.push(err270);
 errors++;
 }
 }
-else {
-const err271 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.df_size !== undefined){
+let data132 = data.df_size;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.path === undefined){
+const err271 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3394,11 +3393,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data129.where !== undefined){
-let data133 = data129.where;
-if(typeof data133 !== "string"){
-const err272 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key31 in data132){
+if(!(((((key31 === "host") || (key31 === "path")) || (key31 === "min")) || (key31 === "max")) || (key31 === "equals"))){
+const err272 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3407,8 +3404,12 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(!(((data133 === "ovsrepo") || (data133 === "db")) || (data133 === "both"))){
-const err273 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/enum",keyword:"enum",params:{allowedValues: schema12.properties.repo_alias.properties.where.enum},message:"must be equal to one of the allowed values"};
+}
+if(data132.host !== undefined){
+let data133 = data132.host;
+if(typeof data133 === "string"){
+if(!pattern0.test(data133)){
+const err273 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3418,9 +3419,8 @@ vErrors.push(err273);
 errors++;
 }
 }
-}
 else {
-const err274 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err274 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3430,11 +3430,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data.ovm22_repository !== undefined){
-let data134 = data.ovm22_repository;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.lun === undefined){
-const err275 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data132.path !== undefined){
+let data134 = data132.path;
+if(typeof data134 === "string"){
+if(!pattern0.test(data134)){
+const err275 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3443,9 +3443,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-for(const key31 in data134){
-if(!((key31 === "lun") || (key31 === "root"))){
-const err276 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+else {
+const err276 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3455,10 +3455,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data134.lun !== undefined){
-let data135 = data134.lun;
-if((typeof data135 !== "string") && (!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135))))){
-const err277 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
+if(data132.min !== undefined){
+let data135 = data132.min;
+if(!((typeof data135 == "number") && (isFinite(data135)))){
+const err277 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3467,9 +3467,11 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(typeof data135 === "string"){
-if(!pattern0.test(data135)){
-const err278 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data132.max !== undefined){
+let data136 = data132.max;
+if(!((typeof data136 == "number") && (isFinite(data136)))){
+const err278 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3479,10 +3481,10 @@ vErrors.push(err278);
 errors++;
 }
 }
-}
-if(data134.root !== undefined){
-if(typeof data134.root !== "boolean"){
-const err279 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data132.equals !== undefined){
+let data137 = data132.equals;
+if(!((typeof data137 == "number") && (isFinite(data137)))){
+const err279 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3494,7 +3496,7 @@ errors++;
 }
 }
 else {
-const err280 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err280 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3504,14 +3506,233 @@ vErrors.push(err280);
 errors++;
 }
 }
-}
-else {
-const err281 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.repo_alias !== undefined){
+let data138 = data.repo_alias;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.lun === undefined){
+const err281 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
 else {
 vErrors.push(err281);
+}
+errors++;
+}
+if(data138.alias === undefined){
+const err282 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+for(const key32 in data138){
+if(!((((key32 === "lun") || (key32 === "alias")) || (key32 === "host")) || (key32 === "where"))){
+const err283 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data138.lun !== undefined){
+let data139 = data138.lun;
+if((typeof data139 !== "string") && (!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139))))){
+const err284 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.repo_alias.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+if(typeof data139 === "string"){
+if(!pattern0.test(data139)){
+const err285 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+}
+if(data138.alias !== undefined){
+let data140 = data138.alias;
+if(typeof data140 === "string"){
+if(!pattern0.test(data140)){
+const err286 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+if(data138.host !== undefined){
+let data141 = data138.host;
+if(typeof data141 === "string"){
+if(!pattern0.test(data141)){
+const err288 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data138.where !== undefined){
+let data142 = data138.where;
+if(typeof data142 !== "string"){
+const err290 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+if(!(((data142 === "ovsrepo") || (data142 === "db")) || (data142 === "both"))){
+const err291 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/enum",keyword:"enum",params:{allowedValues: schema12.properties.repo_alias.properties.where.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+if(data.ovm22_repository !== undefined){
+let data143 = data.ovm22_repository;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.lun === undefined){
+const err293 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+for(const key33 in data143){
+if(!((key33 === "lun") || (key33 === "root"))){
+const err294 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+if(data143.lun !== undefined){
+let data144 = data143.lun;
+if((typeof data144 !== "string") && (!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144))))){
+const err295 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+if(typeof data144 === "string"){
+if(!pattern0.test(data144)){
+const err296 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+if(data143.root !== undefined){
+if(typeof data143.root !== "boolean"){
+const err297 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+}
+else {
+const err299 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
 }
 errors++;
 }
@@ -10940,7 +11161,7 @@ errors++;
 if(data242.at !== undefined){
 let data244 = data242.at;
 if(typeof data244 === "string"){
-if(!pattern171.test(data244)){
+if(!pattern174.test(data244)){
 const err595 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err595];
@@ -12487,7 +12708,7 @@ vErrors = null;
 if(data287.keys !== undefined){
 let data291 = data287.keys;
 if(typeof data291 === "string"){
-if(!pattern189.test(data291)){
+if(!pattern192.test(data291)){
 const err718 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err718];
@@ -12512,7 +12733,7 @@ errors++;
 if(data287.wait !== undefined){
 let data292 = data287.wait;
 if(typeof data292 === "string"){
-if(!pattern171.test(data292)){
+if(!pattern174.test(data292)){
 const err720 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err720];
