@@ -32,11 +32,19 @@ const LINES = [
   'redo',
   'history 2',
   'nosuchcommand',
+  'cd /tmp',
+  'cd',
+  'touch /root/t.txt',
+  'mkdir -p /root/d/e',
+  'rm -f /root/a.txt',
+  'vi /root/v.txt',
+  'xm migrate {g} ovs02',
+  'export X=$RANDOM',
 ];
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('line' as const), line: fc.constantFrom(...LINES), session: fc.constantFrom('t1' as const, 't2' as const) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('keys' as const), data: fc.constantFrom('\x03', 'q', 'ec', '\x1b[A', '\t', '\x7f'), session: fc.constantFrom('t1' as const, 't2' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('keys' as const), data: fc.constantFrom('\x03', 'q', 'ec', '\x1b[A', '\t', '\x7f', 'ihello\x1b', ':wq\r', ':q!\r'), session: fc.constantFrom('t1' as const, 't2' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('pump' as const), ms: fc.integer({ min: 0, max: 4000 }), speed: fc.constantFrom(0, 1, 10, 60) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resize' as const), cols: fc.integer({ min: 40, max: 200 }), rows: fc.integer({ min: 10, max: 60 }) }) },
 );
@@ -66,6 +74,7 @@ async function run(engine: Engine, actions: readonly Action[], guest: string): P
   }
   // End on a journaled record, so that the replay reaches the same simulated time.
   await engine.input('t1', '\x03');
+  await engine.input('t1', 'hostname\r');
 }
 
 describe('journal + snapshot replay', () => {
