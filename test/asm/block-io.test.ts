@@ -139,9 +139,9 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
   });
 
   it.each([
-    ['fail', 0, 0],
-    ['queue', 30, 0],
-    [3, 15, 0],
+    ['fail', 0],
+    ['queue', 30],
+    [3, 15],
   ] as const)('no_path_retry %s: the last path gone, requests queue for the retries then fail', async (npr, queuedS) => {
     const core = await makeCore(kind);
     const r = rig(core, { grouping: 'failover', selector: 'round-robin', rrMinIo: 1000, failback: 'immediate', noPathRetry: npr }, [[20000, 1], [20000, 1]], 200);
