@@ -1,6 +1,7 @@
 // Pathname expansion (`*` `?` `[...]`) against a host's VFS, and the fnmatch-style matcher that
 // `find -name`, `${X#pattern}` and friends share. Backslash quotes a character in a pattern.
 import { listDir, lookup, normalizePath } from '../sim/vfs';
+import { collate } from './collate';
 import type { HostState, WorldState } from '../sim/types';
 
 /** Most names a pattern may produce (bash has no limit; we stay responsive). */
@@ -113,7 +114,7 @@ export function globMatch(pattern: string, name: string, ignoreCase = false): bo
 }
 
 /**
- * Expands a pattern into the sorted existing paths it matches, written the way the pattern was
+ * Expands a pattern into the existing paths it matches (in the locale's order), written the way the pattern was
  * (relative stays relative). Null when nothing matches: bash then keeps the word as typed.
  */
 export function expandGlob(world: WorldState, host: HostState, cwd: string, pattern: string): string[] | null {
@@ -157,5 +158,5 @@ export function expandGlob(world: WorldState, host: HostState, cwd: string, patt
   });
   const found = paths.filter((p) => lookup(world, host, p.abs, '/', true).ok).map((p) => p.shown);
   if (!found.length) return null;
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort(collate);
 }

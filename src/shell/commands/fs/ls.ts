@@ -4,6 +4,7 @@
 import { lookup, nodeSize, normalizePath } from '../../../sim/vfs';
 import { blocks512, inodeOf, linkCount } from '../../../sim/vfs-ops';
 import { defineArgs, formatHelp, parseArgs, type ParsedArgs } from '../../args';
+import { collate } from '../../collate';
 import { Output } from '../../output';
 import { defineCommand, ok } from '../../types';
 import { absPath, humanSize, lsDate, modeString } from './common';
@@ -165,7 +166,7 @@ function dirEntries(ctx: CommandContext, abs: string, node: FsNode, o: Opts): En
 
 function sortEntries(entries: Entry[], o: Opts): Entry[] {
   if (o.sort === 'none') return entries;
-  const byName = (x: Entry, y: Entry) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+  const byName = (x: Entry, y: Entry) => collate(x.name, y.name);
   const cmp =
     o.sort === 'time'
       ? (x: Entry, y: Entry) => y.node.mtimeMs - x.node.mtimeMs || byName(x, y)

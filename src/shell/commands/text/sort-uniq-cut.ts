@@ -2,6 +2,7 @@
 // `uniq` (-c -d -u -i -f -s -w), `cut` (-d -f -c -b -s --output-delimiter), `tr` (-d -s -c).
 import { writeFile } from '../../../sim/vfs';
 import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { collate } from '../../collate';
 import { Output } from '../../output';
 import { defineCommand, ok } from '../../types';
 import { readOperand, splitLines } from '../fs/read';
@@ -101,7 +102,8 @@ function compareBy(flags: string, a: string, b: string): number {
     a = a.toUpperCase();
     b = b.toUpperCase();
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  // strcoll in root's en_US.UTF-8 locale.
+  return collate(a, b);
 }
 
 export const sort = defineCommand({
@@ -143,8 +145,8 @@ export const sort = defineCommand({
         if (c) return global.includes('r') ? -c : c;
       }
       if (a.has('unique') || a.has('stable')) return 0;
-      // Last resort: the whole lines, byte by byte.
-      const c = x < y ? -1 : x > y ? 1 : 0;
+      // Last resort: the whole lines, in the locale's order.
+      const c = collate(x, y);
       return global.includes('r') ? -c : c;
     };
     if (a.has('check')) {
