@@ -6,6 +6,7 @@ import { setServiceState } from '../sim/services';
 import { writeFile } from '../sim/vfs';
 import { changePage83, growLun, setCable, setHbaPort, setSp, setSpPort, setSwitch } from '../sim/storage/faults';
 import { findLun } from '../sim/storage/san';
+import { syncStorage } from '../sim/storage/core-sync';
 import { bool, findHost, int, num, oneOfStr, str, type JsonSchema } from './check-kit';
 import type { LunRef } from '../sim/storage/types';
 import type { WorldState } from '../sim/types';
@@ -144,6 +145,24 @@ export const FAULTS = {
       if (target < lun.sizeBytes) return `LUN ${a.lun} is already ${lun.sizeBytes / GiB} GB: a LUN cannot shrink`;
       growLun(world, ref, Math.round(target));
       recordEvent(world, null, 'fault.lun-grown', `LUN ${lun.name} grown on the array to ${Math.round(target / GiB)} GB`);
+      return null;
+    },
+  }),
+  slow_port: defineFault<{ sp: 'A' | 'B'; port: number; service_ms: number; iops?: number }>({
+    summary: 'Makes one front-end port of a storage processor slow (a failing SFP, a congested switch port): its service time becomes `service_ms` and its capacity `iops` (default 2000). Paths through it stay up.',
+    args: { sp: oneOfStr('A', 'B'), port: { type: 'integer', minimum: 0 }, service_ms: { type: 'number', exclusiveMinimum: 0 }, iops: { type: 'integer', minimum: 1 } },
+    required: ['sp', 'port', 'service_ms'],
+    menu: 'Slow SP port',
+    run(sim, a) {
+      const array = firstArray(sim.world);
+      if (!array || !sim.world.san?.arrays[0]?.sps[a.sp].ports.some((p) => p.index === a.port)) return `no SP ${a.sp} port ${a.port}`;
+      // The port's speed lives in the core (which owns I/O timing); the core's tables are saved
+      // with every snapshot and this action replays with the journal, so it stays deterministic.
+      syncStorage(sim);
+      const h = (sim.core.meta.storage as { ports?: Record<string, number> } | undefined)?.ports?.[`${array}:${a.sp}:${a.port}`];
+      if (h === undefined || typeof sim.core.setPort !== 'function') return 'this simulator core has no port timing';
+      sim.core.setPort(h, a.iops ?? 2000, a.service_ms);
+      recordEvent(sim.world, null, 'fault.slow-port', `SP ${a.sp} port ${a.port} is slow: ${a.service_ms} ms per request`);
       return null;
     },
   }),

@@ -1,7 +1,7 @@
 // Checks over guests and dom0 as xend sees them: state and placement, memory, vCPUs, credit
 // scheduler weight and cap, uptime, and the host's free memory.
 import { freeMemoryMiB } from '../../sim/memory';
-import { domainCpu } from '../../sim/stats';
+import { domainCpu, vbdCounters } from '../../sim/stats';
 import {
   defineCheck, describeRange, failWith, findGuest, findHost, guestLabel, inRange, isActive, isRunning, num, oneOfStr, pass, rangeArgs, str, type Range,
 } from '../check-kit';
@@ -124,7 +124,36 @@ const cpuPercent = defineCheck<{ domain: string } & Range>({
   },
 });
 
+const ioLatency = defineCheck<{ domain: string; disk?: number } & Range>({
+  summary: 'The mean latency (ms) of a running guest\'s disk requests over the last second, as the core measures it through its multipath map (`disk`: index in vm.cfg, default 0). Fails while no I/O has been measured.',
+  args: { domain: str, disk: { type: 'integer', minimum: 0 }, ...rangeArgs },
+  required: ['domain'],
+  run({ sim, world }, a) {
+    const d = findGuest(world, a.domain);
+    if (!d) return failWith(`${a.domain} does not exist`);
+    if (!isRunning(d)) return failWith(`${guestLabel(d)} is ${where(d)}`);
+    const ms = Math.round(vbdCounters(sim, d, a.disk ?? 0).latencyMs * 10) / 10;
+    // No request in the last second: nothing measured yet (or no I/O), so nothing to grade.
+    if (ms === 0) return failWith(`no disk I/O measured for ${guestLabel(d)} yet`);
+    return inRange(ms, a) ? pass() : failWith(`${guestLabel(d)}'s disk answers in ${ms} ms (wanted ${describeRange(a, 'ms')})`);
+  },
+});
+
+const ioErrors = defineCheck<{ domain: string } & Range>({
+  summary: 'How many of a running guest\'s disk requests failed with an I/O error (no usable path), summed over its disks.',
+  args: { domain: str, ...rangeArgs },
+  required: ['domain'],
+  run({ sim, world }, a) {
+    const d = findGuest(world, a.domain);
+    if (!d) return failWith(`${a.domain} does not exist`);
+    const n = d.disks.reduce((s, _, i) => s + vbdCounters(sim, d, i).errors, 0);
+    return inRange(n, a) ? pass() : failWith(`${guestLabel(d)} saw ${n} I/O errors`);
+  },
+});
+
 export const xenChecks = {
+  io_latency: ioLatency,
+  io_errors: ioErrors,
   weight_ratio: weightRatio,
   cpu_percent: cpuPercent,
   dom0_memory: dom0Memory,

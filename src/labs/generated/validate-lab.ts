@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"service_ms":{"type":"number","exclusiveMinimum":0},"iops":{"type":"integer","minimum":1}},"required":["sp","port","service_ms"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern16 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern174 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern192 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern176 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern194 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -121,11 +121,11 @@ vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.
 errors = vErrors.length;
 }
 }
-if(data.weight_ratio !== undefined){
-let data5 = data.weight_ratio;
+if(data.io_latency !== undefined){
+let data5 = data.io_latency;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.domain === undefined){
-const err7 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+const err7 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -134,8 +134,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data5.over === undefined){
-const err8 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
+for(const key1 in data5){
+if(!(((((key1 === "domain") || (key1 === "disk")) || (key1 === "min")) || (key1 === "max")) || (key1 === "equals"))){
+const err8 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -144,8 +145,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data5.min === undefined){
-const err9 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+}
+if(data5.domain !== undefined){
+let data6 = data5.domain;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err9 = {instancePath:instancePath+"/io_latency/domain",schemaPath:"#/properties/io_latency/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -154,9 +159,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!(((key1 === "domain") || (key1 === "over")) || (key1 === "min"))){
-const err10 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+else {
+const err10 = {instancePath:instancePath+"/io_latency/domain",schemaPath:"#/properties/io_latency/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -166,11 +171,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data5.domain !== undefined){
-let data6 = data5.domain;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err11 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data5.disk !== undefined){
+let data7 = data5.disk;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err11 = {instancePath:instancePath+"/io_latency/disk",schemaPath:"#/properties/io_latency/properties/disk/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -179,9 +183,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err12 = {instancePath:instancePath+"/io_latency/disk",schemaPath:"#/properties/io_latency/properties/disk/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -191,11 +195,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data5.over !== undefined){
-let data7 = data5.over;
-if(typeof data7 === "string"){
-if(!pattern0.test(data7)){
-const err13 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data5.min !== undefined){
+let data8 = data5.min;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err13 = {instancePath:instancePath+"/io_latency/min",schemaPath:"#/properties/io_latency/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -205,8 +209,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.max !== undefined){
+let data9 = data5.max;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err14 = {instancePath:instancePath+"/io_latency/max",schemaPath:"#/properties/io_latency/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -216,10 +222,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data5.min !== undefined){
-let data8 = data5.min;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/weight_ratio/min",schemaPath:"#/properties/weight_ratio/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data5.equals !== undefined){
+let data10 = data5.equals;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err15 = {instancePath:instancePath+"/io_latency/equals",schemaPath:"#/properties/io_latency/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -231,7 +237,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -241,11 +247,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.cpu_percent !== undefined){
-let data9 = data.cpu_percent;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.domain === undefined){
-const err17 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data.io_errors !== undefined){
+let data11 = data.io_errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.domain === undefined){
+const err17 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -254,9 +260,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data9){
+for(const key2 in data11){
 if(!((((key2 === "domain") || (key2 === "min")) || (key2 === "max")) || (key2 === "equals"))){
-const err18 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err18 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -266,11 +272,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data9.domain !== undefined){
-let data10 = data9.domain;
-if(typeof data10 === "string"){
-if(!pattern0.test(data10)){
-const err19 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data11.domain !== undefined){
+let data12 = data11.domain;
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+const err19 = {instancePath:instancePath+"/io_errors/domain",schemaPath:"#/properties/io_errors/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -281,7 +287,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/io_errors/domain",schemaPath:"#/properties/io_errors/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -291,10 +297,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data9.min !== undefined){
-let data11 = data9.min;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err21 = {instancePath:instancePath+"/cpu_percent/min",schemaPath:"#/properties/cpu_percent/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data11.min !== undefined){
+let data13 = data11.min;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+const err21 = {instancePath:instancePath+"/io_errors/min",schemaPath:"#/properties/io_errors/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -304,10 +310,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data9.max !== undefined){
-let data12 = data9.max;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err22 = {instancePath:instancePath+"/cpu_percent/max",schemaPath:"#/properties/cpu_percent/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data11.max !== undefined){
+let data14 = data11.max;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+const err22 = {instancePath:instancePath+"/io_errors/max",schemaPath:"#/properties/io_errors/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -317,10 +323,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data9.equals !== undefined){
-let data13 = data9.equals;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err23 = {instancePath:instancePath+"/cpu_percent/equals",schemaPath:"#/properties/cpu_percent/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data11.equals !== undefined){
+let data15 = data11.equals;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
+const err23 = {instancePath:instancePath+"/io_errors/equals",schemaPath:"#/properties/io_errors/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -332,7 +338,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -342,11 +348,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.dom0_memory !== undefined){
-let data14 = data.dom0_memory;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.host === undefined){
-const err25 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data.weight_ratio !== undefined){
+let data16 = data.weight_ratio;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.domain === undefined){
+const err25 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -355,9 +361,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!((((key3 === "host") || (key3 === "min")) || (key3 === "max")) || (key3 === "equals"))){
-const err26 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data16.over === undefined){
+const err26 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -366,12 +371,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data14.host !== undefined){
-let data15 = data14.host;
-if(typeof data15 === "string"){
-if(!pattern0.test(data15)){
-const err27 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data16.min === undefined){
+const err27 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -380,9 +381,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data16){
+if(!(((key3 === "domain") || (key3 === "over")) || (key3 === "min"))){
+const err28 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -392,10 +393,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data14.min !== undefined){
-let data16 = data14.min;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err29 = {instancePath:instancePath+"/dom0_memory/min",schemaPath:"#/properties/dom0_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data16.domain !== undefined){
+let data17 = data16.domain;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err29 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -405,10 +407,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data14.max !== undefined){
-let data17 = data14.max;
-if(!((typeof data17 == "number") && (isFinite(data17)))){
-const err30 = {instancePath:instancePath+"/dom0_memory/max",schemaPath:"#/properties/dom0_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err30 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -418,10 +418,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data14.equals !== undefined){
-let data18 = data14.equals;
-if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err31 = {instancePath:instancePath+"/dom0_memory/equals",schemaPath:"#/properties/dom0_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data16.over !== undefined){
+let data18 = data16.over;
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err31 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -431,9 +432,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
 else {
-const err32 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -443,11 +443,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.domain_state !== undefined){
-let data19 = data.domain_state;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.domain === undefined){
-const err33 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data16.min !== undefined){
+let data19 = data16.min;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+const err33 = {instancePath:instancePath+"/weight_ratio/min",schemaPath:"#/properties/weight_ratio/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -456,8 +455,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data19.state === undefined){
-const err34 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -466,9 +467,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key4 in data19){
-if(!(((key4 === "domain") || (key4 === "state")) || (key4 === "host"))){
-const err35 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.cpu_percent !== undefined){
+let data20 = data.cpu_percent;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.domain === undefined){
+const err35 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -477,12 +481,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data19.domain !== undefined){
-let data20 = data19.domain;
-if(typeof data20 === "string"){
-if(!pattern0.test(data20)){
-const err36 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key4 in data20){
+if(!((((key4 === "domain") || (key4 === "min")) || (key4 === "max")) || (key4 === "equals"))){
+const err36 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -492,8 +493,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.domain !== undefined){
+let data21 = data20.domain;
+if(typeof data21 === "string"){
+if(!pattern0.test(data21)){
+const err37 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -503,10 +507,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data19.state !== undefined){
-let data21 = data19.state;
-if(typeof data21 !== "string"){
-const err38 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err38 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -515,8 +517,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!((((((data21 === "running") || (data21 === "paused")) || (data21 === "halted")) || (data21 === "active")) || (data21 === "crashed")) || (data21 === "shutdown"))){
-const err39 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.domain_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data20.min !== undefined){
+let data22 = data20.min;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+const err39 = {instancePath:instancePath+"/cpu_percent/min",schemaPath:"#/properties/cpu_percent/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -526,11 +531,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data19.host !== undefined){
-let data22 = data19.host;
-if(typeof data22 === "string"){
-if(!pattern0.test(data22)){
-const err40 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data20.max !== undefined){
+let data23 = data20.max;
+if(!((typeof data23 == "number") && (isFinite(data23)))){
+const err40 = {instancePath:instancePath+"/cpu_percent/max",schemaPath:"#/properties/cpu_percent/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -540,8 +544,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.equals !== undefined){
+let data24 = data20.equals;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
+const err41 = {instancePath:instancePath+"/cpu_percent/equals",schemaPath:"#/properties/cpu_percent/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -553,7 +559,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -563,11 +569,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.domain_memory !== undefined){
-let data23 = data.domain_memory;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.domain === undefined){
-const err43 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data.dom0_memory !== undefined){
+let data25 = data.dom0_memory;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.host === undefined){
+const err43 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -576,9 +582,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key5 in data23){
-if(!((((key5 === "domain") || (key5 === "min")) || (key5 === "max")) || (key5 === "equals"))){
-const err44 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+for(const key5 in data25){
+if(!((((key5 === "host") || (key5 === "min")) || (key5 === "max")) || (key5 === "equals"))){
+const err44 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -588,11 +594,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data23.domain !== undefined){
-let data24 = data23.domain;
-if(typeof data24 === "string"){
-if(!pattern0.test(data24)){
-const err45 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data25.host !== undefined){
+let data26 = data25.host;
+if(typeof data26 === "string"){
+if(!pattern0.test(data26)){
+const err45 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -603,7 +609,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err46 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -613,10 +619,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data23.min !== undefined){
-let data25 = data23.min;
-if(!((typeof data25 == "number") && (isFinite(data25)))){
-const err47 = {instancePath:instancePath+"/domain_memory/min",schemaPath:"#/properties/domain_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data25.min !== undefined){
+let data27 = data25.min;
+if(!((typeof data27 == "number") && (isFinite(data27)))){
+const err47 = {instancePath:instancePath+"/dom0_memory/min",schemaPath:"#/properties/dom0_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -626,10 +632,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data23.max !== undefined){
-let data26 = data23.max;
-if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err48 = {instancePath:instancePath+"/domain_memory/max",schemaPath:"#/properties/domain_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data25.max !== undefined){
+let data28 = data25.max;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+const err48 = {instancePath:instancePath+"/dom0_memory/max",schemaPath:"#/properties/dom0_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -639,10 +645,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data23.equals !== undefined){
-let data27 = data23.equals;
-if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err49 = {instancePath:instancePath+"/domain_memory/equals",schemaPath:"#/properties/domain_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data25.equals !== undefined){
+let data29 = data25.equals;
+if(!((typeof data29 == "number") && (isFinite(data29)))){
+const err49 = {instancePath:instancePath+"/dom0_memory/equals",schemaPath:"#/properties/dom0_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -654,7 +660,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -664,11 +670,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.domain_maxmem !== undefined){
-let data28 = data.domain_maxmem;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.domain === undefined){
-const err51 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data.domain_state !== undefined){
+let data30 = data.domain_state;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.domain === undefined){
+const err51 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -677,9 +683,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-for(const key6 in data28){
-if(!((((key6 === "domain") || (key6 === "min")) || (key6 === "max")) || (key6 === "equals"))){
-const err52 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data30.state === undefined){
+const err52 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -688,12 +693,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data28.domain !== undefined){
-let data29 = data28.domain;
-if(typeof data29 === "string"){
-if(!pattern0.test(data29)){
-const err53 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key6 in data30){
+if(!(((key6 === "domain") || (key6 === "state")) || (key6 === "host"))){
+const err53 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -703,8 +705,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.domain !== undefined){
+let data31 = data30.domain;
+if(typeof data31 === "string"){
+if(!pattern0.test(data31)){
+const err54 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -714,10 +719,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data28.min !== undefined){
-let data30 = data28.min;
-if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err55 = {instancePath:instancePath+"/domain_maxmem/min",schemaPath:"#/properties/domain_maxmem/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err55 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -727,10 +730,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data28.max !== undefined){
-let data31 = data28.max;
-if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err56 = {instancePath:instancePath+"/domain_maxmem/max",schemaPath:"#/properties/domain_maxmem/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data30.state !== undefined){
+let data32 = data30.state;
+if(typeof data32 !== "string"){
+const err56 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -739,11 +742,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data28.equals !== undefined){
-let data32 = data28.equals;
-if(!((typeof data32 == "number") && (isFinite(data32)))){
-const err57 = {instancePath:instancePath+"/domain_maxmem/equals",schemaPath:"#/properties/domain_maxmem/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((((((data32 === "running") || (data32 === "paused")) || (data32 === "halted")) || (data32 === "active")) || (data32 === "crashed")) || (data32 === "shutdown"))){
+const err57 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.domain_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -753,9 +753,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.host !== undefined){
+let data33 = data30.host;
+if(typeof data33 === "string"){
+if(!pattern0.test(data33)){
+const err58 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -765,11 +767,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.domain_vcpus !== undefined){
-let data33 = data.domain_vcpus;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.domain === undefined){
-const err59 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err59 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -778,9 +777,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key7 in data33){
-if(!((((key7 === "domain") || (key7 === "min")) || (key7 === "max")) || (key7 === "equals"))){
-const err60 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -790,11 +790,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data33.domain !== undefined){
-let data34 = data33.domain;
-if(typeof data34 === "string"){
-if(!pattern0.test(data34)){
-const err61 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_memory !== undefined){
+let data34 = data.domain_memory;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.domain === undefined){
+const err61 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -803,9 +803,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data34){
+if(!((((key7 === "domain") || (key7 === "min")) || (key7 === "max")) || (key7 === "equals"))){
+const err62 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -815,10 +815,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data33.min !== undefined){
-let data35 = data33.min;
-if(!((typeof data35 == "number") && (isFinite(data35)))){
-const err63 = {instancePath:instancePath+"/domain_vcpus/min",schemaPath:"#/properties/domain_vcpus/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data34.domain !== undefined){
+let data35 = data34.domain;
+if(typeof data35 === "string"){
+if(!pattern0.test(data35)){
+const err63 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -828,10 +829,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data33.max !== undefined){
-let data36 = data33.max;
-if(!((typeof data36 == "number") && (isFinite(data36)))){
-const err64 = {instancePath:instancePath+"/domain_vcpus/max",schemaPath:"#/properties/domain_vcpus/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err64 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -841,10 +840,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data33.equals !== undefined){
-let data37 = data33.equals;
-if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err65 = {instancePath:instancePath+"/domain_vcpus/equals",schemaPath:"#/properties/domain_vcpus/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data34.min !== undefined){
+let data36 = data34.min;
+if(!((typeof data36 == "number") && (isFinite(data36)))){
+const err65 = {instancePath:instancePath+"/domain_memory/min",schemaPath:"#/properties/domain_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -854,9 +853,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data34.max !== undefined){
+let data37 = data34.max;
+if(!((typeof data37 == "number") && (isFinite(data37)))){
+const err66 = {instancePath:instancePath+"/domain_memory/max",schemaPath:"#/properties/domain_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -866,11 +866,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.domain_weight !== undefined){
-let data38 = data.domain_weight;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.domain === undefined){
-const err67 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data34.equals !== undefined){
+let data38 = data34.equals;
+if(!((typeof data38 == "number") && (isFinite(data38)))){
+const err67 = {instancePath:instancePath+"/domain_memory/equals",schemaPath:"#/properties/domain_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -879,9 +878,10 @@ vErrors.push(err67);
 }
 errors++;
 }
-for(const key8 in data38){
-if(!((((key8 === "domain") || (key8 === "min")) || (key8 === "max")) || (key8 === "equals"))){
-const err68 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -891,11 +891,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data38.domain !== undefined){
-let data39 = data38.domain;
-if(typeof data39 === "string"){
-if(!pattern0.test(data39)){
-const err69 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_maxmem !== undefined){
+let data39 = data.domain_maxmem;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.domain === undefined){
+const err69 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -904,9 +904,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data39){
+if(!((((key8 === "domain") || (key8 === "min")) || (key8 === "max")) || (key8 === "equals"))){
+const err70 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -916,10 +916,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data38.min !== undefined){
-let data40 = data38.min;
-if(!((typeof data40 == "number") && (isFinite(data40)))){
-const err71 = {instancePath:instancePath+"/domain_weight/min",schemaPath:"#/properties/domain_weight/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.domain !== undefined){
+let data40 = data39.domain;
+if(typeof data40 === "string"){
+if(!pattern0.test(data40)){
+const err71 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -929,10 +930,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data38.max !== undefined){
-let data41 = data38.max;
-if(!((typeof data41 == "number") && (isFinite(data41)))){
-const err72 = {instancePath:instancePath+"/domain_weight/max",schemaPath:"#/properties/domain_weight/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err72 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -942,10 +941,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data38.equals !== undefined){
-let data42 = data38.equals;
-if(!((typeof data42 == "number") && (isFinite(data42)))){
-const err73 = {instancePath:instancePath+"/domain_weight/equals",schemaPath:"#/properties/domain_weight/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.min !== undefined){
+let data41 = data39.min;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+const err73 = {instancePath:instancePath+"/domain_maxmem/min",schemaPath:"#/properties/domain_maxmem/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -955,9 +954,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.max !== undefined){
+let data42 = data39.max;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err74 = {instancePath:instancePath+"/domain_maxmem/max",schemaPath:"#/properties/domain_maxmem/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -967,11 +967,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.domain_cap !== undefined){
-let data43 = data.domain_cap;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.domain === undefined){
-const err75 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data39.equals !== undefined){
+let data43 = data39.equals;
+if(!((typeof data43 == "number") && (isFinite(data43)))){
+const err75 = {instancePath:instancePath+"/domain_maxmem/equals",schemaPath:"#/properties/domain_maxmem/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -980,9 +979,10 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key9 in data43){
-if(!((((key9 === "domain") || (key9 === "min")) || (key9 === "max")) || (key9 === "equals"))){
-const err76 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -992,11 +992,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data43.domain !== undefined){
-let data44 = data43.domain;
-if(typeof data44 === "string"){
-if(!pattern0.test(data44)){
-const err77 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_vcpus !== undefined){
+let data44 = data.domain_vcpus;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.domain === undefined){
+const err77 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1005,9 +1005,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data44){
+if(!((((key9 === "domain") || (key9 === "min")) || (key9 === "max")) || (key9 === "equals"))){
+const err78 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1017,10 +1017,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data43.min !== undefined){
-let data45 = data43.min;
-if(!((typeof data45 == "number") && (isFinite(data45)))){
-const err79 = {instancePath:instancePath+"/domain_cap/min",schemaPath:"#/properties/domain_cap/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data44.domain !== undefined){
+let data45 = data44.domain;
+if(typeof data45 === "string"){
+if(!pattern0.test(data45)){
+const err79 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1030,10 +1031,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data43.max !== undefined){
-let data46 = data43.max;
-if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err80 = {instancePath:instancePath+"/domain_cap/max",schemaPath:"#/properties/domain_cap/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err80 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1043,10 +1042,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data43.equals !== undefined){
-let data47 = data43.equals;
-if(!((typeof data47 == "number") && (isFinite(data47)))){
-const err81 = {instancePath:instancePath+"/domain_cap/equals",schemaPath:"#/properties/domain_cap/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data44.min !== undefined){
+let data46 = data44.min;
+if(!((typeof data46 == "number") && (isFinite(data46)))){
+const err81 = {instancePath:instancePath+"/domain_vcpus/min",schemaPath:"#/properties/domain_vcpus/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1056,9 +1055,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.max !== undefined){
+let data47 = data44.max;
+if(!((typeof data47 == "number") && (isFinite(data47)))){
+const err82 = {instancePath:instancePath+"/domain_vcpus/max",schemaPath:"#/properties/domain_vcpus/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1068,11 +1068,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.domain_not_restarted !== undefined){
-let data48 = data.domain_not_restarted;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.domain === undefined){
-const err83 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data44.equals !== undefined){
+let data48 = data44.equals;
+if(!((typeof data48 == "number") && (isFinite(data48)))){
+const err83 = {instancePath:instancePath+"/domain_vcpus/equals",schemaPath:"#/properties/domain_vcpus/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1081,9 +1080,10 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key10 in data48){
-if(!(key10 === "domain")){
-const err84 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1093,11 +1093,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data48.domain !== undefined){
-let data49 = data48.domain;
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err85 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_weight !== undefined){
+let data49 = data.domain_weight;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.domain === undefined){
+const err85 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1106,9 +1106,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data49){
+if(!((((key10 === "domain") || (key10 === "min")) || (key10 === "max")) || (key10 === "equals"))){
+const err86 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1118,9 +1118,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data49.domain !== undefined){
+let data50 = data49.domain;
+if(typeof data50 === "string"){
+if(!pattern0.test(data50)){
+const err87 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1130,11 +1132,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.production_running !== undefined){
-let data50 = data.production_running;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key11 in data50){
-const err88 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+else {
+const err88 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1144,8 +1143,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data49.min !== undefined){
+let data51 = data49.min;
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err89 = {instancePath:instancePath+"/domain_weight/min",schemaPath:"#/properties/domain_weight/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1155,11 +1156,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data.host_free_memory !== undefined){
-let data51 = data.host_free_memory;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.host === undefined){
-const err90 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data49.max !== undefined){
+let data52 = data49.max;
+if(!((typeof data52 == "number") && (isFinite(data52)))){
+const err90 = {instancePath:instancePath+"/domain_weight/max",schemaPath:"#/properties/domain_weight/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1168,9 +1168,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key12 in data51){
-if(!((((key12 === "host") || (key12 === "min")) || (key12 === "max")) || (key12 === "equals"))){
-const err91 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data49.equals !== undefined){
+let data53 = data49.equals;
+if(!((typeof data53 == "number") && (isFinite(data53)))){
+const err91 = {instancePath:instancePath+"/domain_weight/equals",schemaPath:"#/properties/domain_weight/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1180,11 +1182,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data51.host !== undefined){
-let data52 = data51.host;
-if(typeof data52 === "string"){
-if(!pattern0.test(data52)){
-const err92 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err92 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1194,8 +1194,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.domain_cap !== undefined){
+let data54 = data.domain_cap;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.domain === undefined){
+const err93 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1204,11 +1207,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data51.min !== undefined){
-let data53 = data51.min;
-if(!((typeof data53 == "number") && (isFinite(data53)))){
-const err94 = {instancePath:instancePath+"/host_free_memory/min",schemaPath:"#/properties/host_free_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key11 in data54){
+if(!((((key11 === "domain") || (key11 === "min")) || (key11 === "max")) || (key11 === "equals"))){
+const err94 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1218,10 +1219,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data51.max !== undefined){
-let data54 = data51.max;
-if(!((typeof data54 == "number") && (isFinite(data54)))){
-const err95 = {instancePath:instancePath+"/host_free_memory/max",schemaPath:"#/properties/host_free_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data54.domain !== undefined){
+let data55 = data54.domain;
+if(typeof data55 === "string"){
+if(!pattern0.test(data55)){
+const err95 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1231,10 +1233,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data51.equals !== undefined){
-let data55 = data51.equals;
-if(!((typeof data55 == "number") && (isFinite(data55)))){
-const err96 = {instancePath:instancePath+"/host_free_memory/equals",schemaPath:"#/properties/host_free_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err96 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1244,9 +1244,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.min !== undefined){
+let data56 = data54.min;
+if(!((typeof data56 == "number") && (isFinite(data56)))){
+const err97 = {instancePath:instancePath+"/domain_cap/min",schemaPath:"#/properties/domain_cap/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1256,11 +1257,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data.fault_fired !== undefined){
-let data56 = data.fault_fired;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.id === undefined){
-const err98 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data54.max !== undefined){
+let data57 = data54.max;
+if(!((typeof data57 == "number") && (isFinite(data57)))){
+const err98 = {instancePath:instancePath+"/domain_cap/max",schemaPath:"#/properties/domain_cap/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1269,9 +1269,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key13 in data56){
-if(!(key13 === "id")){
-const err99 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data54.equals !== undefined){
+let data58 = data54.equals;
+if(!((typeof data58 == "number") && (isFinite(data58)))){
+const err99 = {instancePath:instancePath+"/domain_cap/equals",schemaPath:"#/properties/domain_cap/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1281,11 +1283,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data56.id !== undefined){
-let data57 = data56.id;
-if(typeof data57 === "string"){
-if(!pattern0.test(data57)){
-const err100 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err100 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1295,8 +1295,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-else {
-const err101 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.domain_not_restarted !== undefined){
+let data59 = data.domain_not_restarted;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.domain === undefined){
+const err101 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1305,10 +1308,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key12 in data59){
+if(!(key12 === "domain")){
+const err102 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1318,11 +1320,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data.file_exists !== undefined){
-let data58 = data.file_exists;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.host === undefined){
-const err103 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data59.domain !== undefined){
+let data60 = data59.domain;
+if(typeof data60 === "string"){
+if(!pattern0.test(data60)){
+const err103 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1331,8 +1333,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data58.path === undefined){
-const err104 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err104 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1341,9 +1344,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key14 in data58){
-if(!((key14 === "host") || (key14 === "path"))){
-const err105 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1353,11 +1357,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data58.host !== undefined){
-let data59 = data58.host;
-if(typeof data59 === "string"){
-if(!pattern0.test(data59)){
-const err106 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.production_running !== undefined){
+let data61 = data.production_running;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key13 in data61){
+const err106 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1368,7 +1372,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err107 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1378,11 +1382,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data58.path !== undefined){
-let data60 = data58.path;
-if(typeof data60 === "string"){
-if(!pattern0.test(data60)){
-const err108 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.host_free_memory !== undefined){
+let data62 = data.host_free_memory;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.host === undefined){
+const err108 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1391,9 +1395,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key14 in data62){
+if(!((((key14 === "host") || (key14 === "min")) || (key14 === "max")) || (key14 === "equals"))){
+const err109 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1403,9 +1407,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.host !== undefined){
+let data63 = data62.host;
+if(typeof data63 === "string"){
+if(!pattern0.test(data63)){
+const err110 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1415,11 +1421,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data.file_contains !== undefined){
-let data61 = data.file_contains;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.host === undefined){
-const err111 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err111 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1428,8 +1431,11 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data61.path === undefined){
-const err112 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+if(data62.min !== undefined){
+let data64 = data62.min;
+if(!((typeof data64 == "number") && (isFinite(data64)))){
+const err112 = {instancePath:instancePath+"/host_free_memory/min",schemaPath:"#/properties/host_free_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1438,9 +1444,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key15 in data61){
-if(!((((key15 === "host") || (key15 === "path")) || (key15 === "text")) || (key15 === "line"))){
-const err113 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+if(data62.max !== undefined){
+let data65 = data62.max;
+if(!((typeof data65 == "number") && (isFinite(data65)))){
+const err113 = {instancePath:instancePath+"/host_free_memory/max",schemaPath:"#/properties/host_free_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1450,11 +1458,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data61.host !== undefined){
-let data62 = data61.host;
-if(typeof data62 === "string"){
-if(!pattern0.test(data62)){
-const err114 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data62.equals !== undefined){
+let data66 = data62.equals;
+if(!((typeof data66 == "number") && (isFinite(data66)))){
+const err114 = {instancePath:instancePath+"/host_free_memory/equals",schemaPath:"#/properties/host_free_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1464,8 +1471,9 @@ vErrors.push(err114);
 errors++;
 }
 }
+}
 else {
-const err115 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err115 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1475,11 +1483,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data61.path !== undefined){
-let data63 = data61.path;
-if(typeof data63 === "string"){
-if(!pattern0.test(data63)){
-const err116 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.fault_fired !== undefined){
+let data67 = data.fault_fired;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.id === undefined){
+const err116 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1488,9 +1496,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data67){
+if(!(key15 === "id")){
+const err117 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1500,11 +1508,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data61.text !== undefined){
-let data64 = data61.text;
-if(typeof data64 === "string"){
-if(!pattern0.test(data64)){
-const err118 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data67.id !== undefined){
+let data68 = data67.id;
+if(typeof data68 === "string"){
+if(!pattern0.test(data68)){
+const err118 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1515,7 +1523,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err119 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1525,11 +1533,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data61.line !== undefined){
-let data65 = data61.line;
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-const err120 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err120 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1539,8 +1545,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-else {
-const err121 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_exists !== undefined){
+let data69 = data.file_exists;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.host === undefined){
+const err121 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1549,10 +1558,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data69.path === undefined){
+const err122 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1561,12 +1568,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data.service_state !== undefined){
-let data66 = data.service_state;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.host === undefined){
-const err123 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key16 in data69){
+if(!((key16 === "host") || (key16 === "path"))){
+const err123 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1575,8 +1579,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data66.service === undefined){
-const err124 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+if(data69.host !== undefined){
+let data70 = data69.host;
+if(typeof data70 === "string"){
+if(!pattern0.test(data70)){
+const err124 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1585,8 +1593,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data66.state === undefined){
-const err125 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+else {
+const err125 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1595,9 +1604,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key16 in data66){
-if(!(((key16 === "host") || (key16 === "service")) || (key16 === "state"))){
-const err126 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data69.path !== undefined){
+let data71 = data69.path;
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err126 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1607,11 +1619,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data66.host !== undefined){
-let data67 = data66.host;
-if(typeof data67 === "string"){
-if(!pattern0.test(data67)){
-const err127 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err127 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1621,8 +1630,9 @@ vErrors.push(err127);
 errors++;
 }
 }
+}
 else {
-const err128 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err128 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1632,11 +1642,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data66.service !== undefined){
-let data68 = data66.service;
-if(typeof data68 === "string"){
-if(!pattern0.test(data68)){
-const err129 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.file_contains !== undefined){
+let data72 = data.file_contains;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.host === undefined){
+const err129 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1645,9 +1655,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.path === undefined){
+const err130 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1656,11 +1665,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data66.state !== undefined){
-let data69 = data66.state;
-if(typeof data69 !== "string"){
-const err131 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data72){
+if(!((((key17 === "host") || (key17 === "path")) || (key17 === "text")) || (key17 === "line"))){
+const err131 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1669,8 +1676,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(!((data69 === "running") || (data69 === "stopped"))){
-const err132 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data72.host !== undefined){
+let data73 = data72.host;
+if(typeof data73 === "string"){
+if(!pattern0.test(data73)){
+const err132 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1680,9 +1691,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
 else {
-const err133 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err133 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1692,11 +1702,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data.mounted !== undefined){
-let data70 = data.mounted;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.host === undefined){
-const err134 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data72.path !== undefined){
+let data74 = data72.path;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err134 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1705,8 +1715,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data70.path === undefined){
-const err135 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err135 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1715,9 +1726,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-for(const key17 in data70){
-if(!(((key17 === "host") || (key17 === "path")) || (key17 === "fs_type"))){
-const err136 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data72.text !== undefined){
+let data75 = data72.text;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err136 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1727,11 +1741,8 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data70.host !== undefined){
-let data71 = data70.host;
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err137 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err137 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1741,8 +1752,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-else {
-const err138 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.line !== undefined){
+let data76 = data72.line;
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err138 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1752,11 +1766,8 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data70.path !== undefined){
-let data72 = data70.path;
-if(typeof data72 === "string"){
-if(!pattern0.test(data72)){
-const err139 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err139 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1766,8 +1777,9 @@ vErrors.push(err139);
 errors++;
 }
 }
+}
 else {
-const err140 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err140 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1777,11 +1789,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data70.fs_type !== undefined){
-let data73 = data70.fs_type;
-if(typeof data73 === "string"){
-if(!pattern0.test(data73)){
-const err141 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.service_state !== undefined){
+let data77 = data.service_state;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.host === undefined){
+const err141 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1790,9 +1802,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.service === undefined){
+const err142 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1801,10 +1812,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.state === undefined){
+const err143 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1813,12 +1822,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data.event_seen !== undefined){
-let data74 = data.event_seen;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.kind === undefined){
-const err144 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key18 in data77){
+if(!(((key18 === "host") || (key18 === "service")) || (key18 === "state"))){
+const err144 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1827,9 +1833,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key18 in data74){
-if(!((((key18 === "kind") || (key18 === "host")) || (key18 === "text")) || (key18 === "min_count"))){
-const err145 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data77.host !== undefined){
+let data78 = data77.host;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err145 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1839,11 +1848,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data74.kind !== undefined){
-let data75 = data74.kind;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err146 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err146 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1853,8 +1859,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.service !== undefined){
+let data79 = data77.service;
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err147 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1864,11 +1873,8 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data74.host !== undefined){
-let data76 = data74.host;
-if(typeof data76 === "string"){
-if(!pattern0.test(data76)){
-const err148 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err148 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1878,8 +1884,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.state !== undefined){
+let data80 = data77.state;
+if(typeof data80 !== "string"){
+const err149 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1888,12 +1896,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data74.text !== undefined){
-let data77 = data74.text;
-if(typeof data77 === "string"){
-if(!pattern0.test(data77)){
-const err150 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((data80 === "running") || (data80 === "stopped"))){
+const err150 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1903,8 +1907,9 @@ vErrors.push(err150);
 errors++;
 }
 }
+}
 else {
-const err151 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err151 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1914,10 +1919,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data74.min_count !== undefined){
-let data78 = data74.min_count;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
-const err152 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.mounted !== undefined){
+let data81 = data.mounted;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.host === undefined){
+const err152 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1926,9 +1932,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 < 1 || isNaN(data78)){
-const err153 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data81.path === undefined){
+const err153 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1937,11 +1942,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key19 in data81){
+if(!(((key19 === "host") || (key19 === "path")) || (key19 === "fs_type"))){
+const err154 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1951,11 +1954,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data.lun_partition !== undefined){
-let data79 = data.lun_partition;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.lun === undefined){
-const err155 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data81.host !== undefined){
+let data82 = data81.host;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err155 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1964,8 +1967,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data79.num === undefined){
-const err156 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+else {
+const err156 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1974,9 +1978,12 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key19 in data79){
-if(!(((key19 === "lun") || (key19 === "num")) || (key19 === "min_gb"))){
-const err157 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data81.path !== undefined){
+let data83 = data81.path;
+if(typeof data83 === "string"){
+if(!pattern0.test(data83)){
+const err157 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1986,10 +1993,8 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data79.lun !== undefined){
-let data80 = data79.lun;
-if((typeof data80 !== "string") && (!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80))))){
-const err158 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_partition.properties.lun.type},message:"must be string,integer"};
+else {
+const err158 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1998,9 +2003,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(typeof data80 === "string"){
-if(!pattern0.test(data80)){
-const err159 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data81.fs_type !== undefined){
+let data84 = data81.fs_type;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err159 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2010,11 +2018,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-}
-if(data79.num !== undefined){
-let data81 = data79.num;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err160 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err160 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2023,9 +2028,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 1 || isNaN(data81)){
-const err161 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2035,11 +2041,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-if(data79.min_gb !== undefined){
-let data82 = data79.min_gb;
-if(!((typeof data82 == "number") && (isFinite(data82)))){
-const err162 = {instancePath:instancePath+"/lun_partition/min_gb",schemaPath:"#/properties/lun_partition/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.event_seen !== undefined){
+let data85 = data.event_seen;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.kind === undefined){
+const err162 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2048,10 +2054,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-}
-else {
-const err163 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key20 in data85){
+if(!((((key20 === "kind") || (key20 === "host")) || (key20 === "text")) || (key20 === "min_count"))){
+const err163 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2061,11 +2066,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data.ocfs2_mounted !== undefined){
-let data83 = data.ocfs2_mounted;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.lun === undefined){
-const err164 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data85.kind !== undefined){
+let data86 = data85.kind;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err164 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2074,9 +2079,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key20 in data83){
-if(!((key20 === "host") || (key20 === "lun"))){
-const err165 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err165 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2086,11 +2091,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data83.host !== undefined){
-let data84 = data83.host;
-if(typeof data84 === "string"){
-if(!pattern0.test(data84)){
-const err166 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data85.host !== undefined){
+let data87 = data85.host;
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err166 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2101,7 +2106,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err167 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2111,10 +2116,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data83.lun !== undefined){
-let data85 = data83.lun;
-if((typeof data85 !== "string") && (!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85))))){
-const err168 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_mounted.properties.lun.type},message:"must be string,integer"};
+if(data85.text !== undefined){
+let data88 = data85.text;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err168 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2123,9 +2129,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err169 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err169 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2135,10 +2141,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data85.min_count !== undefined){
+let data89 = data85.min_count;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err170 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2147,12 +2153,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data.df_matches_lun !== undefined){
-let data86 = data.df_matches_lun;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.path === undefined){
-const err171 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 < 1 || isNaN(data89)){
+const err171 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2161,8 +2164,11 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data86.lun === undefined){
-const err172 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2171,9 +2177,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-for(const key21 in data86){
-if(!(((key21 === "host") || (key21 === "path")) || (key21 === "lun"))){
-const err173 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data.lun_partition !== undefined){
+let data90 = data.lun_partition;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.lun === undefined){
+const err173 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2182,12 +2191,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data86.host !== undefined){
-let data87 = data86.host;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err174 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data90.num === undefined){
+const err174 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2196,9 +2201,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data90){
+if(!(((key21 === "lun") || (key21 === "num")) || (key21 === "min_gb"))){
+const err175 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2208,11 +2213,10 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data86.path !== undefined){
-let data88 = data86.path;
-if(typeof data88 === "string"){
-if(!pattern0.test(data88)){
-const err176 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data90.lun !== undefined){
+let data91 = data90.lun;
+if((typeof data91 !== "string") && (!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91))))){
+const err176 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_partition.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2221,9 +2225,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err177 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2233,10 +2237,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data86.lun !== undefined){
-let data89 = data86.lun;
-if((typeof data89 !== "string") && (!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89))))){
-const err178 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
+}
+if(data90.num !== undefined){
+let data92 = data90.num;
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
+const err178 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2245,9 +2250,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err179 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 < 1 || isNaN(data92)){
+const err179 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2258,9 +2263,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data90.min_gb !== undefined){
+let data93 = data90.min_gb;
+if(!((typeof data93 == "number") && (isFinite(data93)))){
+const err180 = {instancePath:instancePath+"/lun_partition/min_gb",schemaPath:"#/properties/lun_partition/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2270,11 +2276,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data.path_count !== undefined){
-let data90 = data.path_count;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.lun === undefined){
-const err181 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err181 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2283,8 +2287,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data90.state === undefined){
-const err182 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data.ocfs2_mounted !== undefined){
+let data94 = data.ocfs2_mounted;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.lun === undefined){
+const err182 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2293,9 +2301,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key22 in data90){
-if(!((((((key22 === "host") || (key22 === "lun")) || (key22 === "state")) || (key22 === "min")) || (key22 === "max")) || (key22 === "equals"))){
-const err183 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+for(const key22 in data94){
+if(!((key22 === "host") || (key22 === "lun"))){
+const err183 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2305,11 +2313,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data90.host !== undefined){
-let data91 = data90.host;
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err184 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data94.host !== undefined){
+let data95 = data94.host;
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err184 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2320,7 +2328,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err185 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2330,10 +2338,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data90.lun !== undefined){
-let data92 = data90.lun;
-if((typeof data92 !== "string") && (!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92))))){
-const err186 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
+if(data94.lun !== undefined){
+let data96 = data94.lun;
+if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
+const err186 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_mounted.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2342,9 +2350,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(typeof data92 === "string"){
-if(!pattern0.test(data92)){
-const err187 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err187 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2355,10 +2363,9 @@ errors++;
 }
 }
 }
-if(data90.state !== undefined){
-let data93 = data90.state;
-if(typeof data93 !== "string"){
-const err188 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err188 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2367,8 +2374,12 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!((data93 === "active") || (data93 === "failed"))){
-const err189 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.df_matches_lun !== undefined){
+let data97 = data.df_matches_lun;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.path === undefined){
+const err189 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2377,11 +2388,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data90.min !== undefined){
-let data94 = data90.min;
-if(!((typeof data94 == "number") && (isFinite(data94)))){
-const err190 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data97.lun === undefined){
+const err190 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2390,11 +2398,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-if(data90.max !== undefined){
-let data95 = data90.max;
-if(!((typeof data95 == "number") && (isFinite(data95)))){
-const err191 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key23 in data97){
+if(!(((key23 === "host") || (key23 === "path")) || (key23 === "lun"))){
+const err191 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2404,10 +2410,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data90.equals !== undefined){
-let data96 = data90.equals;
-if(!((typeof data96 == "number") && (isFinite(data96)))){
-const err192 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data97.host !== undefined){
+let data98 = data97.host;
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err192 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2417,9 +2424,8 @@ vErrors.push(err192);
 errors++;
 }
 }
-}
 else {
-const err193 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err193 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2429,11 +2435,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data.map_current !== undefined){
-let data97 = data.map_current;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.lun === undefined){
-const err194 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data97.path !== undefined){
+let data99 = data97.path;
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err194 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2442,9 +2448,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key23 in data97){
-if(!((key23 === "host") || (key23 === "lun"))){
-const err195 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+else {
+const err195 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2454,11 +2460,10 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data97.host !== undefined){
-let data98 = data97.host;
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err196 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data97.lun !== undefined){
+let data100 = data97.lun;
+if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
+const err196 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2467,9 +2472,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+const err197 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2479,10 +2484,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data97.lun !== undefined){
-let data99 = data97.lun;
-if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
-const err198 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2491,9 +2496,12 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err199 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data.path_count !== undefined){
+let data101 = data.path_count;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.lun === undefined){
+const err199 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2502,11 +2510,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err200 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.state === undefined){
+const err200 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2515,12 +2520,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data.disks_current !== undefined){
-let data100 = data.disks_current;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.lun === undefined){
-const err201 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key24 in data101){
+if(!((((((key24 === "host") || (key24 === "lun")) || (key24 === "state")) || (key24 === "min")) || (key24 === "max")) || (key24 === "equals"))){
+const err201 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2529,9 +2531,12 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key24 in data100){
-if(!((key24 === "host") || (key24 === "lun"))){
-const err202 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+if(data101.host !== undefined){
+let data102 = data101.host;
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err202 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2541,11 +2546,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data100.host !== undefined){
-let data101 = data100.host;
-if(typeof data101 === "string"){
-if(!pattern0.test(data101)){
-const err203 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err203 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2555,8 +2557,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.lun !== undefined){
+let data103 = data101.lun;
+if((typeof data103 !== "string") && (!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103))))){
+const err204 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2565,11 +2569,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data100.lun !== undefined){
-let data102 = data100.lun;
-if((typeof data102 !== "string") && (!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102))))){
-const err205 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
+if(typeof data103 === "string"){
+if(!pattern0.test(data103)){
+const err205 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2578,9 +2580,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(typeof data102 === "string"){
-if(!pattern0.test(data102)){
-const err206 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data101.state !== undefined){
+let data104 = data101.state;
+if(typeof data104 !== "string"){
+const err206 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2589,11 +2594,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data104 === "active") || (data104 === "failed"))){
+const err207 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2603,11 +2605,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data.map_name !== undefined){
-let data103 = data.map_name;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.lun === undefined){
-const err208 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data101.min !== undefined){
+let data105 = data101.min;
+if(!((typeof data105 == "number") && (isFinite(data105)))){
+const err208 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2616,8 +2617,11 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data103.name === undefined){
-const err209 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data101.max !== undefined){
+let data106 = data101.max;
+if(!((typeof data106 == "number") && (isFinite(data106)))){
+const err209 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2626,9 +2630,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-for(const key25 in data103){
-if(!(((key25 === "host") || (key25 === "lun")) || (key25 === "name"))){
-const err210 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+if(data101.equals !== undefined){
+let data107 = data101.equals;
+if(!((typeof data107 == "number") && (isFinite(data107)))){
+const err210 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2638,11 +2644,9 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data103.host !== undefined){
-let data104 = data103.host;
-if(typeof data104 === "string"){
-if(!pattern0.test(data104)){
-const err211 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err211 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2652,8 +2656,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-else {
-const err212 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.map_current !== undefined){
+let data108 = data.map_current;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.lun === undefined){
+const err212 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2662,11 +2669,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data103.lun !== undefined){
-let data105 = data103.lun;
-if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
-const err213 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
+for(const key25 in data108){
+if(!((key25 === "host") || (key25 === "lun"))){
+const err213 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2675,9 +2680,12 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err214 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data108.host !== undefined){
+let data109 = data108.host;
+if(typeof data109 === "string"){
+if(!pattern0.test(data109)){
+const err214 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2687,12 +2695,8 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-if(data103.name !== undefined){
-let data106 = data103.name;
-if(typeof data106 === "string"){
-if(!pattern0.test(data106)){
-const err215 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err215 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2702,8 +2706,10 @@ vErrors.push(err215);
 errors++;
 }
 }
-else {
-const err216 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data108.lun !== undefined){
+let data110 = data108.lun;
+if((typeof data110 !== "string") && (!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110))))){
+const err216 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2712,10 +2718,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err217 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2725,11 +2730,10 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data.conf_alias !== undefined){
-let data107 = data.conf_alias;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.lun === undefined){
-const err218 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2738,8 +2742,12 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(data107.alias === undefined){
-const err219 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+}
+if(data.disks_current !== undefined){
+let data111 = data.disks_current;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.lun === undefined){
+const err219 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2748,9 +2756,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-for(const key26 in data107){
-if(!(((key26 === "host") || (key26 === "lun")) || (key26 === "alias"))){
-const err220 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+for(const key26 in data111){
+if(!((key26 === "host") || (key26 === "lun"))){
+const err220 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2760,11 +2768,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data107.host !== undefined){
-let data108 = data107.host;
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err221 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data111.host !== undefined){
+let data112 = data111.host;
+if(typeof data112 === "string"){
+if(!pattern0.test(data112)){
+const err221 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2775,7 +2783,7 @@ errors++;
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err222 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2785,10 +2793,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data107.lun !== undefined){
-let data109 = data107.lun;
-if((typeof data109 !== "string") && (!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109))))){
-const err223 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
+if(data111.lun !== undefined){
+let data113 = data111.lun;
+if((typeof data113 !== "string") && (!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113))))){
+const err223 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2797,9 +2805,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(typeof data109 === "string"){
-if(!pattern0.test(data109)){
-const err224 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data113 === "string"){
+if(!pattern0.test(data113)){
+const err224 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2810,11 +2818,9 @@ errors++;
 }
 }
 }
-if(data107.alias !== undefined){
-let data110 = data107.alias;
-if(typeof data110 === "string"){
-if(!pattern0.test(data110)){
-const err225 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err225 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2824,8 +2830,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-else {
-const err226 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.map_name !== undefined){
+let data114 = data.map_name;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.lun === undefined){
+const err226 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2834,10 +2843,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data114.name === undefined){
+const err227 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2846,12 +2853,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data.map_policy !== undefined){
-let data111 = data.map_policy;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(data111.lun === undefined){
-const err228 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key27 in data114){
+if(!(((key27 === "host") || (key27 === "lun")) || (key27 === "name"))){
+const err228 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2860,9 +2864,12 @@ vErrors.push(err228);
 }
 errors++;
 }
-for(const key27 in data111){
-if(!((((key27 === "host") || (key27 === "lun")) || (key27 === "pg_policy")) || (key27 === "selector"))){
-const err229 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data114.host !== undefined){
+let data115 = data114.host;
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err229 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2872,11 +2879,8 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data111.host !== undefined){
-let data112 = data111.host;
-if(typeof data112 === "string"){
-if(!pattern0.test(data112)){
-const err230 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err230 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2886,8 +2890,10 @@ vErrors.push(err230);
 errors++;
 }
 }
-else {
-const err231 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data114.lun !== undefined){
+let data116 = data114.lun;
+if((typeof data116 !== "string") && (!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116))))){
+const err231 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2896,11 +2902,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data111.lun !== undefined){
-let data113 = data111.lun;
-if((typeof data113 !== "string") && (!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113))))){
-const err232 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
+if(typeof data116 === "string"){
+if(!pattern0.test(data116)){
+const err232 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2909,9 +2913,13 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(typeof data113 === "string"){
-if(!pattern0.test(data113)){
-const err233 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data114.name !== undefined){
+let data117 = data114.name;
+if(typeof data117 === "string"){
+if(!pattern0.test(data117)){
+const err233 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2921,12 +2929,8 @@ vErrors.push(err233);
 errors++;
 }
 }
-}
-if(data111.pg_policy !== undefined){
-let data114 = data111.pg_policy;
-if(typeof data114 === "string"){
-if(!pattern0.test(data114)){
-const err234 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err234 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2936,8 +2940,9 @@ vErrors.push(err234);
 errors++;
 }
 }
+}
 else {
-const err235 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err235 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2947,11 +2952,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data111.selector !== undefined){
-let data115 = data111.selector;
-if(typeof data115 === "string"){
-if(!pattern0.test(data115)){
-const err236 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.conf_alias !== undefined){
+let data118 = data.conf_alias;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.lun === undefined){
+const err236 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2960,9 +2965,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-else {
-const err237 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.alias === undefined){
+const err237 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2971,10 +2975,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-}
-else {
-const err238 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key28 in data118){
+if(!(((key28 === "host") || (key28 === "lun")) || (key28 === "alias"))){
+const err238 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2984,11 +2987,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data.lun_size !== undefined){
-let data116 = data.lun_size;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.lun === undefined){
-const err239 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data118.host !== undefined){
+let data119 = data118.host;
+if(typeof data119 === "string"){
+if(!pattern0.test(data119)){
+const err239 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2997,9 +3000,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-for(const key28 in data116){
-if(!((((key28 === "lun") || (key28 === "min")) || (key28 === "max")) || (key28 === "equals"))){
-const err240 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+else {
+const err240 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3009,10 +3012,10 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data116.lun !== undefined){
-let data117 = data116.lun;
-if((typeof data117 !== "string") && (!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117))))){
-const err241 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+if(data118.lun !== undefined){
+let data120 = data118.lun;
+if((typeof data120 !== "string") && (!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120))))){
+const err241 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3021,9 +3024,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(typeof data117 === "string"){
-if(!pattern0.test(data117)){
-const err242 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data120 === "string"){
+if(!pattern0.test(data120)){
+const err242 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3034,10 +3037,11 @@ errors++;
 }
 }
 }
-if(data116.min !== undefined){
-let data118 = data116.min;
-if(!((typeof data118 == "number") && (isFinite(data118)))){
-const err243 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data118.alias !== undefined){
+let data121 = data118.alias;
+if(typeof data121 === "string"){
+if(!pattern0.test(data121)){
+const err243 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3047,10 +3051,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data116.max !== undefined){
-let data119 = data116.max;
-if(!((typeof data119 == "number") && (isFinite(data119)))){
-const err244 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err244 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3060,10 +3062,9 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data116.equals !== undefined){
-let data120 = data116.equals;
-if(!((typeof data120 == "number") && (isFinite(data120)))){
-const err245 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err245 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3073,9 +3074,11 @@ vErrors.push(err245);
 errors++;
 }
 }
-}
-else {
-const err246 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.map_policy !== undefined){
+let data122 = data.map_policy;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.lun === undefined){
+const err246 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3084,12 +3087,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-if(data.partition_map !== undefined){
-let data121 = data.partition_map;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.lun === undefined){
-const err247 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key29 in data122){
+if(!((((key29 === "host") || (key29 === "lun")) || (key29 === "pg_policy")) || (key29 === "selector"))){
+const err247 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3098,8 +3098,12 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data121.num === undefined){
-const err248 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+if(data122.host !== undefined){
+let data123 = data122.host;
+if(typeof data123 === "string"){
+if(!pattern0.test(data123)){
+const err248 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3108,9 +3112,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-for(const key29 in data121){
-if(!(((key29 === "host") || (key29 === "lun")) || (key29 === "num"))){
-const err249 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+else {
+const err249 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3120,11 +3124,10 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data121.host !== undefined){
-let data122 = data121.host;
-if(typeof data122 === "string"){
-if(!pattern0.test(data122)){
-const err250 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data122.lun !== undefined){
+let data124 = data122.lun;
+if((typeof data124 !== "string") && (!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124))))){
+const err250 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3133,9 +3136,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-else {
-const err251 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data124 === "string"){
+if(!pattern0.test(data124)){
+const err251 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3145,10 +3148,12 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data121.lun !== undefined){
-let data123 = data121.lun;
-if((typeof data123 !== "string") && (!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123))))){
-const err252 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
+}
+if(data122.pg_policy !== undefined){
+let data125 = data122.pg_policy;
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err252 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3157,9 +3162,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(typeof data123 === "string"){
-if(!pattern0.test(data123)){
-const err253 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err253 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3169,11 +3174,11 @@ vErrors.push(err253);
 errors++;
 }
 }
-}
-if(data121.num !== undefined){
-let data124 = data121.num;
-if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
-const err254 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data122.selector !== undefined){
+let data126 = data122.selector;
+if(typeof data126 === "string"){
+if(!pattern0.test(data126)){
+const err254 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3182,9 +3187,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 < 1 || isNaN(data124)){
-const err255 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err255 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3195,9 +3200,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err256 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err256 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3207,11 +3211,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data.ocfs2_volume !== undefined){
-let data125 = data.ocfs2_volume;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.lun === undefined){
-const err257 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data.lun_size !== undefined){
+let data127 = data.lun_size;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.lun === undefined){
+const err257 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3220,9 +3224,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key30 in data125){
-if(!((((((key30 === "lun") || (key30 === "label")) || (key30 === "min_slots")) || (key30 === "min_cluster_kb")) || (key30 === "fs_type")) || (key30 === "min_gb"))){
-const err258 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+for(const key30 in data127){
+if(!((((key30 === "lun") || (key30 === "min")) || (key30 === "max")) || (key30 === "equals"))){
+const err258 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3232,10 +3236,10 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data125.lun !== undefined){
-let data126 = data125.lun;
-if((typeof data126 !== "string") && (!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126))))){
-const err259 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
+if(data127.lun !== undefined){
+let data128 = data127.lun;
+if((typeof data128 !== "string") && (!(((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128))) && (isFinite(data128))))){
+const err259 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3244,9 +3248,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(typeof data126 === "string"){
-if(!pattern0.test(data126)){
-const err260 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data128 === "string"){
+if(!pattern0.test(data128)){
+const err260 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3257,11 +3261,10 @@ errors++;
 }
 }
 }
-if(data125.label !== undefined){
-let data127 = data125.label;
-if(typeof data127 === "string"){
-if(!pattern0.test(data127)){
-const err261 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data127.min !== undefined){
+let data129 = data127.min;
+if(!((typeof data129 == "number") && (isFinite(data129)))){
+const err261 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3271,8 +3274,10 @@ vErrors.push(err261);
 errors++;
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.max !== undefined){
+let data130 = data127.max;
+if(!((typeof data130 == "number") && (isFinite(data130)))){
+const err262 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3282,10 +3287,10 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data125.min_slots !== undefined){
-let data128 = data125.min_slots;
-if(!(((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128))) && (isFinite(data128)))){
-const err263 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data127.equals !== undefined){
+let data131 = data127.equals;
+if(!((typeof data131 == "number") && (isFinite(data131)))){
+const err263 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3294,9 +3299,10 @@ vErrors.push(err263);
 }
 errors++;
 }
-if((typeof data128 == "number") && (isFinite(data128))){
-if(data128 < 1 || isNaN(data128)){
-const err264 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3306,11 +3312,11 @@ vErrors.push(err264);
 errors++;
 }
 }
-}
-if(data125.min_cluster_kb !== undefined){
-let data129 = data125.min_cluster_kb;
-if(!(((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129))) && (isFinite(data129)))){
-const err265 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.partition_map !== undefined){
+let data132 = data.partition_map;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.lun === undefined){
+const err265 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3319,9 +3325,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-if((typeof data129 == "number") && (isFinite(data129))){
-if(data129 < 4 || isNaN(data129)){
-const err266 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
+if(data132.num === undefined){
+const err266 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3330,12 +3335,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-}
-if(data125.fs_type !== undefined){
-let data130 = data125.fs_type;
-if(typeof data130 !== "string"){
-const err267 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key31 in data132){
+if(!(((key31 === "host") || (key31 === "lun")) || (key31 === "num"))){
+const err267 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3344,8 +3346,12 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(!(((data130 === "datafiles") || (data130 === "mail")) || (data130 === "vmstore"))){
-const err268 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data132.host !== undefined){
+let data133 = data132.host;
+if(typeof data133 === "string"){
+if(!pattern0.test(data133)){
+const err268 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3355,10 +3361,8 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data125.min_gb !== undefined){
-let data131 = data125.min_gb;
-if(!((typeof data131 == "number") && (isFinite(data131)))){
-const err269 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err269 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3368,9 +3372,10 @@ vErrors.push(err269);
 errors++;
 }
 }
-}
-else {
-const err270 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data132.lun !== undefined){
+let data134 = data132.lun;
+if((typeof data134 !== "string") && (!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134))))){
+const err270 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3379,12 +3384,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data.df_size !== undefined){
-let data132 = data.df_size;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.path === undefined){
-const err271 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(typeof data134 === "string"){
+if(!pattern0.test(data134)){
+const err271 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3393,9 +3395,12 @@ vErrors.push(err271);
 }
 errors++;
 }
-for(const key31 in data132){
-if(!(((((key31 === "host") || (key31 === "path")) || (key31 === "min")) || (key31 === "max")) || (key31 === "equals"))){
-const err272 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+}
+if(data132.num !== undefined){
+let data135 = data132.num;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err272 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3404,12 +3409,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data132.host !== undefined){
-let data133 = data132.host;
-if(typeof data133 === "string"){
-if(!pattern0.test(data133)){
-const err273 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 < 1 || isNaN(data135)){
+const err273 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3419,8 +3421,10 @@ vErrors.push(err273);
 errors++;
 }
 }
+}
+}
 else {
-const err274 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err274 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3430,11 +3434,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data132.path !== undefined){
-let data134 = data132.path;
-if(typeof data134 === "string"){
-if(!pattern0.test(data134)){
-const err275 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.ocfs2_volume !== undefined){
+let data136 = data.ocfs2_volume;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.lun === undefined){
+const err275 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3443,9 +3447,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key32 in data136){
+if(!((((((key32 === "lun") || (key32 === "label")) || (key32 === "min_slots")) || (key32 === "min_cluster_kb")) || (key32 === "fs_type")) || (key32 === "min_gb"))){
+const err276 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3455,10 +3459,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data132.min !== undefined){
-let data135 = data132.min;
-if(!((typeof data135 == "number") && (isFinite(data135)))){
-const err277 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data136.lun !== undefined){
+let data137 = data136.lun;
+if((typeof data137 !== "string") && (!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137))))){
+const err277 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3467,11 +3471,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-if(data132.max !== undefined){
-let data136 = data132.max;
-if(!((typeof data136 == "number") && (isFinite(data136)))){
-const err278 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data137 === "string"){
+if(!pattern0.test(data137)){
+const err278 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3481,10 +3483,12 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data132.equals !== undefined){
-let data137 = data132.equals;
-if(!((typeof data137 == "number") && (isFinite(data137)))){
-const err279 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data136.label !== undefined){
+let data138 = data136.label;
+if(typeof data138 === "string"){
+if(!pattern0.test(data138)){
+const err279 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3494,9 +3498,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-}
 else {
-const err280 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err280 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3506,11 +3509,10 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data.repo_alias !== undefined){
-let data138 = data.repo_alias;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.lun === undefined){
-const err281 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data136.min_slots !== undefined){
+let data139 = data136.min_slots;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err281 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3519,8 +3521,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data138.alias === undefined){
-const err282 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 < 1 || isNaN(data139)){
+const err282 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3529,9 +3532,12 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key32 in data138){
-if(!((((key32 === "lun") || (key32 === "alias")) || (key32 === "host")) || (key32 === "where"))){
-const err283 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+}
+if(data136.min_cluster_kb !== undefined){
+let data140 = data136.min_cluster_kb;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err283 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3540,11 +3546,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data138.lun !== undefined){
-let data139 = data138.lun;
-if((typeof data139 !== "string") && (!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139))))){
-const err284 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.repo_alias.properties.lun.type},message:"must be string,integer"};
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 < 4 || isNaN(data140)){
+const err284 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3553,9 +3557,12 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(typeof data139 === "string"){
-if(!pattern0.test(data139)){
-const err285 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data136.fs_type !== undefined){
+let data141 = data136.fs_type;
+if(typeof data141 !== "string"){
+const err285 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3564,13 +3571,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-}
-if(data138.alias !== undefined){
-let data140 = data138.alias;
-if(typeof data140 === "string"){
-if(!pattern0.test(data140)){
-const err286 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!(((data141 === "datafiles") || (data141 === "mail")) || (data141 === "vmstore"))){
+const err286 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3580,8 +3582,10 @@ vErrors.push(err286);
 errors++;
 }
 }
-else {
-const err287 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.min_gb !== undefined){
+let data142 = data136.min_gb;
+if(!((typeof data142 == "number") && (isFinite(data142)))){
+const err287 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3591,11 +3595,9 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data138.host !== undefined){
-let data141 = data138.host;
-if(typeof data141 === "string"){
-if(!pattern0.test(data141)){
-const err288 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err288 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3605,8 +3607,11 @@ vErrors.push(err288);
 errors++;
 }
 }
-else {
-const err289 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.df_size !== undefined){
+let data143 = data.df_size;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.path === undefined){
+const err289 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3615,11 +3620,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data138.where !== undefined){
-let data142 = data138.where;
-if(typeof data142 !== "string"){
-const err290 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key33 in data143){
+if(!(((((key33 === "host") || (key33 === "path")) || (key33 === "min")) || (key33 === "max")) || (key33 === "equals"))){
+const err290 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3628,8 +3631,12 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(!(((data142 === "ovsrepo") || (data142 === "db")) || (data142 === "both"))){
-const err291 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/enum",keyword:"enum",params:{allowedValues: schema12.properties.repo_alias.properties.where.enum},message:"must be equal to one of the allowed values"};
+}
+if(data143.host !== undefined){
+let data144 = data143.host;
+if(typeof data144 === "string"){
+if(!pattern0.test(data144)){
+const err291 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3639,9 +3646,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
 else {
-const err292 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err292 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3651,11 +3657,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data.ovm22_repository !== undefined){
-let data143 = data.ovm22_repository;
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-if(data143.lun === undefined){
-const err293 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data143.path !== undefined){
+let data145 = data143.path;
+if(typeof data145 === "string"){
+if(!pattern0.test(data145)){
+const err293 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3664,9 +3670,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-for(const key33 in data143){
-if(!((key33 === "lun") || (key33 === "root"))){
-const err294 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+else {
+const err294 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3676,10 +3682,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data143.lun !== undefined){
-let data144 = data143.lun;
-if((typeof data144 !== "string") && (!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144))))){
-const err295 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
+if(data143.min !== undefined){
+let data146 = data143.min;
+if(!((typeof data146 == "number") && (isFinite(data146)))){
+const err295 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3688,9 +3694,11 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(typeof data144 === "string"){
-if(!pattern0.test(data144)){
-const err296 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data143.max !== undefined){
+let data147 = data143.max;
+if(!((typeof data147 == "number") && (isFinite(data147)))){
+const err296 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3700,10 +3708,10 @@ vErrors.push(err296);
 errors++;
 }
 }
-}
-if(data143.root !== undefined){
-if(typeof data143.root !== "boolean"){
-const err297 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data143.equals !== undefined){
+let data148 = data143.equals;
+if(!((typeof data148 == "number") && (isFinite(data148)))){
+const err297 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3715,7 +3723,7 @@ errors++;
 }
 }
 else {
-const err298 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err298 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3725,14 +3733,233 @@ vErrors.push(err298);
 errors++;
 }
 }
-}
-else {
-const err299 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.repo_alias !== undefined){
+let data149 = data.repo_alias;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+if(data149.lun === undefined){
+const err299 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err299];
 }
 else {
 vErrors.push(err299);
+}
+errors++;
+}
+if(data149.alias === undefined){
+const err300 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+for(const key34 in data149){
+if(!((((key34 === "lun") || (key34 === "alias")) || (key34 === "host")) || (key34 === "where"))){
+const err301 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data149.lun !== undefined){
+let data150 = data149.lun;
+if((typeof data150 !== "string") && (!(((typeof data150 == "number") && (!(data150 % 1) && !isNaN(data150))) && (isFinite(data150))))){
+const err302 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.repo_alias.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+if(typeof data150 === "string"){
+if(!pattern0.test(data150)){
+const err303 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+}
+if(data149.alias !== undefined){
+let data151 = data149.alias;
+if(typeof data151 === "string"){
+if(!pattern0.test(data151)){
+const err304 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data149.host !== undefined){
+let data152 = data149.host;
+if(typeof data152 === "string"){
+if(!pattern0.test(data152)){
+const err306 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+if(data149.where !== undefined){
+let data153 = data149.where;
+if(typeof data153 !== "string"){
+const err308 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+if(!(((data153 === "ovsrepo") || (data153 === "db")) || (data153 === "both"))){
+const err309 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/enum",keyword:"enum",params:{allowedValues: schema12.properties.repo_alias.properties.where.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+}
+else {
+const err310 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+if(data.ovm22_repository !== undefined){
+let data154 = data.ovm22_repository;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.lun === undefined){
+const err311 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+for(const key35 in data154){
+if(!((key35 === "lun") || (key35 === "root"))){
+const err312 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data154.lun !== undefined){
+let data155 = data154.lun;
+if((typeof data155 !== "string") && (!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155))))){
+const err313 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+if(typeof data155 === "string"){
+if(!pattern0.test(data155)){
+const err314 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+}
+if(data154.root !== undefined){
+if(typeof data154.root !== "boolean"){
+const err315 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+}
+else {
+const err317 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
 }
 errors++;
 }
@@ -11161,7 +11388,7 @@ errors++;
 if(data242.at !== undefined){
 let data244 = data242.at;
 if(typeof data244 === "string"){
-if(!pattern174.test(data244)){
+if(!pattern176.test(data244)){
 const err595 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err595];
@@ -12280,11 +12507,11 @@ vErrors.push(err688);
 errors++;
 }
 }
-if(data247.page83 !== undefined){
-let data283 = data247.page83;
+if(data247.slow_port !== undefined){
+let data283 = data247.slow_port;
 if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
-if(data283.lun === undefined){
-const err689 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data283.sp === undefined){
+const err689 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -12293,9 +12520,8 @@ vErrors.push(err689);
 }
 errors++;
 }
-for(const key89 in data283){
-if(!(key89 === "lun")){
-const err690 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties"};
+if(data283.port === undefined){
+const err690 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -12304,11 +12530,8 @@ vErrors.push(err690);
 }
 errors++;
 }
-}
-if(data283.lun !== undefined){
-let data284 = data283.lun;
-if((typeof data284 !== "string") && (!(((typeof data284 == "number") && (!(data284 % 1) && !isNaN(data284))) && (isFinite(data284))))){
-const err691 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(data283.service_ms === undefined){
+const err691 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "service_ms"},message:"must have required property '"+"service_ms"+"'"};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -12317,9 +12540,9 @@ vErrors.push(err691);
 }
 errors++;
 }
-if(typeof data284 === "string"){
-if(!pattern0.test(data284)){
-const err692 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key89 in data283){
+if(!((((key89 === "sp") || (key89 === "port")) || (key89 === "service_ms")) || (key89 === "iops"))){
+const err692 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -12329,10 +12552,10 @@ vErrors.push(err692);
 errors++;
 }
 }
-}
-}
-else {
-const err693 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data283.sp !== undefined){
+let data284 = data283.sp;
+if(typeof data284 !== "string"){
+const err693 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -12341,10 +12564,8 @@ vErrors.push(err693);
 }
 errors++;
 }
-}
-}
-else {
-const err694 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data284 === "A") || (data284 === "B"))){
+const err694 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.slow_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -12354,11 +12575,10 @@ vErrors.push(err694);
 errors++;
 }
 }
-if(data242.announce !== undefined){
-let data285 = data242.announce;
-if(typeof data285 === "string"){
-if(!pattern0.test(data285)){
-const err695 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data283.port !== undefined){
+let data285 = data283.port;
+if(!(((typeof data285 == "number") && (!(data285 % 1) && !isNaN(data285))) && (isFinite(data285)))){
+const err695 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -12367,9 +12587,9 @@ vErrors.push(err695);
 }
 errors++;
 }
-}
-else {
-const err696 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data285 == "number") && (isFinite(data285))){
+if(data285 < 0 || isNaN(data285)){
+const err696 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -12380,8 +12600,11 @@ errors++;
 }
 }
 }
-else {
-const err697 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data283.service_ms !== undefined){
+let data286 = data283.service_ms;
+if((typeof data286 == "number") && (isFinite(data286))){
+if(data286 <= 0 || isNaN(data286)){
+const err697 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -12391,9 +12614,8 @@ vErrors.push(err697);
 errors++;
 }
 }
-}
 else {
-const err698 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err698 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -12403,11 +12625,10 @@ vErrors.push(err698);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data286 = data.solution;
-if(Array.isArray(data286)){
-if(data286.length < 1){
-const err699 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data283.iops !== undefined){
+let data287 = data283.iops;
+if(!(((typeof data287 == "number") && (!(data287 % 1) && !isNaN(data287))) && (isFinite(data287)))){
+const err699 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -12416,16 +12637,9 @@ vErrors.push(err699);
 }
 errors++;
 }
-const len12 = data286.length;
-for(let i12=0; i12<len12; i12++){
-let data287 = data286[i12];
-const _errs675 = errors;
-let valid119 = false;
-let passing3 = null;
-const _errs676 = errors;
-if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
-if(data287.host === undefined){
-const err700 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if((typeof data287 == "number") && (isFinite(data287))){
+if(data287 < 1 || isNaN(data287)){
+const err700 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -12434,8 +12648,11 @@ vErrors.push(err700);
 }
 errors++;
 }
-if(data287.run === undefined){
-const err701 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+}
+}
+else {
+const err701 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -12445,15 +12662,11 @@ vErrors.push(err701);
 errors++;
 }
 }
-var _valid3 = _errs676 === errors;
-if(_valid3){
-valid119 = true;
-passing3 = 0;
-}
-const _errs677 = errors;
-if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
-if(data287.host === undefined){
-const err702 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data247.page83 !== undefined){
+let data288 = data247.page83;
+if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
+if(data288.lun === undefined){
+const err702 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -12462,8 +12675,9 @@ vErrors.push(err702);
 }
 errors++;
 }
-if(data287.keys === undefined){
-const err703 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+for(const key90 in data288){
+if(!(key90 === "lun")){
+const err703 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -12472,8 +12686,11 @@ vErrors.push(err703);
 }
 errors++;
 }
-if(data287.note === undefined){
-const err704 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data288.lun !== undefined){
+let data289 = data288.lun;
+if((typeof data289 !== "string") && (!(((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289))) && (isFinite(data289))))){
+const err704 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -12482,21 +12699,9 @@ vErrors.push(err704);
 }
 errors++;
 }
-}
-var _valid3 = _errs677 === errors;
-if(_valid3 && valid119){
-valid119 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid119 = true;
-passing3 = 1;
-}
-const _errs678 = errors;
-if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
-if(data287.wait === undefined){
-const err705 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(typeof data289 === "string"){
+if(!pattern0.test(data289)){
+const err705 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -12506,20 +12711,10 @@ vErrors.push(err705);
 errors++;
 }
 }
-var _valid3 = _errs678 === errors;
-if(_valid3 && valid119){
-valid119 = false;
-passing3 = [passing3, 2];
+}
 }
 else {
-if(_valid3){
-valid119 = true;
-passing3 = 2;
-}
-const _errs679 = errors;
-if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
-if(data287.answer === undefined){
-const err706 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+const err706 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -12529,21 +12724,9 @@ vErrors.push(err706);
 errors++;
 }
 }
-var _valid3 = _errs679 === errors;
-if(_valid3 && valid119){
-valid119 = false;
-passing3 = [passing3, 3];
 }
 else {
-if(_valid3){
-valid119 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid119){
-const err707 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err707 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -12552,21 +12735,12 @@ vErrors.push(err707);
 }
 errors++;
 }
-else {
-errors = _errs675;
-if(vErrors !== null){
-if(_errs675){
-vErrors.length = _errs675;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
-for(const key90 in data287){
-if(!(((((((key90 === "host") || (key90 === "run")) || (key90 === "keys")) || (key90 === "wait")) || (key90 === "answer")) || (key90 === "note")) || (key90 === "fails"))){
-const err708 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
+if(data242.announce !== undefined){
+let data290 = data242.announce;
+if(typeof data290 === "string"){
+if(!pattern0.test(data290)){
+const err708 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -12576,11 +12750,8 @@ vErrors.push(err708);
 errors++;
 }
 }
-if(data287.host !== undefined){
-let data288 = data287.host;
-if(typeof data288 === "string"){
-if(!pattern0.test(data288)){
-const err709 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err709 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -12590,8 +12761,9 @@ vErrors.push(err709);
 errors++;
 }
 }
+}
 else {
-const err710 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err710 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -12601,14 +12773,9 @@ vErrors.push(err710);
 errors++;
 }
 }
-if(data287.run !== undefined){
-let data289 = data287.run;
-const _errs684 = errors;
-let valid121 = false;
-const _errs685 = errors;
-if(typeof data289 === "string"){
-if(!pattern0.test(data289)){
-const err711 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err711 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -12618,8 +12785,11 @@ vErrors.push(err711);
 errors++;
 }
 }
-else {
-const err712 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.solution !== undefined){
+let data291 = data.solution;
+if(Array.isArray(data291)){
+if(data291.length < 1){
+const err712 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -12628,13 +12798,16 @@ vErrors.push(err712);
 }
 errors++;
 }
-var _valid4 = _errs685 === errors;
-valid121 = valid121 || _valid4;
-if(!valid121){
+const len12 = data291.length;
+for(let i12=0; i12<len12; i12++){
+let data292 = data291[i12];
+const _errs686 = errors;
+let valid120 = false;
+let passing3 = null;
 const _errs687 = errors;
-if(Array.isArray(data289)){
-if(data289.length < 1){
-const err713 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+if(data292.host === undefined){
+const err713 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -12643,12 +12816,8 @@ vErrors.push(err713);
 }
 errors++;
 }
-const len13 = data289.length;
-for(let i13=0; i13<len13; i13++){
-let data290 = data289[i13];
-if(typeof data290 === "string"){
-if(!pattern0.test(data290)){
-const err714 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data292.run === undefined){
+const err714 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -12658,8 +12827,15 @@ vErrors.push(err714);
 errors++;
 }
 }
-else {
-const err715 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs687 === errors;
+if(_valid3){
+valid120 = true;
+passing3 = 0;
+}
+const _errs688 = errors;
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+if(data292.host === undefined){
+const err715 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -12668,10 +12844,8 @@ vErrors.push(err715);
 }
 errors++;
 }
-}
-}
-else {
-const err716 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data292.keys === undefined){
+const err716 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -12680,11 +12854,8 @@ vErrors.push(err716);
 }
 errors++;
 }
-var _valid4 = _errs687 === errors;
-valid121 = valid121 || _valid4;
-}
-if(!valid121){
-const err717 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data292.note === undefined){
+const err717 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -12693,23 +12864,21 @@ vErrors.push(err717);
 }
 errors++;
 }
-else {
-errors = _errs684;
-if(vErrors !== null){
-if(_errs684){
-vErrors.length = _errs684;
+}
+var _valid3 = _errs688 === errors;
+if(_valid3 && valid120){
+valid120 = false;
+passing3 = [passing3, 1];
 }
 else {
-vErrors = null;
+if(_valid3){
+valid120 = true;
+passing3 = 1;
 }
-}
-}
-}
-if(data287.keys !== undefined){
-let data291 = data287.keys;
-if(typeof data291 === "string"){
-if(!pattern192.test(data291)){
-const err718 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const _errs689 = errors;
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+if(data292.wait === undefined){
+const err718 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -12719,8 +12888,20 @@ vErrors.push(err718);
 errors++;
 }
 }
+var _valid3 = _errs689 === errors;
+if(_valid3 && valid120){
+valid120 = false;
+passing3 = [passing3, 2];
+}
 else {
-const err719 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid3){
+valid120 = true;
+passing3 = 2;
+}
+const _errs690 = errors;
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+if(data292.answer === undefined){
+const err719 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -12730,11 +12911,21 @@ vErrors.push(err719);
 errors++;
 }
 }
-if(data287.wait !== undefined){
-let data292 = data287.wait;
-if(typeof data292 === "string"){
-if(!pattern174.test(data292)){
-const err720 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+var _valid3 = _errs690 === errors;
+if(_valid3 && valid120){
+valid120 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid120 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid120){
+const err720 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -12743,9 +12934,21 @@ vErrors.push(err720);
 }
 errors++;
 }
+else {
+errors = _errs686;
+if(vErrors !== null){
+if(_errs686){
+vErrors.length = _errs686;
 }
 else {
-const err721 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+for(const key91 in data292){
+if(!(((((((key91 === "host") || (key91 === "run")) || (key91 === "keys")) || (key91 === "wait")) || (key91 === "answer")) || (key91 === "note")) || (key91 === "fails"))){
+const err721 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -12755,11 +12958,11 @@ vErrors.push(err721);
 errors++;
 }
 }
-if(data287.answer !== undefined){
-let data293 = data287.answer;
+if(data292.host !== undefined){
+let data293 = data292.host;
 if(typeof data293 === "string"){
-if(!pattern3.test(data293)){
-const err722 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern0.test(data293)){
+const err722 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -12770,7 +12973,7 @@ errors++;
 }
 }
 else {
-const err723 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err723 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -12780,11 +12983,14 @@ vErrors.push(err723);
 errors++;
 }
 }
-if(data287.note !== undefined){
-let data294 = data287.note;
+if(data292.run !== undefined){
+let data294 = data292.run;
+const _errs695 = errors;
+let valid122 = false;
+const _errs696 = errors;
 if(typeof data294 === "string"){
 if(!pattern0.test(data294)){
-const err724 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err724 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -12795,7 +13001,7 @@ errors++;
 }
 }
 else {
-const err725 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err725 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -12804,10 +13010,13 @@ vErrors.push(err725);
 }
 errors++;
 }
-}
-if(data287.fails !== undefined){
-if(typeof data287.fails !== "boolean"){
-const err726 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var _valid4 = _errs696 === errors;
+valid122 = valid122 || _valid4;
+if(!valid122){
+const _errs698 = errors;
+if(Array.isArray(data294)){
+if(data294.length < 1){
+const err726 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -12816,10 +13025,12 @@ vErrors.push(err726);
 }
 errors++;
 }
-}
-}
-else {
-const err727 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len13 = data294.length;
+for(let i13=0; i13<len13; i13++){
+let data295 = data294[i13];
+if(typeof data295 === "string"){
+if(!pattern0.test(data295)){
+const err727 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -12829,9 +13040,8 @@ vErrors.push(err727);
 errors++;
 }
 }
-}
 else {
-const err728 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err728 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -12843,12 +13053,184 @@ errors++;
 }
 }
 else {
-const err729 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err729 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err729];
 }
 else {
 vErrors.push(err729);
+}
+errors++;
+}
+var _valid4 = _errs698 === errors;
+valid122 = valid122 || _valid4;
+}
+if(!valid122){
+const err730 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err730];
+}
+else {
+vErrors.push(err730);
+}
+errors++;
+}
+else {
+errors = _errs695;
+if(vErrors !== null){
+if(_errs695){
+vErrors.length = _errs695;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data292.keys !== undefined){
+let data296 = data292.keys;
+if(typeof data296 === "string"){
+if(!pattern194.test(data296)){
+const err731 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(vErrors === null){
+vErrors = [err731];
+}
+else {
+vErrors.push(err731);
+}
+errors++;
+}
+}
+else {
+const err732 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err732];
+}
+else {
+vErrors.push(err732);
+}
+errors++;
+}
+}
+if(data292.wait !== undefined){
+let data297 = data292.wait;
+if(typeof data297 === "string"){
+if(!pattern176.test(data297)){
+const err733 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err733];
+}
+else {
+vErrors.push(err733);
+}
+errors++;
+}
+}
+else {
+const err734 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err734];
+}
+else {
+vErrors.push(err734);
+}
+errors++;
+}
+}
+if(data292.answer !== undefined){
+let data298 = data292.answer;
+if(typeof data298 === "string"){
+if(!pattern3.test(data298)){
+const err735 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err735];
+}
+else {
+vErrors.push(err735);
+}
+errors++;
+}
+}
+else {
+const err736 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err736];
+}
+else {
+vErrors.push(err736);
+}
+errors++;
+}
+}
+if(data292.note !== undefined){
+let data299 = data292.note;
+if(typeof data299 === "string"){
+if(!pattern0.test(data299)){
+const err737 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err737];
+}
+else {
+vErrors.push(err737);
+}
+errors++;
+}
+}
+else {
+const err738 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err738];
+}
+else {
+vErrors.push(err738);
+}
+errors++;
+}
+}
+if(data292.fails !== undefined){
+if(typeof data292.fails !== "boolean"){
+const err739 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err739];
+}
+else {
+vErrors.push(err739);
+}
+errors++;
+}
+}
+}
+else {
+const err740 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err740];
+}
+else {
+vErrors.push(err740);
+}
+errors++;
+}
+}
+}
+else {
+const err741 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err741];
+}
+else {
+vErrors.push(err741);
+}
+errors++;
+}
+}
+}
+else {
+const err742 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err742];
+}
+else {
+vErrors.push(err742);
 }
 errors++;
 }
