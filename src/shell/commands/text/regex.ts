@@ -173,7 +173,8 @@ export function translateRegex(re: string, extended: boolean): RegexResult {
         continue;
       }
     }
-    out += escapeJs(c);
+    // '.' is "any character" in both BRE and ERE; everything else left here is literal.
+    out += c === '.' ? '.' : escapeJs(c);
     atomBefore = true;
     i++;
   }
