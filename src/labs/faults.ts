@@ -7,6 +7,9 @@ import { writeFile } from '../sim/vfs';
 import { changePage83, growLun, setCable, setHbaPort, setSp, setSpPort, setSwitch } from '../sim/storage/faults';
 import { findLun } from '../sim/storage/san';
 import { syncStorage } from '../sim/storage/core-sync';
+import { freeMemoryMiB, guestsOn } from '../sim/memory';
+import { ocfs2OnDown } from '../sim/storage/ocfs2-power';
+import { storageOnDown } from '../sim/storage/boot';
 import { bool, findHost, int, num, oneOfStr, str, type JsonSchema } from './check-kit';
 import type { LunRef } from '../sim/storage/types';
 import type { WorldState } from '../sim/types';
@@ -163,6 +166,48 @@ export const FAULTS = {
       if (h === undefined || typeof sim.core.setPort !== 'function') return 'this simulator core has no port timing';
       sim.core.setPort(h, a.iops ?? 2000, a.service_ms);
       recordEvent(sim.world, null, 'fault.slow-port', `SP ${a.sp} port ${a.port} is slow: ${a.service_ms} ms per request`);
+      return null;
+    },
+  }),
+  host_crash: defineFault<{ host: string; back_after_s?: number }>({
+    summary: 'A host crashes (kernel panic): its guests die with it, the cluster loses the node; it boots again after `back_after_s` seconds (default 180: the watchdog reboot).',
+    args: { host: str, back_after_s: { type: 'integer', minimum: 10 } },
+    required: ['host'],
+    menu: 'Host crash',
+    run({ world }, a) {
+      const h = findHost(world, a.host);
+      if (!h) return `no host ${a.host}`;
+      if (h.down) return `${h.name} is already down`;
+      syslog(world, h, 'kernel', 'Kernel panic - not syncing: Fatal exception');
+      for (const d of guestsOn(world, h.name)) {
+        recordEvent(world, h.name, 'domain.died', `${d.name} died with ${h.name}`);
+        d.host = null;
+        d.domid = null;
+        d.state = 'halted';
+        if (d.xen) {
+          delete d.xen.pending;
+          delete d.xen.migration;
+          d.xen.pausedByAdmin = false;
+        }
+      }
+      h.down = { sinceMs: world.clockMs, upAtMs: world.clockMs + (a.back_after_s ?? 180) * 1000, reason: 'crash' };
+      recordEvent(world, h.name, 'host.crashed', `${h.name} crashed (kernel panic)`);
+      ocfs2OnDown(world, h);
+      storageOnDown(world, h);
+      return null;
+    },
+  }),
+  dom0_memory: defineFault<{ host: string; add_mib: number }>({
+    summary: 'Dom0 memory pressure: dom0 takes `add_mib` more MiB from the hypervisor (a leaking driver, a misjudged dom0_mem), leaving less for guests.',
+    args: { host: str, add_mib: { type: 'integer', minimum: 1 } },
+    required: ['host', 'add_mib'],
+    menu: 'Dom0 memory pressure',
+    run({ world }, a) {
+      const h = findHost(world, a.host);
+      if (!h) return `no host ${a.host}`;
+      const take = Math.min(a.add_mib, freeMemoryMiB(world, h));
+      h.dom0MemMiB += take;
+      recordEvent(world, h.name, 'fault.dom0-memory', `dom0 on ${h.name} grew by ${take} MiB to ${h.dom0MemMiB} MiB`);
       return null;
     },
   }),

@@ -140,6 +140,19 @@ describe('lab runtime', () => {
     expect(view().constraints[0]!.broken).toBe(true);
   });
 
+  it('injects faults from the sandbox menu, validating their arguments', async () => {
+    const sb = await bootEngine(3);
+    await sb.engine.open('t1', 'ovs01', 120, 40);
+    const menu = plain(await sb.engine.input('t1', 'fault\r'));
+    expect(menu).toMatch(/^fault\nFaults you can inject \(fault NAME key=value …\):\n/);
+    expect(menu).toContain('  cable            FC cable: host=… hba=… plugged=…\n');
+    expect(plain(await sb.engine.input('t1', 'fault cable host=ovs01 hba=9 plugged=false\r'))).toBe('fault cable host=ovs01 hba=9 plugged=false\nfault: cable: ovs01 has no HBA port host9\n[root@ovs01 ~]# ');
+    expect(plain(await sb.engine.input('t1', 'fault cable host=ovs01\r'))).toBe('fault cable host=ovs01\nfault: cable: missing hba=… plugged=…\n[root@ovs01 ~]# ');
+    expect(plain(await sb.engine.input('t1', 'fault cable hba=x\r'))).toBe('fault cable hba=x\nfault: cable: hba must be a number\n[root@ovs01 ~]# ');
+    expect(await sb.engine.labCommand('fault', ['host_crash', 'host=ovs02'])).toEqual({ exitCode: 0, output: '' });
+    expect(plain(await sb.engine.input('t1', 'ssh ovs02\r'))).not.toContain('[root@ovs02');
+  });
+
   it('refuses sandbox faults inside a lab, and lab commands in the sandbox', async () => {
     const { engine } = await start();
     expect(plain(await engine.input('t1', 'fault\r'))).toBe('fault\nfault: the faults of a lab are part of the exercise; inject your own in the sandbox\n[root@ovs01 ~]# ');

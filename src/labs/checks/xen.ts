@@ -151,7 +151,22 @@ const ioErrors = defineCheck<{ domain: string } & Range>({
   },
 });
 
+const guestIoErrors = defineCheck<{ host?: string } & Range>({
+  summary: 'How many disk requests failed with an I/O error across every running guest (of one host, when named).',
+  args: { host: str, ...rangeArgs },
+  required: [],
+  run({ sim, world }, a) {
+    let n = 0;
+    for (const d of Object.values(world.domains)) {
+      if (!isActive(d) || (a.host !== undefined && d.host !== a.host)) continue;
+      n += d.disks.reduce((s, _, i) => s + vbdCounters(sim, d, i).errors, 0);
+    }
+    return inRange(n, a) ? pass() : failWith(`guests saw ${n} I/O errors`);
+  },
+});
+
 export const xenChecks = {
+  guest_io_errors: guestIoErrors,
   io_latency: ioLatency,
   io_errors: ioErrors,
   weight_ratio: weightRatio,

@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"service_ms":{"type":"number","exclusiveMinimum":0},"iops":{"type":"integer","minimum":1}},"required":["sp","port","service_ms"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"}},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1},"dom0_mem":{"type":"integer","minimum":1},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1},"cores_per_socket":{"type":"integer","minimum":1},"threads_per_core":{"type":"integer","minimum":1},"mhz":{"type":"integer","minimum":1},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","additionalProperties":{"type":"string"}}}}},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1},"maxmem":{"type":"integer","minimum":1},"vcpus":{"type":"integer","minimum":1},"max_vcpus":{"type":"integer","minimum":1},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0},"write_iops":{"type":"number","minimum":0}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}}},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"}},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}}},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1},"int":{"type":"object","properties":{"min":{"type":"integer"},"max":{"type":"integer"},"step":{"type":"integer","minimum":1}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}}},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer"},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0},"add_gb":{"type":"number","exclusiveMinimum":0}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0},"service_ms":{"type":"number","exclusiveMinimum":0},"iops":{"type":"integer","minimum":1}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]}},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern16 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern176 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern194 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern177 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern197 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -121,11 +121,12 @@ vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.
 errors = vErrors.length;
 }
 }
-if(data.io_latency !== undefined){
-let data5 = data.io_latency;
+if(data.guest_io_errors !== undefined){
+let data5 = data.guest_io_errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.domain === undefined){
-const err7 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key1 in data5){
+if(!((((key1 === "host") || (key1 === "min")) || (key1 === "max")) || (key1 === "equals"))){
+const err7 = {instancePath:instancePath+"/guest_io_errors",schemaPath:"#/properties/guest_io_errors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -134,9 +135,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!(((((key1 === "domain") || (key1 === "disk")) || (key1 === "min")) || (key1 === "max")) || (key1 === "equals"))){
-const err8 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data5.host !== undefined){
+let data6 = data5.host;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err8 = {instancePath:instancePath+"/guest_io_errors/host",schemaPath:"#/properties/guest_io_errors/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -146,11 +150,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data5.domain !== undefined){
-let data6 = data5.domain;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err9 = {instancePath:instancePath+"/io_latency/domain",schemaPath:"#/properties/io_latency/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err9 = {instancePath:instancePath+"/guest_io_errors/host",schemaPath:"#/properties/guest_io_errors/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -160,8 +161,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/io_latency/domain",schemaPath:"#/properties/io_latency/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.min !== undefined){
+let data7 = data5.min;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err10 = {instancePath:instancePath+"/guest_io_errors/min",schemaPath:"#/properties/guest_io_errors/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -171,10 +174,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data5.disk !== undefined){
-let data7 = data5.disk;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err11 = {instancePath:instancePath+"/io_latency/disk",schemaPath:"#/properties/io_latency/properties/disk/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.max !== undefined){
+let data8 = data5.max;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err11 = {instancePath:instancePath+"/guest_io_errors/max",schemaPath:"#/properties/guest_io_errors/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -183,9 +186,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err12 = {instancePath:instancePath+"/io_latency/disk",schemaPath:"#/properties/io_latency/properties/disk/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data5.equals !== undefined){
+let data9 = data5.equals;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err12 = {instancePath:instancePath+"/guest_io_errors/equals",schemaPath:"#/properties/guest_io_errors/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -196,10 +201,8 @@ errors++;
 }
 }
 }
-if(data5.min !== undefined){
-let data8 = data5.min;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err13 = {instancePath:instancePath+"/io_latency/min",schemaPath:"#/properties/io_latency/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err13 = {instancePath:instancePath+"/guest_io_errors",schemaPath:"#/properties/guest_io_errors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -209,10 +212,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data5.max !== undefined){
-let data9 = data5.max;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err14 = {instancePath:instancePath+"/io_latency/max",schemaPath:"#/properties/io_latency/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.io_latency !== undefined){
+let data10 = data.io_latency;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.domain === undefined){
+const err14 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -221,11 +225,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data5.equals !== undefined){
-let data10 = data5.equals;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err15 = {instancePath:instancePath+"/io_latency/equals",schemaPath:"#/properties/io_latency/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key2 in data10){
+if(!(((((key2 === "domain") || (key2 === "disk")) || (key2 === "min")) || (key2 === "max")) || (key2 === "equals"))){
+const err15 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -235,9 +237,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.domain !== undefined){
+let data11 = data10.domain;
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+const err16 = {instancePath:instancePath+"/io_latency/domain",schemaPath:"#/properties/io_latency/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -247,11 +251,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.io_errors !== undefined){
-let data11 = data.io_errors;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.domain === undefined){
-const err17 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err17 = {instancePath:instancePath+"/io_latency/domain",schemaPath:"#/properties/io_latency/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -260,9 +261,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!((((key2 === "domain") || (key2 === "min")) || (key2 === "max")) || (key2 === "equals"))){
-const err18 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data10.disk !== undefined){
+let data12 = data10.disk;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err18 = {instancePath:instancePath+"/io_latency/disk",schemaPath:"#/properties/io_latency/properties/disk/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -271,12 +274,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data11.domain !== undefined){
-let data12 = data11.domain;
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err19 = {instancePath:instancePath+"/io_errors/domain",schemaPath:"#/properties/io_errors/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err19 = {instancePath:instancePath+"/io_latency/disk",schemaPath:"#/properties/io_latency/properties/disk/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -286,8 +286,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/io_errors/domain",schemaPath:"#/properties/io_errors/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data10.min !== undefined){
+let data13 = data10.min;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+const err20 = {instancePath:instancePath+"/io_latency/min",schemaPath:"#/properties/io_latency/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -297,10 +300,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data11.min !== undefined){
-let data13 = data11.min;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err21 = {instancePath:instancePath+"/io_errors/min",schemaPath:"#/properties/io_errors/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data10.max !== undefined){
+let data14 = data10.max;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+const err21 = {instancePath:instancePath+"/io_latency/max",schemaPath:"#/properties/io_latency/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -310,10 +313,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data11.max !== undefined){
-let data14 = data11.max;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err22 = {instancePath:instancePath+"/io_errors/max",schemaPath:"#/properties/io_errors/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data10.equals !== undefined){
+let data15 = data10.equals;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
+const err22 = {instancePath:instancePath+"/io_latency/equals",schemaPath:"#/properties/io_latency/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -323,10 +326,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data11.equals !== undefined){
-let data15 = data11.equals;
-if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err23 = {instancePath:instancePath+"/io_errors/equals",schemaPath:"#/properties/io_errors/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err23 = {instancePath:instancePath+"/io_latency",schemaPath:"#/properties/io_latency/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -336,9 +338,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.io_errors !== undefined){
+let data16 = data.io_errors;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.domain === undefined){
+const err24 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -347,12 +351,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.weight_ratio !== undefined){
-let data16 = data.weight_ratio;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.domain === undefined){
-const err25 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key3 in data16){
+if(!((((key3 === "domain") || (key3 === "min")) || (key3 === "max")) || (key3 === "equals"))){
+const err25 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -361,8 +362,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data16.over === undefined){
-const err26 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
+}
+if(data16.domain !== undefined){
+let data17 = data16.domain;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err26 = {instancePath:instancePath+"/io_errors/domain",schemaPath:"#/properties/io_errors/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -371,8 +376,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data16.min === undefined){
-const err27 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+}
+else {
+const err27 = {instancePath:instancePath+"/io_errors/domain",schemaPath:"#/properties/io_errors/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -381,9 +387,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((key3 === "domain") || (key3 === "over")) || (key3 === "min"))){
-const err28 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data16.min !== undefined){
+let data18 = data16.min;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+const err28 = {instancePath:instancePath+"/io_errors/min",schemaPath:"#/properties/io_errors/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -393,11 +401,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data16.domain !== undefined){
-let data17 = data16.domain;
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err29 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data16.max !== undefined){
+let data19 = data16.max;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+const err29 = {instancePath:instancePath+"/io_errors/max",schemaPath:"#/properties/io_errors/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -407,8 +414,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.equals !== undefined){
+let data20 = data16.equals;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+const err30 = {instancePath:instancePath+"/io_errors/equals",schemaPath:"#/properties/io_errors/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -418,11 +427,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data16.over !== undefined){
-let data18 = data16.over;
-if(typeof data18 === "string"){
-if(!pattern0.test(data18)){
-const err31 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err31 = {instancePath:instancePath+"/io_errors",schemaPath:"#/properties/io_errors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -432,8 +439,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.weight_ratio !== undefined){
+let data21 = data.weight_ratio;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.domain === undefined){
+const err32 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -442,11 +452,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data16.min !== undefined){
-let data19 = data16.min;
-if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err33 = {instancePath:instancePath+"/weight_ratio/min",schemaPath:"#/properties/weight_ratio/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data21.over === undefined){
+const err33 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -455,10 +462,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.min === undefined){
+const err34 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -467,12 +472,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.cpu_percent !== undefined){
-let data20 = data.cpu_percent;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.domain === undefined){
-const err35 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key4 in data21){
+if(!(((key4 === "domain") || (key4 === "over")) || (key4 === "min"))){
+const err35 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -481,9 +483,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key4 in data20){
-if(!((((key4 === "domain") || (key4 === "min")) || (key4 === "max")) || (key4 === "equals"))){
-const err36 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data21.domain !== undefined){
+let data22 = data21.domain;
+if(typeof data22 === "string"){
+if(!pattern0.test(data22)){
+const err36 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -493,11 +498,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data20.domain !== undefined){
-let data21 = data20.domain;
-if(typeof data21 === "string"){
-if(!pattern0.test(data21)){
-const err37 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err37 = {instancePath:instancePath+"/weight_ratio/domain",schemaPath:"#/properties/weight_ratio/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -507,8 +509,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.over !== undefined){
+let data23 = data21.over;
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err38 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -518,10 +523,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data20.min !== undefined){
-let data22 = data20.min;
-if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err39 = {instancePath:instancePath+"/cpu_percent/min",schemaPath:"#/properties/cpu_percent/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err39 = {instancePath:instancePath+"/weight_ratio/over",schemaPath:"#/properties/weight_ratio/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -531,10 +534,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data20.max !== undefined){
-let data23 = data20.max;
-if(!((typeof data23 == "number") && (isFinite(data23)))){
-const err40 = {instancePath:instancePath+"/cpu_percent/max",schemaPath:"#/properties/cpu_percent/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data21.min !== undefined){
+let data24 = data21.min;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
+const err40 = {instancePath:instancePath+"/weight_ratio/min",schemaPath:"#/properties/weight_ratio/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -544,10 +547,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data20.equals !== undefined){
-let data24 = data20.equals;
-if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err41 = {instancePath:instancePath+"/cpu_percent/equals",schemaPath:"#/properties/cpu_percent/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err41 = {instancePath:instancePath+"/weight_ratio",schemaPath:"#/properties/weight_ratio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -557,9 +559,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.cpu_percent !== undefined){
+let data25 = data.cpu_percent;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.domain === undefined){
+const err42 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -568,12 +572,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.dom0_memory !== undefined){
-let data25 = data.dom0_memory;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.host === undefined){
-const err43 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key5 in data25){
+if(!((((key5 === "domain") || (key5 === "min")) || (key5 === "max")) || (key5 === "equals"))){
+const err43 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -582,9 +583,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key5 in data25){
-if(!((((key5 === "host") || (key5 === "min")) || (key5 === "max")) || (key5 === "equals"))){
-const err44 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data25.domain !== undefined){
+let data26 = data25.domain;
+if(typeof data26 === "string"){
+if(!pattern0.test(data26)){
+const err44 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -594,11 +598,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data25.host !== undefined){
-let data26 = data25.host;
-if(typeof data26 === "string"){
-if(!pattern0.test(data26)){
-const err45 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err45 = {instancePath:instancePath+"/cpu_percent/domain",schemaPath:"#/properties/cpu_percent/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -608,8 +609,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data25.min !== undefined){
+let data27 = data25.min;
+if(!((typeof data27 == "number") && (isFinite(data27)))){
+const err46 = {instancePath:instancePath+"/cpu_percent/min",schemaPath:"#/properties/cpu_percent/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -619,10 +622,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data25.min !== undefined){
-let data27 = data25.min;
-if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err47 = {instancePath:instancePath+"/dom0_memory/min",schemaPath:"#/properties/dom0_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data25.max !== undefined){
+let data28 = data25.max;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+const err47 = {instancePath:instancePath+"/cpu_percent/max",schemaPath:"#/properties/cpu_percent/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -632,10 +635,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data25.max !== undefined){
-let data28 = data25.max;
-if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err48 = {instancePath:instancePath+"/dom0_memory/max",schemaPath:"#/properties/dom0_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data25.equals !== undefined){
+let data29 = data25.equals;
+if(!((typeof data29 == "number") && (isFinite(data29)))){
+const err48 = {instancePath:instancePath+"/cpu_percent/equals",schemaPath:"#/properties/cpu_percent/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -645,10 +648,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data25.equals !== undefined){
-let data29 = data25.equals;
-if(!((typeof data29 == "number") && (isFinite(data29)))){
-const err49 = {instancePath:instancePath+"/dom0_memory/equals",schemaPath:"#/properties/dom0_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err49 = {instancePath:instancePath+"/cpu_percent",schemaPath:"#/properties/cpu_percent/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -658,9 +660,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.dom0_memory !== undefined){
+let data30 = data.dom0_memory;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.host === undefined){
+const err50 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -669,12 +673,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data.domain_state !== undefined){
-let data30 = data.domain_state;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.domain === undefined){
-const err51 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key6 in data30){
+if(!((((key6 === "host") || (key6 === "min")) || (key6 === "max")) || (key6 === "equals"))){
+const err51 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -683,8 +684,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data30.state === undefined){
-const err52 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data30.host !== undefined){
+let data31 = data30.host;
+if(typeof data31 === "string"){
+if(!pattern0.test(data31)){
+const err52 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -693,9 +698,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key6 in data30){
-if(!(((key6 === "domain") || (key6 === "state")) || (key6 === "host"))){
-const err53 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+else {
+const err53 = {instancePath:instancePath+"/dom0_memory/host",schemaPath:"#/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -705,11 +710,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data30.domain !== undefined){
-let data31 = data30.domain;
-if(typeof data31 === "string"){
-if(!pattern0.test(data31)){
-const err54 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data30.min !== undefined){
+let data32 = data30.min;
+if(!((typeof data32 == "number") && (isFinite(data32)))){
+const err54 = {instancePath:instancePath+"/dom0_memory/min",schemaPath:"#/properties/dom0_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -719,8 +723,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.max !== undefined){
+let data33 = data30.max;
+if(!((typeof data33 == "number") && (isFinite(data33)))){
+const err55 = {instancePath:instancePath+"/dom0_memory/max",schemaPath:"#/properties/dom0_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -730,10 +736,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data30.state !== undefined){
-let data32 = data30.state;
-if(typeof data32 !== "string"){
-const err56 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.equals !== undefined){
+let data34 = data30.equals;
+if(!((typeof data34 == "number") && (isFinite(data34)))){
+const err56 = {instancePath:instancePath+"/dom0_memory/equals",schemaPath:"#/properties/dom0_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -742,8 +748,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!((((((data32 === "running") || (data32 === "paused")) || (data32 === "halted")) || (data32 === "active")) || (data32 === "crashed")) || (data32 === "shutdown"))){
-const err57 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.domain_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/dom0_memory",schemaPath:"#/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -753,11 +761,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data30.host !== undefined){
-let data33 = data30.host;
-if(typeof data33 === "string"){
-if(!pattern0.test(data33)){
-const err58 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.domain_state !== undefined){
+let data35 = data.domain_state;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.domain === undefined){
+const err58 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -766,9 +774,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.state === undefined){
+const err59 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -777,10 +784,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key7 in data35){
+if(!(((key7 === "domain") || (key7 === "state")) || (key7 === "host"))){
+const err60 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -790,11 +796,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.domain_memory !== undefined){
-let data34 = data.domain_memory;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.domain === undefined){
-const err61 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if(data35.domain !== undefined){
+let data36 = data35.domain;
+if(typeof data36 === "string"){
+if(!pattern0.test(data36)){
+const err61 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -803,9 +809,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key7 in data34){
-if(!((((key7 === "domain") || (key7 === "min")) || (key7 === "max")) || (key7 === "equals"))){
-const err62 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+else {
+const err62 = {instancePath:instancePath+"/domain_state/domain",schemaPath:"#/properties/domain_state/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -815,11 +821,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data34.domain !== undefined){
-let data35 = data34.domain;
-if(typeof data35 === "string"){
-if(!pattern0.test(data35)){
-const err63 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data35.state !== undefined){
+let data37 = data35.state;
+if(typeof data37 !== "string"){
+const err63 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -828,9 +833,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((data37 === "running") || (data37 === "paused")) || (data37 === "halted")) || (data37 === "active")) || (data37 === "crashed")) || (data37 === "shutdown"))){
+const err64 = {instancePath:instancePath+"/domain_state/state",schemaPath:"#/properties/domain_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.domain_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -840,10 +844,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data34.min !== undefined){
-let data36 = data34.min;
-if(!((typeof data36 == "number") && (isFinite(data36)))){
-const err65 = {instancePath:instancePath+"/domain_memory/min",schemaPath:"#/properties/domain_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data35.host !== undefined){
+let data38 = data35.host;
+if(typeof data38 === "string"){
+if(!pattern0.test(data38)){
+const err65 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -853,10 +858,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data34.max !== undefined){
-let data37 = data34.max;
-if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err66 = {instancePath:instancePath+"/domain_memory/max",schemaPath:"#/properties/domain_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err66 = {instancePath:instancePath+"/domain_state/host",schemaPath:"#/properties/domain_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -866,10 +869,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data34.equals !== undefined){
-let data38 = data34.equals;
-if(!((typeof data38 == "number") && (isFinite(data38)))){
-const err67 = {instancePath:instancePath+"/domain_memory/equals",schemaPath:"#/properties/domain_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err67 = {instancePath:instancePath+"/domain_state",schemaPath:"#/properties/domain_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -879,9 +881,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.domain_memory !== undefined){
+let data39 = data.domain_memory;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.domain === undefined){
+const err68 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -890,12 +894,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data.domain_maxmem !== undefined){
-let data39 = data.domain_maxmem;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.domain === undefined){
-const err69 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key8 in data39){
+if(!((((key8 === "domain") || (key8 === "min")) || (key8 === "max")) || (key8 === "equals"))){
+const err69 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -904,9 +905,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-for(const key8 in data39){
-if(!((((key8 === "domain") || (key8 === "min")) || (key8 === "max")) || (key8 === "equals"))){
-const err70 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data39.domain !== undefined){
+let data40 = data39.domain;
+if(typeof data40 === "string"){
+if(!pattern0.test(data40)){
+const err70 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -916,11 +920,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data39.domain !== undefined){
-let data40 = data39.domain;
-if(typeof data40 === "string"){
-if(!pattern0.test(data40)){
-const err71 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err71 = {instancePath:instancePath+"/domain_memory/domain",schemaPath:"#/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -930,8 +931,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.min !== undefined){
+let data41 = data39.min;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+const err72 = {instancePath:instancePath+"/domain_memory/min",schemaPath:"#/properties/domain_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -941,10 +944,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data39.min !== undefined){
-let data41 = data39.min;
-if(!((typeof data41 == "number") && (isFinite(data41)))){
-const err73 = {instancePath:instancePath+"/domain_maxmem/min",schemaPath:"#/properties/domain_maxmem/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.max !== undefined){
+let data42 = data39.max;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err73 = {instancePath:instancePath+"/domain_memory/max",schemaPath:"#/properties/domain_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -954,10 +957,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data39.max !== undefined){
-let data42 = data39.max;
-if(!((typeof data42 == "number") && (isFinite(data42)))){
-const err74 = {instancePath:instancePath+"/domain_maxmem/max",schemaPath:"#/properties/domain_maxmem/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.equals !== undefined){
+let data43 = data39.equals;
+if(!((typeof data43 == "number") && (isFinite(data43)))){
+const err74 = {instancePath:instancePath+"/domain_memory/equals",schemaPath:"#/properties/domain_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -967,10 +970,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data39.equals !== undefined){
-let data43 = data39.equals;
-if(!((typeof data43 == "number") && (isFinite(data43)))){
-const err75 = {instancePath:instancePath+"/domain_maxmem/equals",schemaPath:"#/properties/domain_maxmem/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err75 = {instancePath:instancePath+"/domain_memory",schemaPath:"#/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -980,9 +982,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.domain_maxmem !== undefined){
+let data44 = data.domain_maxmem;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.domain === undefined){
+const err76 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -991,12 +995,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data.domain_vcpus !== undefined){
-let data44 = data.domain_vcpus;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.domain === undefined){
-const err77 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key9 in data44){
+if(!((((key9 === "domain") || (key9 === "min")) || (key9 === "max")) || (key9 === "equals"))){
+const err77 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1005,9 +1006,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key9 in data44){
-if(!((((key9 === "domain") || (key9 === "min")) || (key9 === "max")) || (key9 === "equals"))){
-const err78 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data44.domain !== undefined){
+let data45 = data44.domain;
+if(typeof data45 === "string"){
+if(!pattern0.test(data45)){
+const err78 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1017,11 +1021,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data44.domain !== undefined){
-let data45 = data44.domain;
-if(typeof data45 === "string"){
-if(!pattern0.test(data45)){
-const err79 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err79 = {instancePath:instancePath+"/domain_maxmem/domain",schemaPath:"#/properties/domain_maxmem/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1031,8 +1032,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.min !== undefined){
+let data46 = data44.min;
+if(!((typeof data46 == "number") && (isFinite(data46)))){
+const err80 = {instancePath:instancePath+"/domain_maxmem/min",schemaPath:"#/properties/domain_maxmem/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1042,10 +1045,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data44.min !== undefined){
-let data46 = data44.min;
-if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err81 = {instancePath:instancePath+"/domain_vcpus/min",schemaPath:"#/properties/domain_vcpus/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data44.max !== undefined){
+let data47 = data44.max;
+if(!((typeof data47 == "number") && (isFinite(data47)))){
+const err81 = {instancePath:instancePath+"/domain_maxmem/max",schemaPath:"#/properties/domain_maxmem/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1055,10 +1058,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data44.max !== undefined){
-let data47 = data44.max;
-if(!((typeof data47 == "number") && (isFinite(data47)))){
-const err82 = {instancePath:instancePath+"/domain_vcpus/max",schemaPath:"#/properties/domain_vcpus/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data44.equals !== undefined){
+let data48 = data44.equals;
+if(!((typeof data48 == "number") && (isFinite(data48)))){
+const err82 = {instancePath:instancePath+"/domain_maxmem/equals",schemaPath:"#/properties/domain_maxmem/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1068,10 +1071,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data44.equals !== undefined){
-let data48 = data44.equals;
-if(!((typeof data48 == "number") && (isFinite(data48)))){
-const err83 = {instancePath:instancePath+"/domain_vcpus/equals",schemaPath:"#/properties/domain_vcpus/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err83 = {instancePath:instancePath+"/domain_maxmem",schemaPath:"#/properties/domain_maxmem/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1081,9 +1083,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.domain_vcpus !== undefined){
+let data49 = data.domain_vcpus;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.domain === undefined){
+const err84 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1092,12 +1096,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data.domain_weight !== undefined){
-let data49 = data.domain_weight;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.domain === undefined){
-const err85 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key10 in data49){
+if(!((((key10 === "domain") || (key10 === "min")) || (key10 === "max")) || (key10 === "equals"))){
+const err85 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1106,9 +1107,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-for(const key10 in data49){
-if(!((((key10 === "domain") || (key10 === "min")) || (key10 === "max")) || (key10 === "equals"))){
-const err86 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data49.domain !== undefined){
+let data50 = data49.domain;
+if(typeof data50 === "string"){
+if(!pattern0.test(data50)){
+const err86 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1118,11 +1122,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data49.domain !== undefined){
-let data50 = data49.domain;
-if(typeof data50 === "string"){
-if(!pattern0.test(data50)){
-const err87 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err87 = {instancePath:instancePath+"/domain_vcpus/domain",schemaPath:"#/properties/domain_vcpus/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1132,8 +1133,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-else {
-const err88 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.min !== undefined){
+let data51 = data49.min;
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err88 = {instancePath:instancePath+"/domain_vcpus/min",schemaPath:"#/properties/domain_vcpus/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1143,10 +1146,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data49.min !== undefined){
-let data51 = data49.min;
-if(!((typeof data51 == "number") && (isFinite(data51)))){
-const err89 = {instancePath:instancePath+"/domain_weight/min",schemaPath:"#/properties/domain_weight/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data49.max !== undefined){
+let data52 = data49.max;
+if(!((typeof data52 == "number") && (isFinite(data52)))){
+const err89 = {instancePath:instancePath+"/domain_vcpus/max",schemaPath:"#/properties/domain_vcpus/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1156,10 +1159,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data49.max !== undefined){
-let data52 = data49.max;
-if(!((typeof data52 == "number") && (isFinite(data52)))){
-const err90 = {instancePath:instancePath+"/domain_weight/max",schemaPath:"#/properties/domain_weight/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data49.equals !== undefined){
+let data53 = data49.equals;
+if(!((typeof data53 == "number") && (isFinite(data53)))){
+const err90 = {instancePath:instancePath+"/domain_vcpus/equals",schemaPath:"#/properties/domain_vcpus/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1169,10 +1172,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data49.equals !== undefined){
-let data53 = data49.equals;
-if(!((typeof data53 == "number") && (isFinite(data53)))){
-const err91 = {instancePath:instancePath+"/domain_weight/equals",schemaPath:"#/properties/domain_weight/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err91 = {instancePath:instancePath+"/domain_vcpus",schemaPath:"#/properties/domain_vcpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1182,9 +1184,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.domain_weight !== undefined){
+let data54 = data.domain_weight;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.domain === undefined){
+const err92 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1193,12 +1197,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data.domain_cap !== undefined){
-let data54 = data.domain_cap;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.domain === undefined){
-const err93 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key11 in data54){
+if(!((((key11 === "domain") || (key11 === "min")) || (key11 === "max")) || (key11 === "equals"))){
+const err93 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1207,9 +1208,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key11 in data54){
-if(!((((key11 === "domain") || (key11 === "min")) || (key11 === "max")) || (key11 === "equals"))){
-const err94 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data54.domain !== undefined){
+let data55 = data54.domain;
+if(typeof data55 === "string"){
+if(!pattern0.test(data55)){
+const err94 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1219,11 +1223,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data54.domain !== undefined){
-let data55 = data54.domain;
-if(typeof data55 === "string"){
-if(!pattern0.test(data55)){
-const err95 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err95 = {instancePath:instancePath+"/domain_weight/domain",schemaPath:"#/properties/domain_weight/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1233,8 +1234,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.min !== undefined){
+let data56 = data54.min;
+if(!((typeof data56 == "number") && (isFinite(data56)))){
+const err96 = {instancePath:instancePath+"/domain_weight/min",schemaPath:"#/properties/domain_weight/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1244,10 +1247,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data54.min !== undefined){
-let data56 = data54.min;
-if(!((typeof data56 == "number") && (isFinite(data56)))){
-const err97 = {instancePath:instancePath+"/domain_cap/min",schemaPath:"#/properties/domain_cap/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data54.max !== undefined){
+let data57 = data54.max;
+if(!((typeof data57 == "number") && (isFinite(data57)))){
+const err97 = {instancePath:instancePath+"/domain_weight/max",schemaPath:"#/properties/domain_weight/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1257,10 +1260,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data54.max !== undefined){
-let data57 = data54.max;
-if(!((typeof data57 == "number") && (isFinite(data57)))){
-const err98 = {instancePath:instancePath+"/domain_cap/max",schemaPath:"#/properties/domain_cap/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data54.equals !== undefined){
+let data58 = data54.equals;
+if(!((typeof data58 == "number") && (isFinite(data58)))){
+const err98 = {instancePath:instancePath+"/domain_weight/equals",schemaPath:"#/properties/domain_weight/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1270,10 +1273,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data54.equals !== undefined){
-let data58 = data54.equals;
-if(!((typeof data58 == "number") && (isFinite(data58)))){
-const err99 = {instancePath:instancePath+"/domain_cap/equals",schemaPath:"#/properties/domain_cap/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err99 = {instancePath:instancePath+"/domain_weight",schemaPath:"#/properties/domain_weight/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1283,9 +1285,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.domain_cap !== undefined){
+let data59 = data.domain_cap;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.domain === undefined){
+const err100 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1294,12 +1298,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data.domain_not_restarted !== undefined){
-let data59 = data.domain_not_restarted;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.domain === undefined){
-const err101 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+for(const key12 in data59){
+if(!((((key12 === "domain") || (key12 === "min")) || (key12 === "max")) || (key12 === "equals"))){
+const err101 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1308,9 +1309,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-for(const key12 in data59){
-if(!(key12 === "domain")){
-const err102 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data59.domain !== undefined){
+let data60 = data59.domain;
+if(typeof data60 === "string"){
+if(!pattern0.test(data60)){
+const err102 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1320,11 +1324,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data59.domain !== undefined){
-let data60 = data59.domain;
-if(typeof data60 === "string"){
-if(!pattern0.test(data60)){
-const err103 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err103 = {instancePath:instancePath+"/domain_cap/domain",schemaPath:"#/properties/domain_cap/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1334,8 +1335,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.min !== undefined){
+let data61 = data59.min;
+if(!((typeof data61 == "number") && (isFinite(data61)))){
+const err104 = {instancePath:instancePath+"/domain_cap/min",schemaPath:"#/properties/domain_cap/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1345,9 +1348,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data59.max !== undefined){
+let data62 = data59.max;
+if(!((typeof data62 == "number") && (isFinite(data62)))){
+const err105 = {instancePath:instancePath+"/domain_cap/max",schemaPath:"#/properties/domain_cap/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1357,11 +1361,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data.production_running !== undefined){
-let data61 = data.production_running;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key13 in data61){
-const err106 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data59.equals !== undefined){
+let data63 = data59.equals;
+if(!((typeof data63 == "number") && (isFinite(data63)))){
+const err106 = {instancePath:instancePath+"/domain_cap/equals",schemaPath:"#/properties/domain_cap/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1371,8 +1374,9 @@ vErrors.push(err106);
 errors++;
 }
 }
+}
 else {
-const err107 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err107 = {instancePath:instancePath+"/domain_cap",schemaPath:"#/properties/domain_cap/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1382,11 +1386,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data.host_free_memory !== undefined){
-let data62 = data.host_free_memory;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.host === undefined){
-const err108 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data.domain_not_restarted !== undefined){
+let data64 = data.domain_not_restarted;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.domain === undefined){
+const err108 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1395,9 +1399,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key14 in data62){
-if(!((((key14 === "host") || (key14 === "min")) || (key14 === "max")) || (key14 === "equals"))){
-const err109 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+for(const key13 in data64){
+if(!(key13 === "domain")){
+const err109 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1407,11 +1411,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data62.host !== undefined){
-let data63 = data62.host;
-if(typeof data63 === "string"){
-if(!pattern0.test(data63)){
-const err110 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data64.domain !== undefined){
+let data65 = data64.domain;
+if(typeof data65 === "string"){
+if(!pattern0.test(data65)){
+const err110 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1422,7 +1426,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err111 = {instancePath:instancePath+"/domain_not_restarted/domain",schemaPath:"#/properties/domain_not_restarted/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1432,10 +1436,9 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data64 = data62.min;
-if(!((typeof data64 == "number") && (isFinite(data64)))){
-const err112 = {instancePath:instancePath+"/host_free_memory/min",schemaPath:"#/properties/host_free_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err112 = {instancePath:instancePath+"/domain_not_restarted",schemaPath:"#/properties/domain_not_restarted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1445,10 +1448,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data65 = data62.max;
-if(!((typeof data65 == "number") && (isFinite(data65)))){
-const err113 = {instancePath:instancePath+"/host_free_memory/max",schemaPath:"#/properties/host_free_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.production_running !== undefined){
+let data66 = data.production_running;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key14 in data66){
+const err113 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1458,10 +1462,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data62.equals !== undefined){
-let data66 = data62.equals;
-if(!((typeof data66 == "number") && (isFinite(data66)))){
-const err114 = {instancePath:instancePath+"/host_free_memory/equals",schemaPath:"#/properties/host_free_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err114 = {instancePath:instancePath+"/production_running",schemaPath:"#/properties/production_running/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1471,9 +1473,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.host_free_memory !== undefined){
+let data67 = data.host_free_memory;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.host === undefined){
+const err115 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1482,12 +1486,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data.fault_fired !== undefined){
-let data67 = data.fault_fired;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.id === undefined){
-const err116 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+for(const key15 in data67){
+if(!((((key15 === "host") || (key15 === "min")) || (key15 === "max")) || (key15 === "equals"))){
+const err116 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1496,9 +1497,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key15 in data67){
-if(!(key15 === "id")){
-const err117 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+if(data67.host !== undefined){
+let data68 = data67.host;
+if(typeof data68 === "string"){
+if(!pattern0.test(data68)){
+const err117 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1508,11 +1512,8 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data67.id !== undefined){
-let data68 = data67.id;
-if(typeof data68 === "string"){
-if(!pattern0.test(data68)){
-const err118 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err118 = {instancePath:instancePath+"/host_free_memory/host",schemaPath:"#/properties/host_free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1522,8 +1523,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-else {
-const err119 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.min !== undefined){
+let data69 = data67.min;
+if(!((typeof data69 == "number") && (isFinite(data69)))){
+const err119 = {instancePath:instancePath+"/host_free_memory/min",schemaPath:"#/properties/host_free_memory/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1533,9 +1536,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data67.max !== undefined){
+let data70 = data67.max;
+if(!((typeof data70 == "number") && (isFinite(data70)))){
+const err120 = {instancePath:instancePath+"/host_free_memory/max",schemaPath:"#/properties/host_free_memory/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1545,11 +1549,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data.file_exists !== undefined){
-let data69 = data.file_exists;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.host === undefined){
-const err121 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data67.equals !== undefined){
+let data71 = data67.equals;
+if(!((typeof data71 == "number") && (isFinite(data71)))){
+const err121 = {instancePath:instancePath+"/host_free_memory/equals",schemaPath:"#/properties/host_free_memory/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1558,8 +1561,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data69.path === undefined){
-const err122 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/host_free_memory",schemaPath:"#/properties/host_free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1568,9 +1573,12 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key16 in data69){
-if(!((key16 === "host") || (key16 === "path"))){
-const err123 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data.fault_fired !== undefined){
+let data72 = data.fault_fired;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.id === undefined){
+const err123 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1579,12 +1587,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data69.host !== undefined){
-let data70 = data69.host;
-if(typeof data70 === "string"){
-if(!pattern0.test(data70)){
-const err124 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key16 in data72){
+if(!(key16 === "id")){
+const err124 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1594,8 +1599,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-else {
-const err125 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.id !== undefined){
+let data73 = data72.id;
+if(typeof data73 === "string"){
+if(!pattern0.test(data73)){
+const err125 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1605,11 +1613,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data69.path !== undefined){
-let data71 = data69.path;
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err126 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err126 = {instancePath:instancePath+"/fault_fired/id",schemaPath:"#/properties/fault_fired/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1619,8 +1624,9 @@ vErrors.push(err126);
 errors++;
 }
 }
+}
 else {
-const err127 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err127 = {instancePath:instancePath+"/fault_fired",schemaPath:"#/properties/fault_fired/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1630,9 +1636,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.file_exists !== undefined){
+let data74 = data.file_exists;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.host === undefined){
+const err128 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1641,12 +1649,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data.file_contains !== undefined){
-let data72 = data.file_contains;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.host === undefined){
-const err129 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data74.path === undefined){
+const err129 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1655,8 +1659,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data72.path === undefined){
-const err130 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key17 in data74){
+if(!((key17 === "host") || (key17 === "path"))){
+const err130 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1665,9 +1670,12 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key17 in data72){
-if(!((((key17 === "host") || (key17 === "path")) || (key17 === "text")) || (key17 === "line"))){
-const err131 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data74.host !== undefined){
+let data75 = data74.host;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err131 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1677,11 +1685,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data72.host !== undefined){
-let data73 = data72.host;
-if(typeof data73 === "string"){
-if(!pattern0.test(data73)){
-const err132 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err132 = {instancePath:instancePath+"/file_exists/host",schemaPath:"#/properties/file_exists/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1691,8 +1696,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.path !== undefined){
+let data76 = data74.path;
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err133 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1702,11 +1710,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data72.path !== undefined){
-let data74 = data72.path;
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err134 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err134 = {instancePath:instancePath+"/file_exists/path",schemaPath:"#/properties/file_exists/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1716,8 +1721,9 @@ vErrors.push(err134);
 errors++;
 }
 }
+}
 else {
-const err135 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err135 = {instancePath:instancePath+"/file_exists",schemaPath:"#/properties/file_exists/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1727,11 +1733,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data72.text !== undefined){
-let data75 = data72.text;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err136 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.file_contains !== undefined){
+let data77 = data.file_contains;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.host === undefined){
+const err136 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1740,9 +1746,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.path === undefined){
+const err137 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1751,12 +1756,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data72.line !== undefined){
-let data76 = data72.line;
-if(typeof data76 === "string"){
-if(!pattern0.test(data76)){
-const err138 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key18 in data77){
+if(!((((key18 === "host") || (key18 === "path")) || (key18 === "text")) || (key18 === "line"))){
+const err138 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1766,8 +1768,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.host !== undefined){
+let data78 = data77.host;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err139 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1777,9 +1782,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
 else {
-const err140 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err140 = {instancePath:instancePath+"/file_contains/host",schemaPath:"#/properties/file_contains/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1789,11 +1793,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data.service_state !== undefined){
-let data77 = data.service_state;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.host === undefined){
-const err141 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data77.path !== undefined){
+let data79 = data77.path;
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err141 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1802,8 +1806,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data77.service === undefined){
-const err142 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+else {
+const err142 = {instancePath:instancePath+"/file_contains/path",schemaPath:"#/properties/file_contains/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1812,8 +1817,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data77.state === undefined){
-const err143 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data77.text !== undefined){
+let data80 = data77.text;
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err143 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1822,9 +1831,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key18 in data77){
-if(!(((key18 === "host") || (key18 === "service")) || (key18 === "state"))){
-const err144 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err144 = {instancePath:instancePath+"/file_contains/text",schemaPath:"#/properties/file_contains/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1834,11 +1843,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data77.host !== undefined){
-let data78 = data77.host;
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err145 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data77.line !== undefined){
+let data81 = data77.line;
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err145 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1849,7 +1858,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err146 = {instancePath:instancePath+"/file_contains/line",schemaPath:"#/properties/file_contains/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1859,11 +1868,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data77.service !== undefined){
-let data79 = data77.service;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err147 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err147 = {instancePath:instancePath+"/file_contains",schemaPath:"#/properties/file_contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1873,8 +1880,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.service_state !== undefined){
+let data82 = data.service_state;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.host === undefined){
+const err148 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1883,11 +1893,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data77.state !== undefined){
-let data80 = data77.state;
-if(typeof data80 !== "string"){
-const err149 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.service === undefined){
+const err149 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1896,8 +1903,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(!((data80 === "running") || (data80 === "stopped"))){
-const err150 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
+if(data82.state === undefined){
+const err150 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1906,10 +1913,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key19 in data82){
+if(!(((key19 === "host") || (key19 === "service")) || (key19 === "state"))){
+const err151 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1919,11 +1925,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data.mounted !== undefined){
-let data81 = data.mounted;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.host === undefined){
-const err152 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data82.host !== undefined){
+let data83 = data82.host;
+if(typeof data83 === "string"){
+if(!pattern0.test(data83)){
+const err152 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1932,8 +1938,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data81.path === undefined){
-const err153 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err153 = {instancePath:instancePath+"/service_state/host",schemaPath:"#/properties/service_state/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1942,9 +1949,12 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key19 in data81){
-if(!(((key19 === "host") || (key19 === "path")) || (key19 === "fs_type"))){
-const err154 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data82.service !== undefined){
+let data84 = data82.service;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err154 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1954,11 +1964,8 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data81.host !== undefined){
-let data82 = data81.host;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err155 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err155 = {instancePath:instancePath+"/service_state/service",schemaPath:"#/properties/service_state/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1968,8 +1975,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.state !== undefined){
+let data85 = data82.state;
+if(typeof data85 !== "string"){
+const err156 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1978,12 +1987,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data81.path !== undefined){
-let data83 = data81.path;
-if(typeof data83 === "string"){
-if(!pattern0.test(data83)){
-const err157 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((data85 === "running") || (data85 === "stopped"))){
+const err157 = {instancePath:instancePath+"/service_state/state",schemaPath:"#/properties/service_state/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.service_state.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1993,8 +1998,9 @@ vErrors.push(err157);
 errors++;
 }
 }
+}
 else {
-const err158 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err158 = {instancePath:instancePath+"/service_state",schemaPath:"#/properties/service_state/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2004,11 +2010,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data81.fs_type !== undefined){
-let data84 = data81.fs_type;
-if(typeof data84 === "string"){
-if(!pattern0.test(data84)){
-const err159 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.mounted !== undefined){
+let data86 = data.mounted;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.host === undefined){
+const err159 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2017,9 +2023,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-else {
-const err160 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data86.path === undefined){
+const err160 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2028,10 +2033,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key20 in data86){
+if(!(((key20 === "host") || (key20 === "path")) || (key20 === "fs_type"))){
+const err161 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2041,11 +2045,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data.event_seen !== undefined){
-let data85 = data.event_seen;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.kind === undefined){
-const err162 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data86.host !== undefined){
+let data87 = data86.host;
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err162 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2054,9 +2058,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key20 in data85){
-if(!((((key20 === "kind") || (key20 === "host")) || (key20 === "text")) || (key20 === "min_count"))){
-const err163 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err163 = {instancePath:instancePath+"/mounted/host",schemaPath:"#/properties/mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2066,11 +2070,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data85.kind !== undefined){
-let data86 = data85.kind;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err164 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data86.path !== undefined){
+let data88 = data86.path;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err164 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2081,7 +2085,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err165 = {instancePath:instancePath+"/mounted/path",schemaPath:"#/properties/mounted/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2091,11 +2095,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data85.host !== undefined){
-let data87 = data85.host;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err166 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data86.fs_type !== undefined){
+let data89 = data86.fs_type;
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err166 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2106,7 +2110,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err167 = {instancePath:instancePath+"/mounted/fs_type",schemaPath:"#/properties/mounted/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2116,11 +2120,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data85.text !== undefined){
-let data88 = data85.text;
-if(typeof data88 === "string"){
-if(!pattern0.test(data88)){
-const err168 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err168 = {instancePath:instancePath+"/mounted",schemaPath:"#/properties/mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2130,8 +2132,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.event_seen !== undefined){
+let data90 = data.event_seen;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.kind === undefined){
+const err169 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2140,11 +2145,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data85.min_count !== undefined){
-let data89 = data85.min_count;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err170 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key21 in data90){
+if(!((((key21 === "kind") || (key21 === "host")) || (key21 === "text")) || (key21 === "min_count"))){
+const err170 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2153,9 +2156,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 < 1 || isNaN(data89)){
-const err171 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data90.kind !== undefined){
+let data91 = data90.kind;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err171 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2165,10 +2171,8 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-}
 else {
-const err172 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err172 = {instancePath:instancePath+"/event_seen/kind",schemaPath:"#/properties/event_seen/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2178,11 +2182,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data.lun_partition !== undefined){
-let data90 = data.lun_partition;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.lun === undefined){
-const err173 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data90.host !== undefined){
+let data92 = data90.host;
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err173 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2191,8 +2195,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data90.num === undefined){
-const err174 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+else {
+const err174 = {instancePath:instancePath+"/event_seen/host",schemaPath:"#/properties/event_seen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2201,9 +2206,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-for(const key21 in data90){
-if(!(((key21 === "lun") || (key21 === "num")) || (key21 === "min_gb"))){
-const err175 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data90.text !== undefined){
+let data93 = data90.text;
+if(typeof data93 === "string"){
+if(!pattern0.test(data93)){
+const err175 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2213,10 +2221,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data90.lun !== undefined){
-let data91 = data90.lun;
-if((typeof data91 !== "string") && (!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91))))){
-const err176 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_partition.properties.lun.type},message:"must be string,integer"};
+else {
+const err176 = {instancePath:instancePath+"/event_seen/text",schemaPath:"#/properties/event_seen/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2225,9 +2231,11 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err177 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data90.min_count !== undefined){
+let data94 = data90.min_count;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err177 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2236,12 +2244,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-}
-if(data90.num !== undefined){
-let data92 = data90.num;
-if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
-const err178 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 < 1 || isNaN(data94)){
+const err178 = {instancePath:instancePath+"/event_seen/min_count",schemaPath:"#/properties/event_seen/properties/min_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2250,9 +2255,11 @@ vErrors.push(err178);
 }
 errors++;
 }
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 < 1 || isNaN(data92)){
-const err179 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/event_seen",schemaPath:"#/properties/event_seen/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2262,11 +2269,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-if(data90.min_gb !== undefined){
-let data93 = data90.min_gb;
-if(!((typeof data93 == "number") && (isFinite(data93)))){
-const err180 = {instancePath:instancePath+"/lun_partition/min_gb",schemaPath:"#/properties/lun_partition/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.lun_partition !== undefined){
+let data95 = data.lun_partition;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.lun === undefined){
+const err180 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2275,10 +2282,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-}
-else {
-const err181 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data95.num === undefined){
+const err181 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2287,12 +2292,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data.ocfs2_mounted !== undefined){
-let data94 = data.ocfs2_mounted;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.lun === undefined){
-const err182 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key22 in data95){
+if(!(((key22 === "lun") || (key22 === "num")) || (key22 === "min_gb"))){
+const err182 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2301,9 +2303,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key22 in data94){
-if(!((key22 === "host") || (key22 === "lun"))){
-const err183 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data95.lun !== undefined){
+let data96 = data95.lun;
+if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
+const err183 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_partition.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2312,12 +2316,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data94.host !== undefined){
-let data95 = data94.host;
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err184 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err184 = {instancePath:instancePath+"/lun_partition/lun",schemaPath:"#/properties/lun_partition/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2327,8 +2328,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-else {
-const err185 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data95.num !== undefined){
+let data97 = data95.num;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err185 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2337,11 +2341,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data94.lun !== undefined){
-let data96 = data94.lun;
-if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
-const err186 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_mounted.properties.lun.type},message:"must be string,integer"};
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 < 1 || isNaN(data97)){
+const err186 = {instancePath:instancePath+"/lun_partition/num",schemaPath:"#/properties/lun_partition/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2350,9 +2352,12 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err187 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+if(data95.min_gb !== undefined){
+let data98 = data95.min_gb;
+if(!((typeof data98 == "number") && (isFinite(data98)))){
+const err187 = {instancePath:instancePath+"/lun_partition/min_gb",schemaPath:"#/properties/lun_partition/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2363,9 +2368,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err188 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err188 = {instancePath:instancePath+"/lun_partition",schemaPath:"#/properties/lun_partition/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2375,11 +2379,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data.df_matches_lun !== undefined){
-let data97 = data.df_matches_lun;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.path === undefined){
-const err189 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data.ocfs2_mounted !== undefined){
+let data99 = data.ocfs2_mounted;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.lun === undefined){
+const err189 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2388,8 +2392,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data97.lun === undefined){
-const err190 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key23 in data99){
+if(!((key23 === "host") || (key23 === "lun"))){
+const err190 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2398,9 +2403,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-for(const key23 in data97){
-if(!(((key23 === "host") || (key23 === "path")) || (key23 === "lun"))){
-const err191 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data99.host !== undefined){
+let data100 = data99.host;
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+const err191 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2410,11 +2418,8 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data97.host !== undefined){
-let data98 = data97.host;
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err192 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err192 = {instancePath:instancePath+"/ocfs2_mounted/host",schemaPath:"#/properties/ocfs2_mounted/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2424,8 +2429,10 @@ vErrors.push(err192);
 errors++;
 }
 }
-else {
-const err193 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data99.lun !== undefined){
+let data101 = data99.lun;
+if((typeof data101 !== "string") && (!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101))))){
+const err193 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_mounted.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2434,12 +2441,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-if(data97.path !== undefined){
-let data99 = data97.path;
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err194 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err194 = {instancePath:instancePath+"/ocfs2_mounted/lun",schemaPath:"#/properties/ocfs2_mounted/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2449,8 +2453,10 @@ vErrors.push(err194);
 errors++;
 }
 }
+}
+}
 else {
-const err195 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err195 = {instancePath:instancePath+"/ocfs2_mounted",schemaPath:"#/properties/ocfs2_mounted/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2460,10 +2466,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data97.lun !== undefined){
-let data100 = data97.lun;
-if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
-const err196 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
+if(data.df_matches_lun !== undefined){
+let data102 = data.df_matches_lun;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.path === undefined){
+const err196 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2472,9 +2479,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(typeof data100 === "string"){
-if(!pattern0.test(data100)){
-const err197 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data102.lun === undefined){
+const err197 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2483,11 +2489,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key24 in data102){
+if(!(((key24 === "host") || (key24 === "path")) || (key24 === "lun"))){
+const err198 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2497,11 +2501,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data.path_count !== undefined){
-let data101 = data.path_count;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.lun === undefined){
-const err199 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data102.host !== undefined){
+let data103 = data102.host;
+if(typeof data103 === "string"){
+if(!pattern0.test(data103)){
+const err199 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2510,8 +2514,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data101.state === undefined){
-const err200 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+else {
+const err200 = {instancePath:instancePath+"/df_matches_lun/host",schemaPath:"#/properties/df_matches_lun/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2520,9 +2525,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key24 in data101){
-if(!((((((key24 === "host") || (key24 === "lun")) || (key24 === "state")) || (key24 === "min")) || (key24 === "max")) || (key24 === "equals"))){
-const err201 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+if(data102.path !== undefined){
+let data104 = data102.path;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err201 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2532,11 +2540,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data101.host !== undefined){
-let data102 = data101.host;
-if(typeof data102 === "string"){
-if(!pattern0.test(data102)){
-const err202 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err202 = {instancePath:instancePath+"/df_matches_lun/path",schemaPath:"#/properties/df_matches_lun/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2546,8 +2551,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-else {
-const err203 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data102.lun !== undefined){
+let data105 = data102.lun;
+if((typeof data105 !== "string") && (!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105))))){
+const err203 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/type",keyword:"type",params:{type: schema12.properties.df_matches_lun.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2556,11 +2563,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data101.lun !== undefined){
-let data103 = data101.lun;
-if((typeof data103 !== "string") && (!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103))))){
-const err204 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err204 = {instancePath:instancePath+"/df_matches_lun/lun",schemaPath:"#/properties/df_matches_lun/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2569,9 +2574,11 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(typeof data103 === "string"){
-if(!pattern0.test(data103)){
-const err205 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/df_matches_lun",schemaPath:"#/properties/df_matches_lun/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2581,11 +2588,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-if(data101.state !== undefined){
-let data104 = data101.state;
-if(typeof data104 !== "string"){
-const err206 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.path_count !== undefined){
+let data106 = data.path_count;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.lun === undefined){
+const err206 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2594,8 +2601,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(!((data104 === "active") || (data104 === "failed"))){
-const err207 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
+if(data106.state === undefined){
+const err207 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2604,11 +2611,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data101.min !== undefined){
-let data105 = data101.min;
-if(!((typeof data105 == "number") && (isFinite(data105)))){
-const err208 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key25 in data106){
+if(!((((((key25 === "host") || (key25 === "lun")) || (key25 === "state")) || (key25 === "min")) || (key25 === "max")) || (key25 === "equals"))){
+const err208 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2618,10 +2623,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data101.max !== undefined){
-let data106 = data101.max;
-if(!((typeof data106 == "number") && (isFinite(data106)))){
-const err209 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data106.host !== undefined){
+let data107 = data106.host;
+if(typeof data107 === "string"){
+if(!pattern0.test(data107)){
+const err209 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2631,10 +2637,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data101.equals !== undefined){
-let data107 = data101.equals;
-if(!((typeof data107 == "number") && (isFinite(data107)))){
-const err210 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err210 = {instancePath:instancePath+"/path_count/host",schemaPath:"#/properties/path_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2644,9 +2648,10 @@ vErrors.push(err210);
 errors++;
 }
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data106.lun !== undefined){
+let data108 = data106.lun;
+if((typeof data108 !== "string") && (!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108))))){
+const err211 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/type",keyword:"type",params:{type: schema12.properties.path_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2655,12 +2660,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-if(data.map_current !== undefined){
-let data108 = data.map_current;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.lun === undefined){
-const err212 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err212 = {instancePath:instancePath+"/path_count/lun",schemaPath:"#/properties/path_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2669,9 +2671,12 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key25 in data108){
-if(!((key25 === "host") || (key25 === "lun"))){
-const err213 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+}
+if(data106.state !== undefined){
+let data109 = data106.state;
+if(typeof data109 !== "string"){
+const err213 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2680,12 +2685,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data108.host !== undefined){
-let data109 = data108.host;
-if(typeof data109 === "string"){
-if(!pattern0.test(data109)){
-const err214 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((data109 === "active") || (data109 === "failed"))){
+const err214 = {instancePath:instancePath+"/path_count/state",schemaPath:"#/properties/path_count/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.path_count.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2695,8 +2696,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-else {
-const err215 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data106.min !== undefined){
+let data110 = data106.min;
+if(!((typeof data110 == "number") && (isFinite(data110)))){
+const err215 = {instancePath:instancePath+"/path_count/min",schemaPath:"#/properties/path_count/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2706,10 +2709,10 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data108.lun !== undefined){
-let data110 = data108.lun;
-if((typeof data110 !== "string") && (!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110))))){
-const err216 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
+if(data106.max !== undefined){
+let data111 = data106.max;
+if(!((typeof data111 == "number") && (isFinite(data111)))){
+const err216 = {instancePath:instancePath+"/path_count/max",schemaPath:"#/properties/path_count/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2718,9 +2721,11 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(typeof data110 === "string"){
-if(!pattern0.test(data110)){
-const err217 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data106.equals !== undefined){
+let data112 = data106.equals;
+if(!((typeof data112 == "number") && (isFinite(data112)))){
+const err217 = {instancePath:instancePath+"/path_count/equals",schemaPath:"#/properties/path_count/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2731,9 +2736,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err218 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err218 = {instancePath:instancePath+"/path_count",schemaPath:"#/properties/path_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2743,11 +2747,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data.disks_current !== undefined){
-let data111 = data.disks_current;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(data111.lun === undefined){
-const err219 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data.map_current !== undefined){
+let data113 = data.map_current;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.lun === undefined){
+const err219 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2756,9 +2760,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-for(const key26 in data111){
+for(const key26 in data113){
 if(!((key26 === "host") || (key26 === "lun"))){
-const err220 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+const err220 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2768,11 +2772,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data111.host !== undefined){
-let data112 = data111.host;
-if(typeof data112 === "string"){
-if(!pattern0.test(data112)){
-const err221 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data113.host !== undefined){
+let data114 = data113.host;
+if(typeof data114 === "string"){
+if(!pattern0.test(data114)){
+const err221 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2783,7 +2787,7 @@ errors++;
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err222 = {instancePath:instancePath+"/map_current/host",schemaPath:"#/properties/map_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2793,10 +2797,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data111.lun !== undefined){
-let data113 = data111.lun;
-if((typeof data113 !== "string") && (!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113))))){
-const err223 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
+if(data113.lun !== undefined){
+let data115 = data113.lun;
+if((typeof data115 !== "string") && (!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115))))){
+const err223 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2805,9 +2809,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(typeof data113 === "string"){
-if(!pattern0.test(data113)){
-const err224 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err224 = {instancePath:instancePath+"/map_current/lun",schemaPath:"#/properties/map_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2820,7 +2824,7 @@ errors++;
 }
 }
 else {
-const err225 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err225 = {instancePath:instancePath+"/map_current",schemaPath:"#/properties/map_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2830,11 +2834,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data.map_name !== undefined){
-let data114 = data.map_name;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.lun === undefined){
-const err226 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data.disks_current !== undefined){
+let data116 = data.disks_current;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.lun === undefined){
+const err226 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2843,8 +2847,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data114.name === undefined){
-const err227 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key27 in data116){
+if(!((key27 === "host") || (key27 === "lun"))){
+const err227 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2853,9 +2858,12 @@ vErrors.push(err227);
 }
 errors++;
 }
-for(const key27 in data114){
-if(!(((key27 === "host") || (key27 === "lun")) || (key27 === "name"))){
-const err228 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data116.host !== undefined){
+let data117 = data116.host;
+if(typeof data117 === "string"){
+if(!pattern0.test(data117)){
+const err228 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2865,11 +2873,8 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data114.host !== undefined){
-let data115 = data114.host;
-if(typeof data115 === "string"){
-if(!pattern0.test(data115)){
-const err229 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err229 = {instancePath:instancePath+"/disks_current/host",schemaPath:"#/properties/disks_current/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2879,8 +2884,10 @@ vErrors.push(err229);
 errors++;
 }
 }
-else {
-const err230 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data116.lun !== undefined){
+let data118 = data116.lun;
+if((typeof data118 !== "string") && (!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118))))){
+const err230 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/type",keyword:"type",params:{type: schema12.properties.disks_current.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2889,11 +2896,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data114.lun !== undefined){
-let data116 = data114.lun;
-if((typeof data116 !== "string") && (!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116))))){
-const err231 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(typeof data118 === "string"){
+if(!pattern0.test(data118)){
+const err231 = {instancePath:instancePath+"/disks_current/lun",schemaPath:"#/properties/disks_current/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2902,9 +2907,11 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(typeof data116 === "string"){
-if(!pattern0.test(data116)){
-const err232 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/disks_current",schemaPath:"#/properties/disks_current/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2914,12 +2921,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-}
-if(data114.name !== undefined){
-let data117 = data114.name;
-if(typeof data117 === "string"){
-if(!pattern0.test(data117)){
-const err233 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.map_name !== undefined){
+let data119 = data.map_name;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.lun === undefined){
+const err233 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2928,9 +2934,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data119.name === undefined){
+const err234 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2939,10 +2944,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key28 in data119){
+if(!(((key28 === "host") || (key28 === "lun")) || (key28 === "name"))){
+const err235 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2952,11 +2956,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data.conf_alias !== undefined){
-let data118 = data.conf_alias;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.lun === undefined){
-const err236 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data119.host !== undefined){
+let data120 = data119.host;
+if(typeof data120 === "string"){
+if(!pattern0.test(data120)){
+const err236 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2965,8 +2969,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data118.alias === undefined){
-const err237 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+}
+else {
+const err237 = {instancePath:instancePath+"/map_name/host",schemaPath:"#/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2975,9 +2980,11 @@ vErrors.push(err237);
 }
 errors++;
 }
-for(const key28 in data118){
-if(!(((key28 === "host") || (key28 === "lun")) || (key28 === "alias"))){
-const err238 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+if(data119.lun !== undefined){
+let data121 = data119.lun;
+if((typeof data121 !== "string") && (!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121))))){
+const err238 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2986,12 +2993,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data118.host !== undefined){
-let data119 = data118.host;
-if(typeof data119 === "string"){
-if(!pattern0.test(data119)){
-const err239 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data121 === "string"){
+if(!pattern0.test(data121)){
+const err239 = {instancePath:instancePath+"/map_name/lun",schemaPath:"#/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3001,8 +3005,12 @@ vErrors.push(err239);
 errors++;
 }
 }
-else {
-const err240 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data119.name !== undefined){
+let data122 = data119.name;
+if(typeof data122 === "string"){
+if(!pattern0.test(data122)){
+const err240 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3012,10 +3020,8 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data118.lun !== undefined){
-let data120 = data118.lun;
-if((typeof data120 !== "string") && (!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120))))){
-const err241 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
+else {
+const err241 = {instancePath:instancePath+"/map_name/name",schemaPath:"#/properties/map_name/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3024,9 +3030,10 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(typeof data120 === "string"){
-if(!pattern0.test(data120)){
-const err242 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/map_name",schemaPath:"#/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3036,12 +3043,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-}
-if(data118.alias !== undefined){
-let data121 = data118.alias;
-if(typeof data121 === "string"){
-if(!pattern0.test(data121)){
-const err243 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.conf_alias !== undefined){
+let data123 = data.conf_alias;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.lun === undefined){
+const err243 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3050,9 +3056,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-else {
-const err244 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data123.alias === undefined){
+const err244 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3061,10 +3066,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-}
-else {
-const err245 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data123){
+if(!(((key29 === "host") || (key29 === "lun")) || (key29 === "alias"))){
+const err245 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3074,11 +3078,11 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data.map_policy !== undefined){
-let data122 = data.map_policy;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.lun === undefined){
-const err246 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data123.host !== undefined){
+let data124 = data123.host;
+if(typeof data124 === "string"){
+if(!pattern0.test(data124)){
+const err246 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3087,9 +3091,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-for(const key29 in data122){
-if(!((((key29 === "host") || (key29 === "lun")) || (key29 === "pg_policy")) || (key29 === "selector"))){
-const err247 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+else {
+const err247 = {instancePath:instancePath+"/conf_alias/host",schemaPath:"#/properties/conf_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3099,11 +3103,10 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data122.host !== undefined){
-let data123 = data122.host;
-if(typeof data123 === "string"){
-if(!pattern0.test(data123)){
-const err248 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data123.lun !== undefined){
+let data125 = data123.lun;
+if((typeof data125 !== "string") && (!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125))))){
+const err248 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.conf_alias.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3112,9 +3115,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-else {
-const err249 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err249 = {instancePath:instancePath+"/conf_alias/lun",schemaPath:"#/properties/conf_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3124,10 +3127,12 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data122.lun !== undefined){
-let data124 = data122.lun;
-if((typeof data124 !== "string") && (!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124))))){
-const err250 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
+}
+if(data123.alias !== undefined){
+let data126 = data123.alias;
+if(typeof data126 === "string"){
+if(!pattern0.test(data126)){
+const err250 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3136,9 +3141,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(typeof data124 === "string"){
-if(!pattern0.test(data124)){
-const err251 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err251 = {instancePath:instancePath+"/conf_alias/alias",schemaPath:"#/properties/conf_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3149,11 +3154,8 @@ errors++;
 }
 }
 }
-if(data122.pg_policy !== undefined){
-let data125 = data122.pg_policy;
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err252 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err252 = {instancePath:instancePath+"/conf_alias",schemaPath:"#/properties/conf_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3163,8 +3165,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-else {
-const err253 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.map_policy !== undefined){
+let data127 = data.map_policy;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.lun === undefined){
+const err253 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3173,12 +3178,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-if(data122.selector !== undefined){
-let data126 = data122.selector;
-if(typeof data126 === "string"){
-if(!pattern0.test(data126)){
-const err254 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key30 in data127){
+if(!((((key30 === "host") || (key30 === "lun")) || (key30 === "pg_policy")) || (key30 === "selector"))){
+const err254 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3188,8 +3190,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-else {
-const err255 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.host !== undefined){
+let data128 = data127.host;
+if(typeof data128 === "string"){
+if(!pattern0.test(data128)){
+const err255 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3199,9 +3204,8 @@ vErrors.push(err255);
 errors++;
 }
 }
-}
 else {
-const err256 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err256 = {instancePath:instancePath+"/map_policy/host",schemaPath:"#/properties/map_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3211,11 +3215,10 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data.lun_size !== undefined){
-let data127 = data.lun_size;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.lun === undefined){
-const err257 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data127.lun !== undefined){
+let data129 = data127.lun;
+if((typeof data129 !== "string") && (!(((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129))) && (isFinite(data129))))){
+const err257 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/type",keyword:"type",params:{type: schema12.properties.map_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3224,9 +3227,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key30 in data127){
-if(!((((key30 === "lun") || (key30 === "min")) || (key30 === "max")) || (key30 === "equals"))){
-const err258 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(typeof data129 === "string"){
+if(!pattern0.test(data129)){
+const err258 = {instancePath:instancePath+"/map_policy/lun",schemaPath:"#/properties/map_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3236,10 +3239,12 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data127.lun !== undefined){
-let data128 = data127.lun;
-if((typeof data128 !== "string") && (!(((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128))) && (isFinite(data128))))){
-const err259 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+}
+if(data127.pg_policy !== undefined){
+let data130 = data127.pg_policy;
+if(typeof data130 === "string"){
+if(!pattern0.test(data130)){
+const err259 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3248,9 +3253,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(typeof data128 === "string"){
-if(!pattern0.test(data128)){
-const err260 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err260 = {instancePath:instancePath+"/map_policy/pg_policy",schemaPath:"#/properties/map_policy/properties/pg_policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3260,11 +3265,11 @@ vErrors.push(err260);
 errors++;
 }
 }
-}
-if(data127.min !== undefined){
-let data129 = data127.min;
-if(!((typeof data129 == "number") && (isFinite(data129)))){
-const err261 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data127.selector !== undefined){
+let data131 = data127.selector;
+if(typeof data131 === "string"){
+if(!pattern0.test(data131)){
+const err261 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3274,10 +3279,8 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data127.max !== undefined){
-let data130 = data127.max;
-if(!((typeof data130 == "number") && (isFinite(data130)))){
-const err262 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err262 = {instancePath:instancePath+"/map_policy/selector",schemaPath:"#/properties/map_policy/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3287,10 +3290,9 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data127.equals !== undefined){
-let data131 = data127.equals;
-if(!((typeof data131 == "number") && (isFinite(data131)))){
-const err263 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err263 = {instancePath:instancePath+"/map_policy",schemaPath:"#/properties/map_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3300,9 +3302,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-}
-else {
-const err264 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.lun_size !== undefined){
+let data132 = data.lun_size;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.lun === undefined){
+const err264 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3311,12 +3315,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data.partition_map !== undefined){
-let data132 = data.partition_map;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.lun === undefined){
-const err265 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+for(const key31 in data132){
+if(!((((key31 === "lun") || (key31 === "min")) || (key31 === "max")) || (key31 === "equals"))){
+const err265 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3325,8 +3326,11 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data132.num === undefined){
-const err266 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+if(data132.lun !== undefined){
+let data133 = data132.lun;
+if((typeof data133 !== "string") && (!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133))))){
+const err266 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema12.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3335,9 +3339,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-for(const key31 in data132){
-if(!(((key31 === "host") || (key31 === "lun")) || (key31 === "num"))){
-const err267 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(typeof data133 === "string"){
+if(!pattern0.test(data133)){
+const err267 = {instancePath:instancePath+"/lun_size/lun",schemaPath:"#/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3347,11 +3351,11 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data132.host !== undefined){
-let data133 = data132.host;
-if(typeof data133 === "string"){
-if(!pattern0.test(data133)){
-const err268 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data132.min !== undefined){
+let data134 = data132.min;
+if(!((typeof data134 == "number") && (isFinite(data134)))){
+const err268 = {instancePath:instancePath+"/lun_size/min",schemaPath:"#/properties/lun_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3361,8 +3365,10 @@ vErrors.push(err268);
 errors++;
 }
 }
-else {
-const err269 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.max !== undefined){
+let data135 = data132.max;
+if(!((typeof data135 == "number") && (isFinite(data135)))){
+const err269 = {instancePath:instancePath+"/lun_size/max",schemaPath:"#/properties/lun_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3372,10 +3378,10 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data132.lun !== undefined){
-let data134 = data132.lun;
-if((typeof data134 !== "string") && (!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134))))){
-const err270 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
+if(data132.equals !== undefined){
+let data136 = data132.equals;
+if(!((typeof data136 == "number") && (isFinite(data136)))){
+const err270 = {instancePath:instancePath+"/lun_size/equals",schemaPath:"#/properties/lun_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3384,9 +3390,10 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(typeof data134 === "string"){
-if(!pattern0.test(data134)){
-const err271 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/lun_size",schemaPath:"#/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3396,11 +3403,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-}
-if(data132.num !== undefined){
-let data135 = data132.num;
-if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
-const err272 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.partition_map !== undefined){
+let data137 = data.partition_map;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.lun === undefined){
+const err272 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3409,9 +3416,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 < 1 || isNaN(data135)){
-const err273 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data137.num === undefined){
+const err273 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3420,11 +3426,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err274 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key32 in data137){
+if(!(((key32 === "host") || (key32 === "lun")) || (key32 === "num"))){
+const err274 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3434,11 +3438,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data.ocfs2_volume !== undefined){
-let data136 = data.ocfs2_volume;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.lun === undefined){
-const err275 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data137.host !== undefined){
+let data138 = data137.host;
+if(typeof data138 === "string"){
+if(!pattern0.test(data138)){
+const err275 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3447,9 +3451,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-for(const key32 in data136){
-if(!((((((key32 === "lun") || (key32 === "label")) || (key32 === "min_slots")) || (key32 === "min_cluster_kb")) || (key32 === "fs_type")) || (key32 === "min_gb"))){
-const err276 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+else {
+const err276 = {instancePath:instancePath+"/partition_map/host",schemaPath:"#/properties/partition_map/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3459,10 +3463,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data136.lun !== undefined){
-let data137 = data136.lun;
-if((typeof data137 !== "string") && (!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137))))){
-const err277 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
+if(data137.lun !== undefined){
+let data139 = data137.lun;
+if((typeof data139 !== "string") && (!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139))))){
+const err277 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/type",keyword:"type",params:{type: schema12.properties.partition_map.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3471,9 +3475,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(typeof data137 === "string"){
-if(!pattern0.test(data137)){
-const err278 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(typeof data139 === "string"){
+if(!pattern0.test(data139)){
+const err278 = {instancePath:instancePath+"/partition_map/lun",schemaPath:"#/properties/partition_map/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3484,11 +3488,10 @@ errors++;
 }
 }
 }
-if(data136.label !== undefined){
-let data138 = data136.label;
-if(typeof data138 === "string"){
-if(!pattern0.test(data138)){
-const err279 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data137.num !== undefined){
+let data140 = data137.num;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err279 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3497,9 +3500,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-else {
-const err280 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 < 1 || isNaN(data140)){
+const err280 = {instancePath:instancePath+"/partition_map/num",schemaPath:"#/properties/partition_map/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3509,10 +3512,10 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data136.min_slots !== undefined){
-let data139 = data136.min_slots;
-if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
-const err281 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/partition_map",schemaPath:"#/properties/partition_map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3521,9 +3524,12 @@ vErrors.push(err281);
 }
 errors++;
 }
-if((typeof data139 == "number") && (isFinite(data139))){
-if(data139 < 1 || isNaN(data139)){
-const err282 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.ocfs2_volume !== undefined){
+let data141 = data.ocfs2_volume;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.lun === undefined){
+const err282 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3532,12 +3538,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-}
-if(data136.min_cluster_kb !== undefined){
-let data140 = data136.min_cluster_kb;
-if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
-const err283 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key33 in data141){
+if(!((((((key33 === "lun") || (key33 === "label")) || (key33 === "min_slots")) || (key33 === "min_cluster_kb")) || (key33 === "fs_type")) || (key33 === "min_gb"))){
+const err283 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3546,9 +3549,11 @@ vErrors.push(err283);
 }
 errors++;
 }
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 < 4 || isNaN(data140)){
-const err284 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
+}
+if(data141.lun !== undefined){
+let data142 = data141.lun;
+if((typeof data142 !== "string") && (!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142))))){
+const err284 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/type",keyword:"type",params:{type: schema12.properties.ocfs2_volume.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3557,12 +3562,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-}
-if(data136.fs_type !== undefined){
-let data141 = data136.fs_type;
-if(typeof data141 !== "string"){
-const err285 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data142 === "string"){
+if(!pattern0.test(data142)){
+const err285 = {instancePath:instancePath+"/ocfs2_volume/lun",schemaPath:"#/properties/ocfs2_volume/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3571,8 +3573,13 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(!(((data141 === "datafiles") || (data141 === "mail")) || (data141 === "vmstore"))){
-const err286 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data141.label !== undefined){
+let data143 = data141.label;
+if(typeof data143 === "string"){
+if(!pattern0.test(data143)){
+const err286 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3582,10 +3589,8 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data136.min_gb !== undefined){
-let data142 = data136.min_gb;
-if(!((typeof data142 == "number") && (isFinite(data142)))){
-const err287 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err287 = {instancePath:instancePath+"/ocfs2_volume/label",schemaPath:"#/properties/ocfs2_volume/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3595,9 +3600,10 @@ vErrors.push(err287);
 errors++;
 }
 }
-}
-else {
-const err288 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data141.min_slots !== undefined){
+let data144 = data141.min_slots;
+if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
+const err288 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3606,12 +3612,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data.df_size !== undefined){
-let data143 = data.df_size;
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-if(data143.path === undefined){
-const err289 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 < 1 || isNaN(data144)){
+const err289 = {instancePath:instancePath+"/ocfs2_volume/min_slots",schemaPath:"#/properties/ocfs2_volume/properties/min_slots/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3620,9 +3623,12 @@ vErrors.push(err289);
 }
 errors++;
 }
-for(const key33 in data143){
-if(!(((((key33 === "host") || (key33 === "path")) || (key33 === "min")) || (key33 === "max")) || (key33 === "equals"))){
-const err290 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+}
+if(data141.min_cluster_kb !== undefined){
+let data145 = data141.min_cluster_kb;
+if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
+const err290 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3631,12 +3637,9 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-if(data143.host !== undefined){
-let data144 = data143.host;
-if(typeof data144 === "string"){
-if(!pattern0.test(data144)){
-const err291 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 < 4 || isNaN(data145)){
+const err291 = {instancePath:instancePath+"/ocfs2_volume/min_cluster_kb",schemaPath:"#/properties/ocfs2_volume/properties/min_cluster_kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3646,8 +3649,11 @@ vErrors.push(err291);
 errors++;
 }
 }
-else {
-const err292 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data141.fs_type !== undefined){
+let data146 = data141.fs_type;
+if(typeof data146 !== "string"){
+const err292 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3656,12 +3662,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data143.path !== undefined){
-let data145 = data143.path;
-if(typeof data145 === "string"){
-if(!pattern0.test(data145)){
-const err293 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!(((data146 === "datafiles") || (data146 === "mail")) || (data146 === "vmstore"))){
+const err293 = {instancePath:instancePath+"/ocfs2_volume/fs_type",schemaPath:"#/properties/ocfs2_volume/properties/fs_type/enum",keyword:"enum",params:{allowedValues: schema12.properties.ocfs2_volume.properties.fs_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3671,8 +3673,10 @@ vErrors.push(err293);
 errors++;
 }
 }
-else {
-const err294 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data141.min_gb !== undefined){
+let data147 = data141.min_gb;
+if(!((typeof data147 == "number") && (isFinite(data147)))){
+const err294 = {instancePath:instancePath+"/ocfs2_volume/min_gb",schemaPath:"#/properties/ocfs2_volume/properties/min_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3682,10 +3686,9 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data143.min !== undefined){
-let data146 = data143.min;
-if(!((typeof data146 == "number") && (isFinite(data146)))){
-const err295 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err295 = {instancePath:instancePath+"/ocfs2_volume",schemaPath:"#/properties/ocfs2_volume/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3695,10 +3698,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data143.max !== undefined){
-let data147 = data143.max;
-if(!((typeof data147 == "number") && (isFinite(data147)))){
-const err296 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.df_size !== undefined){
+let data148 = data.df_size;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.path === undefined){
+const err296 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3707,11 +3711,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data143.equals !== undefined){
-let data148 = data143.equals;
-if(!((typeof data148 == "number") && (isFinite(data148)))){
-const err297 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key34 in data148){
+if(!(((((key34 === "host") || (key34 === "path")) || (key34 === "min")) || (key34 === "max")) || (key34 === "equals"))){
+const err297 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3721,9 +3723,11 @@ vErrors.push(err297);
 errors++;
 }
 }
-}
-else {
-const err298 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data148.host !== undefined){
+let data149 = data148.host;
+if(typeof data149 === "string"){
+if(!pattern0.test(data149)){
+const err298 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3733,11 +3737,8 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data.repo_alias !== undefined){
-let data149 = data.repo_alias;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-if(data149.lun === undefined){
-const err299 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err299 = {instancePath:instancePath+"/df_size/host",schemaPath:"#/properties/df_size/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3746,8 +3747,12 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data149.alias === undefined){
-const err300 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+}
+if(data148.path !== undefined){
+let data150 = data148.path;
+if(typeof data150 === "string"){
+if(!pattern0.test(data150)){
+const err300 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3756,9 +3761,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-for(const key34 in data149){
-if(!((((key34 === "lun") || (key34 === "alias")) || (key34 === "host")) || (key34 === "where"))){
-const err301 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+else {
+const err301 = {instancePath:instancePath+"/df_size/path",schemaPath:"#/properties/df_size/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3768,10 +3773,10 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data149.lun !== undefined){
-let data150 = data149.lun;
-if((typeof data150 !== "string") && (!(((typeof data150 == "number") && (!(data150 % 1) && !isNaN(data150))) && (isFinite(data150))))){
-const err302 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.repo_alias.properties.lun.type},message:"must be string,integer"};
+if(data148.min !== undefined){
+let data151 = data148.min;
+if(!((typeof data151 == "number") && (isFinite(data151)))){
+const err302 = {instancePath:instancePath+"/df_size/min",schemaPath:"#/properties/df_size/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3780,9 +3785,11 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(typeof data150 === "string"){
-if(!pattern0.test(data150)){
-const err303 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data148.max !== undefined){
+let data152 = data148.max;
+if(!((typeof data152 == "number") && (isFinite(data152)))){
+const err303 = {instancePath:instancePath+"/df_size/max",schemaPath:"#/properties/df_size/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3792,12 +3799,10 @@ vErrors.push(err303);
 errors++;
 }
 }
-}
-if(data149.alias !== undefined){
-let data151 = data149.alias;
-if(typeof data151 === "string"){
-if(!pattern0.test(data151)){
-const err304 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data148.equals !== undefined){
+let data153 = data148.equals;
+if(!((typeof data153 == "number") && (isFinite(data153)))){
+const err304 = {instancePath:instancePath+"/df_size/equals",schemaPath:"#/properties/df_size/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3807,8 +3812,9 @@ vErrors.push(err304);
 errors++;
 }
 }
+}
 else {
-const err305 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err305 = {instancePath:instancePath+"/df_size",schemaPath:"#/properties/df_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3818,11 +3824,11 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data149.host !== undefined){
-let data152 = data149.host;
-if(typeof data152 === "string"){
-if(!pattern0.test(data152)){
-const err306 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.repo_alias !== undefined){
+let data154 = data.repo_alias;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.lun === undefined){
+const err306 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3831,9 +3837,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-else {
-const err307 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.alias === undefined){
+const err307 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3842,11 +3847,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data149.where !== undefined){
-let data153 = data149.where;
-if(typeof data153 !== "string"){
-const err308 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key35 in data154){
+if(!((((key35 === "lun") || (key35 === "alias")) || (key35 === "host")) || (key35 === "where"))){
+const err308 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3855,8 +3858,11 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(!(((data153 === "ovsrepo") || (data153 === "db")) || (data153 === "both"))){
-const err309 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/enum",keyword:"enum",params:{allowedValues: schema12.properties.repo_alias.properties.where.enum},message:"must be equal to one of the allowed values"};
+}
+if(data154.lun !== undefined){
+let data155 = data154.lun;
+if((typeof data155 !== "string") && (!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155))))){
+const err309 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/type",keyword:"type",params:{type: schema12.properties.repo_alias.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3865,10 +3871,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-}
-else {
-const err310 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data155 === "string"){
+if(!pattern0.test(data155)){
+const err310 = {instancePath:instancePath+"/repo_alias/lun",schemaPath:"#/properties/repo_alias/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3878,11 +3883,12 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data.ovm22_repository !== undefined){
-let data154 = data.ovm22_repository;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.lun === undefined){
-const err311 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data154.alias !== undefined){
+let data156 = data154.alias;
+if(typeof data156 === "string"){
+if(!pattern0.test(data156)){
+const err311 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3891,9 +3897,9 @@ vErrors.push(err311);
 }
 errors++;
 }
-for(const key35 in data154){
-if(!((key35 === "lun") || (key35 === "root"))){
-const err312 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+else {
+const err312 = {instancePath:instancePath+"/repo_alias/alias",schemaPath:"#/properties/repo_alias/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3903,10 +3909,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data154.lun !== undefined){
-let data155 = data154.lun;
-if((typeof data155 !== "string") && (!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155))))){
-const err313 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
+if(data154.host !== undefined){
+let data157 = data154.host;
+if(typeof data157 === "string"){
+if(!pattern0.test(data157)){
+const err313 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3915,9 +3922,9 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(typeof data155 === "string"){
-if(!pattern0.test(data155)){
-const err314 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err314 = {instancePath:instancePath+"/repo_alias/host",schemaPath:"#/properties/repo_alias/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3927,10 +3934,10 @@ vErrors.push(err314);
 errors++;
 }
 }
-}
-if(data154.root !== undefined){
-if(typeof data154.root !== "boolean"){
-const err315 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data154.where !== undefined){
+let data158 = data154.where;
+if(typeof data158 !== "string"){
+const err315 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3939,10 +3946,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-}
-else {
-const err316 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data158 === "ovsrepo") || (data158 === "db")) || (data158 === "both"))){
+const err316 = {instancePath:instancePath+"/repo_alias/where",schemaPath:"#/properties/repo_alias/properties/where/enum",keyword:"enum",params:{allowedValues: schema12.properties.repo_alias.properties.where.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3954,12 +3959,98 @@ errors++;
 }
 }
 else {
-const err317 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err317 = {instancePath:instancePath+"/repo_alias",schemaPath:"#/properties/repo_alias/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err317];
 }
 else {
 vErrors.push(err317);
+}
+errors++;
+}
+}
+if(data.ovm22_repository !== undefined){
+let data159 = data.ovm22_repository;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+if(data159.lun === undefined){
+const err318 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+for(const key36 in data159){
+if(!((key36 === "lun") || (key36 === "root"))){
+const err319 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+if(data159.lun !== undefined){
+let data160 = data159.lun;
+if((typeof data160 !== "string") && (!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160))))){
+const err320 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+if(typeof data160 === "string"){
+if(!pattern0.test(data160)){
+const err321 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+}
+if(data159.root !== undefined){
+if(typeof data159.root !== "boolean"){
+const err322 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+}
+else {
+const err323 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+}
+else {
+const err324 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
 }
 errors++;
 }
@@ -11388,7 +11479,7 @@ errors++;
 if(data242.at !== undefined){
 let data244 = data242.at;
 if(typeof data244 === "string"){
-if(!pattern176.test(data244)){
+if(!pattern177.test(data244)){
 const err595 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err595];
@@ -12662,11 +12753,11 @@ vErrors.push(err701);
 errors++;
 }
 }
-if(data247.page83 !== undefined){
-let data288 = data247.page83;
+if(data247.host_crash !== undefined){
+let data288 = data247.host_crash;
 if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
-if(data288.lun === undefined){
-const err702 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data288.host === undefined){
+const err702 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -12676,8 +12767,8 @@ vErrors.push(err702);
 errors++;
 }
 for(const key90 in data288){
-if(!(key90 === "lun")){
-const err703 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
+if(!((key90 === "host") || (key90 === "back_after_s"))){
+const err703 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -12687,10 +12778,11 @@ vErrors.push(err703);
 errors++;
 }
 }
-if(data288.lun !== undefined){
-let data289 = data288.lun;
-if((typeof data289 !== "string") && (!(((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289))) && (isFinite(data289))))){
-const err704 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(data288.host !== undefined){
+let data289 = data288.host;
+if(typeof data289 === "string"){
+if(!pattern0.test(data289)){
+const err704 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -12699,9 +12791,9 @@ vErrors.push(err704);
 }
 errors++;
 }
-if(typeof data289 === "string"){
-if(!pattern0.test(data289)){
-const err705 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err705 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -12711,10 +12803,10 @@ vErrors.push(err705);
 errors++;
 }
 }
-}
-}
-else {
-const err706 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data288.back_after_s !== undefined){
+let data290 = data288.back_after_s;
+if(!(((typeof data290 == "number") && (!(data290 % 1) && !isNaN(data290))) && (isFinite(data290)))){
+const err706 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -12723,10 +12815,9 @@ vErrors.push(err706);
 }
 errors++;
 }
-}
-}
-else {
-const err707 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data290 == "number") && (isFinite(data290))){
+if(data290 < 10 || isNaN(data290)){
+const err707 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -12736,11 +12827,10 @@ vErrors.push(err707);
 errors++;
 }
 }
-if(data242.announce !== undefined){
-let data290 = data242.announce;
-if(typeof data290 === "string"){
-if(!pattern0.test(data290)){
-const err708 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err708 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -12750,8 +12840,11 @@ vErrors.push(err708);
 errors++;
 }
 }
-else {
-const err709 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data247.dom0_memory !== undefined){
+let data291 = data247.dom0_memory;
+if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
+if(data291.host === undefined){
+const err709 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -12760,10 +12853,8 @@ vErrors.push(err709);
 }
 errors++;
 }
-}
-}
-else {
-const err710 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data291.add_mib === undefined){
+const err710 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "add_mib"},message:"must have required property '"+"add_mib"+"'"};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -12772,10 +12863,9 @@ vErrors.push(err710);
 }
 errors++;
 }
-}
-}
-else {
-const err711 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key91 in data291){
+if(!((key91 === "host") || (key91 === "add_mib"))){
+const err711 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -12785,11 +12875,11 @@ vErrors.push(err711);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data291 = data.solution;
-if(Array.isArray(data291)){
-if(data291.length < 1){
-const err712 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data291.host !== undefined){
+let data292 = data291.host;
+if(typeof data292 === "string"){
+if(!pattern0.test(data292)){
+const err712 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -12798,16 +12888,9 @@ vErrors.push(err712);
 }
 errors++;
 }
-const len12 = data291.length;
-for(let i12=0; i12<len12; i12++){
-let data292 = data291[i12];
-const _errs686 = errors;
-let valid120 = false;
-let passing3 = null;
-const _errs687 = errors;
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-if(data292.host === undefined){
-const err713 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err713 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -12816,8 +12899,11 @@ vErrors.push(err713);
 }
 errors++;
 }
-if(data292.run === undefined){
-const err714 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+if(data291.add_mib !== undefined){
+let data293 = data291.add_mib;
+if(!(((typeof data293 == "number") && (!(data293 % 1) && !isNaN(data293))) && (isFinite(data293)))){
+const err714 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -12826,16 +12912,9 @@ vErrors.push(err714);
 }
 errors++;
 }
-}
-var _valid3 = _errs687 === errors;
-if(_valid3){
-valid120 = true;
-passing3 = 0;
-}
-const _errs688 = errors;
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-if(data292.host === undefined){
-const err715 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if((typeof data293 == "number") && (isFinite(data293))){
+if(data293 < 1 || isNaN(data293)){
+const err715 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -12844,8 +12923,11 @@ vErrors.push(err715);
 }
 errors++;
 }
-if(data292.keys === undefined){
-const err716 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+}
+}
+else {
+const err716 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -12854,8 +12936,12 @@ vErrors.push(err716);
 }
 errors++;
 }
-if(data292.note === undefined){
-const err717 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data247.page83 !== undefined){
+let data294 = data247.page83;
+if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
+if(data294.lun === undefined){
+const err717 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -12864,21 +12950,9 @@ vErrors.push(err717);
 }
 errors++;
 }
-}
-var _valid3 = _errs688 === errors;
-if(_valid3 && valid120){
-valid120 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid120 = true;
-passing3 = 1;
-}
-const _errs689 = errors;
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-if(data292.wait === undefined){
-const err718 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+for(const key92 in data294){
+if(!(key92 === "lun")){
+const err718 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key92},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -12888,20 +12962,10 @@ vErrors.push(err718);
 errors++;
 }
 }
-var _valid3 = _errs689 === errors;
-if(_valid3 && valid120){
-valid120 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid120 = true;
-passing3 = 2;
-}
-const _errs690 = errors;
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-if(data292.answer === undefined){
-const err719 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data294.lun !== undefined){
+let data295 = data294.lun;
+if((typeof data295 !== "string") && (!(((typeof data295 == "number") && (!(data295 % 1) && !isNaN(data295))) && (isFinite(data295))))){
+const err719 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -12910,22 +12974,9 @@ vErrors.push(err719);
 }
 errors++;
 }
-}
-var _valid3 = _errs690 === errors;
-if(_valid3 && valid120){
-valid120 = false;
-passing3 = [passing3, 3];
-}
-else {
-if(_valid3){
-valid120 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid120){
-const err720 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(typeof data295 === "string"){
+if(!pattern0.test(data295)){
+const err720 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -12934,21 +12985,11 @@ vErrors.push(err720);
 }
 errors++;
 }
-else {
-errors = _errs686;
-if(vErrors !== null){
-if(_errs686){
-vErrors.length = _errs686;
+}
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-for(const key91 in data292){
-if(!(((((((key91 === "host") || (key91 === "run")) || (key91 === "keys")) || (key91 === "wait")) || (key91 === "answer")) || (key91 === "note")) || (key91 === "fails"))){
-const err721 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties"};
+const err721 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -12958,11 +12999,9 @@ vErrors.push(err721);
 errors++;
 }
 }
-if(data292.host !== undefined){
-let data293 = data292.host;
-if(typeof data293 === "string"){
-if(!pattern0.test(data293)){
-const err722 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err722 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -12972,8 +13011,11 @@ vErrors.push(err722);
 errors++;
 }
 }
-else {
-const err723 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data242.announce !== undefined){
+let data296 = data242.announce;
+if(typeof data296 === "string"){
+if(!pattern0.test(data296)){
+const err723 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -12983,14 +13025,8 @@ vErrors.push(err723);
 errors++;
 }
 }
-if(data292.run !== undefined){
-let data294 = data292.run;
-const _errs695 = errors;
-let valid122 = false;
-const _errs696 = errors;
-if(typeof data294 === "string"){
-if(!pattern0.test(data294)){
-const err724 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err724 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -13000,8 +13036,9 @@ vErrors.push(err724);
 errors++;
 }
 }
+}
 else {
-const err725 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err725 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -13010,13 +13047,10 @@ vErrors.push(err725);
 }
 errors++;
 }
-var _valid4 = _errs696 === errors;
-valid122 = valid122 || _valid4;
-if(!valid122){
-const _errs698 = errors;
-if(Array.isArray(data294)){
-if(data294.length < 1){
-const err726 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err726 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -13025,12 +13059,12 @@ vErrors.push(err726);
 }
 errors++;
 }
-const len13 = data294.length;
-for(let i13=0; i13<len13; i13++){
-let data295 = data294[i13];
-if(typeof data295 === "string"){
-if(!pattern0.test(data295)){
-const err727 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data.solution !== undefined){
+let data297 = data.solution;
+if(Array.isArray(data297)){
+if(data297.length < 1){
+const err727 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -13039,9 +13073,16 @@ vErrors.push(err727);
 }
 errors++;
 }
-}
-else {
-const err728 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len12 = data297.length;
+for(let i12=0; i12<len12; i12++){
+let data298 = data297[i12];
+const _errs700 = errors;
+let valid122 = false;
+let passing3 = null;
+const _errs701 = errors;
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+if(data298.host === undefined){
+const err728 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -13050,10 +13091,8 @@ vErrors.push(err728);
 }
 errors++;
 }
-}
-}
-else {
-const err729 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data298.run === undefined){
+const err729 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -13062,11 +13101,16 @@ vErrors.push(err729);
 }
 errors++;
 }
-var _valid4 = _errs698 === errors;
-valid122 = valid122 || _valid4;
 }
-if(!valid122){
-const err730 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid3 = _errs701 === errors;
+if(_valid3){
+valid122 = true;
+passing3 = 0;
+}
+const _errs702 = errors;
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+if(data298.host === undefined){
+const err730 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -13075,23 +13119,8 @@ vErrors.push(err730);
 }
 errors++;
 }
-else {
-errors = _errs695;
-if(vErrors !== null){
-if(_errs695){
-vErrors.length = _errs695;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data292.keys !== undefined){
-let data296 = data292.keys;
-if(typeof data296 === "string"){
-if(!pattern194.test(data296)){
-const err731 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(data298.keys === undefined){
+const err731 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -13100,9 +13129,8 @@ vErrors.push(err731);
 }
 errors++;
 }
-}
-else {
-const err732 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data298.note === undefined){
+const err732 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -13112,11 +13140,20 @@ vErrors.push(err732);
 errors++;
 }
 }
-if(data292.wait !== undefined){
-let data297 = data292.wait;
-if(typeof data297 === "string"){
-if(!pattern176.test(data297)){
-const err733 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+var _valid3 = _errs702 === errors;
+if(_valid3 && valid122){
+valid122 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid122 = true;
+passing3 = 1;
+}
+const _errs703 = errors;
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+if(data298.wait === undefined){
+const err733 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -13126,8 +13163,20 @@ vErrors.push(err733);
 errors++;
 }
 }
+var _valid3 = _errs703 === errors;
+if(_valid3 && valid122){
+valid122 = false;
+passing3 = [passing3, 2];
+}
 else {
-const err734 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid3){
+valid122 = true;
+passing3 = 2;
+}
+const _errs704 = errors;
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+if(data298.answer === undefined){
+const err734 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -13137,11 +13186,21 @@ vErrors.push(err734);
 errors++;
 }
 }
-if(data292.answer !== undefined){
-let data298 = data292.answer;
-if(typeof data298 === "string"){
-if(!pattern3.test(data298)){
-const err735 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+var _valid3 = _errs704 === errors;
+if(_valid3 && valid122){
+valid122 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid122 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid122){
+const err735 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -13150,9 +13209,21 @@ vErrors.push(err735);
 }
 errors++;
 }
+else {
+errors = _errs700;
+if(vErrors !== null){
+if(_errs700){
+vErrors.length = _errs700;
 }
 else {
-const err736 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+for(const key93 in data298){
+if(!(((((((key93 === "host") || (key93 === "run")) || (key93 === "keys")) || (key93 === "wait")) || (key93 === "answer")) || (key93 === "note")) || (key93 === "fails"))){
+const err736 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key93},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -13162,11 +13233,11 @@ vErrors.push(err736);
 errors++;
 }
 }
-if(data292.note !== undefined){
-let data299 = data292.note;
+if(data298.host !== undefined){
+let data299 = data298.host;
 if(typeof data299 === "string"){
 if(!pattern0.test(data299)){
-const err737 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err737 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -13177,7 +13248,7 @@ errors++;
 }
 }
 else {
-const err738 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err738 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -13187,9 +13258,14 @@ vErrors.push(err738);
 errors++;
 }
 }
-if(data292.fails !== undefined){
-if(typeof data292.fails !== "boolean"){
-const err739 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data298.run !== undefined){
+let data300 = data298.run;
+const _errs709 = errors;
+let valid124 = false;
+const _errs710 = errors;
+if(typeof data300 === "string"){
+if(!pattern0.test(data300)){
+const err739 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -13199,9 +13275,8 @@ vErrors.push(err739);
 errors++;
 }
 }
-}
 else {
-const err740 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err740 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -13210,10 +13285,13 @@ vErrors.push(err740);
 }
 errors++;
 }
-}
-}
-else {
-const err741 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid4 = _errs710 === errors;
+valid124 = valid124 || _valid4;
+if(!valid124){
+const _errs712 = errors;
+if(Array.isArray(data300)){
+if(data300.length < 1){
+const err741 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -13222,15 +13300,212 @@ vErrors.push(err741);
 }
 errors++;
 }
-}
-}
-else {
-const err742 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len13 = data300.length;
+for(let i13=0; i13<len13; i13++){
+let data301 = data300[i13];
+if(typeof data301 === "string"){
+if(!pattern0.test(data301)){
+const err742 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err742];
 }
 else {
 vErrors.push(err742);
+}
+errors++;
+}
+}
+else {
+const err743 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err743];
+}
+else {
+vErrors.push(err743);
+}
+errors++;
+}
+}
+}
+else {
+const err744 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err744];
+}
+else {
+vErrors.push(err744);
+}
+errors++;
+}
+var _valid4 = _errs712 === errors;
+valid124 = valid124 || _valid4;
+}
+if(!valid124){
+const err745 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err745];
+}
+else {
+vErrors.push(err745);
+}
+errors++;
+}
+else {
+errors = _errs709;
+if(vErrors !== null){
+if(_errs709){
+vErrors.length = _errs709;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data298.keys !== undefined){
+let data302 = data298.keys;
+if(typeof data302 === "string"){
+if(!pattern197.test(data302)){
+const err746 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(vErrors === null){
+vErrors = [err746];
+}
+else {
+vErrors.push(err746);
+}
+errors++;
+}
+}
+else {
+const err747 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err747];
+}
+else {
+vErrors.push(err747);
+}
+errors++;
+}
+}
+if(data298.wait !== undefined){
+let data303 = data298.wait;
+if(typeof data303 === "string"){
+if(!pattern177.test(data303)){
+const err748 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err748];
+}
+else {
+vErrors.push(err748);
+}
+errors++;
+}
+}
+else {
+const err749 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err749];
+}
+else {
+vErrors.push(err749);
+}
+errors++;
+}
+}
+if(data298.answer !== undefined){
+let data304 = data298.answer;
+if(typeof data304 === "string"){
+if(!pattern3.test(data304)){
+const err750 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err750];
+}
+else {
+vErrors.push(err750);
+}
+errors++;
+}
+}
+else {
+const err751 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err751];
+}
+else {
+vErrors.push(err751);
+}
+errors++;
+}
+}
+if(data298.note !== undefined){
+let data305 = data298.note;
+if(typeof data305 === "string"){
+if(!pattern0.test(data305)){
+const err752 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err752];
+}
+else {
+vErrors.push(err752);
+}
+errors++;
+}
+}
+else {
+const err753 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err753];
+}
+else {
+vErrors.push(err753);
+}
+errors++;
+}
+}
+if(data298.fails !== undefined){
+if(typeof data298.fails !== "boolean"){
+const err754 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err754];
+}
+else {
+vErrors.push(err754);
+}
+errors++;
+}
+}
+}
+else {
+const err755 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err755];
+}
+else {
+vErrors.push(err755);
+}
+errors++;
+}
+}
+}
+else {
+const err756 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err756];
+}
+else {
+vErrors.push(err756);
+}
+errors++;
+}
+}
+}
+else {
+const err757 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err757];
+}
+else {
+vErrors.push(err757);
 }
 errors++;
 }
