@@ -72,10 +72,10 @@ describe('repository layout', () => {
   it('.ovsrepo as seed 002, the repository directories, lost+found from mkfs', () => {
     const mgr = f.sh.run('ovs01', 'ovs-agent-db read_item server manager_uuid').out.trim().replace(/'/g, '');
     expect(f.sh.run('ovs02', `cat ${f.repoPath}/.ovsrepo`)).toEqual({ out: `OVS_REPO_UUID=${repoId}\nOVS_REPO_VERSION=3.0\nOVS_REPO_MGR_UUID=${mgr}\nOVS_REPO_ALIAS=pool1-repository\n`, exit: 0 });
-    expect(f.sh.run('ovs02', `ls -a ${f.repoPath} | cat`).out.split(/\s+/).filter(Boolean)).toEqual(['.', '..', '.generic_fs_stamp', '.ovsmeta', '.ovsrepo', 'Assemblies', 'ISOs', 'Templates', 'VirtualDisks', 'VirtualMachines', 'lost+found']);
+    expect(f.sh.run('ovs02', `ls -a ${f.repoPath} | cat`).out.split(/\s+/).filter(Boolean)).toEqual(['.', '..', 'Assemblies', '.generic_fs_stamp', 'ISOs', 'lost+found', '.ovsmeta', '.ovsrepo', 'Templates', 'VirtualDisks', 'VirtualMachines']);
     const meta = f.sh.run('ovs01', `cat ${f.repoPath}/.ovsmeta`).out;
     expect(meta).toMatch(/^\{ "0004fb0000120000[0-9a-f]{16}\.img": \{\n  "OBJECT_TYPE": "VIRTUAL_DISK",\n  "SIMPLE_NAME": "sv10\d-system"\},\n/);
-    expect(f.sh.run('ovs01', `ls -a ${f.poolPath} | cat`).out.split(/\s+/).filter(Boolean)).toEqual(['.', '..', '.generic_fs_stamp', '.ovspoolfs', 'db', 'lost+found']);
+    expect(f.sh.run('ovs01', `ls -a ${f.poolPath} | cat`).out.split(/\s+/).filter(Boolean)).toEqual(['.', '..', 'db', '.generic_fs_stamp', 'lost+found', '.ovspoolfs']);
   });
 
   it('service ovs-agent status lists the sub-servers', () => {
