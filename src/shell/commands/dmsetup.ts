@@ -3,7 +3,7 @@
 import { infoBlock, linearTable, lsLine, multipathStatus, multipathTable } from '../../sim/render/dmsetup';
 import { syncDevNodes } from '../../sim/storage/devnodes';
 import { allHolders, mapHolders } from '../../sim/storage/holders';
-import { hostSan } from '../../sim/storage/san';
+import { bumpSan, hostSan } from '../../sim/storage/san';
 import { kernelFeatures } from '../../sim/storage/topology';
 import type { DmDevice, HostSan } from '../../sim/storage/types';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
@@ -127,6 +127,7 @@ export const dmsetup = defineCommand({
         if (openCount(ctx, d) > 0) return { stdout: '', stderr: 'device-mapper: remove ioctl failed: Device or resource busy\nCommand failed\n', exitCode: 1 };
         hs.dm = hs.dm.filter((x) => x !== d);
         if (d.target === 'multipath') hs.maps = hs.maps.filter((m) => m.name !== d.name);
+        bumpSan(ctx.world);
         syncDevNodes(ctx.world, ctx.host.name);
         return { stdout: '', stderr: '', exitCode: 0 };
       }

@@ -5,7 +5,7 @@ import type { WorldState } from '../types';
 import { fileConfig, commitMap, planMaps, MULTIPATH_CONF } from './maps';
 import { attachLocalDisks, scanHba } from './scsi';
 import { syncDevNodes } from './devnodes';
-import { hostSan } from './san';
+import { bumpSan, hostSan } from './san';
 import { emptyConfig } from './multipath-conf';
 
 /** Discovers everything a booting host sees and builds its maps, writing no log lines. */
@@ -31,6 +31,7 @@ export function storageOnDown(world: WorldState, host: { name: string }): void {
   hs.dm = [];
   hs.maps = [];
   hs.multipathd.running = false;
+  bumpSan(world);
 }
 
 /** The host booted: a fresh kernel discovers everything again (sd names from sda) and builds its maps. */

@@ -13,7 +13,7 @@ import type { DomainState } from '../types';
 import { resolveBlockDevice } from './block-devices';
 import { allPaths, daemonConfig } from './maps';
 import { pollingInterval } from './multipath-policy';
-import { diskReachable, lunKey } from './san';
+import { lunKey, reachability } from './san';
 import type { MpMap } from './types';
 
 interface MapEntry {
@@ -24,10 +24,16 @@ interface MapEntry {
   sig: string;
   /** The policy: a change is applied in place. */
   pol: string;
+  /** The model map and its load count when the signatures were last computed (skip them when unchanged). */
+  obj?: MpMap;
+  loads?: number;
+  queueing?: boolean;
   paths: Record<string, { h: Handle; link: PathLink; failed: boolean; prio: number }>;
 }
 
 interface StorageRegistry {
+  /** SAN epoch of the last full sync (nothing to do while it is unchanged). */
+  epoch?: number;
   ports: Record<string, Handle>;
   luns: Record<string, Handle>;
   /** `<host>:<wwid>` → the core map. */
@@ -92,6 +98,11 @@ export function syncStorage(sim: Sim): void {
   const { world, core } = sim;
   if (!world.san || !hasStorageCore(core)) return;
   const reg = storageRegistry(core);
+  if (reg.epoch !== undefined && reg.epoch === (world.san.epoch ?? 0)) {
+    logCoreEvents(sim, reg);
+    return;
+  }
+  reg.epoch = world.san.epoch ?? 0;
   let topology = false;
   const seen = new Set<string>();
   for (const [host, hs] of Object.entries(world.san.hosts)) {
@@ -103,11 +114,13 @@ export function syncStorage(sim: Sim): void {
     if (he.poll !== poll) core.setHostPollingInterval(hostH, (he.poll = poll));
     if (he.checker !== hs.multipathd.running) core.setHostChecker(hostH, (he.checker = hs.multipathd.running));
     const disks = new Map(hs.disks.map((d) => [d.name, d]));
+    const reach = reachability(world, host);
     for (const m of hs.maps) {
       const key = `${host}:${m.wwid}`;
       seen.add(key);
-      const sig = mapSig(m);
       let e = reg.maps[key];
+      const unchanged = !!e && e.obj === m && e.loads === m.stats.mapLoads;
+      const sig = unchanged ? e!.sig : mapSig(m);
       if (e && e.sig !== sig) {
         core.removeMap(e.h);
         delete reg.maps[key];
@@ -129,14 +142,17 @@ export function syncStorage(sim: Sim): void {
         topology = true;
       }
       e.name = m.name;
-      const pol = policySig(m);
+      const pol = unchanged && e.queueing === m.queueing ? e.pol : policySig(m);
       if (e.pol !== pol) core.setMapPolicy(e.h, corePolicy(m));
       e.pol = pol;
-      for (const p of allPaths(m)) {
+      e.obj = m;
+      e.loads = m.stats.mapLoads;
+      e.queueing = m.queueing;
+      for (const g of m.groups) for (const p of g.paths) {
         const pe = e.paths[p.dev];
         const d = disks.get(p.dev);
         if (!pe || !d) continue;
-        const link: PathLink = d.state === 'running' && diskReachable(world, host, d) ? 'up' : 'down';
+        const link: PathLink = d.state === 'running' && reach(d) ? 'up' : 'down';
         if (pe.link !== link) core.setPathLink(pe.h, (pe.link = link));
         if (pe.prio !== p.prio) core.setPathPrio(pe.h, (pe.prio = p.prio));
         // `multipathd fail path`: the operator's failure is mirrored once, and undone by reinstate.

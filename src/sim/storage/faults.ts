@@ -8,11 +8,12 @@ import { syslog } from '../logs';
 import type { WorldState } from '../types';
 import { syncAllDevNodes } from './devnodes';
 import { kernelIo } from './multipathd';
-import { diskReachable, findArray, findLun } from './san';
+import { bumpSan, diskReachable, findArray, findLun } from './san';
 import type { HbaPort, LunRef, SpName } from './types';
 
 /** Recomputes every disk's SCSI state from the links, logs HBA loop changes, lets dm react. */
 function settle(world: WorldState, loopChanged: Array<{ host: string; hba: HbaPort; up: boolean }> = []): void {
+  bumpSan(world);
   for (const c of loopChanged) {
     const h = world.hosts[c.host];
     if (h) syslog(world, h, 'kernel', c.up ? `qla2xxx ${c.hba.pciAddr}: LOOP UP detected (4 Gbps).` : `qla2xxx ${c.hba.pciAddr}: LOOP DOWN detected (2 7 0 0).`);
@@ -110,5 +111,6 @@ export function trespass(world: WorldState, ref: LunRef, to: SpName): boolean {
   const lun = findLun(world, ref);
   if (!lun) return false;
   lun.owner = to;
+  bumpSan(world);
   return true;
 }

@@ -6,7 +6,7 @@ import type { WorldState } from '../types';
 import { parseMultipathConf, emptyConfig, type MultipathConfig, type ParseResult } from './multipath-conf';
 import { bindingsText, blacklistReason, mapName, mapPolicy, pathPrio, pollingInterval } from './multipath-policy';
 import { friendlyName, partName } from './naming';
-import { currentWwid, diskReachable, hostSan, lunOfDisk, reachability } from './san';
+import { bumpSan, currentWwid, diskReachable, hostSan, lunOfDisk, reachability } from './san';
 import { diskLabel, kernelPartitions } from './scsi';
 import type { DmDevice, HostSan, MpGroup, MpMap, MpPath, ScsiDisk } from './types';
 
@@ -223,6 +223,7 @@ export function freeDmMinor(hs: HostSan): number {
 /** Loads a planned map into device-mapper (create or reload), then udev's `kpartx -a -p p`. */
 export function commitMap(world: WorldState, host: string, action: MapAction): MpMap {
   const hs = hostSan(world, host)!;
+  bumpSan(world);
   const map = action.map;
   if (action.kind === 'create') {
     map.dmMinor = freeDmMinor(hs);
@@ -312,6 +313,7 @@ export function partitionMaps(hs: HostSan, map: MpMap): DmDevice[] {
 /** Removes a map and its partition maps from device-mapper (callers check it is unused). */
 export function removeMap(world: WorldState, host: string, name: string): void {
   const hs = hostSan(world, host)!;
+  bumpSan(world);
   hs.dm = hs.dm.filter((d) => d.name !== name && d.parent !== name);
   hs.maps = hs.maps.filter((m) => m.name !== name);
 }

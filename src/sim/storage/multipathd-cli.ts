@@ -10,9 +10,9 @@ import { syncDevNodes } from './devnodes';
 import { mapInUse } from './holders';
 import { activePathCount, allPaths, candidatePaths, commitMap, daemonConfig, findPath, kpartxAdd, planMaps, removeMap } from './maps';
 import { blacklistReason, HWTABLE } from './multipath-policy';
-import { reconfigure } from './multipathd';
+import { pathTickNow, reconfigure } from './multipathd';
 import { daemonFailPath, daemonReinstatePath, switchGroup } from './path-events';
-import { hostSan } from './san';
+import { bumpSan, hostSan } from './san';
 import { topologyText } from './topology';
 import type { MpMap } from './types';
 
@@ -61,7 +61,7 @@ function showPaths(world: WorldState, host: string): string {
     const d = v.disk;
     const map = hs.maps.find((m) => findPath(m, d.name));
     const p = map ? findPath(map, d.name) : undefined;
-    const next = !p ? 'orphan' : p.checkerDisabled ? progressBar(0, p.checkint) : progressBar(p.checkint - Math.max(0, Math.ceil(p.tick)), p.checkint);
+    const next = !p ? 'orphan' : p.checkerDisabled ? progressBar(0, p.checkint) : progressBar(p.checkint - Math.max(0, Math.ceil(pathTickNow(world, host, p.tick))), p.checkint);
     rows.push([`${d.host}:${d.channel}:${d.target}:${d.lun}`, d.name, `${d.major}:${d.minor}`, String(p?.prio ?? 1), p?.dm ?? 'undef', p ? p.chk : v.reachable ? 'ready' : 'faulty', d.state, next]);
   }
   return padTable(rows);
@@ -207,6 +207,8 @@ function delPath(world: WorldState, host: string, key: string): CliReply {
 
 /** Runs one CLI command line against the daemon of `host`. */
 export function runCli(world: WorldState, host: string, line: string): CliReply {
+  // Any command may change what the daemon, the kernel or the core must look at again.
+  bumpSan(world);
   const toks = line.trim().split(/\s+/).filter(Boolean);
   if (!toks.length) return { reply: '' };
   const keys: string[] = [];

@@ -13,7 +13,7 @@ import { allPaths, commitMap, daemonConfig, MULTIPATH_CONF, planMaps } from './m
 import { parseMultipathConf } from './multipath-conf';
 import { pathPrio, pollingInterval } from './multipath-policy';
 import { bestGroup, checkerDownAgain, daemonFailPath, daemonReinstatePath, kernelFailPath, recoveryTick, switchGroup } from './path-events';
-import { diskReachable, hostSan, lunOfDisk } from './san';
+import { bumpSan, diskReachable, hostSan, lunOfDisk, reachability } from './san';
 import type { MpMap, MpPath, ScsiDisk } from './types';
 
 function pathUp(world: WorldState, host: string, d: ScsiDisk | undefined): boolean {
@@ -25,13 +25,21 @@ export function kernelIo(world: WorldState, host: string): boolean {
   const hs = hostSan(world, host);
   if (!hs) return false;
   let changed = false;
+  const reach = reachability(world, host);
+  const disks = new Map(hs.disks.map((d) => [d.name, d]));
+  const up = (dev: string) => {
+    const d = disks.get(dev);
+    return !!d && d.state === 'running' && reach(d);
+  };
+  // Cheap first: only when a current group holds a dead active path is it worth asking who does I/O.
+  if (!hs.maps.some((m) => m.groups[m.activeGroup]?.paths.some((p) => p.dm === 'active' && !up(p.dev)))) return false;
   const io = mapsWithIo(world, host);
   for (const m of hs.maps) {
     if (m.suspended || !io.has(m.name)) continue;
     // Bounded: each pass fails at least one path or stops.
     for (let guard = 0; guard < 64; guard++) {
       const g = m.groups[m.activeGroup];
-      const dead = g?.paths.find((p) => p.dm === 'active' && !pathUp(world, host, hs.disks.find((d) => d.name === p.dev)));
+      const dead = g?.paths.find((p) => p.dm === 'active' && !up(p.dev));
       if (!dead) break;
       kernelFailPath(world, host, m, dead);
       changed = true;
@@ -67,18 +75,31 @@ function refreshGroupPrios(m: MpMap): void {
   }
 }
 
-/** One second of multipathd on a host. */
-function daemonTick(world: WorldState, host: string, seconds: number): void {
+/** multipathd's checker loop on a host: path ticks count down from its last run. */
+function daemonTick(world: WorldState, host: string): void {
   const hs = hostSan(world, host)!;
+  const md = hs.multipathd;
+  const now = world.clockMs;
+  const epoch = world.san?.epoch ?? 0;
+  // Asleep until the next path is due, unless the SAN changed meanwhile.
+  if (md.sleepUntilMs !== undefined && now < md.sleepUntilMs && md.seenEpoch === epoch) return;
+  const seconds = Math.max(0, (now - (md.lastRunMs ?? now - 1000)) / 1000);
+  md.lastRunMs = now;
   const interval = pollingInterval(daemonConfig(world, host));
+  let nextDue = Infinity;
+  let timers = false;
   for (const m of hs.maps) {
     let checked = false;
-    for (const p of allPaths(m)) {
-      if (p.checkerDisabled) continue;
-      p.tick -= seconds;
-      if (p.tick > 0) continue;
-      checkPath(world, host, m, p, interval);
-      checked = true;
+    for (const g of m.groups) {
+      for (const p of g.paths) {
+        if (p.checkerDisabled) continue;
+        p.tick -= seconds;
+        if (p.tick <= 0) {
+          checkPath(world, host, m, p, interval);
+          checked = true;
+        }
+        nextDue = Math.min(nextDue, p.tick);
+      }
     }
     if (checked) {
       refreshGroupPrios(m);
@@ -96,7 +117,17 @@ function daemonTick(world: WorldState, host: string, seconds: number): void {
         if (best >= 0) switchGroup(world, host, m, best);
       }
     }
+    if (m.retryLeft !== null || m.failbackLeft !== null) timers = true;
   }
+  // Timers count every second; otherwise sleep until the first path is due.
+  md.sleepUntilMs = timers || !Number.isFinite(nextDue) ? now + 1000 : now + Math.max(1, Math.ceil(nextDue)) * 1000;
+  md.seenEpoch = world.san?.epoch ?? 0;
+}
+
+/** Seconds until a path's next check, as `show paths` counts it (the loop may be asleep). */
+export function pathTickNow(world: WorldState, host: string, tick: number): number {
+  const md = hostSan(world, host)?.multipathd;
+  return tick - (md?.lastRunMs !== undefined ? (world.clockMs - md.lastRunMs) / 1000 : 0);
 }
 
 /** The tick system: kernel I/O failures, then multipathd's checker, on every host with a SAN view. */
@@ -105,8 +136,11 @@ export function storageTick(sim: Sim, dtMs: number): void {
   if (!world.san) return;
   for (const host of Object.keys(world.san.hosts)) {
     if (world.hosts[host]?.down) continue;
-    kernelIo(world, host);
-    if (world.san.hosts[host]!.multipathd.running) daemonTick(world, host, dtMs / 1000);
+    const hs = world.san.hosts[host]!;
+    // The kernel only has new dead paths to fail after something changed on the SAN.
+    if (hs.multipathd.seenEpoch !== (world.san.epoch ?? 0) || !hs.multipathd.running) kernelIo(world, host);
+    if (hs.multipathd.running) daemonTick(world, host);
+    else hs.multipathd.seenEpoch = world.san.epoch ?? 0;
   }
   syncStorage(sim);
 }
@@ -134,6 +168,7 @@ export function startMultipathd(world: WorldState, host: string): { ok: boolean;
   const parsed = text.ok ? parseMultipathConf(text.value) : null;
   if (parsed && !parsed.ok) return { ok: false, error: parsed.error };
   hs.multipathd = { running: true, configText: text.ok ? text.value : null, startedAtMs: world.clockMs };
+  bumpSan(world);
   syslog(world, h, 'multipathd', '--------start up--------', `read ${MULTIPATH_CONF}`, 'path checkers start up');
   configureMaps(world, host, true);
   return { ok: true };
@@ -144,6 +179,7 @@ export function stopMultipathd(world: WorldState, host: string): void {
   const h = world.hosts[host];
   if (!hs || !h || !hs.multipathd.running) return;
   hs.multipathd.running = false;
+  bumpSan(world);
   syslog(world, h, 'multipathd', '--------shut down-------');
 }
 

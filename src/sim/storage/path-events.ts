@@ -5,7 +5,7 @@ import { syslog } from '../logs';
 import type { WorldState } from '../types';
 import { activePathCount, daemonConfig } from './maps';
 import { pollingInterval } from './multipath-policy';
-import { hostSan } from './san';
+import { bumpSan, hostSan } from './san';
 import type { MpMap, MpPath } from './types';
 
 const DOWN_MSG: Record<string, string> = {
@@ -54,6 +54,7 @@ function kernelReselect(m: MpMap): void {
 
 /** The kernel (dm-multipath) fails a path on an I/O error. */
 export function kernelFailPath(world: WorldState, host: string, m: MpMap, p: MpPath): void {
+  bumpSan(world);
   if (p.dm === 'failed') return;
   const h = world.hosts[host]!;
   const disk = hostSan(world, host)?.disks.find((x) => x.name === p.dev);
@@ -74,6 +75,7 @@ export function checkerDownAgain(world: WorldState, host: string, m: MpMap, p: M
 }
 
 export function daemonFailPath(world: WorldState, host: string, m: MpMap, p: MpPath, byChecker: boolean): void {
+  bumpSan(world);
   const h = world.hosts[host]!;
   if (byChecker) syslog(world, h, 'multipathd', `${p.dev}: ${DOWN_MSG[m.policy.checker] ?? 'path is down'}`);
   p.chk = byChecker ? 'faulty' : p.chk;
@@ -91,6 +93,7 @@ export function daemonFailPath(world: WorldState, host: string, m: MpMap, p: MpP
 
 /** multipathd reinstates a path (checker saw it up, or `reinstate path`). */
 export function daemonReinstatePath(world: WorldState, host: string, m: MpMap, p: MpPath, byChecker: boolean): void {
+  bumpSan(world);
   const h = world.hosts[host]!;
   if (byChecker) syslog(world, h, 'multipathd', `${p.dev}: ${UP_MSG[m.policy.checker] ?? 'path is up'}`);
   const hadNone = activePathCount(m) === 0;
@@ -121,6 +124,7 @@ export function planFailback(world: WorldState, host: string, m: MpMap): void {
 }
 
 export function switchGroup(world: WorldState, host: string, m: MpMap, group: number): void {
+  bumpSan(world);
   if (group === m.activeGroup) return;
   m.activeGroup = group;
   m.stats.switchGroup++;
@@ -144,6 +148,7 @@ export function recoveryTick(world: WorldState, host: string, m: MpMap, seconds:
   if (m.retryLeft === null || activePathCount(m) > 0) return;
   m.retryLeft -= seconds;
   if (m.retryLeft <= 0) {
+    bumpSan(world);
     m.retryLeft = null;
     m.queueing = false;
     syslog(world, world.hosts[host]!, 'multipathd', `${m.name}: Disable queueing`);

@@ -8,6 +8,11 @@ export function sanOf(world: WorldState): SanState | undefined {
   return world.san;
 }
 
+/** Marks the SAN changed: the kernel, multipathd and the core sync look again at the next tick. */
+export function bumpSan(world: WorldState): void {
+  if (world.san) world.san.epoch = (world.san.epoch ?? 0) + 1;
+}
+
 export function hostSan(world: WorldState, host: string): HostSan | undefined {
   return world.san?.hosts[host];
 }

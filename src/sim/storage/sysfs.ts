@@ -9,7 +9,7 @@ import { listBlockDevices } from './block-devices';
 import { syncDevNodes } from './devnodes';
 import { allPaths } from './maps';
 import { uevents } from './multipathd';
-import { hostSan } from './san';
+import { bumpSan, hostSan } from './san';
 import { revalidateDisk, scanHba } from './scsi';
 
 const file = (content: string, mode = 0o444): FsNode => ({ type: 'file', mode, mtimeMs: 0, content });
@@ -88,6 +88,7 @@ export function deleteDisk(world: WorldState, host: string, name: string): void 
   const h = world.hosts[host];
   const d = hs?.disks.find((x) => x.name === name);
   if (!hs || !h || !d) return;
+  bumpSan(world);
   syslog(world, h, 'kernel', `sd ${d.host}:${d.channel}:${d.target}:${d.lun}: [${d.name}] Synchronizing SCSI cache`);
   hs.disks = hs.disks.filter((x) => x !== d);
   for (const m of hs.maps) {
@@ -95,6 +96,7 @@ export function deleteDisk(world: WorldState, host: string, name: string): void 
     for (const g of m.groups) g.paths = g.paths.filter((p) => p.dev !== name);
     m.groups = m.groups.filter((g) => g.paths.length);
     m.activeGroup = Math.min(m.activeGroup, Math.max(0, m.groups.length - 1));
+    m.stats.mapLoads++;
     if (hs.multipathd.running) syslog(world, h, 'multipathd', `${name}: remove path (uevent)`);
   }
   syncDevNodes(world, host);
@@ -117,6 +119,7 @@ function writeBlock(world: WorldState, host: HostState, rel: string, content: st
   } else {
     if (v !== 'running' && v !== 'offline') return einval;
     d.state = v;
+    bumpSan(world);
   }
   return ok;
 }

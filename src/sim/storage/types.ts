@@ -217,8 +217,14 @@ export interface MultipathdState {
   running: boolean;
   /** Text of /etc/multipath.conf in force (null = none, compiled-in defaults). */
   configText: string | null;
-  /** Seconds since the daemon started (for `show daemon`/uptime-like needs). */
+  /** When the daemon started. */
   startedAtMs: number;
+  /** When its checker loop last ran (path `tick`s count down from then). */
+  lastRunMs?: number;
+  /** Nothing is due before this time: the loop sleeps until then (unless the SAN changed). */
+  sleepUntilMs?: number;
+  /** SAN epoch the daemon and the kernel last looked at. */
+  seenEpoch?: number;
 }
 
 export interface HostSan {
@@ -246,4 +252,6 @@ export interface SanState {
   fabrics: Fabric[];
   hosts: Record<string, HostSan>;
   roles: Record<string, LunRef>;
+  /** Bumped by every change that matters to path states or I/O routing (faults, maps, daemon verdicts). */
+  epoch?: number;
 }
