@@ -34,12 +34,13 @@ const ONE_OF_TEXT: Array<[RegExp, string]> = [
   [/\/quiz\/oneOf$/, 'a quiz needs exactly one of “accept” or “query”'],
 ];
 
-/** What kind of named node an additional property sits in, from the schema path. */
+/** What kind of named node an additional property sits in, from where it is in the document. */
 function unknownKeyText(e: AjvError): string {
   const key = String(e.params.additionalProperty);
-  if (/\/check\/|#\/\$defs\/check/.test(e.schemaPath) || e.schemaPath.startsWith('#/$defs/check')) return `unknown check “${key}”`;
-  if (/\/do\/additionalProperties$/.test(e.schemaPath)) return `unknown fault action “${key}”`;
-  if (/\/query\/additionalProperties$/.test(e.schemaPath)) return `unknown quiz query “${key}”`;
+  const at = e.instancePath;
+  if (/\/check$|\/(all|any)\/\d+$|\/not$/.test(at)) return `unknown check “${key}”`;
+  if (/\/do$/.test(at)) return `unknown fault action “${key}”`;
+  if (/\/query$|^\/facts\/[^/]+$/.test(at)) return `unknown query “${key}”`;
   return `unknown field “${key}”`;
 }
 
