@@ -104,7 +104,7 @@ describe('lab runtime', () => {
     const steps = engine.labSolutionPreview()!;
     const name = steps[0]!.lines[0]!.split(' ')[2]!;
     expect(await engine.labCommand('answer', ['name', 'wrong'])).toEqual({ exitCode: 1, output: 'Not quite. Look again (or: hint name).' });
-    expect(view().objectives[2]!.reason).toBe('“wrong” is not right. Not answered yet.');
+    expect(view().objectives[2]!.reason).toBe('“wrong” is not right (1 try so far).');
     expect(await engine.labCommand('hint', ['paused'])).toEqual({ exitCode: 0, output: 'Hint 1 of 2 (paused): Use xm pause.' });
     expect(plain(await engine.input('t1', 'hint paused\r'))).toBe(`hint paused\nHint 2 of 2 (paused): xm pause ${name}\n[root@ovs01 ~]# `);
     expect(view().hintsUsed).toBe(2);

@@ -42,7 +42,8 @@ export function buildLabView(sim: Sim): LabView | null {
     const r = objectiveHolds(o, ctx);
     if (r.ok) score += o.points;
     const answer = rec.answers[o.id];
-    const reason = r.ok ? null : answer && !answer.correct ? `“${answer.value}” is not right. ${o.failure}` : r.detail ? `${o.failure} (${r.detail})` : o.failure;
+    const tries = answer ? `${answer.tries} ${answer.tries === 1 ? 'try' : 'tries'}` : '';
+    const reason = r.ok ? null : answer && !answer.correct ? `“${answer.value}” is not right (${tries} so far).` : r.detail ? `${o.failure} (${r.detail})` : o.failure;
     return {
       id: o.id,
       text: o.text,
