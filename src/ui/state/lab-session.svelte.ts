@@ -15,6 +15,8 @@ export class LabSession {
   /** The last panel action's reply (an answer's verdict), for a polite live region. */
   reply = $state<{ objective: string; ok: boolean; text: string } | null>(null);
   busy = $state(false);
+  /** Booted, but the world has no lab: the id names no lab of this build. */
+  missing = $state(false);
   readonly client: EngineClient;
   readonly labId: string;
   readonly #seed: number | undefined;
@@ -28,7 +30,10 @@ export class LabSession {
         onBoot: (info) => {
           this.boot = info;
           this.notice = info.notice;
-          void this.client.call((api) => api.labView()).then((v) => (this.view = v));
+          void this.client.call((api) => api.labView()).then((v) => {
+            this.view = v;
+            this.missing = v === null;
+          });
         },
         onClock: (c) => (this.clock = c),
         onLab: (v) => (this.view = v),
