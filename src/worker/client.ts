@@ -119,8 +119,11 @@ export class EngineClient {
     this.#api = wrap<EngineApi>(this.#worker);
     void this.#api.subscribe(proxy((e: EngineEvent) => this.#onEvent(e)));
     const readOnly = this.#ownership !== 'owner';
-    this.#booted = this.#guard(this.#api.boot({ ...this.#boot, readOnly })).then((info) => {
+    const api = this.#api;
+    this.#booted = this.#guard(api.boot({ ...this.#boot, readOnly })).then((info) => {
       this.#events.onBoot?.(info);
+      // The clock shows the simulated time from boot, not from the first tick a second later.
+      void api.status().then((c) => this.#events.onClock?.(c));
       return info;
     });
   }

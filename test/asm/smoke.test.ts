@@ -16,8 +16,6 @@ describe('smoke', () => {
       const d = differences(observe(w, ew), observe(r, er));
       expect(d, `tick ${t}`).toEqual([]);
     }
-    const o = observe(w, ew);
-    console.log([...o].filter(([k]) => /^(host|dom\d+\.(cpuS|share)|vbd\d+\.(read|write|lat)|map\d+\.(issued|completed))/.test(k)).slice(0, 40));
   });
   it('estate wasm equals reference', async () => {
     const w = await loadCore();
