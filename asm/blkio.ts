@@ -13,7 +13,9 @@ import {
   M_ELIGN, M_ISSUED, M_LAT, M_LUN, M_MODE, M_NEWACC, M_NPR, M_PENDT, M_QUEUED, M_TR, M_TW, M_WANTR, M_WANTS, M_WANTW,
   P_CAP, P_DEM, P_LAT, P_LIVE, P_PHI, P_SVC, P_UP, P_UTIL, addF, gI, ldF, ldI, stF, stI,
 } from './layout';
-import { MODE_FAILING, MODE_NORMAL, NPR_FAIL, NPR_QUEUE, dispatch, eligSlot, kernelPick, noPathCheck, slotPath } from './multipath';
+import { MODE_FAILING, MODE_NORMAL, NPR_FAIL, NPR_QUEUE, slotPath } from './multipath';
+import { kernelPick, noPathCheck } from './multipath-groups';
+import { dispatch, eligSlot } from './multipath-select';
 import { vbdUnit } from './rng';
 
 const OUT_SERVE: i32 = 0;

@@ -1,5 +1,5 @@
 // The core's ABI: the export list the TypeScript wrapper (src/sim/core/wasm-core.ts) calls.
-// Nothing but thin entry points; the work lives in layout/alloc/sched/multipath/blkio/events.
+// Nothing but thin entry points; the work lives in layout/alloc/sched/multipath*/blkio/events.
 import { removeVbdsOf, ioTick, vbdLatency, lunAdd, lunRemove, portAdd, unrouteMap, vbdAdd, vbdRemove, vbdRoute } from './blkio';
 import { EV_PATH_FAILED, REASON_OPERATOR, emit, evFirst } from './events';
 import {
@@ -10,7 +10,10 @@ import {
   H_UTIL, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED, M_LAT, M_LUN, M_MODE,
   M_NGROUPS, M_NPATHS, M_NPR, M_QUEUED, M_RETRYAT, M_RRMIN, M_SEL, P_CAP, P_LAT, P_LIVE, P_SVC, P_UP, P_UTIL, gF, gI, layoutClear, layoutInit, ldF, ldI, sgF, sgI, stF, stI,
 } from './layout';
-import { activeIn, bestGroup, checkerTick, groupPrio, mapAdd, mapRemove, noPathCheck, pathAdd, pathRemove, regroup, slotPath, switchTo, touch, wakeChecker } from './multipath';
+import { slotPath, touch, wakeChecker } from './multipath';
+import { checkerTick } from './multipath-checker';
+import { activeIn, bestGroup, groupPrio, noPathCheck, regroup, switchTo } from './multipath-groups';
+import { mapAdd, mapRemove, pathAdd, pathRemove } from './multipath-maps';
 import { domAdd, domFold, domMove, domRemove, domSetCpuTime, hostAdd, hostRemove, schedTick, vcpuBusy, vcpuPcpu, vcpuTime } from './sched';
 
 export { colBytes, colCount, colEntity, colOffset, rowsOf } from './layout';
