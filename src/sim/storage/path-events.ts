@@ -2,6 +2,7 @@
 // multipathd write for it (reference §4.5): the kernel failing a path on an I/O error, the
 // checker failing or reinstating one, group switches, and no_path_retry's recovery mode.
 import { syslog } from '../logs';
+import { recordEvent } from '../events';
 import type { WorldState } from '../types';
 import { activePathCount, daemonConfig } from './maps';
 import { pollingInterval } from './multipath-policy';
@@ -64,8 +65,15 @@ export function kernelFailPath(world: WorldState, host: string, m: MpMap, p: MpP
   syslog(world, h, 'kernel', ...lines);
   p.dm = 'failed';
   m.stats.pathFaults++;
+  pathEvent(world, host, m, p, 'failed');
   kernelReselect(m);
   afterPathLoss(world, host, m);
+}
+
+/** The event feed's line for a path that failed or came back (syslog has the details). */
+function pathEvent(world: WorldState, host: string, m: MpMap, p: MpPath, what: 'failed' | 'reinstated'): void {
+  const left = activePathCount(m);
+  recordEvent(world, host, `path.${what}`, `${host}: path ${p.dev} of ${m.name} ${what}, ${left === 0 ? 'no active paths left' : `${left} active path${left === 1 ? '' : 's'}`}`);
 }
 
 /** multipathd's checker (or `fail path`) fails a path in DM and says how many remain. */
@@ -84,6 +92,7 @@ export function daemonFailPath(world: WorldState, host: string, m: MpMap, p: MpP
     syslog(world, h, 'kernel', `device-mapper: multipath: Failing path ${devT(world, host, p.dev)}.`);
     p.dm = 'failed';
     m.stats.pathFaults++;
+    pathEvent(world, host, m, p, 'failed');
   }
   if (byChecker) syslog(world, h, 'multipathd', `checker failed path ${devT(world, host, p.dev)} in map ${m.name}`);
   syslog(world, h, 'multipathd', `${m.name}: remaining active paths: ${activePathCount(m)}`);
@@ -97,8 +106,10 @@ export function daemonReinstatePath(world: WorldState, host: string, m: MpMap, p
   const h = world.hosts[host]!;
   if (byChecker) syslog(world, h, 'multipathd', `${p.dev}: ${UP_MSG[m.policy.checker] ?? 'path is up'}`);
   const hadNone = activePathCount(m) === 0;
+  const wasActive = p.dm === 'active';
   p.dm = 'active';
   if (byChecker) p.chk = 'ready';
+  if (!wasActive) pathEvent(world, host, m, p, 'reinstated');
   syslog(world, h, 'multipathd', `${devT(world, host, p.dev)}: reinstated`, `${m.name}: remaining active paths: ${activePathCount(m)}`);
   if (hadNone) {
     // The kernel had nothing to send I/O to: the first path back becomes current.

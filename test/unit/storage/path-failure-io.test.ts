@@ -68,6 +68,23 @@ async function scenario(core: SimCore) {
   expect(after.errors).toBe(0);
   expect(after.completed + after.pending).toBe(after.issued);
   expect(findPath(repo, 'sdf')!.dm).toBe('active');
+  // The event feed: host5's cable carried two paths (one per SP) of each of the three maps; each fails once
+  // when I/O or the checker meets it, and comes back once.
+  const [a, b, c] = ['3600601602b102800089e0c3e4e3d43a4', '3600601602b10280002d61f3699caf148', '3600601602b1028004156db4860badf66'];
+  expect(world.events.filter((e) => e.kind.startsWith('path.')).map((e) => `${e.kind} ${e.text}`)).toEqual([
+    `path.failed ovs01: path sdb of ${a} failed, 3 active paths`,
+    `path.failed ovs01: path sdf of ${b} failed, 3 active paths`,
+    `path.failed ovs01: path sde of ${a} failed, 2 active paths`,
+    `path.failed ovs01: path sdc of ${b} failed, 2 active paths`,
+    `path.failed ovs01: path sdd of ${c} failed, 3 active paths`,
+    `path.failed ovs01: path sdg of ${c} failed, 2 active paths`,
+    `path.reinstated ovs01: path sdb of ${a} reinstated, 3 active paths`,
+    `path.reinstated ovs01: path sde of ${a} reinstated, 4 active paths`,
+    `path.reinstated ovs01: path sdf of ${b} reinstated, 3 active paths`,
+    `path.reinstated ovs01: path sdc of ${b} reinstated, 4 active paths`,
+    `path.reinstated ovs01: path sdd of ${c} reinstated, 3 active paths`,
+    `path.reinstated ovs01: path sdg of ${c} reinstated, 4 active paths`,
+  ]);
   const sdfBack = core.pathCounters(sdf);
   expect(sdfBack.reads + sdfBack.writes).toBeGreaterThan(sdfDead.reads + sdfDead.writes);
   expect(sdfBefore.reads + sdfBefore.writes).toBeGreaterThan(0);
