@@ -1,26 +1,22 @@
 // Runs a command line: lists, and-or chains, pipelines (each stage after the first in a copy of
 // the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops and if,
-// assignments, redirections through an fd table (> >> < 2> 2>&1 &> << <<< to the VFS and
-// /dev/null), $(...) substitution, the builtins that need the executor (read, break, continue),
-// and the registry lookup. The one place where a command's thrown exception (a bug) is caught.
-import { FS_ERROR_TEXT, lookup, normalizePath, readFile, writeFile } from '../sim/vfs';
-import { commandAtPath } from './command-paths';
-import { ExpansionError, expandHereDoc, expandString, expandTarget, expandWords, setVar, type ExpandEnv } from './expand';
+// assignments and $(...) substitution. Redirections are in redirect.ts, read/break/continue in
+// executor-builtins.ts, and the registry lookup (where a command's exception is caught) in invoke-command.ts.
+import { ExpansionError, expandString, expandWords, setVar, type ExpandEnv } from './expand';
+import { executorBuiltin, type LoopSignal } from './executor-builtins';
 import { expandGlob } from './glob';
+import { invokeCommand } from './invoke-command';
 import { parse, type AndOr, type Command, type ForLoop, type IfCommand, type Pipeline, type Redirect, type SimpleCommand, type WhileLoop } from './parse';
+import { applyRedirects, toStreams, type Redirected } from './redirect';
+import { noInput, type Input, type Streams } from './streams';
 import { tokenize } from './tokenize';
-import type { Sim } from '../sim/sim';
+import type { ShellIo } from './shell-io';
 import type { ProgramFactory } from '../tty/program';
-import type { CommandOutcome, Registry, SessionAction, ShellFrame } from './types';
+import type { CommandOutcome, SessionAction, ShellFrame } from './types';
 
-export interface ShellIo {
-  sim: Sim;
-  registry: Registry;
-  frame: ShellFrame;
-  cols: number;
-  rows: number;
-  history: readonly string[];
-}
+// Importers take these from the executor, the shell's entry point.
+export type { ShellIo } from './shell-io';
+export { INTERNAL_ERROR_EXIT } from './invoke-command';
 
 /** What running a line produced; `program` suspends the rest of the line until it exits. */
 export interface LineOutcome {
@@ -32,7 +28,6 @@ export interface LineOutcome {
   resume?: (programExit: number) => LineOutcome;
 }
 
-export const INTERNAL_ERROR_EXIT = 70;
 /** Nesting limit for $(...) inside $(...). */
 const MAX_SUBST_DEPTH = 16;
 /**
@@ -41,25 +36,6 @@ const MAX_SUBST_DEPTH = 16;
  */
 const MAX_ITERATIONS = 5_000;
 const MAX_COMMANDS = 5_000;
-
-/** Standard input as a stream: `read` takes a line, other commands see what is left. */
-interface Input {
-  text: string;
-  pos: number;
-}
-const noInput = (): Input => ({ text: '', pos: 0 });
-
-/** Where a stream's bytes go. */
-type Writer = (text: string) => void;
-interface Streams {
-  out: Writer;
-  err: Writer;
-  /** True when `out` is the terminal itself. */
-  outIsTty: boolean;
-}
-
-/** One command's file descriptors after its redirections. */
-type Sink = { kind: 'stream'; write: Writer; tty: boolean } | { kind: 'null' } | { kind: 'file'; abs: string } | { kind: 'closed' };
 
 interface StepResult {
   exitCode: number;
@@ -139,7 +115,7 @@ class Runner {
   }
 
   /** A pending `break N` or `continue N`, unwinding enclosing loops. */
-  signal: { kind: 'break' | 'continue'; levels: number } | null = null;
+  signal: LoopSignal | null = null;
   loopDepth = 0;
   iterations = 0;
   commands = 0;
@@ -313,7 +289,7 @@ class Runner {
     let input = own.text.slice(own.pos);
 
     if (argv[0] === 'read' || argv[0] === 'break' || argv[0] === 'continue') {
-      const r = this.executorBuiltin(argv, frame, own);
+      const r = executorBuiltin(argv, frame, own, this);
       const out = toStreams(fds.table, this.io);
       out.err(r.stderr);
       return this.finish(frame, r.exitCode);
@@ -329,7 +305,7 @@ class Runner {
     for (const [k, v] of assigns) frame.env[k] = v;
     let outcome: CommandOutcome;
     try {
-      outcome = this.invoke(argv, frame, input, fds.table[1]!.kind === 'stream' && (fds.table[1] as { tty: boolean }).tty);
+      outcome = invokeCommand(this.io, argv, frame, input, fds.table[1]!.kind === 'stream' && (fds.table[1] as { tty: boolean }).tty);
     } finally {
       for (const [k, v] of saved) {
         if (v === undefined) delete frame.env[k];
@@ -348,76 +324,6 @@ class Runner {
     }
     frame.lastExit = outcome.exitCode;
     return { exitCode: outcome.exitCode, ...(outcome.program && { program: outcome.program }), ...(outcome.action && { action: outcome.action }) };
-  }
-
-  /** Builtins that act on the executor's state: `read` (a line of stdin), `break`, `continue`. */
-  executorBuiltin(argv: string[], frame: ShellFrame, input: Input): { stderr: string; exitCode: number } {
-    const [name, ...args] = argv as [string, ...string[]];
-    if (name === 'break' || name === 'continue') {
-      if (args[0] !== undefined && !/^\d+$/.test(args[0])) return { stderr: `-bash: ${name}: ${args[0]}: numeric argument required\n`, exitCode: 128 };
-      const n = args[0] === undefined ? 1 : Number(args[0]);
-      if (n < 1) return { stderr: `-bash: ${name}: ${args[0]}: loop count out of range\n`, exitCode: 1 };
-      if (this.loopDepth === 0) return { stderr: `-bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`, exitCode: 0 };
-      this.signal = { kind: name, levels: Math.min(n, this.loopDepth) };
-      return { stderr: '', exitCode: 0 };
-    }
-    // read [-r] [-p prompt] [name ...]
-    let raw = false;
-    const names: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === '-r') raw = true;
-      else if (a === '-p' || a === '-t' || a === '-n' || a === '-d' || a === '-u') i++;
-      else if (a.startsWith('-') && a !== '-') return { stderr: `-bash: read: ${a.slice(0, 2)}: invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n`, exitCode: 2 };
-      else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) return { stderr: `-bash: read: \`${a}': not a valid identifier\n`, exitCode: 1 };
-      else names.push(a);
-    }
-    if (input.pos >= input.text.length) {
-      for (const n of names.length ? names : ['REPLY']) setVar(frame, n, '');
-      return { stderr: '', exitCode: 1 };
-    }
-    const nl = input.text.indexOf('\n', input.pos);
-    let line = input.text.slice(input.pos, nl < 0 ? undefined : nl);
-    input.pos = nl < 0 ? input.text.length : nl + 1;
-    if (!raw) line = line.replace(/\\(.)/g, '$1');
-    if (!names.length) {
-      setVar(frame, 'REPLY', line);
-      return { stderr: '', exitCode: 0 };
-    }
-    // Split on blanks; the last name takes the rest of the line.
-    let rest = line.replace(/^[ \t]+/, '');
-    names.forEach((n, i) => {
-      if (i === names.length - 1) {
-        setVar(frame, n, rest.replace(/[ \t]+$/, ''));
-        return;
-      }
-      const m = /^([^ \t]*)[ \t]*/.exec(rest)!;
-      setVar(frame, n, m[1]!);
-      rest = rest.slice(m[0].length);
-    });
-    return { stderr: '', exitCode: nl < 0 ? 1 : 0 };
-  }
-
-  invoke(argv: string[], frame: ShellFrame, stdin: string, stdoutTty: boolean): CommandOutcome {
-    const { io } = this;
-    const world = io.sim.world;
-    const host = world.hosts[frame.host]!;
-    let [name, ...args] = argv as [string, ...string[]];
-    if (name.includes('/')) {
-      const known = commandAtPath(normalizePath(name, frame.cwd));
-      const node = lookup(world, host, name, frame.cwd);
-      if (known && io.registry.get(known)) name = known;
-      else if (node.ok) return { stdout: '', stderr: `-bash: ${name}: ${node.value.type === 'dir' ? 'is a directory' : 'Permission denied'}\n`, exitCode: 126 };
-      else return { stdout: '', stderr: `-bash: ${name}: No such file or directory\n`, exitCode: 127 };
-    }
-    const spec = io.registry.get(name);
-    if (!spec) return { stdout: '', stderr: `-bash: ${name}: command not found\n`, exitCode: 127 };
-    try {
-      return spec.run({ sim: io.sim, world, host, frame, name, args, stdin, cols: io.cols, rows: io.rows, history: io.history, registry: io.registry, stdoutTty });
-    } catch (e) {
-      // A thrown exception is a bug in the simulator, never the user's fault: report, don't die.
-      return { stdout: '', stderr: `sandbox: internal error in ${name} (${e instanceof Error ? e.message : String(e)})\n`, exitCode: INTERNAL_ERROR_EXIT };
-    }
   }
 
   /** Exit status of the last $(...) of the current command (for `X=$(false)`). */
@@ -453,96 +359,10 @@ class Runner {
     };
   }
 
-  /** Applies redirections in order to fds 0-2 (and up to 9); opens (creates, truncates) files now, as bash does. */
-  redirect(redirects: readonly Redirect[], frame: ShellFrame, streams: Streams): { ok: true; table: Sink[]; stdin?: string } | { ok: false } {
-    const table: Sink[] = [{ kind: 'null' }, { kind: 'stream', write: streams.out, tty: streams.outIsTty }, { kind: 'stream', write: streams.err, tty: false }];
-    let stdin: string | undefined;
-    const world = this.io.sim.world;
-    const host = world.hosts[frame.host]!;
-    const env = this.expandEnv(frame, streams);
-    const fail = (msg: string) => {
-      streams.err(`-bash: ${msg}\n`);
-      return { ok: false as const };
-    };
-    for (const r of redirects) {
-      if (r.op === '<<' || r.op === '<<-') {
-        stdin = expandHereDoc(r.heredoc?.body ?? '', r.heredoc?.quoted ?? true, env);
-        continue;
-      }
-      let target: string;
-      try {
-        if (r.op === '<<<') {
-          stdin = expandString(r.target, env) + '\n';
-          continue;
-        }
-        const t = expandTarget(r.target, env);
-        if (!t.ok) return fail(`${r.raw}: ${t.error}`);
-        target = t.path;
-      } catch (e) {
-        if (!(e instanceof ExpansionError)) throw e;
-        return fail(e.message);
-      }
-      const fd = r.fd ?? (r.op === '<' || r.op === '<&' || r.op === '<>' ? 0 : 1);
-      if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {
-        if (target === '-') table[fd] = { kind: 'closed' };
-        else {
-          const src = table[Number(target)];
-          if (!src || src.kind === 'closed') return fail(`${target}: Bad file descriptor`);
-          table[fd] = src;
-        }
-        continue;
-      }
-      if (r.op === '<' || r.op === '<&' || r.op === '<>') {
-        if (target === '/dev/null' || target === '/dev/zero') {
-          if (fd === 0) stdin = '';
-          continue;
-        }
-        const content = readFile(world, host, target, frame.cwd);
-        if (!content.ok && content.error !== 'EISDIR') return fail(`${target}: ${FS_ERROR_TEXT[content.error]}`);
-        if (fd === 0) stdin = content.ok ? content.value : '';
-        continue;
-      }
-      // Output: > >> >| &> &>> >&file
-      const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === null);
-      const append = r.op === '>>' || r.op === '&>>';
-      const sink = this.openOut(target, append, frame, table);
-      if ('error' in sink) return fail(sink.error);
-      if (both) table[1] = table[2] = sink;
-      else table[fd] = sink;
-    }
-    return stdin === undefined ? { ok: true, table } : { ok: true, table, stdin };
+  /** A command's redirections, their targets expanded in its frame (see redirect.ts). */
+  redirect(redirects: readonly Redirect[], frame: ShellFrame, streams: Streams): Redirected {
+    return applyRedirects(redirects, frame, streams, this.io.sim, this.expandEnv(frame, streams), this.term);
   }
-
-  openOut(target: string, append: boolean, frame: ShellFrame, table: Sink[]): Sink | { error: string } {
-    if (target === '/dev/null') return { kind: 'null' };
-    if (target === '/dev/stdout') return table[1]!;
-    if (target === '/dev/stderr') return table[2]!;
-    if (target === '/dev/tty') return { kind: 'stream', write: this.term, tty: true };
-    const world = this.io.sim.world;
-    const host = world.hosts[frame.host]!;
-    const abs = normalizePath(target, frame.cwd);
-    const existing = lookup(world, host, abs);
-    if (existing.ok && existing.value.type === 'dir') return { error: `${target}: Is a directory` };
-    if (!target) return { error: `: No such file or directory` };
-    const w = append && existing.ok ? ({ ok: true } as const) : writeFile(world, host, abs, '', '/', append);
-    if (!w.ok) return { error: `${target}: ${FS_ERROR_TEXT[w.error]}` };
-    return { kind: 'file', abs };
-  }
-}
-
-function toStreams(table: Sink[], io: ShellIo): Streams {
-  const writer = (s: Sink | undefined): Writer => {
-    if (!s || s.kind === 'null' || s.kind === 'closed') return () => {};
-    if (s.kind === 'stream') return s.write;
-    return (text) => {
-      if (!text) return;
-      const world = io.sim.world;
-      // The file was opened (created or truncated) before the command ran; writes append.
-      writeFile(world, world.hosts[io.frame.host]!, s.abs, text, '/', true);
-    };
-  };
-  const one = table[1];
-  return { out: writer(one), err: writer(table[2]), outIsTty: one?.kind === 'stream' && one.tty };
 }
 
 /** A copy of the shell for a subshell, pipeline stage or substitution. */

@@ -1,5 +1,5 @@
 // vi's text buffer: lines, cursor, registers and the undo history. Pure editing operations;
-// no keys and no drawing here (vi.ts maps keys, view.ts draws).
+// no keys and no drawing here (the mode modules map keys, view.ts draws).
 
 export interface Snapshot {
   lines: string[];

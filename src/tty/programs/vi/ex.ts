@@ -1,5 +1,5 @@
 // vi's `:` command line (ex commands): :w :q :wq :x :q! :set nu, :N, :s///, with vim 7's
-// messages and error numbers. Works on an ExEnv that vi.ts provides.
+// messages and error numbers. Works on an ExEnv that cmdline.ts provides.
 import type { ViBuffer } from './buffer';
 import type { ViewState } from './view';
 import { vimRegex } from './regex';
