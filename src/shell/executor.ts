@@ -270,7 +270,6 @@ class Runner {
       return this.finish(frame, 1);
     }
     const { world } = this.io.sim;
-    const host = world.hosts[frame.host]!;
     const env = this.expandEnv(frame, streams);
     this.substExit = null;
     let argv: string[];
