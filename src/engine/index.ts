@@ -171,9 +171,22 @@ export function createEngine(deps: EngineDeps) {
       return labs.solutionPreview(sim);
     },
 
-    /** The catalog: every bundled lab, stored progress, the scenario bases. Needs no boot. */
+    /** The catalog: every bundled lab, the labs opened from files, stored progress, the scenario bases. Needs no boot. */
     labCatalog() {
       return labs.catalog();
+    },
+
+    /**
+     * Opens a lab from a file or a URL (`source`: its name, shown in errors; `text`: its YAML):
+     * validated like a bundled one and kept as `custom-<name>`, or errors and nothing stored.
+     */
+    async openCustomLab(source: string, text: string) {
+      return labs.custom.open(source, text);
+    },
+
+    /** Forgets a lab opened from a file, with its saved attempt. */
+    async removeCustomLab(id: string): Promise<void> {
+      return labs.custom.remove(id);
     },
 
     /** The sandbox's fault menu (what `fault` can inject), for the UI's form. */

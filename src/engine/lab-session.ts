@@ -8,6 +8,7 @@ import { faultRegistry } from '../labs/faults';
 import { bundledCatalog, findLab } from '../labs/loader';
 import { buildBaseWorld, buildLabWorld, labCards, scenarioBases } from '../labs/start';
 import { mergeProgress, progressChanged } from './lab-progress';
+import { createCustomLabs, type CustomLabInfo } from './custom-labs';
 import type { Registry, CommandSpec } from '../shell/types';
 import type { Sim } from '../sim/sim';
 import type { WorldState } from '../sim/types';
@@ -42,6 +43,8 @@ export interface CatalogInfo {
   scenarios: Array<{ name: string; title: string; description: string }>;
   /** Problems with bundled lab files (empty in a healthy build). */
   errors: string[];
+  /** Labs opened from a file or a URL, kept in this browser. */
+  custom: CustomLabInfo[];
 }
 
 /** Quotes a panel-supplied value for the shell: one word, no expansion, no control characters. */
@@ -54,6 +57,7 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
   let lastJson = '';
   let progress: ProgressRecord | undefined;
   let progressLoadedFor = '';
+  const custom = createCustomLabs(deps.store, deps.wallNow);
 
   /** Runs the lab hooks around every command of the registry. */
   function wrapRegistry(inner: Registry): Registry {
@@ -97,6 +101,12 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
 
   return {
     wrapRegistry,
+    custom,
+
+    /** Before an attempt boots on `scenario`: a custom lab is read from the store and registered. */
+    prepare(scenario: string): Promise<void> {
+      return custom.prepare(scenario);
+    },
 
     /** The world may have changed (a journal record, a tick): re-evaluate the lab. */
     afterChange(sim: Sim | null): void {
@@ -141,7 +151,7 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
       } catch {
         stored = [];
       }
-      return { labs: labCards(), progress: stored, scenarios: scenarioBases(), errors: bundledCatalog().errors };
+      return { labs: labCards(), progress: stored, scenarios: scenarioBases(), errors: bundledCatalog().errors, custom: await custom.list() };
     },
 
     faultMenu(): FaultMenuItem[] {

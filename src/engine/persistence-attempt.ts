@@ -41,7 +41,7 @@ export interface PersistenceHost {
   /** Runs whole ticks up to `targetMs` (programs see every tick; output is the engine's business). */
   advance(targetMs: number): unknown;
   emit(e: EngineEvent): void;
-  labs: { afterChange(sim: Sim | null): void; reset(): void; flush(sim: Sim | null): Promise<void> };
+  labs: { afterChange(sim: Sim | null): void; reset(): void; flush(sim: Sim | null): Promise<void>; prepare(scenario: string): Promise<void> };
 }
 
 const READ_ONLY = 'This attempt is open in another tab, which saves it; this tab only shows it.';
@@ -274,6 +274,8 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     if ((existing?.journalVersion ?? 1) > JOURNAL_VERSION) {
       refusal = `This attempt was saved by a newer version of OVM Sandbox (journal ${existing!.journalVersion}, this build reads up to ${JOURNAL_VERSION}): export it first, or start fresh. Nothing here is saved meanwhile.`;
     }
+    // A lab opened from a file lives in the store: registered before its world is built.
+    await labs.prepare(scenario);
     const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
     const viewOnly = !!opts.readOnly;
     let replayed = 0;

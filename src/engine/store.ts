@@ -65,10 +65,13 @@ export interface TerminalRecord {
   savedAt: number;
 }
 
+/** A lab opened from a file or a URL (src/engine/custom-labs.ts): validated again on every use. */
 export interface CustomLabRecord {
   id: string;
   yaml: string;
   updatedAt: number;
+  /** Where it came from: the file name or the URL (shown on its card and in its errors). */
+  source?: string;
 }
 
 export interface SettingRecord {

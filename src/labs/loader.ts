@@ -143,6 +143,10 @@ export function addLab(source: LabSource): void {
   extra.set(source.id, source);
 }
 
+export function removeLab(id: string): void {
+  extra.delete(id);
+}
+
 export function findLab(id: string): LabSource | undefined {
   return extra.get(id) ?? bundledCatalog().labs.find((l) => l.id === id);
 }

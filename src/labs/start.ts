@@ -7,7 +7,7 @@ import { buildScenarioWorld } from './scenario';
 import { drawVariables, substitute } from './variables';
 import { queryRegistry } from './queries';
 import type { WorldState } from '../sim/types';
-import type { LabDoc, VarValue } from './types';
+import type { LabDoc, LabSource, VarValue } from './types';
 import type { LabCard } from './view';
 
 /** Reads each fact from the freshly built world; a fact the world cannot answer is empty. */
@@ -46,7 +46,12 @@ export function scenarioBases(): Array<{ name: string; title: string; descriptio
 }
 
 export function labCards(): LabCard[] {
-  return bundledCatalog().labs.map(({ id, doc }) => ({
+  return bundledCatalog().labs.map(labCard);
+}
+
+/** A lab's catalog card (bundled or opened from a file). */
+export function labCard({ id, doc }: LabSource): LabCard {
+  return {
     id,
     title: doc.title,
     summary: doc.summary,
@@ -56,5 +61,5 @@ export function labCards(): LabCard[] {
     tags: doc.tags ?? [],
     objectives: doc.objectives.length,
     maxScore: doc.objectives.reduce((n, o) => n + o.points, 0),
-  }));
+  };
 }

@@ -8,19 +8,20 @@ export interface ResolvedLab {
   vars: Record<string, VarValue>;
 }
 
-const cache = new Map<string, ResolvedLab>();
+/** Keyed by id and variables; an entry is only good for the source it was made from (a lab file opened again replaces it). */
+const cache = new Map<string, { source: LabSource; lab: ResolvedLab }>();
 const CACHE_LIMIT = 32;
 
 export function resolveLab(source: LabSource, vars: Record<string, VarValue>): ResolvedLab {
   const key = `${source.id}\n${JSON.stringify(vars)}`;
-  let r = cache.get(key);
-  if (!r) {
-    const { variables: _unused, facts: _facts, ...body } = source.doc;
-    r = { id: source.id, doc: substitute(body as LabDoc, vars).value, vars };
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, r);
-  }
-  return r;
+  const hit = cache.get(key);
+  if (hit?.source === source) return hit.lab;
+  const { variables: _unused, facts: _facts, ...body } = source.doc;
+  const lab: ResolvedLab = { id: source.id, doc: substitute(body as LabDoc, vars).value, vars };
+  cache.delete(key);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, { source, lab });
+  return lab;
 }
 
 /** "1m30s" → 90000. Validated by the schema; anything else is 0. */
