@@ -1,5 +1,6 @@
 // Pathname expansion (`*` `?` `[...]`) against a host's VFS, and the fnmatch-style matcher that
 // `find -name`, `${X#pattern}` and friends share. Backslash quotes a character in a pattern.
+import { classRanges, POSIX_CLASSES } from './char-classes';
 import { listDir, lookup, normalizePath } from '../sim/vfs';
 import { collate } from './collate';
 import type { HostState, WorldState } from '../sim/types';
@@ -7,19 +8,9 @@ import type { HostState, WorldState } from '../sim/types';
 /** Most names a pattern may produce (bash has no limit; we stay responsive). */
 export const MAX_GLOB_RESULTS = 10_000;
 
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: 'A-Za-z0-9',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-  cntrl: '\\x00-\\x1f\\x7f',
-  print: ' -~',
-  graph: '!-~',
+const CLASSES: Readonly<Record<string, string>> = {
+  ...POSIX_CLASSES,
+  // bash's globs also know [:word:].
   word: 'A-Za-z0-9_',
 };
 
@@ -76,8 +67,9 @@ function bracket(p: string, i: number): { re: string; end: number } | null {
     if (c === '[' && p[j + 1] === ':') {
       const close = p.indexOf(':]', j + 2);
       const name = close > 0 ? p.slice(j + 2, close) : '';
-      if (CLASSES[name] !== undefined) {
-        body += CLASSES[name];
+      const ranges = classRanges(CLASSES, name);
+      if (ranges !== undefined) {
+        body += ranges;
         j = close + 1;
         continue;
       }

@@ -1,23 +1,9 @@
 // POSIX regular expressions (GNU flavour, as grep, sed and awk use them) translated to
 // JavaScript: basic (BRE: \( \) \{ \} \| \+ \?) and extended (ERE), bracket expressions with
 // [:classes:], \< \> \b \w, back-references. Errors carry glibc's regcomp messages.
+import { classRanges, POSIX_CLASSES } from '../../char-classes';
 
 export type RegexResult = { ok: true; source: string } | { ok: false; error: string };
-
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: 'A-Za-z0-9',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-  cntrl: '\\x00-\\x1f\\x7f',
-  print: ' -~',
-  graph: '!-~',
-};
 
 export const ERR = {
   brack: 'Unmatched [ or [^',
@@ -203,7 +189,7 @@ function bracket(re: string, start: number): { source: string; end: number } | {
       if (close < 0) return { error: ERR.brack };
       const name = re.slice(i + 2, close);
       if (kind === ':') {
-        const cls = CLASSES[name];
+        const cls = classRanges(POSIX_CLASSES, name);
         if (cls === undefined) return { error: ERR.ctype };
         body += cls;
       } else body += name.split('').map(escapeClass).join('');
