@@ -7,9 +7,8 @@ import { writeFile } from '../sim/vfs';
 import { changePage83, growLun, setCable, setHbaPort, setSp, setSpPort, setSwitch } from '../sim/storage/faults';
 import { findLun } from '../sim/storage/san';
 import { syncStorage } from '../sim/storage/core-sync';
-import { freeMemoryMiB, guestsOn } from '../sim/memory';
-import { ocfs2OnDown } from '../sim/storage/ocfs2-power';
-import { storageOnDown } from '../sim/storage/boot';
+import { crashHost } from '../sim/power';
+import { freeMemoryMiB } from '../sim/memory';
 import { bool, findHost, int, num, oneOfStr, str, type JsonSchema } from './check-kit';
 import type { LunRef } from '../sim/storage/types';
 import type { WorldState } from '../sim/types';
@@ -178,22 +177,7 @@ export const FAULTS = {
       const h = findHost(world, a.host);
       if (!h) return `no host ${a.host}`;
       if (h.down) return `${h.name} is already down`;
-      syslog(world, h, 'kernel', 'Kernel panic - not syncing: Fatal exception');
-      for (const d of guestsOn(world, h.name)) {
-        recordEvent(world, h.name, 'domain.died', `${d.name} died with ${h.name}`);
-        d.host = null;
-        d.domid = null;
-        d.state = 'halted';
-        if (d.xen) {
-          delete d.xen.pending;
-          delete d.xen.migration;
-          d.xen.pausedByAdmin = false;
-        }
-      }
-      h.down = { sinceMs: world.clockMs, upAtMs: world.clockMs + (a.back_after_s ?? 180) * 1000, reason: 'crash' };
-      recordEvent(world, h.name, 'host.crashed', `${h.name} crashed (kernel panic)`);
-      ocfs2OnDown(world, h);
-      storageOnDown(world, h);
+      crashHost(world, h, (a.back_after_s ?? 180) * 1000);
       return null;
     },
   }),

@@ -47,6 +47,16 @@ export function rebootHost(world: WorldState, host: HostState): void {
   for (const hook of ON_DOWN) hook(world, host);
 }
 
+/** A crash (kernel panic): the guests die, the host is down until the watchdog reboots it. */
+export function crashHost(world: WorldState, host: HostState, backAfterMs: number): void {
+  if (host.down) return;
+  syslog(world, host, 'kernel', 'Kernel panic - not syncing: Fatal exception');
+  for (const d of guestsOn(world, host.name)) dieWithHost(world, host, d);
+  host.down = { sinceMs: world.clockMs, upAtMs: world.clockMs + backAfterMs, reason: 'crash' };
+  recordEvent(world, host.name, 'host.crashed', `${host.name} crashed (kernel panic)`);
+  for (const hook of ON_DOWN) hook(world, host);
+}
+
 /** The host has booted: fresh kernel, daemons as chkconfig says, new pids, empty ring buffer. */
 export function bootHost(world: WorldState, host: HostState): void {
   host.down = undefined;
