@@ -52,7 +52,7 @@ export async function browserBench() {
       const ms = await page.waitForFunction(
         () => {
           const t = window.__term;
-          const line = t?.buffer.active.getLine(t.buffer.active.cursorY)?.translateToString(true) ?? '';
+          const line = t?.buffer.active.getLine(t.buffer.active.baseY + t.buffer.active.cursorY)?.translateToString(true) ?? '';
           return /\]# ?$/.test(line) ? performance.now() : false;
         },
         null,
@@ -64,11 +64,11 @@ export async function browserBench() {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await ctx.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => /\]# ?$/.test(window.__term?.buffer.active.getLine(window.__term.buffer.active.cursorY)?.translateToString(true) ?? ''));
+    await page.waitForFunction(() => /\]# ?$/.test(window.__term?.buffer.active.getLine(window.__term.buffer.active.baseY + window.__term.buffer.active.cursorY)?.translateToString(true) ?? ''));
     const echo = await page.evaluate(async () => {
       const term = window.__term;
       const times = [];
-      const line = () => term.buffer.active.getLine(term.buffer.active.cursorY)?.translateToString(true) ?? '';
+      const line = () => term.buffer.active.getLine(term.buffer.active.baseY + term.buffer.active.cursorY)?.translateToString(true) ?? '';
       for (let i = 0; i < 200; i++) {
         const before = line();
         const t0 = performance.now();
@@ -90,7 +90,7 @@ export async function browserBench() {
     // A command round trip: Enter → journal write in IndexedDB → output → next prompt parsed.
     const command = await page.evaluate(async () => {
       const term = window.__term;
-      const promptLine = () => /\]# ?$/.test(term.buffer.active.getLine(term.buffer.active.cursorY)?.translateToString(true) ?? '');
+      const promptLine = () => /\]# ?$/.test(term.buffer.active.getLine(term.buffer.active.baseY + term.buffer.active.cursorY)?.translateToString(true) ?? '');
       term.input('\x15', true);
       await new Promise((r) => setTimeout(r, 50));
       const times = [];
