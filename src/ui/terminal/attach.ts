@@ -23,6 +23,8 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
     cursorBlink: true,
     fontFamily: '"DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace',
     fontSize: 14,
+    // At 1.0 the DOM renderer clips underscores (`el5_web1` read as `el5 web1`).
+    lineHeight: 1.15,
     scrollback: 5000,
     theme: { background: '#0d1117', foreground: '#d8dee9', cursor: '#f0b429', selectionBackground: '#3b4252' },
     allowProposedApi: false,
