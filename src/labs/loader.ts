@@ -21,7 +21,7 @@ const stem = (key: string): string => key.slice(key.lastIndexOf('/') + 1).replac
 function parseDoc(file: string, text: string): Loaded<Record<string, unknown>> {
   try {
     // The core schema: no custom tags, so YAML cannot build anything but plain data.
-    const doc: unknown = parseYaml(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 100 });
+    const doc: unknown = parseYaml(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 100, logLevel: 'error' });
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, errors: [`${file}: expected a mapping at the top`] };
     return { ok: true, value: doc as Record<string, unknown> };
   } catch (e) {
