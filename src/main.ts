@@ -1,4 +1,6 @@
-// Mounts the app. Nothing else happens here.
+// Mounts the app. The engine's worker is spawned first (early-worker.ts), before the page's own
+// modules run, so the two load in parallel.
+import './worker/early-worker';
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import './ui/global.css';

@@ -5,6 +5,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../engine';
 import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
+import { takeEngineWorker } from './early-worker';
 
 export type { Ownership } from '../persist/attempt-lock';
 export type EngineNotice = Extract<EngineEvent, { type: 'notice' }>;
@@ -114,7 +115,7 @@ export class EngineClient {
   }
 
   #start(): void {
-    this.#worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'ovm-engine' });
+    this.#worker = takeEngineWorker();
     this.#worker.addEventListener('error', (e) => this.#restart(`the simulator crashed (${e.message || 'worker error'})`));
     this.#api = wrap<EngineApi>(this.#worker);
     void this.#api.subscribe(proxy((e: EngineEvent) => this.#onEvent(e)));
