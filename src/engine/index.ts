@@ -7,28 +7,17 @@ import { hostNames } from '../sim/world';
 import { createRegistry } from '../shell/registry';
 import { TtySession, newSessionState, type SessionState } from '../tty/session';
 import { createLabHost, PANEL_SESSION, shellQuote } from './lab-session';
-import { createAttemptPersistence, type BootOptions } from './persistence-attempt';
+import { createAttemptPersistence, type BootOptions, type PersistenceDeps } from './persistence-attempt';
 import { withWarning } from './persistence';
 import { undoCommands, type UndoKind } from './undo';
 import type { Sim } from '../sim/sim';
-import type { SimCore } from '../sim/core/types';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
-import type { Store } from './store';
 import type { ExportScope, ImportResult } from './export-import';
 
 export type { BootOptions } from './persistence-attempt';
 
-export interface EngineDeps {
-  loadCore: () => Promise<SimCore>;
-  store?: Store;
-  /** Real time in ms, for attempt bookkeeping only (never for the simulation). */
-  wallNow?: () => number;
-  /** Seed for a fresh attempt when none is given. */
-  newSeed?: () => number;
-  /** Snapshot cadence (tests and benches shorten it): journal entries, and simulated ms. */
-  snapshotEvery?: number;
-  snapshotEveryMs?: number;
-}
+/** What the engine needs from its host (the worker, a test, a bench). */
+export type EngineDeps = PersistenceDeps;
 
 const SPEEDS = [0, 1, 10, 60] as const;
 

@@ -18,8 +18,11 @@ import type { BootInfo, EngineEvent } from './types';
 export interface PersistenceDeps {
   loadCore: () => Promise<SimCore>;
   store?: Store;
+  /** Real time in ms, for attempt bookkeeping only (never for the simulation). */
   wallNow?: () => number;
+  /** Seed for a fresh attempt when none is given. */
   newSeed?: () => number;
+  /** Snapshot cadence (tests and benches shorten it): journal entries, and simulated ms. */
   snapshotEvery?: number;
   snapshotEveryMs?: number;
 }
