@@ -12,7 +12,16 @@ const store = createIdbStore(undefined, {
   onBlocking: () => notify('warn', 'A newer version of OVM Sandbox was opened in another tab: reload this tab to keep saving.'),
   onPruned: (n) => notify('warn', `Browser storage was full: ${n} older snapshot${n === 1 ? ' was' : 's were'} removed to make room (no command was lost).`),
 });
-const engine = createEngine({ loadCore, store, wallNow: () => Date.now(), newSeed: () => (Math.random() * 2 ** 32) >>> 0 });
+// The first core is compiled while the page is still starting (not awaited here: see load-core.ts);
+// the first boot takes it, later boots (reset, restart of an attempt) load their own.
+let firstCore: ReturnType<typeof loadCore> | null = loadCore();
+firstCore.catch(() => undefined); // a failure is reported by the boot that awaits it
+const takeCore = (): ReturnType<typeof loadCore> => {
+  const p = firstCore ?? loadCore();
+  firstCore = null;
+  return p;
+};
+const engine = createEngine({ loadCore: takeCore, store, wallNow: () => Date.now(), newSeed: () => (Math.random() * 2 ** 32) >>> 0 });
 notify = (level, text) => engine.notify(level, text);
 expose(engine);
 
