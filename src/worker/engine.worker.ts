@@ -2,7 +2,8 @@
 // loses messages) and drives the simulation clock from real time.
 import { expose } from 'comlink';
 import { createEngine } from '../engine';
-import { loadCore } from '../sim/core/load-core';
+import { loadCore as loadCoreOf } from '../sim/core/load-core';
+import { SANDBOX_CAPACITIES } from '../sim/core/types';
 import { createIdbStore } from '../persist/idb-store';
 
 // Storage hooks report through the engine's event stream (bound once the engine exists).
@@ -14,6 +15,7 @@ const store = createIdbStore(undefined, {
 });
 // The first core is compiled while the page is still starting (not awaited here: see load-core.ts);
 // the first boot takes it, later boots (reset, restart of an attempt) load their own.
+const loadCore = () => loadCoreOf({ capacities: SANDBOX_CAPACITIES });
 let firstCore: ReturnType<typeof loadCore> | null = loadCore();
 firstCore.catch(() => undefined); // a failure is reported by the boot that awaits it
 const takeCore = (): ReturnType<typeof loadCore> => {
