@@ -172,11 +172,18 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
         if (pristineCore) core.loadTables(pristineCore);
         host.setSim({ world: build(seed), core });
       };
-      fresh();
-      tracker.reset();
-      labs.afterChange(host.getSim());
       const latest = await store.latestSnapshot(attemptId, beforeSeq);
       const base = latest && latest.seq !== -1 ? await store.latestSnapshot(attemptId, 0) : undefined;
+      if (latest?.seq === -1) {
+        // The latest snapshot is the base, the world as built: building it here first would be
+        // the same world twice (a whole build on every fresh boot).
+        sessions.clear();
+        undo.reset(true);
+      } else {
+        fresh();
+        labs.afterChange(host.getSim());
+      }
+      tracker.reset();
       for (const snap of [latest, base]) {
         if (!snap) continue;
         try {
