@@ -1,12 +1,13 @@
 // Runs a command line: lists, and-or chains, pipelines (each stage after the first in a copy of
-// the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops and if,
+// the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops, if, [[ ]],
 // assignments and $(...) substitution. Redirections are in redirect.ts, read/break/continue in
 // executor-builtins.ts, and the registry lookup (where a command's exception is caught) in invoke-command.ts.
 import { ExpansionError, expandString, expandWords, setVar, type ExpandEnv } from './expand';
 import { executorBuiltin, type LoopSignal } from './executor-builtins';
 import { expandGlob } from './glob';
 import { invokeCommand } from './invoke-command';
-import { parse, type AndOr, type Command, type ForLoop, type IfCommand, type Pipeline, type Redirect, type SimpleCommand, type WhileLoop } from './parse';
+import { runConditional } from './conditional';
+import { parse, type AndOr, type Command, type Conditional, type ForLoop, type IfCommand, type Pipeline, type Redirect, type SimpleCommand, type WhileLoop } from './parse';
 import { applyRedirects, toStreams, type Redirected } from './redirect';
 import { noInput, type Input, type Streams } from './streams';
 import { tokenize } from './tokenize';
@@ -175,6 +176,8 @@ class Runner {
         return this.settle(frame, this.runFor(cmd, frame, inner, top, input));
       case 'while':
         return this.settle(frame, this.runWhile(cmd, frame, inner, top, input));
+      case 'cond':
+        return this.finish(frame, this.runCond(cmd, frame, inner));
     }
   }
 
@@ -258,17 +261,31 @@ class Runner {
     return r.program || r.action ? r : { exitCode: r.exitCode };
   }
 
+  runCond(cmd: Conditional, frame: ShellFrame, streams: Streams): number {
+    if (++this.commands > MAX_COMMANDS) return this.overBudget(streams);
+    const { world } = this.io.sim;
+    try {
+      return runConditional(cmd.expr, { env: this.expandEnv(frame, streams), files: { world, host: world.hosts[frame.host]!, frame } }, streams.err);
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      streams.err(`-bash: ${e.message}\n`);
+      return 1;
+    }
+  }
+
+  overBudget(streams: Streams): number {
+    if (this.commands === MAX_COMMANDS + 1) streams.err(`-bash: sandbox: stopped after ${MAX_COMMANDS} commands on one line\n`);
+    this.signal = { kind: 'break', levels: 1_000 };
+    return 1;
+  }
+
   finish(frame: ShellFrame, code: number): StepResult {
     frame.lastExit = code;
     return { exitCode: code };
   }
 
   simple(cmd: SimpleCommand, frame: ShellFrame, stdin: Input, streams: Streams): StepResult {
-    if (++this.commands > MAX_COMMANDS) {
-      if (this.commands === MAX_COMMANDS + 1) streams.err(`-bash: sandbox: stopped after ${MAX_COMMANDS} commands on one line\n`);
-      this.signal = { kind: 'break', levels: 1_000 };
-      return this.finish(frame, 1);
-    }
+    if (++this.commands > MAX_COMMANDS) return this.finish(frame, this.overBudget(streams));
     const { world } = this.io.sim;
     const env = this.expandEnv(frame, streams);
     this.substExit = null;

@@ -86,6 +86,20 @@ export function expandString(word: Word, env: ExpandEnv): string {
     .join(' ');
 }
 
+/** A pattern operand (`[[ x == PAT ]]`, case): no splitting, quoted parts match literally. */
+export function expandPattern(word: Word, env: ExpandEnv): string {
+  return fieldsOf(word, env, false, true)
+    .map((f) => f.map((c) => (c.quoted ? escapeGlob(c.text) : c.text)).join(''))
+    .join(' ');
+}
+
+/** A regex operand (`[[ x =~ RE ]]`): quoted parts match literally. */
+export function expandRegex(word: Word, env: ExpandEnv): string {
+  return fieldsOf(word, env, false, true)
+    .map((f) => f.map((c) => (c.quoted ? c.text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&') : c.text)).join(''))
+    .join(' ');
+}
+
 /** A redirection target: expanded, and globbed when that gives exactly one name. */
 export function expandTarget(word: Word, env: ExpandEnv): { ok: true; path: string } | { ok: false; error: string } {
   const words = braceExpand(word).flatMap((b) => expandFields(b, env, true));
@@ -121,8 +135,8 @@ function expandFields(word: Word, env: ExpandEnv, glob: boolean): string[] {
   return out;
 }
 
-/** Expands parts into fields of quoted/unquoted chunks; `split` splits unquoted expansion results. */
-function fieldsOf(word: Word, env: ExpandEnv, split: boolean): Field[] {
+/** Expands parts into fields of quoted/unquoted chunks; `split` splits unquoted expansion results; `pattern` keeps unsplit unquoted results unquoted. */
+function fieldsOf(word: Word, env: ExpandEnv, split: boolean, pattern = false): Field[] {
   const fields: Field[] = [];
   let cur: Field | null = null;
   const add = (text: string, quoted: boolean) => (cur ??= []).push({ text, quoted });
@@ -137,7 +151,7 @@ function fieldsOf(word: Word, env: ExpandEnv, split: boolean): Field[] {
     }
     const value = partValue(part, env);
     if (part.quoted || !split) {
-      if (!(part.kind === 'param' && part.name === '@')) add(value, true);
+      if (!(part.kind === 'param' && part.name === '@')) add(value, part.quoted || !pattern);
       return;
     }
     if (!value) return;

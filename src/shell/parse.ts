@@ -1,8 +1,9 @@
 // Builds the command tree from tokens: lists of and-or chains of pipelines of commands — simple
 // ones with assignments and redirections, ( subshells ), { groups; }, for/while/until loops and
-// if/elif/else. Aliases are expanded here, on tokens, as bash does. Syntax errors carry bash's
+// if/elif/else, [[ conditionals ]] (conditional.ts). Aliases are expanded here, on tokens, as bash does. Syntax errors carry bash's
 // wording; input that stops where more must follow (`ls |`, `a &&`, an open `(`, a `for` without
 // its `done`) is `incomplete`, so the terminal asks for another line.
+import { CondIncomplete, CondSyntaxError, parseConditional, type CondExpr } from './conditional';
 import { isPlainWord, tokenize, wordText, type HereDoc, type RedirOp, type Token, type Word } from './tokenize';
 
 export interface Redirect {
@@ -55,7 +56,12 @@ export interface IfCommand {
   otherwise: AndOr[] | null;
   redirects: Redirect[];
 }
-export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand;
+export interface Conditional {
+  kind: 'cond';
+  expr: CondExpr;
+  redirects: Redirect[];
+}
+export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand | Conditional;
 export interface Pipeline {
   negate: boolean;
   commands: Command[];
@@ -269,6 +275,7 @@ class Parser {
     }
     this.expandAlias(new Set());
     const word = this.reserved();
+    if (word === '[[') return this.conditional();
     if (word === '{' || word === 'if' || word === 'while' || word === 'until' || word === 'for') return this.compound(word);
     const cmd: SimpleCommand = { kind: 'simple', assigns: [], words: [], redirects: [] };
     for (;;) {
@@ -286,6 +293,18 @@ class Parser {
     }
     if (!cmd.words.length && !cmd.assigns.length && !cmd.redirects.length) this.unexpected();
     return cmd;
+  }
+
+  conditional(): Command {
+    try {
+      const { expr, end } = parseConditional(this.tokens, this.i + 1);
+      this.i = end;
+      return { kind: 'cond', expr, redirects: this.redirectsAfter() };
+    } catch (e) {
+      if (e instanceof CondIncomplete) throw new Incomplete();
+      if (e instanceof CondSyntaxError) throw new SyntaxError(e.message);
+      throw e;
+    }
   }
 
   redirect(): Redirect {

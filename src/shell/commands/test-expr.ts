@@ -11,7 +11,10 @@ class TestError {
 const UNARY = new Set(['-e', '-a', '-f', '-d', '-L', '-h', '-s', '-r', '-w', '-x', '-b', '-c', '-p', '-S', '-g', '-u', '-k', '-O', '-G', '-N', '-t', '-z', '-n', '-o', '-v']);
 const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
-function fileTest(ctx: CommandContext, op: string, path: string): boolean {
+/** The file's world, host and shell, for the file tests (`test`, `[` and `[[`). */
+export type FileTestContext = Pick<CommandContext, 'world' | 'host' | 'frame'>;
+
+export function fileTest(ctx: FileTestContext, op: string, path: string): boolean {
   if (op === '-t') return false;
   if (op === '-v') return ctx.frame.env[path] !== undefined || ctx.frame.vars?.[path] !== undefined;
   if (op === '-o') return false;
@@ -81,14 +84,18 @@ function binary(ctx: CommandContext, a: string, op: string, b: string): boolean 
       return integer(a) > integer(b);
     case '-ge':
       return integer(a) >= integer(b);
-    default: {
-      const x = lookup(ctx.world, ctx.host, a, ctx.frame.cwd);
-      const y = lookup(ctx.world, ctx.host, b, ctx.frame.cwd);
-      if (op === '-ef') return x.ok && y.ok && x.value === y.value;
-      if (op === '-nt') return x.ok && (!y.ok || x.value.mtimeMs > y.value.mtimeMs);
-      return y.ok && (!x.ok || x.value.mtimeMs < y.value.mtimeMs);
-    }
+    default:
+      return fileCompare(ctx, op, a, b);
   }
+}
+
+/** -ef, -nt, -ot between two paths. */
+export function fileCompare(ctx: FileTestContext, op: string, a: string, b: string): boolean {
+  const x = lookup(ctx.world, ctx.host, a, ctx.frame.cwd);
+  const y = lookup(ctx.world, ctx.host, b, ctx.frame.cwd);
+  if (op === '-ef') return x.ok && y.ok && x.value === y.value;
+  if (op === '-nt') return x.ok && (!y.ok || x.value.mtimeMs > y.value.mtimeMs);
+  return y.ok && (!x.ok || x.value.mtimeMs < y.value.mtimeMs);
 }
 
 /** POSIX rules by argument count, then a recursive parser for -a/-o/!/( ) with more. */

@@ -111,3 +111,21 @@ describe('parse', () => {
     expect(error('echo done fi then')).toBeNull();
   });
 });
+
+describe('[[ conditional ]]', () => {
+  it('parses operators, grouping and the =~ regex with its parentheses', () => {
+    const p = parse(tokenize('[[ ! -f x && ( a == b* || 1 -lt 2 ) ]] && [[ v =~ ^(a|b)$ ]]').tokens);
+    expect(p.ok).toBe(true);
+    const cmd = p.ok ? p.list[0]!.first.commands[0]! : null;
+    expect(cmd?.kind).toBe('cond');
+    const re = p.ok ? p.list[0]!.rest[0]!.pipeline.commands[0]! : null;
+    expect(re?.kind === 'cond' && re.expr.kind === 'binary' && wordText(re.expr.right)).toBe('^(a|b)$');
+  });
+
+  it('reports bash wording for malformed expressions and asks for more at the end of input', () => {
+    expect(error('[[ -f ]]')).toBe("unexpected argument `]]' to conditional unary operator");
+    expect(error('[[ a b ]]')).toBe('conditional binary operator expected');
+    expect(error('[[ ( a ]]')).toBe("unexpected token `]]', expected `)'");
+    expect(lineStatus('[[ -f x')).toEqual({ kind: 'more' });
+  });
+});
