@@ -1,13 +1,13 @@
 // Runs a command line: lists, and-or chains, pipelines (each stage after the first in a copy of
-// the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops, if, [[ ]],
+// the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops, if, case, [[ ]],
 // assignments and $(...) substitution. Redirections are in redirect.ts, read/break/continue in
 // executor-builtins.ts, and the registry lookup (where a command's exception is caught) in invoke-command.ts.
-import { ExpansionError, expandString, expandWords, setVar, type ExpandEnv } from './expand';
+import { ExpansionError, expandPattern, expandString, expandWords, setVar, type ExpandEnv } from './expand';
 import { executorBuiltin, type LoopSignal } from './executor-builtins';
-import { expandGlob } from './glob';
+import { expandGlob, globMatch } from './glob';
 import { invokeCommand } from './invoke-command';
 import { runConditional } from './conditional';
-import { parse, type AndOr, type Command, type Conditional, type ForLoop, type IfCommand, type Pipeline, type Redirect, type SimpleCommand, type WhileLoop } from './parse';
+import { parse, type AndOr, type CaseCommand, type Command, type Conditional, type ForLoop, type IfCommand, type Pipeline, type Redirect, type SimpleCommand, type WhileLoop } from './parse';
 import { applyRedirects, toStreams, type Redirected } from './redirect';
 import { noInput, type Input, type Streams } from './streams';
 import { tokenize } from './tokenize';
@@ -178,6 +178,8 @@ class Runner {
         return this.settle(frame, this.runWhile(cmd, frame, inner, top, input));
       case 'cond':
         return this.finish(frame, this.runCond(cmd, frame, inner));
+      case 'case':
+        return this.settle(frame, this.runCase(cmd, frame, inner, top, input));
     }
   }
 
@@ -259,6 +261,22 @@ class Runner {
       this.loopDepth--;
     }
     return r.program || r.action ? r : { exitCode: r.exitCode };
+  }
+
+  /** The first clause with a matching pattern runs; 0 when none matches. */
+  runCase(cmd: CaseCommand, frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
+    const env = this.expandEnv(frame, streams);
+    try {
+      const word = expandString(cmd.word, env);
+      for (const c of cmd.clauses) {
+        if (c.patterns.some((p) => globMatch(expandPattern(p, env), word))) return this.listIn(c.body, frame, streams, top, input);
+      }
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      streams.err(`-bash: ${e.message}\n`);
+      return { exitCode: 1 };
+    }
+    return { exitCode: 0 };
   }
 
   runCond(cmd: Conditional, frame: ShellFrame, streams: Streams): number {

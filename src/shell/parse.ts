@@ -1,6 +1,6 @@
 // Builds the command tree from tokens: lists of and-or chains of pipelines of commands — simple
 // ones with assignments and redirections, ( subshells ), { groups; }, for/while/until loops and
-// if/elif/else, [[ conditionals ]] (conditional.ts). Aliases are expanded here, on tokens, as bash does. Syntax errors carry bash's
+// if/elif/else, case, [[ conditionals ]] (conditional.ts). Aliases are expanded here, on tokens, as bash does. Syntax errors carry bash's
 // wording; input that stops where more must follow (`ls |`, `a &&`, an open `(`, a `for` without
 // its `done`) is `incomplete`, so the terminal asks for another line.
 import { CondIncomplete, CondSyntaxError, parseConditional, type CondExpr } from './conditional';
@@ -61,7 +61,13 @@ export interface Conditional {
   expr: CondExpr;
   redirects: Redirect[];
 }
-export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand | Conditional;
+export interface CaseCommand {
+  kind: 'case';
+  word: Word;
+  clauses: Array<{ patterns: Word[]; body: AndOr[] }>;
+  redirects: Redirect[];
+}
+export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand | Conditional | CaseCommand;
 export interface Pipeline {
   negate: boolean;
   commands: Command[];
@@ -83,6 +89,7 @@ const IF_BODY_END = new Set(['elif', 'else', 'fi']);
 const FI = new Set(['fi']);
 const DO = new Set(['do']);
 const DONE = new Set(['done']);
+const ESAC = new Set(['esac']);
 
 class Incomplete {}
 class SyntaxError {
@@ -137,6 +144,7 @@ class Parser {
     this.skipNewlines();
     while (this.i < this.tokens.length) {
       if (inSubshell && this.isOp(')')) break;
+      if (this.isOp(';;')) break; // a case clause ends (elsewhere the caller reports it)
       const word = this.reserved();
       if (word !== null && ends.has(word)) break;
       if (word !== null && CLOSERS.has(word)) this.unexpected();
@@ -149,6 +157,7 @@ class Parser {
         continue;
       }
       if (inSubshell && t.type === 'op' && t.op === ')') break;
+      if (t.type === 'op' && t.op === ';;') break;
       this.unexpected();
     }
     return out;
@@ -276,6 +285,7 @@ class Parser {
     this.expandAlias(new Set());
     const word = this.reserved();
     if (word === '[[') return this.conditional();
+    if (word === 'case') return this.caseCommand();
     if (word === '{' || word === 'if' || word === 'while' || word === 'until' || word === 'for') return this.compound(word);
     const cmd: SimpleCommand = { kind: 'simple', assigns: [], words: [], redirects: [] };
     for (;;) {
@@ -293,6 +303,49 @@ class Parser {
     }
     if (!cmd.words.length && !cmd.assigns.length && !cmd.redirects.length) this.unexpected();
     return cmd;
+  }
+
+  /** case WORD in [(]PAT[|PAT]) LIST ;; … esac */
+  caseCommand(): Command {
+    this.i++;
+    const wordTok = this.peek();
+    if (!wordTok) throw new Incomplete();
+    if (wordTok.type !== 'word') this.unexpected();
+    const word = (wordTok as Extract<Token, { type: 'word' }>).parts;
+    this.i++;
+    this.expectWord('in');
+    const clauses: CaseCommand['clauses'] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.i >= this.tokens.length) throw new Incomplete();
+      if (this.reserved() === 'esac') break;
+      if (this.isOp('(')) this.i++;
+      const patterns: Word[] = [];
+      for (;;) {
+        const t = this.peek();
+        if (!t) throw new Incomplete();
+        if (t.type !== 'word') this.unexpected();
+        patterns.push((t as Extract<Token, { type: 'word' }>).parts);
+        this.i++;
+        if (this.isOp('|')) {
+          this.i++;
+          continue;
+        }
+        if (this.isOp(')')) break;
+        this.unexpected();
+      }
+      this.i++;
+      const body = this.list(false, ESAC);
+      clauses.push({ patterns, body });
+      if (this.isOp(';;')) {
+        this.i++;
+        continue;
+      }
+      if (this.i >= this.tokens.length) throw new Incomplete();
+      if (this.reserved() !== 'esac') this.unexpected();
+    }
+    this.i++;
+    return { kind: 'case', word, clauses, redirects: this.redirectsAfter() };
   }
 
   conditional(): Command {

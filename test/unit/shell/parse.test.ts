@@ -129,3 +129,19 @@ describe('[[ conditional ]]', () => {
     expect(lineStatus('[[ -f x')).toEqual({ kind: 'more' });
   });
 });
+
+describe('case', () => {
+  it('parses clauses on one line or several, with | alternatives and an optional (', () => {
+    const p = parse(tokenize('case $x in\n  a|b) echo ab ;;\n  (c*)\n    echo c\n    ;;\n  *) echo d\nesac').tokens);
+    expect(p.ok).toBe(true);
+    const cmd = p.ok ? p.list[0]!.first.commands[0]! : null;
+    expect(cmd?.kind === 'case' && cmd.clauses.map((c) => c.patterns.map(wordText))).toEqual([['a', 'b'], ['c*'], ['*']]);
+  });
+
+  it('asks for more until esac and reports a stray ;;', () => {
+    expect(lineStatus('case a in a) echo A;;')).toEqual({ kind: 'more' });
+    expect(lineStatus('case a in')).toEqual({ kind: 'more' });
+    expect(error('echo a;;')).toBe("syntax error near unexpected token `;;'");
+    expect(error('case a b')).toBe("syntax error near unexpected token `b'");
+  });
+});
