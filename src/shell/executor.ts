@@ -1,5 +1,5 @@
 // Runs a command line: lists, and-or chains, pipelines (each stage after the first in a copy of
-// the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops, if, case, [[ ]],
+// the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops, if, case, [[ ]], functions (functions.ts),
 // assignments and $(...) substitution. Redirections are in redirect.ts, read/break/continue in
 // executor-builtins.ts, and the registry lookup (where a command's exception is caught) in invoke-command.ts.
 import { ExpansionError, expandPattern, expandString, expandWords, setVar, type ExpandEnv } from './expand';
@@ -7,6 +7,7 @@ import { executorBuiltin, type LoopSignal } from './executor-builtins';
 import { expandGlob, globMatch } from './glob';
 import { invokeCommand } from './invoke-command';
 import { runConditional } from './conditional';
+import { enterFunction, localBuiltin, MAX_FUNC_DEPTH, returnBuiltin } from './functions';
 import { parse, type AndOr, type CaseCommand, type Command, type Conditional, type ForLoop, type IfCommand, type Pipeline, type Redirect, type SimpleCommand, type WhileLoop } from './parse';
 import { applyRedirects, toStreams, type Redirected } from './redirect';
 import { noInput, type Input, type Streams } from './streams';
@@ -108,7 +109,7 @@ class Runner {
   listIn(list: readonly AndOr[], frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
     let r: StepResult = { exitCode: 0 };
     for (const a of list) {
-      if (this.signal) break;
+      if (this.signal || this.returnCode !== null) break;
       r = this.andOr(a, frame, streams, top, input);
       if (r.program || r.action) return r;
     }
@@ -124,7 +125,7 @@ class Runner {
   andOr(a: AndOr, frame: ShellFrame, streams: Streams, top: boolean, input: Input = noInput()): StepResult {
     let r = this.pipeline(a.first, frame, streams, top, input);
     for (const { op, pipeline } of a.rest) {
-      if (r.program || r.action || this.signal) break;
+      if (r.program || r.action || this.signal || this.returnCode !== null) break;
       if ((op === '&&') !== (frame.lastExit === 0)) continue;
       r = this.pipeline(pipeline, frame, streams, top, input);
     }
@@ -155,6 +156,10 @@ class Runner {
 
   command(cmd: Command, frame: ShellFrame, stdin: Input, streams: Streams, top = false): StepResult {
     if (cmd.kind === 'simple') return this.simple(cmd, frame, stdin, streams);
+    if (cmd.kind === 'funcdef') {
+      (frame.functions ??= {})[cmd.name] = cmd.body;
+      return this.finish(frame, 0);
+    }
     const target = cmd.kind === 'subshell' ? forkFrame(frame) : frame;
     const fds = this.redirect(cmd.redirects, target, streams);
     if (!fds.ok) return this.finish(frame, 1);
@@ -191,7 +196,7 @@ class Runner {
   runIf(cmd: IfCommand, frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
     for (const c of cmd.clauses) {
       const cond = this.listIn(c.cond, frame, streams, top, input);
-      if (cond.program || cond.action || this.signal) return cond;
+      if (cond.program || cond.action || this.signal || this.returnCode !== null) return cond;
       if (cond.exitCode === 0) return this.listIn(c.body, frame, streams, top, input);
     }
     return cmd.otherwise ? this.listIn(cmd.otherwise, frame, streams, top, input) : { exitCode: 0 };
@@ -199,7 +204,7 @@ class Runner {
 
   /** After one pass of a loop body: true when the loop must stop (break, budget, program). */
   loopStep(r: StepResult, streams: Streams): boolean {
-    if (r.program || r.action) return true;
+    if (r.program || r.action || this.returnCode !== null) return true;
     if (++this.iterations > MAX_ITERATIONS) {
       streams.err(`-bash: sandbox: loop stopped after ${MAX_ITERATIONS} iterations\n`);
       this.signal = { kind: 'break', levels: 1_000 };
@@ -249,6 +254,7 @@ class Runner {
       for (;;) {
         const cond = this.listIn(cmd.cond, frame, streams, top, input);
         if (cond.program || cond.action) return cond;
+        if (this.returnCode !== null) break;
         if (this.signal) {
           if (this.loopStep(cond, streams)) break;
           continue;
@@ -322,6 +328,14 @@ class Runner {
     const own: Input = fds.stdin !== undefined ? { text: fds.stdin, pos: 0 } : stdin;
     let input = own.text.slice(own.pos);
 
+    const fn = argv.length ? frame.functions?.[argv[0]!] : undefined;
+    if (fn) return this.callFunction(argv, fn, frame, own, toStreams(fds.table, this.io));
+    if (argv[0] === 'local' || argv[0] === 'return') {
+      const r: { stderr: string; exitCode: number; code?: number } = argv[0] === 'local' ? localBuiltin(argv.slice(1), frame) : returnBuiltin(argv.slice(1), frame);
+      toStreams(fds.table, this.io).err(r.stderr);
+      if (r.code !== undefined) this.returnCode = r.code;
+      return this.finish(frame, r.exitCode);
+    }
     if (argv[0] === 'read' || argv[0] === 'break' || argv[0] === 'continue') {
       const r = executorBuiltin(argv, frame, own, this);
       const out = toStreams(fds.table, this.io);
@@ -358,6 +372,40 @@ class Runner {
     }
     frame.lastExit = outcome.exitCode;
     return { exitCode: outcome.exitCode, ...(outcome.program && { program: outcome.program }), ...(outcome.action && { action: outcome.action }) };
+  }
+
+  /** Set by `return` until the function call it ends has unwound to. */
+  returnCode: number | null = null;
+  funcDepth = 0;
+
+  /** Runs a shell function in this shell: its own $1…, `local` scope and loop nesting. */
+  callFunction(argv: string[], body: Command, frame: ShellFrame, input: Input, streams: Streams): StepResult {
+    if (this.funcDepth >= MAX_FUNC_DEPTH) {
+      streams.err(`-bash: ${argv[0]}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})\n`);
+      this.signal = { kind: 'break', levels: 1_000 };
+      return this.finish(frame, 1);
+    }
+    const restore = enterFunction(frame, argv.slice(1));
+    const loopDepth = this.loopDepth;
+    this.loopDepth = 0;
+    this.funcDepth++;
+    let r: StepResult;
+    try {
+      r = this.command(body, frame, input, streams);
+    } catch (e) {
+      // The JS stack ran out before the depth limit (deep compound bodies): end the line the same way.
+      if (!(e instanceof RangeError)) throw e;
+      streams.err(`-bash: ${argv[0]}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})\n`);
+      this.signal = { kind: 'break', levels: 1_000 };
+      r = { exitCode: 1 };
+    } finally {
+      this.funcDepth--;
+      this.loopDepth = loopDepth;
+      restore();
+    }
+    const code = this.returnCode ?? r.exitCode;
+    this.returnCode = null;
+    return this.finish(frame, code);
   }
 
   /** Exit status of the last $(...) of the current command (for `X=$(false)`). */
@@ -401,5 +449,5 @@ class Runner {
 
 /** A copy of the shell for a subshell, pipeline stage or substitution. */
 function forkFrame(f: ShellFrame): ShellFrame {
-  return { ...f, env: { ...f.env }, aliases: { ...f.aliases }, ...(f.vars && { vars: { ...f.vars } }) };
+  return { ...f, env: { ...f.env }, aliases: { ...f.aliases }, ...(f.vars && { vars: { ...f.vars } }), ...(f.functions && { functions: { ...f.functions } }) };
 }

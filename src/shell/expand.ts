@@ -40,15 +40,16 @@ export function getVar(frame: ShellFrame, name: string): string | undefined {
     case '$':
       return String(SHELL_PID);
     case '#':
-      return '0';
+      return String(frame.positional?.length ?? 0);
     case '0':
       return '-bash';
     case '-':
       return 'himBH';
     case '@':
     case '*':
+      return (frame.positional ?? []).join(' ');
     case '!':
-      return name === '!' ? undefined : '';
+      return undefined;
     case 'PWD':
       return frame.cwd;
     case 'UID':
@@ -61,7 +62,7 @@ export function getVar(frame: ShellFrame, name: string): string | undefined {
     case 'SHLVL':
       return frame.env.SHLVL ?? '1';
     default:
-      if (/^[1-9]$/.test(name)) return undefined;
+      if (/^[1-9]\d*$/.test(name)) return frame.positional?.[Number(name) - 1];
       return frame.vars?.[name] ?? frame.env[name];
   }
 }
@@ -147,6 +148,14 @@ function fieldsOf(word: Word, env: ExpandEnv, split: boolean, pattern = false): 
   word.forEach((part, idx) => {
     if (part.kind === 'lit') {
       add(idx === 0 && !part.quoted ? tilde(part.text, env.frame) : part.text, part.quoted);
+      return;
+    }
+    if (part.kind === 'param' && part.name === '@' && part.op === '' && part.quoted) {
+      // "$@": one field per positional parameter, joined to the text around it at the ends.
+      (env.frame.positional ?? []).forEach((arg, k) => {
+        if (k > 0) flush();
+        add(arg, true);
+      });
       return;
     }
     const value = partValue(part, env);

@@ -1,81 +1,14 @@
 // Builds the command tree from tokens: lists of and-or chains of pipelines of commands — simple
 // ones with assignments and redirections, ( subshells ), { groups; }, for/while/until loops and
-// if/elif/else, case, [[ conditionals ]] (conditional.ts). Aliases are expanded here, on tokens, as bash does. Syntax errors carry bash's
-// wording; input that stops where more must follow (`ls |`, `a &&`, an open `(`, a `for` without
-// its `done`) is `incomplete`, so the terminal asks for another line.
-import { CondIncomplete, CondSyntaxError, parseConditional, type CondExpr } from './conditional';
-import { isPlainWord, tokenize, wordText, type HereDoc, type RedirOp, type Token, type Word } from './tokenize';
+// if/elif/else, case, [[ conditionals ]] (conditional.ts), function definitions; the tree is in ast.ts.
+// Aliases are expanded here, on tokens, as bash does. Syntax errors carry bash's wording; input
+// that stops where more must follow (`ls |`, `a &&`, an open `(`, a `for` without its `done`) is
+// `incomplete`, so the terminal asks for another line.
+import type { AndOr, Assignment, CaseCommand, Command, IfCommand, Pipeline, Redirect, SimpleCommand } from './ast';
+import { CondIncomplete, CondSyntaxError, parseConditional } from './conditional';
+import { isPlainWord, tokenize, wordText, type Token, type Word } from './tokenize';
 
-export interface Redirect {
-  op: RedirOp;
-  /** The fd written before the operator (`2>`), or null for the default. */
-  fd: number | null;
-  target: Word;
-  /** The target as typed, for error messages (`-bash: $X: ambiguous redirect`). */
-  raw: string;
-  heredoc?: HereDoc;
-}
-export interface Assignment {
-  name: string;
-  value: Word;
-}
-export interface SimpleCommand {
-  kind: 'simple';
-  assigns: Assignment[];
-  words: Word[];
-  redirects: Redirect[];
-}
-export interface Subshell {
-  kind: 'subshell';
-  list: AndOr[];
-  redirects: Redirect[];
-}
-export interface Group {
-  kind: 'group';
-  list: AndOr[];
-  redirects: Redirect[];
-}
-export interface ForLoop {
-  kind: 'for';
-  name: string;
-  /** null: `for x; do` (the positional parameters, none here). */
-  words: Word[] | null;
-  body: AndOr[];
-  redirects: Redirect[];
-}
-export interface WhileLoop {
-  kind: 'while';
-  until: boolean;
-  cond: AndOr[];
-  body: AndOr[];
-  redirects: Redirect[];
-}
-export interface IfCommand {
-  kind: 'if';
-  clauses: Array<{ cond: AndOr[]; body: AndOr[] }>;
-  otherwise: AndOr[] | null;
-  redirects: Redirect[];
-}
-export interface Conditional {
-  kind: 'cond';
-  expr: CondExpr;
-  redirects: Redirect[];
-}
-export interface CaseCommand {
-  kind: 'case';
-  word: Word;
-  clauses: Array<{ patterns: Word[]; body: AndOr[] }>;
-  redirects: Redirect[];
-}
-export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand | Conditional | CaseCommand;
-export interface Pipeline {
-  negate: boolean;
-  commands: Command[];
-}
-export interface AndOr {
-  first: Pipeline;
-  rest: Array<{ op: '&&' | '||'; pipeline: Pipeline }>;
-}
+export type * from './ast';
 
 export type ParseResult = { ok: true; list: AndOr[] } | { ok: false; error: string; incomplete?: boolean };
 
@@ -105,6 +38,9 @@ const tokenText = (t: Token | undefined): string => {
 
 /** Words that close a compound command: a syntax error where a command should start. */
 const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
+
+/** Words that start a compound command (a function's body must be one). */
+const COMPOUND_STARTS = new Set(['{', 'if', 'while', 'until', 'for', 'case', '[[']);
 
 /** Bounds alias expansion: an alias may use others, but not loop. */
 const MAX_ALIAS_EXPANSIONS = 100;
@@ -286,6 +222,7 @@ class Parser {
     const word = this.reserved();
     if (word === '[[') return this.conditional();
     if (word === 'case') return this.caseCommand();
+    if (word === 'function' || (word !== null && !CLOSERS.has(word) && this.opAt(this.i + 1, '(') && this.opAt(this.i + 2, ')'))) return this.functionDef(word === 'function');
     if (word === '{' || word === 'if' || word === 'while' || word === 'until' || word === 'for') return this.compound(word);
     const cmd: SimpleCommand = { kind: 'simple', assigns: [], words: [], redirects: [] };
     for (;;) {
@@ -303,6 +240,33 @@ class Parser {
     }
     if (!cmd.words.length && !cmd.assigns.length && !cmd.redirects.length) this.unexpected();
     return cmd;
+  }
+
+  opAt(i: number, op: string): boolean {
+    const t = this.tokens[i];
+    return t?.type === 'op' && t.op === op;
+  }
+
+  /** `NAME () COMPOUND`, `function NAME COMPOUND` or `function NAME () COMPOUND`. */
+  functionDef(keyword: boolean): Command {
+    if (keyword) {
+      this.i++;
+      const t = this.peek();
+      if (!t) throw new Incomplete();
+      if (t.type !== 'word') this.unexpected();
+    }
+    const name = (this.tokens[this.i] as Extract<Token, { type: 'word' }>).raw;
+    this.i++;
+    if (this.isOp('(')) {
+      this.i++;
+      if (!this.isOp(')')) this.unexpected();
+      this.i++;
+    }
+    this.skipNewlines();
+    if (this.i >= this.tokens.length) throw new Incomplete();
+    const start = this.reserved();
+    if (!this.isOp('(') && !(start !== null && COMPOUND_STARTS.has(start))) this.unexpected();
+    return { kind: 'funcdef', name, body: this.command() };
   }
 
   /** case WORD in [(]PAT[|PAT]) LIST ;; … esac */

@@ -4,6 +4,8 @@ import type { ProgramFactory } from '../tty/program';
 import type { Sim } from '../sim/sim';
 import type { HostState, WorldState } from '../sim/types';
 import type { ArgSpec } from './args';
+import type { Command } from './ast';
+import type { LocalScope } from './functions';
 
 export interface ExecResult {
   stdout: string;
@@ -36,6 +38,12 @@ export interface ShellFrame {
   lastExit: number;
   /** Shell variables that are not exported (`X=1` without `export`); `$X` sees both. */
   vars?: Record<string, string>;
+  /** Shell functions defined in this shell (a nested `ssh` shell starts without them). */
+  functions?: Record<string, Command>;
+  /** $1 … inside a function call (none at the prompt). */
+  positional?: string[];
+  /** One scope per running function call, what `local` hid (functions.ts). */
+  locals?: LocalScope[];
 }
 
 export interface CommandContext {

@@ -121,8 +121,16 @@ const unset = defineCommand({
   usage: 'unset [-f] [-v] [name ...]',
   run(ctx) {
     let err = '';
+    const onlyFunctions = ctx.args.includes('-f');
     for (const n of ctx.args) {
       if (n === '-v' || n === '-f') continue;
+      // Without -f a name that is no variable but a function unsets the function, as bash does.
+      const isVar = ctx.frame.env[n] !== undefined || ctx.frame.vars?.[n] !== undefined;
+      if (ctx.frame.functions?.[n] && (onlyFunctions || !isVar)) {
+        delete ctx.frame.functions[n];
+        continue;
+      }
+      if (onlyFunctions) continue;
       if (!NAME.test(n)) {
         err += `-bash: unset: \`${n}': not a valid identifier\n`;
         continue;
@@ -229,6 +237,7 @@ const type = defineCommand({
       const kinds: Array<[string, string]> = [];
       if (ctx.frame.aliases[name] !== undefined && !flags.has('P')) kinds.push(['alias', `${name} is aliased to \`${ctx.frame.aliases[name]}'`]);
       if (KEYWORDS.has(name) && !flags.has('P')) kinds.push(['keyword', `${name} is a shell keyword`]);
+      if (ctx.frame.functions?.[name] && !flags.has('P')) kinds.push(['function', `${name} is a function`]);
       const spec = ctx.registry.get(name);
       if (spec && (BUILTINS.has(name) || SHELL_ONLY.has(name)) && !flags.has('P')) kinds.push(['builtin', `${name} is a shell builtin`]);
       if (spec && !SHELL_ONLY.has(name) && (!BUILTINS.has(name) || flags.has('a') || flags.has('P'))) kinds.push(['file', `${name} is ${commandPath(name)}`]);

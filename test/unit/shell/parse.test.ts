@@ -145,3 +145,20 @@ describe('case', () => {
     expect(error('case a b')).toBe("syntax error near unexpected token `b'");
   });
 });
+
+describe('function definitions', () => {
+  it('parses the three forms, with the body on the next line too', () => {
+    for (const line of ['f() { echo hi; }', 'function f { echo hi; }', 'function f() { echo hi; }', 'f ()\n{\n  echo hi\n}', 'f() ( echo sub )']) {
+      const p = parse(tokenize(line).tokens);
+      const cmd = p.ok ? p.list[0]!.first.commands[0]! : null;
+      expect(cmd?.kind === 'funcdef' && cmd.name).toBe('f');
+    }
+  });
+
+  it('needs a compound body and asks for more while it is missing', () => {
+    expect(error('f() echo hi')).toBe("syntax error near unexpected token `echo'");
+    expect(lineStatus('f() {')).toEqual({ kind: 'more' });
+    expect(lineStatus('function f')).toEqual({ kind: 'more' });
+    expect(error('echo f()')).toBe("syntax error near unexpected token `('");
+  });
+});

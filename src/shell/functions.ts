@@ -1,0 +1,64 @@
+// Shell functions: entering and leaving a call (positional parameters and `local` scopes, restored
+// after), and the `local` and `return` builtins. Definitions live in the frame (ShellFrame.functions).
+import type { BuiltinResult } from './executor-builtins';
+import type { ShellFrame } from './types';
+
+/** Deepest function nesting, as bash with FUNCNEST=100: recursion can neither hang the terminal nor overflow the JS stack. */
+export const MAX_FUNC_DEPTH = 100;
+
+/** Sets $1… $# $@ for a call and opens its `local` scope; the returned function restores both. */
+export function enterFunction(frame: ShellFrame, args: string[]): () => void {
+  const positional = frame.positional;
+  frame.positional = args;
+  const scope: LocalScope = {};
+  (frame.locals ??= []).push(scope);
+  return () => {
+    frame.positional = positional;
+    frame.locals?.pop();
+    if (frame.locals?.length === 0) delete frame.locals;
+    for (const [name, saved] of Object.entries(scope)) {
+      if (saved.vars === undefined) delete frame.vars?.[name];
+      else (frame.vars ??= {})[name] = saved.vars;
+      if (saved.env === undefined) delete frame.env[name];
+      else frame.env[name] = saved.env;
+    }
+  };
+}
+
+/** The values `local` hid, by name, to put back when the function returns. */
+export type LocalScope = Record<string, { vars?: string; env?: string }>;
+
+/** local NAME[=VALUE] …: the variable belongs to the running function. */
+export function localBuiltin(args: string[], frame: ShellFrame): BuiltinResult {
+  const scope = frame.locals?.[frame.locals.length - 1];
+  if (!scope) return { stderr: '-bash: local: can only be used in a function\n', exitCode: 1 };
+  let stderr = '';
+  for (const a of args) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(a);
+    if (!m) {
+      stderr += `-bash: local: \`${a}': not a valid identifier\n`;
+      continue;
+    }
+    const name = m[1]!;
+    if (!(name in scope)) {
+      const saved: LocalScope[string] = {};
+      if (frame.vars?.[name] !== undefined) saved.vars = frame.vars[name];
+      if (frame.env[name] !== undefined) saved.env = frame.env[name];
+      scope[name] = saved;
+    }
+    delete frame.env[name];
+    if (m[2] !== undefined) (frame.vars ??= {})[name] = m[2];
+    else if (frame.vars) delete frame.vars[name];
+  }
+  return { stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** return [N]: the status to return with (N, else $?), or an error when not in a function. */
+export function returnBuiltin(args: string[], frame: ShellFrame): BuiltinResult & { code?: number } {
+  if (!frame.locals?.length) return { stderr: "-bash: return: can only `return' from a function or sourced script\n", exitCode: 2 };
+  const a = args[0];
+  if (a === undefined) return { stderr: '', exitCode: frame.lastExit, code: frame.lastExit };
+  if (!/^[-+]?\d+$/.test(a)) return { stderr: `-bash: return: ${a}: numeric argument required\n`, exitCode: 2, code: 2 };
+  const code = ((Number(a) % 256) + 256) % 256;
+  return { stderr: '', exitCode: code, code };
+}
