@@ -1,9 +1,11 @@
 // The `[[ … ]]` conditional command: its parser (on the tokenizer's tokens, up to `]]`) and its
-// evaluator (unary file/string tests, == != with patterns, < >, arithmetic -eq…, =~ ERE, ! && || ( )).
+// evaluator (unary file/string tests, == != with patterns, < >, arithmetic -eq…, =~ ERE, ! && || ( ));
+// and the pattern matching that picks a `case` clause.
 import { evalArith } from './arith';
 import { fileCompare, fileTest, type FileTestContext } from './commands/test-expr';
 import { compileRegex } from './commands/text/regex';
-import { expandPattern, expandRegex, expandString, getVar, setVar, type ExpandEnv } from './expand';
+import type { AndOr, CaseCommand } from './ast';
+import { ExpansionError, expandPattern, expandRegex, expandString, getVar, setVar, type ExpandEnv } from './expand';
 import { globMatch } from './glob';
 import { isPlainWord, type Token, type Word } from './tokenize';
 
@@ -226,6 +228,10 @@ export function runConditional(expr: CondExpr, deps: CondDeps, err: (text: strin
   try {
     return evalConditional(expr, cenv) ? 0 : 1;
   } catch (e) {
+    if (e instanceof ExpansionError) {
+      err(`-bash: ${e.message}\n`);
+      return 1;
+    }
     if (!(e instanceof CondRuntimeError)) throw e;
     if (e.message === 'regex') return 2;
     err(e.message);
@@ -236,4 +242,17 @@ export function runConditional(expr: CondExpr, deps: CondDeps, err: (text: strin
 export interface CondDeps {
   env: ExpandEnv;
   files: FileTestContext;
+}
+
+/** The body of the first `case` clause whose pattern matches the word, else the status: 0, or 1 after an expansion error. */
+export function caseBody(cmd: CaseCommand, env: ExpandEnv, err: (text: string) => void): AndOr[] | number {
+  try {
+    const word = expandString(cmd.word, env);
+    for (const c of cmd.clauses) if (c.patterns.some((p) => globMatch(expandPattern(p, env), word))) return c.body;
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    err(`-bash: ${e.message}\n`);
+    return 1;
+  }
 }

@@ -2,12 +2,12 @@
 // the shell, as bash forks them), ( subshells ), { groups; }, for/while/until loops, if, case, [[ ]], functions (functions.ts),
 // assignments and $(...) substitution. Redirections are in redirect.ts, read/break/continue in
 // executor-builtins.ts, and the registry lookup (where a command's exception is caught) in invoke-command.ts.
-import { ExpansionError, expandPattern, expandString, expandWords, setVar, type ExpandEnv } from './expand';
+import { ExpansionError, expandString, expandWords, setVar, type ExpandEnv } from './expand';
 import { executorBuiltin, type LoopSignal } from './executor-builtins';
-import { expandGlob, globMatch } from './glob';
+import { expandGlob } from './glob';
 import { invokeCommand } from './invoke-command';
-import { runConditional } from './conditional';
-import { enterFunction, localBuiltin, MAX_FUNC_DEPTH, returnBuiltin } from './functions';
+import { caseBody, runConditional } from './conditional';
+import { enterFunction, functionBuiltin, MAX_FUNC_DEPTH } from './functions';
 import { parse, type AndOr, type CaseCommand, type Command, type Conditional, type ForLoop, type IfCommand, type Pipeline, type Redirect, type SimpleCommand, type WhileLoop } from './parse';
 import { applyRedirects, toStreams, type Redirected } from './redirect';
 import { noInput, type Input, type Streams } from './streams';
@@ -271,30 +271,14 @@ class Runner {
 
   /** The first clause with a matching pattern runs; 0 when none matches. */
   runCase(cmd: CaseCommand, frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
-    const env = this.expandEnv(frame, streams);
-    try {
-      const word = expandString(cmd.word, env);
-      for (const c of cmd.clauses) {
-        if (c.patterns.some((p) => globMatch(expandPattern(p, env), word))) return this.listIn(c.body, frame, streams, top, input);
-      }
-    } catch (e) {
-      if (!(e instanceof ExpansionError)) throw e;
-      streams.err(`-bash: ${e.message}\n`);
-      return { exitCode: 1 };
-    }
-    return { exitCode: 0 };
+    const body = caseBody(cmd, this.expandEnv(frame, streams), streams.err);
+    return typeof body === 'number' ? { exitCode: body } : this.listIn(body, frame, streams, top, input);
   }
 
   runCond(cmd: Conditional, frame: ShellFrame, streams: Streams): number {
     if (++this.commands > MAX_COMMANDS) return this.overBudget(streams);
     const { world } = this.io.sim;
-    try {
-      return runConditional(cmd.expr, { env: this.expandEnv(frame, streams), files: { world, host: world.hosts[frame.host]!, frame } }, streams.err);
-    } catch (e) {
-      if (!(e instanceof ExpansionError)) throw e;
-      streams.err(`-bash: ${e.message}\n`);
-      return 1;
-    }
+    return runConditional(cmd.expr, { env: this.expandEnv(frame, streams), files: { world, host: world.hosts[frame.host]!, frame } }, streams.err);
   }
 
   overBudget(streams: Streams): number {
@@ -331,7 +315,7 @@ class Runner {
     const fn = argv.length ? frame.functions?.[argv[0]!] : undefined;
     if (fn) return this.callFunction(argv, fn, frame, own, toStreams(fds.table, this.io));
     if (argv[0] === 'local' || argv[0] === 'return') {
-      const r: { stderr: string; exitCode: number; code?: number } = argv[0] === 'local' ? localBuiltin(argv.slice(1), frame) : returnBuiltin(argv.slice(1), frame);
+      const r = functionBuiltin(argv, frame);
       toStreams(fds.table, this.io).err(r.stderr);
       if (r.code !== undefined) this.returnCode = r.code;
       return this.finish(frame, r.exitCode);
@@ -380,11 +364,7 @@ class Runner {
 
   /** Runs a shell function in this shell: its own $1…, `local` scope and loop nesting. */
   callFunction(argv: string[], body: Command, frame: ShellFrame, input: Input, streams: Streams): StepResult {
-    if (this.funcDepth >= MAX_FUNC_DEPTH) {
-      streams.err(`-bash: ${argv[0]}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})\n`);
-      this.signal = { kind: 'break', levels: 1_000 };
-      return this.finish(frame, 1);
-    }
+    if (this.funcDepth >= MAX_FUNC_DEPTH) return this.finish(frame, this.tooDeep(argv[0]!, streams));
     const restore = enterFunction(frame, argv.slice(1));
     const loopDepth = this.loopDepth;
     this.loopDepth = 0;
@@ -395,9 +375,7 @@ class Runner {
     } catch (e) {
       // The JS stack ran out before the depth limit (deep compound bodies): end the line the same way.
       if (!(e instanceof RangeError)) throw e;
-      streams.err(`-bash: ${argv[0]}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})\n`);
-      this.signal = { kind: 'break', levels: 1_000 };
-      r = { exitCode: 1 };
+      r = { exitCode: this.tooDeep(argv[0]!, streams) };
     } finally {
       this.funcDepth--;
       this.loopDepth = loopDepth;
@@ -406,6 +384,13 @@ class Runner {
     const code = this.returnCode ?? r.exitCode;
     this.returnCode = null;
     return this.finish(frame, code);
+  }
+
+  /** Recursion too deep: bash's FUNCNEST message, and the rest of the line is abandoned. */
+  tooDeep(name: string, streams: Streams): number {
+    streams.err(`-bash: ${name}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})\n`);
+    this.signal = { kind: 'break', levels: 1_000 };
+    return 1;
   }
 
   /** Exit status of the last $(...) of the current command (for `X=$(false)`). */

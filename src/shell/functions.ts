@@ -28,6 +28,11 @@ export function enterFunction(frame: ShellFrame, args: string[]): () => void {
 /** The values `local` hid, by name, to put back when the function returns. */
 export type LocalScope = Record<string, { vars?: string; env?: string }>;
 
+/** Runs `local` or `return` (argv[0]); `code` is set when `return` ends the function. */
+export function functionBuiltin(argv: string[], frame: ShellFrame): BuiltinResult & { code?: number } {
+  return argv[0] === 'local' ? localBuiltin(argv.slice(1), frame) : returnBuiltin(argv.slice(1), frame);
+}
+
 /** local NAME[=VALUE] …: the variable belongs to the running function. */
 export function localBuiltin(args: string[], frame: ShellFrame): BuiltinResult {
   const scope = frame.locals?.[frame.locals.length - 1];
