@@ -61,7 +61,8 @@ export interface Conditional {
 export interface CaseCommand {
   kind: 'case';
   word: Word;
-  clauses: Array<{ patterns: Word[]; body: AndOr[] }>;
+  /** `end`: `;;` stops, `;&` runs the next body too, `;;&` tests the next patterns. */
+  clauses: Array<{ patterns: Word[]; body: AndOr[]; end: ';;' | ';&' | ';;&' }>;
   redirects: Redirect[];
 }
 export interface FunctionDef {

@@ -113,7 +113,7 @@ export function parseConditional(tokens: readonly Token[], start: number): { exp
       else if (t.type === 'op') {
         if (t.op === '(') depth++;
         if (t.op === ')') depth--;
-        if (t.op === ';' || t.op === '&' || t.op === ';;') fail(`syntax error near unexpected token \`${t.op}'`);
+        if (t.op === ';' || t.op === '&' || t.op.startsWith(';;') || t.op === ';&') fail(`syntax error near unexpected token \`${t.op}'`);
         out.push({ kind: 'lit', text: t.op, quoted: false });
       } else out.push({ kind: 'lit', text: t.op, quoted: false });
       i++;
@@ -244,12 +244,22 @@ export interface CondDeps {
   files: FileTestContext;
 }
 
-/** The body of the first `case` clause whose pattern matches the word, else the status: 0, or 1 after an expansion error. */
-export function caseBody(cmd: CaseCommand, env: ExpandEnv, err: (text: string) => void): AndOr[] | number {
+/**
+ * The bodies a `case` runs, in order: the first clause whose pattern matches the word, then on
+ * through `;&` (next body) and `;;&` (next matching clause). A number: no body ran (1 after an expansion error).
+ */
+export function caseBody(cmd: CaseCommand, env: ExpandEnv, err: (text: string) => void): AndOr[][] | number {
   try {
     const word = expandString(cmd.word, env);
-    for (const c of cmd.clauses) if (c.patterns.some((p) => globMatch(expandPattern(p, env), word))) return c.body;
-    return 0;
+    const bodies: AndOr[][] = [];
+    let fall = false;
+    for (const c of cmd.clauses) {
+      if (!fall && !c.patterns.some((p) => globMatch(expandPattern(p, env), word))) continue;
+      bodies.push(c.body);
+      if (c.end === ';;') break;
+      fall = c.end === ';&';
+    }
+    return bodies.length ? bodies : 0;
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e;
     err(`-bash: ${e.message}\n`);

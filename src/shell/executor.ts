@@ -272,7 +272,13 @@ class Runner {
   /** The first clause with a matching pattern runs; 0 when none matches. */
   runCase(cmd: CaseCommand, frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
     const body = caseBody(cmd, this.expandEnv(frame, streams), streams.err);
-    return typeof body === 'number' ? { exitCode: body } : this.listIn(body, frame, streams, top, input);
+    if (typeof body === 'number') return { exitCode: body };
+    let r: StepResult = { exitCode: 0 };
+    for (const list of body) {
+      r = this.listIn(list, frame, streams, top, input);
+      if (r.program || r.action || this.signal || this.returnCode !== null) break;
+    }
+    return r;
   }
 
   runCond(cmd: Conditional, frame: ShellFrame, streams: Streams): number {

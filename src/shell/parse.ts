@@ -80,7 +80,7 @@ class Parser {
     this.skipNewlines();
     while (this.i < this.tokens.length) {
       if (inSubshell && this.isOp(')')) break;
-      if (this.isOp(';;')) break; // a case clause ends (elsewhere the caller reports it)
+      if (this.caseEnd()) break; // a case clause ends (elsewhere the caller reports it)
       const word = this.reserved();
       if (word !== null && ends.has(word)) break;
       if (word !== null && CLOSERS.has(word)) this.unexpected();
@@ -93,7 +93,7 @@ class Parser {
         continue;
       }
       if (inSubshell && t.type === 'op' && t.op === ')') break;
-      if (t.type === 'op' && t.op === ';;') break;
+      if (this.caseEnd()) break;
       this.unexpected();
     }
     return out;
@@ -242,6 +242,12 @@ class Parser {
     return cmd;
   }
 
+  /** The `;;`, `;&` or `;;&` ending a case clause, if it is next. */
+  caseEnd(): ';;' | ';&' | ';;&' | null {
+    const t = this.peek();
+    return t?.type === 'op' && (t.op === ';;' || t.op === ';&' || t.op === ';;&') ? t.op : null;
+  }
+
   opAt(i: number, op: string): boolean {
     const t = this.tokens[i];
     return t?.type === 'op' && t.op === op;
@@ -300,8 +306,9 @@ class Parser {
       }
       this.i++;
       const body = this.list(false, ESAC);
-      clauses.push({ patterns, body });
-      if (this.isOp(';;')) {
+      const end = this.caseEnd();
+      clauses.push({ patterns, body, end: end ?? ';;' });
+      if (end) {
         this.i++;
         continue;
       }

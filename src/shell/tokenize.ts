@@ -11,7 +11,7 @@ export type WordPart =
   | { kind: 'arith'; expr: string; quoted: boolean };
 export type Word = WordPart[];
 
-export type ControlOp = ';' | '&&' | '||' | '|' | '&' | '(' | ')' | 'newline' | ';;';
+export type ControlOp = ';' | '&&' | '||' | '|' | '&' | '(' | ')' | 'newline' | ';;' | ';&' | ';;&';
 export type RedirOp = '>' | '>>' | '>|' | '<' | '<<' | '<<-' | '<<<' | '>&' | '<&' | '&>' | '&>>' | '<>';
 
 export interface HereDoc {
@@ -186,7 +186,7 @@ class Lexer {
     }
     this.endWord(this.i);
     const REDIRS: RedirOp[] = ['<<<', '<<-', '&>>', '<<', '>>', '>|', '>&', '<&', '&>', '<>', '<', '>'];
-    const CONTROLS: ControlOp[] = [';;', '&&', '||', ';', '|', '&', '(', ')'];
+    const CONTROLS: ControlOp[] = [';;&', ';;', ';&', '&&', '||', ';', '|', '&', '(', ')'];
     for (const op of REDIRS) {
       if (!at(op)) continue;
       const tok: Token = { type: 'redir', op, fd };
