@@ -155,7 +155,7 @@ class Runner {
   }
 
   command(cmd: Command, frame: ShellFrame, stdin: Input, streams: Streams, top = false): StepResult {
-    if (cmd.kind === 'simple') return this.simple(cmd, frame, stdin, streams);
+    if (cmd.kind === 'simple') return this.simple(cmd, frame, stdin, streams, top);
     if (cmd.kind === 'funcdef') {
       (frame.functions ??= {})[cmd.name] = cmd.body;
       return this.finish(frame, 0);
@@ -298,7 +298,7 @@ class Runner {
     return { exitCode: code };
   }
 
-  simple(cmd: SimpleCommand, frame: ShellFrame, stdin: Input, streams: Streams): StepResult {
+  simple(cmd: SimpleCommand, frame: ShellFrame, stdin: Input, streams: Streams, top = false): StepResult {
     if (++this.commands > MAX_COMMANDS) return this.finish(frame, this.overBudget(streams));
     const { world } = this.io.sim;
     const env = this.expandEnv(frame, streams);
@@ -319,7 +319,7 @@ class Runner {
     let input = own.text.slice(own.pos);
 
     const fn = argv.length ? frame.functions?.[argv[0]!] : undefined;
-    if (fn) return this.callFunction(argv, fn, frame, own, toStreams(fds.table, this.io));
+    if (fn) return this.callFunction(argv, fn, frame, own, toStreams(fds.table, this.io), top);
     if (argv[0] === 'local' || argv[0] === 'return') {
       const r = functionBuiltin(argv, frame);
       toStreams(fds.table, this.io).err(r.stderr);
@@ -369,7 +369,7 @@ class Runner {
   funcDepth = 0;
 
   /** Runs a shell function in this shell: its own $1…, `local` scope and loop nesting. */
-  callFunction(argv: string[], body: Command, frame: ShellFrame, input: Input, streams: Streams): StepResult {
+  callFunction(argv: string[], body: Command, frame: ShellFrame, input: Input, streams: Streams, top: boolean): StepResult {
     if (this.funcDepth >= MAX_FUNC_DEPTH) return this.finish(frame, this.tooDeep(argv[0]!, streams));
     const restore = enterFunction(frame, argv.slice(1));
     const loopDepth = this.loopDepth;
@@ -377,7 +377,7 @@ class Runner {
     this.funcDepth++;
     let r: StepResult;
     try {
-      r = this.command(body, frame, input, streams);
+      r = this.command(body, frame, input, streams, top);
     } catch (e) {
       // The JS stack ran out before the depth limit (deep compound bodies): end the line the same way.
       if (!(e instanceof RangeError)) throw e;
@@ -389,7 +389,8 @@ class Runner {
     }
     const code = this.returnCode ?? r.exitCode;
     this.returnCode = null;
-    return this.finish(frame, code);
+    // A program (vi) or session action (ssh) started at the top level takes over the terminal.
+    return { ...r, ...this.finish(frame, code) };
   }
 
   /** Recursion too deep: bash's FUNCNEST message, and the rest of the line is abandoned. */
