@@ -10,6 +10,8 @@ export interface ExpressionParser {
   expr: (noGt?: boolean) => Node;
   /** A concatenation (no comparison), as a print redirection target. */
   concat: (noGt: boolean) => Node;
+  /** `[k1, k2…]` after an array name (the `[` is next): the subscript expressions. */
+  subscripts: () => Node[];
 }
 
 export function expressionParser(cur: TokenCursor): ExpressionParser {
@@ -17,6 +19,16 @@ export function expressionParser(cur: TokenCursor): ExpressionParser {
 
   // Expressions, lowest precedence first. `noIn` and `noGt` serve for-in heads and print lists.
   const expr = (noGt = false): Node => ternary(noGt);
+  const subscripts = (): Node[] => {
+    expectOp('[');
+    const keys = [expr()];
+    while (isOp(',')) {
+      cur.p++;
+      keys.push(expr());
+    }
+    expectOp(']');
+    return keys;
+  };
   const ternary = (noGt: boolean): Node => {
     const c = or(noGt);
     if (isOp('?')) {
@@ -211,16 +223,7 @@ export function expressionParser(cur: TokenCursor): ExpressionParser {
         expectOp(')');
         return { t: 'call', name: t.v, args };
       }
-      if (isOp('[')) {
-        cur.p++;
-        const keys = [expr()];
-        while (isOp(',')) {
-          cur.p++;
-          keys.push(expr());
-        }
-        expectOp(']');
-        return { t: 'index', name: t.v, keys };
-      }
+      if (isOp('[')) return { t: 'index', name: t.v, keys: subscripts() };
       if (isOp('(') && toks[cur.p]!.at === t.at + t.v.length) fail(); // user functions are not supported
       return { t: 'var', name: t.v };
     }
@@ -231,5 +234,5 @@ export function expressionParser(cur: TokenCursor): ExpressionParser {
     return fail();
   };
 
-  return { expr, concat };
+  return { expr, concat, subscripts };
 }

@@ -13,7 +13,7 @@ export function parseAwk(src: string): Rule[] {
   const toks = lex(src);
   const cur = new TokenCursor(toks);
   const { peek, isOp, isKw, fail, expectOp, nls, terms } = cur;
-  const { expr, concat } = expressionParser(cur);
+  const { expr, concat, subscripts } = expressionParser(cur);
 
   const simpleStatement = (): Stmt => {
     const t = peek();
@@ -74,14 +74,7 @@ export function parseAwk(src: string): Rule[] {
       if (name.k !== 'name') fail();
       cur.p++;
       if (!isOp('[')) return { t: 'delete', name: (name as { v: string }).v };
-      cur.p++;
-      const keys = [expr()];
-      while (isOp(',')) {
-        cur.p++;
-        keys.push(expr());
-      }
-      expectOp(']');
-      return { t: 'delete', name: (name as { v: string }).v, keys };
+      return { t: 'delete', name: (name as { v: string }).v, keys: subscripts() };
     }
     return { t: 'expr', e: expr() };
   };
