@@ -2,6 +2,7 @@
 import { buildDefaultWorld } from '../sim/scenario/default';
 import { buildOvm22World } from '../sim/scenario/ovm22';
 import { buildSv091World } from '../sim/scenario/sv091';
+import { withManager } from '../sim/manager/install';
 import { labScenarioBuilder } from './lab-session';
 import type { WorldState } from '../sim/types';
 
@@ -11,7 +12,11 @@ export const SCENARIOS: Record<string, (seed: number) => WorldState> = {
   sv091: (seed) => buildSv091World(seed),
 };
 
-/** The builder for an attempt's scenario: a named one above, a lab (`lab:<id>`), or a scenario base of labs/_scenarios. */
+/**
+ * The builder for an attempt's scenario: a named one above, a lab (`lab:<id>`), or a scenario base
+ * of labs/_scenarios. Every world an attempt starts from has its Oracle VM Manager, discovered last.
+ */
 export function scenarioBuilder(name: string): ((seed: number) => WorldState) | undefined {
-  return SCENARIOS[name] ?? labScenarioBuilder(name);
+  const build = SCENARIOS[name] ?? labScenarioBuilder(name);
+  return build && ((seed) => withManager(build(seed)));
 }

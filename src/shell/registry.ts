@@ -16,9 +16,10 @@ import { services } from './commands/services';
 import { sys } from './commands/sys';
 import { text } from './commands/text';
 import { xm } from './commands/xm';
+import { manager } from './commands/manager/ovmm';
 import type { CommandSpec, Registry } from './types';
 
-const ALL: readonly CommandSpec[] = [...meta, ...fs, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands, ...agent, ...repos];
+const ALL: readonly CommandSpec[] = [...meta, ...fs, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands, ...agent, ...repos, ...manager];
 
 /** `extra`: commands the engine provides because they act on it, not on the world (undo, redo). */
 export function createRegistry(specs: readonly CommandSpec[] = ALL, extra: readonly CommandSpec[] = []): Registry {

@@ -6,11 +6,12 @@ import { xenTick } from './xen/xen-tick';
 import { storageTick } from './storage/multipathd';
 import { powerTick } from './power';
 import { ocfs2Tick } from './storage/ocfs2-tick';
+import { managerTick } from './manager/tick';
 import type { Sim } from './sim';
 
 type TickSystem = (sim: Sim, dtMs: number) => void;
 
-const SYSTEMS: readonly TickSystem[] = [powerTick, accountCpu, xenTick, storageTick, ocfs2Tick];
+const SYSTEMS: readonly TickSystem[] = [powerTick, accountCpu, xenTick, storageTick, ocfs2Tick, managerTick];
 
 /** Runs whole ticks until the clock reaches `targetMs` (rounded down to the grid). Returns ticks run. */
 export function advanceTo(sim: Sim, targetMs: number): number {

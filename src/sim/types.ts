@@ -4,6 +4,7 @@
 import type { RngState } from '../lib/rng';
 import type { SanState } from './storage/types';
 import type { Ocfs2State } from './storage/ocfs2-types';
+import type { ManagerState } from './manager/types';
 
 /** Which Oracle VM release a host runs: picks output formats and behaviour. */
 export type Release = 'ovm34' | 'ovm22';
@@ -231,4 +232,6 @@ export interface WorldState {
   ocfs2?: Ocfs2State;
   /** Set when the world is a lab attempt's (src/labs/runtime.ts). */
   lab?: LabRecord;
+  /** The Oracle VM Manager's database: what it believes, apart from reality (sim/manager). */
+  manager?: ManagerState;
 }
