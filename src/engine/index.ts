@@ -10,6 +10,7 @@ import { createLabHost, PANEL_SESSION, shellQuote } from './lab-session';
 import { createAttemptPersistence, type BootOptions, type PersistenceDeps } from './persistence-attempt';
 import { withWarning } from './persistence';
 import { undoCommands, type UndoKind } from './undo';
+import { createManagerHost } from './manager';
 import type { Sim } from '../sim/sim';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
 import type { ExportScope, ImportResult } from './export-import';
@@ -23,6 +24,8 @@ const SPEEDS = [0, 1, 10, 60] as const;
 
 export function createEngine(deps: EngineDeps) {
   const wallNow = deps.wallNow ?? (() => 0);
+  // The Oracle VM Manager tab's views (src/engine/manager.ts), pushed when its database changed.
+  const mgr = createManagerHost();
   // The lab session: evaluation hooks around every command, the lab event, progress.
   const labs = createLabHost({ emit: (e) => emit(e), ...(deps.store && { store: deps.store }), wallNow });
   const registry = labs.wrapRegistry(createRegistry(undefined, undoCommands((kind) => persist.planUndo(kind))));
@@ -64,6 +67,7 @@ export function createEngine(deps: EngineDeps) {
 
   function emit(e: EngineEvent): void {
     listener?.(e);
+    if (e.type !== 'manager') mgr.changed(sim, emit);
   }
 
   // The attempt's journal, snapshots, undo, export/import (src/engine/persistence-attempt.ts).
@@ -160,6 +164,17 @@ export function createEngine(deps: EngineDeps) {
       return labs.solutionPreview(sim);
     },
 
+    /** The Oracle VM Manager's view (plain JSON from its database, never the world), or null without a Manager. */
+    managerView() {
+      return mgr.view(sim);
+    },
+
+    /** A Manager tab action (`ovmm VERB TYPE NAME key=value`), journaled like a typed command: its output and the new view. */
+    async managerAction(args: string[]) {
+      const r = await this.labCommand('ovmm', args);
+      return { ...r, view: mgr.view(sim) };
+    },
+
     /** The catalog: every bundled lab, the labs opened from files, stored progress, the scenario bases. Needs no boot. */
     labCatalog() {
       return labs.catalog();
@@ -188,7 +203,7 @@ export function createEngine(deps: EngineDeps) {
      * `fault NAME k=v`), run in a hidden session so that it is journaled like a typed one.
      * `args` are quoted here; returns what the command printed.
      */
-    async labCommand(command: 'hint' | 'answer' | 'solution' | 'fault' | 'objectives', args: string[] = []): Promise<{ exitCode: number; output: string }> {
+    async labCommand(command: 'hint' | 'answer' | 'solution' | 'fault' | 'objectives' | 'ovmm', args: string[] = []): Promise<{ exitCode: number; output: string }> {
       // Under the gate: a panel action must not interleave with keystrokes or an undo rebuild.
       return gate(async () => {
         const s = currentSim();

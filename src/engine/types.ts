@@ -1,5 +1,6 @@
 // Data that crosses the worker boundary: plain, structured-cloneable values only.
 import type { LabView } from '../labs/view';
+import type { ManagerView } from '../sim/manager/view';
 
 export interface BootInfo {
   attemptId: string;
@@ -21,7 +22,9 @@ export type EngineEvent =
   /** The lab panel's state changed (src/labs/view.ts): one event per change, never per objective. */
   | { type: 'lab'; view: LabView }
   /** Persistence problems and facts for the user (storage full, a snapshot pruned): one line. */
-  | { type: 'notice'; level: 'info' | 'warn' | 'error'; text: string };
+  | { type: 'notice'; level: 'info' | 'warn' | 'error'; text: string }
+  /** The Oracle VM Manager's view changed (src/engine/manager.ts): one event per change. */
+  | { type: 'manager'; view: ManagerView };
 
 export interface ClockStatus {
   clockMs: number;

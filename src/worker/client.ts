@@ -51,6 +51,8 @@ export class EngineClient {
   #ownershipListeners = new Set<(o: Ownership) => void>();
   #noticeListeners = new Set<(n: EngineNotice) => void>();
   #scrollbackShown = new Set<string>();
+  /** The Oracle VM Manager tab's listeners (src/ui/components/manager). */
+  #managerListeners = new Set<(v: Extract<EngineEvent, { type: 'manager' }>['view']) => void>();
 
   constructor(boot: BootOptions, events: ClientEvents = {}) {
     this.#boot = boot;
@@ -133,6 +135,7 @@ export class EngineClient {
     if (e.type === 'output') this.#sessions.get(e.session)?.sink.write(e.data);
     else if (e.type === 'lab') this.#events.onLab?.(e.view);
     else if (e.type === 'notice') for (const cb of this.#noticeListeners) cb(e);
+    else if (e.type === 'manager') for (const cb of this.#managerListeners) cb(e.view);
     else this.#events.onClock?.(e);
   }
 
@@ -250,6 +253,12 @@ export class EngineClient {
   saveTerminal(session: string, data: string): void {
     if (this.#ownership !== 'owner' || this.#restarting) return;
     void this.#booted.then(() => this.#api.saveTerminal(session, data)).catch(() => undefined);
+  }
+
+  /** Listens to the Manager's views as the engine pushes them; returns the unsubscribe. */
+  onManager(cb: (v: Extract<EngineEvent, { type: 'manager' }>['view']) => void): () => void {
+    this.#managerListeners.add(cb);
+    return () => this.#managerListeners.delete(cb);
   }
 
   /** A digest of the simulated world (tests compare worlds across reloads and imports). */
