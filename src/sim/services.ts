@@ -141,6 +141,16 @@ export function setServiceState(c: ServiceCtx, name: string, state: ServiceState
   else if (c.host.pids?.[name]) delete c.host.pids[name].dead;
 }
 
+/**
+ * A fatal signal ended the service's daemon: the service is stopped but its pid is kept, marked
+ * dead (the init script's `status` then says "dead but pid file exists"), and its stop hook runs.
+ */
+export function serviceKilled(c: ServiceCtx, name: string, pid: number): void {
+  c.host.services[name] = 'stopped';
+  (c.host.pids ??= {})[name] = { pid, atMs: c.world.clockMs, dead: true };
+  serviceDef(c.host, name)?.onStop?.(c);
+}
+
 /** The pid `status` reports for a running daemon. */
 export const pidOf = (host: HostState, name: string): number => servicePid(host, name);
 

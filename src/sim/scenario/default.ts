@@ -5,6 +5,7 @@ import { ovmId, ovmUuid, oracleMac } from '../ids';
 import { mkdir, putNode, writeFile } from '../vfs';
 import { ovmXenExtras, renderVmCfg } from '../xen/vm-cfg';
 import { seedXenHost } from '../xen/host-files';
+import { newDomain } from '../xen/new-domain';
 import { emptyWorld } from '../world';
 import { addHost } from './hosts';
 import { buildDefaultStorage } from './storage';
@@ -61,29 +62,23 @@ function makeDomain(
   const vcpus = pick(rng, [1, 2, 2, 4]);
   const memoryMiB = pick(rng, [2048, 4096, 4096, 8192]);
   const diskId = ovmId(rng, 'virtualDisk');
-  return {
+  return newDomain({
     name,
     uuid: ovmUuid(name),
     simpleName: o.simpleName,
-    host: null,
-    domid: null,
-    state: 'halted',
     memoryMiB,
     maxMemMiB: memoryMiB,
     vcpus,
     maxVcpus: vcpus,
     weight: 27500,
-    cap: 0,
     hvm: nextInt(rng, 2) === 0,
     osType: pick(rng, OS_TYPES),
     cfgPath: `${o.repoPath}/VirtualMachines/${name}/vm.cfg`,
-    startedAtMs: 0,
-    cpuTimeS: 0,
     workload: { cpuDemand: 0.05 + nextInt(rng, 30) / 100, readIops: 5 + nextInt(rng, 60), writeIops: 2 + nextInt(rng, 30), sectorsPerRequest: 16 },
     disks: [{ kind: 'file', path: `${o.repoPath}/VirtualDisks/${diskId}.img`, vdev: 'xvda', mode: 'w', cdrom: false }],
     vifs: [{ mac: oracleMac(rng), bridge: o.bridge }],
     production: o.production,
-  };
+  });
 }
 
 /** Places a domain on a host as if it had been running for a while before time 0. */

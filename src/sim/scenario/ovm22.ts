@@ -6,6 +6,7 @@ import { nextHex, nextInt } from '../../lib/rng';
 import { oracleMac } from '../ids';
 import { mkdir, putNode, remove, writeFile } from '../vfs';
 import { emptyWorld } from '../world';
+import { newDomain } from '../xen/new-domain';
 import { addHost } from './hosts';
 import { addSan } from './storage';
 import { listBlockDevices } from '../storage/block-devices';
@@ -110,7 +111,7 @@ function addGuest(world: WorldState, runOn: HostState, writer: HostState, name: 
   putNode(world, writer, `${dir}/System.img`, { type: 'file', mode: 0o644, mtimeMs: 0, content: '', sizeBytes: 12 * GiB });
   writeFile(world, writer, `${dir}/vm.cfg`, vmCfg22(name, '/OVS/running_pool', memoryMiB, vcpus, mac, uuid));
   const startedAtMs = -(3600 + nextInt(rng, 20 * 86400)) * 1000;
-  const dom: DomainState = {
+  const dom = newDomain({
     name,
     uuid,
     simpleName: name,
@@ -122,7 +123,6 @@ function addGuest(world: WorldState, runOn: HostState, writer: HostState, name: 
     vcpus,
     maxVcpus: vcpus,
     weight: 256,
-    cap: 0,
     hvm: false,
     osType: 'Oracle Enterprise Linux 5',
     cfgPath: `${dir}/vm.cfg`,
@@ -132,6 +132,6 @@ function addGuest(world: WorldState, runOn: HostState, writer: HostState, name: 
     disks: [{ kind: 'file', path: `${dir}/System.img`, vdev: 'xvda', mode: 'w', cdrom: false }],
     vifs: [{ mac, bridge: 'xenbr0' }],
     production: i === 1,
-  };
+  });
   world.domains[name] = dom;
 }

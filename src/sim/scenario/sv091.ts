@@ -8,6 +8,7 @@ import { ovmId, ovmUuid, oracleMac } from '../ids';
 import { mkdir, putNode, writeFile } from '../vfs';
 import { ovmXenExtras, renderVmCfg } from '../xen/vm-cfg';
 import { seedXenHost } from '../xen/host-files';
+import { newDomain } from '../xen/new-domain';
 import { qemuLogStart } from '../xen/xend-log';
 import { emptyWorld } from '../world';
 import { addHost } from './hosts';
@@ -42,24 +43,18 @@ const SIMPLE = ['sv100', 'sv101', 'sv104', 'sv102', 'sv103', 'sv105', 'sv106'];
 
 function guest(world: WorldState, name: string, simple: string, repoPath: string, disks: string[], memoryMiB: number): DomainState {
   const rng = world.rng;
-  const d: DomainState = {
+  const d = newDomain({
     name,
     uuid: ovmUuid(name),
     simpleName: simple,
-    host: null,
-    domid: null,
-    state: 'halted',
     memoryMiB,
     maxMemMiB: memoryMiB,
     vcpus: 4,
     maxVcpus: 4,
     weight: 27500,
-    cap: 0,
     hvm: true,
     osType: 'Oracle Linux 7',
     cfgPath: `${repoPath}/VirtualMachines/${name}/vm.cfg`,
-    startedAtMs: 0,
-    cpuTimeS: 0,
     // About one pCPU busy per guest: xentop shows CPU(%) near 100 in the talk.
     workload: { cpuDemand: 0.24 + nextInt(rng, 5) / 100, readIops: 20 + nextInt(rng, 80), writeIops: 10 + nextInt(rng, 40), sectorsPerRequest: 32 },
     disks: disks.map((id, i) => ({ kind: 'file', path: `${repoPath}/VirtualDisks/${id}.img`, vdev: `xvd${String.fromCharCode(97 + i)}`, mode: 'w', cdrom: false })),
@@ -68,7 +63,7 @@ function guest(world: WorldState, name: string, simple: string, repoPath: string
       { mac: oracleMac(rng), bridge: VM_NET },
     ],
     production: true,
-  };
+  });
   d.xen = { ...ovmXenExtras(d), keymap: 'de' };
   return d;
 }

@@ -8,6 +8,7 @@ import { lookup } from '../vfs';
 import { bridges } from '../network';
 import { activeDomains } from '../world';
 import { startOnHost, xenOf } from './domains';
+import { newDomain } from './new-domain';
 import { vdevNumber, type VmConfig } from './vm-config';
 import { qemuLogStart, qemuLogAppend, xendLog, xendStartFailed } from './xend-log';
 import type { DomainState, HostState, WorldState } from '../types';
@@ -21,29 +22,23 @@ function recordFor(world: WorldState, cfg: VmConfig, cfgPath: string): DomainSta
   const existing = world.domains[cfg.name];
   const rng = world.rng;
   const uuid = cfg.uuid ?? existing?.uuid ?? `${nextHex(rng, 8)}-${nextHex(rng, 4)}-${nextHex(rng, 4)}-${nextHex(rng, 4)}-${nextHex(rng, 12)}`;
-  const base: DomainState = existing ?? {
-    name: cfg.name,
-    uuid,
-    simpleName: cfg.simpleName ?? cfg.name,
-    host: null,
-    domid: null,
-    state: 'halted',
-    memoryMiB: cfg.memoryMiB,
-    maxMemMiB: cfg.maxMemMiB,
-    vcpus: cfg.vcpus,
-    maxVcpus: cfg.maxVcpus,
-    weight: 256,
-    cap: 0,
-    hvm: false,
-    osType: cfg.osType ?? '',
-    cfgPath,
-    startedAtMs: 0,
-    cpuTimeS: 0,
-    workload: { cpuDemand: 0.05 + nextInt(rng, 20) / 100, readIops: 5 + nextInt(rng, 40), writeIops: 2 + nextInt(rng, 20), sectorsPerRequest: 16 },
-    disks: [],
-    vifs: [],
-    production: false,
-  };
+  const base: DomainState =
+    existing ??
+    newDomain({
+      name: cfg.name,
+      uuid,
+      simpleName: cfg.simpleName ?? cfg.name,
+      memoryMiB: cfg.memoryMiB,
+      maxMemMiB: cfg.maxMemMiB,
+      vcpus: cfg.vcpus,
+      maxVcpus: cfg.maxVcpus,
+      hvm: false,
+      osType: cfg.osType ?? '',
+      cfgPath,
+      workload: { cpuDemand: 0.05 + nextInt(rng, 20) / 100, readIops: 5 + nextInt(rng, 40), writeIops: 2 + nextInt(rng, 20), sectorsPerRequest: 16 },
+      disks: [],
+      vifs: [],
+    });
   return {
     ...base,
     uuid,

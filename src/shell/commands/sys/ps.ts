@@ -3,7 +3,7 @@
 import { wallTime } from '../../../sim/clock';
 import { dom0Memory } from '../../../sim/generated/meminfo';
 import { hash32, processTable, shellPid, type Proc } from '../../../sim/processes';
-import { serviceDef } from '../../../sim/services';
+import { serviceKilled } from '../../../sim/services';
 import type { HostState, WorldState } from '../../../sim/types';
 import { defineCommand, fail, ok, type CommandContext } from '../../types';
 import { strftime } from './strftime';
@@ -217,8 +217,5 @@ function deliver(ctx: CommandContext, proc: Proc, sig: number): void {
   if (!fatal || !proc.service || proc.pid === 1) return;
   // SIGHUP makes daemons reload, not exit.
   if (sig === 1) return;
-  const { host, world } = ctx;
-  host.services[proc.service] = 'stopped';
-  (host.pids ??= {})[proc.service] = { pid: proc.pid, atMs: world.clockMs, dead: true };
-  serviceDef(host, proc.service)?.onStop?.({ world, host });
+  serviceKilled({ world: ctx.world, host: ctx.host }, proc.service, proc.pid);
 }

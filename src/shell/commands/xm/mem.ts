@@ -1,9 +1,8 @@
 // `xm mem-set` / `xm mem-max` (reference §1.8, §8.6): MiB by default, k/m/g suffixes with xm's
 // integer arithmetic; raising a target takes free memory (dom0 never balloons down on OVM);
 // dom0 itself can be resized (`xm mem-set 0 …`).
-import { DOM0_MIN_MEM_MIB, freeMemKiB } from '../../../sim/memory';
 import { lookupDomain } from '../../../sim/xen/domains';
-import { xendLog } from '../../../sim/xen/xend-log';
+import { setMemoryMax, setMemoryTarget } from '../../../sim/xen/domain-settings';
 import { argCheck, done, faultError, invalidArgument, noSuchDomain, type XmSubcommand } from './subcommand';
 import type { CommandContext, CommandOutcome } from '../../types';
 
@@ -22,59 +21,15 @@ export function intUnitMiB(s: string): { mib: number; warning: string } | null {
   return { mib: dst > base ? Math.floor(value / (dst / base)) : value * (base / dst), warning };
 }
 
-const SANITY_MAX = 'memory_dynamic_max must be less than or equal to memory_static_max';
-
-function memSet(ctx: CommandContext, ref: string, mib: number): CommandOutcome | null {
-  const { world, host } = ctx;
-  const t = lookupDomain(world, host, ref);
+/** Looks the domain up, then asks xend (sim/xen) to apply the change; its refusal is a fault. */
+function apply(name: 'mem-set' | 'mem-max', ctx: CommandContext, ref: string, mib: number): CommandOutcome | null {
+  const t = lookupDomain(ctx.world, ctx.host, ref);
   if (!t) return noSuchDomain(ref);
-  const free = freeMemKiB(world, host);
-  const balloon = (needKiB: number) =>
-    needKiB > free ? faultError(ctx, 'mem-set', `Not enough free memory and enable-dom0-ballooning is False, so I cannot release any more.  I need ${needKiB} KiB but only have ${free}.`) : null;
-  if (t.kind === 'dom0') {
-    const cur = host.dom0MemMiB;
-    if (mib < cur && mib < DOM0_MIN_MEM_MIB) return faultError(ctx, 'mem-set', 'memory_dynamic_max too small');
-    if (mib <= 0) return faultError(ctx, 'mem-set', 'memory_dynamic_max must be greater than zero');
-    if (host.dom0MaxMemMiB !== undefined && mib > host.dom0MaxMemMiB) return faultError(ctx, 'mem-set', SANITY_MAX);
-    if (mib > cur) {
-      const e = balloon((mib - cur) * 1024);
-      if (e) return e;
-    }
-    xendLog(world, host, 'DEBUG', 'XendDomainInfo:1500', `Setting memory target of domain Domain-0 (0) to ${mib} MiB.`);
-    host.dom0MemMiB = mib;
-    return null;
-  }
-  const d = t.d;
-  if (mib <= 0) return faultError(ctx, 'mem-set', 'memory_dynamic_max must be greater than zero');
-  if (mib > d.maxMemMiB) return faultError(ctx, 'mem-set', SANITY_MAX);
-  const active = d.domid !== null && d.host !== null;
-  if (active && mib > d.memoryMiB) {
-    const e = balloon((mib - d.memoryMiB) * 1024);
-    if (e) return e;
-  }
-  xendLog(world, host, 'DEBUG', 'XendDomainInfo:1500', `Setting memory target of domain ${d.name} (${active ? d.domid : 'None'}) to ${mib} MiB.`);
-  d.memoryMiB = mib;
-  return null;
+  const err = (name === 'mem-set' ? setMemoryTarget : setMemoryMax)(ctx.world, ctx.host, t, mib);
+  return err === null ? null : faultError(ctx, name, err);
 }
 
-function memMax(ctx: CommandContext, ref: string, mib: number): CommandOutcome | null {
-  const { world, host } = ctx;
-  const t = lookupDomain(world, host, ref);
-  if (!t) return noSuchDomain(ref);
-  if (t.kind === 'dom0') {
-    if (mib < host.dom0MemMiB) return faultError(ctx, 'mem-max', SANITY_MAX);
-    xendLog(world, host, 'DEBUG', 'XendDomainInfo:1530', `Setting memory maximum of domain Domain-0 (0) to ${mib} MiB.`);
-    host.dom0MaxMemMiB = mib;
-    return null;
-  }
-  const d = t.d;
-  if (mib < d.memoryMiB) return faultError(ctx, 'mem-max', SANITY_MAX);
-  xendLog(world, host, 'DEBUG', 'XendDomainInfo:1530', `Setting memory maximum of domain ${d.name} (${d.domid ?? 'None'}) to ${mib} MiB.`);
-  d.maxMemMiB = mib;
-  return null;
-}
-
-function memCommand(name: 'mem-set' | 'mem-max', apply: typeof memSet): XmSubcommand {
+function memCommand(name: 'mem-set' | 'mem-max'): XmSubcommand {
   return {
     name,
     run(ctx, args) {
@@ -82,7 +37,7 @@ function memCommand(name: 'mem-set' | 'mem-max', apply: typeof memSet): XmSubcom
       if (bad) return bad;
       const parsed = intUnitMiB(args[1]!);
       if (!parsed) return invalidArgument(ctx, name);
-      const r = apply(ctx, args[0]!, parsed.mib);
+      const r = apply(name, ctx, args[0]!, parsed.mib);
       if (!r) return done(parsed.warning);
       if (!parsed.warning) return r;
       // int_unit prints its warning before xend is asked; the error and usage come after.
@@ -91,5 +46,5 @@ function memCommand(name: 'mem-set' | 'mem-max', apply: typeof memSet): XmSubcom
   };
 }
 
-export const memSetCmd = memCommand('mem-set', memSet);
-export const memMaxCmd = memCommand('mem-max', memMax);
+export const memSetCmd = memCommand('mem-set');
+export const memMaxCmd = memCommand('mem-max');

@@ -6,12 +6,11 @@ import { mkdir, putNode, normalizePath, dirname, lookup } from '../../../sim/vfs
 import { wallTime } from '../../../sim/clock';
 import { destroyDomain, lookupDomain, pyInt, requestShutdown, restartDomain } from '../../../sim/xen/domains';
 import { xendLog } from '../../../sim/xen/xend-log';
+import { renameDomain } from '../../../sim/xen/domain-settings';
 import { gnuGetopt } from './getopt';
 import type { CommandContext, CommandOutcome } from '../../types';
 import type { DomainState } from '../../../sim/types';
 import { argCheck, done, faultError, invalidArgument, noSuchDomain, optionError, plainError, type XmSubcommand } from './subcommand';
-
-const NAME_RE = /^[A-Za-z0-9_\-.:+]+$/;
 
 export const rename: XmSubcommand = {
   name: 'rename',
@@ -21,16 +20,8 @@ export const rename: XmSubcommand = {
     const [ref, to] = args as [string, string];
     const t = lookupDomain(ctx.world, ctx.host, ref);
     if (!t) return noSuchDomain(ref);
-    if (t.kind === 'dom0') return faultError(ctx, 'rename', `Cannot rename privileged domain ${ref}`);
-    if (!NAME_RE.test(to)) return faultError(ctx, 'rename', 'Invalid VM Name');
-    const clash = ctx.world.domains[to];
-    if (clash && clash !== t.d) return faultError(ctx, 'rename', `VM name '${to}' already exists${clash.domid !== null ? ` as domain ${clash.domid}` : ''}`);
-    const d = t.d;
-    delete ctx.world.domains[d.name];
-    xendLog(ctx.world, ctx.host, 'DEBUG', 'XendDomainInfo:1591', `Renaming domain ${d.name} to ${to}`);
-    d.name = to;
-    ctx.world.domains[to] = d;
-    return done();
+    const err = renameDomain(ctx.world, ctx.host, t, ref, to);
+    return err === null ? done() : faultError(ctx, 'rename', err);
   },
 };
 

@@ -3,7 +3,7 @@
 // (plain getopt), as in main.py.
 import { padLeft, padRight } from '../../../lib/format';
 import { DOM0_NAME, knownDomains, lookupDomain } from '../../../sim/xen/domains';
-import { xendLog } from '../../../sim/xen/xend-log';
+import { setSchedCredit } from '../../../sim/xen/domain-settings';
 import { getopt } from './getopt';
 import { done, faultError, getoptError, invalidArgument, noSuchDomain, type XmSubcommand } from './subcommand';
 import { pyInt } from '../../../sim/xen/domains';
@@ -49,18 +49,8 @@ export const schedCredit: XmSubcommand = {
     if (domid === null) return faultError(ctx, 'sched-credit', 'No domain given.');
     const t = lookupDomain(world, host, domid);
     if (!t) return noSuchDomain(domid);
-    const vcpus = t.kind === 'dom0' ? host.dom0Vcpus : t.d.vcpus;
-    if (weight !== null && (weight < 1 || weight > 65535)) return faultError(ctx, 'sched-credit', 'Cpu weight out of range, valid values are within range from 1 to 65535');
-    if (cap !== null && (cap < 0 || cap > vcpus * 100)) return faultError(ctx, 'sched-credit', `Cpu cap out of range, valid range is from 0 to ${vcpus * 100} for specified number of vcpus`);
-    const name = t.kind === 'dom0' ? DOM0_NAME : t.d.name;
-    if (t.kind === 'dom0') {
-      if (weight !== null) host.dom0Weight = weight;
-      if (cap !== null) host.dom0Cap = cap;
-    } else {
-      if (weight !== null) t.d.weight = weight;
-      if (cap !== null) t.d.cap = cap;
-    }
-    xendLog(world, host, 'DEBUG', 'XendDomain:1598', `domain_sched_credit_set: ${name} weight=${weight ?? 0} cap=${cap ?? 4294967295}`);
+    const err = setSchedCredit(world, host, t, weight, cap);
+    if (err !== null) return faultError(ctx, 'sched-credit', err);
     return done();
   },
 };

@@ -5,7 +5,7 @@ import { pcpuCount } from '../../../sim/scenario/hosts';
 import { dom0Cpu, domainCpu } from '../../../sim/stats';
 import { formatCpumap, parseCpuList } from '../../../sim/xen/cpus';
 import { knownDomains, lookupDomain, pyInt, xenOf } from '../../../sim/xen/domains';
-import { xendLog } from '../../../sim/xen/xend-log';
+import { pinVcpus, setVcpuCount } from '../../../sim/xen/domain-settings';
 import { argCheck, done, faultError, invalidArgument, noSuchDomain, type XmSubcommand } from './subcommand';
 import type { CommandContext, CommandOutcome } from '../../types';
 import type { DomainState, HostState } from '../../../sim/types';
@@ -78,23 +78,8 @@ export const vcpuSet: XmSubcommand = {
     if (n === null) return invalidArgument(ctx, 'vcpu-set');
     const t = lookupDomain(ctx.world, ctx.host, ref);
     if (!t) return noSuchDomain(ref);
-    if (n <= 0) return faultError(ctx, 'vcpu-set', 'Zero or less VCPUs is invalid');
-    if (t.kind === 'dom0') {
-      if (n > pcpuCount(ctx.host)) return faultError(ctx, 'vcpu-set', 'Cannot set vcpus greater than max vcpus on running domain');
-      ctx.host.dom0Vcpus = n;
-      xendLog(ctx.world, ctx.host, 'INFO', 'XendDomainInfo:1567', `Set VCPU count on domain Domain-0 to ${n}`);
-      return done();
-    }
-    const d = t.d;
-    const active = d.domid !== null && d.host !== null;
-    if (active && n > d.maxVcpus) return faultError(ctx, 'vcpu-set', 'Cannot set vcpus greater than max vcpus on running domain');
-    if (active) d.vcpus = n;
-    else {
-      d.maxVcpus = n;
-      d.vcpus = n;
-    }
-    xendLog(ctx.world, ctx.host, 'INFO', 'XendDomainInfo:1567', `Set VCPU count on domain ${d.name} to ${n}`);
-    return done();
+    const err = setVcpuCount(ctx.world, ctx.host, t, n);
+    return err === null ? done() : faultError(ctx, 'vcpu-set', err);
   },
 };
 
@@ -121,13 +106,7 @@ export const vcpuPin: XmSubcommand = {
     for (const v of which) {
       if (v < 0 || v >= max || !usable.length) return faultError(ctx, 'vcpu-pin', `Cannot pin vcpu: ${v} to cpu: [${map.join(', ')}] - (22, 'Invalid argument')`);
     }
-    // Dom0's pins are not kept by the sandbox (dom0_vcpus_pin fixes them at boot).
-    if (t.kind === 'guest') {
-      const x = xenOf(t.d);
-      const aff = x.affinity ?? Array.from({ length: t.d.maxVcpus }, () => null);
-      for (const v of which) aff[v] = map.length >= 64 ? null : [...map];
-      x.affinity = aff;
-    }
+    pinVcpus(t, which, map);
     return done();
   },
 };
