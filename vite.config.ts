@@ -25,6 +25,7 @@ export default defineConfig({
   test: {
     root: rootDir,
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/wiring.ts'],
     environment: 'node',
     testTimeout: 20000,
   },

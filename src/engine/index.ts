@@ -10,6 +10,7 @@ import { createLabHost, PANEL_SESSION, shellQuote } from './lab-session';
 import { createAttemptPersistence, type BootOptions, type PersistenceDeps } from './persistence-attempt';
 import { withWarning } from './persistence';
 import { undoCommands, type UndoKind } from './undo';
+import { wireEngine } from './wiring';
 import { createManagerHost } from './manager';
 import type { Sim } from '../sim/sim';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
@@ -23,6 +24,7 @@ export type EngineDeps = PersistenceDeps;
 const SPEEDS = [0, 1, 10, 60] as const;
 
 export function createEngine(deps: EngineDeps) {
+  wireEngine();
   const wallNow = deps.wallNow ?? (() => 0);
   // The Oracle VM Manager tab's views (src/engine/manager.ts), pushed when its database changed.
   const mgr = createManagerHost();

@@ -6,9 +6,7 @@ import { lessProgram } from '../../tty/programs/less';
 import { moreProgram, moreRows } from '../../tty/programs/more';
 import { nanoProgram } from '../../tty/programs/nano';
 import { parseSleepArg, sleepProgram } from '../../tty/programs/sleep';
-import { tailFollow } from '../../tty/programs/tail-follow';
 import { viProgram } from '../../tty/programs/vi/vi';
-import { registerTailFollow } from './text/head-tail-wc';
 import { byteLength, type FileArg } from '../../tty/programs/file-io';
 import { defineCommand, fail, ok, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
 
@@ -121,8 +119,5 @@ const sleep = defineCommand({
     return { ...ok(), program: sleepProgram(total) };
   },
 });
-
-// `tail -f` (the text family's tail) follows files with this family's program.
-registerTailFollow((req) => tailFollow(req.files.map((f) => ({ path: normalizePath(f.path), display: f.name })), { headers: req.headers }));
 
 export const programs: readonly CommandSpec[] = [vi, nano, less, more, sleep];

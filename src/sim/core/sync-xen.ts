@@ -40,7 +40,7 @@ export interface XenRegistry {
   domains: Record<string, DomainEntry>;
 }
 
-/** Routes a domain's VBD to a multipath map (or -1: local). Registered by the storage model. */
+/** Routes a domain's VBD to a multipath map (or -1: local). The storage model's, wired in by sim/wiring.ts. */
 export type VbdRouter = (sim: Sim, d: DomainState, vbdIndex: number) => Handle;
 
 let router: VbdRouter | null = null;

@@ -6,7 +6,7 @@
 // user stay in the storage model; the core owns the I/O counters. Registry in core.meta.storage.
 import { syslog } from '../logs';
 import { mountFor } from '../vfs';
-import { registerVbdRouter, registry as xenRegistry, rerouteVbds, syncHost } from '../core/sync-xen';
+import { registry as xenRegistry, rerouteVbds, syncHost } from '../core/sync-xen';
 import type { Handle, MapPolicy as CoreMapPolicy, PathLink, SimCore } from '../core/types';
 import type { Sim } from '../sim';
 import type { DomainState } from '../types';
@@ -210,5 +210,3 @@ export function coreMapHandle(sim: Sim, host: string, wwid: string): Handle {
 export function corePathHandle(sim: Sim, host: string, wwid: string, dev: string): Handle {
   return hasStorageCore(sim.core) ? (storageRegistry(sim.core).maps[`${host}:${wwid}`]?.paths[dev]?.h ?? -1) : -1;
 }
-
-registerVbdRouter(routeVbd);

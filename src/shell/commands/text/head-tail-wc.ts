@@ -49,7 +49,7 @@ export interface TailFollowRequest {
 let followFactory: ((req: TailFollowRequest) => ProgramFactory) | null = null;
 
 /**
- * The programs family registers tail -f's follower here (a Program that prints what is appended
+ * The engine's wiring (src/engine/wiring.ts) registers tail -f's follower here (a Program that prints what is appended
  * to the files on each tick until Ctrl-C). Until one is registered, `tail -f` prints the tail only.
  */
 export function registerTailFollow(factory: (req: TailFollowRequest) => ProgramFactory): void {

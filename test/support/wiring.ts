@@ -1,0 +1,6 @@
+// vitest setup file: every test file runs with the engine's wiring (sim/wiring's /proc, /sys and
+// VBD router; the shell's tail -f follower), as the app has after createEngine(). A test that
+// builds a Sim by hand therefore sees the same world; nothing registers itself on import any more.
+import { wireEngine } from '../../src/engine/wiring';
+
+wireEngine();
