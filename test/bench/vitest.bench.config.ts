@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['test/bench/*.bench.ts'],
+    setupFiles: ['test/support/wiring.ts'],
     environment: 'node',
     testTimeout: 600_000,
     fileParallelism: false,

@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('../../..', import.meta.url)),
     include: ['test/unit/programs/**/*.test.ts'],
+    setupFiles: ['test/support/wiring.ts'],
     environment: 'node',
     testTimeout: 20000,
   },
