@@ -15,11 +15,17 @@ import { createManagerHost } from './manager';
 import type { Sim } from '../sim/sim';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
 import type { ExportScope, ImportResult } from './export-import';
+import { createClassTools } from './class-engine';
+import { wrapPolicy } from './class-policy';
+import type { ClassPolicy } from './class-format';
 
 export type { BootOptions } from './persistence-attempt';
 
 /** What the engine needs from its host (the worker, a test, a bench). */
-export type EngineDeps = PersistenceDeps;
+export type EngineDeps = PersistenceDeps & {
+  /** Called after every evaluation of the lab (a re-grade watches objectives being met). */
+  onEvaluate?: (sim: Sim) => void;
+};
 
 const SPEEDS = [0, 1, 10, 60] as const;
 
@@ -29,8 +35,12 @@ export function createEngine(deps: EngineDeps) {
   // The Oracle VM Manager tab's views (src/engine/manager.ts), pushed when its database changed.
   const mgr = createManagerHost();
   // The lab session: evaluation hooks around every command, the lab event, progress.
-  const labs = createLabHost({ emit: (e) => emit(e), ...(deps.store && { store: deps.store }), wallNow });
-  const registry = labs.wrapRegistry(createRegistry(undefined, undoCommands((kind) => persist.planUndo(kind))));
+  const labHost = createLabHost({ emit: (e) => emit(e), ...(deps.store && { store: deps.store }), wallNow });
+  const onEvaluate = deps.onEvaluate;
+  const labs: typeof labHost = onEvaluate ? { ...labHost, afterChange: (s) => (labHost.afterChange(s), s && onEvaluate(s)) } : labHost;
+  /** A class's assessment options (hints off, solution hidden), from boot; null outside a class. */
+  let policy: ClassPolicy | null = null;
+  const registry = wrapPolicy(labs.wrapRegistry(createRegistry(undefined, undoCommands((kind) => persist.planUndo(kind)))), () => policy);
   let sim: Sim | null = null;
   let speed = 1;
   let pendingMs = 0;
@@ -76,11 +86,18 @@ export function createEngine(deps: EngineDeps) {
   const persist = createAttemptPersistence(deps, { getSim: () => sim, setSim: (s) => (sim = s), sessions, sessionFor, advance, emit, labs });
   const { gate } = persist;
   const flushJournal = () => persist.flush();
+  // Workshops and authoring (src/engine/class-engine.ts): hand-ins, re-grades, lab tests.
+  let currentAttempt = '';
+  const classTools = createClassTools(deps, createEngine, () => ({ attemptId: currentAttempt, view: labs.view(sim), clockMs: sim?.world.clockMs ?? 0 }));
 
   return {
     /** Starts (or resumes) an attempt: loads the core, rebuilds the world from snapshot + journal. */
-    async boot(opts: BootOptions = {}): Promise<BootInfo> {
-      return persist.boot(opts);
+    async boot(opts: BootOptions & { policy?: ClassPolicy } = {}): Promise<BootInfo> {
+      const { policy: p, ...rest } = opts;
+      policy = p ?? null;
+      const info = await persist.boot(rest);
+      currentAttempt = info.attemptId;
+      return info;
     },
 
     /** Attaches a terminal to a session (created on first use); returns the bytes to show. */
@@ -274,6 +291,17 @@ export function createEngine(deps: EngineDeps) {
     stateDigest(): string {
       return persist.stateDigest();
     },
+
+    /** A learner's hand-in for a class (their class attempts' journals and results), as JSON text and a paste code. */
+    classHandIn: classTools.handIn,
+    /** Re-grades a hand-in's text by replaying it (the class's custom labs name the versions it may use). */
+    regradeHandIn: classTools.regrade,
+    /** Validation errors of a lab's text, each at its line (the lab editor). */
+    lintLab: classTools.lint,
+    /** Test this lab: nothing met at the start, the solution solves it on three seeds. */
+    testLab: classTools.testLab,
+    /** The YAML of a bundled lab or one kept in this browser (the editor's starting point), with its version. */
+    labText: classTools.labText,
   };
 }
 
