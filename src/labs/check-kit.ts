@@ -2,6 +2,7 @@
 // Families of checks (checks/*.ts) are built with these helpers; checks.ts lists them all.
 import type { Sim } from '../sim/sim';
 import type { DomainState, HostState, LabRecord, WorldState } from '../sim/types';
+import { own } from './own';
 
 export interface CheckContext {
   sim: Sim;
@@ -70,11 +71,11 @@ export function describeRange(r: Range, unit = ''): string {
 
 /** A guest named the way labs name them: OVM_simple_name, the 32-hex name, or the uuid. */
 export function findGuest(world: WorldState, ref: string): DomainState | undefined {
-  return world.domains[ref] ?? Object.values(world.domains).find((d) => d.simpleName === ref || d.uuid === ref);
+  return own(world.domains, ref) ?? Object.values(world.domains).find((d) => d.simpleName === ref || d.uuid === ref);
 }
 
 export function findHost(world: WorldState, ref: string): HostState | undefined {
-  return world.hosts[ref] ?? Object.values(world.hosts).find((h) => `${h.name}.${h.domain}` === ref || h.ip === ref);
+  return own(world.hosts, ref) ?? Object.values(world.hosts).find((h) => `${h.name}.${h.domain}` === ref || h.ip === ref);
 }
 
 /** A domain that has a domid somewhere (running, blocked, paused, …). */

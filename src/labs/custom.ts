@@ -2,6 +2,11 @@
 // never shadow a bundled lab, their size limit, and validation exactly as for bundled files.
 import { bundledCatalog, loadLabText, type Loaded } from './loader';
 import type { LabSource } from './types';
+import { hasOwn } from './own';
+import { buildSourceWorld } from './start';
+
+/** Seeds a custom lab's world is built with before it is kept. */
+const TRIAL_SEEDS = [1, 2, 3];
 
 /** Every custom lab id starts with this; no bundled lab does (a test keeps it so). */
 export const CUSTOM_PREFIX = 'custom-';
@@ -48,6 +53,15 @@ export function loadCustomLab(id: string, file: string, text: string): Loaded<La
   const r = loadLabText(id, file, text);
   if (!r.ok) return r;
   const base = r.value.doc.scenario.base;
-  if (!bundledCatalog().scenarios[base]) return { ok: false, errors: [`${file}: scenario.base: no scenario “${base}” in this version`] };
+  if (!hasOwn(bundledCatalog().scenarios, base)) return { ok: false, errors: [`${file}: scenario.base: no scenario “${base}” in this version`] };
+  // What the schema cannot know (a host the base does not have, a guest on a missing host):
+  // build the world as three learners would get it, so that a kept lab always boots.
+  for (const seed of TRIAL_SEEDS) {
+    try {
+      buildSourceWorld(r.value, seed);
+    } catch (e) {
+      return { ok: false, errors: [`${file}: the lab's world cannot be built: ${e instanceof Error ? e.message : String(e)}`] };
+    }
+  }
   return r;
 }

@@ -10,6 +10,7 @@ import { syncStorage } from '../sim/storage/core-sync';
 import { crashHost } from '../sim/power';
 import { freeMemoryMiB } from '../sim/memory';
 import { bool, findHost, int, num, oneOfStr, str, type JsonSchema } from './check-kit';
+import { own } from './own';
 import type { LunRef } from '../sim/storage/types';
 import type { WorldState } from '../sim/types';
 import type { Sim } from '../sim/sim';
@@ -33,12 +34,14 @@ const firstArray = (world: WorldState): string | undefined => world.san?.arrays[
 
 /** A LUN named by its scenario role (repository, poolfs, spare) or by its array LUN number. */
 function lunRef(world: WorldState, lun: string | number): LunRef | undefined {
-  if (typeof lun === 'string' && !/^\d+$/.test(lun)) return world.san?.roles[lun];
+  if (typeof lun === 'string' && !/^\d+$/.test(lun)) return own(world.san?.roles, lun);
   const array = firstArray(world);
   return array ? { array, alu: Number(lun) } : undefined;
 }
 
 const lunArg: JsonSchema = { type: ['string', 'integer'], pattern: '\\S' };
+const hbaArg: JsonSchema = { ...int, minimum: 0, maximum: 255 };
+const portArg: JsonSchema = { ...int, minimum: 0, maximum: 63 };
 const upDown = (verb: string) => ({ ...bool, description: verb });
 
 /** Logs a fault in the event feed (the subsystem writes its own syslog lines). */
@@ -85,7 +88,7 @@ export const FAULTS = {
   }),
   cable: defineFault<{ host: string; hba: number; plugged: boolean }>({
     summary: 'Pulls (plugged: false) or plugs back (plugged: true) the FC cable of a host\'s HBA port (hba: the SCSI host number, 5 for host5).',
-    args: { host: str, hba: int, plugged: upDown('plug it back in') },
+    args: { host: str, hba: hbaArg, plugged: upDown('plug it back in') },
     required: ['host', 'hba', 'plugged'],
     menu: 'FC cable',
     run({ world }, a) {
@@ -96,7 +99,7 @@ export const FAULTS = {
   }),
   hba_port: defineFault<{ host: string; hba: number; up: boolean }>({
     summary: 'Fails (up: false) or repairs (up: true) one HBA port of a host.',
-    args: { host: str, hba: int, up: upDown('repair it') },
+    args: { host: str, hba: hbaArg, up: upDown('repair it') },
     required: ['host', 'hba', 'up'],
     menu: 'HBA port',
     run({ world }, a) {
@@ -126,7 +129,7 @@ export const FAULTS = {
   }),
   sp_port: defineFault<{ sp: 'A' | 'B'; port: number; up: boolean }>({
     summary: 'Fails or repairs one front-end port of a storage processor.',
-    args: { sp: oneOfStr('A', 'B'), port: { type: 'integer', minimum: 0 }, up: upDown('repair it') },
+    args: { sp: oneOfStr('A', 'B'), port: portArg, up: upDown('repair it') },
     required: ['sp', 'port', 'up'],
     menu: 'SP port',
     run({ world }, a) {
@@ -136,7 +139,7 @@ export const FAULTS = {
   }),
   lun_grow: defineFault<{ lun: string | number; size_gb?: number; add_gb?: number }>({
     summary: 'The storage team grows a LUN on the array (lun: a role such as repository, or its LUN number) to size_gb, or by add_gb. Hosts notice only when they re-read it.',
-    args: { lun: lunArg, size_gb: { ...num, exclusiveMinimum: 0 }, add_gb: { ...num, exclusiveMinimum: 0 } },
+    args: { lun: lunArg, size_gb: { ...num, exclusiveMinimum: 0, maximum: 65536 }, add_gb: { ...num, exclusiveMinimum: 0, maximum: 65536 } },
     required: ['lun'],
     menu: 'LUN growth',
     run({ world }, a) {
@@ -152,7 +155,7 @@ export const FAULTS = {
   }),
   slow_port: defineFault<{ sp: 'A' | 'B'; port: number; service_ms: number; iops?: number }>({
     summary: 'Makes one front-end port of a storage processor slow (a failing SFP, a congested switch port): its service time becomes `service_ms` and its capacity `iops` (default 2000). Paths through it stay up.',
-    args: { sp: oneOfStr('A', 'B'), port: { type: 'integer', minimum: 0 }, service_ms: { type: 'number', exclusiveMinimum: 0 }, iops: { type: 'integer', minimum: 1 } },
+    args: { sp: oneOfStr('A', 'B'), port: portArg, service_ms: { type: 'number', exclusiveMinimum: 0, maximum: 60000 }, iops: { type: 'integer', minimum: 1, maximum: 1000000 } },
     required: ['sp', 'port', 'service_ms'],
     menu: 'Slow SP port',
     run(sim, a) {
@@ -170,7 +173,7 @@ export const FAULTS = {
   }),
   host_crash: defineFault<{ host: string; back_after_s?: number }>({
     summary: 'A host crashes (kernel panic): its guests die with it, the cluster loses the node; it boots again after `back_after_s` seconds (default 180: the watchdog reboot).',
-    args: { host: str, back_after_s: { type: 'integer', minimum: 10 } },
+    args: { host: str, back_after_s: { type: 'integer', minimum: 10, maximum: 86400 } },
     required: ['host'],
     menu: 'Host crash',
     run({ world }, a) {
@@ -183,7 +186,7 @@ export const FAULTS = {
   }),
   dom0_memory: defineFault<{ host: string; add_mib: number }>({
     summary: 'Dom0 memory pressure: dom0 takes `add_mib` more MiB from the hypervisor (a leaking driver, a misjudged dom0_mem), leaving less for guests.',
-    args: { host: str, add_mib: { type: 'integer', minimum: 1 } },
+    args: { host: str, add_mib: { type: 'integer', minimum: 1, maximum: 1048576 } },
     required: ['host', 'add_mib'],
     menu: 'Dom0 memory pressure',
     run({ world }, a) {
@@ -213,7 +216,7 @@ export const faultRegistry: Readonly<Record<string, FaultDef<never>>> = FAULTS;
 /** Runs one `{ action: args }` node. */
 export function runFault(sim: Sim, node: Record<string, unknown>): string | null {
   const [name, args] = Object.entries(node)[0] ?? [];
-  const def = name ? faultRegistry[name] : undefined;
+  const def = name ? own(faultRegistry, name) : undefined;
   if (!def) return `unknown fault ${name ?? ''}`;
   return def.run(sim, (args ?? {}) as never);
 }

@@ -1,10 +1,13 @@
 // Loads the labs and scenario bases bundled from labs/*.yaml and labs/_scenarios/*.yaml:
 // parses YAML (data only, no tags that build objects), validates against the generated schema
-// validator, and checks what a schema cannot (unique ids, references between parts).
+// validator over several draws of the variables, and checks what a schema cannot (sizes in
+// bounds.ts, unique ids, references between parts).
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validateLab, validateScenario } from './generated/validate-lab';
 import { formatErrors, type AjvError } from './schema/errors';
-import { drawVariables, mentionedVariables, substitute } from './variables';
+import { mentionedVariables, substitute, validationDraws, type Draw } from './variables';
+import { documentErrors, labBoundErrors, LIMITS, TOO_DEEP } from './bounds';
+import { hasOwn } from './own';
 import type { LabDoc, LabSource, ScenarioBase } from './types';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -19,12 +22,13 @@ const displayPath = (key: string): string => key.replace(/^(\.\.\/)+/, '');
 const stem = (key: string): string => key.slice(key.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
 
 function parseDoc(file: string, text: string): Loaded<Record<string, unknown>> {
+  let doc: unknown;
   try {
     // The core schema: no custom tags, so YAML cannot build anything but plain data.
-    const doc: unknown = parseYaml(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 100, logLevel: 'error' });
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, errors: [`${file}: expected a mapping at the top`] };
-    return { ok: true, value: doc as Record<string, unknown> };
+    doc = parseYaml(text, { schema: 'core', uniqueKeys: true, maxAliasCount: LIMITS.yamlAliases, logLevel: 'error' });
   } catch (e) {
+    // The reader recurses: a document nested thousands deep runs it out of stack, wherever that is.
+    if (e instanceof RangeError || (e instanceof Error && /call stack/i.test(e.message))) return { ok: false, errors: [`${file}: ${TOO_DEEP}`] };
     if (e instanceof YAMLParseError) {
       const pos = e.linePos?.[0];
       const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -32,6 +36,10 @@ function parseDoc(file: string, text: string): Loaded<Record<string, unknown>> {
     }
     return { ok: false, errors: [`${file}: ${e instanceof Error ? e.message : String(e)}`] };
   }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, errors: [`${file}: expected a mapping at the top`] };
+  const sizeErrors = documentErrors(doc);
+  if (sizeErrors.length) return { ok: false, errors: sizeErrors.map((e) => `${file}: ${e}`) };
+  return { ok: true, value: doc as Record<string, unknown> };
 }
 
 function validateWith(validate: Validator, file: string, doc: unknown): string[] {
@@ -74,22 +82,57 @@ function factPlaceholders(facts: unknown): Record<string, string> {
   return Object.fromEntries(Object.keys(facts && typeof facts === 'object' ? facts : {}).map((k) => [k, `fact-${k}`]));
 }
 
-/** Parses and validates one lab file. Validation runs on the lab as seed 1 would see it. */
+/** Pick values longer than a variable may be. */
+function variableSpecErrors(specs: unknown): string[] {
+  const errors: string[] = [];
+  for (const [name, spec] of Object.entries(specs && typeof specs === 'object' ? specs : {})) {
+    const items = spec && typeof spec === 'object' ? (spec as { pick?: unknown }).pick : undefined;
+    if (Array.isArray(items)) items.forEach((v, i) => {
+      if (String(v).length > LIMITS.variableChars) errors.push(`variables.${name}.pick[${i}]: longer than ${LIMITS.variableChars} characters`);
+    });
+  }
+  return errors;
+}
+
+/** Everything wrong with the lab as one draw of its variables makes it. */
+function drawErrors(raw: Record<string, unknown>, draw: Draw): string[] {
+  const { variables, facts, ...body } = raw;
+  const sub = substitute(body, { ...factPlaceholders(facts), ...draw.vars });
+  const factSub = substitute(facts, draw.vars, 'facts');
+  const errors = [
+    // The first only: every template built on it overflows too.
+    ...draw.overflow.slice(0, 1).map((name) => `variables.${name}: more than ${LIMITS.variableChars} characters once filled in`),
+    ...sub.errors,
+    ...factSub.errors,
+  ];
+  // Schema errors only when the text is whole: a cut string would add misleading ones.
+  if (errors.length) return errors;
+  const doc = { ...(sub.value as object), ...(variables === undefined ? {} : { variables }), ...(facts === undefined ? {} : { facts: factSub.value }) };
+  if (!(validateLab as Validator)(doc)) return formatErrors((validateLab as Validator).errors);
+  return labBoundErrors(doc as unknown as LabDoc);
+}
+
+/**
+ * Parses and validates one lab file. Validation runs on the lab as several learners would see
+ * it (validationDraws: a few seeds, then every value of every variable), so a value that only
+ * some learners draw cannot slip through.
+ */
 export function loadLabText(id: string, file: string, text: string): Loaded<LabSource> {
   const parsed = parseDoc(file, text);
   if (!parsed.ok) return parsed;
   const raw = parsed.value;
-  const vars = { ...factPlaceholders(raw.facts), ...drawVariables(raw.variables as Record<string, unknown> | undefined, 1) };
-  const { variables, facts, ...body } = raw;
-  const sub = substitute(body, vars);
-  const factSub = substitute(facts, drawVariables(raw.variables as Record<string, unknown> | undefined, 1), 'facts');
-  const errors = [
-    ...validateWith(validateLab as Validator, file, { ...sub.value, ...(variables === undefined ? {} : { variables }), ...(facts === undefined ? {} : { facts: factSub.value }) }),
-    ...factSub.errors.map((e) => `${file}: ${e}`),
-  ];
-  errors.push(...sub.errors.map((e) => `${file}: ${e}`));
-  if (errors.length) return { ok: false, errors };
-  errors.push(...semanticErrors(raw as unknown as LabDoc).map((e) => `${file}: ${e}`));
+  const specErrors = variableSpecErrors(raw.variables);
+  if (specErrors.length) return { ok: false, errors: specErrors.map((e) => `${file}: ${e}`) };
+  const draws = validationDraws(raw.variables as Record<string, unknown> | undefined);
+  for (let i = 0; i < draws.length; i++) {
+    const errors = drawErrors(raw, draws[i]!);
+    if (errors.length) {
+      // Seed 1 is what an author sees first; later draws are other learners' values.
+      const suffix = i === 0 ? '' : ' (with the values some learners draw)';
+      return { ok: false, errors: [...new Set(errors)].map((e) => `${file}: ${e}${suffix}`) };
+    }
+  }
+  const errors = semanticErrors(raw as unknown as LabDoc).map((e) => `${file}: ${e}`);
   if (errors.length) return { ok: false, errors };
   return { ok: true, value: { id, file, doc: raw as unknown as LabDoc } };
 }
@@ -128,7 +171,7 @@ export function bundledCatalog(): Catalog {
       errors.push(...r.errors);
       continue;
     }
-    if (!scenarios[r.value.doc.scenario.base]) errors.push(`${r.value.file}: scenario.base: no scenario “${r.value.doc.scenario.base}” in labs/_scenarios/`);
+    if (!hasOwn(scenarios, r.value.doc.scenario.base)) errors.push(`${r.value.file}: scenario.base: no scenario “${r.value.doc.scenario.base}” in labs/_scenarios/`);
     else labs.push(r.value);
   }
   labs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -3,6 +3,7 @@
 import { nextInt, pick } from '../lib/rng';
 import { oracleMac, ovmId, ovmUuid } from '../sim/ids';
 import { lookup, putNode, remove } from '../sim/vfs';
+import { hasOwn, own } from './own';
 import type { DomainState, WorldState } from '../sim/types';
 import type { DomainOverride } from './types';
 
@@ -63,7 +64,7 @@ function newGuest(world: WorldState, simple: string, inRepo?: string): DomainSta
 
 /** Running since before time 0 (an uptime of hours to days), like the default builder's guests. */
 function placeRunning(world: WorldState, d: DomainState, hostName: string): void {
-  const host = world.hosts[hostName];
+  const host = own(world.hosts, hostName);
   if (!host) throw new Error(`scenario override: ${d.simpleName}: no host “${hostName}”`);
   if (d.host !== hostName || d.domid === null) {
     d.host = hostName;
@@ -76,7 +77,7 @@ function placeRunning(world: WorldState, d: DomainState, hostName: string): void
 /** Gives a guest another xm name: its key, uuid, and its directory in the repository move with it. */
 function renameGuest(world: WorldState, d: DomainState, name: string): void {
   if (d.name === name) return;
-  if (world.domains[name]) throw new Error(`scenario override: two guests named ${name}`);
+  if (hasOwn(world.domains, name)) throw new Error(`scenario override: two guests named ${name}`);
   const oldDir = d.cfgPath.slice(0, d.cfgPath.lastIndexOf('/'));
   const newDir = oldDir.slice(0, oldDir.lastIndexOf('/') + 1) + name;
   const owner = Object.values(world.hosts).find((h) => h.mounts.some((m) => oldDir.startsWith(m.path + '/')));

@@ -8,6 +8,7 @@ import { applyDomainOverride, removeGuest } from './scenario-domains';
 import { addRepository } from './scenario-storage';
 import { unregisterRepositories } from './scenario-ovm22';
 import { buildOvm22World } from '../sim/scenario/ovm22';
+import { isPrototypeName, own } from './own';
 import type { WorldState } from '../sim/types';
 import type { HostOverride, Overrides, ScenarioBase } from './types';
 
@@ -23,7 +24,7 @@ export const BUILDERS: Record<string, (seed: number, opts: BuilderOptions) => Wo
 
 /** The world of a scenario base plus extra overrides (a lab's), all on one seed. */
 export function buildScenarioWorld(base: ScenarioBase, seed: number, extra?: Overrides): WorldState {
-  const build = BUILDERS[base.builder];
+  const build = own(BUILDERS, base.builder);
   if (!build) throw new Error(`labs/_scenarios/${base.name}.yaml: no world builder “${base.builder}”`);
   const hostNames = extra?.host_names ?? base.overrides?.host_names;
   const world = build(seed, hostNames ? { hostNames } : {});
@@ -40,7 +41,7 @@ export function applyOverrides(world: WorldState, o: Overrides): void {
   const repos: Record<string, string> = {};
   for (const r of o.repositories ?? []) repos[String(r.lun)] = addRepository(world, r);
   for (const d of o.domains ?? []) {
-    const repo = d.repository === undefined ? undefined : repos[d.repository];
+    const repo = d.repository === undefined ? undefined : own(repos, d.repository);
     if (d.repository !== undefined && !repo) throw new Error(`scenario override: ${d.simple}: no repository created on LUN ${d.repository}`);
     applyDomainOverride(world, d, repo);
   }
@@ -59,7 +60,7 @@ function setRelease(world: WorldState, hostName: string, release: 'ovm34' | 'ovm
 }
 
 function applyHostOverride(world: WorldState, o: HostOverride): void {
-  const h = world.hosts[o.name];
+  const h = own(world.hosts, o.name);
   if (!h) throw new Error(`scenario override: no host “${o.name}”`);
   if (o.memory !== undefined) {
     h.memoryMiB = o.memory;
@@ -78,7 +79,7 @@ function applyHostOverride(world: WorldState, o: HostOverride): void {
     };
     h.dom0Vcpus = h.cpu.sockets * h.cpu.coresPerSocket * h.cpu.threadsPerCore;
   }
-  for (const [svc, state] of Object.entries(o.services ?? {})) h.services[svc] = state;
+  for (const [svc, state] of Object.entries(o.services ?? {})) if (!isPrototypeName(svc)) h.services[svc] = state;
   for (const [path, content] of Object.entries(o.files ?? {})) {
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
     mkdir(world, h, dir, '/', true);

@@ -6,6 +6,7 @@ import { newLabRecord } from './runtime/runtime';
 import { buildScenarioWorld } from './scenario';
 import { drawVariables, substitute } from './variables';
 import { queryRegistry } from './queries';
+import { own } from './own';
 import type { WorldState } from '../sim/types';
 import type { LabDoc, LabSource, VarValue } from './types';
 import type { LabCard } from './view';
@@ -16,7 +17,7 @@ function readFacts(world: WorldState, facts: LabDoc['facts']): Record<string, Va
   const ctx = { sim: { world, core: null as never }, world, lab: undefined };
   for (const [name, node] of Object.entries(facts ?? {})) {
     const [query, args] = Object.entries(node)[0] ?? [];
-    const def = query ? queryRegistry[query] : undefined;
+    const def = query ? own(queryRegistry, query) : undefined;
     const v = def?.run(ctx, (args ?? {}) as never) ?? '';
     out[name] = Array.isArray(v) ? (v[0] ?? '') : v;
   }
@@ -26,18 +27,23 @@ function readFacts(world: WorldState, facts: LabDoc['facts']): Record<string, Va
 export function buildLabWorld(labId: string, seed: number): WorldState {
   const source = findLab(labId);
   if (!source) throw new Error(`no lab “${labId}”`);
+  return buildSourceWorld(source, seed);
+}
+
+/** The world of a lab that need not be registered (a custom lab being checked). */
+export function buildSourceWorld(source: LabSource, seed: number): WorldState {
   const vars = drawVariables(source.doc.variables, seed);
   const lab = resolveLab(source, vars);
-  const base = bundledCatalog().scenarios[lab.doc.scenario.base];
+  const base = own(bundledCatalog().scenarios, lab.doc.scenario.base);
   if (!base) throw new Error(`${source.file}: no scenario base “${lab.doc.scenario.base}”`);
   const world = buildScenarioWorld(base, seed, lab.doc.scenario.overrides);
-  world.lab = newLabRecord(labId, { ...vars, ...readFacts(world, substitute(source.doc.facts, vars).value) });
+  world.lab = newLabRecord(source.id, { ...vars, ...readFacts(world, substitute(source.doc.facts, vars).value) });
   return world;
 }
 
 /** The world of a scenario base on its own (the sandbox's `#/sandbox/<name>`). */
 export function buildBaseWorld(name: string, seed: number): WorldState | null {
-  const base = bundledCatalog().scenarios[name];
+  const base = own(bundledCatalog().scenarios, name);
   return base ? buildScenarioWorld(base, seed) : null;
 }
 

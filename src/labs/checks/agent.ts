@@ -6,6 +6,7 @@ import { resolveBlockDevice } from '../../sim/storage/block-devices';
 import { readOvsrepo } from '../../sim/storage/repository';
 import { resolveLun } from './storage';
 import { defineCheck, failWith, findHost, pass, str, type JsonSchema } from '../check-kit';
+import { own } from '../own';
 import type { WorldState } from '../../sim/types';
 
 const lunArg: JsonSchema = { type: ['string', 'integer'], pattern: '\\S' };
@@ -26,7 +27,7 @@ export function repositoryMounts(world: WorldState, lun: string | number): Array
 
 /** The alias a host's agent database gives a repository id, or null. */
 export function dbAlias(world: WorldState, host: string, repoId: string): string | null {
-  const h = world.hosts[host];
+  const h = own(world.hosts, host);
   const db = h ? readDb(world, h, 'repository') : null;
   if (!db?.ok) return null;
   return pyText(dictGet(dictGet(db.db, repoId), 'alias')) ?? null;

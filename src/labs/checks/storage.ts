@@ -9,6 +9,7 @@ import { mtab, statfs } from '../../sim/storage/mounts-table';
 import { allVolumes } from '../../sim/storage/ocfs2-volumes';
 import { hostSan, lunKey } from '../../sim/storage/san';
 import { defineCheck, describeRange, failWith, findHost, inRange, int, num, oneOfStr, pass, rangeArgs, str, type CheckResult, type JsonSchema, type Range } from '../check-kit';
+import { own } from '../own';
 import type { LunRef, MpMap, MpPath } from '../../sim/storage/types';
 import type { WorldState } from '../../sim/types';
 
@@ -17,7 +18,7 @@ const gib = (bytes: number): string => `${(bytes / GiB).toFixed(1)} GiB`;
 const lunArg: JsonSchema = { type: ['string', 'integer'], pattern: '\\S' };
 
 export function resolveLun(world: WorldState, lun: string | number): LunRef | undefined {
-  if (typeof lun === 'string' && !/^\d+$/.test(lun)) return world.san?.roles[lun];
+  if (typeof lun === 'string' && !/^\d+$/.test(lun)) return own(world.san?.roles, lun);
   const array = world.san?.arrays[0]?.serial;
   return array ? { array, alu: Number(lun) } : undefined;
 }

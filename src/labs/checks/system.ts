@@ -1,6 +1,7 @@
 // Checks over a host's files, services and mounts, and over the world's event log.
 import { serviceState } from '../../sim/services';
 import { lookup } from '../../sim/vfs';
+import { own, isPrototypeName } from '../own';
 import { defineCheck, failWith, findHost, int, oneOfStr, pass, str } from '../check-kit';
 
 const fileExists = defineCheck<{ host: string; path: string }>({
@@ -37,7 +38,7 @@ const serviceIs = defineCheck<{ host: string; service: string; state: 'running' 
   run({ world }, a) {
     const h = findHost(world, a.host);
     if (!h) return failWith(`no host ${a.host}`);
-    const s = serviceState(h, a.service);
+    const s = isPrototypeName(a.service) ? 'stopped' : serviceState(h, a.service);
     return s === a.state ? pass() : failWith(`${a.service} is ${s} on ${h.name}`);
   },
 });
@@ -73,7 +74,7 @@ const faultFired = defineCheck<{ id: string }>({
   args: { id: str },
   required: ['id'],
   run({ lab }, a) {
-    return lab?.fired[a.id] !== undefined ? pass() : failWith(`not yet: ${a.id}`);
+    return own(lab?.fired, a.id) !== undefined ? pass() : failWith(`not yet: ${a.id}`);
   },
 });
 

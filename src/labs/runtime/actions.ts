@@ -4,6 +4,7 @@ import { evaluateLab, answerQuiz, labOf, markSolutionShown, revealHint } from '.
 import { buildLabView, solutionSteps } from './build-view';
 import { faultRegistry, runFault } from '../faults';
 import { recordEvent } from '../../sim/events';
+import { own } from '../own';
 import type { Sim } from '../../sim/sim';
 
 export interface ActionResult {
@@ -49,7 +50,7 @@ export function answerAction(sim: Sim, args: readonly string[]): ActionResult {
   const quizzes = lab.doc.objectives.filter((o) => o.quiz);
   if (!args.length) {
     if (!quizzes.length) return out('This lab has no questions to answer.\n');
-    const lines = quizzes.map((o) => `  ${o.id}: ${o.quiz!.question ?? o.text}${sim.world.lab!.answers[o.id]?.correct ? '  (answered)' : ''}`);
+    const lines = quizzes.map((o) => `  ${o.id}: ${o.quiz!.question ?? o.text}${own(sim.world.lab!.answers, o.id)?.correct ? '  (answered)' : ''}`);
     return out(`Questions (answer with: answer ID VALUE):\n${lines.join('\n')}\n`);
   }
   const [id, ...rest] = args;
@@ -90,19 +91,24 @@ export function faultAction(sim: Sim, args: readonly string[]): ActionResult {
     return out(`Faults you can inject (fault NAME key=value …):\n${rows.join('\n')}\n`);
   }
   const [name, ...kv] = args;
-  const def = faultRegistry[name!];
+  const def = own(faultRegistry, name!);
   if (!def?.menu) return err(`fault: unknown fault “${name}” (run fault for the list)\n`, 2);
   const params: Record<string, unknown> = {};
   for (const pair of kv) {
     const i = pair.indexOf('=');
     const key = i > 0 ? pair.slice(0, i) : '';
-    const schema = def.args[key];
+    const schema = own(def.args, key);
     if (!schema) return err(`fault: ${name}: unknown argument “${pair}” (takes ${Object.keys(def.args).join(', ')})\n`, 2);
     const raw = pair.slice(i + 1);
     const type = schema.type;
     if (type === 'integer' || type === 'number') {
       const n = Number(raw);
       if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n))) return err(`fault: ${name}: ${key} must be a number\n`, 2);
+      const lo = (schema.minimum ?? schema.exclusiveMinimum) as number | undefined;
+      const hi = schema.maximum as number | undefined;
+      if ((lo !== undefined && (n < lo || (schema.exclusiveMinimum !== undefined && n === lo))) || (hi !== undefined && n > hi)) {
+        return err(`fault: ${name}: ${key} must be ${schema.exclusiveMinimum !== undefined ? 'above' : 'at least'} ${lo ?? '-∞'}${hi !== undefined ? ` and at most ${hi}` : ''}\n`, 2);
+      }
       params[key] = n;
     } else if (type === 'boolean') params[key] = raw === 'true' || raw === 'yes' || raw === '1';
     else {

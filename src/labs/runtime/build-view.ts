@@ -4,6 +4,7 @@ import { hostNames } from '../../sim/world';
 import { evalCheck } from './evaluate';
 import { expectedAnswers } from './quiz';
 import { contextOf, labOf, objectiveHolds } from './runtime';
+import { own } from '../own';
 import type { Sim } from '../../sim/sim';
 import type { LabRecord } from '../../sim/types';
 import type { LabStatus, LabView, SolutionStepView } from '../view';
@@ -41,7 +42,7 @@ export function buildLabView(sim: Sim): LabView | null {
   const objectives = doc.objectives.map((o) => {
     const r = objectiveHolds(o, ctx);
     if (r.ok) score += o.points;
-    const answer = rec.answers[o.id];
+    const answer = own(rec.answers, o.id);
     const tries = answer ? `${answer.tries} ${answer.tries === 1 ? 'try' : 'tries'}` : '';
     const reason = r.ok ? null : answer && !answer.correct ? `“${answer.value}” is not right (${tries} so far).` : r.detail ? `${o.failure} (${r.detail})` : o.failure;
     return {
@@ -51,13 +52,13 @@ export function buildLabView(sim: Sim): LabView | null {
       met: r.ok,
       milestone: o.milestone ?? false,
       reason,
-      hints: o.hints.slice(0, rec.hints[o.id] ?? 0),
+      hints: o.hints.slice(0, own(rec.hints, o.id) ?? 0),
       hintsTotal: o.hints.length,
       quiz: o.quiz ? { question: o.quiz.question ?? o.text, placeholder: o.quiz.placeholder ?? '', lastAnswer: answer?.value ?? null, tries: answer?.tries ?? 0 } : null,
     };
   });
   const constraints = (doc.constraints ?? []).map((c) => {
-    const broken = rec.broken[c.id] !== undefined;
+    const broken = own(rec.broken, c.id) !== undefined;
     const detail = broken ? evalCheck(c.check, ctx).detail : undefined;
     return { id: c.id, text: c.text, broken, reason: broken ? (detail ? `${c.failure} (${detail})` : c.failure) : null };
   });

@@ -2,6 +2,7 @@
 import { checkRegistry } from '../checks';
 import type { CheckContext, CheckResult } from '../check-kit';
 import type { CheckNode } from '../types';
+import { own } from '../own';
 
 /** Bounded recursion: a lab file cannot nest deeper than this. */
 const MAX_DEPTH = 32;
@@ -29,7 +30,7 @@ export function evalCheck(node: CheckNode, ctx: CheckContext, depth = 0): CheckR
     const r = evalCheck(args as CheckNode, ctx, depth + 1);
     return r.ok ? { ok: false } : { ok: true };
   }
-  const def = name ? checkRegistry[name] : undefined;
+  const def = name ? own(checkRegistry, name) : undefined;
   if (!def) return { ok: false, detail: `unknown check ${name ?? ''}` };
   try {
     return def.run(ctx, (args ?? {}) as never);

@@ -3,6 +3,7 @@
 import { queryRegistry } from '../queries';
 import type { CheckContext } from '../check-kit';
 import type { QuizSpec } from '../types';
+import { own } from '../own';
 
 const firstNumber = (s: string): number | null => {
   const m = /-?\d+(?:\.\d+)?/.exec(s.replace(/,(?=\d{3}\b)/g, ''));
@@ -27,7 +28,7 @@ function matches(answer: string, expected: string | number, quiz: QuizSpec): boo
 export function expectedAnswers(quiz: QuizSpec, ctx: CheckContext): Array<string | number> {
   if (quiz.accept) return quiz.accept;
   const [name, args] = Object.entries(quiz.query ?? {})[0] ?? [];
-  const def = name ? queryRegistry[name] : undefined;
+  const def = name ? own(queryRegistry, name) : undefined;
   const v = def ? def.run(ctx, (args ?? {}) as never) : null;
   return v === null ? [] : Array.isArray(v) ? v : [v];
 }

@@ -8,6 +8,7 @@ import { evalCheck } from './evaluate';
 import { isCorrect } from './quiz';
 import { durationMs, resolveLab, type ResolvedLab } from './resolve';
 import type { CheckContext } from '../check-kit';
+import { own } from '../own';
 import type { Sim } from '../../sim/sim';
 import type { LabRecord, WorldState } from '../../sim/types';
 import type { Objective } from '../types';
@@ -32,15 +33,15 @@ export const contextOf = (sim: Sim): CheckContext => ({ sim, world: sim.world, l
 /** Whether an objective holds now (quizzes: answered right; milestones: once met). */
 export function objectiveHolds(o: Objective, ctx: CheckContext): { ok: boolean; detail?: string } {
   const rec = ctx.lab!;
-  if (o.quiz) return { ok: rec.answers[o.id]?.correct === true };
-  if (rec.latched[o.id] !== undefined) return { ok: true };
+  if (o.quiz) return { ok: own(rec.answers, o.id)?.correct === true };
+  if (own(rec.latched, o.id) !== undefined) return { ok: true };
   return o.check ? evalCheck(o.check, ctx) : { ok: false };
 }
 
 function fire(sim: Sim, lab: ResolvedLab, id: string): void {
   const rec = sim.world.lab!;
   const f = lab.doc.faults?.find((x) => x.id === id);
-  if (!f || rec.fired[id] !== undefined) return;
+  if (!f || own(rec.fired, id) !== undefined) return;
   rec.fired[id] = sim.world.clockMs;
   const err = runFault(sim, f.do);
   if (f.announce) recordEvent(sim.world, null, 'lab.fault', f.announce);
@@ -60,22 +61,22 @@ export function evaluateLab(sim: Sim): boolean {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const firedBefore = Object.keys(rec.fired).length;
     for (const f of lab.doc.faults ?? []) {
-      if (rec.fired[f.id] !== undefined) continue;
+      if (own(rec.fired, f.id) !== undefined) continue;
       if (f.at !== undefined && sim.world.clockMs >= durationMs(f.at)) fire(sim, lab, f.id);
     }
     const met: string[] = [];
     for (const o of lab.doc.objectives) {
       if (!objectiveHolds(o, ctx).ok) continue;
       met.push(o.id);
-      if (o.milestone && rec.latched[o.id] === undefined) rec.latched[o.id] = sim.world.clockMs;
+      if (o.milestone && own(rec.latched, o.id) === undefined) rec.latched[o.id] = sim.world.clockMs;
     }
     rec.met = met;
     for (const c of lab.doc.constraints ?? []) {
-      if (rec.broken[c.id] !== undefined || evalCheck(c.check, ctx).ok) continue;
+      if (own(rec.broken, c.id) !== undefined || evalCheck(c.check, ctx).ok) continue;
       rec.broken[c.id] = sim.world.clockMs;
       recordEvent(sim.world, null, 'lab.constraint', `Constraint broken: ${c.text}`);
     }
-    for (const f of lab.doc.faults ?? []) if (f.after !== undefined && rec.fired[f.id] === undefined && met.includes(f.after)) fire(sim, lab, f.id);
+    for (const f of lab.doc.faults ?? []) if (f.after !== undefined && own(rec.fired, f.id) === undefined && met.includes(f.after)) fire(sim, lab, f.id);
     if (Object.keys(rec.fired).length === firedBefore) break;
   }
   if (rec.solvedMs === null && rec.met.length === lab.doc.objectives.length && !Object.keys(rec.broken).length) {
@@ -94,7 +95,7 @@ export function beforeCommand(sim: Sim, argv: readonly string[]): void {
   const rec = sim.world.lab;
   if (!lab || !rec) return;
   for (const f of lab.doc.faults ?? []) {
-    if (f.on_command === undefined || rec.fired[f.id] !== undefined) continue;
+    if (f.on_command === undefined || own(rec.fired, f.id) !== undefined) continue;
     const want = words(f.on_command);
     if (want.every((w, i) => argv[i] === w)) fire(sim, lab, f.id);
   }
@@ -107,7 +108,7 @@ export function answerQuiz(sim: Sim, objectiveId: string, value: string): { corr
   if (!lab || !rec) return { error: 'not in a lab' };
   const o = lab.doc.objectives.find((x) => x.id === objectiveId);
   if (!o?.quiz) return { error: `no question “${objectiveId}”` };
-  const prev = rec.answers[o.id];
+  const prev = own(rec.answers, o.id);
   if (prev?.correct) return { correct: true };
   const correct = isCorrect(value, o.quiz, contextOf(sim));
   rec.answers[o.id] = { value: value.trim(), correct, tries: (prev?.tries ?? 0) + 1 };
@@ -120,7 +121,7 @@ export function revealHint(world: WorldState, objectiveId: string): { n: number;
   const rec = world.lab;
   const o = lab?.doc.objectives.find((x) => x.id === objectiveId);
   if (!rec || !o) return null;
-  const shown = rec.hints[o.id] ?? 0;
+  const shown = own(rec.hints, o.id) ?? 0;
   if (shown >= o.hints.length) return null;
   rec.hints[o.id] = shown + 1;
   return { n: shown + 1, total: o.hints.length, text: o.hints[shown]! };

@@ -64,8 +64,12 @@ function describe(e: AjvError): string {
       return `expected ≥ ${String(e.params.limit)}`;
     case 'maximum':
       return `expected ≤ ${String(e.params.limit)}`;
-    case 'minProperties':
+    case 'maxItems':
+      return `expected at most ${String(e.params.limit)} items`;
     case 'maxProperties':
+      if (e.params.limit !== 1) return `expected at most ${String(e.params.limit)} entries`;
+    // falls through: a named node (a check, a fault action, a query) has exactly one key.
+    case 'minProperties':
       return 'expected exactly one key (a check name, all, any or not)';
     case 'oneOf':
       return ONE_OF_TEXT.find(([re]) => re.test(e.schemaPath))?.[1] ?? 'matches none (or several) of the allowed shapes';

@@ -10,6 +10,9 @@ const text: JsonSchema = { type: 'string', pattern: '\\S' };
 const id: JsonSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' };
 const duration: JsonSchema = { type: 'string', pattern: '^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$' };
 const positiveInt: JsonSchema = { type: 'integer', minimum: 1 };
+/** Bounded counts and sizes (limits.ts bounds what a schema cannot see). */
+const upTo = (maximum: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum });
+const list = (items: JsonSchema, maxItems: number, minItems = 0): JsonSchema => ({ type: 'array', items, ...(minItems ? { minItems } : {}), maxItems });
 const scalar: JsonSchema = { type: ['string', 'number'] };
 
 interface ArgDef {
@@ -27,10 +30,12 @@ function namedNode(registry: Readonly<Record<string, ArgDef>>, extra: Record<str
 }
 
 const checkNode = namedNode(checkRegistry, {
-  all: { type: 'array', items: { $ref: '#/$defs/check' }, minItems: 1 },
-  any: { type: 'array', items: { $ref: '#/$defs/check' }, minItems: 1 },
+  all: list({ $ref: '#/$defs/check' }, 32, 1),
+  any: list({ $ref: '#/$defs/check' }, 32, 1),
   not: { $ref: '#/$defs/check' },
 });
+
+const bigInt: JsonSchema = { type: 'integer', minimum: -1e9, maximum: 1e9 };
 
 const variable: JsonSchema = {
   type: 'object',
@@ -38,10 +43,10 @@ const variable: JsonSchema = {
   maxProperties: 1,
   additionalProperties: false,
   properties: {
-    pick: { type: 'array', items: scalar, minItems: 1 },
+    pick: list(scalar, 256, 1),
     int: {
       type: 'object',
-      properties: { min: { type: 'integer' }, max: { type: 'integer' }, step: positiveInt },
+      properties: { min: bigInt, max: bigInt, step: upTo(1e9) },
       required: ['min', 'max'],
       additionalProperties: false,
     },
@@ -56,18 +61,18 @@ const hostOverride: JsonSchema = {
   additionalProperties: false,
   properties: {
     name: text,
-    memory: positiveInt,
-    dom0_mem: positiveInt,
+    memory: upTo(4 * 1024 * 1024),
+    dom0_mem: upTo(256 * 1024),
     cpu: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        sockets: positiveInt, cores_per_socket: positiveInt, threads_per_core: positiveInt, mhz: positiveInt,
+        sockets: upTo(8), cores_per_socket: upTo(32), threads_per_core: upTo(2), mhz: upTo(10000),
         model: text, virt_flag: { type: 'string', enum: ['vmx', 'svm', ''] },
       },
     },
-    services: { type: 'object', additionalProperties: { type: 'string', enum: ['running', 'stopped'] } },
-    files: { type: 'object', additionalProperties: { type: 'string' } },
+    services: { type: 'object', maxProperties: 64, additionalProperties: { type: 'string', enum: ['running', 'stopped'] } },
+    files: { type: 'object', maxProperties: 64, additionalProperties: { type: 'string' } },
   },
 };
 
@@ -80,16 +85,16 @@ const domainOverride: JsonSchema = {
     id: { type: 'string', pattern: '^[0-9a-f]{32}$' },
     host: { type: ['string', 'null'] },
     state: { type: 'string', enum: ['running', 'paused', 'halted'] },
-    memory: positiveInt, maxmem: positiveInt, vcpus: positiveInt, max_vcpus: positiveInt,
+    memory: upTo(1024 * 1024), maxmem: upTo(1024 * 1024), vcpus: upTo(128), max_vcpus: upTo(128),
     weight: { type: 'integer', minimum: 1, maximum: 65535 },
-    cap: { type: 'integer', minimum: 0 },
+    cap: { type: 'integer', minimum: 0, maximum: 12800 },
     hvm: { type: 'boolean' },
     production: { type: 'boolean' },
     os: text,
     workload: {
       type: 'object',
       additionalProperties: false,
-      properties: { cpu: { type: 'number', minimum: 0, maximum: 1 }, read_iops: { type: 'number', minimum: 0 }, write_iops: { type: 'number', minimum: 0 } },
+      properties: { cpu: { type: 'number', minimum: 0, maximum: 1 }, read_iops: { type: 'number', minimum: 0, maximum: 100000 }, write_iops: { type: 'number', minimum: 0, maximum: 100000 } },
     },
     repository: text,
     hung: { type: 'boolean' },
@@ -100,7 +105,7 @@ const repositoryOverride: JsonSchema = {
   type: 'object',
   required: ['lun', 'alias'],
   additionalProperties: false,
-  properties: { lun: { type: ['string', 'integer'], pattern: '\\S' }, alias: text, ovsrepo_alias: text, db_aliases: { type: 'object', additionalProperties: text } },
+  properties: { lun: { type: ['string', 'integer'], pattern: '\\S' }, alias: text, ovsrepo_alias: text, db_aliases: { type: 'object', maxProperties: 8, additionalProperties: text } },
 };
 
 const overrides: JsonSchema = {
@@ -108,16 +113,16 @@ const overrides: JsonSchema = {
   additionalProperties: false,
   properties: {
     release: { type: 'string', enum: ['ovm34', 'ovm22'] },
-    host_names: { type: 'array', items: text, minItems: 1 },
-    hosts: { type: 'array', items: hostOverride },
-    domains: { type: 'array', items: domainOverride },
-    remove_domains: { type: 'array', items: text },
-    repositories: { type: 'array', items: repositoryOverride },
+    host_names: list(text, 8, 1),
+    hosts: list(hostOverride, 8),
+    domains: list(domainOverride, 64),
+    remove_domains: list(text, 64),
+    repositories: list(repositoryOverride, 8),
     unregister_repositories: { type: 'boolean' },
   },
 };
 
-const hints: JsonSchema = { type: 'array', items: text, minItems: 2 };
+const hints: JsonSchema = list(text, 8, 2);
 
 const quiz: JsonSchema = {
   type: 'object',
@@ -125,7 +130,7 @@ const quiz: JsonSchema = {
   properties: {
     question: text,
     placeholder: text,
-    accept: { type: 'array', items: scalar, minItems: 1 },
+    accept: list(scalar, 64, 1),
     query: namedNode(queryRegistry),
     tolerance: { type: 'number', minimum: 0 },
     case_sensitive: { type: 'boolean' },
@@ -139,7 +144,7 @@ const objective: JsonSchema = {
   required: ['id', 'text', 'points', 'failure', 'hints'],
   additionalProperties: false,
   properties: {
-    id, text, points: positiveInt, check: { $ref: '#/$defs/check' }, quiz, failure: text, milestone: { type: 'boolean' }, hints,
+    id, text, points: upTo(1000), check: { $ref: '#/$defs/check' }, quiz, failure: text, milestone: { type: 'boolean' }, hints,
   },
   oneOf: [{ required: ['check'] }, { required: ['quiz'] }],
 };
@@ -164,7 +169,7 @@ const step: JsonSchema = {
   additionalProperties: false,
   properties: {
     host: text,
-    run: { anyOf: [text, { type: 'array', items: text, minItems: 1 }] },
+    run: { anyOf: [text, list(text, 100, 1)] },
     keys: { type: 'string', pattern: '[\\s\\S]' },
     wait: duration,
     answer: id,
@@ -184,17 +189,17 @@ export const LAB_SCHEMA: JsonSchema = {
     summary: text,
     module: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F'] },
     level: { type: 'string', enum: ['beginner', 'intermediate', 'advanced'] },
-    minutes: positiveInt,
-    tags: { type: 'array', items: text },
+    minutes: upTo(600),
+    tags: list(text, 16),
     scenario: { type: 'object', required: ['base'], additionalProperties: false, properties: { base: id, overrides } },
-    variables: { type: 'object', propertyNames: { pattern: '^[a-z][a-z0-9_]*$' }, additionalProperties: variable },
-    facts: { type: 'object', propertyNames: { pattern: '^[a-z][a-z0-9_]*$' }, additionalProperties: namedNode(queryRegistry) },
+    variables: { type: 'object', maxProperties: 64, propertyNames: { pattern: '^[a-z][a-z0-9_]*$' }, additionalProperties: variable },
+    facts: { type: 'object', maxProperties: 32, propertyNames: { pattern: '^[a-z][a-z0-9_]*$' }, additionalProperties: namedNode(queryRegistry) },
     briefing: text,
     debrief: text,
-    objectives: { type: 'array', items: objective, minItems: 1 },
-    constraints: { type: 'array', items: constraint },
-    faults: { type: 'array', items: fault },
-    solution: { type: 'array', items: step, minItems: 1 },
+    objectives: list(objective, 40, 1),
+    constraints: list(constraint, 20),
+    faults: list(fault, 40),
+    solution: list(step, 300, 1),
   },
   $defs: { check: checkNode },
 };
