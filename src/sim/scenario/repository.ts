@@ -34,7 +34,7 @@ export function mountRepositoryTree(world: WorldState, hosts: readonly HostState
   world.filesystems[fsId] = newDir(0);
   for (const h of hosts) {
     mkdir(world, h, repoPath, '/', true);
-    h.mounts.push({ path: repoPath, fsId, fsType: 'ocfs2', device: '/dev/mapper/repo1p1', options: 'rw,_netdev,heartbeat=global' });
+    h.mounts.push({ path: repoPath, fsId, fsType: 'ocfs2', device: '/dev/mapper/repo1', options: 'rw,_netdev,heartbeat=global' });
   }
   for (const d of ['VirtualMachines', 'VirtualDisks', 'Templates', 'ISOs', 'Assemblies']) mkdir(world, hosts[0]!, `${repoPath}/${d}`);
   return { repoId, repoPath, fsId };
@@ -45,9 +45,9 @@ function agentMkfs(label: string): MkfsOptions {
   return { label, slots: 32, fsType: 'datafiles', level: 'default', featuresOn: [], featuresOff: [], mount: null, force: true, dryRun: false, quiet: true, xtool: true, noBackupSuper: false, hbDev: false, globalHeartbeat: true };
 }
 
-function lunDevice(world: WorldState, host: string, ref: LunRef | undefined, kind: 'mpath' | 'mpath-part'): BlockDevice | null {
+function lunDevice(world: WorldState, host: string, ref: LunRef | undefined, kind: 'mpath'): BlockDevice | null {
   if (!ref) return null;
-  return listBlockDevices(world, host).find((d) => d.kind === kind && d.lun?.array === ref.array && d.lun.alu === ref.alu && (kind === 'mpath' || d.partition === 1)) ?? null;
+  return listBlockDevices(world, host).find((d) => d.kind === kind && d.lun?.array === ref.array && d.lun.alu === ref.alu) ?? null;
 }
 
 /** A stand-in device when a world has no SAN (tests of other subsystems): same fields, no medium. */
@@ -80,11 +80,12 @@ export function buildSharedStorage(world: WorldState, tree: RepositoryTree): { p
     h.services.o2cb = 'running';
   }
 
-  // The pool file system on the whole pool LUN, the repository on the repository LUN's partition.
+  // The pool file system and the repository each on a whole LUN: OVM 3 never partitions them
+  // (seed 002: fs_location '/dev/mapper/<wwid>'), which is what lets tunefs.ocfs2 -S grow one.
   const info: Ocfs2ClusterInfo = { stack: 'o2cb', name: clusterName, globalHeartbeat: true };
   const roles = world.san?.roles ?? {};
   const poolDev = lunDevice(world, first.name, roles.poolfs, 'mpath') ?? unbacked('poolfs', '/dev/mapper/poolfs', 20 * 1024 ** 3);
-  const repoDev = lunDevice(world, first.name, roles.repository, 'mpath-part') ?? unbacked('repository', '/dev/mapper/repo1p1', 200 * 1024 ** 3);
+  const repoDev = lunDevice(world, first.name, roles.repository, 'mpath') ?? unbacked('repository', '/dev/mapper/repo1', 200 * 1024 ** 3);
   const poolPlan = planVolume(first, poolDev.sizeBytes, agentMkfs('OVS_Pool_Filesystem'), info);
   const repoPlan = planVolume(first, repoDev.sizeBytes, agentMkfs(`${pool.name}-repository`), info);
   if (!poolPlan.ok || !repoPlan.ok) throw new Error('shared storage: LUNs too small for OCFS2');
@@ -101,7 +102,7 @@ export function buildSharedStorage(world: WorldState, tree: RepositoryTree): { p
   for (const h of hosts) h.mounts = h.mounts.filter((m) => m.fsId !== tree.fsId);
 
   const poolPath = `/poolfsmnt/${poolFsId}`;
-  const fsLocation = (h: HostState, d: BlockDevice) => lunDevice(world, h.name, d.kind === 'mpath' ? roles.poolfs : roles.repository, d.kind === 'mpath' ? 'mpath' : 'mpath-part')?.path ?? d.path;
+  const fsLocation = (h: HostState, d: BlockDevice) => lunDevice(world, h.name, d === poolDev ? roles.poolfs : roles.repository, 'mpath')?.path ?? d.path;
   for (const h of hosts) {
     startHeartbeat(world, h.name);
     mkdir(world, h, poolPath, '/', true);

@@ -1,7 +1,7 @@
 // The SAN of a scenario: an EMC CLARiiON CX4 (SP A/SP B, two ports each), two FC fabrics, two
 // HBA ports per host, LUNs in one storage group presented to the pool's hosts, then each host's
-// boot-time discovery. The default world gets a pool-FS LUN, the repository LUN (partitioned,
-// mounted as /dev/mapper/<wwid>p1) and a blank spare LUN for labs.
+// boot-time discovery. The default world gets a pool-FS LUN, the repository LUN (no partition:
+// OVM 3 formats the whole map, mounted as /dev/mapper/<wwid>) and a blank spare LUN for labs.
 import { nextHex, nextInt, seedRng, type RngState } from '../../lib/rng';
 import { bootStorage } from '../storage/boot';
 import { defaultMultipathConf } from '../storage/conf-templates';
@@ -17,6 +17,11 @@ export interface LunSpec {
   owner: SpName;
   /** One Linux partition over the whole LUN, as fdisk makes it in DOS mode. */
   partitioned?: boolean;
+  /**
+   * Draw the disk id a label would have had even though the LUN carries none (OVM 3 formats a
+   * repository LUN whole), so that the LUNs after it keep the identities they always had.
+   */
+  reserveLabelId?: boolean;
   role?: string;
 }
 
@@ -70,19 +75,23 @@ export function addSan(world: WorldState, spec: SanSpec): SanArray {
     ports: [0, 1].map((i) => ({ index: i, wwpn: wwpn(`500601${(base + i).toString(16)}`, portHex), fabric: i, up: true })),
   });
   const wwidBase = '3600601602b102800';
-  const luns: LunState[] = spec.luns.map((l) => ({
-    alu: l.alu,
-    name: l.name,
-    wwid: wwidBase + nextHex(rng, 16),
-    sizeBytes: l.sizeBytes,
-    raidType: 'RAID5',
-    vendor: 'DGC',
-    product: 'RAID 5',
-    rev: '0430',
-    owner: l.owner,
-    defaultOwner: l.owner,
-    label: l.partitioned ? wholeDiskLabel(l.sizeBytes, nextU32(rng)) : null,
-  }));
+  const luns: LunState[] = spec.luns.map((l) => {
+    const wwid = wwidBase + nextHex(rng, 16);
+    const labelId = l.partitioned || l.reserveLabelId ? nextU32(rng) : 0;
+    return {
+      alu: l.alu,
+      name: l.name,
+      wwid,
+      sizeBytes: l.sizeBytes,
+      raidType: 'RAID5',
+      vendor: 'DGC',
+      product: 'RAID 5',
+      rev: '0430',
+      owner: l.owner,
+      defaultOwner: l.owner,
+      label: l.partitioned ? wholeDiskLabel(l.sizeBytes, labelId) : null,
+    };
+  });
   const array: SanArray = {
     serial,
     name: spec.arrayName ?? 'CX4-480',
@@ -131,8 +140,9 @@ function newHostSan(rng: RngState, release: 'ovm34' | 'ovm22'): HostSan {
 
 /**
  * The default world's SAN: every host of the first pool sees the pool-FS LUN (20 GiB), the
- * repository LUN (200 GiB, one partition) and a spare blank LUN (50 GiB). The repository mount
- * that default.ts made as `/dev/mapper/repo1p1` is pointed at the real map's partition.
+ * repository LUN (200 GiB, formatted whole as OVM 3 does: seed 002's fs_location has no `p1`)
+ * and a spare blank LUN (50 GiB). The repository mount that default.ts made as
+ * `/dev/mapper/repo1` is pointed at the real map.
  */
 export function buildDefaultStorage(world: WorldState): void {
   const pool = world.pools[0];
@@ -141,12 +151,12 @@ export function buildDefaultStorage(world: WorldState): void {
     hosts: pool.hosts,
     luns: [
       { name: 'OVM_POOLFS', sizeBytes: 20 * GiB, alu: 20, hlu: 0, owner: 'A', role: 'poolfs' },
-      { name: 'OVM_REPO1', sizeBytes: 200 * GiB, alu: 21, hlu: 1, owner: 'B', partitioned: true, role: 'repository' },
+      { name: 'OVM_REPO1', sizeBytes: 200 * GiB, alu: 21, hlu: 1, owner: 'B', reserveLabelId: true, role: 'repository' },
       { name: 'OVM_SPARE', sizeBytes: 50 * GiB, alu: 22, hlu: 2, owner: 'A', role: 'spare' },
     ],
   });
   const repo = array.luns.find((l) => l.alu === 21)!;
   for (const host of pool.hosts) {
-    for (const m of world.hosts[host]?.mounts ?? []) if (m.device === '/dev/mapper/repo1p1') m.device = `/dev/mapper/${repo.wwid}p1`;
+    for (const m of world.hosts[host]?.mounts ?? []) if (m.device === '/dev/mapper/repo1') m.device = `/dev/mapper/${repo.wwid}`;
   }
 }

@@ -33,12 +33,13 @@ export function kernelPartitions(label: DiskLabel | null): PartitionEntry[] {
 
 const hctl = (d: ScsiDisk) => `${d.host}:${d.channel}:${d.target}:${d.lun}`;
 
-/** The partition list line the kernel prints when it reads a table: ` sdh: sdh1 sdh2`. */
-function partitionLine(d: ScsiDisk): string {
+/** The partition list line the kernel prints when it reads a table: ` sdh: sdh1 sdh2`, or that it found none. */
+function partitionLine(d: ScsiDisk, label: DiskLabel | null): string {
+  if (!label) return ` ${d.name}: unknown partition table`;
   return ` ${d.name}:${d.parts.map((p) => ` ${d.name}${p.num}`).join('')}`;
 }
 
-function attachLines(d: ScsiDisk, sgIndex: number): string[] {
+function attachLines(d: ScsiDisk, sgIndex: number, label: DiskLabel | null): string[] {
   const blocks = d.sizeBytes / SECTOR;
   return [
     `scsi ${hctl(d)}: Direct-Access     ${d.vendor.padEnd(8)} ${d.product.padEnd(16)} ${d.rev} PQ: 0 ANSI: 4`,
@@ -46,7 +47,7 @@ function attachLines(d: ScsiDisk, sgIndex: number): string[] {
     `sd ${hctl(d)}: [${d.name}] ${blocks} 512-byte logical blocks: (${kernelSize(d.sizeBytes, 1000)}/${kernelSize(d.sizeBytes, 1024)})`,
     `sd ${hctl(d)}: [${d.name}] Write Protect is off`,
     `sd ${hctl(d)}: [${d.name}] Write cache: enabled, read cache: enabled, doesn't support DPO or FUA`,
-    partitionLine(d),
+    partitionLine(d, label),
     `sd ${hctl(d)}: [${d.name}] Attached SCSI disk`,
   ];
 }
@@ -93,7 +94,7 @@ export function scanHba(world: WorldState, host: string, hba: HbaPort, quiet = f
         };
         hs.disks.push(d);
         added.push(d);
-        if (!quiet) syslog(world, h, 'kernel', ...attachLines(d, hs.disks.length - 1));
+        if (!quiet) syslog(world, h, 'kernel', ...attachLines(d, hs.disks.length - 1, lun.label));
       }
     }
   }
@@ -133,7 +134,7 @@ export function rereadPartitions(world: WorldState, host: string, d: ScsiDisk): 
   const h = world.hosts[host]!;
   const label = d.to.kind === 'san' ? (lunOfDisk(world, d)?.lun.label ?? null) : (hostSan(world, host)?.localDisks.find((l) => l.id === (d.to as { diskId: string }).diskId)?.label ?? null);
   d.parts = kernelPartitions(label);
-  syslog(world, h, 'kernel', partitionLine(d));
+  syslog(world, h, 'kernel', partitionLine(d, label));
   return true;
 }
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fixture, type Fixture } from './fixture';
 import { MKFS_USAGE } from '../../../src/sim/render/mkfs-ocfs2';
 import { volumeAtPath } from '../../../src/sim/storage/ocfs2-volumes';
+import { wholeDiskLabel } from '../../../src/sim/scenario/storage';
 
 let f: Fixture;
 beforeEach(() => {
@@ -91,13 +92,10 @@ describe('mkfs.ocfs2', () => {
   });
 
   it('a whole-LUN format wipes its partition table (clear_both_ends)', () => {
-    const lun = f.world.san!.arrays[0]!.luns.find((l) => l.alu === f.world.san!.roles.repository!.alu)!;
-    expect(lun.label).not.toBeNull();
-    f.world.hosts.ovs01!.mounts = f.world.hosts.ovs01!.mounts.filter((m) => m.path !== f.repoPath);
-    f.world.hosts.ovs02!.mounts = f.world.hosts.ovs02!.mounts.filter((m) => m.path !== f.repoPath);
-    const whole = f.repoDev.replace(/p1$/, '');
-    f.sh.run('ovs01', `dmsetup remove ${whole}p1`);
-    f.sh.run('ovs01', `mkfs.ocfs2 -F -x -q ${whole}`);
+    // The repository LUN is formatted whole (OVM 3): give the spare a label, then format the map.
+    const lun = f.world.san!.arrays[0]!.luns.find((l) => l.alu === f.world.san!.roles.spare!.alu)!;
+    lun.label = wholeDiskLabel(lun.sizeBytes, 0x1234);
+    f.sh.run('ovs01', `mkfs.ocfs2 -F -x -q ${f.spare}`);
     expect(lun.label).toBeNull();
   });
 });

@@ -221,7 +221,7 @@ describe('no_path_retry', () => {
       ]
     `);
     expect(t.type(`multipath -ll ${SPARE} | head -2`)).toMatchInlineSnapshot(`
-      "3600601602b1028004156db4860badf66 dm-3 DGC,RAID 5
+      "3600601602b1028004156db4860badf66 dm-2 DGC,RAID 5
       size=50G features='0' hwhandler='1 alua' wp=rw
       "
     `);
@@ -243,7 +243,7 @@ describe('a LUN whose page83 id changes', () => {
     const t = term(42);
     const wwid = changePage83(t.world, t.world.san!.roles.spare!, '3600601602b1028000000000000000042');
     expect(wwid).toBe('3600601602b1028000000000000000042');
-    expect(t.type(`multipath -ll ${SPARE} | head -1`)).toBe(`${SPARE} dm-3 DGC,RAID 5\n`);
+    expect(t.type(`multipath -ll ${SPARE} | head -1`)).toBe(`${SPARE} dm-2 DGC,RAID 5\n`);
     expect(t.type('multipath')).toMatchInlineSnapshot(`
       "create: 3600601602b1028000000000000000042 undef DGC,RAID 5
       size=50G features='1 queue_if_no_path' hwhandler='1 alua' wp=undef

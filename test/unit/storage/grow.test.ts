@@ -13,15 +13,17 @@ describe('block-devices API', () => {
   test('resolves every name of a device to the same medium and extent', () => {
     const t = term(42);
     const ref = t.world.san!.roles.repository!;
-    const p1 = resolveBlockDevice(t.world, 'ovs01', `/dev/mapper/${REPO}p1`)!;
-    expect(p1).toEqual({ kname: 'dm-2', path: `/dev/mapper/${REPO}p1`, kind: 'mpath-part', major: 253, minor: 2, sizeBytes: 214745577984, lun: ref, mediumKey: `${ref.array}:21`, startSector: 63, partition: 1, wwid: REPO, mapName: REPO, visible: true });
-    expect(resolveBlockDevice(t.world, 'ovs01', '/dev/dm-2')).toEqual(p1);
-    expect(resolveBlockDevice(t.world, 'ovs01', '/dev/sdf1')!.mediumKey).toBe(p1.mediumKey);
+    // OVM 3 formats the repository LUN whole (seed 002's fs_location has no p1): no partition.
+    const map = resolveBlockDevice(t.world, 'ovs01', `/dev/mapper/${REPO}`)!;
+    expect(map).toEqual({ kname: 'dm-1', path: `/dev/mapper/${REPO}`, kind: 'mpath', major: 253, minor: 1, sizeBytes: 200 * GiB, lun: ref, mediumKey: `${ref.array}:21`, startSector: 0, partition: null, wwid: REPO, mapName: REPO, visible: true });
+    expect(resolveBlockDevice(t.world, 'ovs01', '/dev/dm-1')).toEqual(map);
+    expect(resolveBlockDevice(t.world, 'ovs01', '/dev/sdf')!.mediumKey).toBe(map.mediumKey);
+    expect(resolveBlockDevice(t.world, 'ovs01', `/dev/mapper/${REPO}p1`)).toBeNull();
     expect(resolveBlockDevice(t.world, 'ovs01', `/dev/mpath/${REPO}`)).toBeNull(); // OL6 has no /dev/mpath
     expect(resolveBlockDevice(t.world, 'ovs01', '/dev/sdzz')).toBeNull();
-    expect(resolveBlockDevice(t.world, 'ovs02', `/dev/mapper/${REPO}p1`)!.mediumKey).toBe(p1.mediumKey);
+    expect(resolveBlockDevice(t.world, 'ovs02', `/dev/mapper/${REPO}`)!.mediumKey).toBe(map.mediumKey);
     expect(hostMapForLun(t.world, 'ovs01', ref)!.path).toBe(`/dev/mapper/${REPO}`);
-    expect(listBlockDevices(t.world, 'ovs01').map((d) => d.kname).join(' ')).toBe('sda sda1 sda2 sda3 sdb sdc sdc1 sdd sde sdf sdf1 sdg sdh sdi sdi1 sdj sdk sdl sdl1 sdm dm-0 dm-1 dm-2 dm-3');
+    expect(listBlockDevices(t.world, 'ovs01').map((d) => d.kname).join(' ')).toBe('sda sda1 sda2 sda3 sdb sdc sdd sde sdf sdg sdh sdi sdj sdk sdl sdm dm-0 dm-1 dm-2');
   });
 
   test('OVM 2.2: /dev/mpath names resolve', () => {
@@ -42,7 +44,7 @@ describe('growing a LUN', () => {
     expect(t.type(`multipathd -k"resize map ${REPO}"`)).toBe('ok\n');
     expect(hostLunSize(t.world, 'ovs01', ref)).toBe(300 * GiB);
     expect(hostLunSize(t.world, 'ovs02', ref)).toBe(200 * GiB);
-    expect(t.type(`blockdev --getsize64 /dev/mapper/${REPO} /dev/mapper/${REPO}p1`)).toBe('322122547200\n214745577984\n');
+    expect(t.type(`blockdev --getsize64 /dev/mapper/${REPO} /dev/sdc`)).toBe('322122547200\n322122547200\n');
   });
 
   test('wrong order 1: resize map before any rescan changes nothing (and says so in the log)', () => {
