@@ -10,8 +10,8 @@ import { createLabHost, PANEL_SESSION, shellQuote } from './lab-session';
 import { createAttemptPersistence, type BootOptions, type PersistenceDeps } from './persistence-attempt';
 import { withWarning } from './persistence';
 import { undoCommands, type UndoKind } from './undo';
-import { wireEngine } from './wiring';
 import { createManagerHost } from './manager';
+import { wireEngine } from './wiring';
 import type { Sim } from '../sim/sim';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
 import type { ExportScope, ImportResult } from './export-import';
@@ -116,7 +116,13 @@ export function createEngine(deps: EngineDeps) {
       return gate(async () => {
         const s = sessions.get(session);
         if (!s) return '';
-        const out = s.input(data);
+        let out: string;
+        try {
+          out = s.input(data);
+        } catch (e) {
+          // A bug, not the learner's fault: the line is rolled back and journaled as failed.
+          return persist.recoverFromThrow(session, e);
+        }
         labs.afterChange(sim);
         const warning = await flushJournal();
         // `undo`/`redo` on the line: the world is rebuilt now, before the output is returned.
@@ -129,7 +135,12 @@ export function createEngine(deps: EngineDeps) {
 
     async resize(session: string, cols: number, rows: number): Promise<string> {
       return gate(async () => {
-        const out = sessions.get(session)?.resize(cols, rows) ?? '';
+        let out: string;
+        try {
+          out = sessions.get(session)?.resize(cols, rows) ?? '';
+        } catch (e) {
+          return persist.recoverFromThrow(session, e);
+        }
         return withWarning(out, await flushJournal());
       });
     },
@@ -214,7 +225,7 @@ export function createEngine(deps: EngineDeps) {
 
     /** The sandbox's fault menu (what `fault` can inject), for the UI's form. */
     faultMenu() {
-      return labs.faultMenu();
+      return labs.faultMenu(sim);
     },
 
     /**
@@ -229,7 +240,13 @@ export function createEngine(deps: EngineDeps) {
         const panel = sessions.get(PANEL_SESSION) ?? sessionFor(PANEL_SESSION, hostNames(s.world)[0]!);
         // A fresh, empty input line (also for a session restored from a snapshot).
         panel.attach();
-        const raw = panel.input([command, ...args.map(shellQuote)].join(' ') + '\r');
+        let raw: string;
+        try {
+          raw = panel.input([command, ...args.map(shellQuote)].join(' ') + '\r');
+        } catch (e) {
+          const shown = await persist.recoverFromThrow(PANEL_SESSION, e);
+          return { exitCode: 1, output: shown.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').trim().split('\r\n')[0] ?? '' };
+        }
         labs.afterChange(s);
         await flushJournal();
         await labs.flush(s);

@@ -8,6 +8,7 @@ import { SCENARIOS, scenarioBuilder } from './scenarios';
 import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } from './store';
 import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem, withWarning } from './persistence';
 import { createMemoryStore } from './persistence-memory';
+import { describeEntry, entryProblem, MAX_REPLAY_REPAIRS, RestoreError } from './replay-guard';
 import { UndoIndex, rememberLine, type UndoKind, type UndoPlan } from './undo';
 import { exportText, parseImport, type ExportScope, type ImportResult } from './export-import';
 import type { Sim } from '../sim/sim';
@@ -79,6 +80,8 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
   let replaying = false;
   /** Outcomes of undo/redo recorded in the entry being replayed. */
   let replayMeta: boolean[] = [];
+  /** Entries found failing in this attempt (also kept on disk when writable): every rebuild skips them. */
+  const failedSeqs = new Set<number>();
 
   function record(s: TtySession, rec: SessionRecord): void {
     if (replaying) return;
@@ -93,6 +96,12 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
   function planUndo(kind: UndoKind): UndoPlan {
     if (replaying) return replayMeta.shift() ? { ok: true, line: '' } : { ok: false, reason: '' };
     const entry = pending[pending.length - 1];
+    // The world is rebuilt after the line: in a list, what follows would run in the old world.
+    const alone = entry?.record.kind === 'exec' && /^\s*(undo|redo)(\s+[^;&|<>()`$\n]*)?$/.test(entry.record.line);
+    if (!alone) {
+      if (entry) (entry.meta ??= []).push(false);
+      return { ok: false, reason: 'must be the only command on the line' };
+    }
     const group = refusal ? null : undo.plan(kind);
     if (entry) (entry.meta ??= []).push(!!group);
     if (refusal) return { ok: false, reason: 'your work is not being saved, so there is nothing to step back to' };
@@ -101,22 +110,57 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
   }
 
   /** Writes what the call recorded; awaited before output is shown. Returns a warning, or ''. */
-  async function flush(): Promise<string> {
+  async function flush(opts: { snapshot?: boolean } = {}): Promise<string> {
     tracker.close();
     undo.settle(true);
     const batch = pending;
     pending = [];
     if (refusal || !batch.length) return '';
     try {
-      for (const e of batch) await store.appendJournal(e);
+      await store.appendJournal(batch);
     } catch (e) {
       const text = storageProblem(e);
       host.emit({ type: 'notice', level: 'error', text });
       return text;
     }
     sinceSnapshot += batch.length;
-    if (sinceSnapshot >= snapshotEvery) snapshotSoon();
+    if (sinceSnapshot >= snapshotEvery && opts.snapshot !== false) snapshotSoon();
     return '';
+  }
+
+  /**
+   * A call raised an internal error half-way: its last record is journaled as failed and the
+   * world is rebuilt without it (from storage, as for undo), so the live world is exactly what a
+   * reload will rebuild. Returns the bytes to show: an error line and a fresh prompt.
+   */
+  async function recoverFromThrow(sessionId: string, error: unknown): Promise<string> {
+    const culprit = pending[pending.length - 1];
+    if (culprit) culprit.failed = true;
+    // No snapshot now: the world holds the culprit's half-done effect.
+    const warning = await flush({ snapshot: false });
+    const why = error instanceof Error ? error.message : String(error);
+    if (culprit && !refusal) {
+      failedSeqs.add(culprit.seq);
+      const liveClock = currentSim().world.clockMs;
+      const attempt = await store.getAttempt(attemptId);
+      rebuilding = true;
+      try {
+        await restore(currentSim().core, attempt?.scenario ?? 'default', attempt?.seed ?? currentSim().world.seed, culprit.seq);
+        replaying = true;
+        try {
+          host.advance(liveClock);
+        } finally {
+          replaying = false;
+        }
+      } finally {
+        rebuilding = false;
+      }
+      labs.afterChange(host.getSim());
+    }
+    const s = sessions.get(sessionId);
+    const prompt = s ? s.recover() : '';
+    const text = `\r\n\x1b[31m-bash: internal error: ${why.replace(/[\x00-\x1f]/g, ' ').slice(0, 200)} (this line changed nothing)\x1b[0m\r\n${prompt}`;
+    return withWarning(text, warning);
   }
 
   /** Captures a snapshot now (only between programs: a running one cannot be serialised); writes it in the background. */
@@ -156,77 +200,126 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
 
   /**
    * Rebuilds the attempt: the newest snapshot (for undo: the newest before `beforeSeq`), then the
-   * journal after it, skipping undone entries. A snapshot written by a newer version is refused
-   * (SnapshotVersionError propagates); an unreadable one falls back to the base snapshot.
+   * journal after it, skipping undone and failed entries. An entry that cannot be replayed (it
+   * names no host of the world, lies too far ahead, or raises) is marked failed and the rebuild
+   * starts again without it, so one bad record never takes the rest of the attempt with it.
+   * A snapshot written by a newer version is refused (SnapshotVersionError propagates).
    */
   async function restore(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null }> {
     const was = rebuilding;
     rebuilding = true;
     try {
-      let notice: string | null = null;
-      let afterSeq = -1;
-      const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
-      const fresh = () => {
-        sessions.clear();
-        undo.reset(true);
-        if (pristineCore) core.loadTables(pristineCore);
-        host.setSim({ world: build(seed), core });
-      };
-      const latest = await store.latestSnapshot(attemptId, beforeSeq);
-      const base = latest && latest.seq !== -1 ? await store.latestSnapshot(attemptId, 0) : undefined;
-      if (latest?.seq === -1) {
-        // The latest snapshot is the base, the world as built: building it here first would be
-        // the same world twice (a whole build on every fresh boot).
-        sessions.clear();
-        undo.reset(true);
-      } else {
-        fresh();
-        labs.afterChange(host.getSim());
-      }
-      tracker.reset();
-      for (const snap of [latest, base]) {
-        if (!snap) continue;
-        try {
-          host.setSim({ world: deserializeWorld(snap.world), core });
-          core.loadTables(snap.core);
-          for (const st of JSON.parse(snap.sessions) as SessionState[]) host.sessionFor(st.id, st.frames[0]!.host, st.cols, st.rows, st);
-          undo.load(snap.undo);
-          afterSeq = snap.seq;
-          break;
-        } catch (e) {
-          if (e instanceof SnapshotVersionError) throw e;
-          notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
-          fresh();
+      const skipped: JournalEntry[] = [];
+      for (let round = 0; ; round++) {
+        const r = await restoreOnce(core, scenario, seed, beforeSeq);
+        skipped.push(...r.skipped);
+        if (!r.failed) {
+          const notices = [r.notice, skippedNotice(skipped)].filter(Boolean);
+          return { replayed: r.replayed, notice: notices.length ? notices.join(' ') : null };
         }
+        // Half applied: start again from before it, with it marked failed (kept so on disk when we may write).
+        skipped.push(r.failed);
+        failedSeqs.add(r.failed.seq);
+        if (!refusal) await store.markFailed(attemptId, r.failed.seq);
+        if (round + 1 >= MAX_REPLAY_REPAIRS) throw new RestoreError(`${skipped.length} saved commands could not be replayed`);
       }
-      // The base snapshot is the world as built: the lab sees it first (a no-op for later snapshots).
+    } finally {
+      rebuilding = was;
+    }
+  }
+
+  function skippedNotice(skipped: readonly JournalEntry[]): string | null {
+    if (!skipped.length) return null;
+    const named = skipped.slice(0, 3).map(describeEntry).join(', ') + (skipped.length > 3 ? ` and ${skipped.length - 3} more` : '');
+    return `${skipped.length === 1 ? 'One saved command' : `${skipped.length} saved commands`} could not be replayed and ${skipped.length === 1 ? 'was' : 'were'} skipped (${named}); everything else is restored.`;
+  }
+
+  async function restoreOnce(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null; skipped: JournalEntry[]; failed: JournalEntry | null }> {
+    let notice: string | null = null;
+    let afterSeq = -1;
+    const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
+    const fresh = () => {
+      sessions.clear();
+      undo.reset(true);
+      if (pristineCore) core.loadTables(pristineCore);
+      host.setSim({ world: build(seed), core });
+    };
+    // Snapshots after a failed entry may hold its half-done effect (a read-only tab cannot drop them).
+    const firstFailed = failedSeqs.size ? Math.min(...failedSeqs) : Infinity;
+    const limit = Math.min(beforeSeq ?? Infinity, firstFailed);
+    const latest = await store.latestSnapshot(attemptId, Number.isFinite(limit) ? limit : undefined);
+    const base = latest && latest.seq !== -1 ? await store.latestSnapshot(attemptId, 0) : undefined;
+    if (latest?.seq === -1) {
+      // The latest snapshot is the base, the world as built: building it here first would be
+      // the same world twice (a whole build on every fresh boot).
+      sessions.clear();
+      undo.reset(true);
+    } else {
+      fresh();
       labs.afterChange(host.getSim());
-      const entries = await store.readJournal(attemptId, afterSeq);
-      replaying = true;
+    }
+    tracker.reset();
+    for (const snap of [latest, base]) {
+      if (!snap) continue;
       try {
-        for (const e of entries) {
-          seq = e.seq;
-          undo.add(e);
-          const session = host.sessionFor(e.session, e.host);
-          if (e.undone) {
-            if (e.record.kind === 'exec') rememberLine(session.state, e.record.line);
-            continue;
-          }
+        host.setSim({ world: deserializeWorld(snap.world), core });
+        core.loadTables(snap.core);
+        for (const st of JSON.parse(snap.sessions) as SessionState[]) host.sessionFor(st.id, st.frames[0]!.host, st.cols, st.rows, st);
+        undo.load(snap.undo);
+        afterSeq = snap.seq;
+        break;
+      } catch (e) {
+        if (e instanceof SnapshotVersionError) throw e;
+        notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
+        fresh();
+      }
+    }
+    // The base snapshot is the world as built: the lab sees it first (a no-op for later snapshots).
+    labs.afterChange(host.getSim());
+    const entries = await store.readJournal(attemptId, afterSeq);
+    const startMs = currentSim().world.clockMs;
+    const hosts = hostNames(currentSim().world);
+    const skipped: JournalEntry[] = [];
+    replaying = true;
+    try {
+      for (const e of entries) {
+        seq = Math.max(seq, e.seq);
+        if (failedSeqs.has(e.seq) || e.failed) e.failed = true;
+        const problem = e.failed || e.undone ? null : entryProblem(e, hosts, startMs);
+        if (problem) {
+          // Nothing of it ran: skipped in place, and marked so that the next rebuild skips it too.
+          e.failed = true;
+          failedSeqs.add(e.seq);
+          skipped.push(e);
+          if (!refusal) await store.markFailed(attemptId, e.seq).catch(() => undefined);
+        }
+        if (e.failed) {
+          const s = hosts.includes(e.host) ? host.sessionFor(e.session, e.host) : null;
+          if (s && e.record.kind === 'exec') rememberLine(s.state, e.record.line);
+          continue;
+        }
+        undo.add(e);
+        const session = host.sessionFor(e.session, e.host);
+        if (e.undone) {
+          if (e.record.kind === 'exec') rememberLine(session.state, e.record.line);
+          continue;
+        }
+        try {
           host.advance(e.atMs);
           replayMeta = [...(e.meta ?? [])];
           session.replay(e.record);
           labs.afterChange(host.getSim());
+        } catch {
+          return { replayed: entries.length, notice, skipped, failed: e };
         }
-      } finally {
-        replaying = false;
-        replayMeta = [];
       }
-      undo.settle(false);
-      seq = Math.max(seq, afterSeq);
-      return { replayed: entries.length, notice };
     } finally {
-      rebuilding = was;
+      replaying = false;
+      replayMeta = [];
     }
+    undo.settle(false);
+    seq = Math.max(seq, afterSeq);
+    return { replayed: entries.length, notice, skipped, failed: null };
   }
 
   /** Carries out the undo/redo steps the last line planned: marks the journal, rebuilds the world. */
@@ -269,6 +362,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     pending = [];
     refusal = null;
     seq = -1;
+    failedSeqs.clear();
     sinceSnapshot = 0;
     let existing;
     try {
@@ -336,6 +430,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     record,
     planUndo,
     flush,
+    recoverFromThrow,
     tickSession,
     boot,
     get rebuilding(): boolean {

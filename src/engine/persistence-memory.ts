@@ -24,8 +24,8 @@ export function createMemoryStore(): Store {
     async putAttempt(a) {
       byKey(d.attempts, (x) => x.id === a.id, copy(a));
     },
-    async appendJournal(e: JournalEntry) {
-      byKey(d.journal, (x) => x.attemptId === e.attemptId && x.seq === e.seq, copy(e));
+    async appendJournal(e: JournalEntry | readonly JournalEntry[]) {
+      for (const x of Array.isArray(e) ? (e as readonly JournalEntry[]) : [e as JournalEntry]) byKey(d.journal, (y) => y.attemptId === x.attemptId && y.seq === x.seq, copy(x));
       sortJournal();
     },
     async readJournal(attemptId, afterSeq) {
@@ -50,6 +50,10 @@ export function createMemoryStore(): Store {
       }
       const from = Math.max(0, Math.min(...seqs));
       d.snapshots = d.snapshots.filter((x) => x.attemptId !== attemptId || x.seq < from);
+    },
+    async markFailed(attemptId, seq) {
+      for (const e of d.journal) if (e.attemptId === attemptId && e.seq === seq) e.failed = true;
+      d.snapshots = d.snapshots.filter((x) => x.attemptId !== attemptId || x.seq < Math.max(0, seq));
     },
     async deleteAttempt(attemptId) {
       d.attempts = d.attempts.filter((x) => x.id !== attemptId);

@@ -30,6 +30,11 @@ export interface JournalEntry {
   undone?: boolean;
   /** Outcomes of `undo`/`redo` run by this line, in order, so that a replay repeats their exit codes. */
   meta?: boolean[];
+  /**
+   * The record raised an internal error (live, or when it was replayed): its effects were rolled
+   * back, so a rebuild skips it like an undone one (the line stays in the shell's history).
+   */
+  failed?: boolean;
 }
 
 export interface SnapshotRecord {
@@ -93,7 +98,8 @@ export interface StoreDump {
 export interface Store {
   getAttempt(id: string): Promise<AttemptRecord | undefined>;
   putAttempt(a: AttemptRecord): Promise<void>;
-  appendJournal(e: JournalEntry): Promise<void>;
+  /** Appends one call's records in one transaction, durably: resolving means they survive a crash. */
+  appendJournal(e: JournalEntry | readonly JournalEntry[]): Promise<void>;
   /** Entries with seq > afterSeq, in order. */
   readJournal(attemptId: string, afterSeq: number): Promise<JournalEntry[]>;
   putSnapshot(s: SnapshotRecord): Promise<void>;
@@ -101,6 +107,8 @@ export interface Store {
   latestSnapshot(attemptId: string, beforeSeq?: number): Promise<SnapshotRecord | undefined>;
   /** Marks journal entries undone (or not) and drops the snapshots that include them, atomically. */
   setUndone(attemptId: string, seqs: readonly number[], undone: boolean): Promise<void>;
+  /** Marks one journal entry failed and drops the snapshots taken after it, atomically. */
+  markFailed(attemptId: string, seq: number): Promise<void>;
   /** Deletes the attempt with its journal, snapshots and scrollback. */
   deleteAttempt(attemptId: string): Promise<void>;
   putTerminal(t: TerminalRecord): Promise<void>;

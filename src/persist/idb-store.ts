@@ -9,6 +9,8 @@ import type { AttemptRecord, JournalEntry, ProgressRecord, SnapshotRecord, Store
 /** Snapshots kept per attempt besides the base (seq -1); older ones are pruned, the journal never is. */
 const KEEP_SNAPSHOTS = 2;
 const MAX_SEQ = Number.MAX_SAFE_INTEGER;
+/** Transactions that acknowledge work wait for the disk (see appendJournal). */
+const STRICT = { durability: 'strict' } as const;
 
 export interface IdbStoreOptions extends OpenHooks {
   /** Snapshots were pruned to make room after a quota error. */
@@ -57,10 +59,20 @@ export function createIdbStore(dbName?: string, opts: IdbStoreOptions = {}): Idb
       return (await db()).get('attempts', id);
     },
     async putAttempt(a: AttemptRecord) {
-      await guarded(async () => void (await (await db()).put('attempts', a)));
+      await guarded(async () => {
+        const tx = (await db()).transaction('attempts', 'readwrite', STRICT);
+        await Promise.all([tx.store.put(a), tx.done]);
+      });
     },
-    async appendJournal(e: JournalEntry) {
-      await guarded(async () => void (await (await db()).put('journal', e)));
+    async appendJournal(e: JournalEntry | readonly JournalEntry[]) {
+      const entries = Array.isArray(e) ? (e as readonly JournalEntry[]) : [e as JournalEntry];
+      if (!entries.length) return;
+      // 'strict': the commit waits for the disk, so an acknowledged command survives a crash or a
+      // power cut (Chromium's default, 'relaxed', may lose the last commits).
+      await guarded(async () => {
+        const tx = (await db()).transaction('journal', 'readwrite', STRICT);
+        await Promise.all([...entries.map((x) => tx.store.put(x)), tx.done]);
+      });
     },
     async readJournal(attemptId, afterSeq) {
       const range = IDBKeyRange.bound([attemptId, afterSeq + 1], [attemptId, MAX_SEQ]);
@@ -83,7 +95,7 @@ export function createIdbStore(dbName?: string, opts: IdbStoreOptions = {}): Idb
     async setUndone(attemptId, seqs, undone) {
       if (!seqs.length) return;
       await guarded(async () => {
-        const tx = (await db()).transaction(['journal', 'snapshots'], 'readwrite');
+        const tx = (await db()).transaction(['journal', 'snapshots'], 'readwrite', STRICT);
         const journal = tx.objectStore('journal');
         for (const seq of seqs) {
           const e = await journal.get([attemptId, seq]);
@@ -94,6 +106,17 @@ export function createIdbStore(dbName?: string, opts: IdbStoreOptions = {}): Idb
         }
         // Snapshots taken after the first affected entry contain (or lack) its effect: stale now.
         await tx.objectStore('snapshots').delete(IDBKeyRange.bound([attemptId, Math.max(0, Math.min(...seqs))], [attemptId, MAX_SEQ]));
+        await tx.done;
+      });
+    },
+    async markFailed(attemptId, seq) {
+      await guarded(async () => {
+        const tx = (await db()).transaction(['journal', 'snapshots'], 'readwrite', STRICT);
+        const journal = tx.objectStore('journal');
+        const e = await journal.get([attemptId, seq]);
+        if (e) await journal.put({ ...e, failed: true });
+        // Snapshots taken after it may hold its half-done effect: a rebuild goes around them.
+        await tx.objectStore('snapshots').delete(IDBKeyRange.bound([attemptId, Math.max(0, seq)], [attemptId, MAX_SEQ]));
         await tx.done;
       });
     },

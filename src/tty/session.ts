@@ -5,7 +5,8 @@ import { runLine, type LineOutcome } from '../shell/executor';
 import { completeLine } from '../shell/complete';
 import { expandHistory } from '../shell/history-expand';
 import { lineStatus } from '../shell/parse';
-import { newFrame, promptFor } from '../shell/prompt';
+import { newFrame, ownFrame, promptFor } from '../shell/prompt';
+import { dict } from '../lib/own';
 import { decodeKeys } from './keys';
 import { LineEditor } from './line-editor';
 import { reconnectProgram } from './programs/reconnect';
@@ -31,7 +32,7 @@ const HISTORY_LIMIT = 1000;
 const PS2 = '> ';
 
 export function newSessionState(id: string, host: string, cols = 80, rows = 24): SessionState {
-  return { id, frames: [newFrame(host)], history: {}, cols, rows };
+  return { id, frames: [newFrame(host)], history: dict(), cols, rows };
 }
 
 export class TtySession {
@@ -52,6 +53,9 @@ export class TtySession {
 
   constructor(state: SessionState, sim: () => Sim, registry: Registry, record: (r: SessionRecord) => void) {
     this.state = state;
+    // A restored state is plain JSON: its name-keyed tables become null-prototype ones (lib/own.ts).
+    state.frames.forEach(ownFrame);
+    state.history = dict(state.history);
     this.#sim = sim;
     this.#registry = registry;
     this.#record = record;
@@ -75,6 +79,19 @@ export class TtySession {
   attach(): string {
     if (this.#program) return '';
     return '\x1b[?2004h' + this.#editor.begin(promptFor(this.#frame));
+  }
+
+  /**
+   * After an internal error escaped a call: whatever was half done on the line (a pending
+   * here-document, a program) is dropped and a fresh prompt begins, as bash after a signal.
+   */
+  recover(): string {
+    const leaveScreen = this.#program ? '\x1b[?1049l' : '';
+    this.#pending = null;
+    this.#program = null;
+    this.#resume = undefined;
+    this.#out = '';
+    return leaveScreen + '\x1b[?2004h' + this.#editor.begin(promptFor(this.#frame));
   }
 
   /** Raw keystrokes from the terminal. Returns the bytes to display. */

@@ -15,10 +15,10 @@ describe('journal', () => {
     const order: string[] = [];
     const slow: Store = {
       ...store,
-      async appendJournal(e: JournalEntry) {
+      async appendJournal(batch: JournalEntry | readonly JournalEntry[]) {
         await new Promise((r) => setTimeout(r, 15));
-        await store.appendJournal(e);
-        order.push(`journal ${e.record.kind === 'exec' ? e.record.line : e.record.kind}`);
+        await store.appendJournal(batch);
+        for (const e of [batch].flat()) order.push(`journal ${e.record.kind === 'exec' ? e.record.line : e.record.kind}`);
       },
     };
     const engine = await bootOn(slow);
@@ -103,7 +103,7 @@ describe('journal', () => {
     let full = false;
     const failing: Store = {
       ...store,
-      async appendJournal(e: JournalEntry) {
+      async appendJournal(e: JournalEntry | readonly JournalEntry[]) {
         if (full) throw new StorageFullError(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
         await store.appendJournal(e);
       },
