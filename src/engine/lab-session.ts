@@ -34,7 +34,7 @@ export interface FaultMenuItem {
   name: string;
   label: string;
   summary: string;
-  args: Array<{ name: string; required: boolean; type: string; choices: string[] | null }>;
+  args: Array<{ name: string; required: boolean; type: string; choices: string[] | null; byHost?: Record<string, string[]> }>;
 }
 
 export interface CatalogInfo {
@@ -154,7 +154,10 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
       return { labs: labCards(), progress: stored, scenarios: scenarioBases(), errors: bundledCatalog().errors, custom: await custom.list() };
     },
 
-    faultMenu(): FaultMenuItem[] {
+    /** The menu's faults; an `hba` argument lists each host's HBA ports (SCSI host numbers). */
+    faultMenu(sim?: Sim | null): FaultMenuItem[] {
+      const hbas: Record<string, string[]> = {};
+      for (const [host, san] of Object.entries(sim?.world.san?.hosts ?? {})) hbas[host] = san.hbas.map((b) => String(b.scsiHost));
       return Object.entries(faultRegistry)
         .filter(([, d]) => d.menu)
         .map(([name, d]) => ({
@@ -166,6 +169,7 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
             required: d.required.includes(arg),
             type: String(schema.type ?? 'string'),
             choices: Array.isArray(schema.enum) ? (schema.enum as string[]) : null,
+            ...(arg === 'hba' && { byHost: hbas }),
           })),
         }));
     },

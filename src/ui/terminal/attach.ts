@@ -1,10 +1,17 @@
 // Mounts an xterm.js terminal as a dumb PTY: keystrokes go to an engine session, bytes from it
 // are written back. Resizes with its container. Returns a disposer.
+// The terminal opens in an inner host without padding: the fit addon sizes rows from its parent's
+// computed height, which with border-box sizing includes the parent's padding; a padded parent made
+// the terminal a few pixels too tall, the page grew a scrollbar, the fit shrank, the scrollbar went,
+// and the terminal's height flipped every frame on browsers with classic scrollbars.
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../../worker/client';
+import { leaveKeys, stickyCtrl } from './keys';
+import { followPrefs } from './term-prefs.svelte';
+import { prefs, terminalTheme } from '../state/prefs.svelte';
 
 export interface TerminalOptions {
   client: EngineClient;
@@ -22,16 +29,23 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   const term = new Terminal({
     cursorBlink: true,
     fontFamily: '"DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace',
-    fontSize: 14,
+    // Narrow screens (phones) get a smaller font, so a line holds more of a command's output.
+    fontSize: typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches ? 12 : 14,
     // At 1.0 the DOM renderer clips underscores (`el5_web1` read as `el5 web1`).
     lineHeight: 1.15,
     scrollback: 5000,
-    theme: { background: '#0d1117', foreground: '#d8dee9', cursor: '#f0b429', selectionBackground: '#3b4252' },
     allowProposedApi: false,
+    theme: terminalTheme(),
+    screenReaderMode: prefs.screenReader,
   });
+  const host = document.createElement('div');
+  host.className = 'xterm-host';
+  el.append(host);
+  const unfollow = followPrefs(term);
+  term.attachCustomKeyEventHandler(leaveKeys(() => el));
   const fit = new FitAddon();
   term.loadAddon(fit);
-  term.open(el);
+  term.open(host);
   fit.fit();
   opts.onReady?.(term);
 
@@ -54,18 +68,20 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
     },
   };
   void opts.client.open(opts.session, opts.host, term.cols, term.rows, sink);
-  const onData = term.onData((d) => opts.client.input(opts.session, d));
+  const onData = term.onData((d) => opts.client.input(opts.session, stickyCtrl.apply(d)));
   const onResize = term.onResize(({ cols, rows }) => opts.client.resize(opts.session, cols, rows));
   const observer = new ResizeObserver(() => fit.fit());
-  observer.observe(el);
+  observer.observe(host);
   term.focus();
 
   return () => {
     if (saveTimer !== undefined) saveNow();
     document.removeEventListener('visibilitychange', onHidden);
     observer.disconnect();
+    unfollow();
     onData.dispose();
     onResize.dispose();
     term.dispose();
+    host.remove();
   };
 }
