@@ -12,6 +12,8 @@ import { parse, type AndOr, type CaseCommand, type Command, type Conditional, ty
 import { applyRedirects, toStreams, type Redirected } from './redirect';
 import { noInput, type Input, type Streams } from './streams';
 import { tokenize } from './tokenize';
+import { forkFrame } from './prompt';
+import { dict, own as ownEntry, setOwn } from '../lib/own';
 import type { ShellIo } from './shell-io';
 import type { ProgramFactory } from '../tty/program';
 import type { CommandOutcome, SessionAction, ShellFrame } from './types';
@@ -157,7 +159,7 @@ class Runner {
   command(cmd: Command, frame: ShellFrame, stdin: Input, streams: Streams, top = false): StepResult {
     if (cmd.kind === 'simple') return this.simple(cmd, frame, stdin, streams, top);
     if (cmd.kind === 'funcdef') {
-      (frame.functions ??= {})[cmd.name] = cmd.body;
+      setOwn((frame.functions ??= dict()), cmd.name, cmd.body);
       return this.finish(frame, 0);
     }
     const target = cmd.kind === 'subshell' ? forkFrame(frame) : frame;
@@ -318,7 +320,7 @@ class Runner {
     const own: Input = fds.stdin !== undefined ? { text: fds.stdin, pos: 0 } : stdin;
     let input = own.text.slice(own.pos);
 
-    const fn = argv.length ? frame.functions?.[argv[0]!] : undefined;
+    const fn = argv.length ? ownEntry(frame.functions, argv[0]!) : undefined;
     if (fn) return this.callFunction(argv, fn, frame, own, toStreams(fds.table, this.io), top);
     if (argv[0] === 'local' || argv[0] === 'return') {
       const r = functionBuiltin(argv, frame);
@@ -339,15 +341,15 @@ class Runner {
     }
 
     // Assignments before a command are its environment only.
-    const saved = assigns.map(([k]) => [k, frame.env[k]] as const);
-    for (const [k, v] of assigns) frame.env[k] = v;
+    const saved = assigns.map(([k]) => [k, ownEntry(frame.env, k)] as const);
+    for (const [k, v] of assigns) setOwn(frame.env, k, v);
     let outcome: CommandOutcome;
     try {
       outcome = invokeCommand(this.io, argv, frame, input, fds.table[1]!.kind === 'stream' && (fds.table[1] as { tty: boolean }).tty);
     } finally {
       for (const [k, v] of saved) {
         if (v === undefined) delete frame.env[k];
-        else frame.env[k] = v;
+        else setOwn(frame.env, k, v);
       }
     }
     input = '';
@@ -439,7 +441,4 @@ class Runner {
   }
 }
 
-/** A copy of the shell for a subshell, pipeline stage or substitution. */
-function forkFrame(f: ShellFrame): ShellFrame {
-  return { ...f, env: { ...f.env }, aliases: { ...f.aliases }, ...(f.vars && { vars: { ...f.vars } }), ...(f.functions && { functions: { ...f.functions } }) };
-}
+

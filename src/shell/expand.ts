@@ -5,6 +5,7 @@
 import { evalArith } from './arith';
 import { escapeGlob, globSource, hasGlob, unescapeGlob } from './glob';
 import { parseHereBody, tokenize, type Word, type WordPart } from './tokenize';
+import { dict, own, setOwn } from '../lib/own';
 import type { ShellFrame } from './types';
 
 /** The pid bash reports for $$: fixed per host shell, as the world is deterministic. */
@@ -60,17 +61,17 @@ export function getVar(frame: ShellFrame, name: string): string | undefined {
     case 'BASH':
       return '/bin/bash';
     case 'SHLVL':
-      return frame.env.SHLVL ?? '1';
+      return own(frame.env, 'SHLVL') ?? '1';
     default:
       if (/^[1-9]\d*$/.test(name)) return frame.positional?.[Number(name) - 1];
-      return frame.vars?.[name] ?? frame.env[name];
+      return own(frame.vars, name) ?? own(frame.env, name);
   }
 }
 
 /** Sets a variable as bash does: an exported one stays in the environment. */
 export function setVar(frame: ShellFrame, name: string, value: string): void {
-  if (name in frame.env) frame.env[name] = value;
-  else (frame.vars ??= {})[name] = value;
+  if (Object.hasOwn(frame.env, name)) setOwn(frame.env, name, value);
+  else setOwn((frame.vars ??= dict()), name, value);
 }
 
 /** Expands the words of a command line into arguments (splitting and globbing). */

@@ -1,6 +1,7 @@
 // Shell functions: entering and leaving a call (positional parameters and `local` scopes, restored
 // after), and the `local` and `return` builtins. Definitions live in the frame (ShellFrame.functions).
 import type { BuiltinResult } from './executor-builtins';
+import { dict, own, setOwn } from '../lib/own';
 import type { ShellFrame } from './types';
 
 /** Deepest function nesting, as bash with FUNCNEST=100: recursion can neither hang the terminal nor overflow the JS stack. */
@@ -10,7 +11,7 @@ export const MAX_FUNC_DEPTH = 100;
 export function enterFunction(frame: ShellFrame, args: string[]): () => void {
   const positional = frame.positional;
   frame.positional = args;
-  const scope: LocalScope = {};
+  const scope: LocalScope = dict();
   (frame.locals ??= []).push(scope);
   return () => {
     frame.positional = positional;
@@ -18,9 +19,9 @@ export function enterFunction(frame: ShellFrame, args: string[]): () => void {
     if (frame.locals?.length === 0) delete frame.locals;
     for (const [name, saved] of Object.entries(scope)) {
       if (saved.vars === undefined) delete frame.vars?.[name];
-      else (frame.vars ??= {})[name] = saved.vars;
+      else setOwn((frame.vars ??= dict()), name, saved.vars);
       if (saved.env === undefined) delete frame.env[name];
-      else frame.env[name] = saved.env;
+      else setOwn(frame.env, name, saved.env);
     }
   };
 }
@@ -45,14 +46,16 @@ export function localBuiltin(args: string[], frame: ShellFrame): BuiltinResult {
       continue;
     }
     const name = m[1]!;
-    if (!(name in scope)) {
+    if (!Object.hasOwn(scope, name)) {
       const saved: LocalScope[string] = {};
-      if (frame.vars?.[name] !== undefined) saved.vars = frame.vars[name];
-      if (frame.env[name] !== undefined) saved.env = frame.env[name];
-      scope[name] = saved;
+      const v = own(frame.vars, name);
+      const e = own(frame.env, name);
+      if (v !== undefined) saved.vars = v;
+      if (e !== undefined) saved.env = e;
+      setOwn(scope, name, saved);
     }
     delete frame.env[name];
-    if (m[2] !== undefined) (frame.vars ??= {})[name] = m[2];
+    if (m[2] !== undefined) setOwn((frame.vars ??= dict()), name, m[2]);
     else if (frame.vars) delete frame.vars[name];
   }
   return { stderr, exitCode: stderr ? 1 : 0 };

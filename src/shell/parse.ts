@@ -6,6 +6,7 @@
 // `incomplete`, so the terminal asks for another line.
 import type { AndOr, Assignment, CaseCommand, Command, IfCommand, Pipeline, Redirect, SimpleCommand } from './ast';
 import { CondIncomplete, CondSyntaxError, parseConditional } from './conditional';
+import { own } from '../lib/own';
 import { isPlainWord, tokenize, wordText, type Token, type Word } from './tokenize';
 
 export type * from './ast';
@@ -348,7 +349,7 @@ class Parser {
     const t = this.peek();
     if (t?.type !== 'word' || !isPlainWord(t.parts)) return;
     const name = t.raw;
-    const value = this.aliases[name];
+    const value = own(this.aliases, name);
     if (value === undefined || seen.has(name) || this.aliasBudget-- <= 0) return;
     const sub = tokenize(value).tokens.filter((x) => !(x.type === 'op' && x.op === 'newline'));
     this.tokens = [...this.tokens.slice(0, this.i), ...sub, ...this.tokens.slice(this.i + 1)];

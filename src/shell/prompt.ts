@@ -1,4 +1,5 @@
 // The bash prompt of an Oracle VM Server: `[root@HOST DIR]# `, DIR being `~` in root's home.
+import { dict } from '../lib/own';
 import type { ShellFrame } from './types';
 
 export const HOME = '/root';
@@ -13,7 +14,7 @@ export function newFrame(host: string): ShellFrame {
     host,
     cwd: HOME,
     // A login shell's environment on OL6, in the order `env` prints it.
-    env: {
+    env: dict({
       HOSTNAME: host,
       TERM: 'xterm',
       SHELL: '/bin/bash',
@@ -27,9 +28,27 @@ export function newFrame(host: string): ShellFrame {
       HOME,
       LOGNAME: 'root',
       G_BROKEN_FILENAMES: '1',
-    },
+    }),
     // root's aliases on Oracle Linux 6 (/etc/profile.d/colorls.sh and which2.sh).
-    aliases: { 'l.': 'ls -d .* --color=auto', ll: 'ls -l --color=auto', ls: 'ls --color=auto', which: 'alias | /usr/bin/which --tty-only --read-alias --show-dot --show-tilde' },
+    aliases: dict({ 'l.': 'ls -d .* --color=auto', ll: 'ls -l --color=auto', ls: 'ls --color=auto', which: 'alias | /usr/bin/which --tty-only --read-alias --show-dot --show-tilde' }),
     lastExit: 0,
   };
+}
+
+/**
+ * The same frame with its name-keyed tables as null-prototype objects (lib/own.ts): frames read
+ * back from a snapshot are plain JSON objects, where `__proto__` or `constructor` would not be names.
+ */
+export function ownFrame(f: ShellFrame): ShellFrame {
+  f.env = dict(f.env);
+  f.aliases = dict(f.aliases);
+  if (f.vars) f.vars = dict(f.vars);
+  if (f.functions) f.functions = dict(f.functions);
+  if (f.locals) f.locals = f.locals.map((s) => dict(s));
+  return f;
+}
+
+/** A copy of the shell for a subshell, pipeline stage, substitution or script. */
+export function forkFrame(f: ShellFrame): ShellFrame {
+  return { ...f, env: dict(f.env), aliases: dict(f.aliases), ...(f.vars && { vars: dict(f.vars) }), ...(f.functions && { functions: dict(f.functions) }) };
 }

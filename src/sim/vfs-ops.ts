@@ -1,6 +1,7 @@
 // File operations built on the VFS primitives, for cp, mv, ln, rm, find, du and stat: copying
 // trees (also across mounts), moving, symbolic links, bounded walks, and the numbers `stat` and
 // `ls -l` show (link counts, 1K blocks, stable inode numbers). Errors are values, as in vfs.ts.
+import { setOwn } from '../lib/own';
 import { basename, dirname, lookup, normalizePath, putNode, nodeSize, type FsResult } from './vfs';
 import type { FsNode, HostState, WorldState } from './types';
 
@@ -15,7 +16,7 @@ export function cloneNode(node: FsNode, now: number, preserve = false): FsNode {
   if (node.type === 'file') return { ...node, mtimeMs };
   if (node.type === 'link') return { ...node, mtimeMs };
   const children: Record<string, FsNode> = {};
-  for (const [k, v] of Object.entries(node.children)) children[k] = cloneNode(v, now, preserve);
+  for (const [k, v] of Object.entries(node.children)) setOwn(children, k, cloneNode(v, now, preserve));
   return { type: 'dir', mode: node.mode, mtimeMs, children };
 }
 
@@ -24,7 +25,7 @@ export function entryAt(world: WorldState, host: HostState, abs: string): { pare
   const parent = lookup(world, host, dirname(abs));
   if (!parent.ok || parent.value.type !== 'dir') return null;
   const name = basename(abs);
-  return { parent: parent.value, name, node: parent.value.children[name] ?? null };
+  return { parent: parent.value, name, node: (Object.hasOwn(parent.value.children, name) ? parent.value.children[name] : null) ?? null };
 }
 
 /** Places a node at `abs`, touching the parent directory's time. */

@@ -1,6 +1,7 @@
 // The virtual file system of each host: one tree per file system, mounted by path on hosts.
 // A shared file system (an OCFS2 repository) is one tree mounted on several hosts, so every
 // host sees the same bytes. Pure functions over WorldState; errors are values (errno names).
+import { setOwn } from '../lib/own';
 import type { FsNode, HostState, Mount, WorldState } from './types';
 
 export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP' | 'EACCES';
@@ -125,7 +126,7 @@ function resolveReal(
     let node: FsNode | undefined = fs;
     for (const p of inner) {
       if (node?.type !== 'dir') return fail('ENOTDIR');
-      node = node.children[p];
+      node = Object.hasOwn(node.children, p) ? node.children[p] : undefined;
       if (!node) return fail('ENOENT');
     }
     if (node.type === 'link' && !(noFollow && i === parts.length)) {
@@ -176,7 +177,7 @@ export function writeFile(world: WorldState, host: HostState, path: string, cont
   }
   const parent = parentOf(world, host, abs);
   if (!parent.ok) return parent;
-  parent.value.dir.children[parent.value.name] = { type: 'file', mode: 0o644, mtimeMs: world.clockMs, content };
+  setOwn(parent.value.dir.children, parent.value.name, { type: 'file', mode: 0o644, mtimeMs: world.clockMs, content });
   parent.value.dir.mtimeMs = world.clockMs;
   return ok(null);
 }
@@ -192,7 +193,7 @@ export function mkdir(world: WorldState, host: HostState, path: string, cwd = '/
   }
   const parent = parentOf(world, host, abs);
   if (!parent.ok) return parent;
-  parent.value.dir.children[parent.value.name] = newDir(world.clockMs);
+  setOwn(parent.value.dir.children, parent.value.name, newDir(world.clockMs));
   parent.value.dir.mtimeMs = world.clockMs;
   return ok(null);
 }
@@ -203,7 +204,7 @@ export function remove(world: WorldState, host: HostState, path: string, cwd = '
   if (host.mounts.some((m) => m.path === abs)) return fail('EINVAL');
   const parent = parentOf(world, host, abs);
   if (!parent.ok) return parent;
-  const node = parent.value.dir.children[parent.value.name];
+  const node = Object.hasOwn(parent.value.dir.children, parent.value.name) ? parent.value.dir.children[parent.value.name] : undefined;
   if (!node) return fail('ENOENT');
   if (node.type === 'dir' && !recursive && Object.keys(node.children).length) return fail('ENOTEMPTY');
   delete parent.value.dir.children[parent.value.name];
@@ -215,7 +216,7 @@ export function remove(world: WorldState, host: HostState, path: string, cwd = '
 export function putNode(world: WorldState, host: HostState, path: string, node: FsNode, cwd = '/'): FsResult<null> {
   const parent = parentOf(world, host, normalizePath(path, cwd));
   if (!parent.ok) return parent;
-  parent.value.dir.children[parent.value.name] = node;
+  setOwn(parent.value.dir.children, parent.value.name, node);
   return ok(null);
 }
 

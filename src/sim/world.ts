@@ -29,7 +29,7 @@ export function hostNames(world: WorldState): string[] {
 }
 
 export function getHost(world: WorldState, name: string): HostState | undefined {
-  return world.hosts[name] ?? Object.values(world.hosts).find((h) => `${h.name}.${h.domain}` === name || h.ip === name);
+  return (Object.hasOwn(world.hosts, name) ? world.hosts[name] : undefined) ?? Object.values(world.hosts).find((h) => `${h.name}.${h.domain}` === name || h.ip === name);
 }
 
 /** Domains with a domid on `host` (running, paused, …), in xm's name order. */

@@ -5,6 +5,8 @@ import { readFile } from '../../sim/vfs';
 import { BUILTINS, commandPath, DEFAULT_PATH } from '../command-paths';
 import { runLine } from '../executor';
 import { getVar } from '../expand';
+import { forkFrame } from '../prompt';
+import { dict, own, setOwn } from '../../lib/own';
 import { tokenize } from '../tokenize';
 import { defineCommand, fail, ok, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
 import { testCommands } from './test-expr';
@@ -101,15 +103,15 @@ const exportCmd = defineCommand({
         continue;
       }
       if (unexport) {
-        if (name in frame.env) {
-          (frame.vars ??= {})[name] = frame.env[name]!;
+        if (Object.hasOwn(frame.env, name)) {
+          setOwn((frame.vars ??= dict()), name, frame.env[name]!);
           delete frame.env[name];
         }
         continue;
       }
-      const value = eq < 0 ? (frame.vars?.[name] ?? frame.env[name] ?? '') : item.slice(eq + 1);
+      const value = eq < 0 ? (own(frame.vars, name) ?? own(frame.env, name) ?? '') : item.slice(eq + 1);
       if (frame.vars) delete frame.vars[name];
-      frame.env[name] = value;
+      setOwn(frame.env, name, value);
     }
     return err ? fail(err) : ok();
   },
@@ -125,9 +127,9 @@ const unset = defineCommand({
     for (const n of ctx.args) {
       if (n === '-v' || n === '-f') continue;
       // Without -f a name that is no variable but a function unsets the function, as bash does.
-      const isVar = ctx.frame.env[n] !== undefined || ctx.frame.vars?.[n] !== undefined;
-      if (ctx.frame.functions?.[n] && (onlyFunctions || !isVar)) {
-        delete ctx.frame.functions[n];
+      const isVar = own(ctx.frame.env, n) !== undefined || own(ctx.frame.vars, n) !== undefined;
+      if (own(ctx.frame.functions, n) && (onlyFunctions || !isVar)) {
+        delete ctx.frame.functions![n];
         continue;
       }
       if (onlyFunctions) continue;
@@ -148,7 +150,7 @@ const set = defineCommand({
   usage: 'set [-o option] [arg ...]',
   run(ctx) {
     if (ctx.args.length) return ok();
-    const all: Record<string, string> = { ...ctx.frame.env, ...(ctx.frame.vars ?? {}), BASH: '/bin/bash', BASH_VERSION: getVar(ctx.frame, 'BASH_VERSION')!, PWD: ctx.frame.cwd, UID: '0', EUID: '0', PPID: '1', SHLVL: getVar(ctx.frame, 'SHLVL')! };
+    const all: Record<string, string> = dict({ ...dict(ctx.frame.env), ...dict(ctx.frame.vars), BASH: '/bin/bash', BASH_VERSION: getVar(ctx.frame, 'BASH_VERSION')!, PWD: ctx.frame.cwd, UID: '0', EUID: '0', PPID: '1', SHLVL: getVar(ctx.frame, 'SHLVL')! });
     return ok(
       Object.keys(all)
         .sort()
@@ -166,14 +168,14 @@ const alias = defineCommand({
     const args = ctx.args.filter((a) => a !== '-p');
     const bad = args[0]?.match(/^-([^-])/);
     if (bad) return fail(`-bash: alias: -${bad[1]}: invalid option\nalias: usage: alias [-p] [name[=value] ... ]\n`, 2);
-    const show = (n: string) => `alias ${n}=${sq(ctx.frame.aliases[n]!)}\n`;
+    const show = (n: string) => `alias ${n}=${sq(own(ctx.frame.aliases, n)!)}\n`;
     if (!args.length) return ok(Object.keys(ctx.frame.aliases).sort().map(show).join(''));
     let out = '';
     let err = '';
     for (const a of args) {
       const eq = a.indexOf('=');
       if (eq < 0) {
-        if (ctx.frame.aliases[a] !== undefined) out += show(a);
+        if (own(ctx.frame.aliases, a) !== undefined) out += show(a);
         else err += `-bash: alias: ${a}: not found\n`;
         continue;
       }
@@ -182,7 +184,7 @@ const alias = defineCommand({
         err += `-bash: alias: \`${name}': invalid alias name\n`;
         continue;
       }
-      ctx.frame.aliases[name] = a.slice(eq + 1);
+      setOwn(ctx.frame.aliases, name, a.slice(eq + 1));
     }
     return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
   },
@@ -200,7 +202,7 @@ const unalias = defineCommand({
     }
     let err = '';
     for (const n of ctx.args) {
-      if (ctx.frame.aliases[n] === undefined) err += `-bash: unalias: ${n}: not found\n`;
+      if (own(ctx.frame.aliases, n) === undefined) err += `-bash: unalias: ${n}: not found\n`;
       else delete ctx.frame.aliases[n];
     }
     return err ? fail(err) : ok();
@@ -235,9 +237,10 @@ const type = defineCommand({
     let err = '';
     for (const name of ctx.args.slice(i)) {
       const kinds: Array<[string, string]> = [];
-      if (ctx.frame.aliases[name] !== undefined && !flags.has('P')) kinds.push(['alias', `${name} is aliased to \`${ctx.frame.aliases[name]}'`]);
+      const aliased = own(ctx.frame.aliases, name);
+      if (aliased !== undefined && !flags.has('P')) kinds.push(['alias', `${name} is aliased to \`${aliased}'`]);
       if (KEYWORDS.has(name) && !flags.has('P')) kinds.push(['keyword', `${name} is a shell keyword`]);
-      if (ctx.frame.functions?.[name] && !flags.has('P')) kinds.push(['function', `${name} is a function`]);
+      if (own(ctx.frame.functions, name) && !flags.has('P')) kinds.push(['function', `${name} is a function`]);
       const spec = ctx.registry.get(name);
       if (spec && (BUILTINS.has(name) || SHELL_ONLY.has(name)) && !flags.has('P')) kinds.push(['builtin', `${name} is a shell builtin`]);
       if (spec && !SHELL_ONLY.has(name) && (!BUILTINS.has(name) || flags.has('a') || flags.has('P'))) kinds.push(['file', `${name} is ${commandPath(name)}`]);
@@ -323,22 +326,22 @@ const env = defineCommand({
   summary: 'run a program in a modified environment, or print the environment',
   usage: 'env [NAME=VALUE]... [COMMAND [ARG]...]',
   run(ctx) {
-    const extra: Record<string, string> = {};
+    const extra: Record<string, string> = dict();
     let i = 0;
     for (; i < ctx.args.length; i++) {
       const a = ctx.args[i]!;
-      if (/^[^=-][^=]*=/.test(a)) extra[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
+      if (/^[^=-][^=]*=/.test(a)) setOwn(extra, a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
       else if (a === '-' || a === '-i' || a === '--ignore-environment') continue;
       else break;
     }
     const rest = ctx.args.slice(i);
-    const all = { ...ctx.frame.env, ...extra };
+    const all = dict({ ...dict(ctx.frame.env), ...extra });
     if (!rest.length) return ok(Object.entries(all).map(([k, v]) => `${k}=${v}\n`).join(''));
     const [name, ...args] = rest as [string, ...string[]];
     const spec = ctx.registry.get(name.slice(name.lastIndexOf('/') + 1));
     if (!spec || SHELL_ONLY.has(name)) return fail(`env: ${name}: No such file or directory\n`, 127);
-    const saved = { ...ctx.frame.env };
-    Object.assign(ctx.frame.env, extra);
+    const saved = dict(ctx.frame.env);
+    for (const [k, v] of Object.entries(extra)) setOwn(ctx.frame.env, k, v);
     try {
       return spec.run({ ...ctx, name, args });
     } finally {
@@ -353,8 +356,8 @@ const printenv = defineCommand({
   usage: 'printenv [VARIABLE]...',
   run(ctx) {
     if (!ctx.args.length) return ok(Object.entries(ctx.frame.env).map(([k, v]) => `${k}=${v}\n`).join(''));
-    const found = ctx.args.filter((n) => ctx.frame.env[n] !== undefined);
-    return { stdout: found.map((n) => ctx.frame.env[n] + '\n').join(''), stderr: '', exitCode: found.length === ctx.args.length ? 0 : 1 };
+    const found = ctx.args.filter((n) => own(ctx.frame.env, n) !== undefined);
+    return { stdout: found.map((n) => own(ctx.frame.env, n) + '\n').join(''), stderr: '', exitCode: found.length === ctx.args.length ? 0 : 1 };
   },
 });
 
@@ -363,7 +366,7 @@ let scriptDepth = 0;
 
 function runScript(ctx: CommandContext, text: string, forked: boolean): CommandOutcome {
   if (scriptDepth >= 16) return fail('-bash: maximum script nesting level exceeded\n');
-  const frame = forked ? { ...ctx.frame, env: { ...ctx.frame.env }, aliases: { ...ctx.frame.aliases }, ...(ctx.frame.vars && { vars: { ...ctx.frame.vars } }) } : ctx.frame;
+  const frame = forked ? { ...forkFrame(ctx.frame), functions: undefined } : ctx.frame;
   scriptDepth++;
   try {
     // A script is read in one piece; its output (both streams) is returned as what it printed.

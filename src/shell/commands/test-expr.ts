@@ -2,6 +2,7 @@
 // != < >), integer comparisons (-eq -ne -lt -le -gt -ge), ! -a -o and parentheses, with bash's
 // error messages (exit 2) for malformed expressions.
 import { lookup, nodeSize } from '../../sim/vfs';
+import { own } from '../../lib/own';
 import { defineCommand, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
 
 class TestError {
@@ -16,7 +17,7 @@ export type FileTestContext = Pick<CommandContext, 'world' | 'host' | 'frame'>;
 
 export function fileTest(ctx: FileTestContext, op: string, path: string): boolean {
   if (op === '-t') return false;
-  if (op === '-v') return ctx.frame.env[path] !== undefined || ctx.frame.vars?.[path] !== undefined;
+  if (op === '-v') return own(ctx.frame.env, path) !== undefined || own(ctx.frame.vars, path) !== undefined;
   if (op === '-o') return false;
   const noFollow = op === '-L' || op === '-h';
   const n = lookup(ctx.world, ctx.host, path, ctx.frame.cwd, noFollow);

@@ -1,6 +1,7 @@
 // `man CMD`: short, truthful pages built from the registry (summary, usage, declared options)
 // and the hand-written parts in man-pages.ts, laid out like man/groff on a terminal and shown
 // in the pager (plain text when stdout is not a terminal).
+import { own } from '../../../lib/own';
 import { lessProgram } from '../../../tty/programs/less';
 import { defineCommand, fail, ok, type CommandSpec } from '../../types';
 import { MAN_PAGES } from './man-pages';
@@ -25,10 +26,10 @@ const SECTION_TITLE: Record<number, string> = { 1: 'User Commands', 8: 'System A
 const SECTION_8 = new Set(['multipath', 'multipathd', 'kpartx', 'fdisk', 'blockdev', 'partprobe', 'dmsetup', 'lsscsi', 'mkfs.ocfs2', 'tunefs.ocfs2', 'mounted.ocfs2', 'fsck.ocfs2', 'o2cb_ctl', 'mount', 'umount', 'ifconfig', 'ip', 'brctl', 'ping', 'service', 'chkconfig', 'reboot', 'rpm', 'xentop', 'iscsiadm', 'sg_inq']);
 
 /** The manual section a command's page is in. */
-export const sectionOf = (name: string): number => MAN_PAGES[name]?.section ?? (SECTION_8.has(name) ? 8 : 1);
+export const sectionOf = (name: string): number => own(MAN_PAGES, name)?.section ?? (SECTION_8.has(name) ? 8 : 1);
 
 export function renderManPage(spec: CommandSpec, cols: number): string {
-  const page = MAN_PAGES[spec.name];
+  const page = own(MAN_PAGES, spec.name);
   const section = sectionOf(spec.name);
   const width = Math.min(Math.max(40, cols), 80) - 2;
   const title = `${spec.name.toUpperCase()}(${section})`;
@@ -75,7 +76,7 @@ export const man = defineCommand({
       if (!key) return fail('apropos what?\n', 1);
       const hits = ctx.registry.names().filter((n) => n.includes(key) || ctx.registry.get(n)!.summary.includes(key));
       if (!hits.length) return fail(`${key}: nothing appropriate\n`, 1);
-      return ok(hits.map((n) => `${`${n} (${sectionOf(n)})`.padEnd(21)}- ${MAN_PAGES[n]?.name ?? ctx.registry.get(n)!.summary}\n`).join(''));
+      return ok(hits.map((n) => `${`${n} (${sectionOf(n)})`.padEnd(21)}- ${own(MAN_PAGES, n)?.name ?? ctx.registry.get(n)!.summary}\n`).join(''));
     }
     if (!args.length) return fail('What manual page do you want?\n', 1);
     const [first, second] = args;

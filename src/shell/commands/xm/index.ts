@@ -54,7 +54,7 @@ const byName = (n: string): XmSubcommand | undefined => SUBCOMMANDS.find((s) => 
 export function resolveSubcommand(word: string): { sub: XmSubcommand; alias?: string } | undefined {
   const exact = byName(word);
   if (exact) return { sub: exact };
-  const alias = ALIASES[word];
+  const alias = Object.hasOwn(ALIASES, word) ? ALIASES[word] : undefined;
   if (alias) return { sub: byName(alias)!, alias };
   if (word.length > 1) {
     const matches = SUBCOMMANDS.filter((s) => s.name.startsWith(word));
