@@ -3,6 +3,7 @@
 import { EngineClient } from '../../worker/client';
 import type { BootInfo, ClockStatus } from '../../engine/types';
 import type { LabView } from '../../labs/view';
+import type { ClassPolicy } from '../../engine/class-format';
 
 /** `lab:<id>` for a learner's own attempt; `lab:<id>@<seed>` when a URL asks for a seed. */
 export const labAttemptId = (labId: string, seed?: number): string => (seed === undefined ? `lab:${labId}` : `lab:${labId}@${seed}`);
@@ -21,11 +22,12 @@ export class LabSession {
   readonly labId: string;
   readonly #seed: number | undefined;
 
-  constructor(labId: string, seed?: number) {
+  /** `inClass`: an attempt of a class (its own attempt id, the class's assessment options). */
+  constructor(labId: string, seed?: number, inClass?: { attemptId: string; policy: ClassPolicy }) {
     this.labId = labId;
     this.#seed = seed;
     this.client = new EngineClient(
-      { attemptId: labAttemptId(labId, seed), scenario: `lab:${labId}`, ...(seed !== undefined && { seed }) },
+      { attemptId: inClass?.attemptId ?? labAttemptId(labId, seed), scenario: `lab:${labId}`, ...(seed !== undefined && { seed }), ...(inClass && { policy: inClass.policy }) },
       {
         onBoot: (info) => {
           this.boot = info;
