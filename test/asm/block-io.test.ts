@@ -3,6 +3,7 @@
 // queue-length and service-time pick the paths they should; Little's law; no_path_retry.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../support/tier';
 import { buildEstate } from '../../src/sim/core/testing/estate';
 import { Live, OP_KINDS, applyOp, type Op } from '../../src/sim/core/testing/ops';
 import type { MapPolicy, SimCore } from '../../src/sim/core/types';
@@ -62,7 +63,7 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(15, 60) },
     );
   }, 300_000);
 
@@ -93,7 +94,7 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
           expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(rr);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(10, 40) },
     );
   });
 

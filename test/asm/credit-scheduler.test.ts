@@ -3,6 +3,7 @@
 // CPU goes to whoever wants it, and the tools' semantics (CPU% up to N×100, caps) hold.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../support/tier';
 import type { SimCore } from '../../src/sim/core/types';
 import { KINDS, makeCore } from './cores';
 
@@ -82,7 +83,7 @@ describe.each(KINDS)('credit scheduler (%s)', (kind) => {
           if (sum < pcpus - 1e-6) ds.forEach((d, i) => doms[i]!.runnable && expect(core.domainShare(d)).toBeGreaterThanOrEqual(lower(doms[i]!) - EPS));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(30, 150) },
     );
   }, 120_000);
 
@@ -104,7 +105,7 @@ describe.each(KINDS)('credit scheduler (%s)', (kind) => {
         // Nobody got more per unit of weight than the weight-limited ones.
         for (const x of ratios) expect(x.r).toBeLessThanOrEqual(lambda * (1 + 1e-9));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(30, 150) },
     );
   }, 120_000);
 

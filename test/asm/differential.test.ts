@@ -3,6 +3,7 @@
 // on every event, and on whether each operation was refused.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../support/tier';
 import { loadCore, loadReferenceCore } from '../../src/sim/core/load-core';
 import { buildEstate, type EstateSpec } from '../../src/sim/core/testing/estate';
 import { differences, observe } from '../../src/sim/core/testing/observe';
@@ -56,7 +57,7 @@ async function lockstep(spec: EstateSpec, ops: Op[], ticksAfter: number, seen?: 
 
 describe('wasm core ≡ reference model', () => {
   it('random estates, faults, config changes and churn', async () => {
-    await fc.assert(fc.asyncProperty(specArb, fc.array(opArb, { minLength: 20, maxLength: 120 }), async (spec, ops) => lockstep(spec, ops, 200)), { numRuns: 60 });
+    await fc.assert(fc.asyncProperty(specArb, fc.array(opArb, { minLength: 20, maxLength: 120 }), async (spec, ops) => lockstep(spec, ops, 200)), { numRuns: runs(15, 60) });
   }, 300_000);
 
   it('a long run: thousands of ticks with faults every few seconds', async () => {

@@ -1,6 +1,7 @@
 // The storage commands never throw, whatever they are given: random argument vectors from their
 // own options, devices and junk, on both releases; no internal error (exit 70) ever.
 import { describe, expect, it } from 'vitest';
+import { runs } from '../../support/tier';
 import fc from 'fast-check';
 import { fixture } from './fixture';
 import { buildOvm22World } from '../../../src/sim/scenario/ovm22';
@@ -29,7 +30,7 @@ function fuzz(sh: Shells, seed: number): void {
       expect(r.exit, line).not.toBe(70);
       expect(r.out, line).not.toContain('internal error');
     }),
-    { seed, numRuns: 300 },
+    { seed, numRuns: runs(60, 300) },
   );
 }
 

@@ -8,6 +8,7 @@ import { moreProgram, moreRows } from '../../../src/tty/programs/more';
 import { nanoProgram } from '../../../src/tty/programs/nano';
 import { viProgram } from '../../../src/tty/programs/vi/vi';
 import { drive } from './harness';
+import { runs } from '../../support/tier';
 import type { ProgramFactory } from '../../../src/tty/program';
 import type { Sim } from '../../../src/sim/sim';
 
@@ -33,7 +34,7 @@ async function run(name: string, make: (path: string) => ProgramFactory, seed: n
 }
 
 describe('programs under random keys', () => {
-  const seeds = Array.from({ length: 25 }, (_, i) => 1000 + i);
+  const seeds = Array.from({ length: runs(6, 25) }, (_, i) => 1000 + i);
   const world = async () => (await drive(() => ({ onInput() {} }))).sim;
   it('vi', async () => {
     const sim = await world();

@@ -3,6 +3,7 @@
 import { expect, test } from 'vitest';
 import { nextInt, seedRng } from '../../../src/lib/rng';
 import { term } from './harness';
+import { runs } from '../../support/tier';
 
 const COMMANDS = ['multipath', 'multipathd', 'fdisk', 'blockdev', 'kpartx', 'partprobe', 'dmsetup', 'lsscsi', 'naviseccli'];
 const TOKENS = [
@@ -16,7 +17,7 @@ const TOKENS = [
 test('random SAN command lines never hit an internal error', () => {
   const rng = seedRng(2024);
   const t = term(42);
-  for (let i = 0; i < 1500; i++) {
+  for (let i = 0; i < runs(300, 1500); i++) {
     const cmd = COMMANDS[nextInt(rng, COMMANDS.length)]!;
     const n = nextInt(rng, 5);
     const args = Array.from({ length: n }, () => TOKENS[nextInt(rng, TOKENS.length)]!).map((a) => (/[\s]/.test(a) || a === '' ? `'${a}'` : a));
@@ -33,7 +34,7 @@ test('random keys into fdisk and multipathd -k', () => {
   const rng = seedRng(77);
   const t = term(42);
   const keys = ['m', 'p', 'n', 'e', 'p', '1', '2', '4', '5', '', '+1G', '+10', '999999', 'd', 't', '8e', 'L', '05', 'a', 'o', 'v', 'u', 'c', 'x', 'r', 'l', 'zz'];
-  for (let round = 0; round < 40; round++) {
+  for (let round = 0; round < runs(10, 40); round++) {
     t.type('fdisk /dev/mapper/3600601602b1028004156db4860badf66');
     for (let i = 0; i < 30; i++) expect(t.type(keys[nextInt(rng, keys.length)]!)).not.toContain('internal error');
     t.type('q');
