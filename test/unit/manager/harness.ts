@@ -15,6 +15,8 @@ export interface MgrHarness {
   /** Types a line on `host` (default: the first server); returns the output without echo and prompt. */
   run(line: string, host?: string): string;
   tick(seconds: number): void;
+  /** Advances the clock; returns what programs on `host`'s terminal wrote meanwhile (plain). */
+  tickOut(seconds: number, host?: string): string;
 }
 
 const PROMPT_AT_END = /\[root@[^\]\n]+\]# $/;
@@ -43,6 +45,14 @@ export async function mgrHarness(scenario = 'default', seed = 42): Promise<MgrHa
     },
     tick(seconds) {
       for (let i = 0; i < seconds; i++) advanceTo(sim, sim.world.clockMs + 1000);
+    },
+    tickOut(seconds, host = Object.keys(world.hosts)[0]!) {
+      let out = '';
+      for (let i = 0; i < seconds; i++) {
+        advanceTo(sim, sim.world.clockMs + 1000);
+        out += session(host).tick();
+      }
+      return plain(out);
     },
   };
 }
