@@ -1,24 +1,17 @@
-// A terminal on a default world without the engine: a TtySession over the SAN commands plus the
-// shell's file and text commands, with a clock to advance. Keeps storage tests independent of
-// the engine's other subsystems.
-import { newSessionState, TtySession } from '../../../src/tty/session';
+// A terminal on a default world without the engine or a core: the SAN commands plus the shell's
+// file, text, service and network commands, with a clock to advance. Keeps storage tests
+// independent of the engine's other subsystems. Built on the one test harness (test/support).
 import { buildDefaultWorld } from '../../../src/sim/scenario/default';
-import { advanceTo } from '../../../src/sim/tick';
 import { san } from '../../../src/shell/commands/san';
 import { text } from '../../../src/shell/commands/text';
 import { services } from '../../../src/shell/commands/services';
 import { fs } from '../../../src/shell/commands/fs';
 import { net } from '../../../src/shell/commands/net';
-import type { CommandSpec, Registry } from '../../../src/shell/types';
+import { makeSimSync, registryOf, terminal } from '../../support/harness';
 import type { Sim } from '../../../src/sim/sim';
 import type { WorldState } from '../../../src/sim/types';
-import { plain } from '../../support/engine';
 
-export function registryOf(specs: readonly CommandSpec[]): Registry {
-  const map = new Map(specs.map((s) => [s.name, s]));
-  const names = [...map.keys()].sort();
-  return { get: (n) => map.get(n), names: () => names };
-}
+export { registryOf } from '../../support/harness';
 
 export interface Term {
   sim: Sim;
@@ -29,26 +22,15 @@ export interface Term {
   lastExit(): number;
 }
 
-const PROMPT = /\[root@[^\]\n]+\]# $/;
-
 export function term(seed = 42, host = 'ovs01', world: WorldState = buildDefaultWorld(seed)): Term {
-  const sim = { world, core: {} } as unknown as Sim;
+  const sim = makeSimSync({ world, core: 'none' });
   const registry = registryOf([...san, ...text, ...services, ...fs, ...net]);
-  const state = newSessionState('t', host, 100, 24);
-  const s = new TtySession(state, () => sim, registry, () => {});
-  s.attach();
+  const t = terminal(sim, { host, cols: 100, rows: 24, registry });
   return {
     sim,
     world,
-    type(line) {
-      const out = plain(s.input(line + '\r'));
-      const body = out.startsWith(line + '\n') ? out.slice(line.length + 1) : out;
-      return body.replace(PROMPT, '');
-    },
-    advance(seconds) {
-      advanceTo(sim, world.clockMs + seconds * 1000);
-      return plain(s.tick());
-    },
-    lastExit: () => state.frames[state.frames.length - 1]!.lastExit,
+    type: t.run,
+    advance: t.advance,
+    lastExit: t.lastExit,
   };
 }
