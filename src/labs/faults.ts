@@ -6,6 +6,7 @@ import { setServiceState } from '../sim/services';
 import { writeFile } from '../sim/vfs';
 import { changePage83, growLun, setCable, setHbaPort, setSp, setSpPort, setSwitch } from '../sim/storage/faults';
 import { findLun } from '../sim/storage/san';
+import { replaceHba } from '../sim/storage/hba-swap';
 import { syncStorage } from '../sim/storage/core-sync';
 import { crashHost } from '../sim/power';
 import { freeMemoryMiB } from '../sim/memory';
@@ -106,6 +107,17 @@ export const FAULTS = {
       const h = findHost(world, a.host);
       const ok = !!h && setHbaPort(world, h.name, a.hba, a.up);
       return noted(world, h?.name ?? null, a.up ? 'fault.hba-repaired' : 'fault.hba-failed', `HBA port host${a.hba} on ${a.host} ${a.up ? 'repaired' : 'failed'}`, ok, `${a.host} has no HBA port host${a.hba}`);
+    },
+  }),
+  hba_replaced: defineFault<{ host: string; hba: number }>({
+    summary: 'The datacentre swaps a host\'s HBA for a new card (SCSI host `hba`, registered on the array again): the kernel drops the old port\'s disks and their paths, the new port\'s link comes up, and its LUNs appear only once the port is scanned (`echo "- - -" > /sys/class/scsi_host/hostN/scan`).',
+    args: { host: str, hba: hbaArg },
+    required: ['host', 'hba'],
+    menu: 'HBA replaced',
+    run({ world }, a) {
+      const h = findHost(world, a.host);
+      const ok = !!h && replaceHba(world, h.name, a.hba);
+      return noted(world, h?.name ?? null, 'fault.hba-replaced', `HBA port host${a.hba} on ${a.host} replaced by a new card`, ok, `${a.host} has no HBA port host${a.hba}`);
     },
   }),
   fc_switch: defineFault<{ fabric: number; up: boolean }>({

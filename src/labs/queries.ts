@@ -13,11 +13,14 @@ const hostArgs = { args: { host: str }, required: ['host'] as const };
 
 export const QUERIES = {
   xen_version: defineQuery<{ host: string }>({
-    summary: "The hypervisor's version as `xm info` spells it: xen_major.xen_minor then xen_extra (`4.4.4OVM`).",
+    summary: "The hypervisor's version as `xm info` spells it, xen_major.xen_minor then xen_extra (`4.4.4OVM`); the numbers alone (`4.4.4`) count too.",
     ...hostArgs,
     run: ({ world }, a) => {
       const h = findHost(world, a.host);
-      return h ? xenVersionString(h) : null;
+      if (!h) return null;
+      const full = xenVersionString(h);
+      const numeric = /^\d+(?:\.\d+)*/.exec(full)?.[0];
+      return numeric && numeric !== full ? [full, numeric] : full;
     },
   }),
   free_memory: defineQuery<{ host: string }>({

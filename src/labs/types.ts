@@ -26,6 +26,8 @@ export interface QuizSpec {
   query?: { [query: string]: unknown };
   /** For numeric answers: how far off an answer may be and still count. */
   tolerance?: number;
+  /** For numeric answers: the unit of the expected value; an answer in another unit (`16 GiB`) is converted. */
+  unit?: 'KiB' | 'MiB' | 'GiB';
   case_sensitive?: boolean;
   /** Several words in any order count as the same answer (`sdc sde` = `sde, sdc`). */
   any_order?: boolean;

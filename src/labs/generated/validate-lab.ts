@@ -4,14 +4,14 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern16 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const pattern177 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern197 = new RegExp("[\\s\\S]", "u");
+const pattern198 = new RegExp("[\\s\\S]", "u");
 const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
@@ -8931,7 +8931,7 @@ vErrors = null;
 }
 if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
 for(const key47 in data151){
-if(!(((((((key47 === "question") || (key47 === "placeholder")) || (key47 === "accept")) || (key47 === "query")) || (key47 === "tolerance")) || (key47 === "case_sensitive")) || (key47 === "any_order"))){
+if(!((((((((key47 === "question") || (key47 === "placeholder")) || (key47 === "accept")) || (key47 === "query")) || (key47 === "tolerance")) || (key47 === "unit")) || (key47 === "case_sensitive")) || (key47 === "any_order"))){
 const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err395];
@@ -11374,9 +11374,10 @@ vErrors.push(err594);
 errors++;
 }
 }
-if(data151.case_sensitive !== undefined){
-if(typeof data151.case_sensitive !== "boolean"){
-const err595 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data151.unit !== undefined){
+let data229 = data151.unit;
+if(typeof data229 !== "string"){
+const err595 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/unit",schemaPath:"#/properties/objectives/items/properties/quiz/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -11385,10 +11386,8 @@ vErrors.push(err595);
 }
 errors++;
 }
-}
-if(data151.any_order !== undefined){
-if(typeof data151.any_order !== "boolean"){
-const err596 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!(((data229 === "KiB") || (data229 === "MiB")) || (data229 === "GiB"))){
+const err596 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/unit",schemaPath:"#/properties/objectives/items/properties/quiz/properties/unit/enum",keyword:"enum",params:{allowedValues: schema11.properties.objectives.items.properties.quiz.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -11398,9 +11397,9 @@ vErrors.push(err596);
 errors++;
 }
 }
-}
-else {
-const err597 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data151.case_sensitive !== undefined){
+if(typeof data151.case_sensitive !== "boolean"){
+const err597 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -11410,11 +11409,9 @@ vErrors.push(err597);
 errors++;
 }
 }
-if(data146.failure !== undefined){
-let data231 = data146.failure;
-if(typeof data231 === "string"){
-if(!pattern0.test(data231)){
-const err598 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data151.any_order !== undefined){
+if(typeof data151.any_order !== "boolean"){
+const err598 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -11424,8 +11421,9 @@ vErrors.push(err598);
 errors++;
 }
 }
+}
 else {
-const err599 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err599 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -11435,9 +11433,11 @@ vErrors.push(err599);
 errors++;
 }
 }
-if(data146.milestone !== undefined){
-if(typeof data146.milestone !== "boolean"){
-const err600 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data146.failure !== undefined){
+let data232 = data146.failure;
+if(typeof data232 === "string"){
+if(!pattern0.test(data232)){
+const err600 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -11447,11 +11447,8 @@ vErrors.push(err600);
 errors++;
 }
 }
-if(data146.hints !== undefined){
-let data233 = data146.hints;
-if(Array.isArray(data233)){
-if(data233.length > 8){
-const err601 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+else {
+const err601 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -11460,8 +11457,10 @@ vErrors.push(err601);
 }
 errors++;
 }
-if(data233.length < 2){
-const err602 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+}
+if(data146.milestone !== undefined){
+if(typeof data146.milestone !== "boolean"){
+const err602 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -11470,12 +11469,12 @@ vErrors.push(err602);
 }
 errors++;
 }
-const len9 = data233.length;
-for(let i9=0; i9<len9; i9++){
-let data234 = data233[i9];
-if(typeof data234 === "string"){
-if(!pattern0.test(data234)){
-const err603 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data146.hints !== undefined){
+let data234 = data146.hints;
+if(Array.isArray(data234)){
+if(data234.length > 8){
+const err603 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -11484,9 +11483,8 @@ vErrors.push(err603);
 }
 errors++;
 }
-}
-else {
-const err604 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data234.length < 2){
+const err604 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -11495,10 +11493,12 @@ vErrors.push(err604);
 }
 errors++;
 }
-}
-}
-else {
-const err605 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len9 = data234.length;
+for(let i9=0; i9<len9; i9++){
+let data235 = data234[i9];
+if(typeof data235 === "string"){
+if(!pattern0.test(data235)){
+const err605 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -11508,9 +11508,8 @@ vErrors.push(err605);
 errors++;
 }
 }
-}
 else {
-const err606 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err606 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -11522,7 +11521,7 @@ errors++;
 }
 }
 else {
-const err607 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err607 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -11532,11 +11531,9 @@ vErrors.push(err607);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data235 = data.constraints;
-if(Array.isArray(data235)){
-if(data235.length > 20){
-const err608 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+}
+else {
+const err608 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -11545,12 +11542,10 @@ vErrors.push(err608);
 }
 errors++;
 }
-const len10 = data235.length;
-for(let i10=0; i10<len10; i10++){
-let data236 = data235[i10];
-if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
-if(data236.id === undefined){
-const err609 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+}
+else {
+const err609 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -11559,8 +11554,12 @@ vErrors.push(err609);
 }
 errors++;
 }
-if(data236.text === undefined){
-const err610 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+if(data.constraints !== undefined){
+let data236 = data.constraints;
+if(Array.isArray(data236)){
+if(data236.length > 20){
+const err610 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -11569,8 +11568,12 @@ vErrors.push(err610);
 }
 errors++;
 }
-if(data236.check === undefined){
-const err611 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+const len10 = data236.length;
+for(let i10=0; i10<len10; i10++){
+let data237 = data236[i10];
+if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
+if(data237.id === undefined){
+const err611 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -11579,8 +11582,8 @@ vErrors.push(err611);
 }
 errors++;
 }
-if(data236.failure === undefined){
-const err612 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+if(data237.text === undefined){
+const err612 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -11589,9 +11592,8 @@ vErrors.push(err612);
 }
 errors++;
 }
-for(const key77 in data236){
-if(!((((key77 === "id") || (key77 === "text")) || (key77 === "check")) || (key77 === "failure"))){
-const err613 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+if(data237.check === undefined){
+const err613 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -11600,12 +11602,8 @@ vErrors.push(err613);
 }
 errors++;
 }
-}
-if(data236.id !== undefined){
-let data237 = data236.id;
-if(typeof data237 === "string"){
-if(!pattern3.test(data237)){
-const err614 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data237.failure === undefined){
+const err614 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -11614,9 +11612,9 @@ vErrors.push(err614);
 }
 errors++;
 }
-}
-else {
-const err615 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key77 in data237){
+if(!((((key77 === "id") || (key77 === "text")) || (key77 === "check")) || (key77 === "failure"))){
+const err615 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -11626,11 +11624,11 @@ vErrors.push(err615);
 errors++;
 }
 }
-if(data236.text !== undefined){
-let data238 = data236.text;
+if(data237.id !== undefined){
+let data238 = data237.id;
 if(typeof data238 === "string"){
-if(!pattern0.test(data238)){
-const err616 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern3.test(data238)){
+const err616 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -11641,7 +11639,7 @@ errors++;
 }
 }
 else {
-const err617 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err617 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -11651,17 +11649,11 @@ vErrors.push(err617);
 errors++;
 }
 }
-if(data236.check !== undefined){
-if(!(validate11(data236.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data236,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data236.failure !== undefined){
-let data240 = data236.failure;
-if(typeof data240 === "string"){
-if(!pattern0.test(data240)){
-const err618 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data237.text !== undefined){
+let data239 = data237.text;
+if(typeof data239 === "string"){
+if(!pattern0.test(data239)){
+const err618 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -11672,7 +11664,7 @@ errors++;
 }
 }
 else {
-const err619 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err619 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -11682,9 +11674,17 @@ vErrors.push(err619);
 errors++;
 }
 }
+if(data237.check !== undefined){
+if(!(validate11(data237.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data237,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
 }
-else {
-const err620 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data237.failure !== undefined){
+let data241 = data237.failure;
+if(typeof data241 === "string"){
+if(!pattern0.test(data241)){
+const err620 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -11694,9 +11694,8 @@ vErrors.push(err620);
 errors++;
 }
 }
-}
 else {
-const err621 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err621 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -11706,11 +11705,9 @@ vErrors.push(err621);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data241 = data.faults;
-if(Array.isArray(data241)){
-if(data241.length > 40){
-const err622 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+}
+else {
+const err622 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -11719,16 +11716,10 @@ vErrors.push(err622);
 }
 errors++;
 }
-const len11 = data241.length;
-for(let i11=0; i11<len11; i11++){
-let data242 = data241[i11];
-const _errs569 = errors;
-let valid104 = false;
-let passing2 = null;
-const _errs570 = errors;
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-if(data242.at === undefined){
-const err623 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+}
+else {
+const err623 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -11738,15 +11729,11 @@ vErrors.push(err623);
 errors++;
 }
 }
-var _valid2 = _errs570 === errors;
-if(_valid2){
-valid104 = true;
-passing2 = 0;
-}
-const _errs571 = errors;
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-if(data242.after === undefined){
-const err624 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+if(data.faults !== undefined){
+let data242 = data.faults;
+if(Array.isArray(data242)){
+if(data242.length > 40){
+const err624 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -11755,21 +11742,16 @@ vErrors.push(err624);
 }
 errors++;
 }
-}
-var _valid2 = _errs571 === errors;
-if(_valid2 && valid104){
-valid104 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid104 = true;
-passing2 = 1;
-}
+const len11 = data242.length;
+for(let i11=0; i11<len11; i11++){
+let data243 = data242[i11];
+const _errs571 = errors;
+let valid104 = false;
+let passing2 = null;
 const _errs572 = errors;
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-if(data242.on_command === undefined){
-const err625 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(data243.at === undefined){
+const err625 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -11780,6 +11762,47 @@ errors++;
 }
 }
 var _valid2 = _errs572 === errors;
+if(_valid2){
+valid104 = true;
+passing2 = 0;
+}
+const _errs573 = errors;
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(data243.after === undefined){
+const err626 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+if(vErrors === null){
+vErrors = [err626];
+}
+else {
+vErrors.push(err626);
+}
+errors++;
+}
+}
+var _valid2 = _errs573 === errors;
+if(_valid2 && valid104){
+valid104 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid104 = true;
+passing2 = 1;
+}
+const _errs574 = errors;
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(data243.on_command === undefined){
+const err627 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(vErrors === null){
+vErrors = [err627];
+}
+else {
+vErrors.push(err627);
+}
+errors++;
+}
+}
+var _valid2 = _errs574 === errors;
 if(_valid2 && valid104){
 valid104 = false;
 passing2 = [passing2, 2];
@@ -11792,39 +11815,7 @@ passing2 = 2;
 }
 }
 if(!valid104){
-const err626 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err626];
-}
-else {
-vErrors.push(err626);
-}
-errors++;
-}
-else {
-errors = _errs569;
-if(vErrors !== null){
-if(_errs569){
-vErrors.length = _errs569;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-if(data242.id === undefined){
-const err627 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err627];
-}
-else {
-vErrors.push(err627);
-}
-errors++;
-}
-if(data242.do === undefined){
-const err628 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+const err628 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -11833,9 +11824,20 @@ vErrors.push(err628);
 }
 errors++;
 }
-for(const key78 in data242){
-if(!((((((key78 === "id") || (key78 === "at")) || (key78 === "after")) || (key78 === "on_command")) || (key78 === "do")) || (key78 === "announce"))){
-const err629 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+else {
+errors = _errs571;
+if(vErrors !== null){
+if(_errs571){
+vErrors.length = _errs571;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(data243.id === undefined){
+const err629 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -11844,12 +11846,8 @@ vErrors.push(err629);
 }
 errors++;
 }
-}
-if(data242.id !== undefined){
-let data243 = data242.id;
-if(typeof data243 === "string"){
-if(!pattern3.test(data243)){
-const err630 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data243.do === undefined){
+const err630 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -11858,9 +11856,9 @@ vErrors.push(err630);
 }
 errors++;
 }
-}
-else {
-const err631 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key78 in data243){
+if(!((((((key78 === "id") || (key78 === "at")) || (key78 === "after")) || (key78 === "on_command")) || (key78 === "do")) || (key78 === "announce"))){
+const err631 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -11870,11 +11868,11 @@ vErrors.push(err631);
 errors++;
 }
 }
-if(data242.at !== undefined){
-let data244 = data242.at;
+if(data243.id !== undefined){
+let data244 = data243.id;
 if(typeof data244 === "string"){
-if(!pattern177.test(data244)){
-const err632 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(!pattern3.test(data244)){
+const err632 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -11885,7 +11883,7 @@ errors++;
 }
 }
 else {
-const err633 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err633 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -11895,11 +11893,11 @@ vErrors.push(err633);
 errors++;
 }
 }
-if(data242.after !== undefined){
-let data245 = data242.after;
+if(data243.at !== undefined){
+let data245 = data243.at;
 if(typeof data245 === "string"){
-if(!pattern3.test(data245)){
-const err634 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern177.test(data245)){
+const err634 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -11910,7 +11908,7 @@ errors++;
 }
 }
 else {
-const err635 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err635 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -11920,11 +11918,11 @@ vErrors.push(err635);
 errors++;
 }
 }
-if(data242.on_command !== undefined){
-let data246 = data242.on_command;
+if(data243.after !== undefined){
+let data246 = data243.after;
 if(typeof data246 === "string"){
-if(!pattern0.test(data246)){
-const err636 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern3.test(data246)){
+const err636 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -11935,7 +11933,7 @@ errors++;
 }
 }
 else {
-const err637 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err637 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -11945,11 +11943,11 @@ vErrors.push(err637);
 errors++;
 }
 }
-if(data242.do !== undefined){
-let data247 = data242.do;
-if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
-if(Object.keys(data247).length > 1){
-const err638 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data243.on_command !== undefined){
+let data247 = data243.on_command;
+if(typeof data247 === "string"){
+if(!pattern0.test(data247)){
+const err638 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -11958,8 +11956,9 @@ vErrors.push(err638);
 }
 errors++;
 }
-if(Object.keys(data247).length < 1){
-const err639 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err639 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -11968,9 +11967,12 @@ vErrors.push(err639);
 }
 errors++;
 }
-for(const key79 in data247){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key79))){
-const err640 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+}
+if(data243.do !== undefined){
+let data248 = data243.do;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(Object.keys(data248).length > 1){
+const err640 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -11979,12 +11981,8 @@ vErrors.push(err640);
 }
 errors++;
 }
-}
-if(data247.write_file !== undefined){
-let data248 = data247.write_file;
-if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
-if(data248.host === undefined){
-const err641 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(Object.keys(data248).length < 1){
+const err641 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -11993,8 +11991,9 @@ vErrors.push(err641);
 }
 errors++;
 }
-if(data248.path === undefined){
-const err642 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key79 in data248){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key79))){
+const err642 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -12003,8 +12002,12 @@ vErrors.push(err642);
 }
 errors++;
 }
-if(data248.content === undefined){
-const err643 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+if(data248.write_file !== undefined){
+let data249 = data248.write_file;
+if(data249 && typeof data249 == "object" && !Array.isArray(data249)){
+if(data249.host === undefined){
+const err643 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -12013,9 +12016,8 @@ vErrors.push(err643);
 }
 errors++;
 }
-for(const key80 in data248){
-if(!((((key80 === "host") || (key80 === "path")) || (key80 === "content")) || (key80 === "append"))){
-const err644 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+if(data249.path === undefined){
+const err644 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -12024,12 +12026,8 @@ vErrors.push(err644);
 }
 errors++;
 }
-}
-if(data248.host !== undefined){
-let data249 = data248.host;
-if(typeof data249 === "string"){
-if(!pattern0.test(data249)){
-const err645 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data249.content === undefined){
+const err645 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -12038,9 +12036,9 @@ vErrors.push(err645);
 }
 errors++;
 }
-}
-else {
-const err646 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key80 in data249){
+if(!((((key80 === "host") || (key80 === "path")) || (key80 === "content")) || (key80 === "append"))){
+const err646 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -12050,11 +12048,11 @@ vErrors.push(err646);
 errors++;
 }
 }
-if(data248.path !== undefined){
-let data250 = data248.path;
+if(data249.host !== undefined){
+let data250 = data249.host;
 if(typeof data250 === "string"){
 if(!pattern0.test(data250)){
-const err647 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err647 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -12065,7 +12063,7 @@ errors++;
 }
 }
 else {
-const err648 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err648 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -12075,9 +12073,11 @@ vErrors.push(err648);
 errors++;
 }
 }
-if(data248.content !== undefined){
-if(typeof data248.content !== "string"){
-const err649 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data249.path !== undefined){
+let data251 = data249.path;
+if(typeof data251 === "string"){
+if(!pattern0.test(data251)){
+const err649 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -12087,9 +12087,8 @@ vErrors.push(err649);
 errors++;
 }
 }
-if(data248.append !== undefined){
-if(typeof data248.append !== "boolean"){
-const err650 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err650 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -12099,9 +12098,9 @@ vErrors.push(err650);
 errors++;
 }
 }
-}
-else {
-const err651 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data249.content !== undefined){
+if(typeof data249.content !== "string"){
+const err651 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -12111,11 +12110,9 @@ vErrors.push(err651);
 errors++;
 }
 }
-if(data247.syslog !== undefined){
-let data253 = data247.syslog;
-if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
-if(data253.host === undefined){
-const err652 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data249.append !== undefined){
+if(typeof data249.append !== "boolean"){
+const err652 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -12124,8 +12121,10 @@ vErrors.push(err652);
 }
 errors++;
 }
-if(data253.tag === undefined){
-const err653 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+}
+}
+else {
+const err653 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -12134,8 +12133,12 @@ vErrors.push(err653);
 }
 errors++;
 }
-if(data253.message === undefined){
-const err654 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+if(data248.syslog !== undefined){
+let data254 = data248.syslog;
+if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
+if(data254.host === undefined){
+const err654 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -12144,9 +12147,8 @@ vErrors.push(err654);
 }
 errors++;
 }
-for(const key81 in data253){
-if(!(((key81 === "host") || (key81 === "tag")) || (key81 === "message"))){
-const err655 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
+if(data254.tag === undefined){
+const err655 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -12155,12 +12157,8 @@ vErrors.push(err655);
 }
 errors++;
 }
-}
-if(data253.host !== undefined){
-let data254 = data253.host;
-if(typeof data254 === "string"){
-if(!pattern0.test(data254)){
-const err656 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data254.message === undefined){
+const err656 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -12169,9 +12167,9 @@ vErrors.push(err656);
 }
 errors++;
 }
-}
-else {
-const err657 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key81 in data254){
+if(!(((key81 === "host") || (key81 === "tag")) || (key81 === "message"))){
+const err657 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -12181,11 +12179,11 @@ vErrors.push(err657);
 errors++;
 }
 }
-if(data253.tag !== undefined){
-let data255 = data253.tag;
+if(data254.host !== undefined){
+let data255 = data254.host;
 if(typeof data255 === "string"){
 if(!pattern0.test(data255)){
-const err658 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err658 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -12196,7 +12194,7 @@ errors++;
 }
 }
 else {
-const err659 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err659 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -12206,11 +12204,11 @@ vErrors.push(err659);
 errors++;
 }
 }
-if(data253.message !== undefined){
-let data256 = data253.message;
+if(data254.tag !== undefined){
+let data256 = data254.tag;
 if(typeof data256 === "string"){
 if(!pattern0.test(data256)){
-const err660 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err660 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -12221,7 +12219,7 @@ errors++;
 }
 }
 else {
-const err661 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err661 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -12231,9 +12229,11 @@ vErrors.push(err661);
 errors++;
 }
 }
-}
-else {
-const err662 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data254.message !== undefined){
+let data257 = data254.message;
+if(typeof data257 === "string"){
+if(!pattern0.test(data257)){
+const err662 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -12243,11 +12243,8 @@ vErrors.push(err662);
 errors++;
 }
 }
-if(data247.service !== undefined){
-let data257 = data247.service;
-if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
-if(data257.host === undefined){
-const err663 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err663 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -12256,8 +12253,10 @@ vErrors.push(err663);
 }
 errors++;
 }
-if(data257.service === undefined){
-const err664 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+}
+else {
+const err664 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -12266,8 +12265,12 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(data257.state === undefined){
-const err665 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data248.service !== undefined){
+let data258 = data248.service;
+if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
+if(data258.host === undefined){
+const err665 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -12276,9 +12279,8 @@ vErrors.push(err665);
 }
 errors++;
 }
-for(const key82 in data257){
-if(!(((key82 === "host") || (key82 === "service")) || (key82 === "state"))){
-const err666 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
+if(data258.service === undefined){
+const err666 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -12287,12 +12289,8 @@ vErrors.push(err666);
 }
 errors++;
 }
-}
-if(data257.host !== undefined){
-let data258 = data257.host;
-if(typeof data258 === "string"){
-if(!pattern0.test(data258)){
-const err667 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data258.state === undefined){
+const err667 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -12301,9 +12299,9 @@ vErrors.push(err667);
 }
 errors++;
 }
-}
-else {
-const err668 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key82 in data258){
+if(!(((key82 === "host") || (key82 === "service")) || (key82 === "state"))){
+const err668 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -12313,11 +12311,11 @@ vErrors.push(err668);
 errors++;
 }
 }
-if(data257.service !== undefined){
-let data259 = data257.service;
+if(data258.host !== undefined){
+let data259 = data258.host;
 if(typeof data259 === "string"){
 if(!pattern0.test(data259)){
-const err669 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err669 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -12328,7 +12326,7 @@ errors++;
 }
 }
 else {
-const err670 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err670 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -12338,10 +12336,11 @@ vErrors.push(err670);
 errors++;
 }
 }
-if(data257.state !== undefined){
-let data260 = data257.state;
-if(typeof data260 !== "string"){
-const err671 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data258.service !== undefined){
+let data260 = data258.service;
+if(typeof data260 === "string"){
+if(!pattern0.test(data260)){
+const err671 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -12350,8 +12349,9 @@ vErrors.push(err671);
 }
 errors++;
 }
-if(!((data260 === "running") || (data260 === "stopped"))){
-const err672 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err672 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -12361,9 +12361,10 @@ vErrors.push(err672);
 errors++;
 }
 }
-}
-else {
-const err673 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data258.state !== undefined){
+let data261 = data258.state;
+if(typeof data261 !== "string"){
+const err673 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -12372,12 +12373,8 @@ vErrors.push(err673);
 }
 errors++;
 }
-}
-if(data247.cable !== undefined){
-let data261 = data247.cable;
-if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
-if(data261.host === undefined){
-const err674 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(!((data261 === "running") || (data261 === "stopped"))){
+const err674 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -12386,8 +12383,10 @@ vErrors.push(err674);
 }
 errors++;
 }
-if(data261.hba === undefined){
-const err675 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+}
+else {
+const err675 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -12396,8 +12395,12 @@ vErrors.push(err675);
 }
 errors++;
 }
-if(data261.plugged === undefined){
-const err676 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+}
+if(data248.cable !== undefined){
+let data262 = data248.cable;
+if(data262 && typeof data262 == "object" && !Array.isArray(data262)){
+if(data262.host === undefined){
+const err676 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -12406,9 +12409,8 @@ vErrors.push(err676);
 }
 errors++;
 }
-for(const key83 in data261){
-if(!(((key83 === "host") || (key83 === "hba")) || (key83 === "plugged"))){
-const err677 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+if(data262.hba === undefined){
+const err677 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -12417,12 +12419,8 @@ vErrors.push(err677);
 }
 errors++;
 }
-}
-if(data261.host !== undefined){
-let data262 = data261.host;
-if(typeof data262 === "string"){
-if(!pattern0.test(data262)){
-const err678 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data262.plugged === undefined){
+const err678 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -12431,9 +12429,9 @@ vErrors.push(err678);
 }
 errors++;
 }
-}
-else {
-const err679 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key83 in data262){
+if(!(((key83 === "host") || (key83 === "hba")) || (key83 === "plugged"))){
+const err679 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -12443,10 +12441,11 @@ vErrors.push(err679);
 errors++;
 }
 }
-if(data261.hba !== undefined){
-let data263 = data261.hba;
-if(!(((typeof data263 == "number") && (!(data263 % 1) && !isNaN(data263))) && (isFinite(data263)))){
-const err680 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data262.host !== undefined){
+let data263 = data262.host;
+if(typeof data263 === "string"){
+if(!pattern0.test(data263)){
+const err680 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -12455,9 +12454,9 @@ vErrors.push(err680);
 }
 errors++;
 }
-if((typeof data263 == "number") && (isFinite(data263))){
-if(data263 > 255 || isNaN(data263)){
-const err681 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
+}
+else {
+const err681 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -12466,8 +12465,11 @@ vErrors.push(err681);
 }
 errors++;
 }
-if(data263 < 0 || isNaN(data263)){
-const err682 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data262.hba !== undefined){
+let data264 = data262.hba;
+if(!(((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264))) && (isFinite(data264)))){
+const err682 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -12476,11 +12478,9 @@ vErrors.push(err682);
 }
 errors++;
 }
-}
-}
-if(data261.plugged !== undefined){
-if(typeof data261.plugged !== "boolean"){
-const err683 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data264 == "number") && (isFinite(data264))){
+if(data264 > 255 || isNaN(data264)){
+const err683 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -12489,10 +12489,8 @@ vErrors.push(err683);
 }
 errors++;
 }
-}
-}
-else {
-const err684 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data264 < 0 || isNaN(data264)){
+const err684 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -12502,11 +12500,10 @@ vErrors.push(err684);
 errors++;
 }
 }
-if(data247.hba_port !== undefined){
-let data265 = data247.hba_port;
-if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
-if(data265.host === undefined){
-const err685 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data262.plugged !== undefined){
+if(typeof data262.plugged !== "boolean"){
+const err685 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -12515,8 +12512,10 @@ vErrors.push(err685);
 }
 errors++;
 }
-if(data265.hba === undefined){
-const err686 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+}
+else {
+const err686 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -12525,8 +12524,12 @@ vErrors.push(err686);
 }
 errors++;
 }
-if(data265.up === undefined){
-const err687 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data248.hba_port !== undefined){
+let data266 = data248.hba_port;
+if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
+if(data266.host === undefined){
+const err687 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -12535,9 +12538,8 @@ vErrors.push(err687);
 }
 errors++;
 }
-for(const key84 in data265){
-if(!(((key84 === "host") || (key84 === "hba")) || (key84 === "up"))){
-const err688 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+if(data266.hba === undefined){
+const err688 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -12546,12 +12548,8 @@ vErrors.push(err688);
 }
 errors++;
 }
-}
-if(data265.host !== undefined){
-let data266 = data265.host;
-if(typeof data266 === "string"){
-if(!pattern0.test(data266)){
-const err689 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data266.up === undefined){
+const err689 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -12560,9 +12558,9 @@ vErrors.push(err689);
 }
 errors++;
 }
-}
-else {
-const err690 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key84 in data266){
+if(!(((key84 === "host") || (key84 === "hba")) || (key84 === "up"))){
+const err690 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -12572,10 +12570,11 @@ vErrors.push(err690);
 errors++;
 }
 }
-if(data265.hba !== undefined){
-let data267 = data265.hba;
-if(!(((typeof data267 == "number") && (!(data267 % 1) && !isNaN(data267))) && (isFinite(data267)))){
-const err691 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data266.host !== undefined){
+let data267 = data266.host;
+if(typeof data267 === "string"){
+if(!pattern0.test(data267)){
+const err691 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -12584,9 +12583,9 @@ vErrors.push(err691);
 }
 errors++;
 }
-if((typeof data267 == "number") && (isFinite(data267))){
-if(data267 > 255 || isNaN(data267)){
-const err692 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
+}
+else {
+const err692 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -12595,8 +12594,11 @@ vErrors.push(err692);
 }
 errors++;
 }
-if(data267 < 0 || isNaN(data267)){
-const err693 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data266.hba !== undefined){
+let data268 = data266.hba;
+if(!(((typeof data268 == "number") && (!(data268 % 1) && !isNaN(data268))) && (isFinite(data268)))){
+const err693 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -12605,11 +12607,9 @@ vErrors.push(err693);
 }
 errors++;
 }
-}
-}
-if(data265.up !== undefined){
-if(typeof data265.up !== "boolean"){
-const err694 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data268 == "number") && (isFinite(data268))){
+if(data268 > 255 || isNaN(data268)){
+const err694 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -12618,10 +12618,8 @@ vErrors.push(err694);
 }
 errors++;
 }
-}
-}
-else {
-const err695 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data268 < 0 || isNaN(data268)){
+const err695 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -12631,11 +12629,10 @@ vErrors.push(err695);
 errors++;
 }
 }
-if(data247.fc_switch !== undefined){
-let data269 = data247.fc_switch;
-if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
-if(data269.fabric === undefined){
-const err696 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+}
+if(data266.up !== undefined){
+if(typeof data266.up !== "boolean"){
+const err696 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -12644,8 +12641,10 @@ vErrors.push(err696);
 }
 errors++;
 }
-if(data269.up === undefined){
-const err697 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+else {
+const err697 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -12654,9 +12653,12 @@ vErrors.push(err697);
 }
 errors++;
 }
-for(const key85 in data269){
-if(!((key85 === "fabric") || (key85 === "up"))){
-const err698 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
+}
+if(data248.hba_replaced !== undefined){
+let data270 = data248.hba_replaced;
+if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
+if(data270.host === undefined){
+const err698 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -12665,11 +12667,8 @@ vErrors.push(err698);
 }
 errors++;
 }
-}
-if(data269.fabric !== undefined){
-let data270 = data269.fabric;
-if(!(((typeof data270 == "number") && (!(data270 % 1) && !isNaN(data270))) && (isFinite(data270)))){
-const err699 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data270.hba === undefined){
+const err699 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -12678,9 +12677,9 @@ vErrors.push(err699);
 }
 errors++;
 }
-if((typeof data270 == "number") && (isFinite(data270))){
-if(data270 > 1 || isNaN(data270)){
-const err700 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key85 in data270){
+if(!((key85 === "host") || (key85 === "hba"))){
+const err700 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -12689,8 +12688,12 @@ vErrors.push(err700);
 }
 errors++;
 }
-if(data270 < 0 || isNaN(data270)){
-const err701 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data270.host !== undefined){
+let data271 = data270.host;
+if(typeof data271 === "string"){
+if(!pattern0.test(data271)){
+const err701 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -12700,10 +12703,8 @@ vErrors.push(err701);
 errors++;
 }
 }
-}
-if(data269.up !== undefined){
-if(typeof data269.up !== "boolean"){
-const err702 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err702 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -12713,9 +12714,10 @@ vErrors.push(err702);
 errors++;
 }
 }
-}
-else {
-const err703 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data270.hba !== undefined){
+let data272 = data270.hba;
+if(!(((typeof data272 == "number") && (!(data272 % 1) && !isNaN(data272))) && (isFinite(data272)))){
+const err703 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -12724,12 +12726,9 @@ vErrors.push(err703);
 }
 errors++;
 }
-}
-if(data247.sp !== undefined){
-let data272 = data247.sp;
-if(data272 && typeof data272 == "object" && !Array.isArray(data272)){
-if(data272.sp === undefined){
-const err704 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if((typeof data272 == "number") && (isFinite(data272))){
+if(data272 > 255 || isNaN(data272)){
+const err704 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -12738,8 +12737,8 @@ vErrors.push(err704);
 }
 errors++;
 }
-if(data272.up === undefined){
-const err705 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+if(data272 < 0 || isNaN(data272)){
+const err705 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -12748,9 +12747,11 @@ vErrors.push(err705);
 }
 errors++;
 }
-for(const key86 in data272){
-if(!((key86 === "sp") || (key86 === "up"))){
-const err706 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err706 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -12760,10 +12761,11 @@ vErrors.push(err706);
 errors++;
 }
 }
-if(data272.sp !== undefined){
-let data273 = data272.sp;
-if(typeof data273 !== "string"){
-const err707 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data248.fc_switch !== undefined){
+let data273 = data248.fc_switch;
+if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
+if(data273.fabric === undefined){
+const err707 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -12772,8 +12774,8 @@ vErrors.push(err707);
 }
 errors++;
 }
-if(!((data273 === "A") || (data273 === "B"))){
-const err708 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+if(data273.up === undefined){
+const err708 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -12782,10 +12784,9 @@ vErrors.push(err708);
 }
 errors++;
 }
-}
-if(data272.up !== undefined){
-if(typeof data272.up !== "boolean"){
-const err709 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key86 in data273){
+if(!((key86 === "fabric") || (key86 === "up"))){
+const err709 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -12795,9 +12796,10 @@ vErrors.push(err709);
 errors++;
 }
 }
-}
-else {
-const err710 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data273.fabric !== undefined){
+let data274 = data273.fabric;
+if(!(((typeof data274 == "number") && (!(data274 % 1) && !isNaN(data274))) && (isFinite(data274)))){
+const err710 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -12806,12 +12808,9 @@ vErrors.push(err710);
 }
 errors++;
 }
-}
-if(data247.sp_port !== undefined){
-let data275 = data247.sp_port;
-if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
-if(data275.sp === undefined){
-const err711 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if((typeof data274 == "number") && (isFinite(data274))){
+if(data274 > 1 || isNaN(data274)){
+const err711 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -12820,8 +12819,8 @@ vErrors.push(err711);
 }
 errors++;
 }
-if(data275.port === undefined){
-const err712 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+if(data274 < 0 || isNaN(data274)){
+const err712 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -12830,8 +12829,11 @@ vErrors.push(err712);
 }
 errors++;
 }
-if(data275.up === undefined){
-const err713 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+if(data273.up !== undefined){
+if(typeof data273.up !== "boolean"){
+const err713 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -12840,9 +12842,10 @@ vErrors.push(err713);
 }
 errors++;
 }
-for(const key87 in data275){
-if(!(((key87 === "sp") || (key87 === "port")) || (key87 === "up"))){
-const err714 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
+}
+}
+else {
+const err714 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -12852,10 +12855,11 @@ vErrors.push(err714);
 errors++;
 }
 }
-if(data275.sp !== undefined){
-let data276 = data275.sp;
-if(typeof data276 !== "string"){
-const err715 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data248.sp !== undefined){
+let data276 = data248.sp;
+if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
+if(data276.sp === undefined){
+const err715 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -12864,8 +12868,8 @@ vErrors.push(err715);
 }
 errors++;
 }
-if(!((data276 === "A") || (data276 === "B"))){
-const err716 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+if(data276.up === undefined){
+const err716 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -12874,11 +12878,9 @@ vErrors.push(err716);
 }
 errors++;
 }
-}
-if(data275.port !== undefined){
-let data277 = data275.port;
-if(!(((typeof data277 == "number") && (!(data277 % 1) && !isNaN(data277))) && (isFinite(data277)))){
-const err717 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key87 in data276){
+if(!((key87 === "sp") || (key87 === "up"))){
+const err717 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -12887,9 +12889,11 @@ vErrors.push(err717);
 }
 errors++;
 }
-if((typeof data277 == "number") && (isFinite(data277))){
-if(data277 > 63 || isNaN(data277)){
-const err718 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
+}
+if(data276.sp !== undefined){
+let data277 = data276.sp;
+if(typeof data277 !== "string"){
+const err718 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -12898,8 +12902,8 @@ vErrors.push(err718);
 }
 errors++;
 }
-if(data277 < 0 || isNaN(data277)){
-const err719 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!((data277 === "A") || (data277 === "B"))){
+const err719 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -12909,10 +12913,9 @@ vErrors.push(err719);
 errors++;
 }
 }
-}
-if(data275.up !== undefined){
-if(typeof data275.up !== "boolean"){
-const err720 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data276.up !== undefined){
+if(typeof data276.up !== "boolean"){
+const err720 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -12924,7 +12927,7 @@ errors++;
 }
 }
 else {
-const err721 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err721 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -12934,11 +12937,11 @@ vErrors.push(err721);
 errors++;
 }
 }
-if(data247.lun_grow !== undefined){
-let data279 = data247.lun_grow;
+if(data248.sp_port !== undefined){
+let data279 = data248.sp_port;
 if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
-if(data279.lun === undefined){
-const err722 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data279.sp === undefined){
+const err722 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -12947,9 +12950,8 @@ vErrors.push(err722);
 }
 errors++;
 }
-for(const key88 in data279){
-if(!(((key88 === "lun") || (key88 === "size_gb")) || (key88 === "add_gb"))){
-const err723 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties"};
+if(data279.port === undefined){
+const err723 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -12958,11 +12960,8 @@ vErrors.push(err723);
 }
 errors++;
 }
-}
-if(data279.lun !== undefined){
-let data280 = data279.lun;
-if((typeof data280 !== "string") && (!(((typeof data280 == "number") && (!(data280 % 1) && !isNaN(data280))) && (isFinite(data280))))){
-const err724 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+if(data279.up === undefined){
+const err724 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -12971,9 +12970,9 @@ vErrors.push(err724);
 }
 errors++;
 }
-if(typeof data280 === "string"){
-if(!pattern0.test(data280)){
-const err725 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key88 in data279){
+if(!(((key88 === "sp") || (key88 === "port")) || (key88 === "up"))){
+const err725 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -12983,12 +12982,10 @@ vErrors.push(err725);
 errors++;
 }
 }
-}
-if(data279.size_gb !== undefined){
-let data281 = data279.size_gb;
-if((typeof data281 == "number") && (isFinite(data281))){
-if(data281 > 65536 || isNaN(data281)){
-const err726 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
+if(data279.sp !== undefined){
+let data280 = data279.sp;
+if(typeof data280 !== "string"){
+const err726 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -12997,8 +12994,8 @@ vErrors.push(err726);
 }
 errors++;
 }
-if(data281 <= 0 || isNaN(data281)){
-const err727 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(!((data280 === "A") || (data280 === "B"))){
+const err727 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -13008,8 +13005,10 @@ vErrors.push(err727);
 errors++;
 }
 }
-else {
-const err728 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data279.port !== undefined){
+let data281 = data279.port;
+if(!(((typeof data281 == "number") && (!(data281 % 1) && !isNaN(data281))) && (isFinite(data281)))){
+const err728 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -13018,12 +13017,9 @@ vErrors.push(err728);
 }
 errors++;
 }
-}
-if(data279.add_gb !== undefined){
-let data282 = data279.add_gb;
-if((typeof data282 == "number") && (isFinite(data282))){
-if(data282 > 65536 || isNaN(data282)){
-const err729 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
+if((typeof data281 == "number") && (isFinite(data281))){
+if(data281 > 63 || isNaN(data281)){
+const err729 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -13032,8 +13028,8 @@ vErrors.push(err729);
 }
 errors++;
 }
-if(data282 <= 0 || isNaN(data282)){
-const err730 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data281 < 0 || isNaN(data281)){
+const err730 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -13043,8 +13039,10 @@ vErrors.push(err730);
 errors++;
 }
 }
-else {
-const err731 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data279.up !== undefined){
+if(typeof data279.up !== "boolean"){
+const err731 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -13056,7 +13054,7 @@ errors++;
 }
 }
 else {
-const err732 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err732 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -13066,11 +13064,11 @@ vErrors.push(err732);
 errors++;
 }
 }
-if(data247.slow_port !== undefined){
-let data283 = data247.slow_port;
+if(data248.lun_grow !== undefined){
+let data283 = data248.lun_grow;
 if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
-if(data283.sp === undefined){
-const err733 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data283.lun === undefined){
+const err733 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -13079,8 +13077,9 @@ vErrors.push(err733);
 }
 errors++;
 }
-if(data283.port === undefined){
-const err734 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+for(const key89 in data283){
+if(!(((key89 === "lun") || (key89 === "size_gb")) || (key89 === "add_gb"))){
+const err734 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -13089,8 +13088,11 @@ vErrors.push(err734);
 }
 errors++;
 }
-if(data283.service_ms === undefined){
-const err735 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "service_ms"},message:"must have required property '"+"service_ms"+"'"};
+}
+if(data283.lun !== undefined){
+let data284 = data283.lun;
+if((typeof data284 !== "string") && (!(((typeof data284 == "number") && (!(data284 % 1) && !isNaN(data284))) && (isFinite(data284))))){
+const err735 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -13099,9 +13101,9 @@ vErrors.push(err735);
 }
 errors++;
 }
-for(const key89 in data283){
-if(!((((key89 === "sp") || (key89 === "port")) || (key89 === "service_ms")) || (key89 === "iops"))){
-const err736 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties"};
+if(typeof data284 === "string"){
+if(!pattern0.test(data284)){
+const err736 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -13111,10 +13113,12 @@ vErrors.push(err736);
 errors++;
 }
 }
-if(data283.sp !== undefined){
-let data284 = data283.sp;
-if(typeof data284 !== "string"){
-const err737 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data283.size_gb !== undefined){
+let data285 = data283.size_gb;
+if((typeof data285 == "number") && (isFinite(data285))){
+if(data285 > 65536 || isNaN(data285)){
+const err737 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -13123,8 +13127,8 @@ vErrors.push(err737);
 }
 errors++;
 }
-if(!((data284 === "A") || (data284 === "B"))){
-const err738 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.slow_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+if(data285 <= 0 || isNaN(data285)){
+const err738 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -13134,10 +13138,8 @@ vErrors.push(err738);
 errors++;
 }
 }
-if(data283.port !== undefined){
-let data285 = data283.port;
-if(!(((typeof data285 == "number") && (!(data285 % 1) && !isNaN(data285))) && (isFinite(data285)))){
-const err739 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err739 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -13146,9 +13148,12 @@ vErrors.push(err739);
 }
 errors++;
 }
-if((typeof data285 == "number") && (isFinite(data285))){
-if(data285 > 63 || isNaN(data285)){
-const err740 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
+}
+if(data283.add_gb !== undefined){
+let data286 = data283.add_gb;
+if((typeof data286 == "number") && (isFinite(data286))){
+if(data286 > 65536 || isNaN(data286)){
+const err740 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -13157,8 +13162,8 @@ vErrors.push(err740);
 }
 errors++;
 }
-if(data285 < 0 || isNaN(data285)){
-const err741 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data286 <= 0 || isNaN(data286)){
+const err741 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -13168,12 +13173,8 @@ vErrors.push(err741);
 errors++;
 }
 }
-}
-if(data283.service_ms !== undefined){
-let data286 = data283.service_ms;
-if((typeof data286 == "number") && (isFinite(data286))){
-if(data286 > 60000 || isNaN(data286)){
-const err742 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+else {
+const err742 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -13182,8 +13183,10 @@ vErrors.push(err742);
 }
 errors++;
 }
-if(data286 <= 0 || isNaN(data286)){
-const err743 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err743 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -13193,8 +13196,11 @@ vErrors.push(err743);
 errors++;
 }
 }
-else {
-const err744 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data248.slow_port !== undefined){
+let data287 = data248.slow_port;
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+if(data287.sp === undefined){
+const err744 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -13203,11 +13209,8 @@ vErrors.push(err744);
 }
 errors++;
 }
-}
-if(data283.iops !== undefined){
-let data287 = data283.iops;
-if(!(((typeof data287 == "number") && (!(data287 % 1) && !isNaN(data287))) && (isFinite(data287)))){
-const err745 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data287.port === undefined){
+const err745 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -13216,9 +13219,8 @@ vErrors.push(err745);
 }
 errors++;
 }
-if((typeof data287 == "number") && (isFinite(data287))){
-if(data287 > 1000000 || isNaN(data287)){
-const err746 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(data287.service_ms === undefined){
+const err746 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "service_ms"},message:"must have required property '"+"service_ms"+"'"};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -13227,8 +13229,9 @@ vErrors.push(err746);
 }
 errors++;
 }
-if(data287 < 1 || isNaN(data287)){
-const err747 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key90 in data287){
+if(!((((key90 === "sp") || (key90 === "port")) || (key90 === "service_ms")) || (key90 === "iops"))){
+const err747 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -13238,10 +13241,10 @@ vErrors.push(err747);
 errors++;
 }
 }
-}
-}
-else {
-const err748 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data287.sp !== undefined){
+let data288 = data287.sp;
+if(typeof data288 !== "string"){
+const err748 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -13250,12 +13253,8 @@ vErrors.push(err748);
 }
 errors++;
 }
-}
-if(data247.host_crash !== undefined){
-let data288 = data247.host_crash;
-if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
-if(data288.host === undefined){
-const err749 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(!((data288 === "A") || (data288 === "B"))){
+const err749 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.slow_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -13264,9 +13263,11 @@ vErrors.push(err749);
 }
 errors++;
 }
-for(const key90 in data288){
-if(!((key90 === "host") || (key90 === "back_after_s"))){
-const err750 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
+}
+if(data287.port !== undefined){
+let data289 = data287.port;
+if(!(((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289))) && (isFinite(data289)))){
+const err750 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -13275,12 +13276,9 @@ vErrors.push(err750);
 }
 errors++;
 }
-}
-if(data288.host !== undefined){
-let data289 = data288.host;
-if(typeof data289 === "string"){
-if(!pattern0.test(data289)){
-const err751 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data289 == "number") && (isFinite(data289))){
+if(data289 > 63 || isNaN(data289)){
+const err751 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -13289,9 +13287,8 @@ vErrors.push(err751);
 }
 errors++;
 }
-}
-else {
-const err752 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data289 < 0 || isNaN(data289)){
+const err752 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -13301,10 +13298,12 @@ vErrors.push(err752);
 errors++;
 }
 }
-if(data288.back_after_s !== undefined){
-let data290 = data288.back_after_s;
-if(!(((typeof data290 == "number") && (!(data290 % 1) && !isNaN(data290))) && (isFinite(data290)))){
-const err753 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data287.service_ms !== undefined){
+let data290 = data287.service_ms;
+if((typeof data290 == "number") && (isFinite(data290))){
+if(data290 > 60000 || isNaN(data290)){
+const err753 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -13313,9 +13312,8 @@ vErrors.push(err753);
 }
 errors++;
 }
-if((typeof data290 == "number") && (isFinite(data290))){
-if(data290 > 86400 || isNaN(data290)){
-const err754 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+if(data290 <= 0 || isNaN(data290)){
+const err754 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -13324,8 +13322,9 @@ vErrors.push(err754);
 }
 errors++;
 }
-if(data290 < 10 || isNaN(data290)){
-const err755 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
+}
+else {
+const err755 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -13335,10 +13334,10 @@ vErrors.push(err755);
 errors++;
 }
 }
-}
-}
-else {
-const err756 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data287.iops !== undefined){
+let data291 = data287.iops;
+if(!(((typeof data291 == "number") && (!(data291 % 1) && !isNaN(data291))) && (isFinite(data291)))){
+const err756 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -13347,12 +13346,9 @@ vErrors.push(err756);
 }
 errors++;
 }
-}
-if(data247.dom0_memory !== undefined){
-let data291 = data247.dom0_memory;
-if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
-if(data291.host === undefined){
-const err757 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if((typeof data291 == "number") && (isFinite(data291))){
+if(data291 > 1000000 || isNaN(data291)){
+const err757 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -13361,8 +13357,8 @@ vErrors.push(err757);
 }
 errors++;
 }
-if(data291.add_mib === undefined){
-const err758 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "add_mib"},message:"must have required property '"+"add_mib"+"'"};
+if(data291 < 1 || isNaN(data291)){
+const err758 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -13371,9 +13367,11 @@ vErrors.push(err758);
 }
 errors++;
 }
-for(const key91 in data291){
-if(!((key91 === "host") || (key91 === "add_mib"))){
-const err759 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err759 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err759];
 }
@@ -13383,11 +13381,11 @@ vErrors.push(err759);
 errors++;
 }
 }
-if(data291.host !== undefined){
-let data292 = data291.host;
-if(typeof data292 === "string"){
-if(!pattern0.test(data292)){
-const err760 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data248.host_crash !== undefined){
+let data292 = data248.host_crash;
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+if(data292.host === undefined){
+const err760 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err760];
 }
@@ -13396,9 +13394,9 @@ vErrors.push(err760);
 }
 errors++;
 }
-}
-else {
-const err761 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key91 in data292){
+if(!((key91 === "host") || (key91 === "back_after_s"))){
+const err761 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -13408,10 +13406,11 @@ vErrors.push(err761);
 errors++;
 }
 }
-if(data291.add_mib !== undefined){
-let data293 = data291.add_mib;
-if(!(((typeof data293 == "number") && (!(data293 % 1) && !isNaN(data293))) && (isFinite(data293)))){
-const err762 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data292.host !== undefined){
+let data293 = data292.host;
+if(typeof data293 === "string"){
+if(!pattern0.test(data293)){
+const err762 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -13420,9 +13419,9 @@ vErrors.push(err762);
 }
 errors++;
 }
-if((typeof data293 == "number") && (isFinite(data293))){
-if(data293 > 1048576 || isNaN(data293)){
-const err763 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
+}
+else {
+const err763 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -13431,8 +13430,11 @@ vErrors.push(err763);
 }
 errors++;
 }
-if(data293 < 1 || isNaN(data293)){
-const err764 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data292.back_after_s !== undefined){
+let data294 = data292.back_after_s;
+if(!(((typeof data294 == "number") && (!(data294 % 1) && !isNaN(data294))) && (isFinite(data294)))){
+const err764 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -13441,11 +13443,9 @@ vErrors.push(err764);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err765 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data294 == "number") && (isFinite(data294))){
+if(data294 > 86400 || isNaN(data294)){
+const err765 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -13454,12 +13454,8 @@ vErrors.push(err765);
 }
 errors++;
 }
-}
-if(data247.page83 !== undefined){
-let data294 = data247.page83;
-if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
-if(data294.lun === undefined){
-const err766 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data294 < 10 || isNaN(data294)){
+const err766 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -13468,9 +13464,11 @@ vErrors.push(err766);
 }
 errors++;
 }
-for(const key92 in data294){
-if(!(key92 === "lun")){
-const err767 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key92},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err767 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -13480,10 +13478,11 @@ vErrors.push(err767);
 errors++;
 }
 }
-if(data294.lun !== undefined){
-let data295 = data294.lun;
-if((typeof data295 !== "string") && (!(((typeof data295 == "number") && (!(data295 % 1) && !isNaN(data295))) && (isFinite(data295))))){
-const err768 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(data248.dom0_memory !== undefined){
+let data295 = data248.dom0_memory;
+if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
+if(data295.host === undefined){
+const err768 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -13492,9 +13491,8 @@ vErrors.push(err768);
 }
 errors++;
 }
-if(typeof data295 === "string"){
-if(!pattern0.test(data295)){
-const err769 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data295.add_mib === undefined){
+const err769 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "add_mib"},message:"must have required property '"+"add_mib"+"'"};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -13503,11 +13501,9 @@ vErrors.push(err769);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err770 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key92 in data295){
+if(!((key92 === "host") || (key92 === "add_mib"))){
+const err770 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key92},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -13517,9 +13513,11 @@ vErrors.push(err770);
 errors++;
 }
 }
-}
-else {
-const err771 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data295.host !== undefined){
+let data296 = data295.host;
+if(typeof data296 === "string"){
+if(!pattern0.test(data296)){
+const err771 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -13529,11 +13527,8 @@ vErrors.push(err771);
 errors++;
 }
 }
-if(data242.announce !== undefined){
-let data296 = data242.announce;
-if(typeof data296 === "string"){
-if(!pattern0.test(data296)){
-const err772 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err772 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -13543,8 +13538,10 @@ vErrors.push(err772);
 errors++;
 }
 }
-else {
-const err773 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data295.add_mib !== undefined){
+let data297 = data295.add_mib;
+if(!(((typeof data297 == "number") && (!(data297 % 1) && !isNaN(data297))) && (isFinite(data297)))){
+const err773 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -13553,10 +13550,9 @@ vErrors.push(err773);
 }
 errors++;
 }
-}
-}
-else {
-const err774 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data297 == "number") && (isFinite(data297))){
+if(data297 > 1048576 || isNaN(data297)){
+const err774 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -13565,10 +13561,8 @@ vErrors.push(err774);
 }
 errors++;
 }
-}
-}
-else {
-const err775 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data297 < 1 || isNaN(data297)){
+const err775 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -13578,11 +13572,10 @@ vErrors.push(err775);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data297 = data.solution;
-if(Array.isArray(data297)){
-if(data297.length > 300){
-const err776 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
+}
+}
+else {
+const err776 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -13591,8 +13584,12 @@ vErrors.push(err776);
 }
 errors++;
 }
-if(data297.length < 1){
-const err777 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data248.page83 !== undefined){
+let data298 = data248.page83;
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+if(data298.lun === undefined){
+const err777 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -13601,16 +13598,9 @@ vErrors.push(err777);
 }
 errors++;
 }
-const len12 = data297.length;
-for(let i12=0; i12<len12; i12++){
-let data298 = data297[i12];
-const _errs700 = errors;
-let valid122 = false;
-let passing3 = null;
-const _errs701 = errors;
-if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
-if(data298.host === undefined){
-const err778 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key93 in data298){
+if(!(key93 === "lun")){
+const err778 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key93},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -13619,8 +13609,11 @@ vErrors.push(err778);
 }
 errors++;
 }
-if(data298.run === undefined){
-const err779 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+if(data298.lun !== undefined){
+let data299 = data298.lun;
+if((typeof data299 !== "string") && (!(((typeof data299 == "number") && (!(data299 % 1) && !isNaN(data299))) && (isFinite(data299))))){
+const err779 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -13629,16 +13622,9 @@ vErrors.push(err779);
 }
 errors++;
 }
-}
-var _valid3 = _errs701 === errors;
-if(_valid3){
-valid122 = true;
-passing3 = 0;
-}
-const _errs702 = errors;
-if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
-if(data298.host === undefined){
-const err780 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data299 === "string"){
+if(!pattern0.test(data299)){
+const err780 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -13647,8 +13633,11 @@ vErrors.push(err780);
 }
 errors++;
 }
-if(data298.keys === undefined){
-const err781 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+}
+}
+else {
+const err781 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -13657,8 +13646,10 @@ vErrors.push(err781);
 }
 errors++;
 }
-if(data298.note === undefined){
-const err782 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+}
+else {
+const err782 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -13668,20 +13659,11 @@ vErrors.push(err782);
 errors++;
 }
 }
-var _valid3 = _errs702 === errors;
-if(_valid3 && valid122){
-valid122 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid122 = true;
-passing3 = 1;
-}
-const _errs703 = errors;
-if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
-if(data298.wait === undefined){
-const err783 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data243.announce !== undefined){
+let data300 = data243.announce;
+if(typeof data300 === "string"){
+if(!pattern0.test(data300)){
+const err783 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -13691,20 +13673,8 @@ vErrors.push(err783);
 errors++;
 }
 }
-var _valid3 = _errs703 === errors;
-if(_valid3 && valid122){
-valid122 = false;
-passing3 = [passing3, 2];
-}
 else {
-if(_valid3){
-valid122 = true;
-passing3 = 2;
-}
-const _errs704 = errors;
-if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
-if(data298.answer === undefined){
-const err784 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+const err784 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -13714,21 +13684,9 @@ vErrors.push(err784);
 errors++;
 }
 }
-var _valid3 = _errs704 === errors;
-if(_valid3 && valid122){
-valid122 = false;
-passing3 = [passing3, 3];
 }
 else {
-if(_valid3){
-valid122 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid122){
-const err785 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err785 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -13737,21 +13695,10 @@ vErrors.push(err785);
 }
 errors++;
 }
-else {
-errors = _errs700;
-if(vErrors !== null){
-if(_errs700){
-vErrors.length = _errs700;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
-for(const key93 in data298){
-if(!(((((((key93 === "host") || (key93 === "run")) || (key93 === "keys")) || (key93 === "wait")) || (key93 === "answer")) || (key93 === "note")) || (key93 === "fails"))){
-const err786 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key93},message:"must NOT have additional properties"};
+const err786 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -13761,11 +13708,11 @@ vErrors.push(err786);
 errors++;
 }
 }
-if(data298.host !== undefined){
-let data299 = data298.host;
-if(typeof data299 === "string"){
-if(!pattern0.test(data299)){
-const err787 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.solution !== undefined){
+let data301 = data.solution;
+if(Array.isArray(data301)){
+if(data301.length > 300){
+const err787 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -13774,9 +13721,8 @@ vErrors.push(err787);
 }
 errors++;
 }
-}
-else {
-const err788 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data301.length < 1){
+const err788 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -13785,15 +13731,16 @@ vErrors.push(err788);
 }
 errors++;
 }
-}
-if(data298.run !== undefined){
-let data300 = data298.run;
+const len12 = data301.length;
+for(let i12=0; i12<len12; i12++){
+let data302 = data301[i12];
 const _errs709 = errors;
-let valid124 = false;
+let valid123 = false;
+let passing3 = null;
 const _errs710 = errors;
-if(typeof data300 === "string"){
-if(!pattern0.test(data300)){
-const err789 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
+if(data302.host === undefined){
+const err789 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -13802,9 +13749,8 @@ vErrors.push(err789);
 }
 errors++;
 }
-}
-else {
-const err790 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data302.run === undefined){
+const err790 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -13813,13 +13759,16 @@ vErrors.push(err790);
 }
 errors++;
 }
-var _valid4 = _errs710 === errors;
-valid124 = valid124 || _valid4;
-if(!valid124){
-const _errs712 = errors;
-if(Array.isArray(data300)){
-if(data300.length > 100){
-const err791 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+}
+var _valid3 = _errs710 === errors;
+if(_valid3){
+valid123 = true;
+passing3 = 0;
+}
+const _errs711 = errors;
+if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
+if(data302.host === undefined){
+const err791 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -13828,8 +13777,8 @@ vErrors.push(err791);
 }
 errors++;
 }
-if(data300.length < 1){
-const err792 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data302.keys === undefined){
+const err792 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -13838,12 +13787,8 @@ vErrors.push(err792);
 }
 errors++;
 }
-const len13 = data300.length;
-for(let i13=0; i13<len13; i13++){
-let data301 = data300[i13];
-if(typeof data301 === "string"){
-if(!pattern0.test(data301)){
-const err793 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data302.note === undefined){
+const err793 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -13853,8 +13798,20 @@ vErrors.push(err793);
 errors++;
 }
 }
+var _valid3 = _errs711 === errors;
+if(_valid3 && valid123){
+valid123 = false;
+passing3 = [passing3, 1];
+}
 else {
-const err794 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid3){
+valid123 = true;
+passing3 = 1;
+}
+const _errs712 = errors;
+if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
+if(data302.wait === undefined){
+const err794 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -13864,9 +13821,20 @@ vErrors.push(err794);
 errors++;
 }
 }
+var _valid3 = _errs712 === errors;
+if(_valid3 && valid123){
+valid123 = false;
+passing3 = [passing3, 2];
 }
 else {
-const err795 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(_valid3){
+valid123 = true;
+passing3 = 2;
+}
+const _errs713 = errors;
+if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
+if(data302.answer === undefined){
+const err795 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -13875,11 +13843,22 @@ vErrors.push(err795);
 }
 errors++;
 }
-var _valid4 = _errs712 === errors;
-valid124 = valid124 || _valid4;
 }
-if(!valid124){
-const err796 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid3 = _errs713 === errors;
+if(_valid3 && valid123){
+valid123 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid123 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid123){
+const err796 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -13899,12 +13878,10 @@ vErrors = null;
 }
 }
 }
-}
-if(data298.keys !== undefined){
-let data302 = data298.keys;
-if(typeof data302 === "string"){
-if(!pattern197.test(data302)){
-const err797 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
+for(const key94 in data302){
+if(!(((((((key94 === "host") || (key94 === "run")) || (key94 === "keys")) || (key94 === "wait")) || (key94 === "answer")) || (key94 === "note")) || (key94 === "fails"))){
+const err797 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key94},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -13914,8 +13891,11 @@ vErrors.push(err797);
 errors++;
 }
 }
-else {
-const err798 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data302.host !== undefined){
+let data303 = data302.host;
+if(typeof data303 === "string"){
+if(!pattern0.test(data303)){
+const err798 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -13925,11 +13905,8 @@ vErrors.push(err798);
 errors++;
 }
 }
-if(data298.wait !== undefined){
-let data303 = data298.wait;
-if(typeof data303 === "string"){
-if(!pattern177.test(data303)){
-const err799 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+else {
+const err799 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -13939,8 +13916,14 @@ vErrors.push(err799);
 errors++;
 }
 }
-else {
-const err800 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data302.run !== undefined){
+let data304 = data302.run;
+const _errs718 = errors;
+let valid125 = false;
+const _errs719 = errors;
+if(typeof data304 === "string"){
+if(!pattern0.test(data304)){
+const err800 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -13950,11 +13933,8 @@ vErrors.push(err800);
 errors++;
 }
 }
-if(data298.answer !== undefined){
-let data304 = data298.answer;
-if(typeof data304 === "string"){
-if(!pattern3.test(data304)){
-const err801 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+else {
+const err801 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -13963,9 +13943,13 @@ vErrors.push(err801);
 }
 errors++;
 }
-}
-else {
-const err802 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid4 = _errs719 === errors;
+valid125 = valid125 || _valid4;
+if(!valid125){
+const _errs721 = errors;
+if(Array.isArray(data304)){
+if(data304.length > 100){
+const err802 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -13974,12 +13958,8 @@ vErrors.push(err802);
 }
 errors++;
 }
-}
-if(data298.note !== undefined){
-let data305 = data298.note;
-if(typeof data305 === "string"){
-if(!pattern0.test(data305)){
-const err803 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data304.length < 1){
+const err803 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -13988,9 +13968,12 @@ vErrors.push(err803);
 }
 errors++;
 }
-}
-else {
-const err804 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len13 = data304.length;
+for(let i13=0; i13<len13; i13++){
+let data305 = data304[i13];
+if(typeof data305 === "string"){
+if(!pattern0.test(data305)){
+const err804 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -14000,9 +13983,8 @@ vErrors.push(err804);
 errors++;
 }
 }
-if(data298.fails !== undefined){
-if(typeof data298.fails !== "boolean"){
-const err805 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err805 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -14014,7 +13996,7 @@ errors++;
 }
 }
 else {
-const err806 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err806 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -14023,10 +14005,11 @@ vErrors.push(err806);
 }
 errors++;
 }
+var _valid4 = _errs721 === errors;
+valid125 = valid125 || _valid4;
 }
-}
-else {
-const err807 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid125){
+const err807 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -14035,15 +14018,162 @@ vErrors.push(err807);
 }
 errors++;
 }
-}
+else {
+errors = _errs718;
+if(vErrors !== null){
+if(_errs718){
+vErrors.length = _errs718;
 }
 else {
-const err808 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data302.keys !== undefined){
+let data306 = data302.keys;
+if(typeof data306 === "string"){
+if(!pattern198.test(data306)){
+const err808 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err808];
 }
 else {
 vErrors.push(err808);
+}
+errors++;
+}
+}
+else {
+const err809 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err809];
+}
+else {
+vErrors.push(err809);
+}
+errors++;
+}
+}
+if(data302.wait !== undefined){
+let data307 = data302.wait;
+if(typeof data307 === "string"){
+if(!pattern177.test(data307)){
+const err810 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err810];
+}
+else {
+vErrors.push(err810);
+}
+errors++;
+}
+}
+else {
+const err811 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err811];
+}
+else {
+vErrors.push(err811);
+}
+errors++;
+}
+}
+if(data302.answer !== undefined){
+let data308 = data302.answer;
+if(typeof data308 === "string"){
+if(!pattern3.test(data308)){
+const err812 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err812];
+}
+else {
+vErrors.push(err812);
+}
+errors++;
+}
+}
+else {
+const err813 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err813];
+}
+else {
+vErrors.push(err813);
+}
+errors++;
+}
+}
+if(data302.note !== undefined){
+let data309 = data302.note;
+if(typeof data309 === "string"){
+if(!pattern0.test(data309)){
+const err814 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err814];
+}
+else {
+vErrors.push(err814);
+}
+errors++;
+}
+}
+else {
+const err815 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err815];
+}
+else {
+vErrors.push(err815);
+}
+errors++;
+}
+}
+if(data302.fails !== undefined){
+if(typeof data302.fails !== "boolean"){
+const err816 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err816];
+}
+else {
+vErrors.push(err816);
+}
+errors++;
+}
+}
+}
+else {
+const err817 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err817];
+}
+else {
+vErrors.push(err817);
+}
+errors++;
+}
+}
+}
+else {
+const err818 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err818];
+}
+else {
+vErrors.push(err818);
+}
+errors++;
+}
+}
+}
+else {
+const err819 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err819];
+}
+else {
+vErrors.push(err819);
 }
 errors++;
 }

@@ -13,6 +13,13 @@ import type { ResolvedLab } from './resolve';
 /** How many of the newest world events the feed carries. */
 const FEED_LENGTH = 40;
 
+/**
+ * Events a lab's feed leaves out: the simulator's own record of an injected fault and of each
+ * path's state name exactly what a lab asks the learner to find out (which sdX failed, which
+ * HBA port). The lab's `announce` lines are the learner's news; checks still see every event.
+ */
+const HIDDEN_IN_LAB_FEED = /^(fault|path)\./;
+
 export function statusOf(rec: LabRecord): LabStatus {
   if (rec.solutionShownMs !== null && (rec.solvedMs === null || rec.solutionShownMs <= rec.solvedMs)) return 'solved-with-solution';
   return rec.solvedMs !== null ? 'solved' : 'in-progress';
@@ -30,6 +37,17 @@ export function solutionSteps(sim: Sim, lab: ResolvedLab): SolutionStepView[] {
     if ('keys' in s) return { host: s.host, lines: [], keys: s.keys, note: s.note, fails: s.fails ?? false };
     return { host: s.host, lines: Array.isArray(s.run) ? s.run : [s.run], keys: null, note: s.note ?? null, fails: s.fails ?? false };
   });
+}
+
+/** The newest FEED_LENGTH events a lab shows, oldest first (walked from the end: the log only grows). */
+function feed(sim: Sim): LabView['events'] {
+  const out: LabView['events'] = [];
+  const all = sim.world.events;
+  for (let i = all.length - 1; i >= 0 && out.length < FEED_LENGTH; i--) {
+    const e = all[i]!;
+    if (!HIDDEN_IN_LAB_FEED.test(e.kind)) out.push({ atMs: e.atMs, host: e.host, kind: e.kind, text: e.text });
+  }
+  return out.reverse();
 }
 
 export function buildLabView(sim: Sim): LabView | null {
@@ -80,7 +98,7 @@ export function buildLabView(sim: Sim): LabView | null {
     status,
     solutionShown: rec.solutionShownMs !== null,
     solution: rec.solutionShownMs !== null ? solutionSteps(sim, lab) : null,
-    events: sim.world.events.slice(-FEED_LENGTH).map((e) => ({ atMs: e.atMs, host: e.host, kind: e.kind, text: e.text })),
+    events: feed(sim),
     hosts: hostNames(sim.world),
     solvedMs: rec.solvedMs,
   };

@@ -133,6 +133,7 @@ const quiz: JsonSchema = {
     accept: list(scalar, 64, 1),
     query: namedNode(queryRegistry),
     tolerance: { type: 'number', minimum: 0 },
+    unit: { type: 'string', enum: ['KiB', 'MiB', 'GiB'] },
     case_sensitive: { type: 'boolean' },
     any_order: { type: 'boolean' },
   },
