@@ -21,6 +21,7 @@ import type { CommandOutcome, SessionAction, ShellFrame } from './types';
 // Importers take these from the executor, the shell's entry point.
 export type { ShellIo } from './shell-io';
 export { INTERNAL_ERROR_EXIT } from './invoke-command';
+import { INTERNAL_ERROR_EXIT } from './invoke-command';
 
 /** What running a line produced; `program` suspends the rest of the line until it exits. */
 export interface LineOutcome {
@@ -68,6 +69,19 @@ export function runLine(io: ShellIo, line: string): LineOutcome {
   return runner.list(parsed.list, 0);
 }
 
+/**
+ * The executor's last line of defence: whatever a line does, an exception never leaves the
+ * shell (a bug is reported as one line, the line ends with EX_SOFTWARE, and the prompt comes back).
+ */
+export function runLineSafely(io: ShellIo, line: string): LineOutcome {
+  try {
+    return runLine(io, line);
+  } catch (e) {
+    io.frame.lastExit = INTERNAL_ERROR_EXIT;
+    return { output: `-bash: sandbox: internal error (${e instanceof Error ? e.message : String(e)})\n`, exitCode: INTERNAL_ERROR_EXIT };
+  }
+}
+
 class Runner {
   output = '';
   depth = 0;
@@ -86,6 +100,8 @@ class Runner {
     for (let i = from; i < list.length; i++) {
       const r = this.andOr(list[i]!, this.io.frame, this.tty, true);
       this.signal = null;
+      // An expansion error discards the rest of the line, as in an interactive bash.
+      if (this.aborted) break;
       if (r.program || r.action) {
         const output = this.output;
         const rest =
@@ -111,7 +127,7 @@ class Runner {
   listIn(list: readonly AndOr[], frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
     let r: StepResult = { exitCode: 0 };
     for (const a of list) {
-      if (this.signal || this.returnCode !== null) break;
+      if (this.signal || this.returnCode !== null || this.aborted) break;
       r = this.andOr(a, frame, streams, top, input);
       if (r.program || r.action) return r;
     }
@@ -127,7 +143,7 @@ class Runner {
   andOr(a: AndOr, frame: ShellFrame, streams: Streams, top: boolean, input: Input = noInput()): StepResult {
     let r = this.pipeline(a.first, frame, streams, top, input);
     for (const { op, pipeline } of a.rest) {
-      if (r.program || r.action || this.signal || this.returnCode !== null) break;
+      if (r.program || r.action || this.signal || this.returnCode !== null || this.aborted) break;
       if ((op === '&&') !== (frame.lastExit === 0)) continue;
       r = this.pipeline(pipeline, frame, streams, top, input);
     }
@@ -145,7 +161,11 @@ class Runner {
       // Each stage of a real pipeline runs in a forked copy of the shell.
       const stageFrame = n > 1 ? forkFrame(frame) : frame;
       const r = this.command(cmd, stageFrame, stdin, stageStreams, top && n === 1);
-      if (n > 1) frame.lastExit = stageFrame.lastExit;
+      if (n > 1) {
+        frame.lastExit = stageFrame.lastExit;
+        // A stage is a forked shell: an expansion error ends that stage, not the line.
+        this.aborted = false;
+      }
       last = isLast && top && n === 1 ? r : { exitCode: r.exitCode, ...(isLast && top && r.program && { program: r.program }) };
       stdin = { text: piped, pos: 0 };
     });
@@ -157,6 +177,25 @@ class Runner {
   }
 
   command(cmd: Command, frame: ShellFrame, stdin: Input, streams: Streams, top = false): StepResult {
+    try {
+      return this.compoundOrSimple(cmd, frame, stdin, streams, top);
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      return this.expansionFailed(e, frame, streams);
+    }
+  }
+
+  /** bash's message for an expansion error; the rest of the line is discarded (see `aborted`). */
+  expansionFailed(e: ExpansionError, frame: ShellFrame, streams: Streams): StepResult {
+    streams.err(`-bash: ${e.message}\n`);
+    this.aborted = true;
+    return this.finish(frame, 1);
+  }
+
+  /** Set by an expansion error ($((1/0)), ${X:?}, a bad substitution) until the forked shell or line it ends has unwound. */
+  aborted = false;
+
+  compoundOrSimple(cmd: Command, frame: ShellFrame, stdin: Input, streams: Streams, top: boolean): StepResult {
     if (cmd.kind === 'simple') return this.simple(cmd, frame, stdin, streams, top);
     if (cmd.kind === 'funcdef') {
       setOwn((frame.functions ??= dict()), cmd.name, cmd.body);
@@ -173,6 +212,7 @@ class Runner {
         this.loopDepth = 0;
         const code = this.subList(cmd.list, target, inner, input);
         Object.assign(this, outer);
+        this.aborted = false;
         return this.finish(frame, code);
       }
       case 'group':
@@ -198,7 +238,7 @@ class Runner {
   runIf(cmd: IfCommand, frame: ShellFrame, streams: Streams, top: boolean, input: Input): StepResult {
     for (const c of cmd.clauses) {
       const cond = this.listIn(c.cond, frame, streams, top, input);
-      if (cond.program || cond.action || this.signal || this.returnCode !== null) return cond;
+      if (cond.program || cond.action || this.signal || this.returnCode !== null || this.aborted) return cond;
       if (cond.exitCode === 0) return this.listIn(c.body, frame, streams, top, input);
     }
     return cmd.otherwise ? this.listIn(cmd.otherwise, frame, streams, top, input) : { exitCode: 0 };
@@ -206,7 +246,7 @@ class Runner {
 
   /** After one pass of a loop body: true when the loop must stop (break, budget, program). */
   loopStep(r: StepResult, streams: Streams): boolean {
-    if (r.program || r.action || this.returnCode !== null) return true;
+    if (r.program || r.action || this.returnCode !== null || this.aborted) return true;
     if (++this.iterations > MAX_ITERATIONS) {
       streams.err(`-bash: sandbox: loop stopped after ${MAX_ITERATIONS} iterations\n`);
       this.signal = { kind: 'break', levels: 1_000 };
@@ -232,8 +272,7 @@ class Runner {
       items = cmd.words ? expandWords(cmd.words, this.expandEnv(frame, streams)) : [];
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
-      streams.err(`-bash: ${e.message}\n`);
-      return { exitCode: 1 };
+      return this.expansionFailed(e, frame, streams);
     }
     let r: StepResult = { exitCode: 0 };
     this.loopDepth++;
@@ -256,7 +295,7 @@ class Runner {
       for (;;) {
         const cond = this.listIn(cmd.cond, frame, streams, top, input);
         if (cond.program || cond.action) return cond;
-        if (this.returnCode !== null) break;
+        if (this.returnCode !== null || this.aborted) break;
         if (this.signal) {
           if (this.loopStep(cond, streams)) break;
           continue;
@@ -278,7 +317,7 @@ class Runner {
     let r: StepResult = { exitCode: 0 };
     for (const list of body) {
       r = this.listIn(list, frame, streams, top, input);
-      if (r.program || r.action || this.signal || this.returnCode !== null) break;
+      if (r.program || r.action || this.signal || this.returnCode !== null || this.aborted) break;
     }
     return r;
   }
@@ -312,8 +351,7 @@ class Runner {
       assigns = cmd.assigns.map((a) => [a.name, expandString(a.value, env)]);
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
-      streams.err(`-bash: ${e.message}\n`);
-      return this.finish(frame, 1);
+      return this.expansionFailed(e, frame, streams);
     }
     const fds = this.redirect(cmd.redirects, frame, streams);
     if (!fds.ok) return this.finish(frame, 1);
@@ -429,6 +467,7 @@ class Runner {
           this.substExit = this.subList(p.list, sub, { out: (x) => (captured += x), err: streams.err, outIsTty: false });
         } finally {
           this.depth--;
+          this.aborted = false;
         }
         return captured;
       },

@@ -1,7 +1,7 @@
 // Redirections: a command's fd table (> >> < 2> 2>&1 &> << <<< >&N to the VFS, /dev/null and
 // /dev/tty), built before the command runs, and the stdout/stderr writers the table gives.
 import { FS_ERROR_TEXT, lookup, normalizePath, readFile, writeFile } from '../sim/vfs';
-import { ExpansionError, expandHereDoc, expandString, expandTarget, type ExpandEnv } from './expand';
+import { expandHereDoc, expandString, expandTarget, type ExpandEnv } from './expand';
 import type { Redirect } from './parse';
 import type { Sim } from '../sim/sim';
 import type { Streams, Writer } from './streams';
@@ -26,23 +26,18 @@ export function applyRedirects(redirects: readonly Redirect[], frame: ShellFrame
     return { ok: false as const };
   };
   for (const r of redirects) {
+    // An expansion error in a here-document or a target propagates: it discards the line (executor.ts).
     if (r.op === '<<' || r.op === '<<-') {
       stdin = expandHereDoc(r.heredoc?.body ?? '', r.heredoc?.quoted ?? true, env);
       continue;
     }
-    let target: string;
-    try {
-      if (r.op === '<<<') {
-        stdin = expandString(r.target, env) + '\n';
-        continue;
-      }
-      const t = expandTarget(r.target, env);
-      if (!t.ok) return fail(`${r.raw}: ${t.error}`);
-      target = t.path;
-    } catch (e) {
-      if (!(e instanceof ExpansionError)) throw e;
-      return fail(e.message);
+    if (r.op === '<<<') {
+      stdin = expandString(r.target, env) + '\n';
+      continue;
     }
+    const t = expandTarget(r.target, env);
+    if (!t.ok) return fail(`${r.raw}: ${t.error}`);
+    const target = t.path;
     const fd = r.fd ?? (r.op === '<' || r.op === '<&' || r.op === '<>' ? 0 : 1);
     // Duplicating (2>&1) copies the sink as it is now, so order matters as in bash.
     if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {

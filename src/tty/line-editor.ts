@@ -163,7 +163,12 @@ export class LineEditor {
     switch (name) {
       case 'enter': {
         const line = this.#buf;
-        return { output: this.#moveToEnd() + '\r\n', event: { type: 'submit', line } };
+        const output = this.#moveToEnd() + '\r\n';
+        // The line is handed over: if no new prompt follows (the command failed on the way),
+        // the next keys must start a fresh line rather than extend this one.
+        this.#buf = '';
+        this.#pos = 0;
+        return { output, event: { type: 'submit', line } };
       }
       case 'tab':
         return { output: this.#complete(wasTab) };

@@ -1,7 +1,7 @@
 // One terminal: a stack of shells (ssh nests them), the line editor, and the program that owns
 // the terminal when one runs. Input bytes in, output bytes out; everything that changes the
 // world is reported to the journal first, so that a replay reproduces the session exactly.
-import { runLine, type LineOutcome } from '../shell/executor';
+import { runLineSafely, type LineOutcome } from '../shell/executor';
 import { completeLine } from '../shell/complete';
 import { expandHistory } from '../shell/history-expand';
 import { lineStatus } from '../shell/parse';
@@ -239,11 +239,19 @@ export class TtySession {
   }
 
   #execute(line: string): void {
-    if (line.trim()) {
-      this.#emitRecord({ kind: 'exec', line });
-      this.#remember(line);
-      this.#settle(runLine(this.#shellIo(), line));
-    } else this.#prompt();
+    if (!line.trim()) return this.#prompt();
+    this.#emitRecord({ kind: 'exec', line });
+    this.#remember(line);
+    try {
+      this.#settle(runLineSafely(this.#shellIo(), line));
+    } catch (e) {
+      // Starting a program or acting on the outcome failed (a bug): say so once and give a fresh
+      // prompt, so the editor never keeps the failed line and glues the next one to it.
+      this.#program = null;
+      this.#resume = undefined;
+      this.#write(`-bash: sandbox: internal error (${e instanceof Error ? e.message : String(e)})\n`);
+      this.#prompt();
+    }
   }
 
   /** Shows a line's output and acts on what it asks for: a program, an ssh hop, an exit. */

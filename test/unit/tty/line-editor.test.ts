@@ -143,6 +143,17 @@ describe('ending the line', () => {
     expect(tty.cursor()).toEqual([0, 1]);
   });
 
+  it('a submitted line is handed over: keys typed before the next prompt start a fresh line (issue 10: `Eecho`)', async () => {
+    const { type, events, ed } = await setup();
+    await type('E\r');
+    expect(ed.line).toBe('');
+    await type('echo after\r');
+    expect(events).toEqual([
+      { type: 'submit', line: 'E' },
+      { type: 'submit', line: 'echo after' },
+    ]);
+  });
+
   it('Ctrl-C prints ^C, drops the line and interrupts', async () => {
     const { tty, type, events, ed } = await setup();
     await type('xm destroy' + KEY.home + ctrl('c'));

@@ -73,6 +73,34 @@ describe('continuation lines', () => {
   });
 });
 
+describe('a line that fails', () => {
+  it("prints bash's error for an expansion error in a here-document, discards the rest of the line, and the next line starts fresh", async () => {
+    const { tty, type, exit } = await open();
+    await type('touch /tmp/a\r');
+    await type('cat <<E; echo same-line\r');
+    await type('$((1/0))\r');
+    await type('E\r');
+    expect(exit()).toBe(1);
+    await type('echo after $?\r');
+    await type('echo $__proto__ ${constructor:-unset}\r');
+    await type('ls /tmp\r');
+    expect(tty.screen()).toEqual([
+      P + 'touch /tmp/a',
+      P + 'cat <<E; echo same-line',
+      '> $((1/0))',
+      '> E',
+      '-bash: 1/0: division by 0 (error token is "0")',
+      P + 'echo after $?',
+      'after 1',
+      P + 'echo $__proto__ ${constructor:-unset}',
+      'unset',
+      P + 'ls /tmp',
+      'a',
+      P,
+    ]);
+  });
+});
+
 describe('history expansion', () => {
   it('prints the expanded line before running it', async () => {
     const { tty, type } = await open();
