@@ -111,8 +111,9 @@ export function mountOcfs2(world: WorldState, host: HostState, req: Ocfs2MountRe
   const flags = req.options.filter((o) => o && o !== 'defaults' && o !== 'rw' && o !== '_netdev' && !o.startsWith('heartbeat='));
   const ro = flags.includes('ro');
   const options = [ro ? 'ro' : 'rw', ...flags.filter((o) => o !== 'ro'), ...(vol.local ? [] : ['_netdev']), hb].join(',');
-  // OL5's /dev/mpath/X are symlinks to ../dm-N: the helper canonicalises them into mtab.
-  const device = req.device.startsWith('/dev/mpath/') ? `/dev/${dev.kname}` : normalizePath(req.device, req.cwd);
+  // mtab keeps the name the device was mounted by: OVM 2.2 shows /dev/mpath/<alias>p1 (repos.py's
+  // source) in df and mount, not the dm-N its symlink points to.
+  const device = normalizePath(req.device, req.cwd);
   const mount: Mount = { path: dir, fsId: vol.fsId, fsType: 'ocfs2', device, options };
   host.mounts.push(mount);
   return { ok: true, mount };
