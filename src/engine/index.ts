@@ -277,7 +277,8 @@ export function createEngine(deps: EngineDeps) {
 
     /** Validates an export before touching anything; then writes it and restarts the current attempt from storage. */
     async importData(text: string): Promise<ImportResult> {
-      return persist.importData(text);
+      // Each attempt of the file is first restored in a scratch engine of its own (import-proof.ts).
+      return persist.importData(text, (store, attemptId) => createEngine({ ...deps, store }).boot({ attemptId }));
     },
 
     /** Reset everything: every attempt, journal, snapshot, progress and setting is deleted; a fresh start. */

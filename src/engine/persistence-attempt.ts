@@ -9,6 +9,8 @@ import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } f
 import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem, withWarning } from './persistence';
 import { createMemoryStore } from './persistence-memory';
 import { describeEntry, entryProblem, MAX_REPLAY_REPAIRS, RestoreError } from './replay-guard';
+import { isStorageError, setAsideAttempt } from './set-aside';
+import { proveImport, type ScratchBoot } from './import-proof';
 import { UndoIndex, rememberLine, type UndoKind, type UndoPlan } from './undo';
 import { exportText, parseImport, type ExportScope, type ImportResult } from './export-import';
 import type { Sim } from '../sim/sim';
@@ -26,6 +28,8 @@ export interface PersistenceDeps {
   /** Snapshot cadence (tests and benches shorten it): journal entries, and simulated ms. */
   snapshotEvery?: number;
   snapshotEveryMs?: number;
+  /** Lets the host's event loop run during a long rebuild (the worker: a macrotask, for its heartbeat). */
+  breathe?: () => Promise<void>;
 }
 
 export interface BootOptions {
@@ -48,6 +52,9 @@ export interface PersistenceHost {
   labs: { afterChange(sim: Sim | null): void; reset(): void; flush(sim: Sim | null): Promise<void>; prepare(scenario: string): Promise<void> };
 }
 
+/** Journal entries replayed between two breaths of a rebuild (see restoreOnce). */
+const REPLAY_SLICE = 64;
+
 const READ_ONLY = 'This attempt is open in another tab, which saves it; this tab only shows it.';
 const NEWER_DB = 'Your saved work was written by a newer version of OVM Sandbox: open it with that version (and export it there), or reset everything to start fresh here. Nothing here is saved meanwhile.';
 
@@ -56,6 +63,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
   const wallNow = deps.wallNow ?? (() => 0);
   const snapshotEvery = deps.snapshotEvery ?? SNAPSHOT_EVERY;
   const snapshotEveryMs = deps.snapshotEveryMs ?? SNAPSHOT_EVERY_MS;
+  const breathe = deps.breathe ?? (() => Promise.resolve());
   const { sessions, labs } = host;
   const currentSim = (): Sim => {
     const s = host.getSim();
@@ -282,7 +290,12 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     const skipped: JournalEntry[] = [];
     replaying = true;
     try {
-      for (const e of entries) {
+      for (const [i, e] of entries.entries()) {
+        if (i > 0 && i % REPLAY_SLICE === 0) {
+          // A long rebuild lets the worker breathe: its heartbeat goes on, and the page shows how far it is.
+          host.emit({ type: 'progress', stage: 'restore', done: i, total: entries.length });
+          await breathe();
+        }
         seq = Math.max(seq, e.seq);
         if (failedSeqs.has(e.seq) || e.failed) e.failed = true;
         const problem = e.failed || e.undone ? null : entryProblem(e, hosts, startMs);
@@ -394,7 +407,24 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
       }
       if (!refusal && (existing || !viewOnly)) ({ replayed, notice } = await restore(core, scenario, seed));
     } catch (e) {
-      refusal = e instanceof SnapshotVersionError ? `${e.message[0]!.toUpperCase()}${e.message.slice(1)}. Nothing here is saved meanwhile.` : `Saving is off: ${storageProblem(e)}`;
+      if (e instanceof SnapshotVersionError) refusal = `${e.message[0]!.toUpperCase()}${e.message.slice(1)}. Nothing here is saved meanwhile.`;
+      else if (viewOnly || isStorageError(e)) refusal = `Saving is off: ${storageProblem(e)}`;
+      else {
+        // The saved attempt itself is damaged: set it aside (never lost) and start afresh, saving on.
+        try {
+          await setAsideAttempt(store, attemptId, wallNow());
+          failedSeqs.clear();
+          seq = -1;
+          await store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow(), journalVersion: JOURNAL_VERSION });
+          if (pristineCore) core.loadTables(pristineCore);
+          host.setSim({ world: build(seed), core });
+          await store.putSnapshot(takeSnapshot());
+          ({ replayed } = await restore(core, scenario, seed));
+          notice = `Your saved work here could not be restored (${e instanceof Error ? e.message : String(e)}). It was set aside, not deleted (Export everything includes it), and this attempt starts afresh.`;
+        } catch (e2) {
+          refusal = `Saving is off: ${storageProblem(e2)}`;
+        }
+      }
     }
     if (refusal || (viewOnly && !existing)) {
       // A temporary world, so the page still works; the stored attempt is left untouched.
@@ -474,9 +504,13 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
       return gate(async () => exportText(await store.dump(scope === 'all' ? undefined : attemptId), scope, wallNow()));
     },
 
-    async importData(text: string): Promise<ImportResult> {
+    async importData(text: string, scratchBoot: ScratchBoot): Promise<ImportResult> {
       const parsed = parseImport(text);
       if (!parsed.ok) return parsed;
+      // Restored and replayed in a scratch world first: the stored attempts stay until the new ones are proven.
+      const known = await store.listCustomLabs().catch(() => []);
+      const problem = await proveImport(parsed.dump, known, scratchBoot);
+      if (problem) return { ok: false, error: problem };
       try {
         await gate(() => store.load(parsed.dump));
       } catch (e) {

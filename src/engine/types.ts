@@ -23,6 +23,8 @@ export type EngineEvent =
   | { type: 'lab'; view: LabView }
   /** Persistence problems and facts for the user (storage full, a snapshot pruned): one line. */
   | { type: 'notice'; level: 'info' | 'warn' | 'error'; text: string }
+  /** A long rebuild's progress (journal entries replayed of the total), so start-up can say how far it is. */
+  | { type: 'progress'; stage: 'restore'; done: number; total: number }
   /** The Oracle VM Manager's view changed (src/engine/manager.ts): one event per change. */
   | { type: 'manager'; view: ManagerView };
 

@@ -6,14 +6,15 @@ import type { EngineApi } from '../engine';
 import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
 import { takeEngineWorker } from './early-worker';
+import { Watchdog } from './watchdog';
 
 export type { Ownership } from '../persist/attempt-lock';
 export type EngineNotice = Extract<EngineEvent, { type: 'notice' }>;
 
 type BootOptions = Parameters<EngineApi['boot']>[0];
 
-/** A call that takes longer than this is treated as a hung worker. */
-const CALL_BUDGET_MS = 5000;
+/** Restarts in a row that did not bring back a working engine before the client gives up and says so. */
+const MAX_RESTARTS = 2;
 
 export interface TerminalSink {
   write(data: string): void;
@@ -35,6 +36,10 @@ export interface ClientEvents {
   /** The lab panel's state changed (labs). */
   onLab?(view: Extract<EngineEvent, { type: 'lab' }>['view']): void;
   onRestart?(reason: string): void;
+  /** The engine could not be brought back: the page shows this with a Reload button. */
+  onDead?(message: string): void;
+  /** Start-up progress ("Loading the simulator…", "Restoring your work… 40 %"), null when done. */
+  onProgress?(text: string | null): void;
 }
 
 export class EngineClient {
@@ -45,6 +50,12 @@ export class EngineClient {
   #sessions = new Map<string, OpenSession>();
   #events: ClientEvents;
   #restarting = false;
+  /** Restarts since the engine last answered a call: a restart that itself fails counts too. */
+  #failedRestarts = 0;
+  #dead: string | null = null;
+  #watchdog = new Watchdog(() => this.#restart('the simulator stopped responding', true));
+  #progress: string | null = null;
+  #readOnlyToldAt = new Map<string, number>();
   // Persistence (issue 7): who owns the attempt, notices, scrollback restored once per page.
   #lock: AttemptLock;
   #ownership: Ownership = 'claiming';
@@ -118,12 +129,19 @@ export class EngineClient {
 
   #start(): void {
     this.#worker = takeEngineWorker();
-    this.#worker.addEventListener('error', (e) => this.#restart(`the simulator crashed (${e.message || 'worker error'})`));
+    this.#watchdog.start();
+    this.#setProgress('Loading the simulator…');
+    const worker = this.#worker;
+    worker.addEventListener('message', (e: MessageEvent) => {
+      if (worker === this.#worker && (e.data as { ovmHeartbeat?: unknown } | null)?.ovmHeartbeat) this.#watchdog.beat();
+    });
+    worker.addEventListener('error', (e) => worker === this.#worker && this.#restart(`the simulator crashed (${e.message || 'worker error'})`, true));
     this.#api = wrap<EngineApi>(this.#worker);
     void this.#api.subscribe(proxy((e: EngineEvent) => this.#onEvent(e)));
     const readOnly = this.#ownership !== 'owner';
     const api = this.#api;
     this.#booted = this.#guard(api.boot({ ...this.#boot, readOnly })).then((info) => {
+      this.#setProgress(null);
       this.#events.onBoot?.(info);
       // The clock shows the simulated time from boot, not from the first tick a second later.
       void api.status().then((c) => this.#events.onClock?.(c));
@@ -135,26 +153,64 @@ export class EngineClient {
     if (e.type === 'output') this.#sessions.get(e.session)?.sink.write(e.data);
     else if (e.type === 'lab') this.#events.onLab?.(e.view);
     else if (e.type === 'notice') for (const cb of this.#noticeListeners) cb(e);
+    else if (e.type === 'progress') this.#setProgress(`Restoring your work… ${Math.floor((100 * e.done) / Math.max(1, e.total))} %`);
     else if (e.type === 'manager') for (const cb of this.#managerListeners) cb(e.view);
     else this.#events.onClock?.(e);
   }
 
-  /** Races a call against the budget; a timeout restarts the worker. */
-  #guard<T>(p: Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error('timeout'));
-        this.#restart('the simulator stopped responding');
-      }, CALL_BUDGET_MS);
-    });
-    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+  /**
+   * A call to the worker, watched for hangs by heartbeat (never by wall time: a slow machine is
+   * not a hung worker). An answer proves the engine works, so the restart count starts over.
+   */
+  async #guard<T>(p: Promise<T>): Promise<T> {
+    const value = await this.#watchdog.watch(p);
+    this.#failedRestarts = 0;
+    return value;
+  }
+
+  #setProgress(text: string | null): void {
+    if (text === this.#progress) return;
+    this.#progress = text;
+    this.#events.onProgress?.(text);
+    for (const cb of this.#progressListeners) cb(text);
+  }
+
+  /**
+   * Waits for the engine. With `retry` (a call the learner asked for, e.g. *Try again*), a boot
+   * that failed or an engine given up on is started once more; keystrokes never restart it.
+   */
+  async #ready(retry = false): Promise<void> {
+    try {
+      await this.#booted;
+    } catch (e) {
+      if (!retry) throw e;
+      if (!this.#restarting) {
+        this.#dead = null;
+        this.#failedRestarts = 0;
+        this.#worker?.terminate();
+        this.#start();
+      }
+      await this.#booted;
+    }
   }
 
   /** Attaches a terminal to an engine session. */
   async open(session: string, host: string, cols: number, rows: number, sink: TerminalSink): Promise<void> {
     this.#sessions.set(session, { host, cols, rows, sink, typeahead: '', inFlight: false });
-    await this.#booted;
+    // Until the engine answers, the terminal says what is happening (it may take a while on a slow machine).
+    const shown = { text: '' };
+    const show = (text: string | null) => {
+      const next = text ?? '';
+      if (next !== shown.text) sink.write(`\r\x1b[2K${next ? `\x1b[2m${next}\x1b[0m` : ''}`);
+      shown.text = next;
+    };
+    const stop = this.#onProgressText(show);
+    try {
+      await this.#ready();
+    } finally {
+      stop();
+      show(null);
+    }
     // After a reload the terminal shows what it showed before; the fresh prompt replaces the old one.
     const saved = this.#scrollbackShown.has(session) ? null : await this.#guard(this.#api.loadTerminal(session)).catch(() => null);
     this.#scrollbackShown.add(session);
@@ -166,7 +222,16 @@ export class EngineClient {
   /** Keystrokes from a terminal. */
   input(session: string, data: string): void {
     const s = this.#sessions.get(session);
-    if (!s || this.#ownership !== 'owner') return;
+    if (!s) return;
+    if (this.#ownership !== 'owner') {
+      // Said once in a while, not per key: what is typed here goes nowhere.
+      const now = Date.now();
+      if (now - (this.#readOnlyToldAt.get(session) ?? -Infinity) > 10_000) {
+        this.#readOnlyToldAt.set(session, now);
+        s.sink.write('\r\n\x1b[33m[OVM Sandbox: this tab is read-only: the attempt is open in another tab. Use Take over to type here.]\x1b[0m\r\n');
+      }
+      return;
+    }
     // Ctrl-C discards what was typed ahead, as a tty flushes its input on SIGINT.
     s.typeahead = data.includes('\x03') ? data.slice(data.lastIndexOf('\x03')) : s.typeahead + data;
     void this.#drain(session, s);
@@ -178,7 +243,7 @@ export class EngineClient {
     s.typeahead = '';
     s.inFlight = true;
     try {
-      await this.#booted;
+      await this.#ready();
       s.sink.write(await this.#guard(this.#api.input(id, data)));
     } catch {
       // A restart is under way; it reattaches the terminal.
@@ -198,18 +263,30 @@ export class EngineClient {
 
   /** Any other engine call (labs, catalog …): waits for boot, guarded like the others. */
   async call<T>(fn: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
-    await this.#booted;
+    await this.#ready(true);
     return this.#guard(fn(this.#api));
   }
 
+  /** Start-up progress as one line of text (null when there is none), for pages without a terminal. */
+  onProgress(cb: (text: string | null) => void): () => void {
+    return this.#onProgressText(cb);
+  }
+
+  #progressListeners = new Set<(text: string | null) => void>();
+  #onProgressText(cb: (text: string | null) => void): () => void {
+    this.#progressListeners.add(cb);
+    cb(this.#progress);
+    return () => this.#progressListeners.delete(cb);
+  }
+
   async setSpeed(speed: number): Promise<ClockStatus> {
-    await this.#booted;
+    await this.#ready(true);
     return this.#api.setSpeed(speed);
   }
 
   /** Starts the attempt again from its scenario; `seed` keeps the same world (the lab's start). */
   async resetAttempt(seed?: number): Promise<BootInfo> {
-    await this.#booted;
+    await this.#ready(true);
     const info = await this.#api.resetAttempt(seed);
     this.#events.onBoot?.(info);
     await this.#reopenAll(false);
@@ -218,7 +295,7 @@ export class EngineClient {
 
   /** Reset everything (all attempts, progress, settings): a fresh start. */
   async resetEverything(): Promise<BootInfo> {
-    await this.#booted;
+    await this.#ready(true);
     const info = await this.#api.resetEverything();
     this.#events.onBoot?.(info);
     await this.#reopenAll(false);
@@ -227,7 +304,7 @@ export class EngineClient {
 
   /** Imports an export file's text; on success the terminals show the imported attempt. */
   async importData(text: string): Promise<{ ok: true; summary: string } | { ok: false; error: string }> {
-    await this.#booted;
+    await this.#ready(true);
     const r = await this.#api.importData(text);
     if (!r.ok) return r;
     this.#events.onBoot?.(r.boot);
@@ -278,22 +355,58 @@ export class EngineClient {
     }
   }
 
-  /** Terminates the worker and starts a new one from the stored attempt; tells every terminal. */
-  #restart(reason: string): void {
-    if (this.#restarting) return;
+  /**
+   * Terminates the worker and starts a new one from the stored attempt; tells every terminal.
+   * Idempotent while one is under way; a restart whose own boot fails is tried once more, then
+   * the page says so (with a Reload) instead of restarting for ever.
+   */
+  #restart(reason: string, force = false): void {
+    if ((this.#restarting && !force) || this.#dead) return;
     this.#restarting = true;
+    this.#failedRestarts++;
     this.#worker.terminate();
+    this.#watchdog.stop();
+    if (this.#failedRestarts > MAX_RESTARTS) {
+      this.#giveUp(reason);
+      return;
+    }
     this.#events.onRestart?.(reason);
     this.#start();
-    void this.#booted.then(async () => {
-      this.#restarting = false;
-      for (const [id, s] of this.#sessions) {
-        s.typeahead = '';
-        s.inFlight = false;
-        s.sink.write(`\r\n\x1b[33m[OVM Sandbox: ${reason}; restarted from your saved work.]\x1b[0m\r\n`);
-        s.sink.write(await this.#api.open(id, s.host, s.cols, s.rows));
-      }
-    });
+    const booted = this.#booted;
+    void booted
+      .then(async () => {
+        for (const [id, s] of this.#sessions) {
+          s.typeahead = '';
+          s.inFlight = false;
+          s.sink.write(`\r\n\x1b[33m[OVM Sandbox: ${reason}; restarted from your saved work.]\x1b[0m\r\n`);
+          s.sink.write(await this.#guard(this.#api.open(id, s.host, s.cols, s.rows)));
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.#booted !== booted) return;
+        this.#restarting = false;
+        // The new worker did not come up either: once more, or give up.
+        void booted.catch((e: unknown) => this.#restart(`the simulator could not start (${e instanceof Error ? e.message : String(e)})`));
+      });
+  }
+
+  #giveUp(reason: string): void {
+    this.#restarting = false;
+    this.#dead = `The simulator could not be brought back (${reason}). Your saved work is safe: reload the page to try again.`;
+    this.#booted = Promise.reject(new Error(this.#dead));
+    this.#booted.catch(() => undefined);
+    this.#setProgress(null);
+    for (const s of this.#sessions.values()) {
+      s.typeahead = '';
+      s.sink.write(`\r\n\x1b[31m[OVM Sandbox: ${this.#dead}]\x1b[0m\r\n`);
+    }
+    this.#events.onDead?.(this.#dead);
+  }
+
+  /** Null while the engine works; else why it stopped (the page offers Reload). */
+  get dead(): string | null {
+    return this.#dead;
   }
 
   /** For tests: kill the worker as a crash would. */

@@ -23,7 +23,13 @@ const takeCore = (): ReturnType<typeof loadCore> => {
   firstCore = null;
   return p;
 };
-const engine = createEngine({ loadCore: takeCore, store, wallNow: () => Date.now(), newSeed: () => (Math.random() * 2 ** 32) >>> 0 });
+const engine = createEngine({
+  loadCore: takeCore,
+  store,
+  wallNow: () => Date.now(),
+  newSeed: () => (Math.random() * 2 ** 32) >>> 0,
+  breathe: () => new Promise((r) => setTimeout(r, 0)),
+});
 notify = (level, text) => engine.notify(level, text);
 expose(engine);
 
@@ -32,4 +38,6 @@ setInterval(() => {
   const now = performance.now();
   engine.pump(now - last);
   last = now;
+  // The heartbeat the client's watchdog listens for: this loop is free, so the worker is not hung.
+  self.postMessage({ ovmHeartbeat: 1 });
 }, 250);
