@@ -90,6 +90,9 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
   let replayMeta: boolean[] = [];
   /** Entries found failing in this attempt (also kept on disk when writable): every rebuild skips them. */
   const failedSeqs = new Set<number>();
+  /** Set while a read-only boot restores: it may read, never write (another tab owns the attempt). */
+  let viewOnlyBoot = false;
+  const mayWrite = () => !refusal && !viewOnlyBoot;
 
   function record(s: TtySession, rec: SessionRecord): void {
     if (replaying) return;
@@ -228,7 +231,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
         // Half applied: start again from before it, with it marked failed (kept so on disk when we may write).
         skipped.push(r.failed);
         failedSeqs.add(r.failed.seq);
-        if (!refusal) await store.markFailed(attemptId, r.failed.seq);
+        if (mayWrite()) await store.markFailed(attemptId, r.failed.seq);
         if (round + 1 >= MAX_REPLAY_REPAIRS) throw new RestoreError(`${skipped.length} saved commands could not be replayed`);
       }
     } finally {
@@ -304,7 +307,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
           e.failed = true;
           failedSeqs.add(e.seq);
           skipped.push(e);
-          if (!refusal) await store.markFailed(attemptId, e.seq).catch(() => undefined);
+          if (mayWrite()) await store.markFailed(attemptId, e.seq).catch(() => undefined);
         }
         if (e.failed) {
           const s = hosts.includes(e.host) ? host.sessionFor(e.session, e.host) : null;
@@ -395,6 +398,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     await labs.prepare(scenario);
     const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
     const viewOnly = !!opts.readOnly;
+    viewOnlyBoot = viewOnly;
     let replayed = 0;
     let notice: string | null = null;
     try {
