@@ -5,6 +5,7 @@ import { ovm22Checks } from './checks/ovm22';
 import { storageChecks } from './checks/storage';
 import { systemChecks } from './checks/system';
 import { xenChecks } from './checks/xen';
+import { managerChecks } from './checks/manager';
 import type { CheckDef } from './check-kit';
 
 // The `satisfies` keeps each check's own argument type while proving they are all checks.
@@ -14,6 +15,7 @@ export const CHECKS = {
   ...storageChecks,
   ...agentChecks,
   ...ovm22Checks,
+  ...managerChecks,
 } satisfies Record<string, CheckDef<never>>;
 
 export type CheckName = keyof typeof CHECKS;

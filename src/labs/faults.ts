@@ -9,6 +9,7 @@ import { findLun } from '../sim/storage/san';
 import { replaceHba } from '../sim/storage/hba-swap';
 import { syncStorage } from '../sim/storage/core-sync';
 import { crashHost } from '../sim/power';
+import { MANAGER_FAULTS } from './faults-manager';
 import { freeMemoryMiB } from '../sim/memory';
 import { bool, findHost, int, num, oneOfStr, str, type JsonSchema } from './check-kit';
 import { own } from './own';
@@ -221,6 +222,7 @@ export const FAULTS = {
       return noted(world, null, 'fault.page83', `LUN ${a.lun} now reports page83 id ${wwid ?? ''}`, wwid !== null, `no LUN ${a.lun}`);
     },
   }),
+  ...MANAGER_FAULTS,
 } satisfies Record<string, FaultDef<never>>;
 
 export const faultRegistry: Readonly<Record<string, FaultDef<never>>> = FAULTS;
