@@ -45,6 +45,15 @@ export function createEngine(deps: EngineDeps) {
   let speed = 1;
   let pendingMs = 0;
   const sessions = new Map<string, TtySession>();
+  /** See hangNextLineForTest. */
+  let hangMs = 0;
+  const hangNow = (): void => {
+    const until = wallNow() + hangMs;
+    hangMs = 0;
+    while (wallNow() < until) {
+      // Busy on purpose: a hung worker answers nothing, not even its heartbeat.
+    }
+  };
   let listener: ((e: EngineEvent) => void) | null = null;
 
   const currentSim = (): Sim => {
@@ -116,6 +125,7 @@ export function createEngine(deps: EngineDeps) {
       return gate(async () => {
         const s = sessions.get(session);
         if (!s) return '';
+        if (hangMs > 0 && data.includes('\r')) hangNow();
         let out: string;
         try {
           out = s.input(data);
@@ -303,6 +313,14 @@ export function createEngine(deps: EngineDeps) {
     /** The whole state as text (world JSON, sessions JSON, core hash): tests and bug reports. */
     inspect(): { world: string; sessions: string; core: string; seq: number } {
       return persist.inspect();
+    },
+
+    /**
+     * Test hook (e2e of the watchdog): the next line typed blocks the engine for `ms` of real time
+     * before it runs, as a command stuck in a loop would. Nothing is recorded for it.
+     */
+    hangNextLineForTest(ms: number): void {
+      hangMs = Math.max(0, Math.min(ms, 120_000));
     },
 
     /** A short digest of the world and the core (tests compare worlds across reloads with it). */

@@ -409,6 +409,11 @@ export class EngineClient {
     return this.#dead;
   }
 
+  /** For tests: the next line typed hangs the worker for `ms` (the watchdog must restart it). */
+  hangForTest(ms: number): void {
+    void this.#api.hangNextLineForTest(ms);
+  }
+
   /** For tests: kill the worker as a crash would. */
   crashForTest(): void {
     this.#restart('the simulator crashed');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findBrowser } from '../e2e/find-browser.js';
 import { CHROMIUM_ARGS } from '../e2e/chromium-args.js';
+import { durabilityBench } from './durability.bench.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const PORT = 4199;
@@ -110,8 +111,10 @@ export async function browserBench() {
       }
       return times;
     });
+    const durability = await durabilityBench(browser, url);
     await browser.close();
     return {
+      ...durability,
       firstPromptMs: Math.round(median(firstPrompt)),
       firstPromptSamplesMs: firstPrompt.map(Math.round),
       echoP95Ms: Math.round(p95(echo) * 10) / 10,
