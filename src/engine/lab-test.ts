@@ -64,7 +64,8 @@ export async function solveLab(engine: LabTestEngine, raw: readonly SolutionStep
     if (e.type === 'output') pushed.set(e.session, (pushed.get(e.session) ?? '') + e.data);
   });
   const steps = engine.labSolutionPreview() ?? [];
-  for (let i = 0; i < steps.length; i++) {
+  // `raw` may be a prefix of the solution (a partial replay).
+  for (let i = 0; i < Math.min(steps.length, raw.length); i++) {
     const step = raw[i]!;
     const view = steps[i]!;
     if ('wait' in step) engine.pump(durationMs(step.wait));
