@@ -26,6 +26,9 @@ export class CondIncomplete {}
 
 const text = (t: Token | undefined): string => (!t ? 'newline' : t.type === 'word' ? t.raw : t.type === 'op' ? (t.op === 'newline' ? 'newline' : t.op) : t.op);
 
+/** Deepest nesting of ( and ! inside [[ ]]. */
+const MAX_COND_NESTING = 256;
+
 /** Parses from `start` (just after `[[`) to the matching `]]`; returns the expression and the index after `]]`. */
 export function parseConditional(tokens: readonly Token[], start: number): { expr: CondExpr; end: number } {
   let i = start;
@@ -42,6 +45,11 @@ export function parseConditional(tokens: readonly Token[], start: number): { exp
   const isClose = (t: Token | undefined) => isWord(t, ']]');
   const fail = (msg: string): never => {
     throw new CondSyntaxError(msg);
+  };
+  // ( and ! nest by recursion: past the parser's depth the token is refused, as bash's parser does when its stack is full.
+  let depth = 0;
+  const deeper = (t: Token | undefined) => {
+    if (++depth > MAX_COND_NESTING) fail(`syntax error near unexpected token \`${text(t)}'`);
   };
 
   const or = (): CondExpr => {
@@ -62,6 +70,7 @@ export function parseConditional(tokens: readonly Token[], start: number): { exp
   };
   const not = (): CondExpr => {
     if (isWord(peek(), '!')) {
+      deeper(tokens[i]);
       i++;
       return { kind: 'not', expr: not() };
     }
@@ -70,6 +79,7 @@ export function parseConditional(tokens: readonly Token[], start: number): { exp
   const primary = (): CondExpr => {
     const t = peek()!;
     if (isOp(t, '(')) {
+      deeper(t);
       i++;
       const e = or();
       const c = peek();

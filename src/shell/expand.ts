@@ -183,7 +183,26 @@ function tilde(text: string, frame: ShellFrame): string {
   return home === undefined ? text : home + rest;
 }
 
+/**
+ * Deepest nesting of expansions inside expansions (`${x:-${x:-…}}`, `$((1+$((…))))`): past it
+ * the word fails with bash's recursion message instead of exhausting the JS stack.
+ */
+export const MAX_EXPANSION_DEPTH = 200;
+let expansionDepth = 0;
+
 function partValue(part: Exclude<WordPart, { kind: 'lit' }>, env: ExpandEnv): string {
+  if (expansionDepth >= MAX_EXPANSION_DEPTH) throw new ExpansionError(`${part.kind === 'param' ? part.name : rawPart(part)}: expression recursion level exceeded`);
+  expansionDepth++;
+  try {
+    return partValueInner(part, env);
+  } finally {
+    expansionDepth--;
+  }
+}
+
+const rawPart = (part: Exclude<WordPart, { kind: 'lit' | 'param' }>): string => (part.kind === 'cmd' ? `$(${part.source})` : `$((${part.expr}))`).slice(0, 40);
+
+function partValueInner(part: Exclude<WordPart, { kind: 'lit' }>, env: ExpandEnv): string {
   if (part.kind === 'cmd') return env.substitute(part.source).replace(/\n+$/, '');
   if (part.kind === 'arith') {
     // Inside $(( )) parameters and substitutions expand as between double quotes, then it is evaluated.

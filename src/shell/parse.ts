@@ -43,6 +43,13 @@ const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac'
 /** Words that start a compound command (a function's body must be one). */
 const COMPOUND_STARTS = new Set(['{', 'if', 'while', 'until', 'for', 'case', '[[']);
 
+/**
+ * Deepest nesting of compound commands ({ } ( ) if while for case, function bodies). bash's
+ * parser stack ends near a few thousand with `syntax error near unexpected token`; ours ends
+ * earlier, with the same words, before the JS stack (parser, then executor) can run out.
+ */
+export const MAX_NESTING = 200;
+
 /** Bounds alias expansion: an alias may use others, but not loop. */
 const MAX_ALIAS_EXPANSIONS = 100;
 
@@ -88,6 +95,9 @@ class Parser {
       out.push(this.andOr());
       const t = this.peek();
       if (!t) break;
+      // A compound command may be followed directly by the word that closes the one around it (`{ { a; } }`, `fi fi`).
+      const closer = this.reserved();
+      if (closer !== null && ends.has(closer)) break;
       if (t.type === 'op' && (t.op === ';' || t.op === '&' || t.op === 'newline')) {
         this.i++;
         this.skipNewlines();
@@ -124,7 +134,7 @@ class Parser {
   redirectsAfter(): Redirect[] {
     const redirects: Redirect[] = [];
     while (this.peek()?.type === 'redir') redirects.push(this.redirect());
-    if (this.peek()?.type === 'word') this.unexpected();
+    if (this.peek()?.type === 'word' && !CLOSERS.has(this.reserved() ?? '')) this.unexpected();
     return redirects;
   }
 
@@ -207,17 +217,29 @@ class Parser {
     return { negate, commands };
   }
 
+  depth = 0;
+
   command(): Command {
+    if (++this.depth > MAX_NESTING) this.nestedTooDeeply();
+    try {
+      return this.commandInner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  nestedTooDeeply(): never {
+    throw new SyntaxError(`syntax error near unexpected token \`${tokenText(this.tokens[this.i])}'`);
+  }
+
+  commandInner(): Command {
     if (this.isOp('(')) {
       this.i++;
       const list = this.list(true);
       if (this.i >= this.tokens.length) throw new Incomplete();
       if (!list.length) this.unexpected();
       this.i++; // ')'
-      const redirects: Redirect[] = [];
-      while (this.peek()?.type === 'redir') redirects.push(this.redirect());
-      if (this.peek()?.type === 'word') this.unexpected();
-      return { kind: 'subshell', list, redirects };
+      return { kind: 'subshell', list, redirects: this.redirectsAfter() };
     }
     this.expandAlias(new Set());
     const word = this.reserved();

@@ -99,6 +99,9 @@ export function fileCompare(ctx: FileTestContext, op: string, a: string, b: stri
   return y.ok && (!x.ok || x.value.mtimeMs < y.value.mtimeMs);
 }
 
+/** Deepest ( ) nesting `test` evaluates. */
+const MAX_PARENS = 500;
+
 /** POSIX rules by argument count, then a recursive parser for -a/-o/!/( ) with more. */
 function evaluate(ctx: CommandContext, args: string[]): boolean {
   const n = args.length;
@@ -120,6 +123,7 @@ function evaluate(ctx: CommandContext, args: string[]): boolean {
   if (n === 4 && args[0] === '!') return !evaluate(ctx, args.slice(1));
   if (n === 4 && args[0] === '(' && args[3] === ')') return evaluate(ctx, args.slice(1, 3));
   let i = 0;
+  let depth = 0;
   const or = (): boolean => {
     let v = and();
     while (args[i] === '-o') {
@@ -149,6 +153,8 @@ function evaluate(ctx: CommandContext, args: string[]): boolean {
     const a = args[i];
     if (a === undefined) throw new TestError('argument expected');
     if (a === '(') {
+      // A nesting no real test needs: refused before it can exhaust the stack.
+      if (++depth > MAX_PARENS) throw new TestError('too many arguments');
       i++;
       const v = or();
       if (args[i] !== ')') throw new TestError("`)' expected");

@@ -46,3 +46,37 @@ describe('an expansion error discards the rest of the line, as in an interactive
     expect(run('echo after $?; ls /tmp')).toEqual({ out: 'after 1\nhd\n', code: 0 });
   });
 });
+
+describe('depth: nesting past the limits gets bash wording, never a JS stack overflow, and changes nothing', () => {
+  const n = 3000;
+  it.each([
+    ['${x:-…} nested', 'echo ' + '${x:-'.repeat(n) + 'v' + '}'.repeat(n), '-bash: x: expression recursion level exceeded\n', 1],
+    ['{ { … } }', '{ '.repeat(n) + 'touch /tmp/deep; ' + '} '.repeat(n), "-bash: syntax error near unexpected token `{'\n", 2],
+    ['( ( … ) )', '( '.repeat(n) + 'touch /tmp/deep ' + ') '.repeat(n), "-bash: syntax error near unexpected token `('\n", 2],
+    ['nested if', 'if true; then '.repeat(n) + 'touch /tmp/deep; ' + 'fi; '.repeat(n), "-bash: syntax error near unexpected token `true'\n", 2],
+    ['nested for', 'for i in 1; do '.repeat(n) + 'touch /tmp/deep; ' + 'done; '.repeat(n), "-bash: syntax error near unexpected token `for'\n", 2],
+    ['[[ ( ( … ) ) ]]', '[[ ' + '( '.repeat(n) + 'a' + ' )'.repeat(n) + ' ]] && touch /tmp/deep', "-bash: syntax error near unexpected token `('\n", 2],
+    ['[[ ! ! … ]]', '[[ ' + '! '.repeat(n) + 'a ]] && touch /tmp/deep', "-bash: syntax error near unexpected token `!'\n", 2],
+    ['[ \\( … \\) ]', '[ ' + '\\( '.repeat(n) + 'a' + ' \\)'.repeat(n) + ' ] && touch /tmp/deep', '-bash: [: too many arguments\n', 2],
+    ['$(( $(( … )) ))', 'x=' + '$((1+'.repeat(500) + '1' + '))'.repeat(500) + '; touch /tmp/deep', '-bash: $((1+$((1+$((1+$((1+$((1+$((1+$((1+$((1+: expression recursion level exceeded\n', 1],
+  ])('%s', (_name, line, out, code) => {
+    const { run } = shell();
+    expect(run(line)).toEqual({ out, code });
+    expect(run('ls /tmp')).toEqual({ out: '', code: 0 });
+  });
+
+  it('awk: a program nested deeper than its parser stack is refused as gawk does (memory exhausted)', () => {
+    const { run } = shell();
+    const r = run("awk 'BEGIN { " + '{ '.repeat(n) + 'print 1 ' + '} '.repeat(n) + "}'");
+    const src = 'BEGIN { ' + '{ '.repeat(n) + 'print 1 ' + '} '.repeat(n) + '}';
+    expect(r).toEqual({ out: `awk: cmd. line:1: ${src}\nawk: cmd. line:1: ${' '.repeat(6 + 2 * 200)}^ memory exhausted\n`, code: 1 });
+  });
+
+  it('a few levels below the limits still work', () => {
+    const { run } = shell();
+    expect(run('echo ' + '${x:-'.repeat(150) + 'v' + '}'.repeat(150))).toEqual({ out: 'v\n', code: 0 });
+    expect(run('{ '.repeat(150) + 'echo hi; ' + '} '.repeat(150))).toEqual({ out: 'hi\n', code: 0 });
+    expect(run('( '.repeat(150) + 'echo hi ' + ') '.repeat(150))).toEqual({ out: 'hi\n', code: 0 });
+    expect(run("awk 'BEGIN { print " + '('.repeat(150) + '1' + ')'.repeat(150) + " }'")).toEqual({ out: '1\n', code: 0 });
+  });
+});

@@ -1,6 +1,6 @@
 // The awk parser (the part one-liners use, as gawk 3.1 reads it): rules, patterns and ranges,
 // actions and statements, over the tokens of awk-lexer.ts and the expressions of awk-parse-expr.ts.
-import { lex } from './awk-lexer';
+import { AwkSyntaxError, lex, type Tok } from './awk-lexer';
 import { expressionParser } from './awk-parse-expr';
 import { TokenCursor } from './awk-token-cursor';
 import type { Node, Rule, Stmt } from './awk-ast';
@@ -11,6 +11,7 @@ export { BUILTINS } from './awk-parse-expr';
 
 export function parseAwk(src: string): Rule[] {
   const toks = lex(src);
+  tooDeep(toks);
   const cur = new TokenCursor(toks);
   const { peek, isOp, isKw, fail, expectOp, nls, terms } = cur;
   const { expr, concat, subscripts } = expressionParser(cur);
@@ -200,4 +201,18 @@ export function parseAwk(src: string): Rule[] {
     terms();
   }
   return rules;
+}
+
+/** Deepest nesting of ( [ { the parser descends into: gawk's bison stack answers `memory exhausted` there. */
+const MAX_NESTING = 200;
+
+/** Refuses a program nested deeper than the parser's stack, at the token that goes too deep (as gawk does). */
+function tooDeep(toks: readonly Tok[]): void {
+  let depth = 0;
+  for (const t of toks) {
+    if (t.k !== 'op') continue;
+    if (t.v === '(' || t.v === '{' || t.v === '[') {
+      if (++depth > MAX_NESTING) throw new AwkSyntaxError('memory exhausted', t.at);
+    } else if (t.v === ')' || t.v === '}' || t.v === ']') depth--;
+  }
 }
