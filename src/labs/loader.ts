@@ -67,6 +67,13 @@ function semanticErrors(doc: LabDoc): string[] {
   doc.solution.forEach((s, i) => {
     if ('answer' in s && !doc.objectives.some((o) => o.id === s.answer && o.quiz)) errors.push(`solution[${i}].answer: no quiz objective “${s.answer}”`);
   });
+  (doc.traps ?? []).forEach((t, i) => {
+    t.steps.forEach((s, j) => {
+      if ('answer' in s && !doc.objectives.some((o) => o.id === s.answer && o.quiz)) errors.push(`traps[${i}].steps[${j}].answer: no quiz objective “${s.answer}”`);
+    });
+    for (const o of t.expect.unmet ?? []) if (!doc.objectives.some((x) => x.id === o)) errors.push(`traps[${i}].expect.unmet: no objective “${o}”`);
+    for (const c of t.expect.broken ?? []) if (!(doc.constraints ?? []).some((x) => x.id === c)) errors.push(`traps[${i}].expect.broken: no constraint “${c}”`);
+  });
   const { variables: _v, facts: _f, ...rest } = doc;
   const used = mentionedVariables([rest, Object.values(doc.variables ?? {}), doc.facts ?? {}]);
   for (const name of Object.keys(doc.variables ?? {})) if (!used.has(name)) errors.push(`variables.${name}: declared but never used`);

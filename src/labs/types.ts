@@ -70,7 +70,19 @@ export type SolutionStep =
   | { host: string; run: string | string[]; note?: string; fails?: boolean }
   | { host: string; keys: string; note: string; fails?: boolean }
   | { wait: string; note?: string }
-  | { answer: string; note?: string };
+  /** `value`: answer this instead of the right answer (a trap's wrong answer). */
+  | { answer: string; note?: string; value?: string | number };
+
+/**
+ * A wrong path the lab teaches against, replayed by its test: after `steps` the lab must be
+ * unsolved, with the objectives in `unmet` not met and the constraints in `broken` broken, each
+ * showing its own failure text. Never shown to the learner.
+ */
+export interface Trap {
+  name: string;
+  steps: SolutionStep[];
+  expect: { unmet?: string[]; broken?: string[] };
+}
 
 export interface ScenarioRef {
   base: string;
@@ -151,6 +163,7 @@ export interface LabDoc {
   constraints?: Constraint[];
   faults?: Fault[];
   solution: SolutionStep[];
+  traps?: Trap[];
 }
 
 /** A lab as loaded: its id (the file name) and the document before variables are substituted. */

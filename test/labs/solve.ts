@@ -2,7 +2,9 @@
 // simulated waits, answers. Used by labs.test.ts (every lab's solution) and by authors.
 import { durationMs } from '../../src/labs/runtime/resolve';
 import { bootEngine, plain } from '../support/engine';
-import type { SolutionStep } from '../../src/labs/types';
+import { findLab } from '../../src/labs/loader';
+import { resolveLab } from '../../src/labs/runtime/resolve';
+import type { SolutionStep, VarValue } from '../../src/labs/types';
 
 export type Engine = Awaited<ReturnType<typeof bootEngine>>['engine'];
 
@@ -49,26 +51,44 @@ export async function typeKeys(engine: Engine, host: string, keys: string): Prom
  * Returns a transcript of failures: lines that exited non-zero, with their output.
  */
 export async function replaySolution(engine: Engine): Promise<string[]> {
+  return replaySteps(engine, resolvedLab(engine).doc.solution, true);
+}
+
+/** The engine's lab with this attempt's variables filled in (traps included). */
+export function resolvedLab(engine: Engine) {
+  const rec = JSON.parse(engine.inspect().world).lab as { labId: string; vars: Record<string, VarValue> };
+  return resolveLab(findLab(rec.labId)!, rec.vars);
+}
+
+/** Simulated time of the attempt's world (ms). */
+export const clockMs = (engine: Engine): number => (JSON.parse(engine.inspect().world) as { clockMs: number }).clockMs;
+
+/**
+ * Replays steps (variables filled in). An answer without a `value` is the right one, worked out
+ * now as the solution would show it. With `strict`, lines that exit non-zero (unless marked
+ * `fails`) and refused answers are returned as problems; a trap replays without.
+ */
+export async function replaySteps(engine: Engine, steps: readonly SolutionStep[], strict = false): Promise<string[]> {
   const problems: string[] = [];
-  const steps = engine.labSolutionPreview()!;
-  const raw = (await import('../../src/labs/loader')).findLab(engine.labView()!.id)!.doc.solution as SolutionStep[];
-  for (let i = 0; i < steps.length; i++) {
-    const step = raw[i]!;
+  const solution = resolvedLab(engine).doc.solution;
+  for (const step of steps) {
     if ('wait' in step) {
       engine.pump(durationMs(step.wait));
     } else if ('answer' in step) {
-      // Worked out now, from the world as the learner's commands left it.
-      const line = engine.labSolutionPreview()![i]!.lines[0]!;
-      const value = line.split(' ').slice(2).join(' ');
+      let value = step.value === undefined ? undefined : String(step.value);
+      if (value === undefined) {
+        const i = solution.findIndex((s) => 'answer' in s && s.answer === step.answer);
+        value = engine.labSolutionPreview()![i]!.lines[0]!.split(' ').slice(2).join(' ');
+      }
       const r = await engine.labCommand('answer', [step.answer, value]);
-      if (r.exitCode !== 0) problems.push(`answer ${step.answer} ${value}: ${r.output}`);
+      if (strict && r.exitCode !== 0) problems.push(`answer ${step.answer} ${value}: ${r.output}`);
     } else if ('keys' in step) {
-      const r = await typeKeys(engine, steps[i]!.host!, steps[i]!.keys!);
-      if (r.exit !== 0 && !step.fails) problems.push(`[${steps[i]!.host}] keys ${JSON.stringify(step.keys)} → exit ${r.exit}\n${r.output}`);
+      const r = await typeKeys(engine, step.host, step.keys);
+      if (strict && r.exit !== 0 && !step.fails) problems.push(`[${step.host}] keys ${JSON.stringify(step.keys)} → exit ${r.exit}\n${r.output}`);
     } else {
-      for (const line of steps[i]!.lines) {
-        const r = await typeLine(engine, steps[i]!.host!, line);
-        if (r.exit !== 0 && !('fails' in step && step.fails)) problems.push(`[${steps[i]!.host}] ${line} → exit ${r.exit}\n${r.output}`);
+      for (const line of Array.isArray(step.run) ? step.run : [step.run]) {
+        const r = await typeLine(engine, step.host, line);
+        if (strict && r.exit !== 0 && !step.fails) problems.push(`[${step.host}] ${line} → exit ${r.exit}\n${r.output}`);
       }
     }
   }

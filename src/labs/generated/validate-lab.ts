@@ -4,7 +4,7 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
@@ -14877,7 +14877,7 @@ vErrors = null;
 }
 if(data311 && typeof data311 == "object" && !Array.isArray(data311)){
 for(const key98 in data311){
-if(!(((((((key98 === "host") || (key98 === "run")) || (key98 === "keys")) || (key98 === "wait")) || (key98 === "answer")) || (key98 === "note")) || (key98 === "fails"))){
+if(!((((((((key98 === "host") || (key98 === "run")) || (key98 === "keys")) || (key98 === "wait")) || (key98 === "answer")) || (key98 === "value")) || (key98 === "note")) || (key98 === "fails"))){
 const err818 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err818];
@@ -15102,11 +15102,10 @@ vErrors.push(err834);
 errors++;
 }
 }
-if(data311.note !== undefined){
-let data318 = data311.note;
-if(typeof data318 === "string"){
-if(!pattern0.test(data318)){
-const err835 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data311.value !== undefined){
+let data318 = data311.value;
+if((typeof data318 !== "string") && (!((typeof data318 == "number") && (isFinite(data318))))){
+const err835 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -15116,8 +15115,11 @@ vErrors.push(err835);
 errors++;
 }
 }
-else {
-const err836 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data311.note !== undefined){
+let data319 = data311.note;
+if(typeof data319 === "string"){
+if(!pattern0.test(data319)){
+const err836 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -15127,9 +15129,8 @@ vErrors.push(err836);
 errors++;
 }
 }
-if(data311.fails !== undefined){
-if(typeof data311.fails !== "boolean"){
-const err837 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err837 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -15139,9 +15140,9 @@ vErrors.push(err837);
 errors++;
 }
 }
-}
-else {
-const err838 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data311.fails !== undefined){
+if(typeof data311.fails !== "boolean"){
+const err838 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -15153,7 +15154,7 @@ errors++;
 }
 }
 else {
-const err839 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err839 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -15165,12 +15166,762 @@ errors++;
 }
 }
 else {
-const err840 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err840 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err840];
 }
 else {
 vErrors.push(err840);
+}
+errors++;
+}
+}
+if(data.traps !== undefined){
+let data321 = data.traps;
+if(Array.isArray(data321)){
+if(data321.length > 10){
+const err841 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+if(vErrors === null){
+vErrors = [err841];
+}
+else {
+vErrors.push(err841);
+}
+errors++;
+}
+const len14 = data321.length;
+for(let i14=0; i14<len14; i14++){
+let data322 = data321[i14];
+if(data322 && typeof data322 == "object" && !Array.isArray(data322)){
+if(data322.name === undefined){
+const err842 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err842];
+}
+else {
+vErrors.push(err842);
+}
+errors++;
+}
+if(data322.steps === undefined){
+const err843 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+if(vErrors === null){
+vErrors = [err843];
+}
+else {
+vErrors.push(err843);
+}
+errors++;
+}
+if(data322.expect === undefined){
+const err844 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+if(vErrors === null){
+vErrors = [err844];
+}
+else {
+vErrors.push(err844);
+}
+errors++;
+}
+for(const key99 in data322){
+if(!(((key99 === "name") || (key99 === "steps")) || (key99 === "expect"))){
+const err845 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err845];
+}
+else {
+vErrors.push(err845);
+}
+errors++;
+}
+}
+if(data322.name !== undefined){
+let data323 = data322.name;
+if(typeof data323 === "string"){
+if(!pattern0.test(data323)){
+const err846 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err846];
+}
+else {
+vErrors.push(err846);
+}
+errors++;
+}
+}
+else {
+const err847 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err847];
+}
+else {
+vErrors.push(err847);
+}
+errors++;
+}
+}
+if(data322.steps !== undefined){
+let data324 = data322.steps;
+if(Array.isArray(data324)){
+if(data324.length > 100){
+const err848 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err848];
+}
+else {
+vErrors.push(err848);
+}
+errors++;
+}
+if(data324.length < 1){
+const err849 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err849];
+}
+else {
+vErrors.push(err849);
+}
+errors++;
+}
+const len15 = data324.length;
+for(let i15=0; i15<len15; i15++){
+let data325 = data324[i15];
+const _errs770 = errors;
+let valid137 = false;
+let passing4 = null;
+const _errs771 = errors;
+if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
+if(data325.host === undefined){
+const err850 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err850];
+}
+else {
+vErrors.push(err850);
+}
+errors++;
+}
+if(data325.run === undefined){
+const err851 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err851];
+}
+else {
+vErrors.push(err851);
+}
+errors++;
+}
+}
+var _valid5 = _errs771 === errors;
+if(_valid5){
+valid137 = true;
+passing4 = 0;
+}
+const _errs772 = errors;
+if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
+if(data325.host === undefined){
+const err852 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err852];
+}
+else {
+vErrors.push(err852);
+}
+errors++;
+}
+if(data325.keys === undefined){
+const err853 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(vErrors === null){
+vErrors = [err853];
+}
+else {
+vErrors.push(err853);
+}
+errors++;
+}
+if(data325.note === undefined){
+const err854 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err854];
+}
+else {
+vErrors.push(err854);
+}
+errors++;
+}
+}
+var _valid5 = _errs772 === errors;
+if(_valid5 && valid137){
+valid137 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid5){
+valid137 = true;
+passing4 = 1;
+}
+const _errs773 = errors;
+if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
+if(data325.wait === undefined){
+const err855 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err855];
+}
+else {
+vErrors.push(err855);
+}
+errors++;
+}
+}
+var _valid5 = _errs773 === errors;
+if(_valid5 && valid137){
+valid137 = false;
+passing4 = [passing4, 2];
+}
+else {
+if(_valid5){
+valid137 = true;
+passing4 = 2;
+}
+const _errs774 = errors;
+if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
+if(data325.answer === undefined){
+const err856 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err856];
+}
+else {
+vErrors.push(err856);
+}
+errors++;
+}
+}
+var _valid5 = _errs774 === errors;
+if(_valid5 && valid137){
+valid137 = false;
+passing4 = [passing4, 3];
+}
+else {
+if(_valid5){
+valid137 = true;
+passing4 = 3;
+}
+}
+}
+}
+if(!valid137){
+const err857 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err857];
+}
+else {
+vErrors.push(err857);
+}
+errors++;
+}
+else {
+errors = _errs770;
+if(vErrors !== null){
+if(_errs770){
+vErrors.length = _errs770;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
+for(const key100 in data325){
+if(!((((((((key100 === "host") || (key100 === "run")) || (key100 === "keys")) || (key100 === "wait")) || (key100 === "answer")) || (key100 === "value")) || (key100 === "note")) || (key100 === "fails"))){
+const err858 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err858];
+}
+else {
+vErrors.push(err858);
+}
+errors++;
+}
+}
+if(data325.host !== undefined){
+let data326 = data325.host;
+if(typeof data326 === "string"){
+if(!pattern0.test(data326)){
+const err859 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err859];
+}
+else {
+vErrors.push(err859);
+}
+errors++;
+}
+}
+else {
+const err860 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err860];
+}
+else {
+vErrors.push(err860);
+}
+errors++;
+}
+}
+if(data325.run !== undefined){
+let data327 = data325.run;
+const _errs779 = errors;
+let valid139 = false;
+const _errs780 = errors;
+if(typeof data327 === "string"){
+if(!pattern0.test(data327)){
+const err861 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err861];
+}
+else {
+vErrors.push(err861);
+}
+errors++;
+}
+}
+else {
+const err862 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err862];
+}
+else {
+vErrors.push(err862);
+}
+errors++;
+}
+var _valid6 = _errs780 === errors;
+valid139 = valid139 || _valid6;
+if(!valid139){
+const _errs782 = errors;
+if(Array.isArray(data327)){
+if(data327.length > 100){
+const err863 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err863];
+}
+else {
+vErrors.push(err863);
+}
+errors++;
+}
+if(data327.length < 1){
+const err864 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err864];
+}
+else {
+vErrors.push(err864);
+}
+errors++;
+}
+const len16 = data327.length;
+for(let i16=0; i16<len16; i16++){
+let data328 = data327[i16];
+if(typeof data328 === "string"){
+if(!pattern0.test(data328)){
+const err865 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err865];
+}
+else {
+vErrors.push(err865);
+}
+errors++;
+}
+}
+else {
+const err866 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err866];
+}
+else {
+vErrors.push(err866);
+}
+errors++;
+}
+}
+}
+else {
+const err867 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err867];
+}
+else {
+vErrors.push(err867);
+}
+errors++;
+}
+var _valid6 = _errs782 === errors;
+valid139 = valid139 || _valid6;
+}
+if(!valid139){
+const err868 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err868];
+}
+else {
+vErrors.push(err868);
+}
+errors++;
+}
+else {
+errors = _errs779;
+if(vErrors !== null){
+if(_errs779){
+vErrors.length = _errs779;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data325.keys !== undefined){
+let data329 = data325.keys;
+if(typeof data329 === "string"){
+if(!pattern214.test(data329)){
+const err869 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(vErrors === null){
+vErrors = [err869];
+}
+else {
+vErrors.push(err869);
+}
+errors++;
+}
+}
+else {
+const err870 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err870];
+}
+else {
+vErrors.push(err870);
+}
+errors++;
+}
+}
+if(data325.wait !== undefined){
+let data330 = data325.wait;
+if(typeof data330 === "string"){
+if(!pattern190.test(data330)){
+const err871 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(vErrors === null){
+vErrors = [err871];
+}
+else {
+vErrors.push(err871);
+}
+errors++;
+}
+}
+else {
+const err872 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err872];
+}
+else {
+vErrors.push(err872);
+}
+errors++;
+}
+}
+if(data325.answer !== undefined){
+let data331 = data325.answer;
+if(typeof data331 === "string"){
+if(!pattern3.test(data331)){
+const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err873];
+}
+else {
+vErrors.push(err873);
+}
+errors++;
+}
+}
+else {
+const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err874];
+}
+else {
+vErrors.push(err874);
+}
+errors++;
+}
+}
+if(data325.value !== undefined){
+let data332 = data325.value;
+if((typeof data332 !== "string") && (!((typeof data332 == "number") && (isFinite(data332))))){
+const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err875];
+}
+else {
+vErrors.push(err875);
+}
+errors++;
+}
+}
+if(data325.note !== undefined){
+let data333 = data325.note;
+if(typeof data333 === "string"){
+if(!pattern0.test(data333)){
+const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err876];
+}
+else {
+vErrors.push(err876);
+}
+errors++;
+}
+}
+else {
+const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err877];
+}
+else {
+vErrors.push(err877);
+}
+errors++;
+}
+}
+if(data325.fails !== undefined){
+if(typeof data325.fails !== "boolean"){
+const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err878];
+}
+else {
+vErrors.push(err878);
+}
+errors++;
+}
+}
+}
+else {
+const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err879];
+}
+else {
+vErrors.push(err879);
+}
+errors++;
+}
+}
+}
+else {
+const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err880];
+}
+else {
+vErrors.push(err880);
+}
+errors++;
+}
+}
+if(data322.expect !== undefined){
+let data335 = data322.expect;
+if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
+if(Object.keys(data335).length < 1){
+const err881 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err881];
+}
+else {
+vErrors.push(err881);
+}
+errors++;
+}
+for(const key101 in data335){
+if(!((key101 === "unmet") || (key101 === "broken"))){
+const err882 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err882];
+}
+else {
+vErrors.push(err882);
+}
+errors++;
+}
+}
+if(data335.unmet !== undefined){
+let data336 = data335.unmet;
+if(Array.isArray(data336)){
+if(data336.length > 40){
+const err883 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+if(vErrors === null){
+vErrors = [err883];
+}
+else {
+vErrors.push(err883);
+}
+errors++;
+}
+if(data336.length < 1){
+const err884 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err884];
+}
+else {
+vErrors.push(err884);
+}
+errors++;
+}
+const len17 = data336.length;
+for(let i17=0; i17<len17; i17++){
+let data337 = data336[i17];
+if(typeof data337 === "string"){
+if(!pattern3.test(data337)){
+const err885 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err885];
+}
+else {
+vErrors.push(err885);
+}
+errors++;
+}
+}
+else {
+const err886 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err886];
+}
+else {
+vErrors.push(err886);
+}
+errors++;
+}
+}
+}
+else {
+const err887 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err887];
+}
+else {
+vErrors.push(err887);
+}
+errors++;
+}
+}
+if(data335.broken !== undefined){
+let data338 = data335.broken;
+if(Array.isArray(data338)){
+if(data338.length > 20){
+const err888 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err888];
+}
+else {
+vErrors.push(err888);
+}
+errors++;
+}
+if(data338.length < 1){
+const err889 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err889];
+}
+else {
+vErrors.push(err889);
+}
+errors++;
+}
+const len18 = data338.length;
+for(let i18=0; i18<len18; i18++){
+let data339 = data338[i18];
+if(typeof data339 === "string"){
+if(!pattern3.test(data339)){
+const err890 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err890];
+}
+else {
+vErrors.push(err890);
+}
+errors++;
+}
+}
+else {
+const err891 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err891];
+}
+else {
+vErrors.push(err891);
+}
+errors++;
+}
+}
+}
+else {
+const err892 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err892];
+}
+else {
+vErrors.push(err892);
+}
+errors++;
+}
+}
+}
+else {
+const err893 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err893];
+}
+else {
+vErrors.push(err893);
+}
+errors++;
+}
+}
+}
+else {
+const err894 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err894];
+}
+else {
+vErrors.push(err894);
+}
+errors++;
+}
+}
+}
+else {
+const err895 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err895];
+}
+else {
+vErrors.push(err895);
+}
+errors++;
+}
+}
+}
+else {
+const err896 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err896];
+}
+else {
+vErrors.push(err896);
 }
 errors++;
 }

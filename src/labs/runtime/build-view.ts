@@ -31,7 +31,7 @@ export function solutionSteps(sim: Sim, lab: ResolvedLab): SolutionStepView[] {
     if ('wait' in s) return { host: null, lines: [], keys: null, note: s.note ?? `Wait ${s.wait} of simulated time (the clock's 10× or 60× helps).`, fails: false };
     if ('answer' in s) {
       const o = lab.doc.objectives.find((x) => x.id === s.answer);
-      const value = o?.quiz ? expectedAnswers(o.quiz, ctx)[0] : undefined;
+      const value = s.value ?? (o?.quiz ? expectedAnswers(o.quiz, ctx)[0] : undefined);
       return { host: null, lines: [`answer ${s.answer} ${value ?? '?'}`], keys: null, note: s.note ?? null, fails: false };
     }
     if ('keys' in s) return { host: s.host, lines: [], keys: s.keys, note: s.note, fails: s.fails ?? false };

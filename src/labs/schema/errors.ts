@@ -70,6 +70,7 @@ function describe(e: AjvError): string {
       if (e.params.limit !== 1) return `expected at most ${String(e.params.limit)} entries`;
     // falls through: a named node (a check, a fault action, a query) has exactly one key.
     case 'minProperties':
+      if (/\/expect$/.test(e.instancePath)) return 'expected “unmet” or “broken”';
       return 'expected exactly one key (a check name, all, any or not)';
     case 'oneOf':
       return ONE_OF_TEXT.find(([re]) => re.test(e.schemaPath))?.[1] ?? 'matches none (or several) of the allowed shapes';

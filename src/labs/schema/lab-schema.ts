@@ -174,10 +174,27 @@ const step: JsonSchema = {
     keys: { type: 'string', pattern: '[\\s\\S]' },
     wait: duration,
     answer: id,
+    value: scalar,
     note: text,
     fails: { type: 'boolean' },
   },
   oneOf: [{ required: ['host', 'run'] }, { required: ['host', 'keys', 'note'] }, { required: ['wait'] }, { required: ['answer'] }],
+};
+
+const trap: JsonSchema = {
+  type: 'object',
+  required: ['name', 'steps', 'expect'],
+  additionalProperties: false,
+  properties: {
+    name: text,
+    steps: list(step, 100, 1),
+    expect: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { unmet: list(id, 40, 1), broken: list(id, 20, 1) },
+    },
+  },
 };
 
 export const LAB_SCHEMA: JsonSchema = {
@@ -201,6 +218,7 @@ export const LAB_SCHEMA: JsonSchema = {
     constraints: list(constraint, 20),
     faults: list(fault, 40),
     solution: list(step, 300, 1),
+    traps: list(trap, 10),
   },
   $defs: { check: checkNode },
 };
