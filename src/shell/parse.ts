@@ -26,7 +26,7 @@ const DONE = new Set(['done']);
 const ESAC = new Set(['esac']);
 
 class Incomplete {}
-class SyntaxError {
+class ShellSyntaxError {
   constructor(readonly message: string) {}
 }
 
@@ -70,7 +70,7 @@ class Parser {
   }
   unexpected(): never {
     if (this.i >= this.tokens.length) throw new Incomplete();
-    throw new SyntaxError(`syntax error near unexpected token \`${tokenText(this.tokens[this.i])}'`);
+    throw new ShellSyntaxError(`syntax error near unexpected token \`${tokenText(this.tokens[this.i])}'`);
   }
   skipNewlines(): void {
     while (this.isOp('newline')) this.i++;
@@ -229,7 +229,7 @@ class Parser {
   }
 
   nestedTooDeeply(): never {
-    throw new SyntaxError(`syntax error near unexpected token \`${tokenText(this.tokens[this.i])}'`);
+    throw new ShellSyntaxError(`syntax error near unexpected token \`${tokenText(this.tokens[this.i])}'`);
   }
 
   commandInner(): Command {
@@ -349,7 +349,7 @@ class Parser {
       return { kind: 'cond', expr, redirects: this.redirectsAfter() };
     } catch (e) {
       if (e instanceof CondIncomplete) throw new Incomplete();
-      if (e instanceof CondSyntaxError) throw new SyntaxError(e.message);
+      if (e instanceof CondSyntaxError) throw new ShellSyntaxError(e.message);
       throw e;
     }
   }
@@ -359,7 +359,7 @@ class Parser {
     this.i++;
     const target = this.peek();
     if (target?.type !== 'word') {
-      if (!target) throw new SyntaxError('syntax error near unexpected token `newline\'');
+      if (!target) throw new ShellSyntaxError('syntax error near unexpected token `newline\'');
       this.unexpected();
     }
     this.i++;
@@ -404,7 +404,7 @@ export function parse(tokens: readonly Token[], opts: ParseOptions = {}): ParseR
     return { ok: true, list };
   } catch (e) {
     if (e instanceof Incomplete) return { ok: false, incomplete: true, error: 'syntax error: unexpected end of file' };
-    if (e instanceof SyntaxError) return { ok: false, error: e.message };
+    if (e instanceof ShellSyntaxError) return { ok: false, error: e.message };
     throw e;
   }
 }

@@ -2,6 +2,7 @@
 // /proc see): kernel threads, boot-time daemons of running services, qemu-dm per HVM guest,
 // and the login shell. Pids are deterministic: boot pids from a fixed order, later ones from
 // host.nextPid. Other subsystems add processes with ONE line in PROCESS_SOURCES.
+import { hash32, servicePid } from './pids';
 import { serviceState, servicesOf } from './services';
 import { guestsOn } from './memory';
 import type { HostState, WorldState } from './types';
@@ -28,35 +29,10 @@ export interface Proc {
   service?: string;
 }
 
+// The pid helpers live in pids.ts (services need them without the process table); kept here for importers.
+export { allocPid, hash32, servicePid } from './pids';
+
 export type ProcessSource = (world: WorldState, host: HostState) => Proc[];
-
-/** Small stable hash, for per-host and per-name pid offsets. */
-export function hash32(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
-  return h;
-}
-
-/** Boot order of daemons: the pid each got on this host's last boot (before per-host jitter). */
-const BOOT_PID: Record<string, number> = {
-  auditd: 1398, rsyslog: 1421, syslog: 1421, irqbalance: 1437, iscsid: 1470, messagebus: 1502,
-  multipathd: 1544, acpid: 1563, xencommons: 1620, sshd: 1893, ntpd: 1911, xend: 2043,
-  'ovs-agent': 2188, crond: 2417, atd: 2436, restorecond: 1380,
-};
-
-/** The pid a running daemon has: from its last (re)start, else from boot. */
-export function servicePid(host: HostState, name: string): number {
-  const p = host.pids?.[name];
-  if (p) return p.pid;
-  return (BOOT_PID[name] ?? 1300 + (hash32(name) % 900)) + (hash32(host.name) % 23);
-}
-
-/** Hands out the next pid, as the kernel does (monotonic until wrap). */
-export function allocPid(host: HostState): number {
-  const next = host.nextPid ?? 21000 + (hash32(host.name) % 3000);
-  host.nextPid = next + 1 + (next % 3 === 0 ? 1 : 0);
-  return next;
-}
 
 const KTHREADS = ['kthreadd', 'ksoftirqd/0', 'kworker/0:0H', 'rcu_sched', 'rcu_bh', 'migration/0', 'watchdog/0', 'khelper', 'kdevtmpfs', 'netns', 'perf', 'xenwatch', 'xenbus', 'khungtaskd', 'writeback', 'ksmd', 'khugepaged', 'crypto', 'kintegrityd', 'bioset', 'kblockd', 'ata_sff', 'md', 'kswapd0', 'fsnotify_mark', 'kthrotld', 'scsi_eh_0', 'scsi_eh_1', 'kpsmoused', 'deferwq', 'kdmflush', 'jbd2/sda2-8', 'ext4-rsv-conver', 'kauditd', 'o2net', 'user_dlm', 'ocfs2_wq', 'dlm_thread', 'dlm_reco_thread', 'dlm_wq'];
 

@@ -1,7 +1,7 @@
 // The SysV init services of a dom0 (what `service` and `chkconfig` act on): one table of
 // definitions with generic OL6/OL5 init-script behaviour. Subsystems plug their own handlers in
 // with ONE entry in serviceHandlers() below (xend, multipathd, o2cb, ocfs2, ovs-agent …).
-import { allocPid, servicePid } from './processes';
+import { allocPid, servicePid } from './pids';
 import { multipathdService } from './storage/multipathd-service';
 import { O2CB_SERVICE, OCFS2_SERVICE } from './storage/o2cb-service';
 import { OVS_AGENT_SERVICE } from './storage/agent-service';

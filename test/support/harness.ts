@@ -16,9 +16,6 @@ import type { Sim } from '../../src/sim/sim';
 import type { CommandSpec, Registry, ShellFrame } from '../../src/shell/types';
 import type { WorldState } from '../../src/sim/types';
 
-export { plain } from './engine';
-export { drive, type Driven } from './screen';
-
 /** Which numeric core ticks beside the world: the wasm build, the TypeScript reference, or none (a stub). */
 export type CoreKind = 'wasm' | 'reference' | 'none';
 

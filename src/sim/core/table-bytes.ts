@@ -111,6 +111,3 @@ export function decodeSaved(bytes: Uint8Array): SavedCore {
   return { kind: kindCode === 1 ? 'wasm' : 'reference', capacities, meta, payload: r.rest() };
 }
 
-export function sameCapacities(a: CoreCapacities, b: CoreCapacities): boolean {
-  return CAP_KEYS.every((k) => a[k] === b[k]);
-}

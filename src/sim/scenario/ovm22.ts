@@ -15,7 +15,7 @@ import { CLUSTER_CONF, O2CB_SYSCONFIG, readClusterConfig, setOnline } from '../s
 import { defaultSysconfig, renderClusterConf, renderSysconfig } from '../storage/o2cb-config';
 import { initRepoLayout, linkRoot, mountDir, mountRepo, writeReposEverywhere } from '../storage/repository-ovm22';
 import { AGENT_INI, agentIni } from '../storage/agent-service';
-import type { DomainState, HostState, WorldState } from '../types';
+import type { HostState, WorldState } from '../types';
 
 const GiB = 1024 ** 3;
 

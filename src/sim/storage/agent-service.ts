@@ -1,7 +1,7 @@
 // The Oracle VM agent as a service: `service ovs-agent status|start|stop|restart` (OVM 3: one line
 // per sub-server, reference §8.4 [INFERRED]; OVM 2.2's ovs-agent 2.3 prints "ok! process … exists.")
 // and /etc/ovs-agent/agent.ini. Registered with one line in sim/services.ts.
-import { servicePid } from '../processes';
+import { servicePid } from '../pids';
 import type { HostState } from '../types';
 import type { ServiceCtx, ServiceDef, ServiceOut } from '../services';
 

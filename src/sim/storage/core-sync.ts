@@ -201,11 +201,6 @@ export function routeVbd(sim: Sim, d: DomainState, index: number): Handle {
   return storageRegistry(core).maps[`${host.name}:${dev.wwid}`]?.h ?? -1;
 }
 
-/** The core handle of a host's map (for tests and stats). */
-export function coreMapHandle(sim: Sim, host: string, wwid: string): Handle {
-  return hasStorageCore(sim.core) ? (storageRegistry(sim.core).maps[`${host}:${wwid}`]?.h ?? -1) : -1;
-}
-
 /** The core handle of one path of a host's map. */
 export function corePathHandle(sim: Sim, host: string, wwid: string, dev: string): Handle {
   return hasStorageCore(sim.core) ? (storageRegistry(sim.core).maps[`${host}:${wwid}`]?.paths[dev]?.h ?? -1) : -1;

@@ -131,7 +131,7 @@ export function pathTickNow(world: WorldState, host: string, tick: number): numb
 }
 
 /** The tick system: kernel I/O failures, then multipathd's checker, on every host with a SAN view. */
-export function storageTick(sim: Sim, dtMs: number): void {
+export function storageTick(sim: Sim, _dtMs: number): void {
   const world = sim.world;
   if (!world.san) return;
   for (const host of Object.keys(world.san.hosts)) {

@@ -105,9 +105,3 @@ export function clearXenDmesg(host: HostState): void {
   host.xenConsole = { lines: [], cleared: true };
 }
 
-/** A hypervisor message (a guest crash, a failed migration …). */
-export function xenConsoleLine(host: HostState, line: string): void {
-  const ring = (host.xenConsole ??= { lines: [], cleared: false });
-  ring.lines.push(line);
-  if (ring.lines.length > 200) ring.lines.splice(0, ring.lines.length - 200);
-}

@@ -51,17 +51,6 @@ export function lookupDomain(world: WorldState, host: HostState, ref: string): X
   return byUuid ? { kind: 'guest', d: byUuid } : undefined;
 }
 
-/** Guest-only lookup (kept for callers that never mean dom0). */
-export function findDomain(world: WorldState, host: string, ref: string): DomainState | undefined {
-  const h = world.hosts[host];
-  const t = h ? lookupDomain(world, h, ref) : undefined;
-  return t?.kind === 'guest' ? t.d : undefined;
-}
-
-export const isActiveOn = (d: DomainState, host: HostState): boolean => d.host === host.name && d.domid !== null;
-
-/** Seconds the domain has been up, as `xm uptime` counts. */
-export const uptimeS = (world: WorldState, d: DomainState): number => Math.max(0, (world.clockMs - d.startedAtMs) / 1000);
 
 /** True when xend would shut the guest down hard (HVM without PV drivers loaded yet). */
 export function shutsDownHard(world: WorldState, d: DomainState): boolean {

@@ -1,6 +1,5 @@
 // What the hypervisor and dom0 kernel of a host report about themselves, per OVM release:
 // version strings (xm info, xentop, xm dmesg), compiler facts, the Xen command line.
-import { pcpuCount } from '../scenario/hosts';
 import type { HostState } from '../types';
 
 export interface XenVersion {
@@ -56,4 +55,3 @@ export function hwCaps(host: HostState): string {
 }
 
 export const nrNodes = (host: HostState): number => host.cpu.sockets;
-export const nrCpus = (host: HostState): number => pcpuCount(host);

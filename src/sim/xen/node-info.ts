@@ -86,7 +86,7 @@ function numaEntries(host: HostState, perNodeFree: number): InfoEntry[] {
 }
 
 /** The options an OVM dom0's /etc/xen/xend-config.sxp sets (`xm info -c`). */
-export function xendConfig(host: HostState): InfoEntry[] {
+export function xendConfig(_host: HostState): InfoEntry[] {
   return [
     ['xend-http-server', 'no'],
     ['xend-unix-server', 'yes'],

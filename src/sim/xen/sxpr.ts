@@ -3,7 +3,7 @@
 // only identifiers (mfns, device uuids, event channels) are derived from the domain's name,
 // never drawn from the world's random generator, so reading changes nothing.
 import { hash32 } from '../processes';
-import { domainMaxMemKiB, domainMemKiB } from '../memory';
+import { domainMemKiB } from '../memory';
 import { dom0Cpu, domainCpu } from '../stats';
 import { stateString } from '../render/xm-list';
 import { DOM0_NAME, DOM0_UUID, xenOf } from './domains';

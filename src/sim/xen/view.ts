@@ -3,7 +3,7 @@
 import { domainMemKiB } from '../memory';
 import { dom0Cpu, domainCpu } from '../stats';
 import { stateString, type XmListRow } from '../render/xm-list';
-import { DOM0_NAME, knownDomains } from './domains';
+import { DOM0_NAME } from './domains';
 import type { Sim } from '../sim';
 import type { DomainState, HostState } from '../types';
 
@@ -21,13 +21,6 @@ export function guestListRow(sim: Sim, d: DomainState): XmListRow {
     state: active ? stateString(d.state) : '------',
     cpuTimeS: active ? domainCpu(sim, d).totalS : 0,
   };
-}
-
-const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-/** Every domain xend knows on the host, dom0 included, sorted by name as list_sorted does. */
-export function allListRows(sim: Sim, host: HostState): XmListRow[] {
-  return [...knownDomains(sim.world, host).map((d) => guestListRow(sim, d)), dom0ListRow(sim, host)].sort(byName);
 }
 
 /** Power state name as xend's --state filter matches it. */

@@ -3,7 +3,7 @@
 // and qemu-dm-<name>.log per HVM guest (rewritten at each start, as qemu-dm opens it anew).
 import { appendLog, isoStamp, syslog } from '../logs';
 import { wallTime } from '../clock';
-import { servicePid } from '../processes';
+import { servicePid } from '../pids';
 import { writeFile } from '../vfs';
 import type { DomainState, HostState, WorldState } from '../types';
 
@@ -26,10 +26,6 @@ export type XendLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 /** One xend.log record; continuation lines (tracebacks) follow it unprefixed. */
 export function xendLog(world: WorldState, host: HostState, level: XendLevel, where: string, message: string, ...continuation: string[]): void {
   appendLog(world, host, XEND_LOG, `[${isoStamp(world)} ${servicePid(host, 'xend')}] ${level} (${where}) ${message}`, ...continuation);
-}
-
-export function xendDebugLog(world: WorldState, host: HostState, ...lines: string[]): void {
-  appendLog(world, host, XEND_DEBUG_LOG, ...lines);
 }
 
 const PY_SITE = (host: HostState) => (host.release === 'ovm22' ? '/usr/lib/python2.4/site-packages' : '/usr/lib64/python2.6/site-packages');
