@@ -1,6 +1,7 @@
 // `service` and `chkconfig`: SysV init control of a dom0's daemons (OL6 on OVM 3.4, OL5 on
 // OVM 2.2). The behaviour of each service lives in sim/services.ts (its handler table).
 import { runService, serviceDef, serviceLevels, servicesOf, type ServiceDef } from '../../sim/services';
+import { agentConfigure } from './agent-configure';
 import { defineCommand, fail, ok, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
 
 const SERVICE_USAGE = 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n';
@@ -35,6 +36,8 @@ const service = defineCommand({
       const start = runService(svcCtx(ctx), first, 'start');
       return { stdout: stop.stdout + start.stdout, stderr: (stop.stderr ?? '') + (start.stderr ?? ''), exitCode: start.exitCode };
     }
+    // The agent's configure is a dialogue with the user, not an init-script one-liner.
+    if (first === 'ovs-agent' && action === 'configure') return agentConfigure(ctx);
     return toOutcome(runService(svcCtx(ctx), first, action));
   },
 });

@@ -2,6 +2,7 @@
 import { defaultDom0MemMiB } from '../memory';
 import { mkdir, newDir, rootFsId, writeFile } from '../vfs';
 import { MOTD, OVM3_MOTD } from '../motd';
+import { DEFAULT_AGENT_PASSWORD, setAgentPassword } from '../agent-password';
 import type { CpuInfo, HostState, Release, WorldState } from '../types';
 
 export interface HostSpec {
@@ -78,4 +79,6 @@ function seedRootFiles(world: WorldState, host: HostState): void {
   put('/var/log/xen/xend.log', '');
   put('/var/log/xen/xend-debug.log', '');
   put('/var/log/ovs-agent.log', '');
+  // Every server of a pool gets the same agent password at installation (the Manager needs it).
+  setAgentPassword(world, host, DEFAULT_AGENT_PASSWORD);
 }

@@ -24,7 +24,7 @@ describe('the ovm22 world', () => {
   it('/OVS is a link to the root repository mounted on both servers, with the 2.2 pools', () => {
     for (const h of ['ovs01', 'ovs02']) {
       expect(link(sh, h)).toBe(`/var/ovs/mount/${root}`);
-      expect(sh.run(h, 'mount -t ocfs2')).toEqual({ out: `/dev/dm-1 on /var/ovs/mount/${root} type ocfs2 (rw,_netdev,heartbeat=local)\n`, exit: 0 });
+      expect(sh.run(h, 'mount -t ocfs2')).toEqual({ out: `/dev/mpath/mpath0p1 on /var/ovs/mount/${root} type ocfs2 (rw,_netdev,heartbeat=local)\n`, exit: 0 });
     }
     expect(sh.run('ovs02', 'ls /OVS | cat')).toEqual({ out: 'iso_pool\nlost+found\npublish_pool\nrunning_pool\nseed_pool\nsharedDisk\n', exit: 0 });
     expect(sh.run('ovs02', 'ls /OVS/running_pool | cat')).toEqual({ out: 'el5_db1\nel5_web1\n', exit: 0 });
@@ -57,7 +57,7 @@ describe('repos.py', () => {
     expect(sh.run('ovs01', `${REPOS} --root ${added} && ${REPOS} -i`)).toEqual({ out: '', exit: 0 });
     expect([link(sh, 'ovs01'), link(sh, 'ovs02')]).toEqual([`/var/ovs/mount/${added}`, `/var/ovs/mount/${added}`]);
     expect(sh.run('ovs01', `${REPOS} -d ${root}`)).toEqual({ out: '', exit: 0 });
-    expect(sh.run('ovs02', 'mount -t ocfs2')).toEqual({ out: `/dev/dm-3 on /var/ovs/mount/${added} type ocfs2 (rw,_netdev,heartbeat=local)\n`, exit: 0 });
+    expect(sh.run('ovs02', 'mount -t ocfs2')).toEqual({ out: `/dev/mpath/mpath1p1 on /var/ovs/mount/${added} type ocfs2 (rw,_netdev,heartbeat=local)\n`, exit: 0 });
   });
 
   it('refuses what is not a repository', () => {

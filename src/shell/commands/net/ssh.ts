@@ -102,7 +102,10 @@ function runRemote(ctx: CommandContext, hostName: string, req: SshRequest, quiet
   const frame = newFrame(hostName);
   // A non-interactive shell expands no aliases (root's aliases live in interactive profiles).
   frame.aliases = {};
-  const r = runLine({ sim: ctx.sim, registry: ctx.registry, frame, cols: ctx.cols, rows: ctx.rows, history: [] }, req.command!);
+  // What is piped into ssh is the remote command's standard input: a here-document of the group.
+  const stdin = ctx.stdin ? (ctx.stdin.endsWith('\n') ? ctx.stdin : ctx.stdin + '\n') : '';
+  const line = stdin ? `{ ${req.command}\n} <<'__SSH_STDIN__'\n${stdin}__SSH_STDIN__\n` : req.command!;
+  const r = runLine({ sim: ctx.sim, registry: ctx.registry, frame, cols: ctx.cols, rows: ctx.rows, history: [] }, line);
   // bash run by sshd for a command is not a login shell: its messages say `bash:`, not `-bash:`.
   let out = r.output.replace(/^-bash: /gm, 'bash: ');
   let code = r.exitCode;
