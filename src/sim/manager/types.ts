@@ -147,4 +147,6 @@ export interface ManagerState {
   lastId: number;
   /** VM ids whose next state event from the agent is lost (the "lost agent event" fault). */
   loseEventFor: string[];
+  /** The last `backup.sh` dump (2.x): the database as it was, for a restore. */
+  backup?: { atMs: number; dump: string; restored?: boolean };
 }

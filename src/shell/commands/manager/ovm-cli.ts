@@ -5,6 +5,7 @@ import { CLI_PORT, CLI_PROMPT, MANAGER_ADMIN_PASSWORD, jobBlock, runCli } from '
 import { fail, type CommandContext, type CommandOutcome } from '../../types';
 import type { Program, ProgramFactory } from '../../../tty/program';
 import type { SshRequest, SshTarget } from '../net/ssh-targets';
+import { managerHostTarget } from './manager-host';
 
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 
@@ -127,9 +128,10 @@ export const ovmCliTarget: SshTarget = {
 };
 
 let registered = false;
-/** Adds the CLI to ssh's targets once (wiring may run several times in one process). */
+/** Adds the CLI and the Manager's host to ssh's targets once (wiring may run several times in one process). */
 export function registerOvmCli(register: (t: SshTarget) => void): void {
   if (registered) return;
   registered = true;
   register(ovmCliTarget);
+  register(managerHostTarget);
 }
