@@ -12,9 +12,8 @@ export const SIGNATURE = 'LinuxGuestRecord';
 
 /** Writes the checkpoint; without `keepRunning` the domain is gone afterwards. */
 export function saveDomain(world: WorldState, host: HostState, d: DomainState, path: string, keepRunning: boolean): void {
-  const record: DomainState = JSON.parse(JSON.stringify(d)) as DomainState;
   xendLog(world, host, 'DEBUG', 'XendCheckpoint:124', `[xc_save]: /usr/lib64/xen/bin/xc_save 22 ${d.domid} 0 0 0`);
-  putNode(world, host, path, { type: 'file', mode: 0o600, mtimeMs: world.clockMs, content: `${SIGNATURE}\n${JSON.stringify(record)}\n`, sizeBytes: d.memoryMiB * 1048576 + 4096 });
+  putNode(world, host, path, { type: 'file', mode: 0o600, mtimeMs: world.clockMs, content: `${SIGNATURE}\n${JSON.stringify(d)}\n`, sizeBytes: d.memoryMiB * 1048576 + 4096 });
   xendLog(world, host, 'INFO', 'XendCheckpoint:135', `Domain ${d.domid} suspended.`);
   recordEvent(world, host.name, 'domain.saved', `${d.name} saved to ${path}`);
   if (!keepRunning) destroyDomain(world, d, 'saved');

@@ -91,7 +91,8 @@ describe('export / import', () => {
       });
     }
     it('end to end: the engine refuses it and the stores and the world stay exactly as they were', async () => {
-      const { engine, store } = await exported();
+      const store = freshStore();
+      const engine = await bootOn(store);
       const [, text, message] = cases.find(([name]) => name === 'wrong types')!;
       const before = await store.dump();
       const worldBefore = engine.inspect();
