@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { ascPlugin } from './asm/tooling/vite-plugin-asc.ts';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -11,7 +12,47 @@ export default defineConfig({
   root: 'src',
   base: './',
   publicDir: '../public',
-  plugins: [ascPlugin(), svelte({ configFile: false })],
+  plugins: [
+    ascPlugin(),
+    svelte({ configFile: false }),
+    // Offline after one visit: Workbox precaches every chunk (the worker, hence every bundled
+    // lab), the wasm core, the page and the icons. An update waits until the learner accepts it
+    // (src/ui/pwa.svelte.ts shows a banner); it is never applied mid-lab.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'OVM Sandbox',
+        short_name: 'OVM Sandbox',
+        description: 'Practise Oracle VM / Xen server administration in your browser, offline too.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#0b1520',
+        theme_color: '#0b1520',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest}'],
+        // The README's screenshots are not part of the app.
+        globIgnores: ['docs/**'],
+        // The engine's worker chunk is larger than Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // `?testhooks` and shared links' queries still find the cached page.
+        ignoreURLParametersMatching: [/.*/],
+        cleanupOutdatedCaches: true,
+        // The first install takes the open page over at once, so a lab opened later in the same
+        // tab (its chunk loaded on demand) works offline too. Updates still wait for the learner.
+        clientsClaim: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   optimizeDeps: { include: ['comlink', 'idb'] },
   build: {

@@ -6,3 +6,6 @@ import App from './ui/App.svelte';
 import './ui/global.css';
 
 mount(App, { target: document.getElementById('app')! });
+// The service worker (offline use) registers a moment after the page has loaded, so its precaching
+// never competes with the first prompt for the network.
+addEventListener('load', () => setTimeout(() => void import('./ui/pwa.svelte').then(({ pwa }) => pwa.start()), 1500), { once: true });
