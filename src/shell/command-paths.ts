@@ -8,10 +8,11 @@ export const BUILTINS: ReadonlySet<string> = new Set([
 ]);
 
 const DIRS: Record<string, readonly string[]> = {
-  '/bin': ['awk', 'basename', 'bash', 'cat', 'chmod', 'chown', 'cp', 'cut', 'date', 'df', 'dmesg', 'echo', 'egrep', 'false', 'fgrep', 'gawk', 'grep', 'hostname', 'kill', 'ln', 'ls', 'mkdir', 'more', 'mount', 'mv', 'netstat', 'nano', 'ping', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'sort', 'sync', 'touch', 'true', 'umount', 'uname', 'vi'],
-  '/sbin': ['blockdev', 'chkconfig', 'fdisk', 'ifconfig', 'ip', 'kpartx', 'mkfs.ocfs2', 'mounted.ocfs2', 'multipath', 'multipathd', 'reboot', 'service', 'shutdown', 'tunefs.ocfs2', 'dmsetup', 'fsck.ocfs2', 'halt', 'poweroff', 'lsmod', 'modprobe'],
+  '/bin': ['stty', 'awk', 'basename', 'bash', 'cat', 'chmod', 'chown', 'cp', 'cut', 'date', 'df', 'dmesg', 'echo', 'egrep', 'false', 'fgrep', 'gawk', 'grep', 'hostname', 'kill', 'ln', 'ls', 'mkdir', 'more', 'mount', 'mv', 'netstat', 'nano', 'ping', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'sort', 'sync', 'touch', 'true', 'umount', 'uname', 'vi'],
+  '/sbin': ['pidof', 'blockdev', 'chkconfig', 'fdisk', 'ifconfig', 'ip', 'kpartx', 'mkfs.ocfs2', 'mounted.ocfs2', 'multipath', 'multipathd', 'reboot', 'service', 'shutdown', 'tunefs.ocfs2', 'dmsetup', 'fsck.ocfs2', 'halt', 'poweroff', 'lsmod', 'modprobe'],
   '/usr/sbin': ['brctl', 'xentop', 'xm', 'xl', 'xend', 'ovs-agent-db', 'lsof', 'tcpdump'],
-  '/opt/ovs-agent-2.3/utils': ['repos.py'],
+  '/opt/ovs-agent-2.3/utils': ['repos.py', 'do_rpc.py'],
+  '/etc/rc.d/init.d': ['naviagent'],
 };
 
 const PATH_OF = new Map<string, string>();

@@ -9,6 +9,7 @@ import { mounts } from './commands/mount';
 import { dfCommands } from './commands/df';
 import { agent } from './commands/agent';
 import { repos } from './commands/repos';
+import { dom0Tools } from './commands/dom0-tools';
 import { pkg } from './commands/pkg';
 import { programs } from './commands/programs';
 import { san } from './commands/san';
@@ -19,7 +20,7 @@ import { xm } from './commands/xm';
 import { manager } from './commands/manager/ovmm';
 import type { CommandSpec, Registry } from './types';
 
-const ALL: readonly CommandSpec[] = [...meta, ...fs, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands, ...agent, ...repos, ...manager];
+const ALL: readonly CommandSpec[] = [...meta, ...fs, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands, ...agent, ...repos, ...manager, ...dom0Tools];
 
 /** `extra`: commands the engine provides because they act on it, not on the world (undo, redo). */
 export function createRegistry(specs: readonly CommandSpec[] = ALL, extra: readonly CommandSpec[] = []): Registry {

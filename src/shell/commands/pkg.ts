@@ -1,7 +1,8 @@
 // `rpm`: queries of the installed package database (-q, -qa, -qi, -qf, -ql), release-aware
 // (OL6's rpm 4.8 prints NAME-VERSION-RELEASE.ARCH, OL5's rpm 4.4 NAME-VERSION-RELEASE).
 import { packagesOf, type Pkg } from '../../sim/packages';
-import { normalizePath } from '../../sim/vfs';
+import { lookup, normalizePath } from '../../sim/vfs';
+import { NAVI_RPM, installNaviAgent, naviInstalled } from '../../sim/navi-agent';
 import { defineCommand, fail, ok, type CommandContext } from '../types';
 
 const nevra = (ctx: CommandContext, p: Pkg) => `${p.name}-${p.version}-${p.release}${ctx.host.release === 'ovm22' ? '' : `.${p.arch}`}`;
@@ -54,6 +55,14 @@ export const rpm = defineCommand({
     const pkgs = packagesOf(ctx.host.release);
     if (flags.has('I') || flags.has('U') || flags.has('F')) {
       if (!names.length) return fail('rpm: no packages given for install\n', 1);
+      // The one package file the reports install: the Navisphere host agent (seed 003).
+      const navi = names.length === 1 && names[0]!.endsWith(NAVI_RPM) && lookup(ctx.world, ctx.host, names[0]!, ctx.frame.cwd).ok;
+      if (navi) {
+        if (naviInstalled(ctx.world, ctx.host)) return fail(`\tpackage naviagent-6.29.0.6.1-1 is already installed\n`, 1);
+        installNaviAgent(ctx.world, ctx.host);
+        const bar = '#'.repeat(43);
+        return ok(flags.has('h') ? `Preparing...                ${bar} [100%]\n   1:naviagent              ${bar} [100%]\n` : '');
+      }
       return fail(names.map((n) => `error: open of ${n} failed: No such file or directory\n`).join(''), 1);
     }
     if (flags.has('e')) {

@@ -3,6 +3,7 @@ import { defaultDom0MemMiB } from '../memory';
 import { mkdir, newDir, rootFsId, writeFile } from '../vfs';
 import { MOTD, OVM3_MOTD } from '../motd';
 import { DEFAULT_AGENT_PASSWORD, setAgentPassword } from '../agent-password';
+import { stageNaviRpm } from '../navi-agent';
 import type { CpuInfo, HostState, Release, WorldState } from '../types';
 
 export interface HostSpec {
@@ -81,4 +82,6 @@ function seedRootFiles(world: WorldState, host: HostState): void {
   put('/var/log/ovs-agent.log', '');
   // Every server of a pool gets the same agent password at installation (the Manager needs it).
   setAgentPassword(world, host, DEFAULT_AGENT_PASSWORD);
+  // OVM 2.2 on the CLARiiON (seed 003): the Navisphere host agent's rpm waits in root's home.
+  if (host.release === 'ovm22') stageNaviRpm(world, host);
 }

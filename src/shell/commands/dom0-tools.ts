@@ -1,0 +1,7 @@
+// Everyday tools and report-specific tools, one family for the registry: pidof, od, tput, stty,
+// time (sys/tty-tools.ts) and do_rpc.py, naviagent, system-config-securitylevel (ovm-tools.ts).
+import { od, pidof, stty, time, tput } from './sys/tty-tools';
+import { ovmTools } from './ovm-tools';
+import type { CommandSpec } from '../types';
+
+export const dom0Tools: readonly CommandSpec[] = [pidof, od, tput, stty, time, ...ovmTools];
