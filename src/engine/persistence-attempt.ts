@@ -2,21 +2,23 @@
 // what a newer version wrote, read-only for a second tab), the journal written before output is
 // shown, background snapshots, undo/redo rebuilds, reset, export/import and scrollback.
 // createEngine (index.ts) owns the sessions and the clock and lends them through `host`.
-import { SnapshotVersionError, deserializeWorld, serializeWorld } from '../sim/snapshot';
+import { SnapshotVersionError, serializeWorld } from '../sim/snapshot';
 import { hostNames } from '../sim/world';
 import { SCENARIOS, scenarioBuilder } from './scenarios';
 import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } from './store';
 import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem, withWarning } from './persistence';
 import { createMemoryStore } from './persistence-memory';
-import { describeEntry, entryProblem, MAX_REPLAY_REPAIRS, RestoreError } from './replay-guard';
+import { createRestorer, type PersistenceHost } from './restore';
+
+export type { PersistenceHost } from './restore';
 import { isStorageError, setAsideAttempt } from './set-aside';
 import { proveImport, type ScratchBoot } from './import-proof';
-import { UndoIndex, rememberLine, type UndoKind, type UndoPlan } from './undo';
+import { UndoIndex, type UndoKind, type UndoPlan } from './undo';
 import { exportText, parseImport, type ExportScope, type ImportResult } from './export-import';
 import type { Sim } from '../sim/sim';
 import type { SimCore } from '../sim/core/types';
-import type { SessionRecord, SessionState, TtySession } from '../tty/session';
-import type { BootInfo, EngineEvent } from './types';
+import type { SessionRecord, TtySession } from '../tty/session';
+import type { BootInfo } from './types';
 
 export interface PersistenceDeps {
   loadCore: () => Promise<SimCore>;
@@ -40,20 +42,6 @@ export interface BootOptions {
   readOnly?: boolean;
 }
 
-/** What the engine lends: its world, its sessions, its clock, its events and the lab hooks. */
-export interface PersistenceHost {
-  getSim(): Sim | null;
-  setSim(sim: Sim): void;
-  readonly sessions: Map<string, TtySession>;
-  sessionFor(id: string, host: string, cols?: number, rows?: number, state?: SessionState): TtySession;
-  /** Runs whole ticks up to `targetMs` (programs see every tick; output is the engine's business). */
-  advance(targetMs: number): unknown;
-  emit(e: EngineEvent): void;
-  labs: { afterChange(sim: Sim | null): void; reset(): void; flush(sim: Sim | null): Promise<void>; prepare(scenario: string): Promise<void> };
-}
-
-/** Journal entries replayed between two breaths of a rebuild (see restoreOnce). */
-const REPLAY_SLICE = 64;
 
 const READ_ONLY = 'This attempt is open in another tab, which saves it; this tab only shows it.';
 const NEWER_DB = 'Your saved work was written by a newer version of OVM Sandbox: open it with that version (and export it there), or reset everything to start fresh here. Nothing here is saved meanwhile.';
@@ -209,134 +197,27 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     return data;
   }
 
-  /**
-   * Rebuilds the attempt: the newest snapshot (for undo: the newest before `beforeSeq`), then the
-   * journal after it, skipping undone and failed entries. An entry that cannot be replayed (it
-   * names no host of the world, lies too far ahead, or raises) is marked failed and the rebuild
-   * starts again without it, so one bad record never takes the rest of the attempt with it.
-   * A snapshot written by a newer version is refused (SnapshotVersionError propagates).
-   */
-  async function restore(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null }> {
-    const was = rebuilding;
-    rebuilding = true;
-    try {
-      const skipped: JournalEntry[] = [];
-      for (let round = 0; ; round++) {
-        const r = await restoreOnce(core, scenario, seed, beforeSeq);
-        skipped.push(...r.skipped);
-        if (!r.failed) {
-          const notices = [r.notice, skippedNotice(skipped)].filter(Boolean);
-          return { replayed: r.replayed, notice: notices.length ? notices.join(' ') : null };
-        }
-        // Half applied: start again from before it, with it marked failed (kept so on disk when we may write).
-        skipped.push(r.failed);
-        failedSeqs.add(r.failed.seq);
-        if (mayWrite()) await store.markFailed(attemptId, r.failed.seq);
-        if (round + 1 >= MAX_REPLAY_REPAIRS) throw new RestoreError(`${skipped.length} saved commands could not be replayed`);
-      }
-    } finally {
-      rebuilding = was;
-    }
-  }
-
-  function skippedNotice(skipped: readonly JournalEntry[]): string | null {
-    if (!skipped.length) return null;
-    const named = skipped.slice(0, 3).map(describeEntry).join(', ') + (skipped.length > 3 ? ` and ${skipped.length - 3} more` : '');
-    return `${skipped.length === 1 ? 'One saved command' : `${skipped.length} saved commands`} could not be replayed and ${skipped.length === 1 ? 'was' : 'were'} skipped (${named}); everything else is restored.`;
-  }
-
-  async function restoreOnce(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null; skipped: JournalEntry[]; failed: JournalEntry | null }> {
-    let notice: string | null = null;
-    let afterSeq = -1;
-    const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
-    const fresh = () => {
-      sessions.clear();
-      undo.reset(true);
-      if (pristineCore) core.loadTables(pristineCore);
-      host.setSim({ world: build(seed), core });
-    };
-    // Snapshots after a failed entry may hold its half-done effect (a read-only tab cannot drop them).
-    const firstFailed = failedSeqs.size ? Math.min(...failedSeqs) : Infinity;
-    const limit = Math.min(beforeSeq ?? Infinity, firstFailed);
-    const latest = await store.latestSnapshot(attemptId, Number.isFinite(limit) ? limit : undefined);
-    const base = latest && latest.seq !== -1 ? await store.latestSnapshot(attemptId, 0) : undefined;
-    if (latest?.seq === -1) {
-      // The latest snapshot is the base, the world as built: building it here first would be
-      // the same world twice (a whole build on every fresh boot).
-      sessions.clear();
-      undo.reset(true);
-    } else {
-      fresh();
-      labs.afterChange(host.getSim());
-    }
-    tracker.reset();
-    for (const snap of [latest, base]) {
-      if (!snap) continue;
-      try {
-        host.setSim({ world: deserializeWorld(snap.world), core });
-        core.loadTables(snap.core);
-        for (const st of JSON.parse(snap.sessions) as SessionState[]) host.sessionFor(st.id, st.frames[0]!.host, st.cols, st.rows, st);
-        undo.load(snap.undo);
-        afterSeq = snap.seq;
-        break;
-      } catch (e) {
-        if (e instanceof SnapshotVersionError) throw e;
-        notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
-        fresh();
-      }
-    }
-    // The base snapshot is the world as built: the lab sees it first (a no-op for later snapshots).
-    labs.afterChange(host.getSim());
-    const entries = await store.readJournal(attemptId, afterSeq);
-    const startMs = currentSim().world.clockMs;
-    const hosts = hostNames(currentSim().world);
-    const skipped: JournalEntry[] = [];
-    replaying = true;
-    try {
-      for (const [i, e] of entries.entries()) {
-        if (i > 0 && i % REPLAY_SLICE === 0) {
-          // A long rebuild lets the worker breathe: its heartbeat goes on, and the page shows how far it is.
-          host.emit({ type: 'progress', stage: 'restore', done: i, total: entries.length });
-          await breathe();
-        }
-        seq = Math.max(seq, e.seq);
-        if (failedSeqs.has(e.seq) || e.failed) e.failed = true;
-        const problem = e.failed || e.undone ? null : entryProblem(e, hosts, startMs);
-        if (problem) {
-          // Nothing of it ran: skipped in place, and marked so that the next rebuild skips it too.
-          e.failed = true;
-          failedSeqs.add(e.seq);
-          skipped.push(e);
-          if (mayWrite()) await store.markFailed(attemptId, e.seq).catch(() => undefined);
-        }
-        if (e.failed) {
-          const s = hosts.includes(e.host) ? host.sessionFor(e.session, e.host) : null;
-          if (s && e.record.kind === 'exec') rememberLine(s.state, e.record.line);
-          continue;
-        }
-        undo.add(e);
-        const session = host.sessionFor(e.session, e.host);
-        if (e.undone) {
-          if (e.record.kind === 'exec') rememberLine(session.state, e.record.line);
-          continue;
-        }
-        try {
-          host.advance(e.atMs);
-          replayMeta = [...(e.meta ?? [])];
-          session.replay(e.record);
-          labs.afterChange(host.getSim());
-        } catch {
-          return { replayed: entries.length, notice, skipped, failed: e };
-        }
-      }
-    } finally {
-      replaying = false;
-      replayMeta = [];
-    }
-    undo.settle(false);
-    seq = Math.max(seq, afterSeq);
-    return { replayed: entries.length, notice, skipped, failed: null };
-  }
+  const { restore } = createRestorer({
+    store,
+    host,
+    undo,
+    tracker,
+    failedSeqs,
+    attemptId: () => attemptId,
+    pristineCore: () => pristineCore,
+    mayWrite,
+    breathe,
+    bumpSeq: (n) => (seq = Math.max(seq, n)),
+    setReplaying: (on, meta = []) => {
+      replaying = on;
+      replayMeta = meta;
+    },
+    swapRebuilding: (on) => {
+      const was = rebuilding;
+      rebuilding = on;
+      return was;
+    },
+  });
 
   /** Carries out the undo/redo steps the last line planned: marks the journal, rebuilds the world. */
   async function carryOutUndo(): Promise<void> {

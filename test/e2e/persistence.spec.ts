@@ -76,8 +76,9 @@ test('a second tab offers to take over; the first then becomes read-only', async
   await waitForTerminal(page, (t) => t.includes('this tab is read-only.]'));
   const frozen = await readTerminal(page);
   await typeLine(page, 'service atd stop');
-  await page.waitForTimeout(300);
-  expect(await readTerminal(page)).toBe(frozen);
+  // What is typed goes nowhere, and the terminal says so (once), instead of dropping it silently.
+  await waitForTerminal(page, (t) => t !== frozen);
+  expect(await readTerminal(page)).toBe(`${frozen}\n\n[OVM Sandbox: this tab is read-only: the attempt is open in another tab. Use Take over to type here.]`);
   expect(await run(second, 'service atd status')).toMatch(/^service atd status\natd \(pid +\d+\) is running\.\.\.\n/);
 
   // And back: the first tab takes over again and continues from what the second saved.
