@@ -9,12 +9,19 @@ import type { ProgramFactory } from '../../../tty/program';
 
 const ESCAPE = '\x1d';
 
-/** The lines getty prints before `login:` for the guest's OS. */
-function issue(d: DomainState): string {
+/**
+ * The lines getty prints before `login:` for the guest's OS (OVM_os_type / the template's), or
+ * null for Windows, which has no getty on the PV console: the console stays silent.
+ */
+function issue(d: DomainState): string | null {
   const os = d.osType;
+  if (/Windows/i.test(os)) return null;
   if (/Oracle Linux 7/.test(os)) return 'Oracle Linux Server 7.6\r\nKernel 4.14.35-1818.3.3.el7uek.x86_64 on an x86_64';
   if (/Oracle Linux 6/.test(os)) return 'Oracle Linux Server release 6.10\r\nKernel 4.1.12-124.24.3.el6uek.x86_64 on an x86_64';
-  if (/Oracle Linux 5/.test(os)) return 'Enterprise Linux Enterprise Linux Server release 5.11 (Carthage)\r\nKernel 2.6.39-400.294.1.el5uek on an x86_64';
+  // From 5.6 on, EL5 is branded Oracle Linux; the OVM 2.2 templates carry Enterprise Linux 5.5.
+  if (/Oracle Linux 5/.test(os)) return 'Oracle Linux Server release 5.11\r\nKernel 2.6.39-400.294.1.el5uek on an x86_64';
+  if (/Enterprise Linux 5/.test(os)) return 'Enterprise Linux Enterprise Linux Server release 5.5 (Carthage)\r\nKernel 2.6.18-194.0.0.0.3.el5xen on an x86_64';
+  if (/Enterprise Linux 4/.test(os)) return 'Enterprise Linux Enterprise Linux AS release 4 (October Update 8)\r\nKernel 2.6.9-89.0.0.0.1.ELxenU on an x86_64';
   return 'CentOS release 6.10 (Final)\r\nKernel 2.6.32-754.el6.x86_64 on an x86_64';
 }
 
@@ -38,6 +45,7 @@ export function consoleProgram(name: string): ProgramFactory {
         for (const ch of data) {
           if (finished) return;
           if (ch === ESCAPE) return end(0);
+          if (issue(dom()!) === null) continue;
           if (ch === '\r' || ch === '\n') {
             if (stage === 'idle' || (stage === 'user' && line === '')) {
               host.write(prompt());
