@@ -24,9 +24,6 @@ interface MapEntry {
   sig: string;
   /** The policy: a change is applied in place. */
   pol: string;
-  /** The model map and its load count when the signatures were last computed (skip them when unchanged). */
-  obj?: MpMap;
-  loads?: number;
   queueing?: boolean;
   paths: Record<string, { h: Handle; link: PathLink; failed: boolean; prio: number }>;
 }
@@ -40,6 +37,14 @@ interface StorageRegistry {
   maps: Record<string, MapEntry>;
   hosts: Record<string, { poll: number; checker: boolean }>;
 }
+
+/**
+ * The model map and its load count when an entry's signatures were last computed (skip them when
+ * unchanged). Kept beside the registry, never in it: the registry is saved with the core's tables,
+ * and a reference to a live world object there would serialise whatever the world holds at save
+ * time, so a snapshot would differ from a replay of the same commands.
+ */
+const lastSeen = new WeakMap<MapEntry, { obj: MpMap; loads: number }>();
 
 /** An FC front-end port of a CX4 SP: ~20k IOPS at ~1.5 ms before queueing. */
 const PORT_IOPS = 20000;
@@ -119,7 +124,8 @@ export function syncStorage(sim: Sim): void {
       const key = `${host}:${m.wwid}`;
       seen.add(key);
       let e = reg.maps[key];
-      const unchanged = !!e && e.obj === m && e.loads === m.stats.mapLoads;
+      const seenAs = e && lastSeen.get(e);
+      const unchanged = !!seenAs && seenAs.obj === m && seenAs.loads === m.stats.mapLoads;
       const sig = unchanged ? e!.sig : mapSig(m);
       if (e && e.sig !== sig) {
         core.removeMap(e.h);
@@ -145,8 +151,7 @@ export function syncStorage(sim: Sim): void {
       const pol = unchanged && e.queueing === m.queueing ? e.pol : policySig(m);
       if (e.pol !== pol) core.setMapPolicy(e.h, corePolicy(m));
       e.pol = pol;
-      e.obj = m;
-      e.loads = m.stats.mapLoads;
+      lastSeen.set(e, { obj: m, loads: m.stats.mapLoads });
       e.queueing = m.queueing;
       for (const g of m.groups) for (const p of g.paths) {
         const pe = e.paths[p.dev];
