@@ -3,7 +3,7 @@
 // world; xend's log lines and the world's events are written here as things happen.
 import { recordEvent } from '../events';
 import { activeDomains } from '../world';
-import { kernelVifDown, kernelVifUp, qemuLogAppend, qemuLogStart, xendLog } from './xend-log';
+import { kernelVifDown, kernelVifUp, qemuLogAppend, qemuLogStart, runsDeviceModel, xendLog } from './xend-log';
 import type { DomainState, HostState, WorldState, XenDomainExtras } from '../types';
 
 export const DOM0_NAME = 'Domain-0';
@@ -77,7 +77,7 @@ export function startOnHost(world: WorldState, host: HostState, d: DomainState, 
   }
   d.vifs.forEach((v) => xendLog(world, host, 'INFO', 'XendDomainInfo:2357', `createDevice: vif : {'bridge': '${v.bridge}', 'mac': '${v.mac}'}`));
   xendLog(world, host, 'DEBUG', 'DevController:139', 'Waiting for devices vbd.');
-  if (d.hvm) qemuLogStart(world, host, d);
+  if (runsDeviceModel(d)) qemuLogStart(world, host, d);
   kernelVifUp(world, host, d);
   if (!paused) xendLog(world, host, 'INFO', 'XendDomain:1225', `Domain ${d.name} (${d.domid}) unpaused.`);
   recordEvent(world, host.name, 'domain.started', `${d.name} started on ${host.name} (id ${d.domid})`);

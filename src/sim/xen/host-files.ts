@@ -5,7 +5,7 @@ import { wallTime } from '../clock';
 import { servicePid } from '../processes';
 import { guestsOn } from '../memory';
 import { mkdir, putNode, writeFile } from '../vfs';
-import { asctime, qemuLogStart, XEND_DEBUG_LOG, XEND_LOG } from './xend-log';
+import { asctime, qemuLogStart, runsDeviceModel, XEND_DEBUG_LOG, XEND_LOG } from './xend-log';
 import type { HostState, WorldState } from '../types';
 
 const XEND_CONFIG = `# -*- sh -*-
@@ -74,7 +74,7 @@ export function seedXenHost(world: WorldState, host: HostState): void {
       rec(d.startedAtMs + 1000, 'INFO', 'image:182', `buildDomain os=${d.hvm ? 'hvm' : 'linux'} dom=${d.domid} vcpus=${d.vcpus}`),
       rec(d.startedAtMs + 2000, 'INFO', 'XendDomain:1225', `Domain ${d.name} (${d.domid}) unpaused.`),
     );
-    if (d.hvm) qemuLogStart(world, host, d);
+    if (runsDeviceModel(d)) qemuLogStart(world, host, d);
   }
   writeFile(world, host, XEND_LOG, lines.join('\n') + '\n');
   writeFile(world, host, XEND_DEBUG_LOG, `Xend started at ${asctime(world, host.bootMs + 40_000)}.\n`);

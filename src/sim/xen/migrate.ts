@@ -9,7 +9,7 @@ import { serviceState } from '../services';
 import { lookup } from '../vfs';
 import { getHost } from '../world';
 import { xenOf } from './domains';
-import { kernelVifDown, kernelVifUp, qemuLogStart, xendLog, xendStartFailed } from './xend-log';
+import { kernelVifDown, kernelVifUp, qemuLogStart, runsDeviceModel, xendLog, xendStartFailed } from './xend-log';
 import type { DomainState, HostState, MigrationState, WorldState } from '../types';
 
 /** The dom0 NIC the relocation traffic uses, Mbit/s. */
@@ -92,7 +92,7 @@ export function finishMigration(world: WorldState, d: DomainState): void {
   d.state = 'blocked';
   x.pausedByAdmin = false;
   xendLog(world, target, 'INFO', 'XendCheckpoint:423', 'Memory reloaded (0 pages)');
-  if (d.hvm) qemuLogStart(world, target, d);
+  if (runsDeviceModel(d)) qemuLogStart(world, target, d);
   kernelVifUp(world, target, d);
   xendLog(world, target, 'INFO', 'XendDomain:1225', `Domain ${d.name} (${d.domid}) unpaused.`);
   recordEvent(world, target.name, 'domain.migrated', `${d.name} migrated from ${source.name} to ${target.name} (id ${d.domid})`);

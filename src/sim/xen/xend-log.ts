@@ -1,6 +1,7 @@
 // The logs xend and its helpers write, in their real formats (reference §1.15):
 // /var/log/xen/xend.log `[YYYY-MM-DD HH:MM:SS <pid>] LEVEL (module:line) msg`, xend-debug.log,
-// and qemu-dm-<name>.log per HVM guest (rewritten at each start, as qemu-dm opens it anew).
+// and qemu-dm-<name>.log per guest with a device model (HVM, or PV with a VNC framebuffer;
+// rewritten at each start, as qemu-dm opens it anew).
 import { appendLog, isoStamp, syslog } from '../logs';
 import { wallTime } from '../clock';
 import { servicePid } from '../pids';
@@ -66,7 +67,30 @@ export function kernelVifDown(world: WorldState, host: HostState, d: DomainState
 }
 
 /** qemu-dm's log of an HVM guest's start (the device model rewrites it each time). */
+/**
+ * Whether qemu-dm runs for a domain: every HVM guest, and a PV guest with a VNC framebuffer
+ * (vfb), which OVM writes into every PV vm.cfg it creates (seed 002 lists one log per VM).
+ */
+export function runsDeviceModel(d: DomainState): boolean {
+  return d.hvm || !d.xen || d.xen.domainType === 'xen_pvm' || d.xen.vnc === true;
+}
+
+/** The device model's log for a PV guest: qemu-dm only serves the framebuffer [INFERRED lines]. */
+function pvQemuLog(d: DomainState): string[] {
+  return [
+    `domid: ${d.domid}`,
+    `Watching /local/domain/${d.domid}/logdirty/next-active`,
+    `Watching /local/domain/0/device-model/${d.domid}/command`,
+    `Guest uuid = ${d.uuid}`,
+    `xs_read(/local/domain/0/device-model/${d.domid}/xen_extended_power_mgmt): read error`,
+  ];
+}
+
 export function qemuLogStart(world: WorldState, host: HostState, d: DomainState): void {
+  if (!d.hvm) {
+    writeFile(world, host, qemuLogPath(d.name), pvQemuLog(d).join('\n') + '\n');
+    return;
+  }
   const disks = d.disks.map((v) => (v.cdrom ? `medium change watch on \`${v.vdev}' (index: ${d.disks.indexOf(v)}): ${v.path}` : `Using file ${v.path} in read-write mode`));
   const lines = [
     `domid: ${d.domid}`,
