@@ -1,7 +1,7 @@
 // The engine's side of labs opened from a file or a URL: validates and keeps them in the store's
 // customLabs, lists them for the catalog, and registers one with the loader before its attempt boots.
 import { customLabId, isCustomLabId, labNameOf, loadCustomLab } from '../labs/custom';
-import { addLab, removeLab } from '../labs/loader';
+import { addLab, loadLabTooling, removeLab } from '../labs/loader';
 import { labCard } from '../labs/start';
 import { storageProblem } from './persistence';
 import type { LabCard } from '../labs/view';
@@ -32,6 +32,7 @@ export function createCustomLabs(store: Store | undefined, wallNow: () => number
      * A changed text throws the lab's saved attempt away: its journal was played against the old file.
      */
     async open(source: string, text: string): Promise<OpenLabResult> {
+      await loadLabTooling();
       const id = customLabId(labNameOf(source));
       const loaded = loadCustomLab(id, source, text);
       if (!loaded.ok) return loaded;
@@ -57,6 +58,7 @@ export function createCustomLabs(store: Store | undefined, wallNow: () => number
 
     /** Every stored custom lab, validated again (an import may have brought any text). */
     async list(): Promise<CustomLabInfo[]> {
+      await loadLabTooling();
       const out: CustomLabInfo[] = [];
       for (const r of await records().catch(() => [])) {
         const loaded = loadCustomLab(r.id, sourceOf(r), r.yaml);
@@ -73,6 +75,7 @@ export function createCustomLabs(store: Store | undefined, wallNow: () => number
     async prepare(scenario: string): Promise<void> {
       const id = scenario.startsWith('lab:') ? scenario.slice(4) : '';
       if (!isCustomLabId(id)) return;
+      await loadLabTooling();
       removeLab(id);
       const r = (await records().catch(() => [])).find((x) => x.id === id);
       const loaded = r && loadCustomLab(id, sourceOf(r), r.yaml);

@@ -5,7 +5,7 @@
 import { evaluateLab, beforeCommand, labOf } from '../labs/runtime/runtime';
 import { buildLabView, solutionSteps } from '../labs/runtime/build-view';
 import { faultRegistry } from '../labs/faults';
-import { bundledCatalog, findLab } from '../labs/loader';
+import { bundledCatalog, findLab, loadLabTooling } from '../labs/loader';
 import { buildBaseWorld, buildLabWorld, labCards, scenarioBases } from '../labs/start';
 import { mergeProgress, progressChanged } from './lab-progress';
 import { createCustomLabs, type CustomLabInfo } from './custom-labs';
@@ -104,7 +104,9 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
     custom,
 
     /** Before an attempt boots on `scenario`: a custom lab is read from the store and registered. */
-    prepare(scenario: string): Promise<void> {
+    async prepare(scenario: string): Promise<void> {
+      // The lab tooling (YAML parser, validators) loads on demand: the default sandbox never waits for it.
+      if (scenario !== 'default') await loadLabTooling();
       return custom.prepare(scenario);
     },
 
@@ -145,6 +147,7 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
     },
 
     async catalog(): Promise<CatalogInfo> {
+      await loadLabTooling();
       let stored: ProgressRecord[] = [];
       try {
         stored = (await deps.store?.listProgress?.()) ?? [];

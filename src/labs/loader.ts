@@ -2,8 +2,6 @@
 // parses YAML (data only, no tags that build objects), validates against the generated schema
 // validator over several draws of the variables, and checks what a schema cannot (sizes in
 // bounds.ts, unique ids, references between parts).
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { validateLab, validateScenario } from './generated/validate-lab';
 import { formatErrors, type AjvError } from './schema/errors';
 import { mentionedVariables, substitute, validationDraws, type Draw } from './variables';
 import { documentErrors, labBoundErrors, LIMITS, TOO_DEEP } from './bounds';
@@ -13,6 +11,20 @@ import type { LabDoc, LabSource, ScenarioBase } from './types';
 export type Loaded<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+/** The YAML parser and the validators (lab-tooling.ts), loaded on demand: see loadLabTooling. */
+type LabTooling = typeof import('./lab-tooling');
+let tooling: LabTooling | null = null;
+
+/** Loads the lab tooling once; every reader of lab files runs after it (the engine awaits it). */
+export async function loadLabTooling(): Promise<void> {
+  tooling ??= await import('./lab-tooling');
+}
+
+function tools(): LabTooling {
+  if (!tooling) throw new Error('the lab tooling is not loaded yet (await loadLabTooling() first)');
+  return tooling;
+}
 
 const LAB_FILES = import.meta.glob<string>('../../labs/*.yaml', { query: '?raw', import: 'default', eager: true });
 const SCENARIO_FILES = import.meta.glob<string>('../../labs/_scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
@@ -25,11 +37,11 @@ function parseDoc(file: string, text: string): Loaded<Record<string, unknown>> {
   let doc: unknown;
   try {
     // The core schema: no custom tags, so YAML cannot build anything but plain data.
-    doc = parseYaml(text, { schema: 'core', uniqueKeys: true, maxAliasCount: LIMITS.yamlAliases, logLevel: 'error' });
+    doc = tools().parseYaml(text, { schema: 'core', uniqueKeys: true, maxAliasCount: LIMITS.yamlAliases, logLevel: 'error' });
   } catch (e) {
     // The reader recurses: a document nested thousands deep runs it out of stack, wherever that is.
     if (e instanceof RangeError || (e instanceof Error && /call stack/i.test(e.message))) return { ok: false, errors: [`${file}: ${TOO_DEEP}`] };
-    if (e instanceof YAMLParseError) {
+    if (e instanceof tools().YAMLParseError) {
       const pos = e.linePos?.[0];
       const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       return { ok: false, errors: [`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${msg}`] };
@@ -115,7 +127,8 @@ function drawErrors(raw: Record<string, unknown>, draw: Draw): string[] {
   // Schema errors only when the text is whole: a cut string would add misleading ones.
   if (errors.length) return errors;
   const doc = { ...(sub.value as object), ...(variables === undefined ? {} : { variables }), ...(facts === undefined ? {} : { facts: factSub.value }) };
-  if (!(validateLab as Validator)(doc)) return formatErrors((validateLab as Validator).errors);
+  const validateLab = tools().validateLab as Validator;
+  if (!validateLab(doc)) return formatErrors(validateLab.errors);
   return labBoundErrors(doc as unknown as LabDoc);
 }
 
@@ -147,7 +160,7 @@ export function loadLabText(id: string, file: string, text: string): Loaded<LabS
 export function loadScenarioText(name: string, file: string, text: string): Loaded<ScenarioBase> {
   const parsed = parseDoc(file, text);
   if (!parsed.ok) return parsed;
-  const errors = validateWith(validateScenario as Validator, file, parsed.value);
+  const errors = validateWith(tools().validateScenario as Validator, file, parsed.value);
   if (errors.length) return { ok: false, errors };
   return { ok: true, value: { name, ...(parsed.value as Omit<ScenarioBase, 'name'>) } };
 }

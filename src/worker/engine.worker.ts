@@ -5,6 +5,7 @@ import { createEngine } from '../engine';
 import { loadCore as loadCoreOf } from '../sim/core/load-core';
 import { SANDBOX_CAPACITIES } from '../sim/core/types';
 import { createIdbStore } from '../persist/idb-store';
+import { loadLabTooling } from '../labs/loader';
 
 // Storage hooks report through the engine's event stream (bound once the engine exists).
 let notify: (level: 'info' | 'warn' | 'error', text: string) => void = () => undefined;
@@ -32,6 +33,21 @@ const engine = createEngine({
 });
 notify = (level, text) => engine.notify(level, text);
 expose(engine);
+
+// The lab tooling (YAML parser, validators: its own chunk) is awaited by whatever reads a lab; it
+// is also fetched in the background once the first boot is done (or after a while on pages that
+// never boot), so opening a lab later does not wait for it.
+const boot = engine.boot.bind(engine);
+const preloadLabs = () => void loadLabTooling().catch(() => undefined);
+const preloadTimer = setTimeout(preloadLabs, 5000);
+engine.boot = async (opts) => {
+  try {
+    return await boot(opts);
+  } finally {
+    clearTimeout(preloadTimer);
+    setTimeout(preloadLabs, 300);
+  }
+};
 
 let last = performance.now();
 setInterval(() => {

@@ -2,5 +2,8 @@
 // VBD router; the shell's tail -f follower), as the app has after createEngine(). A test that
 // builds a Sim by hand therefore sees the same world; nothing registers itself on import any more.
 import { wireEngine } from '../../src/engine/wiring';
+import { loadLabTooling } from '../../src/labs/loader';
 
 wireEngine();
+// The app's engine loads the lab tooling (YAML parser, validators) on demand; tests have it at once.
+await loadLabTooling();
