@@ -13,6 +13,7 @@ import { applyRedirects, toStreams, type Redirected } from './redirect';
 import { noInput, type Input, type Streams } from './streams';
 import { tokenize } from './tokenize';
 import { forkFrame } from './prompt';
+import { MAX_LINE_OUTPUT, MAX_STRING } from './limits';
 import { dict, own as ownEntry, setOwn } from '../lib/own';
 import type { ShellIo } from './shell-io';
 import type { ProgramFactory } from '../tty/program';
@@ -87,9 +88,23 @@ class Runner {
   depth = 0;
   constructor(readonly io: ShellIo) {}
 
+  /** Characters of this line's output not shown (past MAX_LINE_OUTPUT) or dropped from a pipe (past MAX_STRING). */
+  cut = 0;
+
   term = (text: string): void => {
-    this.output += text;
+    const room = MAX_LINE_OUTPUT - this.output.length;
+    if (text.length <= room) this.output += text;
+    else {
+      if (room > 0) this.output += text.slice(0, room);
+      this.cut += text.length - Math.max(room, 0);
+    }
   };
+
+  /** What the line showed, with one note of what was cut (a tab must never run out of memory). */
+  shown(): string {
+    if (!this.cut) return this.output;
+    return `${this.output}${this.output.endsWith('\n') ? '' : '\n'}-bash: sandbox: output cut: ${this.cut} more characters not shown\n`;
+  }
 
   get tty(): Streams {
     return { out: this.term, err: this.term, outIsTty: true };
@@ -103,7 +118,7 @@ class Runner {
       // An expansion error discards the rest of the line, as in an interactive bash.
       if (this.aborted) break;
       if (r.program || r.action) {
-        const output = this.output;
+        const output = this.shown();
         const rest =
           i + 1 < list.length
             ? (code: number) => {
@@ -115,7 +130,7 @@ class Runner {
         return { output, exitCode: r.exitCode, ...(r.program && { program: r.program }), ...(r.action && { action: r.action }), ...(rest && { resume: rest }) };
       }
     }
-    return { output: this.output, exitCode: this.io.frame.lastExit };
+    return { output: this.shown(), exitCode: this.io.frame.lastExit };
   }
 
   /** A list inside a subshell or substitution: programs and session actions do not escape it. */
@@ -157,7 +172,15 @@ class Runner {
     p.commands.forEach((cmd, idx) => {
       const isLast = idx === n - 1;
       let piped = '';
-      const stageStreams: Streams = isLast ? streams : { out: (t) => (piped += t), err: streams.err, outIsTty: false };
+      const pipe = (t: string) => {
+        const room = MAX_STRING - piped.length;
+        if (t.length <= room) piped += t;
+        else {
+          piped += t.slice(0, Math.max(room, 0));
+          this.cut += t.length - Math.max(room, 0);
+        }
+      };
+      const stageStreams: Streams = isLast ? streams : { out: pipe, err: streams.err, outIsTty: false };
       // Each stage of a real pipeline runs in a forked copy of the shell.
       const stageFrame = n > 1 ? forkFrame(frame) : frame;
       const r = this.command(cmd, stageFrame, stdin, stageStreams, top && n === 1);

@@ -6,6 +6,7 @@ import { evalArith } from './arith';
 import { escapeGlob, globSource, hasGlob, unescapeGlob } from './glob';
 import { parseHereBody, tokenize, type Word, type WordPart } from './tokenize';
 import { dict, own, setOwn } from '../lib/own';
+import { MAX_STRING, xrealloc } from './limits';
 import type { ShellFrame } from './types';
 
 /** The pid bash reports for $$: fixed per host shell, as the world is deterministic. */
@@ -141,7 +142,12 @@ function expandFields(word: Word, env: ExpandEnv, glob: boolean): string[] {
 function fieldsOf(word: Word, env: ExpandEnv, split: boolean, pattern = false): Field[] {
   const fields: Field[] = [];
   let cur: Field | null = null;
-  const add = (text: string, quoted: boolean) => (cur ??= []).push({ text, quoted });
+  let size = 0;
+  const add = (text: string, quoted: boolean) => {
+    // A word past the machine's memory (x=$x$x forty times): bash's allocation fails.
+    if ((size += text.length) > MAX_STRING) throw new ExpansionError(xrealloc(size));
+    (cur ??= []).push({ text, quoted });
+  };
   const flush = () => {
     if (cur) fields.push(cur);
     cur = null;
@@ -195,6 +201,10 @@ function partValue(part: Exclude<WordPart, { kind: 'lit' }>, env: ExpandEnv): st
   expansionDepth++;
   try {
     return partValueInner(part, env);
+  } catch (e) {
+    // A JS string limit (${x//a/$x} on a long x) is the same failed allocation.
+    if (e instanceof RangeError) throw new ExpansionError(xrealloc(MAX_STRING));
+    throw e;
   } finally {
     expansionDepth--;
   }

@@ -80,3 +80,39 @@ describe('depth: nesting past the limits gets bash wording, never a JS stack ove
     expect(run("awk 'BEGIN { print " + '('.repeat(150) + '1' + ')'.repeat(150) + " }'")).toEqual({ out: '1\n', code: 0 });
   });
 });
+
+describe('sizes: past the machine memory the tools answer as a failed allocation does', () => {
+  it('printf: a field wider than memory fails as bash does; a precision past 100 digits is printed in full', () => {
+    const { run } = shell();
+    expect(run('printf "%0999999999d" 1 | wc -c')).toEqual({ out: '-bash: xrealloc: cannot allocate 1000000128 bytes\n0\n', code: 0 });
+    const p = run("printf '%.*f' 1000 1");
+    expect(p).toEqual({ out: '1.' + '0'.repeat(1000), code: 0 });
+    // bash formats a long double; a value exact in both (0.375) prints the same digits.
+    expect(run("printf '%.110f\\n' 0.375").out).toBe('0.375' + '0'.repeat(107) + '\n');
+  });
+
+  it('awk: printf wider than memory is gawk\'s fatal error, exit 2; %.110f is the double\'s exact expansion as gawk prints it', () => {
+    const { run } = shell();
+    expect(run("awk 'BEGIN{printf \"%*d\", 2000000000, 1}'")).toEqual({ out: 'awk: cmd. line:1: fatal: format_tree: obuf: cannot reallocate 2147483648 bytes of memory: Cannot allocate memory\n', code: 2 });
+    expect(run("awk 'BEGIN{printf \"%.110f\\n\", 0.1}'").out).toBe('0.10000000000000000555111512312578270211815834045410156250000000000000000000000000000000000000000000000000000000\n');
+  });
+
+  it('doubling a variable forty times stops at the allocation bash cannot make; the variable is kept', () => {
+    const { run } = shell();
+    expect(run('x=a; for i in $(seq 40); do x=$x$x; done; echo never')).toEqual({ out: '-bash: xrealloc: cannot allocate 33554560 bytes\n', code: 1 });
+    expect(run('echo ${#x}')).toEqual({ out: '16777216\n', code: 0 });
+  });
+
+  it('date -d @N past a 64-bit time is an invalid date; past the calendar it is out of range', () => {
+    const { run } = shell();
+    expect(run('date -d @99999999999999999999')).toEqual({ out: "date: invalid date `@99999999999999999999'\n", code: 1 });
+    expect(run('date -d @9999999999999')).toEqual({ out: "date: time `9999999999999' is out of range\n", code: 1 });
+  });
+
+  it('a line shows at most 4 Mi characters, then says once how much it cut', () => {
+    const { run } = shell();
+    const r = run('x=$(printf "%4000000s" a); echo "$x"; echo "$x"');
+    expect(r.out.length).toBe((1 << 22) + '\n-bash: sandbox: output cut: 3805698 more characters not shown\n'.length);
+    expect(r.out.endsWith('\n-bash: sandbox: output cut: 3805698 more characters not shown\n')).toBe(true);
+  });
+});

@@ -28,6 +28,7 @@ export const date = defineCommand({
         const v = a === '-d' || a === '--date' ? args[++i] : a.startsWith('--date=') ? a.slice(7) : a.slice(2);
         if (v === undefined) return fail(`date: option requires an argument -- 'd'\n${DATE_TRY}`, 1);
         const parsed = parseDate(v, when);
+        if (parsed === 'range') return fail(`date: time \`${v.trim().slice(1)}' is out of range\n`, 1);
         if (!parsed) return fail(`date: invalid date \`${v}'\n`, 1);
         when = parsed;
       } else if (a === '-s' || a === '--set' || a.startsWith('--set=')) {
@@ -41,9 +42,16 @@ export const date = defineCommand({
 });
 
 /** `@SECONDS`, `now`, `yesterday`, `N days ago`, ISO `YYYY-MM-DD[ HH:MM[:SS]]`. */
-function parseDate(v: string, now: Date): Date | null {
+function parseDate(v: string, now: Date): Date | null | 'range' {
   const s = v.trim().toLowerCase();
-  if (/^@-?\d+$/.test(s)) return new Date(Number(s.slice(1)) * 1000);
+  if (/^@-?\d+$/.test(s)) {
+    // Seconds past a 64-bit time_t do not parse (invalid date); those past what the calendar here
+    // can show (year 275760, as far as a JS Date goes) are out of range.
+    const secs = BigInt(s.slice(1));
+    if (secs > 2n ** 63n - 1n || secs < -(2n ** 63n)) return null;
+    if (secs > 8_640_000_000_000n || secs < -8_640_000_000_000n) return 'range';
+    return new Date(Number(secs) * 1000);
+  }
   if (s === 'now' || s === 'today') return now;
   if (s === 'yesterday') return new Date(now.getTime() - 86_400_000);
   if (s === 'tomorrow') return new Date(now.getTime() + 86_400_000);

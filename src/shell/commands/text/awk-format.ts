@@ -1,5 +1,7 @@
 // awk's printf/sprintf formatting of a format string and its arguments.
+import { MAX_STRING } from '../../limits';
 import { formatNumber } from './echo-printf';
+import { Fatal } from './awk-signals';
 import { toNum, toStr, type Val } from './awk-values';
 
 /** awk's printf: C conversions, %c of a number is that character, no reuse of the format. */
@@ -29,6 +31,9 @@ export function awkFormat(fmt: string, args: Val[]): string {
     }
     const width = w === '*' ? toNum(next()) : w ? Number(w) : 0;
     const prec = pr === '*' ? toNum(next()) : pr !== undefined ? Number(pr || 0) : undefined;
+    // gawk grows its output buffer by doubling; past the machine's memory the reallocation fails.
+    const need = Math.max(Math.abs(width), prec ?? 0, out.length);
+    if (need >= MAX_STRING || !Number.isFinite(need)) throw new Fatal(`format_tree: obuf: cannot reallocate ${2 ** Math.ceil(Math.log2(Math.min(need, 2 ** 52) + 1))} bytes of memory: Cannot allocate memory`);
     const v = next();
     let body: string;
     if (conv === 's') body = prec !== undefined ? toStr(v).slice(0, prec) : toStr(v);

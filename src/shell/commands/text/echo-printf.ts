@@ -1,5 +1,6 @@
 // bash's builtin `echo` (-n -e -E) and `printf` (%s %b %q %d %i %u %o %x %X %c %f %e %g with
 // flags, width and precision; the format is reused until the arguments run out; -v VAR).
+import { MAX_STRING, xrealloc } from '../../limits';
 import { setVar } from '../../expand';
 import { defineCommand, ok, type CommandOutcome } from '../../types';
 
@@ -122,6 +123,12 @@ export function formatPrintf(format: string, args: string[]): { text: string; er
       }
       const width = widthSpec === '*' ? Number(next() ?? 0) : widthSpec ? Number(widthSpec) : 0;
       const prec = precSpec === '*' ? Number(next() ?? 0) : precSpec !== undefined ? Number(precSpec || 0) : undefined;
+      // A field wider than the machine's memory: bash's allocation fails (width + the NUL).
+      const need = Math.max(Math.abs(width), prec ?? 0, text.length);
+      if (need >= MAX_STRING || !Number.isFinite(need)) {
+        errors += `-bash: ${xrealloc(need)}\n`;
+        return { text: '', errors };
+      }
       const arg = next();
       let body: string;
       if (conv === 's') body = prec !== undefined ? (arg ?? '').slice(0, prec) : (arg ?? '');
@@ -189,20 +196,48 @@ export function formatNumber(v: number, conv: string, flags: string, prec: numbe
     }
     case 'f':
     case 'F':
-      return sign(Math.abs(v).toFixed(prec ?? 6), v < 0);
+      return sign(fixed(Math.abs(v), prec ?? 6), v < 0);
     case 'e':
     case 'E': {
-      const s = Math.abs(v).toExponential(prec ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');
+      // toExponential stops at 100 digits; C goes on with the double's exact binary expansion (see fixed()).
+      const p = prec ?? 6;
+      const s = (Math.abs(v).toExponential(Math.min(p, 100)) + '').replace(/(\.\d*)?e/, (m, d: string | undefined) => (p > 100 ? (d ?? '.') + '0'.repeat(p - 100) : (d ?? '')) + 'e').replace(/e([+-])(\d)$/, 'e$10$2');
       return sign(conv === 'E' ? s.toUpperCase() : s, v < 0);
     }
     default: {
       const p = prec === undefined ? 6 : prec || 1;
       const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-      let s = exp < -4 || exp >= p ? Math.abs(v).toExponential(p - 1).replace(/e([+-])(\d)$/, 'e$10$2') : Math.abs(v).toFixed(Math.max(0, p - 1 - exp));
+      let s = exp < -4 || exp >= p ? Math.abs(v).toExponential(Math.min(p - 1, 100)).replace(/e([+-])(\d)$/, 'e$10$2') : fixed(Math.abs(v), Math.max(0, p - 1 - exp));
       if (!flags.includes('#')) s = s.replace(/\.?0+(e|$)/, '$1');
       return sign(conv === 'G' ? s.toUpperCase() : s, v < 0);
     }
   }
+}
+
+/**
+ * `%.Nf` of a non-negative double for any N, as C prints it: the double's exact decimal value
+ * (it is a dyadic fraction, so its expansion ends) rounded half to even at N digits.
+ */
+export function fixed(v: number, prec: number): string {
+  if (prec <= 100 || !Number.isFinite(v)) return v.toFixed(Math.min(prec, 100));
+  let scaled: bigint;
+  if (v >= 2 ** 53 || Number.isInteger(v)) scaled = BigInt(Math.trunc(v)) * 10n ** BigInt(prec);
+  else {
+    // v = m / 2^k exactly, with m an integer.
+    let m = v;
+    let k = 0n;
+    while (!Number.isInteger(m)) {
+      m *= 2;
+      k++;
+    }
+    const num = BigInt(m) * 10n ** BigInt(prec);
+    const q = num >> k;
+    const r = num - (q << k);
+    const half = 1n << (k - 1n);
+    scaled = r > half || (r === half && (q & 1n) === 1n) ? q + 1n : q;
+  }
+  const digits = scaled.toString().padStart(prec + 1, '0');
+  return `${digits.slice(0, digits.length - prec)}.${digits.slice(digits.length - prec)}`;
 }
 
 /** %q: bash's quoting of a word so that it can be reused as input. */
