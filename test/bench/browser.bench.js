@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { findBrowser } from '../e2e/find-browser.js';
 import { CHROMIUM_ARGS } from '../e2e/chromium-args.js';
 import { durabilityBench } from './durability.bench.js';
+import { buildBare, startupBench } from './startup.bench.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const PORT = 4199;
@@ -39,29 +40,14 @@ async function waitForServer(url, ms = 30000) {
 
 export async function browserBench() {
   execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  buildBare(OUT);
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT], { cwd: root, stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${PORT}/?testhooks#/sandbox`;
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/`);
     const browser = await chromium.launch({ executablePath: findBrowser() ?? undefined, args: CHROMIUM_ARGS });
-    const firstPrompt = [];
-    for (let i = 0; i < 6; i++) {
-      // A fresh context each time: cold cache, empty IndexedDB.
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-      const page = await ctx.newPage();
-      await page.goto(url);
-      const ms = await page.waitForFunction(
-        () => {
-          const t = window.__term;
-          const line = t?.buffer.active.getLine(t.buffer.active.baseY + t.buffer.active.cursorY)?.translateToString(true) ?? '';
-          return /\]# ?$/.test(line) ? performance.now() : false;
-        },
-        null,
-        { polling: 'raf', timeout: 20000 },
-      );
-      if (i > 0) firstPrompt.push(await ms.jsonValue()); // the first load warms the server
-      await ctx.close();
-    }
+    // First prompt, side by side with the bare xterm.js page (startup.bench.js).
+    const startup = await startupBench(browser, `http://127.0.0.1:${PORT}/`);
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await ctx.newPage();
     await page.goto(url);
@@ -115,8 +101,7 @@ export async function browserBench() {
     await browser.close();
     return {
       ...durability,
-      firstPromptMs: Math.round(median(firstPrompt)),
-      firstPromptSamplesMs: firstPrompt.map(Math.round),
+      ...startup,
       echoP95Ms: Math.round(p95(echo) * 10) / 10,
       echoMedianMs: Math.round(median(echo) * 10) / 10,
       commandRoundTripMedianMs: Math.round(median(command) * 10) / 10,
@@ -124,6 +109,24 @@ export async function browserBench() {
       mainJsGzipBytes: gzipBytes('index-'),
       workerJsGzipBytes: gzipBytes('engine.worker-'),
     };
+  } finally {
+    try {
+      process.kill(-server.pid);
+    } catch {}
+  }
+}
+
+/** `BENCH_ONLY=startup npm run bench`: the first-prompt figures and bundle sizes only. */
+export async function startupOnly() {
+  execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  buildBare(OUT);
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT], { cwd: root, stdio: 'ignore', detached: true });
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    const browser = await chromium.launch({ executablePath: findBrowser() ?? undefined, args: CHROMIUM_ARGS });
+    const startup = await startupBench(browser, `http://127.0.0.1:${PORT}/`);
+    await browser.close();
+    return { ...startup, mainJsGzipBytes: gzipBytes('index-'), workerJsGzipBytes: gzipBytes('engine.worker-') };
   } finally {
     try {
       process.kill(-server.pid);

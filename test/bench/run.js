@@ -2,9 +2,9 @@
 // browser figures), merges them into results.json and writes RESULTS.md with date and machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release, platform } from 'node:os';
+import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { join } from 'node:path';
-import { browserBench } from './browser.bench.js';
+import { browserBench, startupOnly } from './browser.bench.js';
 import { findBrowser } from '../e2e/find-browser.js';
 
 const here = import.meta.dirname;
@@ -12,6 +12,17 @@ const root = join(here, '..', '..');
 const partsDir = join(here, '.parts');
 rmSync(partsDir, { recursive: true, force: true });
 mkdirSync(partsDir, { recursive: true });
+
+// BENCH_ONLY=startup: only the page's start-up figures, merged into the last results.json.
+if (process.env.BENCH_ONLY === 'startup') {
+  const last = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  // The other figures keep their own date; the start-up ones say when and under what load.
+  last.page = { ...last.page, ...(await startupOnly()), startupMeasuredAt: new Date().toISOString(), startupLoadAverage1m: loadavg()[0] };
+  writeFileSync(join(here, 'results.json'), JSON.stringify(last, null, 2) + '\n');
+  writeFileSync(join(here, 'RESULTS.md'), renderMarkdown(last));
+  console.log(JSON.stringify(last.page, null, 2));
+  process.exit(0);
+}
 
 const engineRun = spawnSync('npx', ['vitest', 'run', '--config', 'test/bench/vitest.bench.config.ts'], { cwd: root, stdio: 'inherit' });
 if (engineRun.status !== 0) console.error('warning: some engine benchmarks failed; their figures are missing');
