@@ -109,9 +109,13 @@ describe('live world = base + journal = latest snapshot + tail, after every step
           }
           const data = s.kind === 'keys' ? s.data : lineOf(s, g) + '\r';
           history.push(`${s.session}: ${JSON.stringify(data)}`);
+          const seqBefore = live.inspect().seq;
           await live.input(s.session, data);
           await settle();
           const want = live.inspect();
+          // Keys that record nothing (a Ctrl-D at the top shell) leave the clock where the last
+          // record put it: a reload restores to the journal's time, so only journaled steps compare.
+          if (want.seq === seqBefore) continue;
           same('base + journal', await rebuilt(baseOnly(store)), want, history);
           same('latest snapshot + tail', await rebuilt(store), want, history);
         }
