@@ -1,16 +1,21 @@
 // The Manager's side of the Oracle VM agent: whether a server's agent answers, the agent password
 // (master failover needs the same on every server), and the calls' lines in /var/log/ovs-agent.log.
 import { appendLog, isoStamp } from '../logs';
+import { agentPasswordDigest, DEFAULT_AGENT_PASSWORD } from '../agent-password';
+import { sha1Hex } from '../../lib/sha1';
 import { servicePid } from '../processes';
 import { serviceState } from '../services';
 import type { HostState, WorldState } from '../types';
 
 export const AGENT_LOG = '/var/log/ovs-agent.log';
 
-/** The password `service ovs-agent configure` set on a host ('oracle' when never configured). */
-export function agentPasswordOf(host: HostState): string {
-  const h = host as HostState & { agentPassword?: string; agent?: { password?: string } };
-  return h.agentPassword ?? h.agent?.password ?? 'oracle';
+/**
+ * What master failover compares between servers: the digest of the agent password that
+ * `service ovs-agent configure` set (sim/agent-password.ts); a server without a passwdfile has the
+ * installation default.
+ */
+export function agentPasswordOf(world: WorldState, host: HostState): string {
+  return agentPasswordDigest(world, host) ?? sha1Hex(DEFAULT_AGENT_PASSWORD);
 }
 
 /** The agent answers: host up and ovs-agent running. */

@@ -49,8 +49,8 @@ export function failover(world: WorldState, m: ManagerState, pool: MgrPool, old:
   }
   const members = m.servers.filter((s) => s.pool === pool.id);
   const oldHost = world.hosts[old.name];
-  const wanted = oldHost ? agentPasswordOf(oldHost) : null;
-  const differs = members.find((s) => world.hosts[s.name] && agentPasswordOf(world.hosts[s.name]!) !== wanted);
+  const wanted = oldHost ? agentPasswordOf(world, oldHost) : null;
+  const differs = members.find((s) => world.hosts[s.name] && agentPasswordOf(world, world.hosts[s.name]!) !== wanted);
   if (differs) {
     managerEvent(world, m, 'CRITICAL', pool.name, 'pool.master', `Master failover failed: the agent password on ${differs.name} differs from the other servers of ${pool.name}`);
     return;

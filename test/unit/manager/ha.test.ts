@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mgrHarness } from './harness';
 import { crashHost } from '../../../src/sim/power';
 import { crashPoolMaster, restartManager } from '../../../src/sim/manager/faults';
+import { setAgentPassword } from '../../../src/sim/agent-password';
 
 const vm = (h: Awaited<ReturnType<typeof mgrHarness>>, name: string) => h.m.vms.find((v) => v.name === name)!;
 
@@ -56,7 +57,7 @@ describe('master failover', () => {
 
   it('fails when the agent password differs, and the pool cannot be managed until a master is back', async () => {
     const h = await mgrHarness();
-    (h.sim.world.hosts.ovs02 as unknown as { agentPassword: string }).agentPassword = 'welcome1';
+    setAgentPassword(h.sim.world, h.sim.world.hosts.ovs02!, 'welcome1');
     crashPoolMaster(h.sim.world, 'pool1', 120);
     h.tick(31);
     expect(h.m.pools[0]!.master).toBeNull();
