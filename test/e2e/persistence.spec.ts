@@ -106,7 +106,7 @@ test('export → reset everything → import gives back the same world and progr
   const card = page.locator('[data-lab]').first();
   const lab = (await card.getAttribute('data-lab'))!;
   await card.getByRole('link', { name: /Start/ }).click();
-  await expect(page.locator('[data-testid="lab-status"]')).toHaveAttribute('data-status', 'in-progress');
+  await expect(page.locator('[data-testid="lab-status"]')).toHaveAttribute('data-status', 'in-progress', { timeout: 60_000 });
   expect(await labStatus(page, lab)).toBe('in-progress');
 
   await ready(page);
