@@ -58,7 +58,7 @@ export function createClassTools(deps: PersistenceDeps, make: (d: ScratchDeps) =
       return { ok: true, value: await gate(() => regradeHandIn(parsed.value, customLabs, scratch)) };
     },
 
-    lint(name: string, text: string): LabDiagnostic[] {
+    async lint(name: string, text: string): Promise<LabDiagnostic[]> {
       return lintLabText(name, text);
     },
 

@@ -1,7 +1,8 @@
 // Live validation for the lab editor: the loader's own errors (the same checks as for bundled
 // and custom labs), each placed at the line of the YAML node its path names.
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { customLabId, loadCustomLab } from '../labs/custom';
+import { loadLabTooling } from '../labs/loader';
 
 export interface LabDiagnostic {
   /** 1-based line and column. */
@@ -20,7 +21,9 @@ export function pathSegments(path: string): Array<string | number> {
   return out;
 }
 
-function nodeAt(root: Node | null, segs: Array<string | number>): Node | null {
+type Yaml = typeof import('yaml');
+
+function nodeAt({ isMap, isSeq }: Yaml, root: Node | null, segs: Array<string | number>): Node | null {
   let node: Node | null = root;
   for (const s of segs) {
     if (isMap(node)) {
@@ -35,19 +38,22 @@ function nodeAt(root: Node | null, segs: Array<string | number>): Node | null {
 }
 
 /** The deepest node along the path that exists. */
-function placeOf(root: Node | null, segs: Array<string | number>): Node | null {
+function placeOf(y: Yaml, root: Node | null, segs: Array<string | number>): Node | null {
   for (let n = segs.length; n >= 0; n--) {
-    const node = nodeAt(root, segs.slice(0, n));
+    const node = nodeAt(y, root, segs.slice(0, n));
     if (node?.range) return node;
   }
   return null;
 }
 
-export function lintLabText(name: string, text: string): LabDiagnostic[] {
+/** The YAML parser is part of the lab tooling, loaded on demand (labs/loader.ts). */
+export async function lintLabText(name: string, text: string): Promise<LabDiagnostic[]> {
+  await loadLabTooling();
   const r = loadCustomLab(customLabId(name), name, text);
   if (r.ok) return [];
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false });
+  const y = await import('yaml');
+  const counter = new y.LineCounter();
+  const doc = y.parseDocument(text, { lineCounter: counter, keepSourceTokens: false });
   const root = (doc.contents as Node | null) ?? null;
   const at = (offset: number, end: number, message: string): LabDiagnostic => {
     const p = counter.linePos(offset);
@@ -64,7 +70,7 @@ export function lintLabText(name: string, text: string): LabDiagnostic[] {
     }
     const msg = body.replace(/^:\s*/, '');
     const m = /^([A-Za-z_][\w]*(?:\[\d+\]|\.[\w-]+)*): (.*)$/s.exec(msg);
-    const node = m && m[1] !== '(top)' ? placeOf(root, pathSegments(m[1]!)) : null;
+    const node = m && m[1] !== '(top)' ? placeOf(y, root, pathSegments(m[1]!)) : null;
     if (node?.range) return at(node.range[0], node.range[1], msg);
     return at(0, 0, msg);
   });

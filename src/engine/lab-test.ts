@@ -2,7 +2,7 @@
 // engines, nothing may be met at the start and the lab's own solution, typed as a learner would
 // type it, must meet every objective and break no constraint.
 import { customLabId, loadCustomLab } from '../labs/custom';
-import { addLab, findLab, removeLab } from '../labs/loader';
+import { addLab, findLab, loadLabTooling, removeLab } from '../labs/loader';
 import { durationMs } from '../labs/runtime/resolve';
 import { createMemoryStore } from './persistence-memory';
 import type { Store } from './store';
@@ -90,6 +90,7 @@ export async function solveLab(engine: LabTestEngine, raw: readonly SolutionStep
 
 /** Tests a lab's text (`name`: its file name, for the id and the errors). */
 export async function testLabText(name: string, text: string, make: (store: Store) => LabTestEngine, seeds: readonly number[] = TEST_SEEDS): Promise<LabTestResult> {
+  await loadLabTooling();
   const id = customLabId(name);
   const loaded = loadCustomLab(id, name, text);
   if (!loaded.ok) return loaded;

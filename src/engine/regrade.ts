@@ -7,7 +7,7 @@ import { classSeed, type ClassLab, type ClassPolicy, type HandIn, type HandInEnt
 import { findLabVersion } from './class-labs';
 import { MAX_ENTRIES } from './class-validate';
 import { PANEL_SESSION } from './lab-session';
-import { addLab, findLab, removeLab } from '../labs/loader';
+import { addLab, findLab, loadLabTooling, removeLab } from '../labs/loader';
 import type { Sim } from '../sim/sim';
 import type { BootInfo, ClockStatus } from './types';
 import type { LabView } from '../labs/view';
@@ -204,6 +204,7 @@ function outsideWindow(policy: ClassPolicy, at: string): boolean {
 
 /** Re-grades a whole hand-in, lab by lab (one scratch engine each). */
 export async function regradeHandIn(h: HandIn, customLabs: readonly ClassLab[], make: MakeScratch): Promise<RegradeReport> {
+  await loadLabTooling();
   const seed = classSeed(h.classCode, h.learner);
   const problems: string[] = [];
   const labs: LabResult[] = [];

@@ -126,3 +126,25 @@ test('a class: pack, two learners, hand-ins re-graded and verified, an edited on
   expect(lines.find((l) => l.startsWith('Alice Martin (2),'))!.split(',').slice(1, 4)).toEqual(['XEN-E2E', 'no', String(aliceScore)]);
   expect(problems).toEqual([]);
 });
+
+test('an assessment: hints off and the solution hidden, in the panel and the terminal; the hand-in records it', async ({ browser }) => {
+  const { packText } = await import('../../src/engine/class-format');
+  const pack = { format: 'ovm-class', v: 1, code: 'EXAM-1', title: 'Exam', labs: [{ id: LAB_A, title: 'Orientation', version: 'unused' }], policy: { hints: 'off', solution: 'hidden' } };
+  const page = await learner(browser, `#/class/${packText(pack)}`, 'Carol Diaz');
+  const problems = watchConsole(page);
+  await openLab(page, LAB_A);
+  await expect(page.locator('[data-testid="class-label"]')).toHaveText('Class EXAM-1 · Carol Diaz · no hints · no solution');
+  await expect(page.locator('[data-objective]').first()).toBeVisible();
+  await expect(page.locator('button[data-hint]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="show-solution"]')).toHaveCount(0);
+  await typeAndWait(page, 'hint');
+  await typeAndWait(page, 'solution --show');
+  const text = await readTerminal(page);
+  expect(text).toContain('hint\nhint: hints are off in this class (an assessment): work it out from the briefing and the objectives\n');
+  expect(text).toContain('solution --show\nsolution: the solution is hidden in this class (an assessment)\n');
+  const file = JSON.parse(readFileSync(await handIn(page), 'utf8'));
+  expect(file.policy).toEqual({ hints: 'off', solution: 'hidden' });
+  expect(file.labs[0].claimed.hintsUsed).toBe(0);
+  expect(file.labs[0].claimed.solutionShown).toBe(false);
+  expect(problems).toEqual([]);
+});

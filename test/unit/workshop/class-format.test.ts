@@ -65,20 +65,20 @@ describe('lab versions', () => {
 describe('lab editor validation', () => {
   const good = bundledLabText('a3-cpu-memory-knobs')!;
 
-  it('a bundled lab has no errors', () => {
-    expect(lintLabText('my-lab.yaml', good)).toEqual([]);
+  it('a bundled lab has no errors', async () => {
+    expect(await lintLabText('my-lab.yaml', good)).toEqual([]);
   });
 
-  it('a schema error is placed at the line of the node it names', () => {
+  it('a schema error is placed at the line of the node it names', async () => {
     const lines = good.split('\n');
     const i = lines.findIndex((l) => /^\s+points: /.test(l));
     lines[i] = lines[i]!.replace(/points: \d+/, 'points: many');
-    const d = lintLabText('my-lab.yaml', lines.join('\n'));
+    const d = await lintLabText('my-lab.yaml', lines.join('\n'));
     expect(d.map((x) => [x.line, x.message])).toEqual([[i + 1, 'objectives[0].points: expected integer']]);
   });
 
-  it('a YAML syntax error is placed where the parser stopped', () => {
-    const d = lintLabText('my-lab.yaml', 'title: x\nsummary: [unclosed\n');
+  it('a YAML syntax error is placed where the parser stopped', async () => {
+    const d = await lintLabText('my-lab.yaml', 'title: x\nsummary: [unclosed\n');
     expect(d.length).toBe(1);
     expect(d[0]!.line).toBeGreaterThanOrEqual(2);
   });

@@ -49,7 +49,7 @@ describe('the lab editor’s starter lab', () => {
   it('validates and passes its own test', async () => {
     const { STARTER } = await import('../../../src/ui/components/editor/starter');
     const { lintLabText } = await import('../../../src/engine/lab-lint');
-    expect(lintLabText('my-lab.yaml', STARTER)).toEqual([]);
+    expect(await lintLabText('my-lab.yaml', STARTER)).toEqual([]);
     const r = await engine().testLab('my-lab.yaml', STARTER);
     expect(r.ok && r.seeds.map((s) => [s.passed, s.problems])).toEqual([[true, []], [true, []], [true, []]]);
   });
