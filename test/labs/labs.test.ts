@@ -5,7 +5,8 @@
 // answer away; every variable is used; the estimated minutes match the solution's simulated
 // time plus reading. One lab: npx vitest run test/labs -t <id>
 import { describe, expect, it } from 'vitest';
-import { bundledCatalog } from '../../src/labs/loader';
+import { readFileSync } from 'node:fs';
+import { bundledCatalog, loadLabText } from '../../src/labs/loader';
 import { mentionedVariables } from '../../src/labs/variables';
 import { estimateMinutes } from './estimate';
 import { clockMs, replaySolution, replaySteps, resolvedLab, startLab } from './solve';
@@ -34,6 +35,13 @@ function learnerTexts(doc: LabDoc): Array<[string, string]> {
 describe('lab files', () => {
   it('all load and validate', () => {
     expect(catalog.errors).toEqual([]);
+  });
+
+  it('validate with every draw of their variables (the app checks bundled labs with the first only)', () => {
+    for (const lab of catalog.labs) {
+      const r = loadLabText(lab.id, lab.file, readFileSync(new URL(`../../${lab.file}`, import.meta.url), 'utf8'));
+      expect(r.ok ? [] : r.errors, lab.id).toEqual([]);
+    }
   });
 });
 
