@@ -41,6 +41,9 @@ export interface TokenizeResult {
 }
 
 const META = ' \t\n|&;()<>';
+/** Characters with no meaning of their own, outside and inside double quotes (sticky: matched at a position). */
+const PLAIN = /[^ \t\n|&;()<>\\'"$`]+/y;
+const QUOTED_PLAIN = /[^"\\$`]+/y;
 const eofMatching = (c: string): Incomplete => ({ kind: c === "'" || c === '"' ? 'quote' : 'subst', message: `unexpected EOF while looking for matching \`${c}'` });
 
 class Lexer {
@@ -123,8 +126,11 @@ class Lexer {
       } else if (META.includes(c)) {
         this.operator();
       } else {
-        this.lit(c, false);
-        this.i++;
+        // A run of ordinary characters in one step: a 1 MB word must stay linear and fast.
+        PLAIN.lastIndex = this.i;
+        const run = PLAIN.exec(s)![0];
+        this.lit(run, false);
+        this.i += run.length;
       }
     }
     if (!this.incomplete) this.endWord(this.i);
@@ -151,8 +157,10 @@ class Lexer {
         this.dollar(true);
         if (this.incomplete) return;
       } else {
-        this.lit(c, true);
-        this.i++;
+        QUOTED_PLAIN.lastIndex = this.i;
+        const run = QUOTED_PLAIN.exec(s)?.[0] || c;
+        this.lit(run, true);
+        this.i += run.length;
       }
     }
     this.incomplete = eofMatching('"');

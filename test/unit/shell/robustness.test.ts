@@ -116,3 +116,18 @@ describe('sizes: past the machine memory the tools answer as a failed allocation
     expect(r.out.endsWith('\n-bash: sandbox: output cut: 3805698 more characters not shown\n')).toBe(true);
   });
 });
+
+describe('1 MB lines are linear', () => {
+  it('a 1 MB word, a 1 MB quoted string and a 1 MB assignment each run in well under a second', () => {
+    const { run } = shell();
+    for (const [line, out] of [
+      ['echo ' + 'a'.repeat(1_000_000) + ' | wc -c', '1000001\n'],
+      ['echo "' + 'a '.repeat(500_000) + '" | wc -w', '500000\n'],
+      ['x=' + 'b'.repeat(1_000_000) + '; echo ${#x}', '1000000\n'],
+    ] as const) {
+      const t0 = performance.now();
+      expect(run(line)).toEqual({ out, code: 0 });
+      expect(performance.now() - t0).toBeLessThan(900);
+    }
+  });
+});
