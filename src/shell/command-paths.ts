@@ -1,5 +1,9 @@
 // Where each command lives on an Oracle Linux 6 dom0, for `type`, `which` and running a command
 // by path (`/usr/sbin/xm list`), and which ones are bash builtins. Unlisted commands are in /usr/bin.
+// The same table generates /bin, /sbin, /usr/bin and /usr/sbin, so `ls` agrees with `which`;
+// release-specific tools exist only in their release.
+import { registerGeneratedTree } from '../sim/vfs';
+import type { FsNode, HostState, Release } from '../sim/types';
 
 export const BUILTINS: ReadonlySet<string> = new Set([
   'alias', 'bg', 'cd', 'echo', 'eval', 'exec', 'exit', 'export', 'false', 'fg', 'hash', 'help', 'history', 'jobs', 'kill',
@@ -34,4 +38,48 @@ export function commandAtPath(path: string): string | undefined {
   // /bin and /usr/bin hold the same programs for our purposes; so do /sbin and /usr/sbin.
   const same = (a: string, b: string) => a.replace(/^\/usr/, '') === b.replace(/^\/usr/, '');
   return same(dir, realDir) ? name : undefined;
+}
+
+/** Tools of one release only (OVM 2.2's repos.py and do_rpc.py, OVM 3's ovs-agent-db …). */
+const RELEASE_ONLY: Record<string, Release> = {
+  'repos.py': 'ovm22',
+  'do_rpc.py': 'ovm22',
+  'system-config-securitylevel': 'ovm22',
+  'ovs-agent-db': 'ovm34',
+  xl: 'ovm34',
+};
+
+/** Where a command is installed on a host of `release`, or null when that release has none. */
+export function installedPath(name: string, release: Release): string | null {
+  const only = RELEASE_ONLY[name];
+  return only && only !== release ? null : commandPath(name);
+}
+
+/** Programs of the shell's builtins that also exist as files (coreutils, procps). */
+const BUILTIN_FILES = new Set(['echo', 'false', 'kill', 'printf', 'pwd', 'test', 'true', '[']);
+const GENERATED_DIRS = ['/bin', '/sbin', '/usr/bin', '/usr/sbin'] as const;
+/** Files every dom0 has there besides the simulated commands (what vm.cfg files name). */
+const EXTRA_FILES: Record<string, readonly string[]> = { '/usr/bin': ['pygrub', 'python'], '/usr/sbin': ['ovs-agent'] };
+
+let dirsRegistered = false;
+
+/** Generates the binary directories from the registry's command names (once per process). */
+export function registerCommandDirs(names: readonly string[]): void {
+  if (dirsRegistered) return;
+  dirsRegistered = true;
+  for (const dir of GENERATED_DIRS) {
+    registerGeneratedTree(dir, {
+      build(_world, host: HostState): FsNode {
+        const children: Record<string, FsNode> = Object.create(null);
+        const add = (n: string) => (children[n] = { type: 'file', mode: 0o755, mtimeMs: host.bootMs, content: '' });
+        for (const n of names) {
+          if (BUILTINS.has(n) && !BUILTIN_FILES.has(n)) continue;
+          const p = installedPath(n, host.release);
+          if (p && p.slice(0, p.lastIndexOf('/')) === dir) add(n);
+        }
+        for (const n of EXTRA_FILES[dir] ?? []) add(n);
+        return { type: 'dir', mode: 0o755, mtimeMs: host.bootMs, children };
+      },
+    });
+  }
 }

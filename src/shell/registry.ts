@@ -10,6 +10,7 @@ import { dfCommands } from './commands/df';
 import { agent } from './commands/agent';
 import { repos } from './commands/repos';
 import { dom0Tools } from './commands/dom0-tools';
+import { registerCommandDirs } from './command-paths';
 import { pkg } from './commands/pkg';
 import { programs } from './commands/programs';
 import { san } from './commands/san';
@@ -21,6 +22,9 @@ import { manager } from './commands/manager/ovmm';
 import type { CommandSpec, Registry } from './types';
 
 const ALL: readonly CommandSpec[] = [...meta, ...fs, ...sys, ...services, ...programs, ...pkg, ...net, ...text, ...xm, ...lab, ...san, ...ocfs2, ...mounts, ...dfCommands, ...agent, ...repos, ...manager, ...dom0Tools];
+
+// /bin, /sbin, /usr/bin and /usr/sbin list the commands where `which` finds them.
+registerCommandDirs(ALL.map((s) => s.name));
 
 /** `extra`: commands the engine provides because they act on it, not on the world (undo, redo). */
 export function createRegistry(specs: readonly CommandSpec[] = ALL, extra: readonly CommandSpec[] = []): Registry {

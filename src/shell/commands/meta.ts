@@ -2,7 +2,7 @@
 // unset, set, alias/unalias, type, which (OL6's `which` alias reads `alias` output), true/false,
 // env/printenv, and running scripts (source/., bash/sh FILE, bash -c).
 import { readFile } from '../../sim/vfs';
-import { BUILTINS, commandPath, DEFAULT_PATH } from '../command-paths';
+import { BUILTINS, commandPath, DEFAULT_PATH, installedPath } from '../command-paths';
 import { runLine } from '../executor';
 import { getVar } from '../expand';
 import { forkFrame } from '../prompt';
@@ -241,7 +241,8 @@ const type = defineCommand({
       if (aliased !== undefined && !flags.has('P')) kinds.push(['alias', `${name} is aliased to \`${aliased}'`]);
       if (KEYWORDS.has(name) && !flags.has('P')) kinds.push(['keyword', `${name} is a shell keyword`]);
       if (own(ctx.frame.functions, name) && !flags.has('P')) kinds.push(['function', `${name} is a function`]);
-      const spec = ctx.registry.get(name);
+      // A tool of the other release (repos.py on OVM 3) is not installed here.
+      const spec = installedPath(name, ctx.host.release) || BUILTINS.has(name) ? ctx.registry.get(name) : undefined;
       if (spec && (BUILTINS.has(name) || SHELL_ONLY.has(name)) && !flags.has('P')) kinds.push(['builtin', `${name} is a shell builtin`]);
       if (spec && !SHELL_ONLY.has(name) && (!BUILTINS.has(name) || flags.has('a') || flags.has('P'))) kinds.push(['file', `${name} is ${commandPath(name)}`]);
       if (!kinds.length) {
@@ -314,7 +315,7 @@ const which = defineCommand({
 
 function locate(ctx: CommandContext, name: string): string | null {
   if (name.includes('/')) return ctx.registry.get(name.slice(name.lastIndexOf('/') + 1)) ? name : null;
-  return ctx.registry.get(name) && !SHELL_ONLY.has(name) ? commandPath(name) : null;
+  return ctx.registry.get(name) && !SHELL_ONLY.has(name) ? installedPath(name, ctx.host.release) : null;
 }
 
 const trueCmd = defineCommand({ name: 'true', summary: 'do nothing, successfully', usage: 'true', run: () => ok() });

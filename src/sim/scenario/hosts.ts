@@ -83,5 +83,10 @@ function seedRootFiles(world: WorldState, host: HostState): void {
   // Every server of a pool gets the same agent password at installation (the Manager needs it).
   setAgentPassword(world, host, DEFAULT_AGENT_PASSWORD);
   // OVM 2.2 on the CLARiiON (seed 003): the Navisphere host agent's rpm waits in root's home.
-  if (host.release === 'ovm22') stageNaviRpm(world, host);
+  if (host.release === 'ovm22') {
+    stageNaviRpm(world, host);
+    // The agent's XML-RPC test script (seed 001: do_rpc.py … echo hello).
+    mkdir(world, host, '/opt/ovs-agent-2.3/utils', '/', true);
+    writeFile(world, host, '/opt/ovs-agent-2.3/utils/do_rpc.py', '#!/usr/bin/env python\n# Copyright (c) 2008, 2009 Oracle. All rights reserved.\n');
+  }
 }
