@@ -102,7 +102,7 @@ export class EngineClient {
    * replaces it (so the page's other calls still work); the terminal keeps what it shows.
    */
   #lostOwnership(): void {
-    this.#worker?.terminate();
+    this.#stopWorker();
     this.#setOwnership('read-only');
     for (const s of this.#sessions.values()) {
       s.typeahead = '';
@@ -116,9 +116,15 @@ export class EngineClient {
     if (this.#ownership === 'owner') return;
     await this.#lock.steal();
     this.#setOwnership('owner');
-    this.#worker?.terminate();
+    this.#stopWorker();
     this.#start();
-    await this.#booted;
+    try {
+      await this.#booted;
+    } catch {
+      // The other tab took it back meanwhile: this tab is read-only again, and says so.
+      if (this.#ownership !== 'owner') return;
+      throw new Error('the simulator could not start');
+    }
     // The screen shows what the other tab left (its saved scrollback), then this tab's prompt.
     await this.#reopenAll(true, '\x1b[33m[OVM Sandbox: this tab now owns the attempt; restored from your saved work.]\x1b[0m\r\n');
   }
@@ -126,6 +132,18 @@ export class EngineClient {
   get booted(): Promise<BootInfo> {
     return this.#booted;
   }
+
+  /**
+   * Ends the current worker. A terminated worker never answers, so the boot it was doing is
+   * rejected here: whoever awaits it (a take-over racing the other tab) moves on instead of hanging.
+   */
+  #stopWorker(): void {
+    this.#cancelBoot?.(new Error('the simulator was replaced'));
+    this.#cancelBoot = undefined;
+    this.#worker?.terminate();
+  }
+
+  #cancelBoot: ((e: Error) => void) | undefined;
 
   #start(): void {
     this.#worker = takeEngineWorker();
@@ -140,7 +158,9 @@ export class EngineClient {
     void this.#api.subscribe(proxy((e: EngineEvent) => this.#onEvent(e)));
     const readOnly = this.#ownership !== 'owner';
     const api = this.#api;
-    this.#booted = this.#guard(api.boot({ ...this.#boot, readOnly })).then((info) => {
+    const cancelled = new Promise<never>((_, reject) => (this.#cancelBoot = reject));
+    cancelled.catch(() => undefined);
+    this.#booted = this.#guard(Promise.race([api.boot({ ...this.#boot, readOnly }), cancelled])).then((info) => {
       this.#setProgress(null);
       this.#events.onBoot?.(info);
       // The clock shows the simulated time from boot, not from the first tick a second later.
@@ -187,7 +207,7 @@ export class EngineClient {
       if (!this.#restarting) {
         this.#dead = null;
         this.#failedRestarts = 0;
-        this.#worker?.terminate();
+        this.#stopWorker();
         this.#start();
       }
       await this.#booted;
@@ -364,7 +384,7 @@ export class EngineClient {
     if ((this.#restarting && !force) || this.#dead) return;
     this.#restarting = true;
     this.#failedRestarts++;
-    this.#worker.terminate();
+    this.#stopWorker();
     this.#watchdog.stop();
     if (this.#failedRestarts > MAX_RESTARTS) {
       this.#giveUp(reason);
@@ -420,7 +440,7 @@ export class EngineClient {
   }
 
   dispose(): void {
-    this.#worker?.terminate();
+    this.#stopWorker();
     this.#lock.release();
   }
 }
