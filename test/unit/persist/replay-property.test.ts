@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bootOn, freshStore, guests, type Engine } from './helpers';
+import { runs } from '../../support/tier';
 
 type Action =
   | { kind: 'line'; line: string; session: 't1' | 't2' }
@@ -96,7 +97,7 @@ describe('journal + snapshot replay', () => {
         expectSame(again.inspect(), expected);
         await store.close();
       }),
-      { numRuns: 40, seed: 20260302, endOnFailure: true },
+      { numRuns: runs(12, 200), seed: 20260302, endOnFailure: true },
     );
   }, 120_000);
 });
