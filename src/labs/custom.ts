@@ -11,8 +11,8 @@ const TRIAL_SEEDS = [1, 2, 3];
 /** Every custom lab id starts with this; no bundled lab does (a test keeps it so). */
 export const CUSTOM_PREFIX = 'custom-';
 
-/** The largest lab file accepted (the biggest bundled lab is a fraction of this). */
-export const MAX_LAB_BYTES = 256 * 1024;
+export { MAX_LAB_BYTES } from './custom-limits';
+import { MAX_LAB_BYTES } from './custom-limits';
 
 export const isCustomLabId = (id: string): boolean => id.startsWith(CUSTOM_PREFIX);
 
