@@ -41,9 +41,15 @@ export interface TokenizeResult {
 }
 
 const META = ' \t\n|&;()<>';
-/** Characters with no meaning of their own, outside and inside double quotes (sticky: matched at a position). */
-const PLAIN = /[^ \t\n|&;()<>\\'"$`]+/y;
-const QUOTED_PLAIN = /[^"\\$`]+/y;
+/** Characters that end a run of ordinary ones, outside and inside double quotes. */
+const SPECIAL = new Set([...' \t\n|&;()<>\\\'"$`'].map((c) => c.charCodeAt(0)));
+const QUOTED_SPECIAL = new Set([...'"\\$`'].map((c) => c.charCodeAt(0)));
+
+/** Index after the run of ordinary characters from `i` (a 1 MB word must be one step, not a million). */
+function plainEnd(s: string, i: number, special: ReadonlySet<number>): number {
+  while (i < s.length && !special.has(s.charCodeAt(i))) i++;
+  return i;
+}
 const eofMatching = (c: string): Incomplete => ({ kind: c === "'" || c === '"' ? 'quote' : 'subst', message: `unexpected EOF while looking for matching \`${c}'` });
 
 class Lexer {
@@ -127,10 +133,9 @@ class Lexer {
         this.operator();
       } else {
         // A run of ordinary characters in one step: a 1 MB word must stay linear and fast.
-        PLAIN.lastIndex = this.i;
-        const run = PLAIN.exec(s)![0];
-        this.lit(run, false);
-        this.i += run.length;
+        const end = plainEnd(s, this.i + 1, SPECIAL);
+        this.lit(s.slice(this.i, end), false);
+        this.i = end;
       }
     }
     if (!this.incomplete) this.endWord(this.i);
@@ -157,10 +162,9 @@ class Lexer {
         this.dollar(true);
         if (this.incomplete) return;
       } else {
-        QUOTED_PLAIN.lastIndex = this.i;
-        const run = QUOTED_PLAIN.exec(s)?.[0] || c;
-        this.lit(run, true);
-        this.i += run.length;
+        const end = plainEnd(s, this.i + 1, QUOTED_SPECIAL);
+        this.lit(s.slice(this.i, end), true);
+        this.i = end;
       }
     }
     this.incomplete = eofMatching('"');

@@ -1,9 +1,12 @@
-// The shell's proof against random input (issue 4): random byte strings and random command lines
-// built from the registry's specs (options from `args`, words from `complete`, paths of the VFS).
+// The shell's proof against random input (issues 4 and 10): random byte strings, random command
+// lines built from the registry's specs (options from `args`, words from `complete`, paths of the
+// VFS), and the generators of issue 10 §5: Object.prototype names in every name-keyed place, deep
+// nesting, huge sizes, 1 MB lines, raw bytes and grammar mutants of valid lines.
 // For every case: running it never throws, returns within its budget, never reports an internal
 // error, and a failed single command leaves the world unchanged (log files may grow: real tools
-// log their failures). FUZZ_CASES=1000000 for a longer run; FUZZ_SEED to vary the cases.
+// log their failures). Fast tier 5,000 cases, deep tier 100,000; FUZZ_CASES and FUZZ_SEED override.
 import { describe, expect, it } from 'vitest';
+import { runs } from '../../support/tier';
 import { runLine, type ShellIo } from '../../../src/shell/executor';
 import { newFrame } from '../../../src/shell/prompt';
 import { createRegistry } from '../../../src/shell/registry';
@@ -13,7 +16,7 @@ import type { CommandSpec, Registry } from '../../../src/shell/types';
 import type { Sim } from '../../../src/sim/sim';
 import type { WorldState } from '../../../src/sim/types';
 
-const CASES = Number(process.env.FUZZ_CASES ?? 100_000);
+const CASES = Number(process.env.FUZZ_CASES ?? runs(5_000, 100_000));
 const SEED = Number(process.env.FUZZ_SEED ?? 20260302);
 /** Wall-clock budget of one command line (generous: CI machines are slow and GC pauses). */
 const BUDGET_MS = 2_000;
@@ -121,7 +124,90 @@ interface Case {
   checkUnchanged: boolean;
 }
 
+/** Every Object.prototype name: they must be names like any other (issue 10 §5). */
+const PROTO = ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'];
+const PROTO_TEMPLATES = ['N=1; echo $N ${N:-d} ${#N}', 'echo $N', 'export N; printenv N', 'unset N', '[[ N -lt 1 ]]', 'alias N=ls', "alias '' N", 'unalias N', 'N() { echo f; }; N', 'type N', 'help N', 'man N', 'which N', 'ssh N', 'xm N', 'xm list N', 'touch /tmp/N', 'cat /tmp/N', 'cp /tmp/N /tmp/N2', 'rm /tmp/N', 'mkdir /tmp/N', 'cd /tmp/N', 'ls /tmp/N', "awk 'BEGIN { a[\"N\"]=1; for (k in a) print k }'", 'read N <<< x; echo $N', 'local N', 'for N in 1; do echo $N; done', 'N', '${N}', 'echo ${N[0]}', 'test -v N'];
+
+/** Nesting that once overflowed the JS stack, at random depths around the limits. */
+function deepLine(r: Rng): string {
+  const n = r.pick([1, 5, 50, 150, 199, 200, 201, 250, 400, 1000, 3000]);
+  switch (r.int(9)) {
+    case 0:
+      return 'echo ' + '${x:-'.repeat(n) + 'v' + '}'.repeat(n);
+    case 1:
+      return '{ '.repeat(n) + 'echo hi; ' + '} '.repeat(n);
+    case 2:
+      return '( '.repeat(n) + 'echo hi ' + ') '.repeat(n);
+    case 3:
+      return 'if true; then '.repeat(n) + 'echo hi; ' + 'fi; '.repeat(n);
+    case 4:
+      return 'echo ' + '$('.repeat(Math.min(n, 300)) + 'echo hi' + ')'.repeat(Math.min(n, 300));
+    case 5:
+      return '[[ ' + '( '.repeat(n) + 'a' + ' )'.repeat(n) + ' ]]';
+    case 6:
+      return "awk 'BEGIN { print " + '('.repeat(n) + '1' + ')'.repeat(n) + " }'";
+    case 7:
+      return 'echo $(( ' + '('.repeat(n) + '1' + ')'.repeat(n) + ' ))';
+    default:
+      return '[ ' + '\\( '.repeat(n) + 'a' + ' \\)'.repeat(n) + ' ]';
+  }
+}
+
+/** Sizes past the machine's memory: widths, precisions, times, doubling. */
+function hugeLine(r: Rng): string {
+  const big = r.pick(['1000', '99999', '16777216', '999999999', '2000000000', '99999999999999999999', '-5', '1e9']);
+  return r.pick([
+    `printf "%0${big}d" 1 | wc -c`,
+    `printf '%.*f' ${big} 1 | wc -c`,
+    `printf '%*s|' ${big} x | wc -c`,
+    `awk 'BEGIN{printf "%*d", ${big}, 1}' | wc -c`,
+    `awk 'BEGIN{printf "%.${big}f", 1}' | wc -c`,
+    `date -d @${big}`,
+    `x=a; for i in $(seq ${r.pick([10, 20, 26])}); do x=$x$x; done; echo \${#x}`,
+    `seq ${big} | wc -l`,
+    `echo {1..${big}} | wc -c`,
+    `head -c ${big} /dev/zero | wc -c`,
+  ]);
+}
+
+/** A valid line with one token deleted, duplicated or swapped for a random one. */
+function mutant(r: Rng): string {
+  const base = r.pick(['for i in 1 2; do echo $i; done', 'if [ -f /etc/hosts ]; then cat /etc/hosts; fi', 'case x in x) echo y;; esac', 'f() { local a=$1; echo ${a:-none}; }; f 1', 'while read l; do echo "$l"; done < /etc/hosts', 'echo $(( 3 * (2 + 1) ))', "awk -F: '{ s += $3 } END { print s }' /etc/passwd", "sed -n '1,2p' /etc/hosts", 'cat <<E\n$HOME\nE', '[[ a =~ ^a$ ]] && echo m', 'ls | grep -c x']);
+  const toks = base.split(/(\s+|;|\||\(|\)|\{|\}|\$)/).filter((t) => t !== undefined && t !== '');
+  for (let k = 0, n = 1 + r.int(3); k < n && toks.length; k++) {
+    const at = r.int(toks.length);
+    const roll = r.int(3);
+    if (roll === 0) toks.splice(at, 1);
+    else if (roll === 1) toks.splice(at, 0, toks[at]!);
+    else toks[at] = r.pick(BYTES);
+  }
+  return toks.join('');
+}
+
+/** Raw bytes: any code unit, including controls, lone surrogates and NUL. */
+function rawBytes(r: Rng): string {
+  let s = '';
+  for (let i = 0, n = r.int(60); i < n; i++) s += String.fromCharCode(r.chance(0.8) ? r.int(256) : r.int(0x10000));
+  return s;
+}
+
+/** A line of about 1 MB: a word, a quoted string, an assignment, a comment, many words. */
+function megaLine(r: Rng): string {
+  const n = 1_000_000;
+  return r.pick([() => 'echo ' + 'a'.repeat(n) + ' | wc -c', () => 'echo "' + 'a '.repeat(n / 2) + '" | wc -w', () => 'x=' + 'b'.repeat(n) + '; echo ${#x}', () => '# ' + 'c'.repeat(n), () => 'echo ' + 'ab '.repeat(n / 10) + '| wc -w'])();
+}
+
 function makeCase(r: Rng, sim: Sim, registry: Registry, frame: ReturnType<typeof newFrame>): Case {
+  const kind = r.next();
+  if (kind < 0.1) {
+    const name = r.pick(PROTO);
+    return { line: r.pick(PROTO_TEMPLATES).replaceAll('N', name), checkUnchanged: false };
+  }
+  if (kind < 0.13) return { line: deepLine(r), checkUnchanged: false };
+  if (kind < 0.15) return { line: hugeLine(r), checkUnchanged: false };
+  if (kind < 0.2) return { line: mutant(r), checkUnchanged: false };
+  if (kind < 0.23) return { line: rawBytes(r), checkUnchanged: false };
+  if (kind < 0.2315) return { line: megaLine(r), checkUnchanged: false };
   if (r.chance(0.2)) {
     let line = '';
     const len = r.int(30);
