@@ -1,5 +1,6 @@
 // awk's built-in functions: length substr index split sub gsub match sprintf tolower toupper,
 // the math functions and rand/srand, evaluated against a running interpreter.
+import { safeRegExp } from './linear-regex';
 import { awkFormat } from './awk-format';
 import { splitFields } from './awk-records';
 import { Fatal } from './awk-signals';
@@ -51,7 +52,7 @@ export function callBuiltin(it: Interp, name: string, args: Node[]): Val {
       const target: Node = args[2] ?? { t: 'field', e: { t: 'num', v: 0 } };
       const str = toStr(it.evaluate(target));
       let count = 0;
-      const g = new RegExp(re.source, 'g');
+      const g = safeRegExp(re.source, 'g');
       const result = str.replace(g, (m) => {
         if (name === 'sub' && count > 0) return m;
         count++;

@@ -1,5 +1,6 @@
 // awk input records: text split into records by RS and records into fields by FS, and the
 // main rules (patterns and ranges) run over each record.
+import { safeRegExp } from './linear-regex';
 import { NextSig } from './awk-signals';
 import { toNum, toStr, truthy } from './awk-values';
 import type { Rule } from './awk-ast';
@@ -11,7 +12,7 @@ export function splitFields(text: string, fs: string, regex: (src: string) => Re
   if (text === '') return [];
   if (fs.length === 1 && !isRegex && fs !== '\\') return text.split(fs);
   const re = regex(fs);
-  return text.split(new RegExp(re.source, 'g'));
+  return text.split(safeRegExp(re.source, 'g'));
 }
 
 export function processText(it: Interp, rules: Rule[], text: string): void {

@@ -8,6 +8,7 @@ import { Output } from '../../output';
 import { defineCommand, ok, type CommandSpec } from '../../types';
 import { readOperand, splitLines } from '../fs/read';
 import { compileRegex } from './regex';
+import { safeRegExp } from './linear-regex';
 import type { CommandContext, CommandOutcome } from '../../types';
 
 const USAGE = 'Usage: grep [OPTION]... PATTERN [FILE]...';
@@ -101,7 +102,7 @@ function runGrep(ctx: CommandContext, ARGS: ReturnType<typeof spec>, prog: strin
   else if (a.has('word-regexp')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
   let re: RegExp;
   try {
-    re = new RegExp(source, flags);
+    re = safeRegExp(source, flags);
   } catch {
     return { stdout: '', stderr: `${prog}: Invalid regular expression\n`, exitCode: 2 };
   }

@@ -1,6 +1,7 @@
 // POSIX regular expressions (GNU flavour, as grep, sed and awk use them) translated to
 // JavaScript: basic (BRE: \( \) \{ \} \| \+ \?) and extended (ERE), bracket expressions with
 // [:classes:], \< \> \b \w, back-references. Errors carry glibc's regcomp messages.
+import { safeRegExp } from './linear-regex';
 import { classRanges, POSIX_CLASSES } from '../../char-classes';
 
 export type RegexResult = { ok: true; source: string } | { ok: false; error: string };
@@ -217,7 +218,7 @@ export function compileRegex(re: string, extended: boolean, flags = ''): RegExp 
   const t = translateRegex(re, extended);
   if (!t.ok) return t.error;
   try {
-    return new RegExp(t.source, flags);
+    return safeRegExp(t.source, flags);
   } catch {
     return 'Invalid regular expression';
   }
