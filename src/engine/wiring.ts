@@ -4,7 +4,7 @@
 import { wireSim } from '../sim/wiring';
 import { normalizePath } from '../sim/vfs';
 import { registerTailFollow } from '../shell/commands/text/head-tail-wc';
-import { tailFollow } from '../tty/programs/tail-follow';
+import { tailFollow } from '../programs/tail-follow';
 import { registerSshTarget } from '../shell/commands/net/ssh-targets';
 import { registerOvmCli } from '../shell/commands/manager/ovm-cli';
 

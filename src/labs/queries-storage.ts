@@ -1,13 +1,13 @@
 // Quiz queries and facts about the SAN as a host sees it: a LUN's WWID and size, the name and
 // path devices of its multipath map, which paths carry the I/O, a path's H:C:T:L and priority.
-import { arrayLunSize, hostMapForLun, listBlockDevices, resolveBlockDevice } from '../sim/storage/block-devices';
-import { mountDir, readRepos } from '../sim/storage/repository-ovm22';
-import { hostSan } from '../sim/storage/san';
+import { arrayLunSize, hostMapForLun, listBlockDevices, resolveBlockDevice } from '../sim/storage/san/block-devices';
+import { mountDir, readRepos } from '../sim/storage/agent/repository-ovm22';
+import { hostSan } from '../sim/storage/san/san';
 import { resolveLun } from './checks/storage';
 import { repositoryMounts } from './checks/agent';
-import { readOvsrepo } from '../sim/storage/repository';
-import { readDb } from '../sim/storage/agent-db';
-import { dictGet, pyText, repr } from '../sim/storage/agent-pyvalue';
+import { readOvsrepo } from '../sim/storage/agent/repository';
+import { readDb } from '../sim/storage/agent/agent-db';
+import { dictGet, pyText, repr } from '../sim/storage/agent/agent-pyvalue';
 import { findHost, str, type CheckContext, type JsonSchema } from './check-kit';
 import { defineQuery } from './query-kit';
 import type { MpMap } from '../sim/storage/types';

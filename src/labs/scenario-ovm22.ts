@@ -1,8 +1,8 @@
 // OVM 2.2 overrides: a pool as a fresh install leaves it — the root LUN's OCFS2 already made,
 // but no repository registered with repos.py, nothing mounted under /var/ovs/mount, no /OVS
 // link, no guests; template files waiting in /root for the learner to place.
-import { umountTarget } from '../sim/storage/mounts';
-import { MOUNT_BASE, REPOS_FILE } from '../sim/storage/repository-ovm22';
+import { umountTarget } from '../sim/storage/ocfs2/mounts';
+import { MOUNT_BASE, REPOS_FILE } from '../sim/storage/agent/repository-ovm22';
 import { lookup, remove } from '../sim/vfs';
 import type { WorldState } from '../sim/types';
 

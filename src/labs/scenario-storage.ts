@@ -2,16 +2,16 @@
 // Manager 3 creates one (OCFS2 -T datafiles on the multipath map, no partition, mounted on
 // every pool member, .ovsrepo/.ovsmeta, an entry in each agent's repository database).
 import { ovmId } from '../sim/ids';
-import { readDb, writeDb } from '../sim/storage/agent-db';
-import { dictSet, isDict, pyDict } from '../sim/storage/agent-pyvalue';
-import { listBlockDevices } from '../sim/storage/block-devices';
-import { mountOcfs2 } from '../sim/storage/mounts';
-import { formatVolume, planVolume, type MkfsOptions } from '../sim/storage/ocfs2-mkfs';
-import { allVolumes } from '../sim/storage/ocfs2-volumes';
-import { createRepositoryLayout, readOvsrepo, repositoryRecord, renderOvsrepo } from '../sim/storage/repository';
+import { readDb, writeDb } from '../sim/storage/agent/agent-db';
+import { dictSet, isDict, pyDict } from '../sim/storage/agent/agent-pyvalue';
+import { listBlockDevices } from '../sim/storage/san/block-devices';
+import { mountOcfs2 } from '../sim/storage/ocfs2/mounts';
+import { formatVolume, planVolume, type MkfsOptions } from '../sim/storage/ocfs2/ocfs2-mkfs';
+import { allVolumes } from '../sim/storage/ocfs2/ocfs2-volumes';
+import { createRepositoryLayout, readOvsrepo, repositoryRecord, renderOvsrepo } from '../sim/storage/agent/repository';
 import { mkdir, writeFile } from '../sim/vfs';
 import { resolveLun } from './checks/storage';
-import type { AgentDb } from '../sim/storage/agent-types';
+import type { AgentDb } from '../sim/storage/agent/agent-types';
 import type { WorldState } from '../sim/types';
 import type { RepositoryOverride } from './types';
 

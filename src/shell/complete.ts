@@ -4,7 +4,7 @@
 // `$NAME` completes variable names, `~` the home directory.
 import { listDir, lookup, normalizePath } from '../sim/vfs';
 import { optionWords } from './args';
-import type { Completion } from '../tty/line-editor';
+import type { Completion } from '../programs/line-editor';
 import type { CompletionContext, Registry } from './types';
 
 export interface LineCompletionContext extends CompletionContext {

@@ -16,7 +16,7 @@ import { forkFrame } from './prompt';
 import { MAX_LINE_OUTPUT, MAX_STRING } from './limits';
 import { dict, own as ownEntry, setOwn } from '../lib/own';
 import type { ShellIo } from './shell-io';
-import type { ProgramFactory } from '../tty/program';
+import type { ProgramFactory } from '../programs/program';
 import type { CommandOutcome, SessionAction, ShellFrame } from './types';
 
 // Importers take these from the executor, the shell's entry point.

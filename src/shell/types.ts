@@ -1,6 +1,6 @@
 // The contract every command implements: a spec in the registry and a run function that
 // returns its output as values. Commands never throw for a user's mistake.
-import type { ProgramFactory } from '../tty/program';
+import type { ProgramFactory } from '../programs/program';
 import type { Sim } from '../sim/sim';
 import type { HostState, WorldState } from '../sim/types';
 import type { ArgSpec } from './args';

@@ -3,9 +3,9 @@
 // login on it is closed (the tty session watches `host.down`). Boot brings services back as
 // chkconfig says. Subsystems react with ONE line in ON_DOWN / ON_BOOT.
 import { recordEvent } from './events';
-import { procVersion } from './generated/kernel';
+import { procVersion } from './proc/kernel';
 import { syslog } from './logs';
-import { ocfs2OnBoot, ocfs2OnDown } from './storage/ocfs2-power';
+import { ocfs2OnBoot, ocfs2OnDown } from './storage/ocfs2/ocfs2-power';
 import { storageOnBoot, storageOnDown } from './storage/boot';
 import { guestsOn } from './memory';
 import { allocPid } from './processes';

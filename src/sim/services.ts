@@ -2,9 +2,9 @@
 // definitions with generic OL6/OL5 init-script behaviour. Subsystems plug their own handlers in
 // with ONE entry in serviceHandlers() below (xend, multipathd, o2cb, ocfs2, ovs-agent …).
 import { allocPid, servicePid } from './pids';
-import { multipathdService } from './storage/multipathd-service';
-import { O2CB_SERVICE, OCFS2_SERVICE } from './storage/o2cb-service';
-import { OVS_AGENT_SERVICE } from './storage/agent-service';
+import { multipathdService } from './storage/multipath/multipathd-service';
+import { O2CB_SERVICE, OCFS2_SERVICE } from './storage/ocfs2/o2cb-service';
+import { OVS_AGENT_SERVICE } from './storage/agent/agent-service';
 import type { HostState, Release, ServiceState, WorldState } from './types';
 import { XEND_SERVICE } from './xen/xend-service';
 

@@ -3,9 +3,9 @@
 import { TICK_MS, alignToTick } from './clock';
 import { accountCpu } from './xen/cpu-accounting';
 import { xenTick } from './xen/xen-tick';
-import { storageTick } from './storage/multipathd';
+import { storageTick } from './storage/multipath/multipathd';
 import { powerTick } from './power';
-import { ocfs2Tick } from './storage/ocfs2-tick';
+import { ocfs2Tick } from './storage/ocfs2/ocfs2-tick';
 import { managerTick } from './manager/tick';
 import type { Sim } from './sim';
 

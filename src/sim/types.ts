@@ -3,7 +3,7 @@
 // that take a World; numeric hot state (CPU time, I/O counters) lives in the core (sim/core).
 import type { RngState } from '../lib/rng';
 import type { SanState } from './storage/types';
-import type { Ocfs2State } from './storage/ocfs2-types';
+import type { Ocfs2State } from './storage/ocfs2/ocfs2-types';
 import type { ManagerState } from './manager/types';
 
 /** Which Oracle VM release a host runs: picks output formats and behaviour. */
@@ -228,7 +228,7 @@ export interface WorldState {
   events: EventEntry[];
   /** The SAN: arrays, fabrics and each host's SCSI/multipath view (sim/storage). */
   san?: SanState;
-  /** OCFS2 volumes and each host's O2CB cluster stack (sim/storage/ocfs2*, o2cb*). */
+  /** OCFS2 volumes and each host's O2CB cluster stack (sim/storage/ocfs2/, o2cb*). */
   ocfs2?: Ocfs2State;
   /** Set when the world is a lab attempt's (src/labs/runtime.ts). */
   lab?: LabRecord;

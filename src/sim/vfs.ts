@@ -23,7 +23,7 @@ export const FS_ERROR_TEXT: Record<FsError, string> = {
 };
 
 /**
- * Trees generated from the world on every access (/proc …), by mount path; sim/generated
+ * Trees generated from the world on every access (/proc …), by mount path; sim/proc
  * registers them. `write` accepts writes into the tree (e.g. a rescan trigger); without it the
  * tree is read-only (EACCES).
  */

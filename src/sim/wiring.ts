@@ -3,9 +3,9 @@
 // Nothing registers itself on import: createEngine() calls this, and so does a test that builds a
 // Sim by hand. Idempotent (each registry is keyed or a single slot).
 import { registerVbdRouter } from './core/sync-xen';
-import { registerProc } from './generated/proc';
-import { routeVbd } from './storage/core-sync';
-import { registerSysfs } from './storage/sysfs';
+import { registerProc } from './proc/proc';
+import { routeVbd } from './storage/multipath/core-sync';
+import { registerSysfs } from './storage/san/sysfs';
 
 export function wireSim(): void {
   registerProc();

@@ -7,12 +7,12 @@ import { expandHistory } from '../shell/history-expand';
 import { lineStatus } from '../shell/parse';
 import { newFrame, ownFrame, promptFor } from '../shell/prompt';
 import { dict } from '../lib/own';
-import { decodeKeys } from './keys';
-import { LineEditor } from './line-editor';
-import { reconnectProgram } from './programs/reconnect';
+import { decodeKeys } from '../programs/keys';
+import { LineEditor } from '../programs/line-editor';
+import { reconnectProgram } from '../programs/reconnect';
 import type { Registry, ShellFrame } from '../shell/types';
 import type { Sim } from '../sim/sim';
-import type { Program } from './program';
+import type { Program } from '../programs/program';
 
 /** The serialisable part of a session: what a snapshot must keep. */
 export interface SessionState {
@@ -133,7 +133,7 @@ export class TtySession {
 
   /**
    * A host that went down (reboot, crash) closes every login on it: nested shells return to the
-   * previous host; the first login waits for the host and logs in again (tty/programs/reconnect).
+   * previous host; the first login waits for the host and logs in again (programs/reconnect).
    */
   #closeIfHostDown(): void {
     const hosts = this.#sim().world.hosts;

@@ -1,6 +1,6 @@
 // Getting a lab's text for "Open a lab file…" and "Open from URL": a size limit, a timeout, and
 // one clear sentence for each way it can fail. The engine validates the text afterwards.
-import { MAX_LAB_BYTES } from '../labs/custom-limits';
+import { MAX_LAB_BYTES } from '../engine/lab-file-limits';
 
 export const FETCH_TIMEOUT_MS = 10_000;
 

@@ -122,7 +122,7 @@ export class EngineClient {
       await this.#booted;
     } catch {
       // The other tab took it back meanwhile: this tab is read-only again, and says so.
-      if (this.#ownership !== 'owner') return;
+      if ((this.#ownership as Ownership) !== 'owner') return;
       throw new Error('the simulator could not start');
     }
     // The screen shows what the other tab left (its saved scrollback), then this tab's prompt.

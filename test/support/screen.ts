@@ -5,7 +5,7 @@ import xterm from '@xterm/headless';
 import { createReferenceCore } from '../../src/sim/core/reference/reference-core';
 import { buildDefaultWorld } from '../../src/sim/scenario/default';
 import { advanceTo } from '../../src/sim/tick';
-import type { Program, ProgramFactory } from '../../src/tty/program';
+import type { Program, ProgramFactory } from '../../src/programs/program';
 import type { Sim } from '../../src/sim/sim';
 
 export interface Driven {

@@ -1,9 +1,9 @@
 // Checks over the Oracle VM agent's view of repositories: the alias in each server's agent
 // database and in the repository's own .ovsrepo (seed 002: "update repo & .ovsrepo together").
-import { readDb } from '../../sim/storage/agent-db';
-import { dictGet, pyText } from '../../sim/storage/agent-pyvalue';
-import { resolveBlockDevice } from '../../sim/storage/block-devices';
-import { readOvsrepo } from '../../sim/storage/repository';
+import { readDb } from '../../sim/storage/agent/agent-db';
+import { dictGet, pyText } from '../../sim/storage/agent/agent-pyvalue';
+import { resolveBlockDevice } from '../../sim/storage/san/block-devices';
+import { readOvsrepo } from '../../sim/storage/agent/repository';
 import { resolveLun } from './storage';
 import { defineCheck, failWith, findHost, pass, str, type JsonSchema } from '../check-kit';
 import { own } from '../own';

@@ -1,7 +1,7 @@
 // Checks over OVM 2.2 repositories as repos.py keeps them: registered in /etc/ovs/repositories
 // on every server, the cluster root, and /OVS pointing at it.
-import { resolveBlockDevice } from '../../sim/storage/block-devices';
-import { readRepos } from '../../sim/storage/repository-ovm22';
+import { resolveBlockDevice } from '../../sim/storage/san/block-devices';
+import { readRepos } from '../../sim/storage/agent/repository-ovm22';
 import { resolveLun } from './storage';
 import { bool, defineCheck, failWith, pass, type JsonSchema } from '../check-kit';
 

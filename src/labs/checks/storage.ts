@@ -2,12 +2,12 @@
 // against the array, map names and multipath.conf aliases, path policies, kpartx partition
 // maps, OCFS2 volumes, and `df` sizes. A LUN is named by its scenario role (repository,
 // poolfs, spare) or its array LUN number; without `host`, every host that sees the SAN must pass.
-import { arrayLunSize, hostMapForLun, listBlockDevices, resolveBlockDevice } from '../../sim/storage/block-devices';
-import { fileConfig } from '../../sim/storage/maps';
-import { multipathEntry } from '../../sim/storage/multipath-policy';
-import { mtab, statfs } from '../../sim/storage/mounts-table';
-import { allVolumes } from '../../sim/storage/ocfs2-volumes';
-import { hostSan, lunKey } from '../../sim/storage/san';
+import { arrayLunSize, hostMapForLun, listBlockDevices, resolveBlockDevice } from '../../sim/storage/san/block-devices';
+import { fileConfig } from '../../sim/storage/multipath/maps';
+import { multipathEntry } from '../../sim/storage/multipath/multipath-policy';
+import { mtab, statfs } from '../../sim/storage/ocfs2/mounts-table';
+import { allVolumes } from '../../sim/storage/ocfs2/ocfs2-volumes';
+import { hostSan, lunKey } from '../../sim/storage/san/san';
 import { defineCheck, describeRange, failWith, findHost, inRange, int, num, oneOfStr, pass, rangeArgs, str, type CheckResult, type JsonSchema, type Range } from '../check-kit';
 import { own } from '../own';
 import type { LunRef, MpMap, MpPath } from '../../sim/storage/types';

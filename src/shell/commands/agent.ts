@@ -1,13 +1,13 @@
-// ovs-agent-db (OVM 3): dump, read and change the agent's databases (sim/storage/agent-db.ts),
+// ovs-agent-db (OVM 3): dump, read and change the agent's databases (sim/storage/agent/agent-db.ts),
 // `-c` for the pool's cluster databases on the pool file system. Values are Python literals,
 // parsed without eval. OVM 2.2 has no such tool.
 import { defineCommand, type CommandOutcome, type CommandSpec } from '../types';
 import { AGENT_DB_HELP, optparseError, renderPy } from '../../sim/render/agent-db';
-import { dbPath, listDbs, readDb, writeDb } from '../../sim/storage/agent-db';
+import { dbPath, listDbs, readDb, writeDb } from '../../sim/storage/agent/agent-db';
 import { remove } from '../../sim/vfs';
-import { dictGet, isDict, parsePy, pyText, repr } from '../../sim/storage/agent-pyvalue';
+import { dictGet, isDict, parsePy, pyText, repr } from '../../sim/storage/agent/agent-pyvalue';
 import type { CommandContext } from '../types';
-import type { AgentDb, PyValue } from '../../sim/storage/agent-types';
+import type { AgentDb, PyValue } from '../../sim/storage/agent/agent-types';
 
 const usageErr = (msg: string): CommandOutcome => ({ stdout: '', stderr: optparseError(msg), exitCode: 2 });
 

@@ -2,7 +2,7 @@
 // with blocks (pseudo file systems only with -a), or the file systems holding the named files.
 import { defineArgs, parseArgs } from '../args';
 import { defineCommand, type CommandSpec } from '../types';
-import { mtab, statfs, type MtabEntry } from '../../sim/storage/mounts-table';
+import { mtab, statfs, type MtabEntry } from '../../sim/storage/ocfs2/mounts-table';
 import { renderDf, type DfRow, type DfStyle } from '../../sim/render/df';
 import { mountFor, realPath } from '../../sim/vfs';
 

@@ -1,7 +1,7 @@
 // A question-and-answer dialogue a command holds with the user (ssh's password prompt, the OVM
 // agent's `configure`): a script says what to print and what to ask next from the answers so far;
 // the answers come from piped stdin when there is some, else from a terminal program line by line.
-import type { Program, ProgramFactory } from '../../tty/program';
+import type { Program, ProgramFactory } from '../../programs/program';
 import type { CommandOutcome } from '../types';
 
 export interface DialogueStep {

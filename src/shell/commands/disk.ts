@@ -1,13 +1,13 @@
 // Disk utilities beside fdisk: `blockdev` (util-linux 2.17.2: --getsize64/--getsz/--getss/
 // --rereadpt/--flushbufs/--report …), `kpartx` (multipath-tools: -a -d -l -v -p) and `partprobe`.
-import { resolveBlockDevice, listBlockDevices, type BlockDevice } from '../../sim/storage/block-devices';
-import { syncDevNodes } from '../../sim/storage/devnodes';
-import { allHolders } from '../../sim/storage/holders';
-import { ERRNO_TEXT, readLabel, rereadPartitionTable } from '../../sim/storage/disk-access';
-import { kpartxAdd, partitionMaps } from '../../sim/storage/maps';
-import { partName } from '../../sim/storage/naming';
-import { hostSan } from '../../sim/storage/san';
-import { kernelPartitions } from '../../sim/storage/scsi';
+import { resolveBlockDevice, listBlockDevices, type BlockDevice } from '../../sim/storage/san/block-devices';
+import { syncDevNodes } from '../../sim/storage/multipath/devnodes';
+import { allHolders } from '../../sim/storage/multipath/holders';
+import { ERRNO_TEXT, readLabel, rereadPartitionTable } from '../../sim/storage/san/disk-access';
+import { kpartxAdd, partitionMaps } from '../../sim/storage/multipath/maps';
+import { partName } from '../../sim/storage/multipath/naming';
+import { hostSan } from '../../sim/storage/san/san';
+import { kernelPartitions } from '../../sim/storage/san/scsi';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
 
 const BLOCKDEV_COMMANDS: ReadonlyArray<readonly [string, string]> = [

@@ -1,10 +1,10 @@
 // `dmsetup ls|table|status|info|remove|version`: the host's device-mapper devices (multipath
 // maps and kpartx partition maps) as the kernel holds them.
 import { infoBlock, linearTable, lsLine, multipathStatus, multipathTable } from '../../sim/render/dmsetup';
-import { syncDevNodes } from '../../sim/storage/devnodes';
-import { allHolders, mapHolders } from '../../sim/storage/holders';
-import { bumpSan, hostSan } from '../../sim/storage/san';
-import { kernelFeatures } from '../../sim/storage/topology';
+import { syncDevNodes } from '../../sim/storage/multipath/devnodes';
+import { allHolders, mapHolders } from '../../sim/storage/multipath/holders';
+import { bumpSan, hostSan } from '../../sim/storage/san/san';
+import { kernelFeatures } from '../../sim/storage/san/topology';
 import type { DmDevice, HostSan } from '../../sim/storage/types';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
 

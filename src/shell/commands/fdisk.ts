@@ -1,10 +1,10 @@
 // `fdisk`: -l (all disks from /proc/partitions, or the named ones), -s, -v, -u, -c, and the
 // interactive program for one device — util-linux-ng 2.17.2 on OL6, util-linux 2.13 on OL5.
 import { fdiskList, type FdiskVersion } from '../../sim/render/fdisk';
-import { listBlockDevices, resolveBlockDevice, type BlockDevice } from '../../sim/storage/block-devices';
-import { readLabel } from '../../sim/storage/disk-access';
-import { hostSan } from '../../sim/storage/san';
-import { fdiskProgram } from '../../tty/programs/fdisk';
+import { listBlockDevices, resolveBlockDevice, type BlockDevice } from '../../sim/storage/san/block-devices';
+import { readLabel } from '../../sim/storage/san/disk-access';
+import { hostSan } from '../../sim/storage/san/san';
+import { fdiskProgram } from '../../programs/fdisk';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
 
 const USAGE_217 = `

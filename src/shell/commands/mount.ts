@@ -1,11 +1,11 @@
 // mount / umount (util-linux 2.17 on OL6, 2.13 on OL5) and the mount.ocfs2 helper: listing
-// /etc/mtab (also per type and with labels), mounting OCFS2 under its rules (sim/storage/mounts.ts),
+// /etc/mtab (also per type and with labels), mounting OCFS2 under its rules (sim/storage/ocfs2/mounts.ts),
 // and unmounting unless a shell or a running guest still uses the file system.
 import { defineArgs, parseArgs } from '../args';
 import { defineCommand, fail, type CommandOutcome, type CommandSpec } from '../types';
-import { mountOcfs2, umountTarget, volumeOfMount, type MountOutcome } from '../../sim/storage/mounts';
-import { mtab } from '../../sim/storage/mounts-table';
-import { volumeAtPath } from '../../sim/storage/ocfs2-volumes';
+import { mountOcfs2, umountTarget, volumeOfMount, type MountOutcome } from '../../sim/storage/ocfs2/mounts';
+import { mtab } from '../../sim/storage/ocfs2/mounts-table';
+import { volumeAtPath } from '../../sim/storage/ocfs2/ocfs2-volumes';
 import type { CommandContext } from '../types';
 import type { Mount } from '../../sim/types';
 

@@ -2,13 +2,13 @@
 // the hardware table (-t) — multipath-tools 0.4.9 on OL6, RHEL5's 0.4.7 on OL5 (reference §4.3).
 import { wallTime } from '../../sim/clock';
 import { renderTopology } from '../../sim/render/multipath-topology';
-import { syncDevNodes } from '../../sim/storage/devnodes';
-import { mapInUse } from '../../sim/storage/holders';
-import { commitMap, fileConfig, planMaps, removeMap, candidatePaths, type MapAction } from '../../sim/storage/maps';
-import { emptyConfig, type MultipathConfig } from '../../sim/storage/multipath-conf';
-import { HWTABLE } from '../../sim/storage/multipath-policy';
-import { hostSan } from '../../sim/storage/san';
-import { selectMaps, topoMaps, topologyText } from '../../sim/storage/topology';
+import { syncDevNodes } from '../../sim/storage/multipath/devnodes';
+import { mapInUse } from '../../sim/storage/multipath/holders';
+import { commitMap, fileConfig, planMaps, removeMap, candidatePaths, type MapAction } from '../../sim/storage/multipath/maps';
+import { emptyConfig, type MultipathConfig } from '../../sim/storage/multipath/multipath-conf';
+import { HWTABLE } from '../../sim/storage/multipath/multipath-policy';
+import { hostSan } from '../../sim/storage/san/san';
+import { selectMaps, topoMaps, topologyText } from '../../sim/storage/san/topology';
 import { renderSection } from '../../sim/render/multipath-config';
 import type { WorldState } from '../../sim/types';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';

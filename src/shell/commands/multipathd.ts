@@ -1,9 +1,9 @@
 // `multipathd`: `-k` starts the interactive client, `-k"CMD"` runs one CLI command against the
 // running daemon (reference §4.4); without -k it would start a daemon (one is always managed by
 // `service multipathd`). getopt string of 0.4.9: "dv:k::".
-import { runCli } from '../../sim/storage/multipathd-cli';
-import { hostSan } from '../../sim/storage/san';
-import { multipathdCli } from '../../tty/programs/multipathd-cli';
+import { runCli } from '../../sim/storage/multipath/multipathd-cli';
+import { hostSan } from '../../sim/storage/san/san';
+import { multipathdCli } from '../../programs/multipathd-cli';
 import { defineCommand, type CommandOutcome } from '../types';
 
 const NOT_RUNNING: CommandOutcome = { stdout: '', stderr: 'ux_socket_connect: Connection refused\n', exitCode: 1 };

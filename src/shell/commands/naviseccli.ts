@@ -2,11 +2,11 @@
 // CX4 — getagent, lun -list [-l N], lun -expand -l N -capacity C -sq mb|gb|tb [-o],
 // storagegroup -list. Talks to an SP by its management address; a dead SP does not answer.
 import { getagent, lunBlock, storageGroups } from '../../sim/render/navi';
-import { growLun } from '../../sim/storage/faults';
+import { growLun } from '../../sim/storage/san/faults';
 import type { SanArray, SpName } from '../../sim/storage/types';
 import type { WorldState } from '../../sim/types';
-import { LineInput } from '../../tty/programs/line-input';
-import type { ProgramFactory } from '../../tty/program';
+import { LineInput } from '../../programs/line-input';
+import type { ProgramFactory } from '../../programs/program';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
 
 const USAGE = 'naviseccli: usage: naviseccli [-User <username>] [-Password <password>] [-Scope <0|1|2>] -h <address> <command> [options]\n';

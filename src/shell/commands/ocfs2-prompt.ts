@@ -1,7 +1,7 @@
 // A yes/no question that waits for the user (mkfs.ocfs2's "Proceed (y/N): ", fsck's "Do you really
 // want to continue", tunefs's critical questions): from piped stdin when there is some, else as a
 // terminal program reading one line. The continuation runs once, with the line or null on EOF.
-import type { Program, ProgramFactory } from '../../tty/program';
+import type { Program, ProgramFactory } from '../../programs/program';
 import type { CommandOutcome } from '../types';
 
 /** Output in the order a C tool writes it to its two streams (the executor keeps the order). */

@@ -4,8 +4,8 @@
 import { defineArgs, parseArgs } from '../args';
 import { defineCommand, type CommandOutcome } from '../types';
 import { TUNEFS_USAGE, checkQueryFormat, renderQuery } from '../../sim/render/tunefs';
-import { changeSlots, lockFor, openDevice, relabel, resetUuid, resizeVolume, tunefsNumber, updateClusterStack, type TunefsOp } from '../../sim/storage/ocfs2-tunefs';
-import { o2cbNode, toolsVersion } from '../../sim/storage/o2cb';
+import { changeSlots, lockFor, openDevice, relabel, resetUuid, resizeVolume, tunefsNumber, updateClusterStack, type TunefsOp } from '../../sim/storage/ocfs2/ocfs2-tunefs';
+import { o2cbNode, toolsVersion } from '../../sim/storage/ocfs2/o2cb';
 import { Out, ask, saysYes } from './ocfs2-prompt';
 import type { CommandContext } from '../types';
 

@@ -4,15 +4,15 @@ import { defineArgs, parseArgs } from '../args';
 import { defineCommand, type CommandOutcome, type CommandSpec } from '../types';
 import { MKFS_USAGE, UUID_WARNING, renderClusterStack, renderMkfsSteps, renderMkfsSummary } from '../../sim/render/mkfs-ocfs2';
 import { MOUNTED_USAGE, renderMountedFull, renderMountedQuick, type MountedRow } from '../../sim/render/mounted-ocfs2';
-import { checkVolume, formatVolume, newVolumeUuid, pickClusterInfo, planVolume, type MkfsOptions } from '../../sim/storage/ocfs2-mkfs';
-import { devicesWithVolumes, volumeAtPath } from '../../sim/storage/ocfs2-volumes';
-import { clusterOnline, o2cbNode, toolsVersion } from '../../sim/storage/o2cb';
-import { hostsMounting } from '../../sim/storage/mounts';
-import type { FeatureLevel } from '../../sim/storage/ocfs2-geometry';
+import { checkVolume, formatVolume, newVolumeUuid, pickClusterInfo, planVolume, type MkfsOptions } from '../../sim/storage/ocfs2/ocfs2-mkfs';
+import { devicesWithVolumes, volumeAtPath } from '../../sim/storage/ocfs2/ocfs2-volumes';
+import { clusterOnline, o2cbNode, toolsVersion } from '../../sim/storage/ocfs2/o2cb';
+import { hostsMounting } from '../../sim/storage/ocfs2/mounts';
+import type { FeatureLevel } from '../../sim/storage/ocfs2/ocfs2-geometry';
 import { Out, ask, saysYes, type Answered } from './ocfs2-prompt';
 import { tunefs } from './ocfs2-tunefs';
 import type { CommandContext } from '../types';
-import type { Ocfs2FsType, Ocfs2Volume } from '../../sim/storage/ocfs2-types';
+import type { Ocfs2FsType, Ocfs2Volume } from '../../sim/storage/ocfs2/ocfs2-types';
 
 const MKFS_ARGS = defineArgs({
   prog: 'mkfs.ocfs2',

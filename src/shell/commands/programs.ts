@@ -1,13 +1,13 @@
-// Commands that hand the terminal to a program (src/tty/programs): the editors vi and nano, the
+// Commands that hand the terminal to a program (src/programs): the editors vi and nano, the
 // pagers less and more, and sleep. They check their arguments like the real tools, then return
 // `program`; the work happens in the program, on keystrokes and clock ticks.
 import { lookup, normalizePath } from '../../sim/vfs';
-import { lessProgram } from '../../tty/programs/less';
-import { moreProgram, moreRows } from '../../tty/programs/more';
-import { nanoProgram } from '../../tty/programs/nano';
-import { parseSleepArg, sleepProgram } from '../../tty/programs/sleep';
-import { viProgram } from '../../tty/programs/vi/vi';
-import { byteLength, type FileArg } from '../../tty/programs/file-io';
+import { lessProgram } from '../../programs/less';
+import { moreProgram, moreRows } from '../../programs/more';
+import { nanoProgram } from '../../programs/nano';
+import { parseSleepArg, sleepProgram } from '../../programs/sleep';
+import { viProgram } from '../../programs/vi/vi';
+import { byteLength, type FileArg } from '../../programs/file-io';
 import { defineCommand, fail, ok, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
 
 const fileArg = (ctx: CommandContext, name: string): FileArg => ({ path: normalizePath(name, ctx.frame.cwd), display: name });

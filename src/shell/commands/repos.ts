@@ -3,9 +3,9 @@
 // link /OVS), --delete. Option letters from the 2.2 docs; output formats [INFERRED].
 import { nextHex } from '../../lib/rng';
 import { defineCommand, type CommandOutcome, type CommandSpec } from '../types';
-import { initRepoLayout, linkRoot, mountRepo, readRepos, writeReposEverywhere, mountDir } from '../../sim/storage/repository-ovm22';
-import { volumeAtPath } from '../../sim/storage/ocfs2-volumes';
-import { umountTarget } from '../../sim/storage/mounts';
+import { initRepoLayout, linkRoot, mountRepo, readRepos, writeReposEverywhere, mountDir } from '../../sim/storage/agent/repository-ovm22';
+import { volumeAtPath } from '../../sim/storage/ocfs2/ocfs2-volumes';
+import { umountTarget } from '../../sim/storage/ocfs2/mounts';
 import type { CommandContext } from '../types';
 import type { HostState } from '../../sim/types';
 

@@ -1,6 +1,6 @@
 // `lsscsi`: the SCSI devices the kernel knows, in H:C:T:L order (offline ones too).
 import { renderLsscsi } from '../../sim/render/lsscsi';
-import { hostSan } from '../../sim/storage/san';
+import { hostSan } from '../../sim/storage/san/san';
 import { defineCommand } from '../types';
 
 const USAGE = `Usage: lsscsi   [--classic] [--device] [--generic] [--help] [--hosts]

@@ -2,12 +2,12 @@
 // d n b t v r s ↑ ↓ q Esc Ctrl-L; batch mode (`-b`) prints header and rows per iteration.
 // Options as getopt "hVnxrvd:bi:f": an unknown one is complained about, then usage, exit 0.
 import { defineArgs, parseArgs } from '../args';
-import { Screen, type Segment } from '../../tty/screen';
+import { Screen, type Segment } from '../../programs/screen';
 import { domainRow, headerCells, headerLine, netLines, sortDomains, summaryLines, vbdLines, vcpuLines, FIELDS } from '../../sim/render/xentop';
 import { sampleHost, withCpuPct, type XentopSample } from '../../sim/xen/xentop-sample';
 import { defineCommand, type CommandSpec } from '../types';
 import type { Release } from '../../sim/types';
-import type { ProgramFactory } from '../../tty/program';
+import type { ProgramFactory } from '../../programs/program';
 
 const ARGS = defineArgs({
   prog: 'xentop',

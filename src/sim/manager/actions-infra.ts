@@ -1,8 +1,8 @@
 // The infrastructure jobs: rediscover a server, refresh a repository or the storage, present and
 // unpresent a repository, add/remove a server to/from a pool, create/delete/edit a pool, and
 // assign/unassign a VM to/from a pool. Same shape as the VM jobs (action-types.ts).
-import { readDb } from '../storage/agent-db';
-import { dictGet, pyText } from '../storage/agent-pyvalue';
+import { readDb } from '../storage/agent/agent-db';
+import { dictGet, pyText } from '../storage/agent/agent-pyvalue';
 import type { ManagerState } from './types';
 import type { ActionDef } from './action-types';
 import { findPool, findRepo, findServer, findVm, isStoppedStatus, managerEvent, stableHex, touch } from './state';

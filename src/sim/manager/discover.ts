@@ -1,9 +1,9 @@
 // How the Manager learns: discovery (at install and when a server is added), rediscover of a
 // server, refresh of a repository and of the storage. Each reads the world's reality through
 // the agents and writes only the Manager's database.
-import { readDb } from '../storage/agent-db';
-import { dictGet, isDict, pyText } from '../storage/agent-pyvalue';
-import { presentedLuns } from '../storage/san';
+import { readDb } from '../storage/agent/agent-db';
+import { dictGet, isDict, pyText } from '../storage/agent/agent-pyvalue';
+import { presentedLuns } from '../storage/san/san';
 import type { DomainState, HostState, WorldState } from '../types';
 import type { ManagerState, MgrRepository, MgrServer, MgrVm, MgrVmStatus } from './types';
 import { managerEvent, setVmBelief, stableHex, statusWord, touch } from './state';

@@ -1,8 +1,8 @@
 // Installing the Manager into a world: an empty database, then the discovery of every pool the
 // scenario built (servers, repositories, physical disks, VMs, networks), as if an administrator
 // had discovered the servers and the Manager had run ever since. Draws nothing from the seed.
-import { readDb } from '../storage/agent-db';
-import { dictGet, pyText } from '../storage/agent-pyvalue';
+import { readDb } from '../storage/agent/agent-db';
+import { dictGet, pyText } from '../storage/agent/agent-pyvalue';
 import type { HostState, WorldState } from '../types';
 import type { ManagerState } from './types';
 import { describeServer, describeVm, discoverDisks, discoverRepositories, page83OfDevice } from './discover';

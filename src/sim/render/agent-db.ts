@@ -1,7 +1,7 @@
 // ovs-agent-db's text: its optparse help (the value-syntax part as seed 002 shows it; the command
 // list [INFERRED]) and the Python pprint of a database or an item.
-import { pformat } from '../storage/agent-pyvalue';
-import type { PyValue } from '../storage/agent-types';
+import { pformat } from '../storage/agent/agent-pyvalue';
+import type { PyValue } from '../storage/agent/agent-types';
 
 export const AGENT_DB_USAGE = 'Usage: ovs-agent-db [options] <command> [args]\n';
 

@@ -1,6 +1,6 @@
 // `dmsetup ls|table|status|info` formats (LVM2 tools/dmsetup.c; kernel dm-mpath status): the
 // old `(253, 2)` of OL5's LVM2 and the `(253:2)` of later OL6 builds.
-import { allPaths } from '../storage/maps';
+import { allPaths } from '../storage/multipath/maps';
 import type { DmDevice, MpMap, ScsiDisk } from '../storage/types';
 
 export const lsLine = (name: string, minor: number, oldStyle: boolean): string => `${name}\t(253${oldStyle ? ', ' : ':'}${minor})\n`;

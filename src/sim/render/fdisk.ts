@@ -1,7 +1,7 @@
 // fdisk's listing (reference §5.1): the geometry block of util-linux-ng 2.17.2 (OL6) or
 // util-linux 2.13-pre7 (OL5), the partition table with its column widths, and 2.17's
 // "does not end on cylinder boundary" notes. Pure formatting over a label and a size.
-import { CYL, geometry, sortedParts, typeName } from '../storage/partition-table';
+import { CYL, geometry, sortedParts, typeName } from '../storage/san/partition-table';
 import type { DiskLabel } from '../storage/types';
 
 export type FdiskVersion = '2.17' | '2.13';

@@ -1,6 +1,6 @@
 // What mkfs.ocfs2 prints (mkfs.c print_state and main, check.c): the cluster stack lines, the
 // summary of the layout (1.8 and the 1.4 wording of OVM 2.2) and the progress steps.
-import type { MkfsPlan } from '../storage/ocfs2-mkfs';
+import type { MkfsPlan } from '../storage/ocfs2/ocfs2-mkfs';
 
 export const MKFS_USAGE =
   'usage: mkfs.ocfs2 [-b block-size] [-C cluster-size] [-J journal-options]\n' +

@@ -1,7 +1,7 @@
 // mounted.ocfs2 -d / -f (mounted.c print_quick_detect / print_full_detect, reference §6.3):
 // 1.8 columns Device Stack Cluster F UUID Label / Nodes, widths from the longest value (min 7);
 // 1.4 (OVM 2.2) fixed columns Device FS Stack UUID Label / Device FS Nodes.
-import type { Ocfs2Volume } from '../storage/ocfs2-types';
+import type { Ocfs2Volume } from '../storage/ocfs2/ocfs2-types';
 
 export interface MountedRow {
   device: string;

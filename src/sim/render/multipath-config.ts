@@ -1,6 +1,6 @@
 // `multipathd show config` / `multipath -t`: multipath.conf sections as 0.4.9's print.c writes
 // them (tab-indented `keyword value`, strings quoted), merging the file with compiled-in values.
-import type { MultipathConfig, Section } from '../storage/multipath-conf';
+import type { MultipathConfig, Section } from '../storage/multipath/multipath-conf';
 
 const QUOTED = new Set(['path_selector', 'selector', 'getuid_callout', 'features', 'devnode', 'vendor', 'product', 'product_blacklist', 'hardware_handler', 'prio_callout', 'alias', 'revision', 'prio_args']);
 

@@ -1,7 +1,7 @@
 // The o2cb init script's words (vendor/common/o2cb.init.sh, reference §6.4): `status` for
 // ocfs2-tools 1.8 (OVM 3) and 1.4 (OVM 2.2, with its unindented threshold line), and the
 // step lines of load/online/offline/unload. Pure: takes the facts, returns text.
-import type { O2cbRunning } from '../storage/ocfs2-types';
+import type { O2cbRunning } from '../storage/ocfs2/ocfs2-types';
 
 export interface O2cbStatusFacts {
   v14: boolean;

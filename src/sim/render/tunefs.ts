@@ -1,8 +1,8 @@
 // tunefs.ocfs2's text: the usage block (ocfs2ne.c print_usage) and -Q query formats
 // (op_query.c: escapes, then glibc printf with the tool's own %B %T %N %R %Y %P %V %U %M %H %O).
-import { featureClass } from '../storage/ocfs2-geometry';
-import { queryBlocks } from '../storage/ocfs2-tunefs';
-import type { Ocfs2Volume } from '../storage/ocfs2-types';
+import { featureClass } from '../storage/ocfs2/ocfs2-geometry';
+import { queryBlocks } from '../storage/ocfs2/ocfs2-tunefs';
+import type { Ocfs2Volume } from '../storage/ocfs2/ocfs2-types';
 
 export const TUNEFS_USAGE = [
   'Usage: tunefs.ocfs2 [options] <device> [new-size]',

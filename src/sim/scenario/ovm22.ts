@@ -9,12 +9,12 @@ import { emptyWorld } from '../world';
 import { newDomain } from '../xen/new-domain';
 import { addHost } from './hosts';
 import { addSan } from './storage';
-import { listBlockDevices } from '../storage/block-devices';
-import { formatVolume, planVolume, type MkfsOptions } from '../storage/ocfs2-mkfs';
-import { CLUSTER_CONF, O2CB_SYSCONFIG, readClusterConfig, setOnline } from '../storage/o2cb';
-import { defaultSysconfig, renderClusterConf, renderSysconfig } from '../storage/o2cb-config';
-import { initRepoLayout, linkRoot, mountDir, mountRepo, writeReposEverywhere } from '../storage/repository-ovm22';
-import { AGENT_INI, agentIni } from '../storage/agent-service';
+import { listBlockDevices } from '../storage/san/block-devices';
+import { formatVolume, planVolume, type MkfsOptions } from '../storage/ocfs2/ocfs2-mkfs';
+import { CLUSTER_CONF, O2CB_SYSCONFIG, readClusterConfig, setOnline } from '../storage/ocfs2/o2cb';
+import { defaultSysconfig, renderClusterConf, renderSysconfig } from '../storage/ocfs2/o2cb-config';
+import { initRepoLayout, linkRoot, mountDir, mountRepo, writeReposEverywhere } from '../storage/agent/repository-ovm22';
+import { AGENT_INI, agentIni } from '../storage/agent/agent-service';
 import type { HostState, WorldState } from '../types';
 
 const GiB = 1024 ** 3;

@@ -6,19 +6,19 @@
 import { nextHex } from '../../lib/rng';
 import { ovmId } from '../ids';
 import { mkdir, newDir, writeFile } from '../vfs';
-import { listBlockDevices, type BlockDevice } from '../storage/block-devices';
-import { formatVolume, planVolume, type MkfsOptions } from '../storage/ocfs2-mkfs';
-import { CLUSTER_CONF, O2CB_SYSCONFIG, readClusterConfig, setOnline, startHeartbeat } from '../storage/o2cb';
-import { defaultSysconfig, renderClusterConf, renderSysconfig } from '../storage/o2cb-config';
-import { mountOcfs2 } from '../storage/mounts';
-import { writeDb } from '../storage/agent-db';
-import { pyDict } from '../storage/agent-pyvalue';
-import { AGENT_INI, agentIni } from '../storage/agent-service';
-import { createPoolFsLayout, createRepositoryLayout, repositoryRecord, serverRecord, type MetaEntry } from '../storage/repository';
+import { listBlockDevices, type BlockDevice } from '../storage/san/block-devices';
+import { formatVolume, planVolume, type MkfsOptions } from '../storage/ocfs2/ocfs2-mkfs';
+import { CLUSTER_CONF, O2CB_SYSCONFIG, readClusterConfig, setOnline, startHeartbeat } from '../storage/ocfs2/o2cb';
+import { defaultSysconfig, renderClusterConf, renderSysconfig } from '../storage/ocfs2/o2cb-config';
+import { mountOcfs2 } from '../storage/ocfs2/mounts';
+import { writeDb } from '../storage/agent/agent-db';
+import { pyDict } from '../storage/agent/agent-pyvalue';
+import { AGENT_INI, agentIni } from '../storage/agent/agent-service';
+import { createPoolFsLayout, createRepositoryLayout, repositoryRecord, serverRecord, type MetaEntry } from '../storage/agent/repository';
 import type { HostState, WorldState } from '../types';
 import type { LunRef } from '../storage/types';
-import type { Ocfs2ClusterInfo } from '../storage/ocfs2-types';
-import type { AgentDb } from '../storage/agent-types';
+import type { Ocfs2ClusterInfo } from '../storage/ocfs2/ocfs2-types';
+import type { AgentDb } from '../storage/agent/agent-types';
 
 export interface RepositoryTree {
   repoId: string;

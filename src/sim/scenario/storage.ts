@@ -4,7 +4,7 @@
 // OVM 3 formats the whole map, mounted as /dev/mapper/<wwid>) and a blank spare LUN for labs.
 import { nextHex, nextInt, seedRng, type RngState } from '../../lib/rng';
 import { bootStorage } from '../storage/boot';
-import { defaultMultipathConf } from '../storage/conf-templates';
+import { defaultMultipathConf } from '../storage/multipath/conf-templates';
 import { writeFile } from '../vfs';
 import type { WorldState } from '../types';
 import type { DiskLabel, HbaPort, HostSan, LunState, SanArray, SpName } from '../storage/types';

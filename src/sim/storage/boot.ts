@@ -2,11 +2,11 @@
 // `multipath` at boot creates (with udev's kpartx), and multipathd loading its config.
 import { readFile } from '../vfs';
 import type { WorldState } from '../types';
-import { fileConfig, commitMap, planMaps, MULTIPATH_CONF } from './maps';
-import { attachLocalDisks, scanHba } from './scsi';
-import { syncDevNodes } from './devnodes';
-import { bumpSan, hostSan } from './san';
-import { emptyConfig } from './multipath-conf';
+import { fileConfig, commitMap, planMaps, MULTIPATH_CONF } from './multipath/maps';
+import { attachLocalDisks, scanHba } from './san/scsi';
+import { syncDevNodes } from './multipath/devnodes';
+import { bumpSan, hostSan } from './san/san';
+import { emptyConfig } from './multipath/multipath-conf';
 
 /** Discovers everything a booting host sees and builds its maps, writing no log lines. */
 export function bootStorage(world: WorldState, host: string): void {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mgrHarness } from './harness';
 import { loseAgentEvent } from '../../../src/sim/manager/faults';
-import { changePage83 } from '../../../src/sim/storage/faults';
+import { changePage83 } from '../../../src/sim/storage/san/faults';
 import { readFile } from '../../../src/sim/vfs';
 
 const vm = (h: Awaited<ReturnType<typeof mgrHarness>>, name: string) => h.m.vms.find((v) => v.name === name)!;

@@ -2,9 +2,9 @@
 // global heartbeat; after the dead threshold (61 × 2 s less one) it restarts itself.
 import { describe, expect, it } from 'vitest';
 import { fixture } from './fixture';
-import { setCable } from '../../../src/sim/storage/faults';
-import { ocfs2Tick } from '../../../src/sim/storage/ocfs2-tick';
-import { FENCE_EVENT } from '../../../src/sim/storage/ocfs2-fence';
+import { setCable } from '../../../src/sim/storage/san/faults';
+import { ocfs2Tick } from '../../../src/sim/storage/ocfs2/ocfs2-tick';
+import { FENCE_EVENT } from '../../../src/sim/storage/ocfs2/ocfs2-fence';
 import { readFile } from '../../../src/sim/vfs';
 
 describe('o2hb fencing', () => {

@@ -1,7 +1,7 @@
 // The default world (seed 42) and the names tests need from it: the spare, repository and pool-FS
 // LUNs' device paths on each host, path devices, repository and pool mount points.
 import { buildDefaultWorld } from '../../../src/sim/scenario/default';
-import { listBlockDevices } from '../../../src/sim/storage/block-devices';
+import { listBlockDevices } from '../../../src/sim/storage/san/block-devices';
 import { Shells } from './shell';
 import type { WorldState } from '../../../src/sim/types';
 

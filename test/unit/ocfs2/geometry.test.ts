@@ -1,7 +1,7 @@
 // mkfs.ocfs2's layout arithmetic against the reference's worked example (§6.1) and its rules.
 import { describe, expect, it } from 'vitest';
-import { planVolume, type MkfsOptions } from '../../../src/sim/storage/ocfs2-mkfs';
-import { backupSupers, clusterGroups, defaultBlockSize, defaultSlots, extentAllocClusters, journalBlocks, overheadClusters } from '../../../src/sim/storage/ocfs2-geometry';
+import { planVolume, type MkfsOptions } from '../../../src/sim/storage/ocfs2/ocfs2-mkfs';
+import { backupSupers, clusterGroups, defaultBlockSize, defaultSlots, extentAllocClusters, journalBlocks, overheadClusters } from '../../../src/sim/storage/ocfs2/ocfs2-geometry';
 import { renderMkfsSteps, renderMkfsSummary } from '../../../src/sim/render/mkfs-ocfs2';
 import type { HostState } from '../../../src/sim/types';
 

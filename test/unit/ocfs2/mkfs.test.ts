@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixture, type Fixture } from './fixture';
 import { MKFS_USAGE } from '../../../src/sim/render/mkfs-ocfs2';
-import { volumeAtPath } from '../../../src/sim/storage/ocfs2-volumes';
+import { volumeAtPath } from '../../../src/sim/storage/ocfs2/ocfs2-volumes';
 import { wholeDiskLabel } from '../../../src/sim/scenario/storage';
 
 let f: Fixture;

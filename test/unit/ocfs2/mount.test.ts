@@ -3,7 +3,7 @@
 // umount refused while a shell or a running guest uses the file system.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixture, type Fixture } from './fixture';
-import { setCable } from '../../../src/sim/storage/faults';
+import { setCable } from '../../../src/sim/storage/san/faults';
 import { readFile } from '../../../src/sim/vfs';
 
 let f: Fixture;

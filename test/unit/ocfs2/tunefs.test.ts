@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixture, type Fixture } from './fixture';
 import { TUNEFS_USAGE } from '../../../src/sim/render/tunefs';
-import { volumeAtPath } from '../../../src/sim/storage/ocfs2-volumes';
+import { volumeAtPath } from '../../../src/sim/storage/ocfs2/ocfs2-volumes';
 
 let f: Fixture;
 beforeEach(() => {

@@ -3,8 +3,8 @@
 // is skipped on a node.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixture, type Fixture } from '../ocfs2/fixture';
-import { allVolumes } from '../../../src/sim/storage/ocfs2-volumes';
-import { hostsMounting } from '../../../src/sim/storage/mounts';
+import { allVolumes } from '../../../src/sim/storage/ocfs2/ocfs2-volumes';
+import { hostsMounting } from '../../../src/sim/storage/ocfs2/mounts';
 
 let f: Fixture;
 const MNT = '/OVS/Repositories/newrepo';

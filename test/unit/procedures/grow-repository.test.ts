@@ -5,7 +5,7 @@
 // while another node still has the old map size (it works, and that node's writes then fail).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixture, type Fixture } from '../ocfs2/fixture';
-import { ocfs2Tick, BEYOND_END_EVENT } from '../../../src/sim/storage/ocfs2-tick';
+import { ocfs2Tick, BEYOND_END_EVENT } from '../../../src/sim/storage/ocfs2/ocfs2-tick';
 import { readFile } from '../../../src/sim/vfs';
 
 let f: Fixture;

@@ -1,9 +1,9 @@
 // Programs that run on the simulation clock: sleep, tail -f, ping. Ctrl-C stops them like SIGINT.
 import { describe, expect, it } from 'vitest';
 import { appendLog } from '../../../src/sim/logs';
-import { pingProgram } from '../../../src/tty/programs/ping';
-import { parseSleepArg, sleepProgram } from '../../../src/tty/programs/sleep';
-import { tailFollow } from '../../../src/tty/programs/tail-follow';
+import { pingProgram } from '../../../src/programs/ping';
+import { parseSleepArg, sleepProgram } from '../../../src/programs/sleep';
+import { tailFollow } from '../../../src/programs/tail-follow';
 import { drive } from './harness';
 
 describe('sleep', () => {

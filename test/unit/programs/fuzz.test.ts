@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { nextInt, seedRng } from '../../../src/lib/rng';
 import { writeFile } from '../../../src/sim/vfs';
-import { lessProgram } from '../../../src/tty/programs/less';
-import { moreProgram, moreRows } from '../../../src/tty/programs/more';
-import { nanoProgram } from '../../../src/tty/programs/nano';
-import { viProgram } from '../../../src/tty/programs/vi/vi';
+import { lessProgram } from '../../../src/programs/less';
+import { moreProgram, moreRows } from '../../../src/programs/more';
+import { nanoProgram } from '../../../src/programs/nano';
+import { viProgram } from '../../../src/programs/vi/vi';
 import { drive } from './harness';
 import { runs } from '../../support/tier';
-import type { ProgramFactory } from '../../../src/tty/program';
+import type { ProgramFactory } from '../../../src/programs/program';
 import type { Sim } from '../../../src/sim/sim';
 
 const KEYS = ['i', 'a', 'o', 'O', 'x', 'd', 'y', 'p', 'P', 'u', 'h', 'j', 'k', 'l', 'G', 'g', 'w', 'b', '0', '$', '3', 'Z', 'Q', 'n', 'N', 'J', 'r', 'c', 'D', 'C', 'q', ' ', 'b', ':', '/', '?', 'w', 'q', '!', 's', '%', '.', '*', '[', '(', '\\', 'z', '\x1b', '\r', '\x7f', '\x03', '\x0b', '\x15', '\x17', '\x0f', '\x18', '\x12', '\x07', '\t', '\x1b[A', '\x1b[B', '\x1b[C', '\x1b[D', '\x1b[5~', '\x1b[6~', '\x1b[3~', '\x1b[200~pasted\nlines\x1b[201~', 'é', '\x1bj'];

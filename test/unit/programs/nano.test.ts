@@ -1,7 +1,7 @@
 // nano driven by keystrokes: its bars, its prompts, and the file it writes into the VFS.
 import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from '../../../src/sim/vfs';
-import { nanoProgram } from '../../../src/tty/programs/nano';
+import { nanoProgram } from '../../../src/programs/nano';
 import { drive } from './harness';
 
 async function open(path: string, content: string | null) {

@@ -1,7 +1,7 @@
 // less and more driven by keystrokes: pages, search, prompts, and how each leaves the screen.
 import { describe, expect, it } from 'vitest';
-import { lessProgram } from '../../../src/tty/programs/less';
-import { moreProgram, moreRows } from '../../../src/tty/programs/more';
+import { lessProgram } from '../../../src/programs/less';
+import { moreProgram, moreRows } from '../../../src/programs/more';
 import { drive } from './harness';
 
 const rows30 = Array.from({ length: 30 }, (_, i) => `row ${i}`).join('\n') + '\n';

@@ -2,7 +2,7 @@
 // system reads afterwards.
 import { describe, expect, it } from 'vitest';
 import { lookup, readFile, writeFile } from '../../../src/sim/vfs';
-import { viProgram } from '../../../src/tty/programs/vi/vi';
+import { viProgram } from '../../../src/programs/vi/vi';
 import { drive } from './harness';
 import type { Sim } from '../../../src/sim/sim';
 

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildOvm22World } from '../../../src/sim/scenario/ovm22';
 import { Shells } from '../ocfs2/shell';
-import { readRepos } from '../../../src/sim/storage/repository-ovm22';
+import { readRepos } from '../../../src/sim/storage/agent/repository-ovm22';
 import { lookup } from '../../../src/sim/vfs';
 
 /** Where /OVS points (the sandbox has no readlink). */

@@ -1,7 +1,7 @@
 // Python literals for ovs-agent-db: parsing without eval, Python 2 repr, and pprint's layout
 // (the seed 002 dumps: one key per line, sorted, nested dicts indented under their opener).
 import { describe, expect, it } from 'vitest';
-import { parsePy, pformat, pyDict, pyList, pySet, pyU, repr } from '../../../src/sim/storage/agent-pyvalue';
+import { parsePy, pformat, pyDict, pyList, pySet, pyU, repr } from '../../../src/sim/storage/agent/agent-pyvalue';
 
 describe('parsePy', () => {
   it('reads every value syntax of the help text', () => {

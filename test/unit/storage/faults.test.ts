@@ -2,7 +2,7 @@
 // multipathd show before and after the checker notices, failback, a dead SP with trespass, a
 // switch, no_path_retry's recovery mode, and a LUN whose page83 id changes.
 import { describe, expect, test } from 'vitest';
-import { changePage83, setCable, setSp, setSwitch, setHbaPort, setSpPort } from '../../../src/sim/storage/faults';
+import { changePage83, setCable, setSp, setSwitch, setHbaPort, setSpPort } from '../../../src/sim/storage/san/faults';
 import { term, type Term } from './harness';
 
 const REPO = '3600601602b10280002d61f3699caf148';

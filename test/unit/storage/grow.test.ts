@@ -1,8 +1,8 @@
 // Growing the repository LUN (seed 002, C2) and the block-devices view other subsystems read:
 // the array's size, each path device's size, the map's size, and the wrong orders.
 import { describe, expect, test } from 'vitest';
-import { arrayLunSize, hostLunSize, hostMapForLun, listBlockDevices, resolveBlockDevice } from '../../../src/sim/storage/block-devices';
-import { growLun } from '../../../src/sim/storage/faults';
+import { arrayLunSize, hostLunSize, hostMapForLun, listBlockDevices, resolveBlockDevice } from '../../../src/sim/storage/san/block-devices';
+import { growLun } from '../../../src/sim/storage/san/faults';
 import { buildOvm22World } from '../../../src/sim/scenario/ovm22';
 import { term } from './harness';
 

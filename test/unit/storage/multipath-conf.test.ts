@@ -1,9 +1,9 @@
 // multipath.conf parsing and what a config means for a map (policy merge, blacklist, names).
 import { describe, expect, test } from 'vitest';
-import { parseMultipathConf } from '../../../src/sim/storage/multipath-conf';
-import { blacklistReason, mapName, mapPolicy, pathPrio } from '../../../src/sim/storage/multipath-policy';
-import { friendlyName, partName, sdIndex, sdMajorMinor, sdName } from '../../../src/sim/storage/naming';
-import { defaultMultipathConf } from '../../../src/sim/storage/conf-templates';
+import { parseMultipathConf } from '../../../src/sim/storage/multipath/multipath-conf';
+import { blacklistReason, mapName, mapPolicy, pathPrio } from '../../../src/sim/storage/multipath/multipath-policy';
+import { friendlyName, partName, sdIndex, sdMajorMinor, sdName } from '../../../src/sim/storage/multipath/naming';
+import { defaultMultipathConf } from '../../../src/sim/storage/multipath/conf-templates';
 
 describe('parser', () => {
   test('sections, quoted values, comments', () => {

@@ -5,10 +5,10 @@ import { buildDefaultWorld } from '../../../src/sim/scenario/default';
 import { advanceTo } from '../../../src/sim/tick';
 import { loadCore, loadReferenceCore } from '../../../src/sim/core/load-core';
 import { syncXen, vbdHandle } from '../../../src/sim/core/sync-xen';
-import { corePathHandle } from '../../../src/sim/storage/core-sync';
-import { setCable } from '../../../src/sim/storage/faults';
-import { hostSan } from '../../../src/sim/storage/san';
-import { findPath } from '../../../src/sim/storage/maps';
+import { corePathHandle } from '../../../src/sim/storage/multipath/core-sync';
+import { setCable } from '../../../src/sim/storage/san/faults';
+import { hostSan } from '../../../src/sim/storage/san/san';
+import { findPath } from '../../../src/sim/storage/multipath/maps';
 import type { Sim } from '../../../src/sim/sim';
 import type { SimCore } from '../../../src/sim/core/types';
 

@@ -2,8 +2,8 @@
 // made visible on every node (fdisk → kpartx -a on each), and the same seed and inputs giving
 // the same world byte for byte.
 import { describe, expect, test } from 'vitest';
-import { resolveBlockDevice } from '../../../src/sim/storage/block-devices';
-import { growLun, setCable } from '../../../src/sim/storage/faults';
+import { resolveBlockDevice } from '../../../src/sim/storage/san/block-devices';
+import { growLun, setCable } from '../../../src/sim/storage/san/faults';
 import { REBOOT_MS, rebootHost } from '../../../src/sim/power';
 import { term } from './harness';
 

@@ -1,7 +1,7 @@
 // The line editor against a fake tty (@xterm/headless): every key of readline's emacs mode that
 // the sandbox supports, checked by what the screen shows and where the cursor is.
 import { describe, expect, it } from 'vitest';
-import { LineEditor, type Completion, type EditorEvent } from '../../../src/tty/line-editor';
+import { LineEditor, type Completion, type EditorEvent } from '../../../src/programs/line-editor';
 import { FakeTty } from './fake-tty';
 
 const P = '[root@ovs01 ~]# ';

@@ -2,7 +2,7 @@
 // or asks (`rm: remove regular file `x'? `), reads a line (echoed, Backspace works) and acts
 // on a yes. A step may add steps (rm -ri descends into a directory). Ctrl-C stops with 130;
 // Ctrl-D answers no to the rest. Driven by keystrokes only, so the journal replays it.
-import type { Program, ProgramFactory, ProgramHost } from '../../../tty/program';
+import type { Program, ProgramFactory, ProgramHost } from '../../../programs/program';
 import type { Sim } from '../../../sim/sim';
 
 export interface ConfirmStep {

@@ -3,11 +3,11 @@
 // the Manager's database (`connect ovs/oracle`, `update ovs_vm_img …`, `commit`). A small shell
 // of its own: the Manager's host is not a dom0 of the world.
 import { wallTime } from '../../../sim/clock';
-import { lastLoginLine } from '../../../tty/programs/reconnect';
+import { lastLoginLine } from '../../../programs/reconnect';
 import { BACKUP_SCRIPT, DUMP_FILE, backupManager, restoreManager } from '../../../sim/manager/backup';
 import { CONNECTED, DISCONNECTED, OVS_SCHEMA_PASSWORD, sqlConnect, sqlplusBanner, sqlStatement, type SqlSession } from '../../../sim/manager/sqlplus';
 import type { CommandContext } from '../../types';
-import type { Program, ProgramFactory } from '../../../tty/program';
+import type { Program, ProgramFactory } from '../../../programs/program';
 import type { SshTarget } from '../net/ssh-targets';
 
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');

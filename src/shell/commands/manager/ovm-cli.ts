@@ -3,7 +3,7 @@
 // wait for the job of an action before its Status is printed, as the real CLI does.
 import { CLI_PORT, CLI_PROMPT, MANAGER_ADMIN_PASSWORD, jobBlock, runCli } from '../../../sim/manager/cli';
 import { fail, type CommandContext, type CommandOutcome } from '../../types';
-import type { Program, ProgramFactory } from '../../../tty/program';
+import type { Program, ProgramFactory } from '../../../programs/program';
 import type { SshRequest, SshTarget } from '../net/ssh-targets';
 import { managerHostTarget } from './manager-host';
 

@@ -1,6 +1,6 @@
 // `ping` between the servers of the data centre (by name, FQDN or address), on the clock.
 import { getHost } from '../../../sim/world';
-import { pingProgram } from '../../../tty/programs/ping';
+import { pingProgram } from '../../../programs/ping';
 import { defineCommand, fail } from '../../types';
 
 const USAGE = 'Usage: ping [-LRUbdfnqrvVaA] [-c count] [-i interval] [-w deadline]\n            [-p pattern] [-s packetsize] [-t ttl] [-I interface or address]\n            [-M mtu discovery hint] [-S sndbuf]\n            [ -T timestamp option ] [ -Q tos ] [hop1 ...] destination\n';

@@ -7,7 +7,7 @@ import { loginMotd } from '../../../sim/motd';
 import { getHost, hostNames } from '../../../sim/world';
 import { runLine } from '../../executor';
 import { newFrame } from '../../prompt';
-import { lastLoginLine } from '../../../tty/programs/reconnect';
+import { lastLoginLine } from '../../../programs/reconnect';
 import { defineCommand, fail, type CommandContext, type CommandOutcome } from '../../types';
 import { dialogue } from '../dialogue';
 import { findSshTarget, type SshRequest } from './ssh-targets';

@@ -1,5 +1,5 @@
-// `dmesg`: dom0's kernel ring buffer (sim/generated/dmesg); -c prints then clears it.
-import { dmesgLines } from '../../../sim/generated/dmesg';
+// `dmesg`: dom0's kernel ring buffer (sim/proc/dmesg); -c prints then clears it.
+import { dmesgLines } from '../../../sim/proc/dmesg';
 import { defineCommand, fail, ok } from '../../types';
 
 const USAGE = 'Usage: dmesg [-c] [-n level] [-r] [-s bufsize]\n';

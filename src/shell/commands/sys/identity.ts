@@ -1,5 +1,5 @@
 // Who and what this dom0 is: hostname, uname, whoami, id.
-import { kernelOf } from '../../../sim/generated/kernel';
+import { kernelOf } from '../../../sim/proc/kernel';
 import { defineArgs, parseArgs } from '../../args';
 import { defineCommand, fail, ok } from '../../types';
 

@@ -2,7 +2,7 @@
 // and the hand-written parts in man-pages.ts, laid out like man/groff on a terminal and shown
 // in the pager (plain text when stdout is not a terminal).
 import { own } from '../../../lib/own';
-import { lessProgram } from '../../../tty/programs/less';
+import { lessProgram } from '../../../programs/less';
 import { defineCommand, fail, ok, type CommandSpec } from '../../types';
 import { MAN_PAGES } from './man-pages';
 

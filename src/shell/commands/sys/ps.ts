@@ -1,7 +1,7 @@
 // Processes of dom0: ps (-ef, aux, -p, -C) and kill, over the process table that sim/processes
 // derives from the world. Killing a daemon stops its service (a stale pid file stays behind).
 import { wallTime } from '../../../sim/clock';
-import { dom0Memory } from '../../../sim/generated/meminfo';
+import { dom0Memory } from '../../../sim/proc/meminfo';
 import { hash32, processTable, shellPid, type Proc } from '../../../sim/processes';
 import { serviceKilled } from '../../../sim/services';
 import type { HostState, WorldState } from '../../../sim/types';

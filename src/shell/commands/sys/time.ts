@@ -1,8 +1,8 @@
 // The clock and load of dom0: date, uptime, free. Time is the simulation clock (UTC).
 import { wallTime } from '../../../sim/clock';
-import { uptimeS } from '../../../sim/generated/kernel';
-import { fmtLoad, loadAverage } from '../../../sim/generated/loadavg';
-import { dom0Memory } from '../../../sim/generated/meminfo';
+import { uptimeS } from '../../../sim/proc/kernel';
+import { fmtLoad, loadAverage } from '../../../sim/proc/loadavg';
+import { dom0Memory } from '../../../sim/proc/meminfo';
 import { defineCommand, fail, ok } from '../../types';
 import { strftime } from './strftime';
 

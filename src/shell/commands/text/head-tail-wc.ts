@@ -6,7 +6,7 @@ import { Output } from '../../output';
 import { defineCommand, ok, type CommandOutcome } from '../../types';
 import { readOperand } from '../fs/read';
 import { normalizePath } from '../../../sim/vfs';
-import type { ProgramFactory } from '../../../tty/program';
+import type { ProgramFactory } from '../../../programs/program';
 import type { CommandContext } from '../../types';
 
 const HEAD = defineArgs({

@@ -5,7 +5,7 @@ import { lookupDomain } from '../../../sim/xen/domains';
 import { gnuGetopt } from './getopt';
 import { argCheck, faultError, getoptError, noSuchDomain, type XmSubcommand } from './subcommand';
 import type { DomainState } from '../../../sim/types';
-import type { ProgramFactory } from '../../../tty/program';
+import type { ProgramFactory } from '../../../programs/program';
 
 const ESCAPE = '\x1d';
 

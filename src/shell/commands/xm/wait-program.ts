@@ -2,7 +2,7 @@
 // once per clock tick, like the real client's time.sleep(1) loop. xm sets SIGINT to SIG_DFL, so
 // Ctrl-C kills it on the spot (the tty echoes ^C, exit 130); what xend started carries on.
 import type { Sim } from '../../../sim/sim';
-import type { ProgramFactory } from '../../../tty/program';
+import type { ProgramFactory } from '../../../programs/program';
 
 export interface PollResult {
   /** Text printed by this poll ('\n' line ends). */

@@ -1,0 +1,56 @@
+// Opening a block device the way the disk tools do: what size the kernel reports
+// (BLKGETSIZE64), what label is on the medium at the device's offset, writing a label, and
+// BLKRRPART's answer (0, EBUSY on a disk whose partitions are in use, EINVAL on dm devices).
+import type { WorldState } from '../../types';
+import { resolveBlockDevice, type BlockDevice } from './block-devices';
+import { syncDevNodes } from '../multipath/devnodes';
+import { diskPartitionsBusy } from '../multipath/holders';
+import { hostSan, findLun } from './san';
+import { rereadPartitions } from './scsi';
+import type { DiskLabel } from '../types';
+
+export interface DiskHandle {
+  /** The path as the user gave it (fdisk prints that). */
+  path: string;
+  dev: BlockDevice;
+}
+
+export function openDisk(world: WorldState, host: string, path: string, cwd = '/'): DiskHandle | null {
+  const dev = resolveBlockDevice(world, host, path, cwd);
+  if (!dev) return null;
+  return { path, dev };
+}
+
+/** The DOS label at the start of the device (only whole disks and maps carry one here). */
+export function readLabel(world: WorldState, host: string, dev: BlockDevice): DiskLabel | null {
+  if (dev.kind !== 'disk' && dev.kind !== 'mpath') return null;
+  if (dev.lun) return findLun(world, dev.lun)?.label ?? null;
+  const id = dev.mediumKey.split(':')[2];
+  return hostSan(world, host)?.localDisks.find((d) => d.id === id)?.label ?? null;
+}
+
+/** Writes a label to the medium behind the device (every host that sees the LUN sees it). */
+export function writeLabel(world: WorldState, host: string, dev: BlockDevice, label: DiskLabel): void {
+  const copy: DiskLabel = { ...label, parts: label.parts.map((p) => ({ ...p })) };
+  if (dev.lun) {
+    const lun = findLun(world, dev.lun);
+    if (lun) lun.label = copy;
+    return;
+  }
+  const id = dev.mediumKey.split(':')[2];
+  const local = hostSan(world, host)?.localDisks.find((d) => d.id === id);
+  if (local) local.label = copy;
+}
+
+export const ERRNO_TEXT: Record<number, string> = { 16: 'Device or resource busy', 22: 'Invalid argument', 5: 'Input/output error' };
+
+/** BLKRRPART: re-read the partition table (and capacity) of a SCSI disk. Returns 0 or an errno. */
+export function rereadPartitionTable(world: WorldState, host: string, dev: BlockDevice): number {
+  if (dev.kind !== 'disk') return 22;
+  if (!dev.visible) return 5;
+  if (diskPartitionsBusy(world, host, dev.kname)) return 16;
+  const disk = hostSan(world, host)?.disks.find((d) => d.name === dev.kname);
+  if (!disk || !rereadPartitions(world, host, disk)) return 5;
+  syncDevNodes(world, host);
+  return 0;
+}
