@@ -11,7 +11,6 @@ import { CHROMIUM_ARGS } from './chromium-args.js';
 import { readTerminal, waitForTerminal } from './helpers';
 
 const PROMPT = '[root@ovs01 ~]#';
-const LUN = '3600601602b1028004156db4860badf66';
 
 /** One crash point: what is typed (lines, or raw keys for a program), then a check and its exact output. */
 interface CrashPoint {
@@ -21,7 +20,8 @@ interface CrashPoint {
   expect: string;
 }
 
-function crashPoints(g1: string, g2: string): CrashPoint[] {
+/** `LUN`: the spare LUN's multipath map (WWIDs are drawn per world), the one no file system uses. */
+function crashPoints(g1: string, g2: string, LUN: string): CrashPoint[] {
   const state = (g: string) => `xm list ${g} | awk 'NR==2{print $5}'`;
   return [
     { name: 'xm pause', type: [`xm pause ${g1}`], check: state(g1), expect: '--p---' },
@@ -114,7 +114,10 @@ test('every acknowledged command survives a browser crash, for each family of co
     await openSandbox(page, baseURL!);
     const guests = (await run(page, "xm list | awk 'NR>1 && $1 != \"Domain-0\" {print $1}'")).split('\n');
     expect(guests.length).toBeGreaterThanOrEqual(2);
-    const points = crashPoints(guests[0]!, guests[1]!);
+    const mounted = await run(page, "df | awk '/mapper/ {print $1}'");
+    const spare = (await run(page, "multipath -ll | awk '/ dm-/ {print $1}'")).split('\n').filter((m) => !mounted.includes(m));
+    expect(spare.length).toBeGreaterThanOrEqual(1);
+    const points = crashPoints(guests[0]!, guests[1]!, spare[0]!);
     const kept: CrashPoint[] = [];
     for (const p of points) {
       for (const t of p.type) {
