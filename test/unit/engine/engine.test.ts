@@ -20,7 +20,7 @@ describe('engine', () => {
     const { engine } = await bootEngine(7);
     await engine.open('t1', 'ovs01', 80, 24);
     const out = plain(await engine.input('t1', 'ssh ovs02\r'));
-    expect(out).toMatch(/^ssh ovs02\nLast login: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} from 10\.10\.10\.11\n\[root@ovs02 ~\]# $/);
+    expect(out).toMatch(/^ssh ovs02\nLast login: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} from 10\.10\.10\.11\nWarning: making manual modifications in the management domain might cause inconsistencies between Oracle VM Manager and the server\.\n\[root@ovs02 ~\]# $/);
     expect(plain(await engine.input('t1', 'exit\r'))).toBe('exit\nlogout\nConnection to ovs02 closed.\n[root@ovs01 ~]# ');
   });
 });

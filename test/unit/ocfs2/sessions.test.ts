@@ -11,7 +11,10 @@ import { Shells } from './shell';
 
 const dir = join(import.meta.dirname, '../../transcripts');
 const MINE = /^(ocfs2|mkfs|tunefs|mount|df|agent|repos)-.*\.session$/;
-const files = readdirSync(dir).filter((f) => MINE.test(f)).sort();
+// agent-configure answers a dialogue with hidden input, which only the full engine replays
+// (test/transcripts runs it there).
+const ENGINE_ONLY = new Set(['agent-configure.session']);
+const files = readdirSync(dir).filter((f) => MINE.test(f) && !ENGINE_ONLY.has(f)).sort();
 const BUILDERS: Record<string, (seed: number) => ReturnType<typeof buildDefaultWorld>> = { default: buildDefaultWorld, ovm22: buildOvm22World };
 
 describe('storage sessions (shell only)', () => {
