@@ -125,8 +125,9 @@ export async function startupOnly() {
     await waitForServer(`http://127.0.0.1:${PORT}/`);
     const browser = await chromium.launch({ executablePath: findBrowser() ?? undefined, args: CHROMIUM_ARGS });
     const startup = await startupBench(browser, `http://127.0.0.1:${PORT}/`);
+    const durability = await durabilityBench(browser, `http://127.0.0.1:${PORT}/`);
     await browser.close();
-    return { ...startup, mainJsGzipBytes: gzipBytes('index-'), workerJsGzipBytes: gzipBytes('engine.worker-') };
+    return { ...startup, ...durability, mainJsGzipBytes: gzipBytes('index-'), workerJsGzipBytes: gzipBytes('engine.worker-') };
   } finally {
     try {
       process.kill(-server.pid);
