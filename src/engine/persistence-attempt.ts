@@ -140,26 +140,33 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     const why = error instanceof Error ? error.message : String(error);
     if (culprit && !refusal) {
       failedSeqs.add(culprit.seq);
-      const liveClock = currentSim().world.clockMs;
-      const attempt = await store.getAttempt(attemptId);
-      rebuilding = true;
-      try {
-        await restore(currentSim().core, attempt?.scenario ?? 'default', attempt?.seed ?? currentSim().world.seed, culprit.seq);
-        replaying = true;
-        try {
-          host.advance(liveClock);
-        } finally {
-          replaying = false;
-        }
-      } finally {
-        rebuilding = false;
-      }
+      await rebuildBefore(culprit.seq);
       labs.afterChange(host.getSim());
     }
     const s = sessions.get(sessionId);
     const prompt = s ? s.recover() : '';
     const text = `\r\n\x1b[31m-bash: internal error: ${why.replace(/[\x00-\x1f]/g, ' ').slice(0, 200)} (this line changed nothing)\x1b[0m\r\n${prompt}`;
     return withWarning(text, warning);
+  }
+
+  /**
+   * Rebuilds the world from storage as if nothing from journal entry `seq` on had run (undone or
+   * failed entries are skipped), then runs the clock to where it was: time never goes back.
+   */
+  async function rebuildBefore(seq: number, liveClock = currentSim().world.clockMs): Promise<void> {
+    rebuilding = true;
+    try {
+      const attempt = await store.getAttempt(attemptId);
+      await restore(currentSim().core, attempt?.scenario ?? 'default', attempt?.seed ?? currentSim().world.seed, seq);
+      replaying = true;
+      try {
+        host.advance(liveClock);
+      } finally {
+        replaying = false;
+      }
+    } finally {
+      rebuilding = false;
+    }
   }
 
   /** Captures a snapshot now (only between programs: a running one cannot be serialised); writes it in the background. */
@@ -228,18 +235,10 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     rebuilding = true;
     try {
       for (const { kind, group } of plans) await store.setUndone(attemptId, group.seqs, kind === 'undo');
-      const attempt = await store.getAttempt(attemptId);
-      await restore(currentSim().core, attempt?.scenario ?? 'default', attempt?.seed ?? currentSim().world.seed, Math.min(...plans.map((p) => p.group.exec.seq)));
-      // The world as if the line had never run, at the time it is now: the clock does not go back.
-      replaying = true;
-      try {
-        host.advance(liveClock);
-      } finally {
-        replaying = false;
-      }
     } finally {
       rebuilding = false;
     }
+    await rebuildBefore(Math.min(...plans.map((p) => p.group.exec.seq)), liveClock);
     labs.afterChange(host.getSim());
     snapshotSoon();
     // A terminal whose program was undone away gets its prompt back.
