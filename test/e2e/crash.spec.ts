@@ -36,7 +36,8 @@ function crashPoints(g1: string, g2: string, LUN: string): CrashPoint[] {
     {
       name: 'fdisk n p 1 w',
       type: [{ keys: `fdisk /dev/mapper/${LUN}\r`, until: 'Command (m for help):' }, { keys: 'n\r', until: 'primary partition (1-4)' }, { keys: 'p\r', until: 'Partition number (1-4):' }, { keys: '1\r', until: 'First cylinder' }, { keys: '\r', until: 'Last cylinder' }, { keys: '\r', until: 'Command (m for help):' }, { keys: 'w\r', until: PROMPT }],
-      check: `fdisk -l /dev/mapper/${LUN} | grep -c '^/dev/mapper/${LUN}p1'`,
+      // fdisk names the partition <map>1 or <map>p1 (p when the name ends in a digit), as util-linux does.
+      check: `fdisk -l /dev/mapper/${LUN} | grep -c ' Linux$'`,
       expect: '1',
     },
     { name: 'kpartx -a', type: [`kpartx -a /dev/mapper/${LUN}`], check: `ls /dev/mapper/${LUN}p1`, expect: `/dev/mapper/${LUN}p1` },
