@@ -29,7 +29,9 @@ test('after one visit, a lab never opened before boots offline and runs a comman
   await waitForTerminal(page, (t) => /\]#$/.test(t), BOOT_MS);
   await typeLine(page, 'echo offline-ok');
   await waitForTerminal(page, (t) => /echo offline-ok\noffline-ok\n\[root@\S+ ~\]#$/.test(t), 30_000);
-  // A full reload, still offline, is served by the service worker too.
+  // A full reload, still offline, is served by the service worker too (the scrollback is saved
+  // once output settles, as in persistence.spec.ts: give it that moment on a busy machine).
+  await page.waitForTimeout(1500);
   await page.reload();
   await waitForTerminal(page, (t) => /echo offline-ok\noffline-ok\n\[root@\S+ ~\]#$/.test(t), BOOT_MS);
   await context.setOffline(false);
