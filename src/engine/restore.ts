@@ -178,6 +178,7 @@ export function createRestorer(c: RestoreContext) {
       c.setReplaying(false);
     }
     c.undo.settle(false);
+    c.undo.restoreRedo();
     c.bumpSeq(afterSeq);
     return { replayed: entries.length, notice, skipped, failed: null };
   }

@@ -107,6 +107,21 @@ export class UndoIndex {
     return !!g && !g.changed && !g.undone;
   }
 
+  /**
+   * After a reload the redo stack is gone with the page: it is read back from the journal. The
+   * undone groups after the last change still in effect are redoable, the most recently undone
+   * (the oldest of them, as undo walks backwards) first.
+   */
+  restoreRedo(): void {
+    if (this.#redo.length) return;
+    let tail: number[] = [];
+    for (const g of this.#groups) {
+      if (g.undone) tail.push(g.exec.seq);
+      else if (g.changed) tail = [];
+    }
+    this.#redo = tail.sort((a, b) => b - a);
+  }
+
   /** Chooses what `undo`/`redo` will act on; the engine carries it out after the line. */
   plan(kind: UndoKind): UndoGroup | null {
     this.refresh();

@@ -97,3 +97,15 @@ describe('undo and redo', () => {
     expect(reloaded.inspect()).toEqual(live.inspect());
   });
 });
+
+describe('redo after a reload', () => {
+  it('brings back what was undone before the page went away', async () => {
+    const store = freshStore();
+    const live = await bootOn(store);
+    await typeLines(live, ['touch /root/one', 'touch /root/two', 'undo', 'undo']);
+    const reloaded = await bootOn(store);
+    expect(plain(await reloaded.input('t1', 'redo\r'))).toBe(`redo\nRedone: touch /root/one\n${PROMPT}`);
+    expect(plain(await reloaded.input('t1', 'ls /root\r'))).toBe(`ls /root\none\n${PROMPT}`);
+    expect(plain(await reloaded.input('t1', 'redo\r'))).toBe(`redo\nRedone: touch /root/two\n${PROMPT}`);
+  });
+});
