@@ -20,6 +20,16 @@ function serverArg(m: ManagerState, a: Record<string, string>) {
   return s;
 }
 
+/** Present and unpresent name a repository and a server; the job runs on the repository. */
+function checkRepoOnServer(m: ManagerState, a: Record<string, string>, summary: (repo: string, server: string) => string): ReturnType<ActionDef['check']> {
+  const r = findRepo(m, a.repository ?? '');
+  if (!r) return noObj('Repository', a.repository ?? '');
+  const s = serverArg(m, a);
+  if (!s) return noObj('Server', a.server ?? '');
+  a.repository = r.id;
+  return { summary: summary(r.name, s.name), objectKey: `repo:${r.id}` };
+}
+
 export const INFRA_ACTIONS: Record<string, ActionDef> = {
   rediscover_server: {
     check(_w, m, a) {
@@ -76,14 +86,7 @@ export const INFRA_ACTIONS: Record<string, ActionDef> = {
   },
 
   present_repository: {
-    check(_w, m, a) {
-      const r = findRepo(m, a.repository ?? '');
-      if (!r) return noObj('Repository', a.repository ?? '');
-      const s = serverArg(m, a);
-      if (!s) return noObj('Server', a.server ?? '');
-      a.repository = r.id;
-      return { summary: `Present Repository: ${r.name} to ${s.name}`, objectKey: `repo:${r.id}` };
-    },
+    check: (_w, m, a) => checkRepoOnServer(m, a, (r, s) => `Present Repository: ${r} to ${s}`),
     start: quick(4000),
     step(world, m, job) {
       const r = findRepo(m, job.args.repository!)!;
@@ -99,14 +102,7 @@ export const INFRA_ACTIONS: Record<string, ActionDef> = {
   },
 
   unpresent_repository: {
-    check(_w, m, a) {
-      const r = findRepo(m, a.repository ?? '');
-      if (!r) return noObj('Repository', a.repository ?? '');
-      const s = serverArg(m, a);
-      if (!s) return noObj('Server', a.server ?? '');
-      a.repository = r.id;
-      return { summary: `Unpresent Repository: ${r.name} from ${s.name}`, objectKey: `repo:${r.id}` };
-    },
+    check: (_w, m, a) => checkRepoOnServer(m, a, (r, s) => `Unpresent Repository: ${r} from ${s}`),
     start: quick(3000),
     step(world, m, job) {
       const r = findRepo(m, job.args.repository!)!;
