@@ -40,7 +40,7 @@ function crashPoints(g1: string, g2: string, LUN: string): CrashPoint[] {
       check: `fdisk -l /dev/mapper/${LUN} | grep -c ' Linux$'`,
       expect: '1',
     },
-    { name: 'kpartx -a', type: [`kpartx -a /dev/mapper/${LUN}`], check: `ls /dev/mapper | grep -c '^${LUN}p\\?1$'`, expect: '1' },
+    { name: 'kpartx -a', type: [`kpartx -a /dev/mapper/${LUN}`], check: `ls /dev/mapper | grep -cE '^${LUN}p?1$'`, expect: '1' },
     { name: 'mkfs.ocfs2', type: [`mkfs.ocfs2 -L crashtest /dev/mapper/${LUN}*1 > /dev/null`], check: `mounted.ocfs2 -d | grep -c crashtest`, expect: '1' },
     { name: 'tunefs.ocfs2 -L', type: [`tunefs.ocfs2 -L crashtest2 /dev/mapper/${LUN}*1`], check: `mounted.ocfs2 -d | grep -c crashtest2`, expect: '1' },
     { name: 'a file written', type: ['echo kept > /root/kept.txt'], check: 'cat /root/kept.txt', expect: 'kept' },
