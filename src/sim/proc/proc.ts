@@ -1,12 +1,13 @@
 // The /proc tree of a dom0, generated from the world on every read (registered with the VFS).
 // Add a file with ONE line in PROC_FILES: path under /proc → its content for a host.
 import { processTable } from '../processes';
-import { newDir, registerGeneratedTree } from '../vfs';
+import { newDir, registerGeneratedTree, type FsResult } from '../vfs';
 import { cpuinfo } from './cpuinfo';
 import { procVersion, uptimeS } from './kernel';
 import { loadAverage } from './loadavg';
 import { meminfo } from './meminfo';
 import { procPartitions } from './partitions';
+import { writeSysrq } from './sysrq';
 import type { FsNode, HostState, WorldState } from '../types';
 
 type ProcFile = (world: WorldState, host: HostState) => string;
@@ -57,7 +58,14 @@ function buildProc(world: WorldState, host: HostState): FsNode {
     }
     dir.children[parts[parts.length - 1]!] = { type: 'file', mode: 0o444, mtimeMs: world.clockMs, content: gen(world, host), sizeBytes: 0 };
   }
+  root.children['sysrq-trigger'] = { type: 'file', mode: 0o200, mtimeMs: world.clockMs, content: '', sizeBytes: 0 };
   return root;
+}
+
+/** The one writable file of /proc: sysrq-trigger (sysrq.ts). */
+function writeProc(world: WorldState, host: HostState, rel: string, content: string): FsResult<null> {
+  if (rel === '/sysrq-trigger') return writeSysrq(world, host, content);
+  return { ok: false, error: 'EACCES' };
 }
 
 let registered = false;
@@ -66,5 +74,5 @@ let registered = false;
 export function registerProc(): void {
   if (registered) return;
   registered = true;
-  registerGeneratedTree('/proc', { build: buildProc });
+  registerGeneratedTree('/proc', { build: buildProc, write: writeProc });
 }
