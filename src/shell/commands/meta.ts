@@ -3,7 +3,7 @@
 // env/printenv, and running scripts (source/., bash/sh FILE, bash -c).
 import { readFile } from '../../sim/vfs';
 import { BUILTINS, commandPath, DEFAULT_PATH, installedPath } from '../command-paths';
-import { runLine } from '../executor';
+import { runLineToEnd } from '../executor';
 import { getVar } from '../expand';
 import { forkFrame } from '../prompt';
 import { dict, own, setOwn } from '../../lib/own';
@@ -371,7 +371,7 @@ function runScript(ctx: CommandContext, text: string, forked: boolean): CommandO
   scriptDepth++;
   try {
     // A script is read in one piece; its output (both streams) is returned as what it printed.
-    const r = runLine({ sim: ctx.sim, registry: ctx.registry, frame, cols: ctx.cols, rows: ctx.rows, history: ctx.history }, text);
+    const r = runLineToEnd({ sim: ctx.sim, registry: ctx.registry, frame, cols: ctx.cols, rows: ctx.rows, history: ctx.history }, text);
     return { stdout: r.output, stderr: '', exitCode: r.exitCode };
   } finally {
     scriptDepth--;

@@ -48,6 +48,9 @@ const LINES = [
   'vi /root/v.txt',
   'fdisk /dev/mapper/{lun}',
   'sleep 2',
+  'for i in 1 2 3; do touch /root/l$i; sleep 1; done; echo done >> /root/a.txt',
+  'n=0; while true; do n=$((n+1)); echo $n > /root/n; done',
+  'time sleep 1',
 ];
 
 const session = fc.constantFrom('t1' as const, 't2' as const);

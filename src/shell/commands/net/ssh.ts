@@ -5,7 +5,7 @@ import { wallTime } from '../../../sim/clock';
 import { serviceState } from '../../../sim/services';
 import { loginMotd } from '../../../sim/motd';
 import { getHost, hostNames } from '../../../sim/world';
-import { runLine } from '../../executor';
+import { runLineToEnd } from '../../executor';
 import { newFrame } from '../../prompt';
 import { lastLoginLine } from '../../../programs/reconnect';
 import { defineCommand, fail, type CommandContext, type CommandOutcome } from '../../types';
@@ -105,7 +105,7 @@ function runRemote(ctx: CommandContext, hostName: string, req: SshRequest, quiet
   // What is piped into ssh is the remote command's standard input: a here-document of the group.
   const stdin = ctx.stdin ? (ctx.stdin.endsWith('\n') ? ctx.stdin : ctx.stdin + '\n') : '';
   const line = stdin ? `{ ${req.command}\n} <<'__SSH_STDIN__'\n${stdin}__SSH_STDIN__\n` : req.command!;
-  const r = runLine({ sim: ctx.sim, registry: ctx.registry, frame, cols: ctx.cols, rows: ctx.rows, history: [] }, line);
+  const r = runLineToEnd({ sim: ctx.sim, registry: ctx.registry, frame, cols: ctx.cols, rows: ctx.rows, history: [] }, line);
   // bash run by sshd for a command is not a login shell: its messages say `bash:`, not `-bash:`.
   let out = r.output.replace(/^-bash: /gm, 'bash: ');
   let code = r.exitCode;

@@ -3,7 +3,8 @@
 // simulation clock, bash's real/user/sys block on stderr).
 import { processTable } from '../../../sim/processes';
 import { readFile } from '../../../sim/vfs';
-import { runLine } from '../../executor';
+import { runLineToEnd } from '../../executor';
+import { timeReport } from '../../time-keyword';
 import { defineCommand, fail, ok } from '../../types';
 
 export const pidof = defineCommand({
@@ -119,8 +120,6 @@ export const stty = defineCommand({
   },
 });
 
-const fmt = (ms: number) => `${Math.floor(ms / 60000)}m${((ms % 60000) / 1000).toFixed(3)}s`;
-
 export const time = defineCommand({
   name: 'time',
   summary: 'run a command line and report the time it took (real, user, sys)',
@@ -128,8 +127,8 @@ export const time = defineCommand({
   run(ctx) {
     const t0 = ctx.world.clockMs;
     const line = ctx.args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-    const r = line ? runLine({ sim: ctx.sim, registry: ctx.registry, frame: ctx.frame, cols: ctx.cols, rows: ctx.rows, history: ctx.history }, line) : { output: '', exitCode: 0 };
+    const r = line ? runLineToEnd({ sim: ctx.sim, registry: ctx.registry, frame: ctx.frame, cols: ctx.cols, rows: ctx.rows, history: ctx.history }, line) : { output: '', exitCode: 0 };
     const real = ctx.world.clockMs - t0;
-    return { stdout: r.output, stderr: `\nreal\t${fmt(real)}\nuser\t${fmt(0)}\nsys\t${fmt(0)}\n`, exitCode: r.exitCode };
+    return { stdout: r.output, stderr: timeReport(real, false), exitCode: r.exitCode };
   },
 });
