@@ -1,8 +1,10 @@
 // Guest overrides of a scenario: reshape an existing guest (found by its simple name) or add a
-// new one the way the default builder makes them, placed running, paused or halted.
-import { nextInt, pick } from '../lib/rng';
+// new one the way the world's builder makes them (OVM 3: a 32-hex id in the repository; OVM 2.2:
+// its name, in /OVS/running_pool), placed running, paused or halted.
+import { nextHex, nextInt, pick } from '../lib/rng';
 import { oracleMac, ovmId, ovmUuid } from '../sim/ids';
-import { lookup, putNode, remove } from '../sim/vfs';
+import { vmCfg22 } from '../sim/scenario/ovm22';
+import { lookup, mkdir, putNode, remove, writeFile } from '../sim/vfs';
 import { hasOwn, own } from './own';
 import type { DomainState, WorldState } from '../sim/types';
 import type { DomainOverride } from './types';
@@ -23,8 +25,48 @@ function repoPath(world: WorldState): string {
   return m?.path ?? '/OVS/Repositories/local';
 }
 
+/** Where an OVM 2.2 guest lives: its directory in the root repository's running_pool. */
+const RUNNING_POOL_22 = '/OVS/running_pool';
+const isGuest22 = (d: DomainState): boolean => d.cfgPath.startsWith(`${RUNNING_POOL_22}/`);
+
+/** A new OVM 2.2 guest as the 2.2 builder makes them: xm name = its name, PV, xenbr0. */
+function newGuest22(world: WorldState, simple: string): DomainState {
+  const rng = world.rng;
+  const h = nextHex(rng, 32);
+  const dir = `${RUNNING_POOL_22}/${simple}`;
+  const d: DomainState = {
+    name: simple,
+    uuid: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`,
+    simpleName: simple,
+    host: null,
+    domid: null,
+    state: 'halted',
+    memoryMiB: 2048,
+    maxMemMiB: 2048,
+    vcpus: 1,
+    maxVcpus: 1,
+    weight: 256,
+    cap: 0,
+    hvm: false,
+    osType: 'Oracle Enterprise Linux 5',
+    cfgPath: `${dir}/vm.cfg`,
+    startedAtMs: 0,
+    cpuTimeS: 0,
+    workload: { cpuDemand: 0.08, readIops: 20, writeIops: 8, sectorsPerRequest: 16 },
+    disks: [{ kind: 'file', path: `${dir}/System.img`, vdev: 'xvda', mode: 'w', cdrom: false }],
+    vifs: [{ mac: oracleMac(rng).replace(/^00:21:f6/, '00:16:3e').toUpperCase(), bridge: 'xenbr0' }],
+    production: false,
+  };
+  world.domains[simple] = d;
+  const writer = Object.values(world.hosts)[0];
+  if (writer) mkdir(world, writer, dir, '/', true);
+  if (writer) putNode(world, writer, d.disks[0]!.path, { type: 'file', mode: 0o644, mtimeMs: 0, content: '', sizeBytes: 12 * 1024 ** 3 });
+  return d;
+}
+
 function newGuest(world: WorldState, simple: string, inRepo?: string): DomainState {
   const rng = world.rng;
+  if (inRepo === undefined && Object.values(world.hosts)[0]?.release === 'ovm22') return newGuest22(world, simple);
   const name = ovmId(rng, 'vm');
   const repo = inRepo ?? repoPath(world);
   const sample = Object.values(world.domains)[0];
@@ -133,5 +175,10 @@ export function applyDomainOverride(world: WorldState, o: DomainOverride, repo?:
     // Asked to shut down long ago, never done: xend refuses another request, only destroy helps.
     const x = (d.xen ??= { onPoweroff: 'destroy', onReboot: 'restart', onCrash: 'restart' });
     x.pending = { kind: 'poweroff', atMs: Number.MAX_SAFE_INTEGER };
+  }
+  // An OVM 2.2 guest's vm.cfg in the 2.2 Manager's format, with its final shape.
+  const writer = Object.values(world.hosts)[0];
+  if (isGuest22(d) && writer) {
+    writeFile(world, writer, d.cfgPath, vmCfg22(d.name, RUNNING_POOL_22, d.memoryMiB, d.vcpus, d.vifs[0]?.mac ?? '', d.uuid));
   }
 }

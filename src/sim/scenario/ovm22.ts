@@ -82,7 +82,7 @@ export function buildOvm22World(seed: number): WorldState {
 }
 
 /** An OVM 2.2 vm.cfg as the 2.2 Manager writes it for a PV guest [INFERRED field order]. */
-function vmCfg22(name: string, base: string, memory: number, vcpus: number, mac: string, uuid: string): string {
+export function vmCfg22(name: string, base: string, memory: number, vcpus: number, mac: string, uuid: string): string {
   return [
     "bootloader = '/usr/bin/pygrub'",
     `disk = ['file:${base}/${name}/System.img,xvda,w']`,
