@@ -10,6 +10,7 @@ import { replaceHba } from '../sim/storage/san/hba-swap';
 import { syncStorage } from '../sim/storage/multipath/core-sync';
 import { crashHost } from '../sim/power';
 import { MANAGER_FAULTS } from './faults-manager';
+import { OCFS2_FAULTS } from './faults-ocfs2';
 import { freeMemoryMiB } from '../sim/memory';
 import { bool, findHost, int, num, oneOfStr, str, type JsonSchema } from './check-kit';
 import { own } from './own';
@@ -223,6 +224,7 @@ export const FAULTS = {
     },
   }),
   ...MANAGER_FAULTS,
+  ...OCFS2_FAULTS,
 } satisfies Record<string, FaultDef<never>>;
 
 export const faultRegistry: Readonly<Record<string, FaultDef<never>>> = FAULTS;
