@@ -4,6 +4,7 @@ import { buildDefaultWorld } from '../sim/scenario/default';
 import { defaultDom0MemMiB } from '../sim/memory';
 import { mkdir, writeFile } from '../sim/vfs';
 import { renderVmCfg } from '../sim/xen/vm-cfg';
+import { setAgentPassword } from '../sim/agent-password';
 import { applyDomainOverride, removeGuest } from './scenario-domains';
 import { addRepository } from './scenario-storage';
 import { unregisterRepositories } from './scenario-ovm22';
@@ -85,4 +86,5 @@ function applyHostOverride(world: WorldState, o: HostOverride): void {
     mkdir(world, h, dir, '/', true);
     writeFile(world, h, path, content);
   }
+  if (o.agent_password !== undefined) setAgentPassword(world, h, o.agent_password);
 }

@@ -96,6 +96,8 @@ export interface HostOverride {
   cpu?: { sockets?: number; cores_per_socket?: number; threads_per_core?: number; mhz?: number; model?: string; virt_flag?: 'vmx' | 'svm' | '' };
   services?: Record<string, 'running' | 'stopped'>;
   files?: Record<string, string>;
+  /** The server's Oracle VM agent password (what `service ovs-agent configure` sets). */
+  agent_password?: string;
 }
 
 export interface DomainOverride {

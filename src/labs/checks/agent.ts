@@ -1,5 +1,6 @@
-// Checks over the Oracle VM agent's view of repositories: the alias in each server's agent
-// database and in the repository's own .ovsrepo (seed 002: "update repo & .ovsrepo together").
+// Checks over the Oracle VM agent: the alias of a repository in each server's agent database and
+// in its own .ovsrepo (seed 002: "update repo & .ovsrepo together"), and the agent's password.
+import { checkAgentPassword, AGENT_USER } from '../../sim/agent-password';
 import { readDb } from '../../sim/storage/agent/agent-db';
 import { dictGet, pyText } from '../../sim/storage/agent/agent-pyvalue';
 import { resolveBlockDevice } from '../../sim/storage/san/block-devices';
@@ -55,6 +56,18 @@ const repoAlias = defineCheck<{ lun: string | number; alias: string; host?: stri
   },
 });
 
+const agentPassword = defineCheck<{ host: string; password: string }>({
+  summary: 'The Oracle VM agent of a host accepts this password (the one `service ovs-agent configure` set).',
+  args: { host: str, password: str },
+  required: ['host', 'password'],
+  run({ world }, a) {
+    const h = findHost(world, a.host);
+    if (!h) return failWith(`no host ${a.host}`);
+    return checkAgentPassword(world, h, AGENT_USER, a.password) ? pass() : failWith(`${h.name}'s agent has another password`);
+  },
+});
+
 export const agentChecks = {
   repo_alias: repoAlias,
+  agent_password: agentPassword,
 };

@@ -61,6 +61,21 @@ const managerServerPool = defineCheck<{ server: string; pool?: string }>({
   },
 });
 
+const managerVmPool = defineCheck<{ vm: string; pool?: string }>({
+  summary: 'In the Manager, a VM is assigned to this server pool (is unassigned when `pool` is left out).',
+  args: { vm: str, pool: str },
+  required: ['vm'],
+  run({ world }, a) {
+    const m = mgr(world);
+    if (!m) return noManager();
+    const vm = findVm(m, a.vm);
+    if (!vm) return failWith(`the Manager has no VM ${a.vm}`);
+    const current = vm.pool ? (m.pools.find((p) => p.id === vm.pool)?.name ?? vm.pool) : null;
+    const wanted = a.pool === undefined ? null : (findPool(m, a.pool)?.name ?? a.pool);
+    return current === wanted ? pass() : failWith(`${vm.name} is ${current ? `in server pool ${current}` : 'unassigned'}`);
+  },
+});
+
 const managerPoolMaster = defineCheck<{ pool: string; server?: string }>({
   summary: 'A server pool has a master (this server, when named).',
   args: { pool: str, server: str },
@@ -142,6 +157,7 @@ export const managerChecks = {
   manager_vm_status: managerVmStatus,
   manager_in_sync: managerInSync,
   manager_server_pool: managerServerPool,
+  manager_vm_pool: managerVmPool,
   manager_pool_master: managerPoolMaster,
   manager_repo_presented: managerRepoPresented,
   manager_repo_status: managerRepoStatus,

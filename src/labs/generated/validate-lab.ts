@@ -4,15 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}},"agent_password":{"type":"string","pattern":"\\S"}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
-const pattern8 = new RegExp("^[0-9a-f]{32}$", "u");
-const pattern16 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern190 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern214 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern9 = new RegExp("^[0-9a-f]{32}$", "u");
+const pattern17 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern195 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern219 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3989,11 +3989,11 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data.ovm22_repository !== undefined){
-let data159 = data.ovm22_repository;
+if(data.agent_password !== undefined){
+let data159 = data.agent_password;
 if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-if(data159.lun === undefined){
-const err320 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data159.host === undefined){
+const err320 = {instancePath:instancePath+"/agent_password",schemaPath:"#/properties/agent_password/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4002,9 +4002,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-for(const key36 in data159){
-if(!((key36 === "lun") || (key36 === "root"))){
-const err321 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(data159.password === undefined){
+const err321 = {instancePath:instancePath+"/agent_password",schemaPath:"#/properties/agent_password/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4013,11 +4012,9 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-if(data159.lun !== undefined){
-let data160 = data159.lun;
-if((typeof data160 !== "string") && (!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160))))){
-const err322 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
+for(const key36 in data159){
+if(!((key36 === "host") || (key36 === "password"))){
+const err322 = {instancePath:instancePath+"/agent_password",schemaPath:"#/properties/agent_password/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4026,9 +4023,12 @@ vErrors.push(err322);
 }
 errors++;
 }
+}
+if(data159.host !== undefined){
+let data160 = data159.host;
 if(typeof data160 === "string"){
 if(!pattern0.test(data160)){
-const err323 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err323 = {instancePath:instancePath+"/agent_password/host",schemaPath:"#/properties/agent_password/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4038,10 +4038,8 @@ vErrors.push(err323);
 errors++;
 }
 }
-}
-if(data159.root !== undefined){
-if(typeof data159.root !== "boolean"){
-const err324 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err324 = {instancePath:instancePath+"/agent_password/host",schemaPath:"#/properties/agent_password/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4051,9 +4049,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-}
-else {
-const err325 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data159.password !== undefined){
+let data161 = data159.password;
+if(typeof data161 === "string"){
+if(!pattern0.test(data161)){
+const err325 = {instancePath:instancePath+"/agent_password/password",schemaPath:"#/properties/agent_password/properties/password/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4063,11 +4063,8 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data.manager_vm_status !== undefined){
-let data162 = data.manager_vm_status;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.vm === undefined){
-const err326 = {instancePath:instancePath+"/manager_vm_status",schemaPath:"#/properties/manager_vm_status/required",keyword:"required",params:{missingProperty: "vm"},message:"must have required property '"+"vm"+"'"};
+else {
+const err326 = {instancePath:instancePath+"/agent_password/password",schemaPath:"#/properties/agent_password/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4076,8 +4073,10 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(data162.status === undefined){
-const err327 = {instancePath:instancePath+"/manager_vm_status",schemaPath:"#/properties/manager_vm_status/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/agent_password",schemaPath:"#/properties/agent_password/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4086,9 +4085,12 @@ vErrors.push(err327);
 }
 errors++;
 }
-for(const key37 in data162){
-if(!(((key37 === "vm") || (key37 === "status")) || (key37 === "server"))){
-const err328 = {instancePath:instancePath+"/manager_vm_status",schemaPath:"#/properties/manager_vm_status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+if(data.ovm22_repository !== undefined){
+let data162 = data.ovm22_repository;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.lun === undefined){
+const err328 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4097,12 +4099,9 @@ vErrors.push(err328);
 }
 errors++;
 }
-}
-if(data162.vm !== undefined){
-let data163 = data162.vm;
-if(typeof data163 === "string"){
-if(!pattern0.test(data163)){
-const err329 = {instancePath:instancePath+"/manager_vm_status/vm",schemaPath:"#/properties/manager_vm_status/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key37 in data162){
+if(!((key37 === "lun") || (key37 === "root"))){
+const err329 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4112,8 +4111,10 @@ vErrors.push(err329);
 errors++;
 }
 }
-else {
-const err330 = {instancePath:instancePath+"/manager_vm_status/vm",schemaPath:"#/properties/manager_vm_status/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data162.lun !== undefined){
+let data163 = data162.lun;
+if((typeof data163 !== "string") && (!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163))))){
+const err330 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/type",keyword:"type",params:{type: schema12.properties.ovm22_repository.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4122,11 +4123,9 @@ vErrors.push(err330);
 }
 errors++;
 }
-}
-if(data162.status !== undefined){
-let data164 = data162.status;
-if(typeof data164 !== "string"){
-const err331 = {instancePath:instancePath+"/manager_vm_status/status",schemaPath:"#/properties/manager_vm_status/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data163 === "string"){
+if(!pattern0.test(data163)){
+const err331 = {instancePath:instancePath+"/ovm22_repository/lun",schemaPath:"#/properties/ovm22_repository/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4135,8 +4134,11 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(!((((((((((data164 === "Running") || (data164 === "Stopped")) || (data164 === "Starting")) || (data164 === "Stopping")) || (data164 === "Migrating")) || (data164 === "Error")) || (data164 === "Powered Off")) || (data164 === "Shutting Down")) || (data164 === "Initializing")) || (data164 === "Paused"))){
-const err332 = {instancePath:instancePath+"/manager_vm_status/status",schemaPath:"#/properties/manager_vm_status/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.manager_vm_status.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data162.root !== undefined){
+if(typeof data162.root !== "boolean"){
+const err332 = {instancePath:instancePath+"/ovm22_repository/root",schemaPath:"#/properties/ovm22_repository/properties/root/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4146,11 +4148,9 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data162.server !== undefined){
-let data165 = data162.server;
-if(typeof data165 === "string"){
-if(!pattern0.test(data165)){
-const err333 = {instancePath:instancePath+"/manager_vm_status/server",schemaPath:"#/properties/manager_vm_status/properties/server/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err333 = {instancePath:instancePath+"/ovm22_repository",schemaPath:"#/properties/ovm22_repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4160,8 +4160,11 @@ vErrors.push(err333);
 errors++;
 }
 }
-else {
-const err334 = {instancePath:instancePath+"/manager_vm_status/server",schemaPath:"#/properties/manager_vm_status/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.manager_vm_status !== undefined){
+let data165 = data.manager_vm_status;
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+if(data165.vm === undefined){
+const err334 = {instancePath:instancePath+"/manager_vm_status",schemaPath:"#/properties/manager_vm_status/required",keyword:"required",params:{missingProperty: "vm"},message:"must have required property '"+"vm"+"'"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4170,10 +4173,8 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-}
-else {
-const err335 = {instancePath:instancePath+"/manager_vm_status",schemaPath:"#/properties/manager_vm_status/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data165.status === undefined){
+const err335 = {instancePath:instancePath+"/manager_vm_status",schemaPath:"#/properties/manager_vm_status/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4182,13 +4183,9 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-if(data.manager_in_sync !== undefined){
-let data166 = data.manager_in_sync;
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
-for(const key38 in data166){
-if(!(key38 === "vm")){
-const err336 = {instancePath:instancePath+"/manager_in_sync",schemaPath:"#/properties/manager_in_sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+for(const key38 in data165){
+if(!(((key38 === "vm") || (key38 === "status")) || (key38 === "server"))){
+const err336 = {instancePath:instancePath+"/manager_vm_status",schemaPath:"#/properties/manager_vm_status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4198,11 +4195,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data166.vm !== undefined){
-let data167 = data166.vm;
-if(typeof data167 === "string"){
-if(!pattern0.test(data167)){
-const err337 = {instancePath:instancePath+"/manager_in_sync/vm",schemaPath:"#/properties/manager_in_sync/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data165.vm !== undefined){
+let data166 = data165.vm;
+if(typeof data166 === "string"){
+if(!pattern0.test(data166)){
+const err337 = {instancePath:instancePath+"/manager_vm_status/vm",schemaPath:"#/properties/manager_vm_status/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4213,7 +4210,7 @@ errors++;
 }
 }
 else {
-const err338 = {instancePath:instancePath+"/manager_in_sync/vm",schemaPath:"#/properties/manager_in_sync/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err338 = {instancePath:instancePath+"/manager_vm_status/vm",schemaPath:"#/properties/manager_vm_status/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4223,9 +4220,10 @@ vErrors.push(err338);
 errors++;
 }
 }
-}
-else {
-const err339 = {instancePath:instancePath+"/manager_in_sync",schemaPath:"#/properties/manager_in_sync/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data165.status !== undefined){
+let data167 = data165.status;
+if(typeof data167 !== "string"){
+const err339 = {instancePath:instancePath+"/manager_vm_status/status",schemaPath:"#/properties/manager_vm_status/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4234,12 +4232,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-if(data.manager_server_pool !== undefined){
-let data168 = data.manager_server_pool;
-if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
-if(data168.server === undefined){
-const err340 = {instancePath:instancePath+"/manager_server_pool",schemaPath:"#/properties/manager_server_pool/required",keyword:"required",params:{missingProperty: "server"},message:"must have required property '"+"server"+"'"};
+if(!((((((((((data167 === "Running") || (data167 === "Stopped")) || (data167 === "Starting")) || (data167 === "Stopping")) || (data167 === "Migrating")) || (data167 === "Error")) || (data167 === "Powered Off")) || (data167 === "Shutting Down")) || (data167 === "Initializing")) || (data167 === "Paused"))){
+const err340 = {instancePath:instancePath+"/manager_vm_status/status",schemaPath:"#/properties/manager_vm_status/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.manager_vm_status.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4248,9 +4242,12 @@ vErrors.push(err340);
 }
 errors++;
 }
-for(const key39 in data168){
-if(!((key39 === "server") || (key39 === "pool"))){
-const err341 = {instancePath:instancePath+"/manager_server_pool",schemaPath:"#/properties/manager_server_pool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+if(data165.server !== undefined){
+let data168 = data165.server;
+if(typeof data168 === "string"){
+if(!pattern0.test(data168)){
+const err341 = {instancePath:instancePath+"/manager_vm_status/server",schemaPath:"#/properties/manager_vm_status/properties/server/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4260,11 +4257,8 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data168.server !== undefined){
-let data169 = data168.server;
-if(typeof data169 === "string"){
-if(!pattern0.test(data169)){
-const err342 = {instancePath:instancePath+"/manager_server_pool/server",schemaPath:"#/properties/manager_server_pool/properties/server/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err342 = {instancePath:instancePath+"/manager_vm_status/server",schemaPath:"#/properties/manager_vm_status/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4274,8 +4268,9 @@ vErrors.push(err342);
 errors++;
 }
 }
+}
 else {
-const err343 = {instancePath:instancePath+"/manager_server_pool/server",schemaPath:"#/properties/manager_server_pool/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err343 = {instancePath:instancePath+"/manager_vm_status",schemaPath:"#/properties/manager_vm_status/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4285,11 +4280,12 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data168.pool !== undefined){
-let data170 = data168.pool;
-if(typeof data170 === "string"){
-if(!pattern0.test(data170)){
-const err344 = {instancePath:instancePath+"/manager_server_pool/pool",schemaPath:"#/properties/manager_server_pool/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.manager_in_sync !== undefined){
+let data169 = data.manager_in_sync;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+for(const key39 in data169){
+if(!(key39 === "vm")){
+const err344 = {instancePath:instancePath+"/manager_in_sync",schemaPath:"#/properties/manager_in_sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4299,8 +4295,11 @@ vErrors.push(err344);
 errors++;
 }
 }
-else {
-const err345 = {instancePath:instancePath+"/manager_server_pool/pool",schemaPath:"#/properties/manager_server_pool/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data169.vm !== undefined){
+let data170 = data169.vm;
+if(typeof data170 === "string"){
+if(!pattern0.test(data170)){
+const err345 = {instancePath:instancePath+"/manager_in_sync/vm",schemaPath:"#/properties/manager_in_sync/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4310,9 +4309,8 @@ vErrors.push(err345);
 errors++;
 }
 }
-}
 else {
-const err346 = {instancePath:instancePath+"/manager_server_pool",schemaPath:"#/properties/manager_server_pool/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err346 = {instancePath:instancePath+"/manager_in_sync/vm",schemaPath:"#/properties/manager_in_sync/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4322,11 +4320,9 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data.manager_pool_master !== undefined){
-let data171 = data.manager_pool_master;
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-if(data171.pool === undefined){
-const err347 = {instancePath:instancePath+"/manager_pool_master",schemaPath:"#/properties/manager_pool_master/required",keyword:"required",params:{missingProperty: "pool"},message:"must have required property '"+"pool"+"'"};
+}
+else {
+const err347 = {instancePath:instancePath+"/manager_in_sync",schemaPath:"#/properties/manager_in_sync/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4335,9 +4331,12 @@ vErrors.push(err347);
 }
 errors++;
 }
-for(const key40 in data171){
-if(!((key40 === "pool") || (key40 === "server"))){
-const err348 = {instancePath:instancePath+"/manager_pool_master",schemaPath:"#/properties/manager_pool_master/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+if(data.manager_server_pool !== undefined){
+let data171 = data.manager_server_pool;
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+if(data171.server === undefined){
+const err348 = {instancePath:instancePath+"/manager_server_pool",schemaPath:"#/properties/manager_server_pool/required",keyword:"required",params:{missingProperty: "server"},message:"must have required property '"+"server"+"'"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4346,12 +4345,9 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-if(data171.pool !== undefined){
-let data172 = data171.pool;
-if(typeof data172 === "string"){
-if(!pattern0.test(data172)){
-const err349 = {instancePath:instancePath+"/manager_pool_master/pool",schemaPath:"#/properties/manager_pool_master/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key40 in data171){
+if(!((key40 === "server") || (key40 === "pool"))){
+const err349 = {instancePath:instancePath+"/manager_server_pool",schemaPath:"#/properties/manager_server_pool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4361,8 +4357,11 @@ vErrors.push(err349);
 errors++;
 }
 }
-else {
-const err350 = {instancePath:instancePath+"/manager_pool_master/pool",schemaPath:"#/properties/manager_pool_master/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data171.server !== undefined){
+let data172 = data171.server;
+if(typeof data172 === "string"){
+if(!pattern0.test(data172)){
+const err350 = {instancePath:instancePath+"/manager_server_pool/server",schemaPath:"#/properties/manager_server_pool/properties/server/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4372,11 +4371,8 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data171.server !== undefined){
-let data173 = data171.server;
-if(typeof data173 === "string"){
-if(!pattern0.test(data173)){
-const err351 = {instancePath:instancePath+"/manager_pool_master/server",schemaPath:"#/properties/manager_pool_master/properties/server/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err351 = {instancePath:instancePath+"/manager_server_pool/server",schemaPath:"#/properties/manager_server_pool/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4386,8 +4382,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-else {
-const err352 = {instancePath:instancePath+"/manager_pool_master/server",schemaPath:"#/properties/manager_pool_master/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data171.pool !== undefined){
+let data173 = data171.pool;
+if(typeof data173 === "string"){
+if(!pattern0.test(data173)){
+const err352 = {instancePath:instancePath+"/manager_server_pool/pool",schemaPath:"#/properties/manager_server_pool/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4397,9 +4396,8 @@ vErrors.push(err352);
 errors++;
 }
 }
-}
 else {
-const err353 = {instancePath:instancePath+"/manager_pool_master",schemaPath:"#/properties/manager_pool_master/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err353 = {instancePath:instancePath+"/manager_server_pool/pool",schemaPath:"#/properties/manager_server_pool/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4409,11 +4407,9 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(data.manager_repo_presented !== undefined){
-let data174 = data.manager_repo_presented;
-if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
-if(data174.repository === undefined){
-const err354 = {instancePath:instancePath+"/manager_repo_presented",schemaPath:"#/properties/manager_repo_presented/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'"};
+}
+else {
+const err354 = {instancePath:instancePath+"/manager_server_pool",schemaPath:"#/properties/manager_server_pool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4422,8 +4418,12 @@ vErrors.push(err354);
 }
 errors++;
 }
-if(data174.server === undefined){
-const err355 = {instancePath:instancePath+"/manager_repo_presented",schemaPath:"#/properties/manager_repo_presented/required",keyword:"required",params:{missingProperty: "server"},message:"must have required property '"+"server"+"'"};
+}
+if(data.manager_vm_pool !== undefined){
+let data174 = data.manager_vm_pool;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+if(data174.vm === undefined){
+const err355 = {instancePath:instancePath+"/manager_vm_pool",schemaPath:"#/properties/manager_vm_pool/required",keyword:"required",params:{missingProperty: "vm"},message:"must have required property '"+"vm"+"'"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4433,8 +4433,8 @@ vErrors.push(err355);
 errors++;
 }
 for(const key41 in data174){
-if(!(((key41 === "repository") || (key41 === "server")) || (key41 === "presented"))){
-const err356 = {instancePath:instancePath+"/manager_repo_presented",schemaPath:"#/properties/manager_repo_presented/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+if(!((key41 === "vm") || (key41 === "pool"))){
+const err356 = {instancePath:instancePath+"/manager_vm_pool",schemaPath:"#/properties/manager_vm_pool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4444,11 +4444,11 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data174.repository !== undefined){
-let data175 = data174.repository;
+if(data174.vm !== undefined){
+let data175 = data174.vm;
 if(typeof data175 === "string"){
 if(!pattern0.test(data175)){
-const err357 = {instancePath:instancePath+"/manager_repo_presented/repository",schemaPath:"#/properties/manager_repo_presented/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err357 = {instancePath:instancePath+"/manager_vm_pool/vm",schemaPath:"#/properties/manager_vm_pool/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4459,7 +4459,7 @@ errors++;
 }
 }
 else {
-const err358 = {instancePath:instancePath+"/manager_repo_presented/repository",schemaPath:"#/properties/manager_repo_presented/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err358 = {instancePath:instancePath+"/manager_vm_pool/vm",schemaPath:"#/properties/manager_vm_pool/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4469,11 +4469,11 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data174.server !== undefined){
-let data176 = data174.server;
+if(data174.pool !== undefined){
+let data176 = data174.pool;
 if(typeof data176 === "string"){
 if(!pattern0.test(data176)){
-const err359 = {instancePath:instancePath+"/manager_repo_presented/server",schemaPath:"#/properties/manager_repo_presented/properties/server/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err359 = {instancePath:instancePath+"/manager_vm_pool/pool",schemaPath:"#/properties/manager_vm_pool/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4484,7 +4484,7 @@ errors++;
 }
 }
 else {
-const err360 = {instancePath:instancePath+"/manager_repo_presented/server",schemaPath:"#/properties/manager_repo_presented/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err360 = {instancePath:instancePath+"/manager_vm_pool/pool",schemaPath:"#/properties/manager_vm_pool/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4494,9 +4494,9 @@ vErrors.push(err360);
 errors++;
 }
 }
-if(data174.presented !== undefined){
-if(typeof data174.presented !== "boolean"){
-const err361 = {instancePath:instancePath+"/manager_repo_presented/presented",schemaPath:"#/properties/manager_repo_presented/properties/presented/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err361 = {instancePath:instancePath+"/manager_vm_pool",schemaPath:"#/properties/manager_vm_pool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4506,9 +4506,11 @@ vErrors.push(err361);
 errors++;
 }
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/manager_repo_presented",schemaPath:"#/properties/manager_repo_presented/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.manager_pool_master !== undefined){
+let data177 = data.manager_pool_master;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+if(data177.pool === undefined){
+const err362 = {instancePath:instancePath+"/manager_pool_master",schemaPath:"#/properties/manager_pool_master/required",keyword:"required",params:{missingProperty: "pool"},message:"must have required property '"+"pool"+"'"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4517,12 +4519,9 @@ vErrors.push(err362);
 }
 errors++;
 }
-}
-if(data.manager_repo_status !== undefined){
-let data178 = data.manager_repo_status;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-if(data178.repository === undefined){
-const err363 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'"};
+for(const key42 in data177){
+if(!((key42 === "pool") || (key42 === "server"))){
+const err363 = {instancePath:instancePath+"/manager_pool_master",schemaPath:"#/properties/manager_pool_master/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4531,8 +4530,12 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(data178.status === undefined){
-const err364 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+}
+if(data177.pool !== undefined){
+let data178 = data177.pool;
+if(typeof data178 === "string"){
+if(!pattern0.test(data178)){
+const err364 = {instancePath:instancePath+"/manager_pool_master/pool",schemaPath:"#/properties/manager_pool_master/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4541,9 +4544,9 @@ vErrors.push(err364);
 }
 errors++;
 }
-for(const key42 in data178){
-if(!((key42 === "repository") || (key42 === "status"))){
-const err365 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+else {
+const err365 = {instancePath:instancePath+"/manager_pool_master/pool",schemaPath:"#/properties/manager_pool_master/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4553,11 +4556,11 @@ vErrors.push(err365);
 errors++;
 }
 }
-if(data178.repository !== undefined){
-let data179 = data178.repository;
+if(data177.server !== undefined){
+let data179 = data177.server;
 if(typeof data179 === "string"){
 if(!pattern0.test(data179)){
-const err366 = {instancePath:instancePath+"/manager_repo_status/repository",schemaPath:"#/properties/manager_repo_status/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err366 = {instancePath:instancePath+"/manager_pool_master/server",schemaPath:"#/properties/manager_pool_master/properties/server/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4568,7 +4571,7 @@ errors++;
 }
 }
 else {
-const err367 = {instancePath:instancePath+"/manager_repo_status/repository",schemaPath:"#/properties/manager_repo_status/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err367 = {instancePath:instancePath+"/manager_pool_master/server",schemaPath:"#/properties/manager_pool_master/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4578,10 +4581,9 @@ vErrors.push(err367);
 errors++;
 }
 }
-if(data178.status !== undefined){
-let data180 = data178.status;
-if(typeof data180 !== "string"){
-const err368 = {instancePath:instancePath+"/manager_repo_status/status",schemaPath:"#/properties/manager_repo_status/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err368 = {instancePath:instancePath+"/manager_pool_master",schemaPath:"#/properties/manager_pool_master/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4590,8 +4592,12 @@ vErrors.push(err368);
 }
 errors++;
 }
-if(!(((data180 === "OK") || (data180 === "Orphaned")) || (data180 === "Unavailable"))){
-const err369 = {instancePath:instancePath+"/manager_repo_status/status",schemaPath:"#/properties/manager_repo_status/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.manager_repo_status.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.manager_repo_presented !== undefined){
+let data180 = data.manager_repo_presented;
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
+if(data180.repository === undefined){
+const err369 = {instancePath:instancePath+"/manager_repo_presented",schemaPath:"#/properties/manager_repo_presented/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4600,10 +4606,8 @@ vErrors.push(err369);
 }
 errors++;
 }
-}
-}
-else {
-const err370 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data180.server === undefined){
+const err370 = {instancePath:instancePath+"/manager_repo_presented",schemaPath:"#/properties/manager_repo_presented/required",keyword:"required",params:{missingProperty: "server"},message:"must have required property '"+"server"+"'"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4612,12 +4616,9 @@ vErrors.push(err370);
 }
 errors++;
 }
-}
-if(data.manager_ha !== undefined){
-let data181 = data.manager_ha;
-if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
-if(data181.enabled === undefined){
-const err371 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+for(const key43 in data180){
+if(!(((key43 === "repository") || (key43 === "server")) || (key43 === "presented"))){
+const err371 = {instancePath:instancePath+"/manager_repo_presented",schemaPath:"#/properties/manager_repo_presented/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4626,9 +4627,12 @@ vErrors.push(err371);
 }
 errors++;
 }
-for(const key43 in data181){
-if(!(((key43 === "vm") || (key43 === "pool")) || (key43 === "enabled"))){
-const err372 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+if(data180.repository !== undefined){
+let data181 = data180.repository;
+if(typeof data181 === "string"){
+if(!pattern0.test(data181)){
+const err372 = {instancePath:instancePath+"/manager_repo_presented/repository",schemaPath:"#/properties/manager_repo_presented/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4638,11 +4642,8 @@ vErrors.push(err372);
 errors++;
 }
 }
-if(data181.vm !== undefined){
-let data182 = data181.vm;
-if(typeof data182 === "string"){
-if(!pattern0.test(data182)){
-const err373 = {instancePath:instancePath+"/manager_ha/vm",schemaPath:"#/properties/manager_ha/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err373 = {instancePath:instancePath+"/manager_repo_presented/repository",schemaPath:"#/properties/manager_repo_presented/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4652,8 +4653,11 @@ vErrors.push(err373);
 errors++;
 }
 }
-else {
-const err374 = {instancePath:instancePath+"/manager_ha/vm",schemaPath:"#/properties/manager_ha/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data180.server !== undefined){
+let data182 = data180.server;
+if(typeof data182 === "string"){
+if(!pattern0.test(data182)){
+const err374 = {instancePath:instancePath+"/manager_repo_presented/server",schemaPath:"#/properties/manager_repo_presented/properties/server/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4663,11 +4667,8 @@ vErrors.push(err374);
 errors++;
 }
 }
-if(data181.pool !== undefined){
-let data183 = data181.pool;
-if(typeof data183 === "string"){
-if(!pattern0.test(data183)){
-const err375 = {instancePath:instancePath+"/manager_ha/pool",schemaPath:"#/properties/manager_ha/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err375 = {instancePath:instancePath+"/manager_repo_presented/server",schemaPath:"#/properties/manager_repo_presented/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4677,8 +4678,9 @@ vErrors.push(err375);
 errors++;
 }
 }
-else {
-const err376 = {instancePath:instancePath+"/manager_ha/pool",schemaPath:"#/properties/manager_ha/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data180.presented !== undefined){
+if(typeof data180.presented !== "boolean"){
+const err376 = {instancePath:instancePath+"/manager_repo_presented/presented",schemaPath:"#/properties/manager_repo_presented/properties/presented/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4688,9 +4690,9 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data181.enabled !== undefined){
-if(typeof data181.enabled !== "boolean"){
-const err377 = {instancePath:instancePath+"/manager_ha/enabled",schemaPath:"#/properties/manager_ha/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err377 = {instancePath:instancePath+"/manager_repo_presented",schemaPath:"#/properties/manager_repo_presented/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4700,9 +4702,11 @@ vErrors.push(err377);
 errors++;
 }
 }
-}
-else {
-const err378 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.manager_repo_status !== undefined){
+let data184 = data.manager_repo_status;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+if(data184.repository === undefined){
+const err378 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4711,12 +4715,8 @@ vErrors.push(err378);
 }
 errors++;
 }
-}
-if(data.manager_job !== undefined){
-let data185 = data.manager_job;
-if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
-if(data185.summary === undefined){
-const err379 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
+if(data184.status === undefined){
+const err379 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4725,9 +4725,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-for(const key44 in data185){
-if(!((key44 === "summary") || (key44 === "status"))){
-const err380 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+for(const key44 in data184){
+if(!((key44 === "repository") || (key44 === "status"))){
+const err380 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4737,11 +4737,11 @@ vErrors.push(err380);
 errors++;
 }
 }
-if(data185.summary !== undefined){
-let data186 = data185.summary;
-if(typeof data186 === "string"){
-if(!pattern0.test(data186)){
-const err381 = {instancePath:instancePath+"/manager_job/summary",schemaPath:"#/properties/manager_job/properties/summary/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data184.repository !== undefined){
+let data185 = data184.repository;
+if(typeof data185 === "string"){
+if(!pattern0.test(data185)){
+const err381 = {instancePath:instancePath+"/manager_repo_status/repository",schemaPath:"#/properties/manager_repo_status/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4752,7 +4752,7 @@ errors++;
 }
 }
 else {
-const err382 = {instancePath:instancePath+"/manager_job/summary",schemaPath:"#/properties/manager_job/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err382 = {instancePath:instancePath+"/manager_repo_status/repository",schemaPath:"#/properties/manager_repo_status/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4762,10 +4762,10 @@ vErrors.push(err382);
 errors++;
 }
 }
-if(data185.status !== undefined){
-let data187 = data185.status;
-if(typeof data187 !== "string"){
-const err383 = {instancePath:instancePath+"/manager_job/status",schemaPath:"#/properties/manager_job/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data184.status !== undefined){
+let data186 = data184.status;
+if(typeof data186 !== "string"){
+const err383 = {instancePath:instancePath+"/manager_repo_status/status",schemaPath:"#/properties/manager_repo_status/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4774,8 +4774,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-if(!(((data187 === "Success") || (data187 === "Failure")) || (data187 === "In Progress"))){
-const err384 = {instancePath:instancePath+"/manager_job/status",schemaPath:"#/properties/manager_job/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.manager_job.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(!(((data186 === "OK") || (data186 === "Orphaned")) || (data186 === "Unavailable"))){
+const err384 = {instancePath:instancePath+"/manager_repo_status/status",schemaPath:"#/properties/manager_repo_status/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.manager_repo_status.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4787,7 +4787,7 @@ errors++;
 }
 }
 else {
-const err385 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err385 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4797,14 +4797,198 @@ vErrors.push(err385);
 errors++;
 }
 }
-}
-else {
-const err386 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.manager_ha !== undefined){
+let data187 = data.manager_ha;
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+if(data187.enabled === undefined){
+const err386 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err386];
 }
 else {
 vErrors.push(err386);
+}
+errors++;
+}
+for(const key45 in data187){
+if(!(((key45 === "vm") || (key45 === "pool")) || (key45 === "enabled"))){
+const err387 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+if(data187.vm !== undefined){
+let data188 = data187.vm;
+if(typeof data188 === "string"){
+if(!pattern0.test(data188)){
+const err388 = {instancePath:instancePath+"/manager_ha/vm",schemaPath:"#/properties/manager_ha/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+else {
+const err389 = {instancePath:instancePath+"/manager_ha/vm",schemaPath:"#/properties/manager_ha/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+if(data187.pool !== undefined){
+let data189 = data187.pool;
+if(typeof data189 === "string"){
+if(!pattern0.test(data189)){
+const err390 = {instancePath:instancePath+"/manager_ha/pool",schemaPath:"#/properties/manager_ha/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/manager_ha/pool",schemaPath:"#/properties/manager_ha/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+if(data187.enabled !== undefined){
+if(typeof data187.enabled !== "boolean"){
+const err392 = {instancePath:instancePath+"/manager_ha/enabled",schemaPath:"#/properties/manager_ha/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+}
+else {
+const err393 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+if(data.manager_job !== undefined){
+let data191 = data.manager_job;
+if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
+if(data191.summary === undefined){
+const err394 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+for(const key46 in data191){
+if(!((key46 === "summary") || (key46 === "status"))){
+const err395 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+if(data191.summary !== undefined){
+let data192 = data191.summary;
+if(typeof data192 === "string"){
+if(!pattern0.test(data192)){
+const err396 = {instancePath:instancePath+"/manager_job/summary",schemaPath:"#/properties/manager_job/properties/summary/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+else {
+const err397 = {instancePath:instancePath+"/manager_job/summary",schemaPath:"#/properties/manager_job/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+if(data191.status !== undefined){
+let data193 = data191.status;
+if(typeof data193 !== "string"){
+const err398 = {instancePath:instancePath+"/manager_job/status",schemaPath:"#/properties/manager_job/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+if(!(((data193 === "Success") || (data193 === "Failure")) || (data193 === "In Progress"))){
+const err399 = {instancePath:instancePath+"/manager_job/status",schemaPath:"#/properties/manager_job/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.manager_job.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+}
+else {
+const err400 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+}
+else {
+const err401 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
 }
 errors++;
 }
@@ -5289,7 +5473,7 @@ vErrors.push(err39);
 errors++;
 }
 for(const key3 in data14){
-if(!((((((key3 === "name") || (key3 === "memory")) || (key3 === "dom0_mem")) || (key3 === "cpu")) || (key3 === "services")) || (key3 === "files"))){
+if(!(((((((key3 === "name") || (key3 === "memory")) || (key3 === "dom0_mem")) || (key3 === "cpu")) || (key3 === "services")) || (key3 === "files")) || (key3 === "agent_password"))){
 const err40 = {instancePath:instancePath+"/scenario/overrides/hosts/" + i2,schemaPath:"#/properties/scenario/properties/overrides/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
@@ -5695,9 +5879,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/scenario/overrides/hosts/" + i2,schemaPath:"#/properties/scenario/properties/overrides/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.agent_password !== undefined){
+let data29 = data14.agent_password;
+if(typeof data29 === "string"){
+if(!pattern0.test(data29)){
+const err74 = {instancePath:instancePath+"/scenario/overrides/hosts/" + i2+"/agent_password",schemaPath:"#/properties/scenario/properties/overrides/properties/hosts/items/properties/agent_password/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5707,9 +5893,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
 else {
-const err75 = {instancePath:instancePath+"/scenario/overrides/hosts",schemaPath:"#/properties/scenario/properties/overrides/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err75 = {instancePath:instancePath+"/scenario/overrides/hosts/" + i2+"/agent_password",schemaPath:"#/properties/scenario/properties/overrides/properties/hosts/items/properties/agent_password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5719,11 +5904,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data9.domains !== undefined){
-let data29 = data9.domains;
-if(Array.isArray(data29)){
-if(data29.length > 64){
-const err76 = {instancePath:instancePath+"/scenario/overrides/domains",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+}
+else {
+const err76 = {instancePath:instancePath+"/scenario/overrides/hosts/" + i2,schemaPath:"#/properties/scenario/properties/overrides/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5732,12 +5915,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-const len3 = data29.length;
-for(let i3=0; i3<len3; i3++){
-let data30 = data29[i3];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.simple === undefined){
-const err77 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3,schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/required",keyword:"required",params:{missingProperty: "simple"},message:"must have required property '"+"simple"+"'"};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/scenario/overrides/hosts",schemaPath:"#/properties/scenario/properties/overrides/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5746,9 +5927,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key7 in data30){
-if(!(func2.call(schema11.properties.scenario.properties.overrides.properties.domains.items.properties, key7))){
-const err78 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3,schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data9.domains !== undefined){
+let data30 = data9.domains;
+if(Array.isArray(data30)){
+if(data30.length > 64){
+const err78 = {instancePath:instancePath+"/scenario/overrides/domains",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5757,12 +5941,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data30.simple !== undefined){
-let data31 = data30.simple;
-if(typeof data31 === "string"){
-if(!pattern0.test(data31)){
-const err79 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/simple",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/simple/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len3 = data30.length;
+for(let i3=0; i3<len3; i3++){
+let data31 = data30[i3];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.simple === undefined){
+const err79 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3,schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/required",keyword:"required",params:{missingProperty: "simple"},message:"must have required property '"+"simple"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5771,9 +5955,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/simple",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/simple/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data31){
+if(!(func2.call(schema11.properties.scenario.properties.overrides.properties.domains.items.properties, key7))){
+const err80 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3,schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5783,11 +5967,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data30.id !== undefined){
-let data32 = data30.id;
+if(data31.simple !== undefined){
+let data32 = data31.simple;
 if(typeof data32 === "string"){
-if(!pattern8.test(data32)){
-const err81 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/id",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
+if(!pattern0.test(data32)){
+const err81 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/simple",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/simple/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5798,7 +5982,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/id",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err82 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/simple",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/simple/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5808,10 +5992,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data30.host !== undefined){
-let data33 = data30.host;
-if((typeof data33 !== "string") && (data33 !== null)){
-const err83 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/host",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/host/type",keyword:"type",params:{type: schema11.properties.scenario.properties.overrides.properties.domains.items.properties.host.type},message:"must be string,null"};
+if(data31.id !== undefined){
+let data33 = data31.id;
+if(typeof data33 === "string"){
+if(!pattern9.test(data33)){
+const err83 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/id",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5821,10 +6006,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data30.state !== undefined){
-let data34 = data30.state;
-if(typeof data34 !== "string"){
-const err84 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/state",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err84 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/id",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5833,8 +6016,11 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!(((data34 === "running") || (data34 === "paused")) || (data34 === "halted"))){
-const err85 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/state",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.scenario.properties.overrides.properties.domains.items.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data31.host !== undefined){
+let data34 = data31.host;
+if((typeof data34 !== "string") && (data34 !== null)){
+const err85 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/host",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/host/type",keyword:"type",params:{type: schema11.properties.scenario.properties.overrides.properties.domains.items.properties.host.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5844,10 +6030,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data30.memory !== undefined){
-let data35 = data30.memory;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err86 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/memory",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data31.state !== undefined){
+let data35 = data31.state;
+if(typeof data35 !== "string"){
+const err86 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/state",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5856,9 +6042,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 1048576 || isNaN(data35)){
-const err87 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/memory",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
+if(!(((data35 === "running") || (data35 === "paused")) || (data35 === "halted"))){
+const err87 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/state",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.scenario.properties.overrides.properties.domains.items.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5867,8 +6052,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data35 < 1 || isNaN(data35)){
-const err88 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/memory",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data31.memory !== undefined){
+let data36 = data31.memory;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err88 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/memory",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5877,12 +6065,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-if(data30.maxmem !== undefined){
-let data36 = data30.maxmem;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err89 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/maxmem",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/maxmem/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 1048576 || isNaN(data36)){
+const err89 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/memory",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5891,9 +6076,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 1048576 || isNaN(data36)){
-const err90 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/maxmem",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/maxmem/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
+if(data36 < 1 || isNaN(data36)){
+const err90 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/memory",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5902,8 +6086,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data36 < 1 || isNaN(data36)){
-const err91 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/maxmem",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/maxmem/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data31.maxmem !== undefined){
+let data37 = data31.maxmem;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err91 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/maxmem",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/maxmem/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5912,12 +6100,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-if(data30.vcpus !== undefined){
-let data37 = data30.vcpus;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err92 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/vcpus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 1048576 || isNaN(data37)){
+const err92 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/maxmem",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/maxmem/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5926,9 +6111,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 128 || isNaN(data37)){
-const err93 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/vcpus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
+if(data37 < 1 || isNaN(data37)){
+const err93 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/maxmem",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/maxmem/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5937,8 +6121,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data37 < 1 || isNaN(data37)){
-const err94 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/vcpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data31.vcpus !== undefined){
+let data38 = data31.vcpus;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err94 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/vcpus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5947,12 +6135,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-}
-if(data30.max_vcpus !== undefined){
-let data38 = data30.max_vcpus;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err95 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/max_vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/max_vcpus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 128 || isNaN(data38)){
+const err95 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/vcpus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5961,9 +6146,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 128 || isNaN(data38)){
-const err96 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/max_vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/max_vcpus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
+if(data38 < 1 || isNaN(data38)){
+const err96 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/vcpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5972,8 +6156,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data38 < 1 || isNaN(data38)){
-const err97 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/max_vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/max_vcpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data31.max_vcpus !== undefined){
+let data39 = data31.max_vcpus;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err97 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/max_vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/max_vcpus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5982,12 +6170,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-if(data30.weight !== undefined){
-let data39 = data30.weight;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err98 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/weight",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 128 || isNaN(data39)){
+const err98 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/max_vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/max_vcpus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5996,9 +6181,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 65535 || isNaN(data39)){
-const err99 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/weight",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(data39 < 1 || isNaN(data39)){
+const err99 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/max_vcpus",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/max_vcpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -6007,8 +6191,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data39 < 1 || isNaN(data39)){
-const err100 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/weight",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data31.weight !== undefined){
+let data40 = data31.weight;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err100 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/weight",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -6017,12 +6205,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-if(data30.cap !== undefined){
-let data40 = data30.cap;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err101 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/cap",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/cap/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 65535 || isNaN(data40)){
+const err101 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/weight",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -6031,9 +6216,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 12800 || isNaN(data40)){
-const err102 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/cap",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/cap/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12800},message:"must be <= 12800"};
+if(data40 < 1 || isNaN(data40)){
+const err102 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/weight",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -6042,8 +6226,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err103 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/cap",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/cap/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data31.cap !== undefined){
+let data41 = data31.cap;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err103 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/cap",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/cap/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -6052,11 +6240,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-}
-if(data30.hvm !== undefined){
-if(typeof data30.hvm !== "boolean"){
-const err104 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/hvm",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/hvm/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 12800 || isNaN(data41)){
+const err104 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/cap",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/cap/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12800},message:"must be <= 12800"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -6065,10 +6251,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data30.production !== undefined){
-if(typeof data30.production !== "boolean"){
-const err105 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/production",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data41 < 0 || isNaN(data41)){
+const err105 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/cap",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/cap/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -6078,11 +6262,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data30.os !== undefined){
-let data43 = data30.os;
-if(typeof data43 === "string"){
-if(!pattern0.test(data43)){
-const err106 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/os",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/os/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data31.hvm !== undefined){
+if(typeof data31.hvm !== "boolean"){
+const err106 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/hvm",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/hvm/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -6092,8 +6275,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/os",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/os/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31.production !== undefined){
+if(typeof data31.production !== "boolean"){
+const err107 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/production",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -6103,12 +6287,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data30.workload !== undefined){
-let data44 = data30.workload;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key8 in data44){
-if(!(((key8 === "cpu") || (key8 === "read_iops")) || (key8 === "write_iops"))){
-const err108 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data31.os !== undefined){
+let data44 = data31.os;
+if(typeof data44 === "string"){
+if(!pattern0.test(data44)){
+const err108 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/os",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/os/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -6118,11 +6301,8 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data44.cpu !== undefined){
-let data45 = data44.cpu;
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 1 || isNaN(data45)){
-const err109 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/cpu",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err109 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/os",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/os/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6131,8 +6311,13 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data45 < 0 || isNaN(data45)){
-const err110 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/cpu",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data31.workload !== undefined){
+let data45 = data31.workload;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key8 in data45){
+if(!(((key8 === "cpu") || (key8 === "read_iops")) || (key8 === "write_iops"))){
+const err110 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6142,8 +6327,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/cpu",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/cpu/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data45.cpu !== undefined){
+let data46 = data45.cpu;
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 1 || isNaN(data46)){
+const err111 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/cpu",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6152,12 +6340,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data44.read_iops !== undefined){
-let data46 = data44.read_iops;
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 100000 || isNaN(data46)){
-const err112 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/read_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(data46 < 0 || isNaN(data46)){
+const err112 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/cpu",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6166,8 +6350,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data46 < 0 || isNaN(data46)){
-const err113 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/read_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err113 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/cpu",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/cpu/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6177,8 +6362,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/read_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data45.read_iops !== undefined){
+let data47 = data45.read_iops;
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 100000 || isNaN(data47)){
+const err114 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/read_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6187,12 +6375,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data44.write_iops !== undefined){
-let data47 = data44.write_iops;
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 100000 || isNaN(data47)){
-const err115 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/write_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(data47 < 0 || isNaN(data47)){
+const err115 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/read_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6201,8 +6385,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data47 < 0 || isNaN(data47)){
-const err116 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/write_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err116 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/read_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6212,8 +6397,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/write_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data45.write_iops !== undefined){
+let data48 = data45.write_iops;
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 100000 || isNaN(data48)){
+const err117 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/write_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6222,10 +6410,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data48 < 0 || isNaN(data48)){
+const err118 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/write_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6235,11 +6421,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data30.repository !== undefined){
-let data48 = data30.repository;
-if(typeof data48 === "string"){
-if(!pattern0.test(data48)){
-const err119 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/repository",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err119 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload/write_iops",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6249,8 +6432,9 @@ vErrors.push(err119);
 errors++;
 }
 }
+}
 else {
-const err120 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/repository",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err120 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/workload",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/workload/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6260,9 +6444,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data30.hung !== undefined){
-if(typeof data30.hung !== "boolean"){
-const err121 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/hung",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/hung/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data31.repository !== undefined){
+let data49 = data31.repository;
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err121 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/repository",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6272,9 +6458,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
 else {
-const err122 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3,schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err122 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/repository",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6284,9 +6469,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/scenario/overrides/domains",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data31.hung !== undefined){
+if(typeof data31.hung !== "boolean"){
+const err123 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3+"/hung",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/properties/hung/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6296,11 +6481,9 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data9.remove_domains !== undefined){
-let data50 = data9.remove_domains;
-if(Array.isArray(data50)){
-if(data50.length > 64){
-const err124 = {instancePath:instancePath+"/scenario/overrides/remove_domains",schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+}
+else {
+const err124 = {instancePath:instancePath+"/scenario/overrides/domains/" + i3,schemaPath:"#/properties/scenario/properties/overrides/properties/domains/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6309,12 +6492,10 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len4 = data50.length;
-for(let i4=0; i4<len4; i4++){
-let data51 = data50[i4];
-if(typeof data51 === "string"){
-if(!pattern0.test(data51)){
-const err125 = {instancePath:instancePath+"/scenario/overrides/remove_domains/" + i4,schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/scenario/overrides/domains",schemaPath:"#/properties/scenario/properties/overrides/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6324,8 +6505,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-else {
-const err126 = {instancePath:instancePath+"/scenario/overrides/remove_domains/" + i4,schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.remove_domains !== undefined){
+let data51 = data9.remove_domains;
+if(Array.isArray(data51)){
+if(data51.length > 64){
+const err126 = {instancePath:instancePath+"/scenario/overrides/remove_domains",schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6334,10 +6518,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/scenario/overrides/remove_domains",schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len4 = data51.length;
+for(let i4=0; i4<len4; i4++){
+let data52 = data51[i4];
+if(typeof data52 === "string"){
+if(!pattern0.test(data52)){
+const err127 = {instancePath:instancePath+"/scenario/overrides/remove_domains/" + i4,schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6347,11 +6533,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data9.repositories !== undefined){
-let data52 = data9.repositories;
-if(Array.isArray(data52)){
-if(data52.length > 8){
-const err128 = {instancePath:instancePath+"/scenario/overrides/repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+else {
+const err128 = {instancePath:instancePath+"/scenario/overrides/remove_domains/" + i4,schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6360,12 +6543,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-const len5 = data52.length;
-for(let i5=0; i5<len5; i5++){
-let data53 = data52[i5];
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.lun === undefined){
-const err129 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/scenario/overrides/remove_domains",schemaPath:"#/properties/scenario/properties/overrides/properties/remove_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6374,8 +6555,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data53.alias === undefined){
-const err130 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+}
+if(data9.repositories !== undefined){
+let data53 = data9.repositories;
+if(Array.isArray(data53)){
+if(data53.length > 8){
+const err130 = {instancePath:instancePath+"/scenario/overrides/repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6384,9 +6569,12 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key9 in data53){
-if(!((((key9 === "lun") || (key9 === "alias")) || (key9 === "ovsrepo_alias")) || (key9 === "db_aliases"))){
-const err131 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+const len5 = data53.length;
+for(let i5=0; i5<len5; i5++){
+let data54 = data53[i5];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.lun === undefined){
+const err131 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6395,11 +6583,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data53.lun !== undefined){
-let data54 = data53.lun;
-if((typeof data54 !== "string") && (!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54))))){
-const err132 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/lun",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/lun/type",keyword:"type",params:{type: schema11.properties.scenario.properties.overrides.properties.repositories.items.properties.lun.type},message:"must be string,integer"};
+if(data54.alias === undefined){
+const err132 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6408,9 +6593,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(typeof data54 === "string"){
-if(!pattern0.test(data54)){
-const err133 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/lun",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key9 in data54){
+if(!((((key9 === "lun") || (key9 === "alias")) || (key9 === "ovsrepo_alias")) || (key9 === "db_aliases"))){
+const err133 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6420,12 +6605,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
-if(data53.alias !== undefined){
-let data55 = data53.alias;
-if(typeof data55 === "string"){
-if(!pattern0.test(data55)){
-const err134 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data54.lun !== undefined){
+let data55 = data54.lun;
+if((typeof data55 !== "string") && (!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55))))){
+const err134 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/lun",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/lun/type",keyword:"type",params:{type: schema11.properties.scenario.properties.overrides.properties.repositories.items.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6434,9 +6617,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data55 === "string"){
+if(!pattern0.test(data55)){
+const err135 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/lun",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6446,11 +6629,12 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data53.ovsrepo_alias !== undefined){
-let data56 = data53.ovsrepo_alias;
+}
+if(data54.alias !== undefined){
+let data56 = data54.alias;
 if(typeof data56 === "string"){
 if(!pattern0.test(data56)){
-const err136 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/ovsrepo_alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err136 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6461,7 +6645,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/ovsrepo_alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err137 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6471,11 +6655,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data53.db_aliases !== undefined){
-let data57 = data53.db_aliases;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(Object.keys(data57).length > 8){
-const err138 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/maxProperties",keyword:"maxProperties",params:{limit: 8},message:"must NOT have more than 8 properties"};
+if(data54.ovsrepo_alias !== undefined){
+let data57 = data54.ovsrepo_alias;
+if(typeof data57 === "string"){
+if(!pattern0.test(data57)){
+const err138 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/ovsrepo_alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6484,11 +6668,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-for(const key10 in data57){
-let data58 = data57[key10];
-if(typeof data58 === "string"){
-if(!pattern0.test(data58)){
-const err139 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err139 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/ovsrepo_alias",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6498,8 +6680,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-else {
-const err140 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.db_aliases !== undefined){
+let data58 = data54.db_aliases;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(Object.keys(data58).length > 8){
+const err140 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/maxProperties",keyword:"maxProperties",params:{limit: 8},message:"must NOT have more than 8 properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6508,10 +6693,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key10 in data58){
+let data59 = data58[key10];
+if(typeof data59 === "string"){
+if(!pattern0.test(data59)){
+const err141 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6521,9 +6707,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
 else {
-const err142 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err142 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6535,7 +6720,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/scenario/overrides/repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err143 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5+"/db_aliases",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/properties/db_aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6545,9 +6730,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data9.unregister_repositories !== undefined){
-if(typeof data9.unregister_repositories !== "boolean"){
-const err144 = {instancePath:instancePath+"/scenario/overrides/unregister_repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/unregister_repositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err144 = {instancePath:instancePath+"/scenario/overrides/repositories/" + i5,schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6559,7 +6744,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err145 = {instancePath:instancePath+"/scenario/overrides/repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6569,9 +6754,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.unregister_repositories !== undefined){
+if(typeof data9.unregister_repositories !== "boolean"){
+const err146 = {instancePath:instancePath+"/scenario/overrides/unregister_repositories",schemaPath:"#/properties/scenario/properties/overrides/properties/unregister_repositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6581,11 +6766,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data.variables !== undefined){
-let data60 = data.variables;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(Object.keys(data60).length > 64){
-const err147 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties"};
+}
+else {
+const err147 = {instancePath:instancePath+"/scenario/overrides",schemaPath:"#/properties/scenario/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6594,11 +6777,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-for(const key11 in data60){
-const _errs134 = errors;
-if(typeof key11 === "string"){
-if(!pattern16.test(key11)){
-const err148 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key11};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6608,9 +6790,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-var valid23 = _errs134 === errors;
-if(!valid23){
-const err149 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+if(data.variables !== undefined){
+let data61 = data.variables;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(Object.keys(data61).length > 64){
+const err149 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6619,12 +6803,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-for(const key12 in data60){
-let data61 = data60[key12];
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(Object.keys(data61).length > 1){
-const err150 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+for(const key11 in data61){
+const _errs136 = errors;
+if(typeof key11 === "string"){
+if(!pattern17.test(key11)){
+const err150 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -6633,8 +6816,10 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(Object.keys(data61).length < 1){
-const err151 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+var valid23 = _errs136 === errors;
+if(!valid23){
+const err151 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -6643,9 +6828,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key13 in data61){
-if(!((((key13 === "pick") || (key13 === "int")) || (key13 === "hex")) || (key13 === "template"))){
-const err152 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+for(const key12 in data61){
+let data62 = data61[key12];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(Object.keys(data62).length > 1){
+const err152 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6654,12 +6842,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data61.pick !== undefined){
-let data62 = data61.pick;
-if(Array.isArray(data62)){
-if(data62.length > 256){
-const err153 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items"};
+if(Object.keys(data62).length < 1){
+const err153 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6668,8 +6852,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data62.length < 1){
-const err154 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key13 in data62){
+if(!((((key13 === "pick") || (key13 === "int")) || (key13 === "hex")) || (key13 === "template"))){
+const err154 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6678,11 +6863,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-const len6 = data62.length;
-for(let i6=0; i6<len6; i6++){
-let data63 = data62[i6];
-if((typeof data63 !== "string") && (!((typeof data63 == "number") && (isFinite(data63))))){
-const err155 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick/" + i6,schemaPath:"#/properties/variables/additionalProperties/properties/pick/items/type",keyword:"type",params:{type: schema11.properties.variables.additionalProperties.properties.pick.items.type},message:"must be string,number"};
+}
+if(data62.pick !== undefined){
+let data63 = data62.pick;
+if(Array.isArray(data63)){
+if(data63.length > 256){
+const err155 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6691,10 +6877,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data63.length < 1){
+const err156 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6703,12 +6887,11 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data61.int !== undefined){
-let data64 = data61.int;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.min === undefined){
-const err157 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+const len6 = data63.length;
+for(let i6=0; i6<len6; i6++){
+let data64 = data63[i6];
+if((typeof data64 !== "string") && (!((typeof data64 == "number") && (isFinite(data64))))){
+const err157 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick/" + i6,schemaPath:"#/properties/variables/additionalProperties/properties/pick/items/type",keyword:"type",params:{type: schema11.properties.variables.additionalProperties.properties.pick.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6717,8 +6900,10 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data64.max === undefined){
-const err158 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/pick",schemaPath:"#/properties/variables/additionalProperties/properties/pick/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -6727,9 +6912,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key14 in data64){
-if(!(((key14 === "min") || (key14 === "max")) || (key14 === "step"))){
-const err159 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data62.int !== undefined){
+let data65 = data62.int;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.min === undefined){
+const err159 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -6738,11 +6926,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data64.min !== undefined){
-let data65 = data64.min;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err160 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data65.max === undefined){
+const err160 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -6751,9 +6936,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 > 1000000000 || isNaN(data65)){
-const err161 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
+for(const key14 in data65){
+if(!(((key14 === "min") || (key14 === "max")) || (key14 === "step"))){
+const err161 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -6762,8 +6947,11 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data65 < -1000000000 || isNaN(data65)){
-const err162 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000},message:"must be >= -1000000000"};
+}
+if(data65.min !== undefined){
+let data66 = data65.min;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err162 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -6772,12 +6960,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-}
-if(data64.max !== undefined){
-let data66 = data64.max;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err163 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 1000000000 || isNaN(data66)){
+const err163 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -6786,9 +6971,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 1000000000 || isNaN(data66)){
-const err164 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
+if(data66 < -1000000000 || isNaN(data66)){
+const err164 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/min",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000},message:"must be >= -1000000000"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -6797,8 +6981,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(data66 < -1000000000 || isNaN(data66)){
-const err165 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000},message:"must be >= -1000000000"};
+}
+}
+if(data65.max !== undefined){
+let data67 = data65.max;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err165 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -6807,12 +6995,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-}
-if(data64.step !== undefined){
-let data67 = data64.step;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err166 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 1000000000 || isNaN(data67)){
+const err166 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -6821,9 +7006,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 1000000000 || isNaN(data67)){
-const err167 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
+if(data67 < -1000000000 || isNaN(data67)){
+const err167 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/max",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000},message:"must be >= -1000000000"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -6832,8 +7016,12 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data67 < 1 || isNaN(data67)){
-const err168 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data65.step !== undefined){
+let data68 = data65.step;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err168 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -6842,11 +7030,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 1000000000 || isNaN(data68)){
+const err169 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -6855,11 +7041,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data61.hex !== undefined){
-let data68 = data61.hex;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err170 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data68 < 1 || isNaN(data68)){
+const err170 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int/step",schemaPath:"#/properties/variables/additionalProperties/properties/int/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -6868,9 +7051,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 > 64 || isNaN(data68)){
-const err171 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+}
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/int",schemaPath:"#/properties/variables/additionalProperties/properties/int/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -6879,8 +7064,11 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data68 < 1 || isNaN(data68)){
-const err172 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.hex !== undefined){
+let data69 = data62.hex;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err172 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -6889,13 +7077,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-}
-if(data61.template !== undefined){
-let data69 = data61.template;
-if(typeof data69 === "string"){
-if(!pattern0.test(data69)){
-const err173 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 64 || isNaN(data69)){
+const err173 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -6904,9 +7088,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data69 < 1 || isNaN(data69)){
+const err174 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/hex",schemaPath:"#/properties/variables/additionalProperties/properties/hex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -6917,8 +7100,11 @@ errors++;
 }
 }
 }
-else {
-const err175 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.template !== undefined){
+let data70 = data62.template;
+if(typeof data70 === "string"){
+if(!pattern0.test(data70)){
+const err175 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -6928,9 +7114,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
 else {
-const err176 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err176 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/template",schemaPath:"#/properties/variables/additionalProperties/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -6940,11 +7125,9 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data70 = data.facts;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(Object.keys(data70).length > 32){
-const err177 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxProperties",keyword:"maxProperties",params:{limit: 32},message:"must NOT have more than 32 properties"};
+}
+else {
+const err177 = {instancePath:instancePath+"/variables/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -6953,11 +7136,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key15 in data70){
-const _errs158 = errors;
-if(typeof key15 === "string"){
-if(!pattern16.test(key15)){
-const err178 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key15};
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -6967,9 +7149,11 @@ vErrors.push(err178);
 errors++;
 }
 }
-var valid29 = _errs158 === errors;
-if(!valid29){
-const err179 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
+if(data.facts !== undefined){
+let data71 = data.facts;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(Object.keys(data71).length > 32){
+const err179 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxProperties",keyword:"maxProperties",params:{limit: 32},message:"must NOT have more than 32 properties"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -6978,12 +7162,11 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-for(const key16 in data70){
-let data71 = data70[key16];
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(Object.keys(data71).length > 1){
-const err180 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+for(const key15 in data71){
+const _errs160 = errors;
+if(typeof key15 === "string"){
+if(!pattern17.test(key15)){
+const err180 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key15};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -6992,8 +7175,10 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(Object.keys(data71).length < 1){
-const err181 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+var valid29 = _errs160 === errors;
+if(!valid29){
+const err181 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -7002,9 +7187,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-for(const key17 in data71){
-if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key17))){
-const err182 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+for(const key16 in data71){
+let data72 = data71[key16];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(Object.keys(data72).length > 1){
+const err182 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -7013,12 +7201,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data71.xen_version !== undefined){
-let data72 = data71.xen_version;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.host === undefined){
-const err183 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(Object.keys(data72).length < 1){
+const err183 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -7027,9 +7211,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key18 in data72){
-if(!(key18 === "host")){
-const err184 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+for(const key17 in data72){
+if(!(func2.call(schema11.properties.facts.additionalProperties.properties, key17))){
+const err184 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -7039,11 +7223,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data72.host !== undefined){
-let data73 = data72.host;
-if(typeof data73 === "string"){
-if(!pattern0.test(data73)){
-const err185 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.xen_version !== undefined){
+let data73 = data72.xen_version;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.host === undefined){
+const err185 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -7052,9 +7236,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data73){
+if(!(key18 === "host")){
+const err186 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -7064,9 +7248,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data73.host !== undefined){
+let data74 = data73.host;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err187 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -7076,11 +7262,8 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data71.free_memory !== undefined){
-let data74 = data71.free_memory;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.host === undefined){
-const err188 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err188 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version/host",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -7089,9 +7272,10 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key19 in data74){
-if(!(key19 === "host")){
-const err189 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/xen_version",schemaPath:"#/properties/facts/additionalProperties/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -7101,11 +7285,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data74.host !== undefined){
-let data75 = data74.host;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err190 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.free_memory !== undefined){
+let data75 = data72.free_memory;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.host === undefined){
+const err190 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -7114,9 +7298,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data75){
+if(!(key19 === "host")){
+const err191 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -7126,9 +7310,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data75.host !== undefined){
+let data76 = data75.host;
+if(typeof data76 === "string"){
+if(!pattern0.test(data76)){
+const err192 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -7138,11 +7324,8 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data71.total_memory !== undefined){
-let data76 = data71.total_memory;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.host === undefined){
-const err193 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err193 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -7151,9 +7334,10 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key20 in data76){
-if(!(key20 === "host")){
-const err194 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/free_memory",schemaPath:"#/properties/facts/additionalProperties/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -7163,11 +7347,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data76.host !== undefined){
-let data77 = data76.host;
-if(typeof data77 === "string"){
-if(!pattern0.test(data77)){
-const err195 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.total_memory !== undefined){
+let data77 = data72.total_memory;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.host === undefined){
+const err195 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -7176,9 +7360,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-else {
-const err196 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data77){
+if(!(key20 === "host")){
+const err196 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -7188,9 +7372,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.host !== undefined){
+let data78 = data77.host;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err197 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -7200,11 +7386,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data71.nr_cpus !== undefined){
-let data78 = data71.nr_cpus;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.host === undefined){
-const err198 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err198 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -7213,9 +7396,10 @@ vErrors.push(err198);
 }
 errors++;
 }
-for(const key21 in data78){
-if(!(key21 === "host")){
-const err199 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/total_memory",schemaPath:"#/properties/facts/additionalProperties/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -7225,11 +7409,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data78.host !== undefined){
-let data79 = data78.host;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err200 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.nr_cpus !== undefined){
+let data79 = data72.nr_cpus;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.host === undefined){
+const err200 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -7238,9 +7422,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data79){
+if(!(key21 === "host")){
+const err201 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -7250,9 +7434,11 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-else {
-const err202 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.host !== undefined){
+let data80 = data79.host;
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err202 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -7262,11 +7448,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data71.dom0_memory !== undefined){
-let data80 = data71.dom0_memory;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.host === undefined){
-const err203 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err203 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus/host",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -7275,9 +7458,10 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key22 in data80){
-if(!(key22 === "host")){
-const err204 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/nr_cpus",schemaPath:"#/properties/facts/additionalProperties/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -7287,11 +7471,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data80.host !== undefined){
-let data81 = data80.host;
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err205 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.dom0_memory !== undefined){
+let data81 = data72.dom0_memory;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.host === undefined){
+const err205 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -7300,9 +7484,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key22 in data81){
+if(!(key22 === "host")){
+const err206 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -7312,9 +7496,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data81.host !== undefined){
+let data82 = data81.host;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err207 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -7324,11 +7510,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data71.domain_name !== undefined){
-let data82 = data71.domain_name;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.domain === undefined){
-const err208 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err208 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory/host",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -7337,9 +7520,10 @@ vErrors.push(err208);
 }
 errors++;
 }
-for(const key23 in data82){
-if(!(key23 === "domain")){
-const err209 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/dom0_memory",schemaPath:"#/properties/facts/additionalProperties/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -7349,11 +7533,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data82.domain !== undefined){
-let data83 = data82.domain;
-if(typeof data83 === "string"){
-if(!pattern0.test(data83)){
-const err210 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.domain_name !== undefined){
+let data83 = data72.domain_name;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.domain === undefined){
+const err210 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -7362,9 +7546,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key23 in data83){
+if(!(key23 === "domain")){
+const err211 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -7374,9 +7558,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data83.domain !== undefined){
+let data84 = data83.domain;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err212 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -7386,11 +7572,8 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data71.domain_id !== undefined){
-let data84 = data71.domain_id;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.domain === undefined){
-const err213 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err213 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -7399,9 +7582,10 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key24 in data84){
-if(!(key24 === "domain")){
-const err214 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_name",schemaPath:"#/properties/facts/additionalProperties/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -7411,11 +7595,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data84.domain !== undefined){
-let data85 = data84.domain;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err215 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.domain_id !== undefined){
+let data85 = data72.domain_id;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.domain === undefined){
+const err215 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -7424,9 +7608,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-else {
-const err216 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key24 in data85){
+if(!(key24 === "domain")){
+const err216 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -7436,9 +7620,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-}
-else {
-const err217 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data85.domain !== undefined){
+let data86 = data85.domain;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err217 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -7448,11 +7634,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data71.domain_cfg !== undefined){
-let data86 = data71.domain_cfg;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.domain === undefined){
-const err218 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err218 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -7461,9 +7644,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key25 in data86){
-if(!(key25 === "domain")){
-const err219 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_id",schemaPath:"#/properties/facts/additionalProperties/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -7473,11 +7657,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data86.domain !== undefined){
-let data87 = data86.domain;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err220 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.domain_cfg !== undefined){
+let data87 = data72.domain_cfg;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.domain === undefined){
+const err220 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -7486,9 +7670,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-else {
-const err221 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key25 in data87){
+if(!(key25 === "domain")){
+const err221 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -7498,9 +7682,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data87.domain !== undefined){
+let data88 = data87.domain;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err222 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -7510,11 +7696,8 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data71.start_need_kib !== undefined){
-let data88 = data71.start_need_kib;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.domain === undefined){
-const err223 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err223 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -7523,9 +7706,10 @@ vErrors.push(err223);
 }
 errors++;
 }
-for(const key26 in data88){
-if(!(key26 === "domain")){
-const err224 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_cfg",schemaPath:"#/properties/facts/additionalProperties/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -7535,11 +7719,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data88.domain !== undefined){
-let data89 = data88.domain;
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err225 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.start_need_kib !== undefined){
+let data89 = data72.start_need_kib;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.domain === undefined){
+const err225 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -7548,9 +7732,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key26 in data89){
+if(!(key26 === "domain")){
+const err226 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -7560,9 +7744,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89.domain !== undefined){
+let data90 = data89.domain;
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err227 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -7572,11 +7758,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data71.domain_memory !== undefined){
-let data90 = data71.domain_memory;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.domain === undefined){
-const err228 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err228 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib/domain",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -7585,9 +7768,10 @@ vErrors.push(err228);
 }
 errors++;
 }
-for(const key27 in data90){
-if(!(key27 === "domain")){
-const err229 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/start_need_kib",schemaPath:"#/properties/facts/additionalProperties/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -7597,11 +7781,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data90.domain !== undefined){
-let data91 = data90.domain;
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err230 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.domain_memory !== undefined){
+let data91 = data72.domain_memory;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.domain === undefined){
+const err230 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -7610,9 +7794,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key27 in data91){
+if(!(key27 === "domain")){
+const err231 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -7622,9 +7806,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data91.domain !== undefined){
+let data92 = data91.domain;
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err232 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -7634,11 +7820,8 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data71.lun_wwid !== undefined){
-let data92 = data71.lun_wwid;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.lun === undefined){
-const err233 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err233 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -7647,9 +7830,10 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key28 in data92){
-if(!(key28 === "lun")){
-const err234 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_memory",schemaPath:"#/properties/facts/additionalProperties/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -7659,10 +7843,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data92.lun !== undefined){
-let data93 = data92.lun;
-if((typeof data93 !== "string") && (!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93))))){
-const err235 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+if(data72.lun_wwid !== undefined){
+let data93 = data72.lun_wwid;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.lun === undefined){
+const err235 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -7671,9 +7856,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(typeof data93 === "string"){
-if(!pattern0.test(data93)){
-const err236 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key28 in data93){
+if(!(key28 === "lun")){
+const err236 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -7683,10 +7868,10 @@ vErrors.push(err236);
 errors++;
 }
 }
-}
-}
-else {
-const err237 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data93.lun !== undefined){
+let data94 = data93.lun;
+if((typeof data94 !== "string") && (!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94))))){
+const err237 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -7695,12 +7880,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-if(data71.lun_size !== undefined){
-let data94 = data71.lun_size;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.lun === undefined){
-const err238 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data94 === "string"){
+if(!pattern0.test(data94)){
+const err238 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -7709,9 +7891,11 @@ vErrors.push(err238);
 }
 errors++;
 }
-for(const key29 in data94){
-if(!(key29 === "lun")){
-const err239 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_wwid",schemaPath:"#/properties/facts/additionalProperties/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -7721,10 +7905,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data94.lun !== undefined){
-let data95 = data94.lun;
-if((typeof data95 !== "string") && (!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95))))){
-const err240 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+if(data72.lun_size !== undefined){
+let data95 = data72.lun_size;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.lun === undefined){
+const err240 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -7733,9 +7918,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err241 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key29 in data95){
+if(!(key29 === "lun")){
+const err241 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -7745,10 +7930,10 @@ vErrors.push(err241);
 errors++;
 }
 }
-}
-}
-else {
-const err242 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data95.lun !== undefined){
+let data96 = data95.lun;
+if((typeof data96 !== "string") && (!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96))))){
+const err242 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -7757,12 +7942,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-if(data71.repository_path !== undefined){
-let data96 = data71.repository_path;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.lun === undefined){
-const err243 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err243 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -7771,9 +7953,11 @@ vErrors.push(err243);
 }
 errors++;
 }
-for(const key30 in data96){
-if(!(key30 === "lun")){
-const err244 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_size",schemaPath:"#/properties/facts/additionalProperties/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -7783,10 +7967,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data96.lun !== undefined){
-let data97 = data96.lun;
-if((typeof data97 !== "string") && (!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97))))){
-const err245 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+if(data72.repository_path !== undefined){
+let data97 = data72.repository_path;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.lun === undefined){
+const err245 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -7795,9 +7980,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(typeof data97 === "string"){
-if(!pattern0.test(data97)){
-const err246 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key30 in data97){
+if(!(key30 === "lun")){
+const err246 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -7807,10 +7992,10 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-}
-else {
-const err247 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data97.lun !== undefined){
+let data98 = data97.lun;
+if((typeof data98 !== "string") && (!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98))))){
+const err247 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -7819,12 +8004,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-if(data71.repository_id !== undefined){
-let data98 = data71.repository_id;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.lun === undefined){
-const err248 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err248 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -7833,9 +8015,11 @@ vErrors.push(err248);
 }
 errors++;
 }
-for(const key31 in data98){
-if(!(key31 === "lun")){
-const err249 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_path",schemaPath:"#/properties/facts/additionalProperties/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -7845,10 +8029,11 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data98.lun !== undefined){
-let data99 = data98.lun;
-if((typeof data99 !== "string") && (!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99))))){
-const err250 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_id.properties.lun.type},message:"must be string,integer"};
+if(data72.repository_id !== undefined){
+let data99 = data72.repository_id;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.lun === undefined){
+const err250 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -7857,9 +8042,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err251 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key31 in data99){
+if(!(key31 === "lun")){
+const err251 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -7869,10 +8054,10 @@ vErrors.push(err251);
 errors++;
 }
 }
-}
-}
-else {
-const err252 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data99.lun !== undefined){
+let data100 = data99.lun;
+if((typeof data100 !== "string") && (!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100))))){
+const err252 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.repository_id.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -7881,12 +8066,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-if(data71.agent_value !== undefined){
-let data100 = data71.agent_value;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.host === undefined){
-const err253 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+const err253 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id/lun",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -7895,8 +8077,11 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data100.db === undefined){
-const err254 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/repository_id",schemaPath:"#/properties/facts/additionalProperties/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -7905,8 +8090,12 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(data100.key === undefined){
-const err255 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+if(data72.agent_value !== undefined){
+let data101 = data72.agent_value;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.host === undefined){
+const err255 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -7915,9 +8104,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-for(const key32 in data100){
-if(!(((key32 === "host") || (key32 === "db")) || (key32 === "key"))){
-const err256 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(data101.db === undefined){
+const err256 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -7926,12 +8114,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data100.host !== undefined){
-let data101 = data100.host;
-if(typeof data101 === "string"){
-if(!pattern0.test(data101)){
-const err257 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data101.key === undefined){
+const err257 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -7940,9 +8124,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-else {
-const err258 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key32 in data101){
+if(!(((key32 === "host") || (key32 === "db")) || (key32 === "key"))){
+const err258 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -7952,11 +8136,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data100.db !== undefined){
-let data102 = data100.db;
+if(data101.host !== undefined){
+let data102 = data101.host;
 if(typeof data102 === "string"){
 if(!pattern0.test(data102)){
-const err259 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err259 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -7967,7 +8151,7 @@ errors++;
 }
 }
 else {
-const err260 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err260 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/host",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -7977,11 +8161,11 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data100.key !== undefined){
-let data103 = data100.key;
+if(data101.db !== undefined){
+let data103 = data101.db;
 if(typeof data103 === "string"){
 if(!pattern0.test(data103)){
-const err261 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err261 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -7992,7 +8176,7 @@ errors++;
 }
 }
 else {
-const err262 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err262 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/db",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -8002,9 +8186,11 @@ vErrors.push(err262);
 errors++;
 }
 }
-}
-else {
-const err263 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.key !== undefined){
+let data104 = data101.key;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err263 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -8014,11 +8200,8 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data71.partition_device !== undefined){
-let data104 = data71.partition_device;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.host === undefined){
-const err264 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err264 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value/key",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -8027,8 +8210,10 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data104.lun === undefined){
-const err265 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent_value",schemaPath:"#/properties/facts/additionalProperties/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -8037,8 +8222,12 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data104.num === undefined){
-const err266 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+if(data72.partition_device !== undefined){
+let data105 = data72.partition_device;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.host === undefined){
+const err266 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -8047,9 +8236,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-for(const key33 in data104){
-if(!(((key33 === "host") || (key33 === "lun")) || (key33 === "num"))){
-const err267 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(data105.lun === undefined){
+const err267 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -8058,12 +8246,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-if(data104.host !== undefined){
-let data105 = data104.host;
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err268 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data105.num === undefined){
+const err268 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -8072,9 +8256,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-else {
-const err269 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key33 in data105){
+if(!(((key33 === "host") || (key33 === "lun")) || (key33 === "num"))){
+const err269 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -8084,10 +8268,11 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data104.lun !== undefined){
-let data106 = data104.lun;
-if((typeof data106 !== "string") && (!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106))))){
-const err270 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.partition_device.properties.lun.type},message:"must be string,integer"};
+if(data105.host !== undefined){
+let data106 = data105.host;
+if(typeof data106 === "string"){
+if(!pattern0.test(data106)){
+const err270 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -8096,9 +8281,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(typeof data106 === "string"){
-if(!pattern0.test(data106)){
-const err271 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err271 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -8108,11 +8293,10 @@ vErrors.push(err271);
 errors++;
 }
 }
-}
-if(data104.num !== undefined){
-let data107 = data104.num;
-if(!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))){
-const err272 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/num",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data105.lun !== undefined){
+let data107 = data105.lun;
+if((typeof data107 !== "string") && (!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107))))){
+const err272 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.partition_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -8121,9 +8305,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-if((typeof data107 == "number") && (isFinite(data107))){
-if(data107 < 1 || isNaN(data107)){
-const err273 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/num",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data107 === "string"){
+if(!pattern0.test(data107)){
+const err273 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -8134,9 +8318,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data105.num !== undefined){
+let data108 = data105.num;
+if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
+const err274 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/num",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -8145,12 +8330,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data71.ovm22_root !== undefined){
-let data108 = data71.ovm22_root;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.host === undefined){
-const err275 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 < 1 || isNaN(data108)){
+const err275 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device/num",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -8159,9 +8341,11 @@ vErrors.push(err275);
 }
 errors++;
 }
-for(const key34 in data108){
-if(!(key34 === "host")){
-const err276 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/partition_device",schemaPath:"#/properties/facts/additionalProperties/properties/partition_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -8171,11 +8355,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data108.host !== undefined){
-let data109 = data108.host;
-if(typeof data109 === "string"){
-if(!pattern0.test(data109)){
-const err277 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root/host",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.ovm22_root !== undefined){
+let data109 = data72.ovm22_root;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.host === undefined){
+const err277 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -8184,9 +8368,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-else {
-const err278 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root/host",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data109){
+if(!(key34 === "host")){
+const err278 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -8196,9 +8380,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-}
-else {
-const err279 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data109.host !== undefined){
+let data110 = data109.host;
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err279 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root/host",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -8208,11 +8394,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data71.map_name !== undefined){
-let data110 = data71.map_name;
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-if(data110.host === undefined){
-const err280 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err280 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root/host",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -8221,8 +8404,10 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data110.lun === undefined){
-const err281 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/ovm22_root",schemaPath:"#/properties/facts/additionalProperties/properties/ovm22_root/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -8231,9 +8416,12 @@ vErrors.push(err281);
 }
 errors++;
 }
-for(const key35 in data110){
-if(!((key35 === "host") || (key35 === "lun"))){
-const err282 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+if(data72.map_name !== undefined){
+let data111 = data72.map_name;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.host === undefined){
+const err282 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -8242,12 +8430,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-if(data110.host !== undefined){
-let data111 = data110.host;
-if(typeof data111 === "string"){
-if(!pattern0.test(data111)){
-const err283 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data111.lun === undefined){
+const err283 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -8256,9 +8440,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-else {
-const err284 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key35 in data111){
+if(!((key35 === "host") || (key35 === "lun"))){
+const err284 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -8268,10 +8452,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data110.lun !== undefined){
-let data112 = data110.lun;
-if((typeof data112 !== "string") && (!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112))))){
-const err285 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data111.host !== undefined){
+let data112 = data111.host;
+if(typeof data112 === "string"){
+if(!pattern0.test(data112)){
+const err285 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -8280,9 +8465,9 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(typeof data112 === "string"){
-if(!pattern0.test(data112)){
-const err286 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err286 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -8292,10 +8477,10 @@ vErrors.push(err286);
 errors++;
 }
 }
-}
-}
-else {
-const err287 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data111.lun !== undefined){
+let data113 = data111.lun;
+if((typeof data113 !== "string") && (!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113))))){
+const err287 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -8304,12 +8489,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-if(data71.map_device !== undefined){
-let data113 = data71.map_device;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.host === undefined){
-const err288 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data113 === "string"){
+if(!pattern0.test(data113)){
+const err288 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -8318,8 +8500,11 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data113.lun === undefined){
-const err289 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_name",schemaPath:"#/properties/facts/additionalProperties/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -8328,9 +8513,12 @@ vErrors.push(err289);
 }
 errors++;
 }
-for(const key36 in data113){
-if(!((key36 === "host") || (key36 === "lun"))){
-const err290 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+if(data72.map_device !== undefined){
+let data114 = data72.map_device;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.host === undefined){
+const err290 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -8339,12 +8527,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-if(data113.host !== undefined){
-let data114 = data113.host;
-if(typeof data114 === "string"){
-if(!pattern0.test(data114)){
-const err291 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data114.lun === undefined){
+const err291 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -8353,9 +8537,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key36 in data114){
+if(!((key36 === "host") || (key36 === "lun"))){
+const err292 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -8365,10 +8549,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data113.lun !== undefined){
-let data115 = data113.lun;
-if((typeof data115 !== "string") && (!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115))))){
-const err293 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
+if(data114.host !== undefined){
+let data115 = data114.host;
+if(typeof data115 === "string"){
+if(!pattern0.test(data115)){
+const err293 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -8377,9 +8562,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(typeof data115 === "string"){
-if(!pattern0.test(data115)){
-const err294 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err294 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -8389,10 +8574,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-}
-}
-else {
-const err295 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data114.lun !== undefined){
+let data116 = data114.lun;
+if((typeof data116 !== "string") && (!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116))))){
+const err295 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -8401,12 +8586,9 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-if(data71.path_devices !== undefined){
-let data116 = data71.path_devices;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.host === undefined){
-const err296 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data116 === "string"){
+if(!pattern0.test(data116)){
+const err296 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -8415,8 +8597,11 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data116.lun === undefined){
-const err297 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/map_device",schemaPath:"#/properties/facts/additionalProperties/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -8425,9 +8610,12 @@ vErrors.push(err297);
 }
 errors++;
 }
-for(const key37 in data116){
-if(!((key37 === "host") || (key37 === "lun"))){
-const err298 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+if(data72.path_devices !== undefined){
+let data117 = data72.path_devices;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.host === undefined){
+const err298 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -8436,12 +8624,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-if(data116.host !== undefined){
-let data117 = data116.host;
-if(typeof data117 === "string"){
-if(!pattern0.test(data117)){
-const err299 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data117.lun === undefined){
+const err299 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -8450,9 +8634,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-else {
-const err300 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key37 in data117){
+if(!((key37 === "host") || (key37 === "lun"))){
+const err300 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -8462,10 +8646,11 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data116.lun !== undefined){
-let data118 = data116.lun;
-if((typeof data118 !== "string") && (!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118))))){
-const err301 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data117.host !== undefined){
+let data118 = data117.host;
+if(typeof data118 === "string"){
+if(!pattern0.test(data118)){
+const err301 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -8474,9 +8659,9 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(typeof data118 === "string"){
-if(!pattern0.test(data118)){
-const err302 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err302 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -8486,10 +8671,10 @@ vErrors.push(err302);
 errors++;
 }
 }
-}
-}
-else {
-const err303 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data117.lun !== undefined){
+let data119 = data117.lun;
+if((typeof data119 !== "string") && (!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119))))){
+const err303 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -8498,12 +8683,9 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-if(data71.active_paths !== undefined){
-let data119 = data71.active_paths;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.host === undefined){
-const err304 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data119 === "string"){
+if(!pattern0.test(data119)){
+const err304 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -8512,8 +8694,11 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data119.lun === undefined){
-const err305 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_devices",schemaPath:"#/properties/facts/additionalProperties/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -8522,9 +8707,12 @@ vErrors.push(err305);
 }
 errors++;
 }
-for(const key38 in data119){
-if(!((key38 === "host") || (key38 === "lun"))){
-const err306 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+}
+if(data72.active_paths !== undefined){
+let data120 = data72.active_paths;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.host === undefined){
+const err306 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -8533,12 +8721,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data119.host !== undefined){
-let data120 = data119.host;
-if(typeof data120 === "string"){
-if(!pattern0.test(data120)){
-const err307 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data120.lun === undefined){
+const err307 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -8547,9 +8731,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data120){
+if(!((key38 === "host") || (key38 === "lun"))){
+const err308 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -8559,10 +8743,11 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data119.lun !== undefined){
-let data121 = data119.lun;
-if((typeof data121 !== "string") && (!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121))))){
-const err309 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+if(data120.host !== undefined){
+let data121 = data120.host;
+if(typeof data121 === "string"){
+if(!pattern0.test(data121)){
+const err309 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -8571,9 +8756,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(typeof data121 === "string"){
-if(!pattern0.test(data121)){
-const err310 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err310 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -8583,10 +8768,10 @@ vErrors.push(err310);
 errors++;
 }
 }
-}
-}
-else {
-const err311 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data120.lun !== undefined){
+let data122 = data120.lun;
+if((typeof data122 !== "string") && (!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122))))){
+const err311 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -8595,12 +8780,9 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-if(data71.failed_paths !== undefined){
-let data122 = data71.failed_paths;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.host === undefined){
-const err312 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data122 === "string"){
+if(!pattern0.test(data122)){
+const err312 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -8609,8 +8791,11 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(data122.lun === undefined){
-const err313 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err313 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_paths",schemaPath:"#/properties/facts/additionalProperties/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -8619,9 +8804,12 @@ vErrors.push(err313);
 }
 errors++;
 }
-for(const key39 in data122){
-if(!((key39 === "host") || (key39 === "lun"))){
-const err314 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+if(data72.failed_paths !== undefined){
+let data123 = data72.failed_paths;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.host === undefined){
+const err314 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -8630,12 +8818,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-if(data122.host !== undefined){
-let data123 = data122.host;
-if(typeof data123 === "string"){
-if(!pattern0.test(data123)){
-const err315 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data123.lun === undefined){
+const err315 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -8644,9 +8828,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key39 in data123){
+if(!((key39 === "host") || (key39 === "lun"))){
+const err316 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -8656,10 +8840,11 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data122.lun !== undefined){
-let data124 = data122.lun;
-if((typeof data124 !== "string") && (!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124))))){
-const err317 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+if(data123.host !== undefined){
+let data124 = data123.host;
+if(typeof data124 === "string"){
+if(!pattern0.test(data124)){
+const err317 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -8668,9 +8853,9 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(typeof data124 === "string"){
-if(!pattern0.test(data124)){
-const err318 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err318 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/host",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -8680,10 +8865,10 @@ vErrors.push(err318);
 errors++;
 }
 }
-}
-}
-else {
-const err319 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data123.lun !== undefined){
+let data125 = data123.lun;
+if((typeof data125 !== "string") && (!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125))))){
+const err319 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -8692,12 +8877,9 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-if(data71.path_group_count !== undefined){
-let data125 = data71.path_group_count;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.host === undefined){
-const err320 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err320 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths/lun",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -8706,8 +8888,11 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(data125.lun === undefined){
-const err321 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err321 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/failed_paths",schemaPath:"#/properties/facts/additionalProperties/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -8716,9 +8901,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-for(const key40 in data125){
-if(!((key40 === "host") || (key40 === "lun"))){
-const err322 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+if(data72.path_group_count !== undefined){
+let data126 = data72.path_group_count;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.host === undefined){
+const err322 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -8727,12 +8915,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-if(data125.host !== undefined){
-let data126 = data125.host;
-if(typeof data126 === "string"){
-if(!pattern0.test(data126)){
-const err323 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data126.lun === undefined){
+const err323 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -8741,9 +8925,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-else {
-const err324 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key40 in data126){
+if(!((key40 === "host") || (key40 === "lun"))){
+const err324 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -8753,10 +8937,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data125.lun !== undefined){
-let data127 = data125.lun;
-if((typeof data127 !== "string") && (!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127))))){
-const err325 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+if(data126.host !== undefined){
+let data127 = data126.host;
+if(typeof data127 === "string"){
+if(!pattern0.test(data127)){
+const err325 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -8765,9 +8950,9 @@ vErrors.push(err325);
 }
 errors++;
 }
-if(typeof data127 === "string"){
-if(!pattern0.test(data127)){
-const err326 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err326 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -8777,10 +8962,10 @@ vErrors.push(err326);
 errors++;
 }
 }
-}
-}
-else {
-const err327 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data126.lun !== undefined){
+let data128 = data126.lun;
+if((typeof data128 !== "string") && (!(((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128))) && (isFinite(data128))))){
+const err327 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -8789,12 +8974,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-if(data71.active_group_prio !== undefined){
-let data128 = data71.active_group_prio;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-if(data128.host === undefined){
-const err328 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data128 === "string"){
+if(!pattern0.test(data128)){
+const err328 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count/lun",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -8803,8 +8985,11 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(data128.lun === undefined){
-const err329 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_group_count",schemaPath:"#/properties/facts/additionalProperties/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -8813,9 +8998,12 @@ vErrors.push(err329);
 }
 errors++;
 }
-for(const key41 in data128){
-if(!((key41 === "host") || (key41 === "lun"))){
-const err330 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+}
+if(data72.active_group_prio !== undefined){
+let data129 = data72.active_group_prio;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.host === undefined){
+const err330 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -8824,12 +9012,8 @@ vErrors.push(err330);
 }
 errors++;
 }
-}
-if(data128.host !== undefined){
-let data129 = data128.host;
-if(typeof data129 === "string"){
-if(!pattern0.test(data129)){
-const err331 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data129.lun === undefined){
+const err331 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -8838,9 +9022,9 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-else {
-const err332 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key41 in data129){
+if(!((key41 === "host") || (key41 === "lun"))){
+const err332 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -8850,10 +9034,11 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data128.lun !== undefined){
-let data130 = data128.lun;
-if((typeof data130 !== "string") && (!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130))))){
-const err333 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+if(data129.host !== undefined){
+let data130 = data129.host;
+if(typeof data130 === "string"){
+if(!pattern0.test(data130)){
+const err333 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -8862,9 +9047,9 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(typeof data130 === "string"){
-if(!pattern0.test(data130)){
-const err334 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err334 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/host",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -8874,10 +9059,10 @@ vErrors.push(err334);
 errors++;
 }
 }
-}
-}
-else {
-const err335 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data129.lun !== undefined){
+let data131 = data129.lun;
+if((typeof data131 !== "string") && (!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131))))){
+const err335 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -8886,12 +9071,9 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-if(data71.pg_policy !== undefined){
-let data131 = data71.pg_policy;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.host === undefined){
-const err336 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data131 === "string"){
+if(!pattern0.test(data131)){
+const err336 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio/lun",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -8900,8 +9082,11 @@ vErrors.push(err336);
 }
 errors++;
 }
-if(data131.lun === undefined){
-const err337 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/active_group_prio",schemaPath:"#/properties/facts/additionalProperties/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -8910,9 +9095,12 @@ vErrors.push(err337);
 }
 errors++;
 }
-for(const key42 in data131){
-if(!((key42 === "host") || (key42 === "lun"))){
-const err338 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+if(data72.pg_policy !== undefined){
+let data132 = data72.pg_policy;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.host === undefined){
+const err338 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -8921,12 +9109,8 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-if(data131.host !== undefined){
-let data132 = data131.host;
-if(typeof data132 === "string"){
-if(!pattern0.test(data132)){
-const err339 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data132.lun === undefined){
+const err339 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -8935,9 +9119,9 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-else {
-const err340 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key42 in data132){
+if(!((key42 === "host") || (key42 === "lun"))){
+const err340 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -8947,10 +9131,11 @@ vErrors.push(err340);
 errors++;
 }
 }
-if(data131.lun !== undefined){
-let data133 = data131.lun;
-if((typeof data133 !== "string") && (!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133))))){
-const err341 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+if(data132.host !== undefined){
+let data133 = data132.host;
+if(typeof data133 === "string"){
+if(!pattern0.test(data133)){
+const err341 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -8959,9 +9144,9 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(typeof data133 === "string"){
-if(!pattern0.test(data133)){
-const err342 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err342 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/host",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -8971,10 +9156,10 @@ vErrors.push(err342);
 errors++;
 }
 }
-}
-}
-else {
-const err343 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data132.lun !== undefined){
+let data134 = data132.lun;
+if((typeof data134 !== "string") && (!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134))))){
+const err343 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -8983,12 +9168,9 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-if(data71.path_hctl !== undefined){
-let data134 = data71.path_hctl;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.host === undefined){
-const err344 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data134 === "string"){
+if(!pattern0.test(data134)){
+const err344 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy/lun",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -8997,8 +9179,11 @@ vErrors.push(err344);
 }
 errors++;
 }
-if(data134.dev === undefined){
-const err345 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+}
+}
+}
+else {
+const err345 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/pg_policy",schemaPath:"#/properties/facts/additionalProperties/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -9007,9 +9192,12 @@ vErrors.push(err345);
 }
 errors++;
 }
-for(const key43 in data134){
-if(!((key43 === "host") || (key43 === "dev"))){
-const err346 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+if(data72.path_hctl !== undefined){
+let data135 = data72.path_hctl;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+if(data135.host === undefined){
+const err346 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -9018,12 +9206,8 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-if(data134.host !== undefined){
-let data135 = data134.host;
-if(typeof data135 === "string"){
-if(!pattern0.test(data135)){
-const err347 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data135.dev === undefined){
+const err347 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -9032,9 +9216,9 @@ vErrors.push(err347);
 }
 errors++;
 }
-}
-else {
-const err348 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key43 in data135){
+if(!((key43 === "host") || (key43 === "dev"))){
+const err348 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -9044,11 +9228,11 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data134.dev !== undefined){
-let data136 = data134.dev;
+if(data135.host !== undefined){
+let data136 = data135.host;
 if(typeof data136 === "string"){
 if(!pattern0.test(data136)){
-const err349 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err349 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -9059,7 +9243,7 @@ errors++;
 }
 }
 else {
-const err350 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err350 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/host",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -9069,9 +9253,11 @@ vErrors.push(err350);
 errors++;
 }
 }
-}
-else {
-const err351 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data135.dev !== undefined){
+let data137 = data135.dev;
+if(typeof data137 === "string"){
+if(!pattern0.test(data137)){
+const err351 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -9081,11 +9267,8 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data71.lun_path_device !== undefined){
-let data137 = data71.lun_path_device;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-if(data137.host === undefined){
-const err352 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err352 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl/dev",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -9094,8 +9277,10 @@ vErrors.push(err352);
 }
 errors++;
 }
-if(data137.lun === undefined){
-const err353 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/path_hctl",schemaPath:"#/properties/facts/additionalProperties/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -9104,8 +9289,12 @@ vErrors.push(err353);
 }
 errors++;
 }
-if(data137.index === undefined){
-const err354 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+if(data72.lun_path_device !== undefined){
+let data138 = data72.lun_path_device;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.host === undefined){
+const err354 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -9114,9 +9303,8 @@ vErrors.push(err354);
 }
 errors++;
 }
-for(const key44 in data137){
-if(!(((key44 === "host") || (key44 === "lun")) || (key44 === "index"))){
-const err355 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+if(data138.lun === undefined){
+const err355 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -9125,12 +9313,8 @@ vErrors.push(err355);
 }
 errors++;
 }
-}
-if(data137.host !== undefined){
-let data138 = data137.host;
-if(typeof data138 === "string"){
-if(!pattern0.test(data138)){
-const err356 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data138.index === undefined){
+const err356 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -9139,9 +9323,9 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-else {
-const err357 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key44 in data138){
+if(!(((key44 === "host") || (key44 === "lun")) || (key44 === "index"))){
+const err357 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -9151,10 +9335,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-if(data137.lun !== undefined){
-let data139 = data137.lun;
-if((typeof data139 !== "string") && (!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139))))){
-const err358 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data138.host !== undefined){
+let data139 = data138.host;
+if(typeof data139 === "string"){
+if(!pattern0.test(data139)){
+const err358 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -9163,9 +9348,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-if(typeof data139 === "string"){
-if(!pattern0.test(data139)){
-const err359 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err359 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/host",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -9175,11 +9360,10 @@ vErrors.push(err359);
 errors++;
 }
 }
-}
-if(data137.index !== undefined){
-let data140 = data137.index;
-if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
-const err360 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data138.lun !== undefined){
+let data140 = data138.lun;
+if((typeof data140 !== "string") && (!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140))))){
+const err360 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.facts.additionalProperties.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -9188,9 +9372,9 @@ vErrors.push(err360);
 }
 errors++;
 }
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 < 0 || isNaN(data140)){
-const err361 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data140 === "string"){
+if(!pattern0.test(data140)){
+const err361 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/lun",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -9201,9 +9385,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data138.index !== undefined){
+let data141 = data138.index;
+if(!(((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141))) && (isFinite(data141)))){
+const err362 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -9212,12 +9397,9 @@ vErrors.push(err362);
 }
 errors++;
 }
-}
-if(data71.domain_host !== undefined){
-let data141 = data71.domain_host;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-if(data141.domain === undefined){
-const err363 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 < 0 || isNaN(data141)){
+const err363 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device/index",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -9226,9 +9408,11 @@ vErrors.push(err363);
 }
 errors++;
 }
-for(const key45 in data141){
-if(!(key45 === "domain")){
-const err364 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/lun_path_device",schemaPath:"#/properties/facts/additionalProperties/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -9238,11 +9422,11 @@ vErrors.push(err364);
 errors++;
 }
 }
-if(data141.domain !== undefined){
-let data142 = data141.domain;
-if(typeof data142 === "string"){
-if(!pattern0.test(data142)){
-const err365 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data72.domain_host !== undefined){
+let data142 = data72.domain_host;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.domain === undefined){
+const err365 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -9251,9 +9435,9 @@ vErrors.push(err365);
 }
 errors++;
 }
-}
-else {
-const err366 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key45 in data142){
+if(!(key45 === "domain")){
+const err366 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -9263,9 +9447,11 @@ vErrors.push(err366);
 errors++;
 }
 }
-}
-else {
-const err367 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data142.domain !== undefined){
+let data143 = data142.domain;
+if(typeof data143 === "string"){
+if(!pattern0.test(data143)){
+const err367 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -9275,9 +9461,8 @@ vErrors.push(err367);
 errors++;
 }
 }
-}
 else {
-const err368 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err368 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host/domain",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -9289,7 +9474,7 @@ errors++;
 }
 }
 else {
-const err369 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err369 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/domain_host",schemaPath:"#/properties/facts/additionalProperties/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -9299,11 +9484,9 @@ vErrors.push(err369);
 errors++;
 }
 }
-if(data.briefing !== undefined){
-let data143 = data.briefing;
-if(typeof data143 === "string"){
-if(!pattern0.test(data143)){
-const err370 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err370 = {instancePath:instancePath+"/facts/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -9313,8 +9496,9 @@ vErrors.push(err370);
 errors++;
 }
 }
+}
 else {
-const err371 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err371 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -9324,11 +9508,11 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data.debrief !== undefined){
-let data144 = data.debrief;
+if(data.briefing !== undefined){
+let data144 = data.briefing;
 if(typeof data144 === "string"){
 if(!pattern0.test(data144)){
-const err372 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err372 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -9339,7 +9523,7 @@ errors++;
 }
 }
 else {
-const err373 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err373 = {instancePath:instancePath+"/briefing",schemaPath:"#/properties/briefing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -9349,11 +9533,11 @@ vErrors.push(err373);
 errors++;
 }
 }
-if(data.objectives !== undefined){
-let data145 = data.objectives;
-if(Array.isArray(data145)){
-if(data145.length > 40){
-const err374 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+if(data.debrief !== undefined){
+let data145 = data.debrief;
+if(typeof data145 === "string"){
+if(!pattern0.test(data145)){
+const err374 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -9362,8 +9546,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-if(data145.length < 1){
-const err375 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err375 = {instancePath:instancePath+"/debrief",schemaPath:"#/properties/debrief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -9372,16 +9557,12 @@ vErrors.push(err375);
 }
 errors++;
 }
-const len7 = data145.length;
-for(let i7=0; i7<len7; i7++){
-let data146 = data145[i7];
-const _errs341 = errors;
-let valid62 = false;
-let passing0 = null;
-const _errs342 = errors;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.check === undefined){
-const err376 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+}
+if(data.objectives !== undefined){
+let data146 = data.objectives;
+if(Array.isArray(data146)){
+if(data146.length > 40){
+const err376 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -9390,16 +9571,8 @@ vErrors.push(err376);
 }
 errors++;
 }
-}
-var _valid0 = _errs342 === errors;
-if(_valid0){
-valid62 = true;
-passing0 = 0;
-}
-const _errs343 = errors;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.quiz === undefined){
-const err377 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+if(data146.length < 1){
+const err377 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -9408,8 +9581,44 @@ vErrors.push(err377);
 }
 errors++;
 }
+const len7 = data146.length;
+for(let i7=0; i7<len7; i7++){
+let data147 = data146[i7];
+const _errs343 = errors;
+let valid62 = false;
+let passing0 = null;
+const _errs344 = errors;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.check === undefined){
+const err378 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/0/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+if(vErrors === null){
+vErrors = [err378];
 }
-var _valid0 = _errs343 === errors;
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+var _valid0 = _errs344 === errors;
+if(_valid0){
+valid62 = true;
+passing0 = 0;
+}
+const _errs345 = errors;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.quiz === undefined){
+const err379 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf/1/required",keyword:"required",params:{missingProperty: "quiz"},message:"must have required property '"+"quiz"+"'"};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+var _valid0 = _errs345 === errors;
 if(_valid0 && valid62){
 valid62 = false;
 passing0 = [passing0, 1];
@@ -9421,39 +9630,7 @@ passing0 = 1;
 }
 }
 if(!valid62){
-const err378 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err378];
-}
-else {
-vErrors.push(err378);
-}
-errors++;
-}
-else {
-errors = _errs341;
-if(vErrors !== null){
-if(_errs341){
-vErrors.length = _errs341;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.id === undefined){
-const err379 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err379];
-}
-else {
-vErrors.push(err379);
-}
-errors++;
-}
-if(data146.text === undefined){
-const err380 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+const err380 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -9462,8 +9639,20 @@ vErrors.push(err380);
 }
 errors++;
 }
-if(data146.points === undefined){
-const err381 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+else {
+errors = _errs343;
+if(vErrors !== null){
+if(_errs343){
+vErrors.length = _errs343;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.id === undefined){
+const err381 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -9472,8 +9661,8 @@ vErrors.push(err381);
 }
 errors++;
 }
-if(data146.failure === undefined){
-const err382 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+if(data147.text === undefined){
+const err382 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -9482,8 +9671,8 @@ vErrors.push(err382);
 }
 errors++;
 }
-if(data146.hints === undefined){
-const err383 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
+if(data147.points === undefined){
+const err383 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -9492,9 +9681,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-for(const key46 in data146){
-if(!((((((((key46 === "id") || (key46 === "text")) || (key46 === "points")) || (key46 === "check")) || (key46 === "quiz")) || (key46 === "failure")) || (key46 === "milestone")) || (key46 === "hints"))){
-const err384 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(data147.failure === undefined){
+const err384 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -9503,12 +9691,8 @@ vErrors.push(err384);
 }
 errors++;
 }
-}
-if(data146.id !== undefined){
-let data147 = data146.id;
-if(typeof data147 === "string"){
-if(!pattern3.test(data147)){
-const err385 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data147.hints === undefined){
+const err385 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/required",keyword:"required",params:{missingProperty: "hints"},message:"must have required property '"+"hints"+"'"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -9517,9 +9701,9 @@ vErrors.push(err385);
 }
 errors++;
 }
-}
-else {
-const err386 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key46 in data147){
+if(!((((((((key46 === "id") || (key46 === "text")) || (key46 === "points")) || (key46 === "check")) || (key46 === "quiz")) || (key46 === "failure")) || (key46 === "milestone")) || (key46 === "hints"))){
+const err386 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -9529,11 +9713,11 @@ vErrors.push(err386);
 errors++;
 }
 }
-if(data146.text !== undefined){
-let data148 = data146.text;
+if(data147.id !== undefined){
+let data148 = data147.id;
 if(typeof data148 === "string"){
-if(!pattern0.test(data148)){
-const err387 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern3.test(data148)){
+const err387 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -9544,7 +9728,7 @@ errors++;
 }
 }
 else {
-const err388 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err388 = {instancePath:instancePath+"/objectives/" + i7+"/id",schemaPath:"#/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -9554,10 +9738,11 @@ vErrors.push(err388);
 errors++;
 }
 }
-if(data146.points !== undefined){
-let data149 = data146.points;
-if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
-const err389 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data147.text !== undefined){
+let data149 = data147.text;
+if(typeof data149 === "string"){
+if(!pattern0.test(data149)){
+const err389 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -9566,9 +9751,9 @@ vErrors.push(err389);
 }
 errors++;
 }
-if((typeof data149 == "number") && (isFinite(data149))){
-if(data149 > 1000 || isNaN(data149)){
-const err390 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+}
+else {
+const err390 = {instancePath:instancePath+"/objectives/" + i7+"/text",schemaPath:"#/properties/objectives/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -9577,8 +9762,11 @@ vErrors.push(err390);
 }
 errors++;
 }
-if(data149 < 1 || isNaN(data149)){
-const err391 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data147.points !== undefined){
+let data150 = data147.points;
+if(!(((typeof data150 == "number") && (!(data150 % 1) && !isNaN(data150))) && (isFinite(data150)))){
+const err391 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -9587,23 +9775,9 @@ vErrors.push(err391);
 }
 errors++;
 }
-}
-}
-if(data146.check !== undefined){
-if(!(validate11(data146.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data146,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data146.quiz !== undefined){
-let data151 = data146.quiz;
-const _errs354 = errors;
-let valid64 = false;
-let passing1 = null;
-const _errs355 = errors;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.accept === undefined){
-const err392 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+if((typeof data150 == "number") && (isFinite(data150))){
+if(data150 > 1000 || isNaN(data150)){
+const err392 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -9612,16 +9786,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-var _valid1 = _errs355 === errors;
-if(_valid1){
-valid64 = true;
-passing1 = 0;
-}
-const _errs356 = errors;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.query === undefined){
-const err393 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(data150 < 1 || isNaN(data150)){
+const err393 = {instancePath:instancePath+"/objectives/" + i7+"/points",schemaPath:"#/properties/objectives/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -9631,7 +9797,50 @@ vErrors.push(err393);
 errors++;
 }
 }
-var _valid1 = _errs356 === errors;
+}
+if(data147.check !== undefined){
+if(!(validate11(data147.check, {instancePath:instancePath+"/objectives/" + i7+"/check",parentData:data147,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data147.quiz !== undefined){
+let data152 = data147.quiz;
+const _errs356 = errors;
+let valid64 = false;
+let passing1 = null;
+const _errs357 = errors;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.accept === undefined){
+const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/0/required",keyword:"required",params:{missingProperty: "accept"},message:"must have required property '"+"accept"+"'"};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+var _valid1 = _errs357 === errors;
+if(_valid1){
+valid64 = true;
+passing1 = 0;
+}
+const _errs358 = errors;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.query === undefined){
+const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf/1/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+var _valid1 = _errs358 === errors;
 if(_valid1 && valid64){
 valid64 = false;
 passing1 = [passing1, 1];
@@ -9643,44 +9852,7 @@ passing1 = 1;
 }
 }
 if(!valid64){
-const err394 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err394];
-}
-else {
-vErrors.push(err394);
-}
-errors++;
-}
-else {
-errors = _errs354;
-if(vErrors !== null){
-if(_errs354){
-vErrors.length = _errs354;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-for(const key47 in data151){
-if(!((((((((key47 === "question") || (key47 === "placeholder")) || (key47 === "accept")) || (key47 === "query")) || (key47 === "tolerance")) || (key47 === "unit")) || (key47 === "case_sensitive")) || (key47 === "any_order"))){
-const err395 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err395];
-}
-else {
-vErrors.push(err395);
-}
-errors++;
-}
-}
-if(data151.question !== undefined){
-let data152 = data151.question;
-if(typeof data152 === "string"){
-if(!pattern0.test(data152)){
-const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err396 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -9689,9 +9861,21 @@ vErrors.push(err396);
 }
 errors++;
 }
+else {
+errors = _errs356;
+if(vErrors !== null){
+if(_errs356){
+vErrors.length = _errs356;
 }
 else {
-const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+for(const key47 in data152){
+if(!((((((((key47 === "question") || (key47 === "placeholder")) || (key47 === "accept")) || (key47 === "query")) || (key47 === "tolerance")) || (key47 === "unit")) || (key47 === "case_sensitive")) || (key47 === "any_order"))){
+const err397 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -9701,11 +9885,11 @@ vErrors.push(err397);
 errors++;
 }
 }
-if(data151.placeholder !== undefined){
-let data153 = data151.placeholder;
+if(data152.question !== undefined){
+let data153 = data152.question;
 if(typeof data153 === "string"){
 if(!pattern0.test(data153)){
-const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err398 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -9716,7 +9900,7 @@ errors++;
 }
 }
 else {
-const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err399 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/question",schemaPath:"#/properties/objectives/items/properties/quiz/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -9726,11 +9910,11 @@ vErrors.push(err399);
 errors++;
 }
 }
-if(data151.accept !== undefined){
-let data154 = data151.accept;
-if(Array.isArray(data154)){
-if(data154.length > 64){
-const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+if(data152.placeholder !== undefined){
+let data154 = data152.placeholder;
+if(typeof data154 === "string"){
+if(!pattern0.test(data154)){
+const err400 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -9739,8 +9923,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-if(data154.length < 1){
-const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err401 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/placeholder",schemaPath:"#/properties/objectives/items/properties/quiz/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -9749,11 +9934,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-const len8 = data154.length;
-for(let i8=0; i8<len8; i8++){
-let data155 = data154[i8];
-if((typeof data155 !== "string") && (!((typeof data155 == "number") && (isFinite(data155))))){
-const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
+}
+if(data152.accept !== undefined){
+let data155 = data152.accept;
+if(Array.isArray(data155)){
+if(data155.length > 64){
+const err402 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -9762,10 +9948,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-}
-else {
-const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data155.length < 1){
+const err403 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -9774,12 +9958,11 @@ vErrors.push(err403);
 }
 errors++;
 }
-}
-if(data151.query !== undefined){
-let data156 = data151.query;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(Object.keys(data156).length > 1){
-const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+const len8 = data155.length;
+for(let i8=0; i8<len8; i8++){
+let data156 = data155[i8];
+if((typeof data156 !== "string") && (!((typeof data156 == "number") && (isFinite(data156))))){
+const err404 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept/" + i8,schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/items/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.accept.items.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -9788,8 +9971,10 @@ vErrors.push(err404);
 }
 errors++;
 }
-if(Object.keys(data156).length < 1){
-const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+}
+else {
+const err405 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/accept",schemaPath:"#/properties/objectives/items/properties/quiz/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -9798,9 +9983,12 @@ vErrors.push(err405);
 }
 errors++;
 }
-for(const key48 in data156){
-if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key48))){
-const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+}
+if(data152.query !== undefined){
+let data157 = data152.query;
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
+if(Object.keys(data157).length > 1){
+const err406 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -9809,12 +9997,8 @@ vErrors.push(err406);
 }
 errors++;
 }
-}
-if(data156.xen_version !== undefined){
-let data157 = data156.xen_version;
-if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
-if(data157.host === undefined){
-const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(Object.keys(data157).length < 1){
+const err407 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -9823,9 +10007,9 @@ vErrors.push(err407);
 }
 errors++;
 }
-for(const key49 in data157){
-if(!(key49 === "host")){
-const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+for(const key48 in data157){
+if(!(func2.call(schema11.properties.objectives.items.properties.quiz.properties.query.properties, key48))){
+const err408 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -9835,11 +10019,11 @@ vErrors.push(err408);
 errors++;
 }
 }
-if(data157.host !== undefined){
-let data158 = data157.host;
-if(typeof data158 === "string"){
-if(!pattern0.test(data158)){
-const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.xen_version !== undefined){
+let data158 = data157.xen_version;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.host === undefined){
+const err409 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -9848,9 +10032,9 @@ vErrors.push(err409);
 }
 errors++;
 }
-}
-else {
-const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key49 in data158){
+if(!(key49 === "host")){
+const err410 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -9860,9 +10044,11 @@ vErrors.push(err410);
 errors++;
 }
 }
-}
-else {
-const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data158.host !== undefined){
+let data159 = data158.host;
+if(typeof data159 === "string"){
+if(!pattern0.test(data159)){
+const err411 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -9872,11 +10058,8 @@ vErrors.push(err411);
 errors++;
 }
 }
-if(data156.free_memory !== undefined){
-let data159 = data156.free_memory;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-if(data159.host === undefined){
-const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err412 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -9885,9 +10068,10 @@ vErrors.push(err412);
 }
 errors++;
 }
-for(const key50 in data159){
-if(!(key50 === "host")){
-const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+}
+}
+else {
+const err413 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/xen_version",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/xen_version/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -9897,11 +10081,11 @@ vErrors.push(err413);
 errors++;
 }
 }
-if(data159.host !== undefined){
-let data160 = data159.host;
-if(typeof data160 === "string"){
-if(!pattern0.test(data160)){
-const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.free_memory !== undefined){
+let data160 = data157.free_memory;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+if(data160.host === undefined){
+const err414 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -9910,9 +10094,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-}
-else {
-const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key50 in data160){
+if(!(key50 === "host")){
+const err415 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -9922,9 +10106,11 @@ vErrors.push(err415);
 errors++;
 }
 }
-}
-else {
-const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data160.host !== undefined){
+let data161 = data160.host;
+if(typeof data161 === "string"){
+if(!pattern0.test(data161)){
+const err416 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -9934,11 +10120,8 @@ vErrors.push(err416);
 errors++;
 }
 }
-if(data156.total_memory !== undefined){
-let data161 = data156.total_memory;
-if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
-if(data161.host === undefined){
-const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err417 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -9947,9 +10130,10 @@ vErrors.push(err417);
 }
 errors++;
 }
-for(const key51 in data161){
-if(!(key51 === "host")){
-const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+}
+}
+else {
+const err418 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/free_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/free_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -9959,11 +10143,11 @@ vErrors.push(err418);
 errors++;
 }
 }
-if(data161.host !== undefined){
-let data162 = data161.host;
-if(typeof data162 === "string"){
-if(!pattern0.test(data162)){
-const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.total_memory !== undefined){
+let data162 = data157.total_memory;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.host === undefined){
+const err419 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -9972,9 +10156,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-}
-else {
-const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key51 in data162){
+if(!(key51 === "host")){
+const err420 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -9984,9 +10168,11 @@ vErrors.push(err420);
 errors++;
 }
 }
-}
-else {
-const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data162.host !== undefined){
+let data163 = data162.host;
+if(typeof data163 === "string"){
+if(!pattern0.test(data163)){
+const err421 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -9996,11 +10182,8 @@ vErrors.push(err421);
 errors++;
 }
 }
-if(data156.nr_cpus !== undefined){
-let data163 = data156.nr_cpus;
-if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
-if(data163.host === undefined){
-const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err422 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -10009,9 +10192,10 @@ vErrors.push(err422);
 }
 errors++;
 }
-for(const key52 in data163){
-if(!(key52 === "host")){
-const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+}
+else {
+const err423 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/total_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/total_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -10021,11 +10205,11 @@ vErrors.push(err423);
 errors++;
 }
 }
-if(data163.host !== undefined){
-let data164 = data163.host;
-if(typeof data164 === "string"){
-if(!pattern0.test(data164)){
-const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.nr_cpus !== undefined){
+let data164 = data157.nr_cpus;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+if(data164.host === undefined){
+const err424 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -10034,9 +10218,9 @@ vErrors.push(err424);
 }
 errors++;
 }
-}
-else {
-const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key52 in data164){
+if(!(key52 === "host")){
+const err425 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -10046,9 +10230,11 @@ vErrors.push(err425);
 errors++;
 }
 }
-}
-else {
-const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data164.host !== undefined){
+let data165 = data164.host;
+if(typeof data165 === "string"){
+if(!pattern0.test(data165)){
+const err426 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -10058,11 +10244,8 @@ vErrors.push(err426);
 errors++;
 }
 }
-if(data156.dom0_memory !== undefined){
-let data165 = data156.dom0_memory;
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
-if(data165.host === undefined){
-const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err427 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -10071,9 +10254,10 @@ vErrors.push(err427);
 }
 errors++;
 }
-for(const key53 in data165){
-if(!(key53 === "host")){
-const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+}
+}
+else {
+const err428 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/nr_cpus",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/nr_cpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -10083,11 +10267,11 @@ vErrors.push(err428);
 errors++;
 }
 }
-if(data165.host !== undefined){
-let data166 = data165.host;
-if(typeof data166 === "string"){
-if(!pattern0.test(data166)){
-const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.dom0_memory !== undefined){
+let data166 = data157.dom0_memory;
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(data166.host === undefined){
+const err429 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -10096,9 +10280,9 @@ vErrors.push(err429);
 }
 errors++;
 }
-}
-else {
-const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key53 in data166){
+if(!(key53 === "host")){
+const err430 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -10108,9 +10292,11 @@ vErrors.push(err430);
 errors++;
 }
 }
-}
-else {
-const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data166.host !== undefined){
+let data167 = data166.host;
+if(typeof data167 === "string"){
+if(!pattern0.test(data167)){
+const err431 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -10120,11 +10306,8 @@ vErrors.push(err431);
 errors++;
 }
 }
-if(data156.domain_name !== undefined){
-let data167 = data156.domain_name;
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-if(data167.domain === undefined){
-const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err432 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -10133,9 +10316,10 @@ vErrors.push(err432);
 }
 errors++;
 }
-for(const key54 in data167){
-if(!(key54 === "domain")){
-const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/dom0_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -10145,11 +10329,11 @@ vErrors.push(err433);
 errors++;
 }
 }
-if(data167.domain !== undefined){
-let data168 = data167.domain;
-if(typeof data168 === "string"){
-if(!pattern0.test(data168)){
-const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.domain_name !== undefined){
+let data168 = data157.domain_name;
+if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
+if(data168.domain === undefined){
+const err434 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -10158,9 +10342,9 @@ vErrors.push(err434);
 }
 errors++;
 }
-}
-else {
-const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key54 in data168){
+if(!(key54 === "domain")){
+const err435 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -10170,9 +10354,11 @@ vErrors.push(err435);
 errors++;
 }
 }
-}
-else {
-const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data168.domain !== undefined){
+let data169 = data168.domain;
+if(typeof data169 === "string"){
+if(!pattern0.test(data169)){
+const err436 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -10182,11 +10368,8 @@ vErrors.push(err436);
 errors++;
 }
 }
-if(data156.domain_id !== undefined){
-let data169 = data156.domain_id;
-if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
-if(data169.domain === undefined){
-const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err437 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -10195,9 +10378,10 @@ vErrors.push(err437);
 }
 errors++;
 }
-for(const key55 in data169){
-if(!(key55 === "domain")){
-const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+}
+}
+else {
+const err438 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -10207,11 +10391,11 @@ vErrors.push(err438);
 errors++;
 }
 }
-if(data169.domain !== undefined){
-let data170 = data169.domain;
-if(typeof data170 === "string"){
-if(!pattern0.test(data170)){
-const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.domain_id !== undefined){
+let data170 = data157.domain_id;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+if(data170.domain === undefined){
+const err439 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -10220,9 +10404,9 @@ vErrors.push(err439);
 }
 errors++;
 }
-}
-else {
-const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key55 in data170){
+if(!(key55 === "domain")){
+const err440 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -10232,9 +10416,11 @@ vErrors.push(err440);
 errors++;
 }
 }
-}
-else {
-const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data170.domain !== undefined){
+let data171 = data170.domain;
+if(typeof data171 === "string"){
+if(!pattern0.test(data171)){
+const err441 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -10244,11 +10430,8 @@ vErrors.push(err441);
 errors++;
 }
 }
-if(data156.domain_cfg !== undefined){
-let data171 = data156.domain_cfg;
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-if(data171.domain === undefined){
-const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err442 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -10257,9 +10440,10 @@ vErrors.push(err442);
 }
 errors++;
 }
-for(const key56 in data171){
-if(!(key56 === "domain")){
-const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+}
+}
+else {
+const err443 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -10269,11 +10453,11 @@ vErrors.push(err443);
 errors++;
 }
 }
-if(data171.domain !== undefined){
-let data172 = data171.domain;
-if(typeof data172 === "string"){
-if(!pattern0.test(data172)){
-const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.domain_cfg !== undefined){
+let data172 = data157.domain_cfg;
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(data172.domain === undefined){
+const err444 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -10282,9 +10466,9 @@ vErrors.push(err444);
 }
 errors++;
 }
-}
-else {
-const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key56 in data172){
+if(!(key56 === "domain")){
+const err445 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -10294,9 +10478,11 @@ vErrors.push(err445);
 errors++;
 }
 }
-}
-else {
-const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data172.domain !== undefined){
+let data173 = data172.domain;
+if(typeof data173 === "string"){
+if(!pattern0.test(data173)){
+const err446 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -10306,11 +10492,8 @@ vErrors.push(err446);
 errors++;
 }
 }
-if(data156.start_need_kib !== undefined){
-let data173 = data156.start_need_kib;
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-if(data173.domain === undefined){
-const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err447 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -10319,9 +10502,10 @@ vErrors.push(err447);
 }
 errors++;
 }
-for(const key57 in data173){
-if(!(key57 === "domain")){
-const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+}
+}
+else {
+const err448 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_cfg",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_cfg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -10331,11 +10515,11 @@ vErrors.push(err448);
 errors++;
 }
 }
-if(data173.domain !== undefined){
-let data174 = data173.domain;
-if(typeof data174 === "string"){
-if(!pattern0.test(data174)){
-const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.start_need_kib !== undefined){
+let data174 = data157.start_need_kib;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+if(data174.domain === undefined){
+const err449 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -10344,9 +10528,9 @@ vErrors.push(err449);
 }
 errors++;
 }
-}
-else {
-const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key57 in data174){
+if(!(key57 === "domain")){
+const err450 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -10356,9 +10540,11 @@ vErrors.push(err450);
 errors++;
 }
 }
-}
-else {
-const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data174.domain !== undefined){
+let data175 = data174.domain;
+if(typeof data175 === "string"){
+if(!pattern0.test(data175)){
+const err451 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -10368,11 +10554,8 @@ vErrors.push(err451);
 errors++;
 }
 }
-if(data156.domain_memory !== undefined){
-let data175 = data156.domain_memory;
-if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
-if(data175.domain === undefined){
-const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+else {
+const err452 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -10381,9 +10564,10 @@ vErrors.push(err452);
 }
 errors++;
 }
-for(const key58 in data175){
-if(!(key58 === "domain")){
-const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
+}
+}
+else {
+const err453 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/start_need_kib",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/start_need_kib/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -10393,11 +10577,11 @@ vErrors.push(err453);
 errors++;
 }
 }
-if(data175.domain !== undefined){
-let data176 = data175.domain;
-if(typeof data176 === "string"){
-if(!pattern0.test(data176)){
-const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.domain_memory !== undefined){
+let data176 = data157.domain_memory;
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+if(data176.domain === undefined){
+const err454 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -10406,9 +10590,9 @@ vErrors.push(err454);
 }
 errors++;
 }
-}
-else {
-const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key58 in data176){
+if(!(key58 === "domain")){
+const err455 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -10418,9 +10602,11 @@ vErrors.push(err455);
 errors++;
 }
 }
-}
-else {
-const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data176.domain !== undefined){
+let data177 = data176.domain;
+if(typeof data177 === "string"){
+if(!pattern0.test(data177)){
+const err456 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -10430,11 +10616,8 @@ vErrors.push(err456);
 errors++;
 }
 }
-if(data156.lun_wwid !== undefined){
-let data177 = data156.lun_wwid;
-if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
-if(data177.lun === undefined){
-const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+else {
+const err457 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -10443,9 +10626,10 @@ vErrors.push(err457);
 }
 errors++;
 }
-for(const key59 in data177){
-if(!(key59 === "lun")){
-const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+}
+}
+else {
+const err458 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_memory",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -10455,10 +10639,11 @@ vErrors.push(err458);
 errors++;
 }
 }
-if(data177.lun !== undefined){
-let data178 = data177.lun;
-if((typeof data178 !== "string") && (!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178))))){
-const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
+if(data157.lun_wwid !== undefined){
+let data178 = data157.lun_wwid;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+if(data178.lun === undefined){
+const err459 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -10467,9 +10652,9 @@ vErrors.push(err459);
 }
 errors++;
 }
-if(typeof data178 === "string"){
-if(!pattern0.test(data178)){
-const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key59 in data178){
+if(!(key59 === "lun")){
+const err460 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -10479,10 +10664,10 @@ vErrors.push(err460);
 errors++;
 }
 }
-}
-}
-else {
-const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data178.lun !== undefined){
+let data179 = data178.lun;
+if((typeof data179 !== "string") && (!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179))))){
+const err461 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_wwid.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -10491,12 +10676,9 @@ vErrors.push(err461);
 }
 errors++;
 }
-}
-if(data156.lun_size !== undefined){
-let data179 = data156.lun_size;
-if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
-if(data179.lun === undefined){
-const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data179 === "string"){
+if(!pattern0.test(data179)){
+const err462 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -10505,9 +10687,11 @@ vErrors.push(err462);
 }
 errors++;
 }
-for(const key60 in data179){
-if(!(key60 === "lun")){
-const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err463 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_wwid",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_wwid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -10517,10 +10701,11 @@ vErrors.push(err463);
 errors++;
 }
 }
-if(data179.lun !== undefined){
-let data180 = data179.lun;
-if((typeof data180 !== "string") && (!(((typeof data180 == "number") && (!(data180 % 1) && !isNaN(data180))) && (isFinite(data180))))){
-const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
+if(data157.lun_size !== undefined){
+let data180 = data157.lun_size;
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
+if(data180.lun === undefined){
+const err464 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -10529,9 +10714,9 @@ vErrors.push(err464);
 }
 errors++;
 }
-if(typeof data180 === "string"){
-if(!pattern0.test(data180)){
-const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key60 in data180){
+if(!(key60 === "lun")){
+const err465 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -10541,10 +10726,10 @@ vErrors.push(err465);
 errors++;
 }
 }
-}
-}
-else {
-const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data180.lun !== undefined){
+let data181 = data180.lun;
+if((typeof data181 !== "string") && (!(((typeof data181 == "number") && (!(data181 % 1) && !isNaN(data181))) && (isFinite(data181))))){
+const err466 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_size.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -10553,12 +10738,9 @@ vErrors.push(err466);
 }
 errors++;
 }
-}
-if(data156.repository_path !== undefined){
-let data181 = data156.repository_path;
-if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
-if(data181.lun === undefined){
-const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data181 === "string"){
+if(!pattern0.test(data181)){
+const err467 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -10567,9 +10749,11 @@ vErrors.push(err467);
 }
 errors++;
 }
-for(const key61 in data181){
-if(!(key61 === "lun")){
-const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err468 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_size",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -10579,10 +10763,11 @@ vErrors.push(err468);
 errors++;
 }
 }
-if(data181.lun !== undefined){
-let data182 = data181.lun;
-if((typeof data182 !== "string") && (!(((typeof data182 == "number") && (!(data182 % 1) && !isNaN(data182))) && (isFinite(data182))))){
-const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
+if(data157.repository_path !== undefined){
+let data182 = data157.repository_path;
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+if(data182.lun === undefined){
+const err469 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -10591,9 +10776,9 @@ vErrors.push(err469);
 }
 errors++;
 }
-if(typeof data182 === "string"){
-if(!pattern0.test(data182)){
-const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key61 in data182){
+if(!(key61 === "lun")){
+const err470 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -10603,10 +10788,10 @@ vErrors.push(err470);
 errors++;
 }
 }
-}
-}
-else {
-const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data182.lun !== undefined){
+let data183 = data182.lun;
+if((typeof data183 !== "string") && (!(((typeof data183 == "number") && (!(data183 % 1) && !isNaN(data183))) && (isFinite(data183))))){
+const err471 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_path.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -10615,12 +10800,9 @@ vErrors.push(err471);
 }
 errors++;
 }
-}
-if(data156.repository_id !== undefined){
-let data183 = data156.repository_id;
-if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
-if(data183.lun === undefined){
-const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(typeof data183 === "string"){
+if(!pattern0.test(data183)){
+const err472 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -10629,9 +10811,11 @@ vErrors.push(err472);
 }
 errors++;
 }
-for(const key62 in data183){
-if(!(key62 === "lun")){
-const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err473 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_path",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_path/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -10641,10 +10825,11 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data183.lun !== undefined){
-let data184 = data183.lun;
-if((typeof data184 !== "string") && (!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184))))){
-const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_id.properties.lun.type},message:"must be string,integer"};
+if(data157.repository_id !== undefined){
+let data184 = data157.repository_id;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+if(data184.lun === undefined){
+const err474 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -10653,9 +10838,9 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(typeof data184 === "string"){
-if(!pattern0.test(data184)){
-const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key62 in data184){
+if(!(key62 === "lun")){
+const err475 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -10665,10 +10850,10 @@ vErrors.push(err475);
 errors++;
 }
 }
-}
-}
-else {
-const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data184.lun !== undefined){
+let data185 = data184.lun;
+if((typeof data185 !== "string") && (!(((typeof data185 == "number") && (!(data185 % 1) && !isNaN(data185))) && (isFinite(data185))))){
+const err476 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.repository_id.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -10677,12 +10862,9 @@ vErrors.push(err476);
 }
 errors++;
 }
-}
-if(data156.agent_value !== undefined){
-let data185 = data156.agent_value;
-if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
-if(data185.host === undefined){
-const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data185 === "string"){
+if(!pattern0.test(data185)){
+const err477 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -10691,8 +10873,11 @@ vErrors.push(err477);
 }
 errors++;
 }
-if(data185.db === undefined){
-const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
+}
+}
+}
+else {
+const err478 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/repository_id",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/repository_id/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -10701,8 +10886,12 @@ vErrors.push(err478);
 }
 errors++;
 }
-if(data185.key === undefined){
-const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+if(data157.agent_value !== undefined){
+let data186 = data157.agent_value;
+if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
+if(data186.host === undefined){
+const err479 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -10711,9 +10900,8 @@ vErrors.push(err479);
 }
 errors++;
 }
-for(const key63 in data185){
-if(!(((key63 === "host") || (key63 === "db")) || (key63 === "key"))){
-const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+if(data186.db === undefined){
+const err480 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "db"},message:"must have required property '"+"db"+"'"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -10722,12 +10910,8 @@ vErrors.push(err480);
 }
 errors++;
 }
-}
-if(data185.host !== undefined){
-let data186 = data185.host;
-if(typeof data186 === "string"){
-if(!pattern0.test(data186)){
-const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data186.key === undefined){
+const err481 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -10736,9 +10920,9 @@ vErrors.push(err481);
 }
 errors++;
 }
-}
-else {
-const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key63 in data186){
+if(!(((key63 === "host") || (key63 === "db")) || (key63 === "key"))){
+const err482 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -10748,11 +10932,11 @@ vErrors.push(err482);
 errors++;
 }
 }
-if(data185.db !== undefined){
-let data187 = data185.db;
+if(data186.host !== undefined){
+let data187 = data186.host;
 if(typeof data187 === "string"){
 if(!pattern0.test(data187)){
-const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err483 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -10763,7 +10947,7 @@ errors++;
 }
 }
 else {
-const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err484 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -10773,11 +10957,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data185.key !== undefined){
-let data188 = data185.key;
+if(data186.db !== undefined){
+let data188 = data186.db;
 if(typeof data188 === "string"){
 if(!pattern0.test(data188)){
-const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err485 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -10788,7 +10972,7 @@ errors++;
 }
 }
 else {
-const err486 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err486 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/db",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/db/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -10798,9 +10982,11 @@ vErrors.push(err486);
 errors++;
 }
 }
-}
-else {
-const err487 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data186.key !== undefined){
+let data189 = data186.key;
+if(typeof data189 === "string"){
+if(!pattern0.test(data189)){
+const err487 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -10810,11 +10996,8 @@ vErrors.push(err487);
 errors++;
 }
 }
-if(data156.partition_device !== undefined){
-let data189 = data156.partition_device;
-if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
-if(data189.host === undefined){
-const err488 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err488 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value/key",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -10823,8 +11006,10 @@ vErrors.push(err488);
 }
 errors++;
 }
-if(data189.lun === undefined){
-const err489 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err489 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/agent_value",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/agent_value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -10833,8 +11018,12 @@ vErrors.push(err489);
 }
 errors++;
 }
-if(data189.num === undefined){
-const err490 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
+}
+if(data157.partition_device !== undefined){
+let data190 = data157.partition_device;
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+if(data190.host === undefined){
+const err490 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -10843,9 +11032,8 @@ vErrors.push(err490);
 }
 errors++;
 }
-for(const key64 in data189){
-if(!(((key64 === "host") || (key64 === "lun")) || (key64 === "num"))){
-const err491 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+if(data190.lun === undefined){
+const err491 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -10854,12 +11042,8 @@ vErrors.push(err491);
 }
 errors++;
 }
-}
-if(data189.host !== undefined){
-let data190 = data189.host;
-if(typeof data190 === "string"){
-if(!pattern0.test(data190)){
-const err492 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data190.num === undefined){
+const err492 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/required",keyword:"required",params:{missingProperty: "num"},message:"must have required property '"+"num"+"'"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -10868,9 +11052,9 @@ vErrors.push(err492);
 }
 errors++;
 }
-}
-else {
-const err493 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key64 in data190){
+if(!(((key64 === "host") || (key64 === "lun")) || (key64 === "num"))){
+const err493 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -10880,10 +11064,11 @@ vErrors.push(err493);
 errors++;
 }
 }
-if(data189.lun !== undefined){
-let data191 = data189.lun;
-if((typeof data191 !== "string") && (!(((typeof data191 == "number") && (!(data191 % 1) && !isNaN(data191))) && (isFinite(data191))))){
-const err494 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.partition_device.properties.lun.type},message:"must be string,integer"};
+if(data190.host !== undefined){
+let data191 = data190.host;
+if(typeof data191 === "string"){
+if(!pattern0.test(data191)){
+const err494 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -10892,9 +11077,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-if(typeof data191 === "string"){
-if(!pattern0.test(data191)){
-const err495 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err495 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -10904,11 +11089,10 @@ vErrors.push(err495);
 errors++;
 }
 }
-}
-if(data189.num !== undefined){
-let data192 = data189.num;
-if(!(((typeof data192 == "number") && (!(data192 % 1) && !isNaN(data192))) && (isFinite(data192)))){
-const err496 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/num",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data190.lun !== undefined){
+let data192 = data190.lun;
+if((typeof data192 !== "string") && (!(((typeof data192 == "number") && (!(data192 % 1) && !isNaN(data192))) && (isFinite(data192))))){
+const err496 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.partition_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -10917,9 +11101,9 @@ vErrors.push(err496);
 }
 errors++;
 }
-if((typeof data192 == "number") && (isFinite(data192))){
-if(data192 < 1 || isNaN(data192)){
-const err497 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/num",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data192 === "string"){
+if(!pattern0.test(data192)){
+const err497 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -10930,9 +11114,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err498 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data190.num !== undefined){
+let data193 = data190.num;
+if(!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193)))){
+const err498 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/num",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -10941,12 +11126,9 @@ vErrors.push(err498);
 }
 errors++;
 }
-}
-if(data156.ovm22_root !== undefined){
-let data193 = data156.ovm22_root;
-if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
-if(data193.host === undefined){
-const err499 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 < 1 || isNaN(data193)){
+const err499 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device/num",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/properties/num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -10955,9 +11137,11 @@ vErrors.push(err499);
 }
 errors++;
 }
-for(const key65 in data193){
-if(!(key65 === "host")){
-const err500 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err500 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/partition_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/partition_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -10967,11 +11151,11 @@ vErrors.push(err500);
 errors++;
 }
 }
-if(data193.host !== undefined){
-let data194 = data193.host;
-if(typeof data194 === "string"){
-if(!pattern0.test(data194)){
-const err501 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.ovm22_root !== undefined){
+let data194 = data157.ovm22_root;
+if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
+if(data194.host === undefined){
+const err501 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -10980,9 +11164,9 @@ vErrors.push(err501);
 }
 errors++;
 }
-}
-else {
-const err502 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key65 in data194){
+if(!(key65 === "host")){
+const err502 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -10992,9 +11176,11 @@ vErrors.push(err502);
 errors++;
 }
 }
-}
-else {
-const err503 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data194.host !== undefined){
+let data195 = data194.host;
+if(typeof data195 === "string"){
+if(!pattern0.test(data195)){
+const err503 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -11004,11 +11190,8 @@ vErrors.push(err503);
 errors++;
 }
 }
-if(data156.map_name !== undefined){
-let data195 = data156.map_name;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-if(data195.host === undefined){
-const err504 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err504 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -11017,8 +11200,10 @@ vErrors.push(err504);
 }
 errors++;
 }
-if(data195.lun === undefined){
-const err505 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err505 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/ovm22_root",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/ovm22_root/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -11027,9 +11212,12 @@ vErrors.push(err505);
 }
 errors++;
 }
-for(const key66 in data195){
-if(!((key66 === "host") || (key66 === "lun"))){
-const err506 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+}
+if(data157.map_name !== undefined){
+let data196 = data157.map_name;
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+if(data196.host === undefined){
+const err506 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -11038,12 +11226,8 @@ vErrors.push(err506);
 }
 errors++;
 }
-}
-if(data195.host !== undefined){
-let data196 = data195.host;
-if(typeof data196 === "string"){
-if(!pattern0.test(data196)){
-const err507 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data196.lun === undefined){
+const err507 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -11052,9 +11236,9 @@ vErrors.push(err507);
 }
 errors++;
 }
-}
-else {
-const err508 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key66 in data196){
+if(!((key66 === "host") || (key66 === "lun"))){
+const err508 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -11064,10 +11248,11 @@ vErrors.push(err508);
 errors++;
 }
 }
-if(data195.lun !== undefined){
-let data197 = data195.lun;
-if((typeof data197 !== "string") && (!(((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197))) && (isFinite(data197))))){
-const err509 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
+if(data196.host !== undefined){
+let data197 = data196.host;
+if(typeof data197 === "string"){
+if(!pattern0.test(data197)){
+const err509 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -11076,9 +11261,9 @@ vErrors.push(err509);
 }
 errors++;
 }
-if(typeof data197 === "string"){
-if(!pattern0.test(data197)){
-const err510 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err510 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -11088,10 +11273,10 @@ vErrors.push(err510);
 errors++;
 }
 }
-}
-}
-else {
-const err511 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data196.lun !== undefined){
+let data198 = data196.lun;
+if((typeof data198 !== "string") && (!(((typeof data198 == "number") && (!(data198 % 1) && !isNaN(data198))) && (isFinite(data198))))){
+const err511 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_name.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -11100,12 +11285,9 @@ vErrors.push(err511);
 }
 errors++;
 }
-}
-if(data156.map_device !== undefined){
-let data198 = data156.map_device;
-if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
-if(data198.host === undefined){
-const err512 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data198 === "string"){
+if(!pattern0.test(data198)){
+const err512 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -11114,8 +11296,11 @@ vErrors.push(err512);
 }
 errors++;
 }
-if(data198.lun === undefined){
-const err513 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err513 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_name",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -11124,9 +11309,12 @@ vErrors.push(err513);
 }
 errors++;
 }
-for(const key67 in data198){
-if(!((key67 === "host") || (key67 === "lun"))){
-const err514 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+}
+if(data157.map_device !== undefined){
+let data199 = data157.map_device;
+if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
+if(data199.host === undefined){
+const err514 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -11135,12 +11323,8 @@ vErrors.push(err514);
 }
 errors++;
 }
-}
-if(data198.host !== undefined){
-let data199 = data198.host;
-if(typeof data199 === "string"){
-if(!pattern0.test(data199)){
-const err515 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data199.lun === undefined){
+const err515 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -11149,9 +11333,9 @@ vErrors.push(err515);
 }
 errors++;
 }
-}
-else {
-const err516 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key67 in data199){
+if(!((key67 === "host") || (key67 === "lun"))){
+const err516 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -11161,10 +11345,11 @@ vErrors.push(err516);
 errors++;
 }
 }
-if(data198.lun !== undefined){
-let data200 = data198.lun;
-if((typeof data200 !== "string") && (!(((typeof data200 == "number") && (!(data200 % 1) && !isNaN(data200))) && (isFinite(data200))))){
-const err517 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
+if(data199.host !== undefined){
+let data200 = data199.host;
+if(typeof data200 === "string"){
+if(!pattern0.test(data200)){
+const err517 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -11173,9 +11358,9 @@ vErrors.push(err517);
 }
 errors++;
 }
-if(typeof data200 === "string"){
-if(!pattern0.test(data200)){
-const err518 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err518 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -11185,10 +11370,10 @@ vErrors.push(err518);
 errors++;
 }
 }
-}
-}
-else {
-const err519 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data199.lun !== undefined){
+let data201 = data199.lun;
+if((typeof data201 !== "string") && (!(((typeof data201 == "number") && (!(data201 % 1) && !isNaN(data201))) && (isFinite(data201))))){
+const err519 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.map_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -11197,12 +11382,9 @@ vErrors.push(err519);
 }
 errors++;
 }
-}
-if(data156.path_devices !== undefined){
-let data201 = data156.path_devices;
-if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
-if(data201.host === undefined){
-const err520 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data201 === "string"){
+if(!pattern0.test(data201)){
+const err520 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -11211,8 +11393,11 @@ vErrors.push(err520);
 }
 errors++;
 }
-if(data201.lun === undefined){
-const err521 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err521 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/map_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/map_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -11221,9 +11406,12 @@ vErrors.push(err521);
 }
 errors++;
 }
-for(const key68 in data201){
-if(!((key68 === "host") || (key68 === "lun"))){
-const err522 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+}
+if(data157.path_devices !== undefined){
+let data202 = data157.path_devices;
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
+if(data202.host === undefined){
+const err522 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -11232,12 +11420,8 @@ vErrors.push(err522);
 }
 errors++;
 }
-}
-if(data201.host !== undefined){
-let data202 = data201.host;
-if(typeof data202 === "string"){
-if(!pattern0.test(data202)){
-const err523 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data202.lun === undefined){
+const err523 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -11246,9 +11430,9 @@ vErrors.push(err523);
 }
 errors++;
 }
-}
-else {
-const err524 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key68 in data202){
+if(!((key68 === "host") || (key68 === "lun"))){
+const err524 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -11258,10 +11442,11 @@ vErrors.push(err524);
 errors++;
 }
 }
-if(data201.lun !== undefined){
-let data203 = data201.lun;
-if((typeof data203 !== "string") && (!(((typeof data203 == "number") && (!(data203 % 1) && !isNaN(data203))) && (isFinite(data203))))){
-const err525 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
+if(data202.host !== undefined){
+let data203 = data202.host;
+if(typeof data203 === "string"){
+if(!pattern0.test(data203)){
+const err525 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -11270,9 +11455,9 @@ vErrors.push(err525);
 }
 errors++;
 }
-if(typeof data203 === "string"){
-if(!pattern0.test(data203)){
-const err526 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err526 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -11282,10 +11467,10 @@ vErrors.push(err526);
 errors++;
 }
 }
-}
-}
-else {
-const err527 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data202.lun !== undefined){
+let data204 = data202.lun;
+if((typeof data204 !== "string") && (!(((typeof data204 == "number") && (!(data204 % 1) && !isNaN(data204))) && (isFinite(data204))))){
+const err527 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_devices.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -11294,12 +11479,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-}
-if(data156.active_paths !== undefined){
-let data204 = data156.active_paths;
-if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
-if(data204.host === undefined){
-const err528 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data204 === "string"){
+if(!pattern0.test(data204)){
+const err528 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -11308,8 +11490,11 @@ vErrors.push(err528);
 }
 errors++;
 }
-if(data204.lun === undefined){
-const err529 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err529 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_devices",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -11318,9 +11503,12 @@ vErrors.push(err529);
 }
 errors++;
 }
-for(const key69 in data204){
-if(!((key69 === "host") || (key69 === "lun"))){
-const err530 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+}
+if(data157.active_paths !== undefined){
+let data205 = data157.active_paths;
+if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+if(data205.host === undefined){
+const err530 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -11329,12 +11517,8 @@ vErrors.push(err530);
 }
 errors++;
 }
-}
-if(data204.host !== undefined){
-let data205 = data204.host;
-if(typeof data205 === "string"){
-if(!pattern0.test(data205)){
-const err531 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data205.lun === undefined){
+const err531 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -11343,9 +11527,9 @@ vErrors.push(err531);
 }
 errors++;
 }
-}
-else {
-const err532 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key69 in data205){
+if(!((key69 === "host") || (key69 === "lun"))){
+const err532 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -11355,10 +11539,11 @@ vErrors.push(err532);
 errors++;
 }
 }
-if(data204.lun !== undefined){
-let data206 = data204.lun;
-if((typeof data206 !== "string") && (!(((typeof data206 == "number") && (!(data206 % 1) && !isNaN(data206))) && (isFinite(data206))))){
-const err533 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
+if(data205.host !== undefined){
+let data206 = data205.host;
+if(typeof data206 === "string"){
+if(!pattern0.test(data206)){
+const err533 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -11367,9 +11552,9 @@ vErrors.push(err533);
 }
 errors++;
 }
-if(typeof data206 === "string"){
-if(!pattern0.test(data206)){
-const err534 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err534 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -11379,10 +11564,10 @@ vErrors.push(err534);
 errors++;
 }
 }
-}
-}
-else {
-const err535 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data205.lun !== undefined){
+let data207 = data205.lun;
+if((typeof data207 !== "string") && (!(((typeof data207 == "number") && (!(data207 % 1) && !isNaN(data207))) && (isFinite(data207))))){
+const err535 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -11391,12 +11576,9 @@ vErrors.push(err535);
 }
 errors++;
 }
-}
-if(data156.failed_paths !== undefined){
-let data207 = data156.failed_paths;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.host === undefined){
-const err536 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data207 === "string"){
+if(!pattern0.test(data207)){
+const err536 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -11405,8 +11587,11 @@ vErrors.push(err536);
 }
 errors++;
 }
-if(data207.lun === undefined){
-const err537 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err537 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -11415,9 +11600,12 @@ vErrors.push(err537);
 }
 errors++;
 }
-for(const key70 in data207){
-if(!((key70 === "host") || (key70 === "lun"))){
-const err538 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+}
+if(data157.failed_paths !== undefined){
+let data208 = data157.failed_paths;
+if(data208 && typeof data208 == "object" && !Array.isArray(data208)){
+if(data208.host === undefined){
+const err538 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -11426,12 +11614,8 @@ vErrors.push(err538);
 }
 errors++;
 }
-}
-if(data207.host !== undefined){
-let data208 = data207.host;
-if(typeof data208 === "string"){
-if(!pattern0.test(data208)){
-const err539 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data208.lun === undefined){
+const err539 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -11440,9 +11624,9 @@ vErrors.push(err539);
 }
 errors++;
 }
-}
-else {
-const err540 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key70 in data208){
+if(!((key70 === "host") || (key70 === "lun"))){
+const err540 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -11452,10 +11636,11 @@ vErrors.push(err540);
 errors++;
 }
 }
-if(data207.lun !== undefined){
-let data209 = data207.lun;
-if((typeof data209 !== "string") && (!(((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209))) && (isFinite(data209))))){
-const err541 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
+if(data208.host !== undefined){
+let data209 = data208.host;
+if(typeof data209 === "string"){
+if(!pattern0.test(data209)){
+const err541 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -11464,9 +11649,9 @@ vErrors.push(err541);
 }
 errors++;
 }
-if(typeof data209 === "string"){
-if(!pattern0.test(data209)){
-const err542 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err542 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -11476,10 +11661,10 @@ vErrors.push(err542);
 errors++;
 }
 }
-}
-}
-else {
-const err543 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data208.lun !== undefined){
+let data210 = data208.lun;
+if((typeof data210 !== "string") && (!(((typeof data210 == "number") && (!(data210 % 1) && !isNaN(data210))) && (isFinite(data210))))){
+const err543 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.failed_paths.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -11488,12 +11673,9 @@ vErrors.push(err543);
 }
 errors++;
 }
-}
-if(data156.path_group_count !== undefined){
-let data210 = data156.path_group_count;
-if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
-if(data210.host === undefined){
-const err544 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data210 === "string"){
+if(!pattern0.test(data210)){
+const err544 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -11502,8 +11684,11 @@ vErrors.push(err544);
 }
 errors++;
 }
-if(data210.lun === undefined){
-const err545 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err545 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/failed_paths",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/failed_paths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -11512,9 +11697,12 @@ vErrors.push(err545);
 }
 errors++;
 }
-for(const key71 in data210){
-if(!((key71 === "host") || (key71 === "lun"))){
-const err546 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+}
+if(data157.path_group_count !== undefined){
+let data211 = data157.path_group_count;
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+if(data211.host === undefined){
+const err546 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -11523,12 +11711,8 @@ vErrors.push(err546);
 }
 errors++;
 }
-}
-if(data210.host !== undefined){
-let data211 = data210.host;
-if(typeof data211 === "string"){
-if(!pattern0.test(data211)){
-const err547 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data211.lun === undefined){
+const err547 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -11537,9 +11721,9 @@ vErrors.push(err547);
 }
 errors++;
 }
-}
-else {
-const err548 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key71 in data211){
+if(!((key71 === "host") || (key71 === "lun"))){
+const err548 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -11549,10 +11733,11 @@ vErrors.push(err548);
 errors++;
 }
 }
-if(data210.lun !== undefined){
-let data212 = data210.lun;
-if((typeof data212 !== "string") && (!(((typeof data212 == "number") && (!(data212 % 1) && !isNaN(data212))) && (isFinite(data212))))){
-const err549 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
+if(data211.host !== undefined){
+let data212 = data211.host;
+if(typeof data212 === "string"){
+if(!pattern0.test(data212)){
+const err549 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -11561,9 +11746,9 @@ vErrors.push(err549);
 }
 errors++;
 }
-if(typeof data212 === "string"){
-if(!pattern0.test(data212)){
-const err550 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err550 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -11573,10 +11758,10 @@ vErrors.push(err550);
 errors++;
 }
 }
-}
-}
-else {
-const err551 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data211.lun !== undefined){
+let data213 = data211.lun;
+if((typeof data213 !== "string") && (!(((typeof data213 == "number") && (!(data213 % 1) && !isNaN(data213))) && (isFinite(data213))))){
+const err551 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.path_group_count.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -11585,12 +11770,9 @@ vErrors.push(err551);
 }
 errors++;
 }
-}
-if(data156.active_group_prio !== undefined){
-let data213 = data156.active_group_prio;
-if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
-if(data213.host === undefined){
-const err552 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data213 === "string"){
+if(!pattern0.test(data213)){
+const err552 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -11599,8 +11781,11 @@ vErrors.push(err552);
 }
 errors++;
 }
-if(data213.lun === undefined){
-const err553 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err553 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_group_count",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_group_count/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -11609,9 +11794,12 @@ vErrors.push(err553);
 }
 errors++;
 }
-for(const key72 in data213){
-if(!((key72 === "host") || (key72 === "lun"))){
-const err554 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+}
+if(data157.active_group_prio !== undefined){
+let data214 = data157.active_group_prio;
+if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
+if(data214.host === undefined){
+const err554 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -11620,12 +11808,8 @@ vErrors.push(err554);
 }
 errors++;
 }
-}
-if(data213.host !== undefined){
-let data214 = data213.host;
-if(typeof data214 === "string"){
-if(!pattern0.test(data214)){
-const err555 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data214.lun === undefined){
+const err555 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -11634,9 +11818,9 @@ vErrors.push(err555);
 }
 errors++;
 }
-}
-else {
-const err556 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key72 in data214){
+if(!((key72 === "host") || (key72 === "lun"))){
+const err556 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -11646,10 +11830,11 @@ vErrors.push(err556);
 errors++;
 }
 }
-if(data213.lun !== undefined){
-let data215 = data213.lun;
-if((typeof data215 !== "string") && (!(((typeof data215 == "number") && (!(data215 % 1) && !isNaN(data215))) && (isFinite(data215))))){
-const err557 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
+if(data214.host !== undefined){
+let data215 = data214.host;
+if(typeof data215 === "string"){
+if(!pattern0.test(data215)){
+const err557 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -11658,9 +11843,9 @@ vErrors.push(err557);
 }
 errors++;
 }
-if(typeof data215 === "string"){
-if(!pattern0.test(data215)){
-const err558 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err558 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -11670,10 +11855,10 @@ vErrors.push(err558);
 errors++;
 }
 }
-}
-}
-else {
-const err559 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data214.lun !== undefined){
+let data216 = data214.lun;
+if((typeof data216 !== "string") && (!(((typeof data216 == "number") && (!(data216 % 1) && !isNaN(data216))) && (isFinite(data216))))){
+const err559 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.active_group_prio.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -11682,12 +11867,9 @@ vErrors.push(err559);
 }
 errors++;
 }
-}
-if(data156.pg_policy !== undefined){
-let data216 = data156.pg_policy;
-if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
-if(data216.host === undefined){
-const err560 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data216 === "string"){
+if(!pattern0.test(data216)){
+const err560 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -11696,8 +11878,11 @@ vErrors.push(err560);
 }
 errors++;
 }
-if(data216.lun === undefined){
-const err561 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+}
+else {
+const err561 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/active_group_prio",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/active_group_prio/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -11706,9 +11891,12 @@ vErrors.push(err561);
 }
 errors++;
 }
-for(const key73 in data216){
-if(!((key73 === "host") || (key73 === "lun"))){
-const err562 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+}
+if(data157.pg_policy !== undefined){
+let data217 = data157.pg_policy;
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
+if(data217.host === undefined){
+const err562 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -11717,12 +11905,8 @@ vErrors.push(err562);
 }
 errors++;
 }
-}
-if(data216.host !== undefined){
-let data217 = data216.host;
-if(typeof data217 === "string"){
-if(!pattern0.test(data217)){
-const err563 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data217.lun === undefined){
+const err563 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -11731,9 +11915,9 @@ vErrors.push(err563);
 }
 errors++;
 }
-}
-else {
-const err564 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key73 in data217){
+if(!((key73 === "host") || (key73 === "lun"))){
+const err564 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -11743,10 +11927,11 @@ vErrors.push(err564);
 errors++;
 }
 }
-if(data216.lun !== undefined){
-let data218 = data216.lun;
-if((typeof data218 !== "string") && (!(((typeof data218 == "number") && (!(data218 % 1) && !isNaN(data218))) && (isFinite(data218))))){
-const err565 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
+if(data217.host !== undefined){
+let data218 = data217.host;
+if(typeof data218 === "string"){
+if(!pattern0.test(data218)){
+const err565 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -11755,9 +11940,9 @@ vErrors.push(err565);
 }
 errors++;
 }
-if(typeof data218 === "string"){
-if(!pattern0.test(data218)){
-const err566 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err566 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -11767,10 +11952,10 @@ vErrors.push(err566);
 errors++;
 }
 }
-}
-}
-else {
-const err567 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data217.lun !== undefined){
+let data219 = data217.lun;
+if((typeof data219 !== "string") && (!(((typeof data219 == "number") && (!(data219 % 1) && !isNaN(data219))) && (isFinite(data219))))){
+const err567 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.pg_policy.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -11779,12 +11964,9 @@ vErrors.push(err567);
 }
 errors++;
 }
-}
-if(data156.path_hctl !== undefined){
-let data219 = data156.path_hctl;
-if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
-if(data219.host === undefined){
-const err568 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data219 === "string"){
+if(!pattern0.test(data219)){
+const err568 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -11793,8 +11975,11 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(data219.dev === undefined){
-const err569 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
+}
+}
+}
+else {
+const err569 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/pg_policy",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/pg_policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -11803,9 +11988,12 @@ vErrors.push(err569);
 }
 errors++;
 }
-for(const key74 in data219){
-if(!((key74 === "host") || (key74 === "dev"))){
-const err570 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+}
+if(data157.path_hctl !== undefined){
+let data220 = data157.path_hctl;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+if(data220.host === undefined){
+const err570 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -11814,12 +12002,8 @@ vErrors.push(err570);
 }
 errors++;
 }
-}
-if(data219.host !== undefined){
-let data220 = data219.host;
-if(typeof data220 === "string"){
-if(!pattern0.test(data220)){
-const err571 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data220.dev === undefined){
+const err571 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/required",keyword:"required",params:{missingProperty: "dev"},message:"must have required property '"+"dev"+"'"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -11828,9 +12012,9 @@ vErrors.push(err571);
 }
 errors++;
 }
-}
-else {
-const err572 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key74 in data220){
+if(!((key74 === "host") || (key74 === "dev"))){
+const err572 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -11840,11 +12024,11 @@ vErrors.push(err572);
 errors++;
 }
 }
-if(data219.dev !== undefined){
-let data221 = data219.dev;
+if(data220.host !== undefined){
+let data221 = data220.host;
 if(typeof data221 === "string"){
 if(!pattern0.test(data221)){
-const err573 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err573 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -11855,7 +12039,7 @@ errors++;
 }
 }
 else {
-const err574 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err574 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -11865,9 +12049,11 @@ vErrors.push(err574);
 errors++;
 }
 }
-}
-else {
-const err575 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data220.dev !== undefined){
+let data222 = data220.dev;
+if(typeof data222 === "string"){
+if(!pattern0.test(data222)){
+const err575 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -11877,11 +12063,8 @@ vErrors.push(err575);
 errors++;
 }
 }
-if(data156.lun_path_device !== undefined){
-let data222 = data156.lun_path_device;
-if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
-if(data222.host === undefined){
-const err576 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err576 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl/dev",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/properties/dev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -11890,8 +12073,10 @@ vErrors.push(err576);
 }
 errors++;
 }
-if(data222.lun === undefined){
-const err577 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err577 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/path_hctl",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/path_hctl/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -11900,8 +12085,12 @@ vErrors.push(err577);
 }
 errors++;
 }
-if(data222.index === undefined){
-const err578 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+if(data157.lun_path_device !== undefined){
+let data223 = data157.lun_path_device;
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+if(data223.host === undefined){
+const err578 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -11910,9 +12099,8 @@ vErrors.push(err578);
 }
 errors++;
 }
-for(const key75 in data222){
-if(!(((key75 === "host") || (key75 === "lun")) || (key75 === "index"))){
-const err579 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+if(data223.lun === undefined){
+const err579 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -11921,12 +12109,8 @@ vErrors.push(err579);
 }
 errors++;
 }
-}
-if(data222.host !== undefined){
-let data223 = data222.host;
-if(typeof data223 === "string"){
-if(!pattern0.test(data223)){
-const err580 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data223.index === undefined){
+const err580 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -11935,9 +12119,9 @@ vErrors.push(err580);
 }
 errors++;
 }
-}
-else {
-const err581 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key75 in data223){
+if(!(((key75 === "host") || (key75 === "lun")) || (key75 === "index"))){
+const err581 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -11947,10 +12131,11 @@ vErrors.push(err581);
 errors++;
 }
 }
-if(data222.lun !== undefined){
-let data224 = data222.lun;
-if((typeof data224 !== "string") && (!(((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224))) && (isFinite(data224))))){
-const err582 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
+if(data223.host !== undefined){
+let data224 = data223.host;
+if(typeof data224 === "string"){
+if(!pattern0.test(data224)){
+const err582 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -11959,9 +12144,9 @@ vErrors.push(err582);
 }
 errors++;
 }
-if(typeof data224 === "string"){
-if(!pattern0.test(data224)){
-const err583 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err583 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -11971,11 +12156,10 @@ vErrors.push(err583);
 errors++;
 }
 }
-}
-if(data222.index !== undefined){
-let data225 = data222.index;
-if(!(((typeof data225 == "number") && (!(data225 % 1) && !isNaN(data225))) && (isFinite(data225)))){
-const err584 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data223.lun !== undefined){
+let data225 = data223.lun;
+if((typeof data225 !== "string") && (!(((typeof data225 == "number") && (!(data225 % 1) && !isNaN(data225))) && (isFinite(data225))))){
+const err584 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/type",keyword:"type",params:{type: schema11.properties.objectives.items.properties.quiz.properties.query.properties.lun_path_device.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -11984,9 +12168,9 @@ vErrors.push(err584);
 }
 errors++;
 }
-if((typeof data225 == "number") && (isFinite(data225))){
-if(data225 < 0 || isNaN(data225)){
-const err585 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data225 === "string"){
+if(!pattern0.test(data225)){
+const err585 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/lun",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -11997,9 +12181,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err586 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data223.index !== undefined){
+let data226 = data223.index;
+if(!(((typeof data226 == "number") && (!(data226 % 1) && !isNaN(data226))) && (isFinite(data226)))){
+const err586 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -12008,12 +12193,9 @@ vErrors.push(err586);
 }
 errors++;
 }
-}
-if(data156.domain_host !== undefined){
-let data226 = data156.domain_host;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.domain === undefined){
-const err587 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
+if((typeof data226 == "number") && (isFinite(data226))){
+if(data226 < 0 || isNaN(data226)){
+const err587 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device/index",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -12022,9 +12204,11 @@ vErrors.push(err587);
 }
 errors++;
 }
-for(const key76 in data226){
-if(!(key76 === "domain")){
-const err588 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err588 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/lun_path_device",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/lun_path_device/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -12034,11 +12218,11 @@ vErrors.push(err588);
 errors++;
 }
 }
-if(data226.domain !== undefined){
-let data227 = data226.domain;
-if(typeof data227 === "string"){
-if(!pattern0.test(data227)){
-const err589 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data157.domain_host !== undefined){
+let data227 = data157.domain_host;
+if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
+if(data227.domain === undefined){
+const err589 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/required",keyword:"required",params:{missingProperty: "domain"},message:"must have required property '"+"domain"+"'"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -12047,9 +12231,9 @@ vErrors.push(err589);
 }
 errors++;
 }
-}
-else {
-const err590 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key76 in data227){
+if(!(key76 === "domain")){
+const err590 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -12059,9 +12243,11 @@ vErrors.push(err590);
 errors++;
 }
 }
-}
-else {
-const err591 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data227.domain !== undefined){
+let data228 = data227.domain;
+if(typeof data228 === "string"){
+if(!pattern0.test(data228)){
+const err591 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -12071,9 +12257,8 @@ vErrors.push(err591);
 errors++;
 }
 }
-}
 else {
-const err592 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err592 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host/domain",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -12083,11 +12268,9 @@ vErrors.push(err592);
 errors++;
 }
 }
-if(data151.tolerance !== undefined){
-let data228 = data151.tolerance;
-if((typeof data228 == "number") && (isFinite(data228))){
-if(data228 < 0 || isNaN(data228)){
-const err593 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err593 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query/domain_host",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/properties/domain_host/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -12097,8 +12280,9 @@ vErrors.push(err593);
 errors++;
 }
 }
+}
 else {
-const err594 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err594 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/query",schemaPath:"#/properties/objectives/items/properties/quiz/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -12108,10 +12292,11 @@ vErrors.push(err594);
 errors++;
 }
 }
-if(data151.unit !== undefined){
-let data229 = data151.unit;
-if(typeof data229 !== "string"){
-const err595 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/unit",schemaPath:"#/properties/objectives/items/properties/quiz/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data152.tolerance !== undefined){
+let data229 = data152.tolerance;
+if((typeof data229 == "number") && (isFinite(data229))){
+if(data229 < 0 || isNaN(data229)){
+const err595 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -12120,8 +12305,9 @@ vErrors.push(err595);
 }
 errors++;
 }
-if(!(((data229 === "KiB") || (data229 === "MiB")) || (data229 === "GiB"))){
-const err596 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/unit",schemaPath:"#/properties/objectives/items/properties/quiz/properties/unit/enum",keyword:"enum",params:{allowedValues: schema11.properties.objectives.items.properties.quiz.properties.unit.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err596 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/tolerance",schemaPath:"#/properties/objectives/items/properties/quiz/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -12131,9 +12317,10 @@ vErrors.push(err596);
 errors++;
 }
 }
-if(data151.case_sensitive !== undefined){
-if(typeof data151.case_sensitive !== "boolean"){
-const err597 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data152.unit !== undefined){
+let data230 = data152.unit;
+if(typeof data230 !== "string"){
+const err597 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/unit",schemaPath:"#/properties/objectives/items/properties/quiz/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -12142,10 +12329,8 @@ vErrors.push(err597);
 }
 errors++;
 }
-}
-if(data151.any_order !== undefined){
-if(typeof data151.any_order !== "boolean"){
-const err598 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!(((data230 === "KiB") || (data230 === "MiB")) || (data230 === "GiB"))){
+const err598 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/unit",schemaPath:"#/properties/objectives/items/properties/quiz/properties/unit/enum",keyword:"enum",params:{allowedValues: schema11.properties.objectives.items.properties.quiz.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -12155,9 +12340,9 @@ vErrors.push(err598);
 errors++;
 }
 }
-}
-else {
-const err599 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data152.case_sensitive !== undefined){
+if(typeof data152.case_sensitive !== "boolean"){
+const err599 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/case_sensitive",schemaPath:"#/properties/objectives/items/properties/quiz/properties/case_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -12167,11 +12352,9 @@ vErrors.push(err599);
 errors++;
 }
 }
-if(data146.failure !== undefined){
-let data232 = data146.failure;
-if(typeof data232 === "string"){
-if(!pattern0.test(data232)){
-const err600 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data152.any_order !== undefined){
+if(typeof data152.any_order !== "boolean"){
+const err600 = {instancePath:instancePath+"/objectives/" + i7+"/quiz/any_order",schemaPath:"#/properties/objectives/items/properties/quiz/properties/any_order/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -12181,8 +12364,9 @@ vErrors.push(err600);
 errors++;
 }
 }
+}
 else {
-const err601 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err601 = {instancePath:instancePath+"/objectives/" + i7+"/quiz",schemaPath:"#/properties/objectives/items/properties/quiz/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -12192,9 +12376,11 @@ vErrors.push(err601);
 errors++;
 }
 }
-if(data146.milestone !== undefined){
-if(typeof data146.milestone !== "boolean"){
-const err602 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data147.failure !== undefined){
+let data233 = data147.failure;
+if(typeof data233 === "string"){
+if(!pattern0.test(data233)){
+const err602 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -12204,11 +12390,8 @@ vErrors.push(err602);
 errors++;
 }
 }
-if(data146.hints !== undefined){
-let data234 = data146.hints;
-if(Array.isArray(data234)){
-if(data234.length > 8){
-const err603 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+else {
+const err603 = {instancePath:instancePath+"/objectives/" + i7+"/failure",schemaPath:"#/properties/objectives/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -12217,8 +12400,10 @@ vErrors.push(err603);
 }
 errors++;
 }
-if(data234.length < 2){
-const err604 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+}
+if(data147.milestone !== undefined){
+if(typeof data147.milestone !== "boolean"){
+const err604 = {instancePath:instancePath+"/objectives/" + i7+"/milestone",schemaPath:"#/properties/objectives/items/properties/milestone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -12227,12 +12412,12 @@ vErrors.push(err604);
 }
 errors++;
 }
-const len9 = data234.length;
-for(let i9=0; i9<len9; i9++){
-let data235 = data234[i9];
-if(typeof data235 === "string"){
-if(!pattern0.test(data235)){
-const err605 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data147.hints !== undefined){
+let data235 = data147.hints;
+if(Array.isArray(data235)){
+if(data235.length > 8){
+const err605 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -12241,9 +12426,8 @@ vErrors.push(err605);
 }
 errors++;
 }
-}
-else {
-const err606 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data235.length < 2){
+const err606 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -12252,10 +12436,12 @@ vErrors.push(err606);
 }
 errors++;
 }
-}
-}
-else {
-const err607 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len9 = data235.length;
+for(let i9=0; i9<len9; i9++){
+let data236 = data235[i9];
+if(typeof data236 === "string"){
+if(!pattern0.test(data236)){
+const err607 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -12265,9 +12451,8 @@ vErrors.push(err607);
 errors++;
 }
 }
-}
 else {
-const err608 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err608 = {instancePath:instancePath+"/objectives/" + i7+"/hints/" + i9,schemaPath:"#/properties/objectives/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -12279,7 +12464,7 @@ errors++;
 }
 }
 else {
-const err609 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err609 = {instancePath:instancePath+"/objectives/" + i7+"/hints",schemaPath:"#/properties/objectives/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -12289,11 +12474,9 @@ vErrors.push(err609);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data236 = data.constraints;
-if(Array.isArray(data236)){
-if(data236.length > 20){
-const err610 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+}
+else {
+const err610 = {instancePath:instancePath+"/objectives/" + i7,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -12302,12 +12485,10 @@ vErrors.push(err610);
 }
 errors++;
 }
-const len10 = data236.length;
-for(let i10=0; i10<len10; i10++){
-let data237 = data236[i10];
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-if(data237.id === undefined){
-const err611 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+}
+else {
+const err611 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -12316,8 +12497,12 @@ vErrors.push(err611);
 }
 errors++;
 }
-if(data237.text === undefined){
-const err612 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+if(data.constraints !== undefined){
+let data237 = data.constraints;
+if(Array.isArray(data237)){
+if(data237.length > 20){
+const err612 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -12326,8 +12511,12 @@ vErrors.push(err612);
 }
 errors++;
 }
-if(data237.check === undefined){
-const err613 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+const len10 = data237.length;
+for(let i10=0; i10<len10; i10++){
+let data238 = data237[i10];
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+if(data238.id === undefined){
+const err613 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -12336,8 +12525,8 @@ vErrors.push(err613);
 }
 errors++;
 }
-if(data237.failure === undefined){
-const err614 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
+if(data238.text === undefined){
+const err614 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -12346,9 +12535,8 @@ vErrors.push(err614);
 }
 errors++;
 }
-for(const key77 in data237){
-if(!((((key77 === "id") || (key77 === "text")) || (key77 === "check")) || (key77 === "failure"))){
-const err615 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+if(data238.check === undefined){
+const err615 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -12357,12 +12545,8 @@ vErrors.push(err615);
 }
 errors++;
 }
-}
-if(data237.id !== undefined){
-let data238 = data237.id;
-if(typeof data238 === "string"){
-if(!pattern3.test(data238)){
-const err616 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data238.failure === undefined){
+const err616 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/required",keyword:"required",params:{missingProperty: "failure"},message:"must have required property '"+"failure"+"'"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -12371,9 +12555,9 @@ vErrors.push(err616);
 }
 errors++;
 }
-}
-else {
-const err617 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key77 in data238){
+if(!((((key77 === "id") || (key77 === "text")) || (key77 === "check")) || (key77 === "failure"))){
+const err617 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -12383,11 +12567,11 @@ vErrors.push(err617);
 errors++;
 }
 }
-if(data237.text !== undefined){
-let data239 = data237.text;
+if(data238.id !== undefined){
+let data239 = data238.id;
 if(typeof data239 === "string"){
-if(!pattern0.test(data239)){
-const err618 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern3.test(data239)){
+const err618 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -12398,7 +12582,7 @@ errors++;
 }
 }
 else {
-const err619 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err619 = {instancePath:instancePath+"/constraints/" + i10+"/id",schemaPath:"#/properties/constraints/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -12408,17 +12592,11 @@ vErrors.push(err619);
 errors++;
 }
 }
-if(data237.check !== undefined){
-if(!(validate11(data237.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data237,parentDataProperty:"check",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data237.failure !== undefined){
-let data241 = data237.failure;
-if(typeof data241 === "string"){
-if(!pattern0.test(data241)){
-const err620 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data238.text !== undefined){
+let data240 = data238.text;
+if(typeof data240 === "string"){
+if(!pattern0.test(data240)){
+const err620 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -12429,7 +12607,7 @@ errors++;
 }
 }
 else {
-const err621 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err621 = {instancePath:instancePath+"/constraints/" + i10+"/text",schemaPath:"#/properties/constraints/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -12439,9 +12617,17 @@ vErrors.push(err621);
 errors++;
 }
 }
+if(data238.check !== undefined){
+if(!(validate11(data238.check, {instancePath:instancePath+"/constraints/" + i10+"/check",parentData:data238,parentDataProperty:"check",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
 }
-else {
-const err622 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data238.failure !== undefined){
+let data242 = data238.failure;
+if(typeof data242 === "string"){
+if(!pattern0.test(data242)){
+const err622 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -12451,9 +12637,8 @@ vErrors.push(err622);
 errors++;
 }
 }
-}
 else {
-const err623 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err623 = {instancePath:instancePath+"/constraints/" + i10+"/failure",schemaPath:"#/properties/constraints/items/properties/failure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -12463,11 +12648,9 @@ vErrors.push(err623);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data242 = data.faults;
-if(Array.isArray(data242)){
-if(data242.length > 40){
-const err624 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+}
+else {
+const err624 = {instancePath:instancePath+"/constraints/" + i10,schemaPath:"#/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -12476,16 +12659,10 @@ vErrors.push(err624);
 }
 errors++;
 }
-const len11 = data242.length;
-for(let i11=0; i11<len11; i11++){
-let data243 = data242[i11];
-const _errs571 = errors;
-let valid104 = false;
-let passing2 = null;
-const _errs572 = errors;
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(data243.at === undefined){
-const err625 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+}
+else {
+const err625 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -12495,15 +12672,11 @@ vErrors.push(err625);
 errors++;
 }
 }
-var _valid2 = _errs572 === errors;
-if(_valid2){
-valid104 = true;
-passing2 = 0;
-}
-const _errs573 = errors;
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(data243.after === undefined){
-const err626 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+if(data.faults !== undefined){
+let data243 = data.faults;
+if(Array.isArray(data243)){
+if(data243.length > 40){
+const err626 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -12512,21 +12685,16 @@ vErrors.push(err626);
 }
 errors++;
 }
-}
-var _valid2 = _errs573 === errors;
-if(_valid2 && valid104){
-valid104 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid104 = true;
-passing2 = 1;
-}
+const len11 = data243.length;
+for(let i11=0; i11<len11; i11++){
+let data244 = data243[i11];
+const _errs573 = errors;
+let valid104 = false;
+let passing2 = null;
 const _errs574 = errors;
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(data243.on_command === undefined){
-const err627 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
+if(data244.at === undefined){
+const err627 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -12537,6 +12705,47 @@ errors++;
 }
 }
 var _valid2 = _errs574 === errors;
+if(_valid2){
+valid104 = true;
+passing2 = 0;
+}
+const _errs575 = errors;
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
+if(data244.after === undefined){
+const err628 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'"};
+if(vErrors === null){
+vErrors = [err628];
+}
+else {
+vErrors.push(err628);
+}
+errors++;
+}
+}
+var _valid2 = _errs575 === errors;
+if(_valid2 && valid104){
+valid104 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid104 = true;
+passing2 = 1;
+}
+const _errs576 = errors;
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
+if(data244.on_command === undefined){
+const err629 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf/2/required",keyword:"required",params:{missingProperty: "on_command"},message:"must have required property '"+"on_command"+"'"};
+if(vErrors === null){
+vErrors = [err629];
+}
+else {
+vErrors.push(err629);
+}
+errors++;
+}
+}
+var _valid2 = _errs576 === errors;
 if(_valid2 && valid104){
 valid104 = false;
 passing2 = [passing2, 2];
@@ -12549,39 +12758,7 @@ passing2 = 2;
 }
 }
 if(!valid104){
-const err628 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err628];
-}
-else {
-vErrors.push(err628);
-}
-errors++;
-}
-else {
-errors = _errs571;
-if(vErrors !== null){
-if(_errs571){
-vErrors.length = _errs571;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(data243.id === undefined){
-const err629 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err629];
-}
-else {
-vErrors.push(err629);
-}
-errors++;
-}
-if(data243.do === undefined){
-const err630 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
+const err630 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -12590,9 +12767,20 @@ vErrors.push(err630);
 }
 errors++;
 }
-for(const key78 in data243){
-if(!((((((key78 === "id") || (key78 === "at")) || (key78 === "after")) || (key78 === "on_command")) || (key78 === "do")) || (key78 === "announce"))){
-const err631 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+else {
+errors = _errs573;
+if(vErrors !== null){
+if(_errs573){
+vErrors.length = _errs573;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
+if(data244.id === undefined){
+const err631 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -12601,12 +12789,8 @@ vErrors.push(err631);
 }
 errors++;
 }
-}
-if(data243.id !== undefined){
-let data244 = data243.id;
-if(typeof data244 === "string"){
-if(!pattern3.test(data244)){
-const err632 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data244.do === undefined){
+const err632 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/required",keyword:"required",params:{missingProperty: "do"},message:"must have required property '"+"do"+"'"};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -12615,9 +12799,9 @@ vErrors.push(err632);
 }
 errors++;
 }
-}
-else {
-const err633 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key78 in data244){
+if(!((((((key78 === "id") || (key78 === "at")) || (key78 === "after")) || (key78 === "on_command")) || (key78 === "do")) || (key78 === "announce"))){
+const err633 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -12627,11 +12811,11 @@ vErrors.push(err633);
 errors++;
 }
 }
-if(data243.at !== undefined){
-let data245 = data243.at;
+if(data244.id !== undefined){
+let data245 = data244.id;
 if(typeof data245 === "string"){
-if(!pattern190.test(data245)){
-const err634 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(!pattern3.test(data245)){
+const err634 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -12642,7 +12826,7 @@ errors++;
 }
 }
 else {
-const err635 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err635 = {instancePath:instancePath+"/faults/" + i11+"/id",schemaPath:"#/properties/faults/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -12652,11 +12836,11 @@ vErrors.push(err635);
 errors++;
 }
 }
-if(data243.after !== undefined){
-let data246 = data243.after;
+if(data244.at !== undefined){
+let data246 = data244.at;
 if(typeof data246 === "string"){
-if(!pattern3.test(data246)){
-const err636 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern195.test(data246)){
+const err636 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -12667,7 +12851,7 @@ errors++;
 }
 }
 else {
-const err637 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err637 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -12677,11 +12861,11 @@ vErrors.push(err637);
 errors++;
 }
 }
-if(data243.on_command !== undefined){
-let data247 = data243.on_command;
+if(data244.after !== undefined){
+let data247 = data244.after;
 if(typeof data247 === "string"){
-if(!pattern0.test(data247)){
-const err638 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern3.test(data247)){
+const err638 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -12692,7 +12876,7 @@ errors++;
 }
 }
 else {
-const err639 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err639 = {instancePath:instancePath+"/faults/" + i11+"/after",schemaPath:"#/properties/faults/items/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -12702,11 +12886,11 @@ vErrors.push(err639);
 errors++;
 }
 }
-if(data243.do !== undefined){
-let data248 = data243.do;
-if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
-if(Object.keys(data248).length > 1){
-const err640 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(data244.on_command !== undefined){
+let data248 = data244.on_command;
+if(typeof data248 === "string"){
+if(!pattern0.test(data248)){
+const err640 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -12715,8 +12899,9 @@ vErrors.push(err640);
 }
 errors++;
 }
-if(Object.keys(data248).length < 1){
-const err641 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err641 = {instancePath:instancePath+"/faults/" + i11+"/on_command",schemaPath:"#/properties/faults/items/properties/on_command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -12725,9 +12910,12 @@ vErrors.push(err641);
 }
 errors++;
 }
-for(const key79 in data248){
-if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key79))){
-const err642 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+}
+if(data244.do !== undefined){
+let data249 = data244.do;
+if(data249 && typeof data249 == "object" && !Array.isArray(data249)){
+if(Object.keys(data249).length > 1){
+const err642 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -12736,12 +12924,8 @@ vErrors.push(err642);
 }
 errors++;
 }
-}
-if(data248.write_file !== undefined){
-let data249 = data248.write_file;
-if(data249 && typeof data249 == "object" && !Array.isArray(data249)){
-if(data249.host === undefined){
-const err643 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(Object.keys(data249).length < 1){
+const err643 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -12750,8 +12934,9 @@ vErrors.push(err643);
 }
 errors++;
 }
-if(data249.path === undefined){
-const err644 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key79 in data249){
+if(!(func2.call(schema11.properties.faults.items.properties.do.properties, key79))){
+const err644 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -12760,8 +12945,12 @@ vErrors.push(err644);
 }
 errors++;
 }
-if(data249.content === undefined){
-const err645 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+if(data249.write_file !== undefined){
+let data250 = data249.write_file;
+if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
+if(data250.host === undefined){
+const err645 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -12770,9 +12959,8 @@ vErrors.push(err645);
 }
 errors++;
 }
-for(const key80 in data249){
-if(!((((key80 === "host") || (key80 === "path")) || (key80 === "content")) || (key80 === "append"))){
-const err646 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+if(data250.path === undefined){
+const err646 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -12781,12 +12969,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-}
-if(data249.host !== undefined){
-let data250 = data249.host;
-if(typeof data250 === "string"){
-if(!pattern0.test(data250)){
-const err647 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data250.content === undefined){
+const err647 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -12795,9 +12979,9 @@ vErrors.push(err647);
 }
 errors++;
 }
-}
-else {
-const err648 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key80 in data250){
+if(!((((key80 === "host") || (key80 === "path")) || (key80 === "content")) || (key80 === "append"))){
+const err648 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -12807,11 +12991,11 @@ vErrors.push(err648);
 errors++;
 }
 }
-if(data249.path !== undefined){
-let data251 = data249.path;
+if(data250.host !== undefined){
+let data251 = data250.host;
 if(typeof data251 === "string"){
 if(!pattern0.test(data251)){
-const err649 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err649 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -12822,7 +13006,7 @@ errors++;
 }
 }
 else {
-const err650 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err650 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/host",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -12832,9 +13016,11 @@ vErrors.push(err650);
 errors++;
 }
 }
-if(data249.content !== undefined){
-if(typeof data249.content !== "string"){
-const err651 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data250.path !== undefined){
+let data252 = data250.path;
+if(typeof data252 === "string"){
+if(!pattern0.test(data252)){
+const err651 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -12844,9 +13030,8 @@ vErrors.push(err651);
 errors++;
 }
 }
-if(data249.append !== undefined){
-if(typeof data249.append !== "boolean"){
-const err652 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err652 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/path",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -12856,9 +13041,9 @@ vErrors.push(err652);
 errors++;
 }
 }
-}
-else {
-const err653 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data250.content !== undefined){
+if(typeof data250.content !== "string"){
+const err653 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/content",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -12868,11 +13053,9 @@ vErrors.push(err653);
 errors++;
 }
 }
-if(data248.syslog !== undefined){
-let data254 = data248.syslog;
-if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
-if(data254.host === undefined){
-const err654 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data250.append !== undefined){
+if(typeof data250.append !== "boolean"){
+const err654 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file/append",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/properties/append/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -12881,8 +13064,10 @@ vErrors.push(err654);
 }
 errors++;
 }
-if(data254.tag === undefined){
-const err655 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
+}
+}
+else {
+const err655 = {instancePath:instancePath+"/faults/" + i11+"/do/write_file",schemaPath:"#/properties/faults/items/properties/do/properties/write_file/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -12891,8 +13076,12 @@ vErrors.push(err655);
 }
 errors++;
 }
-if(data254.message === undefined){
-const err656 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+if(data249.syslog !== undefined){
+let data255 = data249.syslog;
+if(data255 && typeof data255 == "object" && !Array.isArray(data255)){
+if(data255.host === undefined){
+const err656 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -12901,9 +13090,8 @@ vErrors.push(err656);
 }
 errors++;
 }
-for(const key81 in data254){
-if(!(((key81 === "host") || (key81 === "tag")) || (key81 === "message"))){
-const err657 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
+if(data255.tag === undefined){
+const err657 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -12912,12 +13100,8 @@ vErrors.push(err657);
 }
 errors++;
 }
-}
-if(data254.host !== undefined){
-let data255 = data254.host;
-if(typeof data255 === "string"){
-if(!pattern0.test(data255)){
-const err658 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data255.message === undefined){
+const err658 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -12926,9 +13110,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-}
-else {
-const err659 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key81 in data255){
+if(!(((key81 === "host") || (key81 === "tag")) || (key81 === "message"))){
+const err659 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -12938,11 +13122,11 @@ vErrors.push(err659);
 errors++;
 }
 }
-if(data254.tag !== undefined){
-let data256 = data254.tag;
+if(data255.host !== undefined){
+let data256 = data255.host;
 if(typeof data256 === "string"){
 if(!pattern0.test(data256)){
-const err660 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err660 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -12953,7 +13137,7 @@ errors++;
 }
 }
 else {
-const err661 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err661 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/host",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -12963,11 +13147,11 @@ vErrors.push(err661);
 errors++;
 }
 }
-if(data254.message !== undefined){
-let data257 = data254.message;
+if(data255.tag !== undefined){
+let data257 = data255.tag;
 if(typeof data257 === "string"){
 if(!pattern0.test(data257)){
-const err662 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err662 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -12978,7 +13162,7 @@ errors++;
 }
 }
 else {
-const err663 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err663 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/tag",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -12988,9 +13172,11 @@ vErrors.push(err663);
 errors++;
 }
 }
-}
-else {
-const err664 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data255.message !== undefined){
+let data258 = data255.message;
+if(typeof data258 === "string"){
+if(!pattern0.test(data258)){
+const err664 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -13000,11 +13186,8 @@ vErrors.push(err664);
 errors++;
 }
 }
-if(data248.service !== undefined){
-let data258 = data248.service;
-if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
-if(data258.host === undefined){
-const err665 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err665 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog/message",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -13013,8 +13196,10 @@ vErrors.push(err665);
 }
 errors++;
 }
-if(data258.service === undefined){
-const err666 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
+}
+}
+else {
+const err666 = {instancePath:instancePath+"/faults/" + i11+"/do/syslog",schemaPath:"#/properties/faults/items/properties/do/properties/syslog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -13023,8 +13208,12 @@ vErrors.push(err666);
 }
 errors++;
 }
-if(data258.state === undefined){
-const err667 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data249.service !== undefined){
+let data259 = data249.service;
+if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
+if(data259.host === undefined){
+const err667 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -13033,9 +13222,8 @@ vErrors.push(err667);
 }
 errors++;
 }
-for(const key82 in data258){
-if(!(((key82 === "host") || (key82 === "service")) || (key82 === "state"))){
-const err668 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
+if(data259.service === undefined){
+const err668 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'"};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -13044,12 +13232,8 @@ vErrors.push(err668);
 }
 errors++;
 }
-}
-if(data258.host !== undefined){
-let data259 = data258.host;
-if(typeof data259 === "string"){
-if(!pattern0.test(data259)){
-const err669 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data259.state === undefined){
+const err669 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -13058,9 +13242,9 @@ vErrors.push(err669);
 }
 errors++;
 }
-}
-else {
-const err670 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key82 in data259){
+if(!(((key82 === "host") || (key82 === "service")) || (key82 === "state"))){
+const err670 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -13070,11 +13254,11 @@ vErrors.push(err670);
 errors++;
 }
 }
-if(data258.service !== undefined){
-let data260 = data258.service;
+if(data259.host !== undefined){
+let data260 = data259.host;
 if(typeof data260 === "string"){
 if(!pattern0.test(data260)){
-const err671 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err671 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -13085,7 +13269,7 @@ errors++;
 }
 }
 else {
-const err672 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err672 = {instancePath:instancePath+"/faults/" + i11+"/do/service/host",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -13095,10 +13279,11 @@ vErrors.push(err672);
 errors++;
 }
 }
-if(data258.state !== undefined){
-let data261 = data258.state;
-if(typeof data261 !== "string"){
-const err673 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data259.service !== undefined){
+let data261 = data259.service;
+if(typeof data261 === "string"){
+if(!pattern0.test(data261)){
+const err673 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -13107,8 +13292,9 @@ vErrors.push(err673);
 }
 errors++;
 }
-if(!((data261 === "running") || (data261 === "stopped"))){
-const err674 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err674 = {instancePath:instancePath+"/faults/" + i11+"/do/service/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -13118,9 +13304,10 @@ vErrors.push(err674);
 errors++;
 }
 }
-}
-else {
-const err675 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data259.state !== undefined){
+let data262 = data259.state;
+if(typeof data262 !== "string"){
+const err675 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -13129,12 +13316,8 @@ vErrors.push(err675);
 }
 errors++;
 }
-}
-if(data248.cable !== undefined){
-let data262 = data248.cable;
-if(data262 && typeof data262 == "object" && !Array.isArray(data262)){
-if(data262.host === undefined){
-const err676 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(!((data262 === "running") || (data262 === "stopped"))){
+const err676 = {instancePath:instancePath+"/faults/" + i11+"/do/service/state",schemaPath:"#/properties/faults/items/properties/do/properties/service/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.service.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -13143,8 +13326,10 @@ vErrors.push(err676);
 }
 errors++;
 }
-if(data262.hba === undefined){
-const err677 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+}
+else {
+const err677 = {instancePath:instancePath+"/faults/" + i11+"/do/service",schemaPath:"#/properties/faults/items/properties/do/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -13153,8 +13338,12 @@ vErrors.push(err677);
 }
 errors++;
 }
-if(data262.plugged === undefined){
-const err678 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
+}
+if(data249.cable !== undefined){
+let data263 = data249.cable;
+if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
+if(data263.host === undefined){
+const err678 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -13163,9 +13352,8 @@ vErrors.push(err678);
 }
 errors++;
 }
-for(const key83 in data262){
-if(!(((key83 === "host") || (key83 === "hba")) || (key83 === "plugged"))){
-const err679 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+if(data263.hba === undefined){
+const err679 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -13174,12 +13362,8 @@ vErrors.push(err679);
 }
 errors++;
 }
-}
-if(data262.host !== undefined){
-let data263 = data262.host;
-if(typeof data263 === "string"){
-if(!pattern0.test(data263)){
-const err680 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data263.plugged === undefined){
+const err680 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/required",keyword:"required",params:{missingProperty: "plugged"},message:"must have required property '"+"plugged"+"'"};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -13188,9 +13372,9 @@ vErrors.push(err680);
 }
 errors++;
 }
-}
-else {
-const err681 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key83 in data263){
+if(!(((key83 === "host") || (key83 === "hba")) || (key83 === "plugged"))){
+const err681 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -13200,10 +13384,11 @@ vErrors.push(err681);
 errors++;
 }
 }
-if(data262.hba !== undefined){
-let data264 = data262.hba;
-if(!(((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264))) && (isFinite(data264)))){
-const err682 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data263.host !== undefined){
+let data264 = data263.host;
+if(typeof data264 === "string"){
+if(!pattern0.test(data264)){
+const err682 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -13212,9 +13397,9 @@ vErrors.push(err682);
 }
 errors++;
 }
-if((typeof data264 == "number") && (isFinite(data264))){
-if(data264 > 255 || isNaN(data264)){
-const err683 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
+}
+else {
+const err683 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/host",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -13223,8 +13408,11 @@ vErrors.push(err683);
 }
 errors++;
 }
-if(data264 < 0 || isNaN(data264)){
-const err684 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data263.hba !== undefined){
+let data265 = data263.hba;
+if(!(((typeof data265 == "number") && (!(data265 % 1) && !isNaN(data265))) && (isFinite(data265)))){
+const err684 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -13233,11 +13421,9 @@ vErrors.push(err684);
 }
 errors++;
 }
-}
-}
-if(data262.plugged !== undefined){
-if(typeof data262.plugged !== "boolean"){
-const err685 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data265 == "number") && (isFinite(data265))){
+if(data265 > 255 || isNaN(data265)){
+const err685 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -13246,10 +13432,8 @@ vErrors.push(err685);
 }
 errors++;
 }
-}
-}
-else {
-const err686 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data265 < 0 || isNaN(data265)){
+const err686 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/hba",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -13259,11 +13443,10 @@ vErrors.push(err686);
 errors++;
 }
 }
-if(data248.hba_port !== undefined){
-let data266 = data248.hba_port;
-if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
-if(data266.host === undefined){
-const err687 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data263.plugged !== undefined){
+if(typeof data263.plugged !== "boolean"){
+const err687 = {instancePath:instancePath+"/faults/" + i11+"/do/cable/plugged",schemaPath:"#/properties/faults/items/properties/do/properties/cable/properties/plugged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -13272,8 +13455,10 @@ vErrors.push(err687);
 }
 errors++;
 }
-if(data266.hba === undefined){
-const err688 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+}
+else {
+const err688 = {instancePath:instancePath+"/faults/" + i11+"/do/cable",schemaPath:"#/properties/faults/items/properties/do/properties/cable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -13282,8 +13467,12 @@ vErrors.push(err688);
 }
 errors++;
 }
-if(data266.up === undefined){
-const err689 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data249.hba_port !== undefined){
+let data267 = data249.hba_port;
+if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
+if(data267.host === undefined){
+const err689 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -13292,9 +13481,8 @@ vErrors.push(err689);
 }
 errors++;
 }
-for(const key84 in data266){
-if(!(((key84 === "host") || (key84 === "hba")) || (key84 === "up"))){
-const err690 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+if(data267.hba === undefined){
+const err690 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -13303,12 +13491,8 @@ vErrors.push(err690);
 }
 errors++;
 }
-}
-if(data266.host !== undefined){
-let data267 = data266.host;
-if(typeof data267 === "string"){
-if(!pattern0.test(data267)){
-const err691 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data267.up === undefined){
+const err691 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -13317,9 +13501,9 @@ vErrors.push(err691);
 }
 errors++;
 }
-}
-else {
-const err692 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key84 in data267){
+if(!(((key84 === "host") || (key84 === "hba")) || (key84 === "up"))){
+const err692 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -13329,10 +13513,11 @@ vErrors.push(err692);
 errors++;
 }
 }
-if(data266.hba !== undefined){
-let data268 = data266.hba;
-if(!(((typeof data268 == "number") && (!(data268 % 1) && !isNaN(data268))) && (isFinite(data268)))){
-const err693 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data267.host !== undefined){
+let data268 = data267.host;
+if(typeof data268 === "string"){
+if(!pattern0.test(data268)){
+const err693 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -13341,9 +13526,9 @@ vErrors.push(err693);
 }
 errors++;
 }
-if((typeof data268 == "number") && (isFinite(data268))){
-if(data268 > 255 || isNaN(data268)){
-const err694 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
+}
+else {
+const err694 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -13352,8 +13537,11 @@ vErrors.push(err694);
 }
 errors++;
 }
-if(data268 < 0 || isNaN(data268)){
-const err695 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data267.hba !== undefined){
+let data269 = data267.hba;
+if(!(((typeof data269 == "number") && (!(data269 % 1) && !isNaN(data269))) && (isFinite(data269)))){
+const err695 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -13362,11 +13550,9 @@ vErrors.push(err695);
 }
 errors++;
 }
-}
-}
-if(data266.up !== undefined){
-if(typeof data266.up !== "boolean"){
-const err696 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data269 == "number") && (isFinite(data269))){
+if(data269 > 255 || isNaN(data269)){
+const err696 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -13375,10 +13561,8 @@ vErrors.push(err696);
 }
 errors++;
 }
-}
-}
-else {
-const err697 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data269 < 0 || isNaN(data269)){
+const err697 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -13388,11 +13572,10 @@ vErrors.push(err697);
 errors++;
 }
 }
-if(data248.hba_replaced !== undefined){
-let data270 = data248.hba_replaced;
-if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
-if(data270.host === undefined){
-const err698 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data267.up !== undefined){
+if(typeof data267.up !== "boolean"){
+const err698 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -13401,8 +13584,10 @@ vErrors.push(err698);
 }
 errors++;
 }
-if(data270.hba === undefined){
-const err699 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
+}
+}
+else {
+const err699 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_port",schemaPath:"#/properties/faults/items/properties/do/properties/hba_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -13411,9 +13596,12 @@ vErrors.push(err699);
 }
 errors++;
 }
-for(const key85 in data270){
-if(!((key85 === "host") || (key85 === "hba"))){
-const err700 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
+}
+if(data249.hba_replaced !== undefined){
+let data271 = data249.hba_replaced;
+if(data271 && typeof data271 == "object" && !Array.isArray(data271)){
+if(data271.host === undefined){
+const err700 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -13422,12 +13610,8 @@ vErrors.push(err700);
 }
 errors++;
 }
-}
-if(data270.host !== undefined){
-let data271 = data270.host;
-if(typeof data271 === "string"){
-if(!pattern0.test(data271)){
-const err701 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data271.hba === undefined){
+const err701 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/required",keyword:"required",params:{missingProperty: "hba"},message:"must have required property '"+"hba"+"'"};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -13436,9 +13620,9 @@ vErrors.push(err701);
 }
 errors++;
 }
-}
-else {
-const err702 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key85 in data271){
+if(!((key85 === "host") || (key85 === "hba"))){
+const err702 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -13448,10 +13632,11 @@ vErrors.push(err702);
 errors++;
 }
 }
-if(data270.hba !== undefined){
-let data272 = data270.hba;
-if(!(((typeof data272 == "number") && (!(data272 % 1) && !isNaN(data272))) && (isFinite(data272)))){
-const err703 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data271.host !== undefined){
+let data272 = data271.host;
+if(typeof data272 === "string"){
+if(!pattern0.test(data272)){
+const err703 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -13460,9 +13645,9 @@ vErrors.push(err703);
 }
 errors++;
 }
-if((typeof data272 == "number") && (isFinite(data272))){
-if(data272 > 255 || isNaN(data272)){
-const err704 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
+}
+else {
+const err704 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/host",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -13471,8 +13656,11 @@ vErrors.push(err704);
 }
 errors++;
 }
-if(data272 < 0 || isNaN(data272)){
-const err705 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data271.hba !== undefined){
+let data273 = data271.hba;
+if(!(((typeof data273 == "number") && (!(data273 % 1) && !isNaN(data273))) && (isFinite(data273)))){
+const err705 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -13481,11 +13669,9 @@ vErrors.push(err705);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err706 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data273 == "number") && (isFinite(data273))){
+if(data273 > 255 || isNaN(data273)){
+const err706 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -13494,12 +13680,8 @@ vErrors.push(err706);
 }
 errors++;
 }
-}
-if(data248.fc_switch !== undefined){
-let data273 = data248.fc_switch;
-if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
-if(data273.fabric === undefined){
-const err707 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
+if(data273 < 0 || isNaN(data273)){
+const err707 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced/hba",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/properties/hba/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -13508,8 +13690,11 @@ vErrors.push(err707);
 }
 errors++;
 }
-if(data273.up === undefined){
-const err708 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+}
+else {
+const err708 = {instancePath:instancePath+"/faults/" + i11+"/do/hba_replaced",schemaPath:"#/properties/faults/items/properties/do/properties/hba_replaced/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -13518,9 +13703,12 @@ vErrors.push(err708);
 }
 errors++;
 }
-for(const key86 in data273){
-if(!((key86 === "fabric") || (key86 === "up"))){
-const err709 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+}
+if(data249.fc_switch !== undefined){
+let data274 = data249.fc_switch;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+if(data274.fabric === undefined){
+const err709 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "fabric"},message:"must have required property '"+"fabric"+"'"};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -13529,11 +13717,8 @@ vErrors.push(err709);
 }
 errors++;
 }
-}
-if(data273.fabric !== undefined){
-let data274 = data273.fabric;
-if(!(((typeof data274 == "number") && (!(data274 % 1) && !isNaN(data274))) && (isFinite(data274)))){
-const err710 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data274.up === undefined){
+const err710 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -13542,9 +13727,9 @@ vErrors.push(err710);
 }
 errors++;
 }
-if((typeof data274 == "number") && (isFinite(data274))){
-if(data274 > 1 || isNaN(data274)){
-const err711 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key86 in data274){
+if(!((key86 === "fabric") || (key86 === "up"))){
+const err711 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -13553,8 +13738,11 @@ vErrors.push(err711);
 }
 errors++;
 }
-if(data274 < 0 || isNaN(data274)){
-const err712 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data274.fabric !== undefined){
+let data275 = data274.fabric;
+if(!(((typeof data275 == "number") && (!(data275 % 1) && !isNaN(data275))) && (isFinite(data275)))){
+const err712 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -13563,11 +13751,9 @@ vErrors.push(err712);
 }
 errors++;
 }
-}
-}
-if(data273.up !== undefined){
-if(typeof data273.up !== "boolean"){
-const err713 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data275 == "number") && (isFinite(data275))){
+if(data275 > 1 || isNaN(data275)){
+const err713 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -13576,10 +13762,8 @@ vErrors.push(err713);
 }
 errors++;
 }
-}
-}
-else {
-const err714 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data275 < 0 || isNaN(data275)){
+const err714 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/fabric",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -13589,11 +13773,10 @@ vErrors.push(err714);
 errors++;
 }
 }
-if(data248.sp !== undefined){
-let data276 = data248.sp;
-if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
-if(data276.sp === undefined){
-const err715 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+}
+if(data274.up !== undefined){
+if(typeof data274.up !== "boolean"){
+const err715 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch/up",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -13602,8 +13785,10 @@ vErrors.push(err715);
 }
 errors++;
 }
-if(data276.up === undefined){
-const err716 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+}
+else {
+const err716 = {instancePath:instancePath+"/faults/" + i11+"/do/fc_switch",schemaPath:"#/properties/faults/items/properties/do/properties/fc_switch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -13612,9 +13797,12 @@ vErrors.push(err716);
 }
 errors++;
 }
-for(const key87 in data276){
-if(!((key87 === "sp") || (key87 === "up"))){
-const err717 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
+}
+if(data249.sp !== undefined){
+let data277 = data249.sp;
+if(data277 && typeof data277 == "object" && !Array.isArray(data277)){
+if(data277.sp === undefined){
+const err717 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -13623,11 +13811,8 @@ vErrors.push(err717);
 }
 errors++;
 }
-}
-if(data276.sp !== undefined){
-let data277 = data276.sp;
-if(typeof data277 !== "string"){
-const err718 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data277.up === undefined){
+const err718 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -13636,8 +13821,9 @@ vErrors.push(err718);
 }
 errors++;
 }
-if(!((data277 === "A") || (data277 === "B"))){
-const err719 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
+for(const key87 in data277){
+if(!((key87 === "sp") || (key87 === "up"))){
+const err719 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -13647,9 +13833,10 @@ vErrors.push(err719);
 errors++;
 }
 }
-if(data276.up !== undefined){
-if(typeof data276.up !== "boolean"){
-const err720 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data277.sp !== undefined){
+let data278 = data277.sp;
+if(typeof data278 !== "string"){
+const err720 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -13658,10 +13845,8 @@ vErrors.push(err720);
 }
 errors++;
 }
-}
-}
-else {
-const err721 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data278 === "A") || (data278 === "B"))){
+const err721 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -13671,11 +13856,9 @@ vErrors.push(err721);
 errors++;
 }
 }
-if(data248.sp_port !== undefined){
-let data279 = data248.sp_port;
-if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
-if(data279.sp === undefined){
-const err722 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+if(data277.up !== undefined){
+if(typeof data277.up !== "boolean"){
+const err722 = {instancePath:instancePath+"/faults/" + i11+"/do/sp/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -13684,8 +13867,10 @@ vErrors.push(err722);
 }
 errors++;
 }
-if(data279.port === undefined){
-const err723 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+}
+}
+else {
+const err723 = {instancePath:instancePath+"/faults/" + i11+"/do/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -13694,8 +13879,12 @@ vErrors.push(err723);
 }
 errors++;
 }
-if(data279.up === undefined){
-const err724 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
+}
+if(data249.sp_port !== undefined){
+let data280 = data249.sp_port;
+if(data280 && typeof data280 == "object" && !Array.isArray(data280)){
+if(data280.sp === undefined){
+const err724 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -13704,9 +13893,8 @@ vErrors.push(err724);
 }
 errors++;
 }
-for(const key88 in data279){
-if(!(((key88 === "sp") || (key88 === "port")) || (key88 === "up"))){
-const err725 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties"};
+if(data280.port === undefined){
+const err725 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -13715,11 +13903,8 @@ vErrors.push(err725);
 }
 errors++;
 }
-}
-if(data279.sp !== undefined){
-let data280 = data279.sp;
-if(typeof data280 !== "string"){
-const err726 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data280.up === undefined){
+const err726 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/required",keyword:"required",params:{missingProperty: "up"},message:"must have required property '"+"up"+"'"};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -13728,8 +13913,9 @@ vErrors.push(err726);
 }
 errors++;
 }
-if(!((data280 === "A") || (data280 === "B"))){
-const err727 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+for(const key88 in data280){
+if(!(((key88 === "sp") || (key88 === "port")) || (key88 === "up"))){
+const err727 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -13739,10 +13925,10 @@ vErrors.push(err727);
 errors++;
 }
 }
-if(data279.port !== undefined){
-let data281 = data279.port;
-if(!(((typeof data281 == "number") && (!(data281 % 1) && !isNaN(data281))) && (isFinite(data281)))){
-const err728 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data280.sp !== undefined){
+let data281 = data280.sp;
+if(typeof data281 !== "string"){
+const err728 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -13751,9 +13937,8 @@ vErrors.push(err728);
 }
 errors++;
 }
-if((typeof data281 == "number") && (isFinite(data281))){
-if(data281 > 63 || isNaN(data281)){
-const err729 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
+if(!((data281 === "A") || (data281 === "B"))){
+const err729 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.sp_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -13762,8 +13947,11 @@ vErrors.push(err729);
 }
 errors++;
 }
-if(data281 < 0 || isNaN(data281)){
-const err730 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data280.port !== undefined){
+let data282 = data280.port;
+if(!(((typeof data282 == "number") && (!(data282 % 1) && !isNaN(data282))) && (isFinite(data282)))){
+const err730 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -13772,11 +13960,9 @@ vErrors.push(err730);
 }
 errors++;
 }
-}
-}
-if(data279.up !== undefined){
-if(typeof data279.up !== "boolean"){
-const err731 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data282 == "number") && (isFinite(data282))){
+if(data282 > 63 || isNaN(data282)){
+const err731 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -13785,10 +13971,8 @@ vErrors.push(err731);
 }
 errors++;
 }
-}
-}
-else {
-const err732 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data282 < 0 || isNaN(data282)){
+const err732 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -13798,11 +13982,10 @@ vErrors.push(err732);
 errors++;
 }
 }
-if(data248.lun_grow !== undefined){
-let data283 = data248.lun_grow;
-if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
-if(data283.lun === undefined){
-const err733 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+if(data280.up !== undefined){
+if(typeof data280.up !== "boolean"){
+const err733 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port/up",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/properties/up/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -13811,9 +13994,10 @@ vErrors.push(err733);
 }
 errors++;
 }
-for(const key89 in data283){
-if(!(((key89 === "lun") || (key89 === "size_gb")) || (key89 === "add_gb"))){
-const err734 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties"};
+}
+}
+else {
+const err734 = {instancePath:instancePath+"/faults/" + i11+"/do/sp_port",schemaPath:"#/properties/faults/items/properties/do/properties/sp_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -13823,10 +14007,11 @@ vErrors.push(err734);
 errors++;
 }
 }
-if(data283.lun !== undefined){
-let data284 = data283.lun;
-if((typeof data284 !== "string") && (!(((typeof data284 == "number") && (!(data284 % 1) && !isNaN(data284))) && (isFinite(data284))))){
-const err735 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
+if(data249.lun_grow !== undefined){
+let data284 = data249.lun_grow;
+if(data284 && typeof data284 == "object" && !Array.isArray(data284)){
+if(data284.lun === undefined){
+const err735 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -13835,9 +14020,9 @@ vErrors.push(err735);
 }
 errors++;
 }
-if(typeof data284 === "string"){
-if(!pattern0.test(data284)){
-const err736 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key89 in data284){
+if(!(((key89 === "lun") || (key89 === "size_gb")) || (key89 === "add_gb"))){
+const err736 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -13847,12 +14032,10 @@ vErrors.push(err736);
 errors++;
 }
 }
-}
-if(data283.size_gb !== undefined){
-let data285 = data283.size_gb;
-if((typeof data285 == "number") && (isFinite(data285))){
-if(data285 > 65536 || isNaN(data285)){
-const err737 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
+if(data284.lun !== undefined){
+let data285 = data284.lun;
+if((typeof data285 !== "string") && (!(((typeof data285 == "number") && (!(data285 % 1) && !isNaN(data285))) && (isFinite(data285))))){
+const err737 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.lun_grow.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -13861,8 +14044,9 @@ vErrors.push(err737);
 }
 errors++;
 }
-if(data285 <= 0 || isNaN(data285)){
-const err738 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(typeof data285 === "string"){
+if(!pattern0.test(data285)){
+const err738 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/lun",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -13872,8 +14056,12 @@ vErrors.push(err738);
 errors++;
 }
 }
-else {
-const err739 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data284.size_gb !== undefined){
+let data286 = data284.size_gb;
+if((typeof data286 == "number") && (isFinite(data286))){
+if(data286 > 65536 || isNaN(data286)){
+const err739 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -13882,12 +14070,8 @@ vErrors.push(err739);
 }
 errors++;
 }
-}
-if(data283.add_gb !== undefined){
-let data286 = data283.add_gb;
-if((typeof data286 == "number") && (isFinite(data286))){
-if(data286 > 65536 || isNaN(data286)){
-const err740 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
+if(data286 <= 0 || isNaN(data286)){
+const err740 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -13896,8 +14080,9 @@ vErrors.push(err740);
 }
 errors++;
 }
-if(data286 <= 0 || isNaN(data286)){
-const err741 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err741 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/size_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/size_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -13907,8 +14092,11 @@ vErrors.push(err741);
 errors++;
 }
 }
-else {
-const err742 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data284.add_gb !== undefined){
+let data287 = data284.add_gb;
+if((typeof data287 == "number") && (isFinite(data287))){
+if(data287 > 65536 || isNaN(data287)){
+const err742 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -13917,10 +14105,8 @@ vErrors.push(err742);
 }
 errors++;
 }
-}
-}
-else {
-const err743 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data287 <= 0 || isNaN(data287)){
+const err743 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -13930,11 +14116,8 @@ vErrors.push(err743);
 errors++;
 }
 }
-if(data248.slow_port !== undefined){
-let data287 = data248.slow_port;
-if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
-if(data287.sp === undefined){
-const err744 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
+else {
+const err744 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow/add_gb",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/properties/add_gb/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -13943,8 +14126,10 @@ vErrors.push(err744);
 }
 errors++;
 }
-if(data287.port === undefined){
-const err745 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+}
+}
+else {
+const err745 = {instancePath:instancePath+"/faults/" + i11+"/do/lun_grow",schemaPath:"#/properties/faults/items/properties/do/properties/lun_grow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -13953,8 +14138,12 @@ vErrors.push(err745);
 }
 errors++;
 }
-if(data287.service_ms === undefined){
-const err746 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "service_ms"},message:"must have required property '"+"service_ms"+"'"};
+}
+if(data249.slow_port !== undefined){
+let data288 = data249.slow_port;
+if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
+if(data288.sp === undefined){
+const err746 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "sp"},message:"must have required property '"+"sp"+"'"};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -13963,9 +14152,8 @@ vErrors.push(err746);
 }
 errors++;
 }
-for(const key90 in data287){
-if(!((((key90 === "sp") || (key90 === "port")) || (key90 === "service_ms")) || (key90 === "iops"))){
-const err747 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
+if(data288.port === undefined){
+const err747 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -13974,11 +14162,8 @@ vErrors.push(err747);
 }
 errors++;
 }
-}
-if(data287.sp !== undefined){
-let data288 = data287.sp;
-if(typeof data288 !== "string"){
-const err748 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data288.service_ms === undefined){
+const err748 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/required",keyword:"required",params:{missingProperty: "service_ms"},message:"must have required property '"+"service_ms"+"'"};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -13987,8 +14172,9 @@ vErrors.push(err748);
 }
 errors++;
 }
-if(!((data288 === "A") || (data288 === "B"))){
-const err749 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.slow_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
+for(const key90 in data288){
+if(!((((key90 === "sp") || (key90 === "port")) || (key90 === "service_ms")) || (key90 === "iops"))){
+const err749 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -13998,10 +14184,10 @@ vErrors.push(err749);
 errors++;
 }
 }
-if(data287.port !== undefined){
-let data289 = data287.port;
-if(!(((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289))) && (isFinite(data289)))){
-const err750 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data288.sp !== undefined){
+let data289 = data288.sp;
+if(typeof data289 !== "string"){
+const err750 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -14010,9 +14196,8 @@ vErrors.push(err750);
 }
 errors++;
 }
-if((typeof data289 == "number") && (isFinite(data289))){
-if(data289 > 63 || isNaN(data289)){
-const err751 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
+if(!((data289 === "A") || (data289 === "B"))){
+const err751 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/sp",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/sp/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.slow_port.properties.sp.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -14021,8 +14206,11 @@ vErrors.push(err751);
 }
 errors++;
 }
-if(data289 < 0 || isNaN(data289)){
-const err752 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data288.port !== undefined){
+let data290 = data288.port;
+if(!(((typeof data290 == "number") && (!(data290 % 1) && !isNaN(data290))) && (isFinite(data290)))){
+const err752 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -14031,13 +14219,9 @@ vErrors.push(err752);
 }
 errors++;
 }
-}
-}
-if(data287.service_ms !== undefined){
-let data290 = data287.service_ms;
 if((typeof data290 == "number") && (isFinite(data290))){
-if(data290 > 60000 || isNaN(data290)){
-const err753 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+if(data290 > 63 || isNaN(data290)){
+const err753 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -14046,8 +14230,8 @@ vErrors.push(err753);
 }
 errors++;
 }
-if(data290 <= 0 || isNaN(data290)){
-const err754 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data290 < 0 || isNaN(data290)){
+const err754 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -14057,8 +14241,12 @@ vErrors.push(err754);
 errors++;
 }
 }
-else {
-const err755 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data288.service_ms !== undefined){
+let data291 = data288.service_ms;
+if((typeof data291 == "number") && (isFinite(data291))){
+if(data291 > 60000 || isNaN(data291)){
+const err755 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -14067,11 +14255,8 @@ vErrors.push(err755);
 }
 errors++;
 }
-}
-if(data287.iops !== undefined){
-let data291 = data287.iops;
-if(!(((typeof data291 == "number") && (!(data291 % 1) && !isNaN(data291))) && (isFinite(data291)))){
-const err756 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data291 <= 0 || isNaN(data291)){
+const err756 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -14080,9 +14265,9 @@ vErrors.push(err756);
 }
 errors++;
 }
-if((typeof data291 == "number") && (isFinite(data291))){
-if(data291 > 1000000 || isNaN(data291)){
-const err757 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+}
+else {
+const err757 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/service_ms",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/service_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -14091,8 +14276,11 @@ vErrors.push(err757);
 }
 errors++;
 }
-if(data291 < 1 || isNaN(data291)){
-const err758 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data288.iops !== undefined){
+let data292 = data288.iops;
+if(!(((typeof data292 == "number") && (!(data292 % 1) && !isNaN(data292))) && (isFinite(data292)))){
+const err758 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -14101,11 +14289,9 @@ vErrors.push(err758);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err759 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data292 == "number") && (isFinite(data292))){
+if(data292 > 1000000 || isNaN(data292)){
+const err759 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err759];
 }
@@ -14114,12 +14300,8 @@ vErrors.push(err759);
 }
 errors++;
 }
-}
-if(data248.host_crash !== undefined){
-let data292 = data248.host_crash;
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-if(data292.host === undefined){
-const err760 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data292 < 1 || isNaN(data292)){
+const err760 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port/iops",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/properties/iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err760];
 }
@@ -14128,9 +14310,11 @@ vErrors.push(err760);
 }
 errors++;
 }
-for(const key91 in data292){
-if(!((key91 === "host") || (key91 === "back_after_s"))){
-const err761 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err761 = {instancePath:instancePath+"/faults/" + i11+"/do/slow_port",schemaPath:"#/properties/faults/items/properties/do/properties/slow_port/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -14140,11 +14324,11 @@ vErrors.push(err761);
 errors++;
 }
 }
-if(data292.host !== undefined){
-let data293 = data292.host;
-if(typeof data293 === "string"){
-if(!pattern0.test(data293)){
-const err762 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data249.host_crash !== undefined){
+let data293 = data249.host_crash;
+if(data293 && typeof data293 == "object" && !Array.isArray(data293)){
+if(data293.host === undefined){
+const err762 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -14153,9 +14337,9 @@ vErrors.push(err762);
 }
 errors++;
 }
-}
-else {
-const err763 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key91 in data293){
+if(!((key91 === "host") || (key91 === "back_after_s"))){
+const err763 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -14165,10 +14349,11 @@ vErrors.push(err763);
 errors++;
 }
 }
-if(data292.back_after_s !== undefined){
-let data294 = data292.back_after_s;
-if(!(((typeof data294 == "number") && (!(data294 % 1) && !isNaN(data294))) && (isFinite(data294)))){
-const err764 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data293.host !== undefined){
+let data294 = data293.host;
+if(typeof data294 === "string"){
+if(!pattern0.test(data294)){
+const err764 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -14177,9 +14362,9 @@ vErrors.push(err764);
 }
 errors++;
 }
-if((typeof data294 == "number") && (isFinite(data294))){
-if(data294 > 86400 || isNaN(data294)){
-const err765 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+}
+else {
+const err765 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/host",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -14188,8 +14373,11 @@ vErrors.push(err765);
 }
 errors++;
 }
-if(data294 < 10 || isNaN(data294)){
-const err766 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
+}
+if(data293.back_after_s !== undefined){
+let data295 = data293.back_after_s;
+if(!(((typeof data295 == "number") && (!(data295 % 1) && !isNaN(data295))) && (isFinite(data295)))){
+const err766 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -14198,11 +14386,9 @@ vErrors.push(err766);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err767 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data295 == "number") && (isFinite(data295))){
+if(data295 > 86400 || isNaN(data295)){
+const err767 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -14211,12 +14397,8 @@ vErrors.push(err767);
 }
 errors++;
 }
-}
-if(data248.dom0_memory !== undefined){
-let data295 = data248.dom0_memory;
-if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
-if(data295.host === undefined){
-const err768 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data295 < 10 || isNaN(data295)){
+const err768 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -14225,8 +14407,11 @@ vErrors.push(err768);
 }
 errors++;
 }
-if(data295.add_mib === undefined){
-const err769 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "add_mib"},message:"must have required property '"+"add_mib"+"'"};
+}
+}
+}
+else {
+const err769 = {instancePath:instancePath+"/faults/" + i11+"/do/host_crash",schemaPath:"#/properties/faults/items/properties/do/properties/host_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -14235,9 +14420,12 @@ vErrors.push(err769);
 }
 errors++;
 }
-for(const key92 in data295){
-if(!((key92 === "host") || (key92 === "add_mib"))){
-const err770 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key92},message:"must NOT have additional properties"};
+}
+if(data249.dom0_memory !== undefined){
+let data296 = data249.dom0_memory;
+if(data296 && typeof data296 == "object" && !Array.isArray(data296)){
+if(data296.host === undefined){
+const err770 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -14246,12 +14434,8 @@ vErrors.push(err770);
 }
 errors++;
 }
-}
-if(data295.host !== undefined){
-let data296 = data295.host;
-if(typeof data296 === "string"){
-if(!pattern0.test(data296)){
-const err771 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data296.add_mib === undefined){
+const err771 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/required",keyword:"required",params:{missingProperty: "add_mib"},message:"must have required property '"+"add_mib"+"'"};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -14260,9 +14444,9 @@ vErrors.push(err771);
 }
 errors++;
 }
-}
-else {
-const err772 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key92 in data296){
+if(!((key92 === "host") || (key92 === "add_mib"))){
+const err772 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key92},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -14272,10 +14456,11 @@ vErrors.push(err772);
 errors++;
 }
 }
-if(data295.add_mib !== undefined){
-let data297 = data295.add_mib;
-if(!(((typeof data297 == "number") && (!(data297 % 1) && !isNaN(data297))) && (isFinite(data297)))){
-const err773 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data296.host !== undefined){
+let data297 = data296.host;
+if(typeof data297 === "string"){
+if(!pattern0.test(data297)){
+const err773 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -14284,9 +14469,9 @@ vErrors.push(err773);
 }
 errors++;
 }
-if((typeof data297 == "number") && (isFinite(data297))){
-if(data297 > 1048576 || isNaN(data297)){
-const err774 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
+}
+else {
+const err774 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/host",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -14295,8 +14480,11 @@ vErrors.push(err774);
 }
 errors++;
 }
-if(data297 < 1 || isNaN(data297)){
-const err775 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data296.add_mib !== undefined){
+let data298 = data296.add_mib;
+if(!(((typeof data298 == "number") && (!(data298 % 1) && !isNaN(data298))) && (isFinite(data298)))){
+const err775 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -14305,11 +14493,9 @@ vErrors.push(err775);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err776 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data298 == "number") && (isFinite(data298))){
+if(data298 > 1048576 || isNaN(data298)){
+const err776 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -14318,12 +14504,8 @@ vErrors.push(err776);
 }
 errors++;
 }
-}
-if(data248.page83 !== undefined){
-let data298 = data248.page83;
-if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
-if(data298.lun === undefined){
-const err777 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data298 < 1 || isNaN(data298)){
+const err777 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory/add_mib",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/properties/add_mib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -14332,9 +14514,11 @@ vErrors.push(err777);
 }
 errors++;
 }
-for(const key93 in data298){
-if(!(key93 === "lun")){
-const err778 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key93},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err778 = {instancePath:instancePath+"/faults/" + i11+"/do/dom0_memory",schemaPath:"#/properties/faults/items/properties/do/properties/dom0_memory/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -14344,10 +14528,11 @@ vErrors.push(err778);
 errors++;
 }
 }
-if(data298.lun !== undefined){
-let data299 = data298.lun;
-if((typeof data299 !== "string") && (!(((typeof data299 == "number") && (!(data299 % 1) && !isNaN(data299))) && (isFinite(data299))))){
-const err779 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
+if(data249.page83 !== undefined){
+let data299 = data249.page83;
+if(data299 && typeof data299 == "object" && !Array.isArray(data299)){
+if(data299.lun === undefined){
+const err779 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -14356,9 +14541,9 @@ vErrors.push(err779);
 }
 errors++;
 }
-if(typeof data299 === "string"){
-if(!pattern0.test(data299)){
-const err780 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key93 in data299){
+if(!(key93 === "lun")){
+const err780 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key93},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -14368,10 +14553,10 @@ vErrors.push(err780);
 errors++;
 }
 }
-}
-}
-else {
-const err781 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data299.lun !== undefined){
+let data300 = data299.lun;
+if((typeof data300 !== "string") && (!(((typeof data300 == "number") && (!(data300 % 1) && !isNaN(data300))) && (isFinite(data300))))){
+const err781 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.page83.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -14380,12 +14565,9 @@ vErrors.push(err781);
 }
 errors++;
 }
-}
-if(data248.lost_agent_event !== undefined){
-let data300 = data248.lost_agent_event;
-if(data300 && typeof data300 == "object" && !Array.isArray(data300)){
-if(data300.vm === undefined){
-const err782 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/required",keyword:"required",params:{missingProperty: "vm"},message:"must have required property '"+"vm"+"'"};
+if(typeof data300 === "string"){
+if(!pattern0.test(data300)){
+const err782 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/lun",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -14394,9 +14576,11 @@ vErrors.push(err782);
 }
 errors++;
 }
-for(const key94 in data300){
-if(!(key94 === "vm")){
-const err783 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key94},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err783 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -14406,11 +14590,11 @@ vErrors.push(err783);
 errors++;
 }
 }
-if(data300.vm !== undefined){
-let data301 = data300.vm;
-if(typeof data301 === "string"){
-if(!pattern0.test(data301)){
-const err784 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event/vm",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data249.lost_agent_event !== undefined){
+let data301 = data249.lost_agent_event;
+if(data301 && typeof data301 == "object" && !Array.isArray(data301)){
+if(data301.vm === undefined){
+const err784 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/required",keyword:"required",params:{missingProperty: "vm"},message:"must have required property '"+"vm"+"'"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -14419,9 +14603,9 @@ vErrors.push(err784);
 }
 errors++;
 }
-}
-else {
-const err785 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event/vm",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key94 in data301){
+if(!(key94 === "vm")){
+const err785 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key94},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -14431,9 +14615,11 @@ vErrors.push(err785);
 errors++;
 }
 }
-}
-else {
-const err786 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data301.vm !== undefined){
+let data302 = data301.vm;
+if(typeof data302 === "string"){
+if(!pattern0.test(data302)){
+const err786 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event/vm",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -14443,12 +14629,8 @@ vErrors.push(err786);
 errors++;
 }
 }
-if(data248.poolfs_corrupt !== undefined){
-let data302 = data248.poolfs_corrupt;
-if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
-for(const key95 in data302){
-if(!(key95 === "pool")){
-const err787 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key95},message:"must NOT have additional properties"};
+else {
+const err787 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event/vm",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -14458,11 +14640,9 @@ vErrors.push(err787);
 errors++;
 }
 }
-if(data302.pool !== undefined){
-let data303 = data302.pool;
-if(typeof data303 === "string"){
-if(!pattern0.test(data303)){
-const err788 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt/pool",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err788 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -14472,8 +14652,12 @@ vErrors.push(err788);
 errors++;
 }
 }
-else {
-const err789 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt/pool",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data249.poolfs_corrupt !== undefined){
+let data303 = data249.poolfs_corrupt;
+if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
+for(const key95 in data303){
+if(!(key95 === "pool")){
+const err789 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key95},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -14483,9 +14667,11 @@ vErrors.push(err789);
 errors++;
 }
 }
-}
-else {
-const err790 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data303.pool !== undefined){
+let data304 = data303.pool;
+if(typeof data304 === "string"){
+if(!pattern0.test(data304)){
+const err790 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt/pool",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -14495,12 +14681,8 @@ vErrors.push(err790);
 errors++;
 }
 }
-if(data248.pool_master_crash !== undefined){
-let data304 = data248.pool_master_crash;
-if(data304 && typeof data304 == "object" && !Array.isArray(data304)){
-for(const key96 in data304){
-if(!((key96 === "pool") || (key96 === "back_after_s"))){
-const err791 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key96},message:"must NOT have additional properties"};
+else {
+const err791 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt/pool",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -14510,11 +14692,9 @@ vErrors.push(err791);
 errors++;
 }
 }
-if(data304.pool !== undefined){
-let data305 = data304.pool;
-if(typeof data305 === "string"){
-if(!pattern0.test(data305)){
-const err792 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/pool",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err792 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -14524,8 +14704,12 @@ vErrors.push(err792);
 errors++;
 }
 }
-else {
-const err793 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/pool",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data249.pool_master_crash !== undefined){
+let data305 = data249.pool_master_crash;
+if(data305 && typeof data305 == "object" && !Array.isArray(data305)){
+for(const key96 in data305){
+if(!((key96 === "pool") || (key96 === "back_after_s"))){
+const err793 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key96},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -14535,10 +14719,11 @@ vErrors.push(err793);
 errors++;
 }
 }
-if(data304.back_after_s !== undefined){
-let data306 = data304.back_after_s;
-if(!(((typeof data306 == "number") && (!(data306 % 1) && !isNaN(data306))) && (isFinite(data306)))){
-const err794 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data305.pool !== undefined){
+let data306 = data305.pool;
+if(typeof data306 === "string"){
+if(!pattern0.test(data306)){
+const err794 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/pool",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -14547,9 +14732,9 @@ vErrors.push(err794);
 }
 errors++;
 }
-if((typeof data306 == "number") && (isFinite(data306))){
-if(data306 > 86400 || isNaN(data306)){
-const err795 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+}
+else {
+const err795 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/pool",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -14558,8 +14743,11 @@ vErrors.push(err795);
 }
 errors++;
 }
-if(data306 < 1 || isNaN(data306)){
-const err796 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data305.back_after_s !== undefined){
+let data307 = data305.back_after_s;
+if(!(((typeof data307 == "number") && (!(data307 % 1) && !isNaN(data307))) && (isFinite(data307)))){
+const err796 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -14568,11 +14756,9 @@ vErrors.push(err796);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err797 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data307 == "number") && (isFinite(data307))){
+if(data307 > 86400 || isNaN(data307)){
+const err797 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -14581,13 +14767,8 @@ vErrors.push(err797);
 }
 errors++;
 }
-}
-if(data248.manager_restart !== undefined){
-let data307 = data248.manager_restart;
-if(data307 && typeof data307 == "object" && !Array.isArray(data307)){
-for(const key97 in data307){
-if(!(key97 === "down_s")){
-const err798 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key97},message:"must NOT have additional properties"};
+if(data307 < 1 || isNaN(data307)){
+const err798 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -14597,10 +14778,10 @@ vErrors.push(err798);
 errors++;
 }
 }
-if(data307.down_s !== undefined){
-let data308 = data307.down_s;
-if(!(((typeof data308 == "number") && (!(data308 % 1) && !isNaN(data308))) && (isFinite(data308)))){
-const err799 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err799 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -14609,9 +14790,13 @@ vErrors.push(err799);
 }
 errors++;
 }
-if((typeof data308 == "number") && (isFinite(data308))){
-if(data308 > 3600 || isNaN(data308)){
-const err800 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
+}
+if(data249.manager_restart !== undefined){
+let data308 = data249.manager_restart;
+if(data308 && typeof data308 == "object" && !Array.isArray(data308)){
+for(const key97 in data308){
+if(!(key97 === "down_s")){
+const err800 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key97},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -14620,8 +14805,11 @@ vErrors.push(err800);
 }
 errors++;
 }
-if(data308 < 1 || isNaN(data308)){
-const err801 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data308.down_s !== undefined){
+let data309 = data308.down_s;
+if(!(((typeof data309 == "number") && (!(data309 % 1) && !isNaN(data309))) && (isFinite(data309)))){
+const err801 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -14630,11 +14818,9 @@ vErrors.push(err801);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err802 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data309 == "number") && (isFinite(data309))){
+if(data309 > 3600 || isNaN(data309)){
+const err802 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -14643,10 +14829,8 @@ vErrors.push(err802);
 }
 errors++;
 }
-}
-}
-else {
-const err803 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data309 < 1 || isNaN(data309)){
+const err803 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -14656,11 +14840,10 @@ vErrors.push(err803);
 errors++;
 }
 }
-if(data243.announce !== undefined){
-let data309 = data243.announce;
-if(typeof data309 === "string"){
-if(!pattern0.test(data309)){
-const err804 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err804 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -14670,8 +14853,9 @@ vErrors.push(err804);
 errors++;
 }
 }
+}
 else {
-const err805 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err805 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -14681,9 +14865,11 @@ vErrors.push(err805);
 errors++;
 }
 }
-}
-else {
-const err806 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data244.announce !== undefined){
+let data310 = data244.announce;
+if(typeof data310 === "string"){
+if(!pattern0.test(data310)){
+const err806 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -14693,9 +14879,8 @@ vErrors.push(err806);
 errors++;
 }
 }
-}
 else {
-const err807 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err807 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -14705,11 +14890,9 @@ vErrors.push(err807);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data310 = data.solution;
-if(Array.isArray(data310)){
-if(data310.length > 300){
-const err808 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
+}
+else {
+const err808 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -14718,8 +14901,10 @@ vErrors.push(err808);
 }
 errors++;
 }
-if(data310.length < 1){
-const err809 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err809 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -14728,16 +14913,12 @@ vErrors.push(err809);
 }
 errors++;
 }
-const len12 = data310.length;
-for(let i12=0; i12<len12; i12++){
-let data311 = data310[i12];
-const _errs731 = errors;
-let valid127 = false;
-let passing3 = null;
-const _errs732 = errors;
-if(data311 && typeof data311 == "object" && !Array.isArray(data311)){
-if(data311.host === undefined){
-const err810 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data.solution !== undefined){
+let data311 = data.solution;
+if(Array.isArray(data311)){
+if(data311.length > 300){
+const err810 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -14746,8 +14927,8 @@ vErrors.push(err810);
 }
 errors++;
 }
-if(data311.run === undefined){
-const err811 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(data311.length < 1){
+const err811 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -14756,16 +14937,16 @@ vErrors.push(err811);
 }
 errors++;
 }
-}
-var _valid3 = _errs732 === errors;
-if(_valid3){
-valid127 = true;
-passing3 = 0;
-}
+const len12 = data311.length;
+for(let i12=0; i12<len12; i12++){
+let data312 = data311[i12];
 const _errs733 = errors;
-if(data311 && typeof data311 == "object" && !Array.isArray(data311)){
-if(data311.host === undefined){
-const err812 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+let valid127 = false;
+let passing3 = null;
+const _errs734 = errors;
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+if(data312.host === undefined){
+const err812 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -14774,8 +14955,8 @@ vErrors.push(err812);
 }
 errors++;
 }
-if(data311.keys === undefined){
-const err813 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(data312.run === undefined){
+const err813 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -14784,8 +14965,16 @@ vErrors.push(err813);
 }
 errors++;
 }
-if(data311.note === undefined){
-const err814 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+var _valid3 = _errs734 === errors;
+if(_valid3){
+valid127 = true;
+passing3 = 0;
+}
+const _errs735 = errors;
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+if(data312.host === undefined){
+const err814 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -14794,21 +14983,8 @@ vErrors.push(err814);
 }
 errors++;
 }
-}
-var _valid3 = _errs733 === errors;
-if(_valid3 && valid127){
-valid127 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid127 = true;
-passing3 = 1;
-}
-const _errs734 = errors;
-if(data311 && typeof data311 == "object" && !Array.isArray(data311)){
-if(data311.wait === undefined){
-const err815 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data312.keys === undefined){
+const err815 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -14817,21 +14993,8 @@ vErrors.push(err815);
 }
 errors++;
 }
-}
-var _valid3 = _errs734 === errors;
-if(_valid3 && valid127){
-valid127 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid127 = true;
-passing3 = 2;
-}
-const _errs735 = errors;
-if(data311 && typeof data311 == "object" && !Array.isArray(data311)){
-if(data311.answer === undefined){
-const err816 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data312.note === undefined){
+const err816 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -14842,6 +15005,52 @@ errors++;
 }
 }
 var _valid3 = _errs735 === errors;
+if(_valid3 && valid127){
+valid127 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid127 = true;
+passing3 = 1;
+}
+const _errs736 = errors;
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+if(data312.wait === undefined){
+const err817 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err817];
+}
+else {
+vErrors.push(err817);
+}
+errors++;
+}
+}
+var _valid3 = _errs736 === errors;
+if(_valid3 && valid127){
+valid127 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid127 = true;
+passing3 = 2;
+}
+const _errs737 = errors;
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+if(data312.answer === undefined){
+const err818 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err818];
+}
+else {
+vErrors.push(err818);
+}
+errors++;
+}
+}
+var _valid3 = _errs737 === errors;
 if(_valid3 && valid127){
 valid127 = false;
 passing3 = [passing3, 3];
@@ -14855,44 +15064,7 @@ passing3 = 3;
 }
 }
 if(!valid127){
-const err817 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err817];
-}
-else {
-vErrors.push(err817);
-}
-errors++;
-}
-else {
-errors = _errs731;
-if(vErrors !== null){
-if(_errs731){
-vErrors.length = _errs731;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data311 && typeof data311 == "object" && !Array.isArray(data311)){
-for(const key98 in data311){
-if(!((((((((key98 === "host") || (key98 === "run")) || (key98 === "keys")) || (key98 === "wait")) || (key98 === "answer")) || (key98 === "value")) || (key98 === "note")) || (key98 === "fails"))){
-const err818 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err818];
-}
-else {
-vErrors.push(err818);
-}
-errors++;
-}
-}
-if(data311.host !== undefined){
-let data312 = data311.host;
-if(typeof data312 === "string"){
-if(!pattern0.test(data312)){
-const err819 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err819 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -14901,9 +15073,21 @@ vErrors.push(err819);
 }
 errors++;
 }
+else {
+errors = _errs733;
+if(vErrors !== null){
+if(_errs733){
+vErrors.length = _errs733;
 }
 else {
-const err820 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+for(const key98 in data312){
+if(!((((((((key98 === "host") || (key98 === "run")) || (key98 === "keys")) || (key98 === "wait")) || (key98 === "answer")) || (key98 === "value")) || (key98 === "note")) || (key98 === "fails"))){
+const err820 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -14913,14 +15097,11 @@ vErrors.push(err820);
 errors++;
 }
 }
-if(data311.run !== undefined){
-let data313 = data311.run;
-const _errs740 = errors;
-let valid129 = false;
-const _errs741 = errors;
+if(data312.host !== undefined){
+let data313 = data312.host;
 if(typeof data313 === "string"){
 if(!pattern0.test(data313)){
-const err821 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err821 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -14931,7 +15112,7 @@ errors++;
 }
 }
 else {
-const err822 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err822 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -14940,13 +15121,15 @@ vErrors.push(err822);
 }
 errors++;
 }
-var _valid4 = _errs741 === errors;
-valid129 = valid129 || _valid4;
-if(!valid129){
+}
+if(data312.run !== undefined){
+let data314 = data312.run;
+const _errs742 = errors;
+let valid129 = false;
 const _errs743 = errors;
-if(Array.isArray(data313)){
-if(data313.length > 100){
-const err823 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(typeof data314 === "string"){
+if(!pattern0.test(data314)){
+const err823 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -14955,8 +15138,9 @@ vErrors.push(err823);
 }
 errors++;
 }
-if(data313.length < 1){
-const err824 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err824 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -14965,12 +15149,13 @@ vErrors.push(err824);
 }
 errors++;
 }
-const len13 = data313.length;
-for(let i13=0; i13<len13; i13++){
-let data314 = data313[i13];
-if(typeof data314 === "string"){
-if(!pattern0.test(data314)){
-const err825 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid4 = _errs743 === errors;
+valid129 = valid129 || _valid4;
+if(!valid129){
+const _errs745 = errors;
+if(Array.isArray(data314)){
+if(data314.length > 100){
+const err825 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -14979,9 +15164,8 @@ vErrors.push(err825);
 }
 errors++;
 }
-}
-else {
-const err826 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data314.length < 1){
+const err826 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -14990,10 +15174,12 @@ vErrors.push(err826);
 }
 errors++;
 }
-}
-}
-else {
-const err827 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len13 = data314.length;
+for(let i13=0; i13<len13; i13++){
+let data315 = data314[i13];
+if(typeof data315 === "string"){
+if(!pattern0.test(data315)){
+const err827 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -15002,11 +15188,9 @@ vErrors.push(err827);
 }
 errors++;
 }
-var _valid4 = _errs743 === errors;
-valid129 = valid129 || _valid4;
 }
-if(!valid129){
-const err828 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err828 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -15015,23 +15199,10 @@ vErrors.push(err828);
 }
 errors++;
 }
-else {
-errors = _errs740;
-if(vErrors !== null){
-if(_errs740){
-vErrors.length = _errs740;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data311.keys !== undefined){
-let data315 = data311.keys;
-if(typeof data315 === "string"){
-if(!pattern214.test(data315)){
-const err829 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const err829 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -15040,9 +15211,11 @@ vErrors.push(err829);
 }
 errors++;
 }
+var _valid4 = _errs745 === errors;
+valid129 = valid129 || _valid4;
 }
-else {
-const err830 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid129){
+const err830 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -15051,12 +15224,23 @@ vErrors.push(err830);
 }
 errors++;
 }
+else {
+errors = _errs742;
+if(vErrors !== null){
+if(_errs742){
+vErrors.length = _errs742;
 }
-if(data311.wait !== undefined){
-let data316 = data311.wait;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data312.keys !== undefined){
+let data316 = data312.keys;
 if(typeof data316 === "string"){
-if(!pattern190.test(data316)){
-const err831 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(!pattern219.test(data316)){
+const err831 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -15067,7 +15251,7 @@ errors++;
 }
 }
 else {
-const err832 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err832 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -15077,11 +15261,11 @@ vErrors.push(err832);
 errors++;
 }
 }
-if(data311.answer !== undefined){
-let data317 = data311.answer;
+if(data312.wait !== undefined){
+let data317 = data312.wait;
 if(typeof data317 === "string"){
-if(!pattern3.test(data317)){
-const err833 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern195.test(data317)){
+const err833 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -15092,7 +15276,7 @@ errors++;
 }
 }
 else {
-const err834 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err834 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -15102,10 +15286,11 @@ vErrors.push(err834);
 errors++;
 }
 }
-if(data311.value !== undefined){
-let data318 = data311.value;
-if((typeof data318 !== "string") && (!((typeof data318 == "number") && (isFinite(data318))))){
-const err835 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
+if(data312.answer !== undefined){
+let data318 = data312.answer;
+if(typeof data318 === "string"){
+if(!pattern3.test(data318)){
+const err835 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -15115,11 +15300,8 @@ vErrors.push(err835);
 errors++;
 }
 }
-if(data311.note !== undefined){
-let data319 = data311.note;
-if(typeof data319 === "string"){
-if(!pattern0.test(data319)){
-const err836 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err836 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -15129,8 +15311,10 @@ vErrors.push(err836);
 errors++;
 }
 }
-else {
-const err837 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data312.value !== undefined){
+let data319 = data312.value;
+if((typeof data319 !== "string") && (!((typeof data319 == "number") && (isFinite(data319))))){
+const err837 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -15140,9 +15324,11 @@ vErrors.push(err837);
 errors++;
 }
 }
-if(data311.fails !== undefined){
-if(typeof data311.fails !== "boolean"){
-const err838 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data312.note !== undefined){
+let data320 = data312.note;
+if(typeof data320 === "string"){
+if(!pattern0.test(data320)){
+const err838 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -15152,9 +15338,8 @@ vErrors.push(err838);
 errors++;
 }
 }
-}
 else {
-const err839 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err839 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -15164,9 +15349,9 @@ vErrors.push(err839);
 errors++;
 }
 }
-}
-else {
-const err840 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data312.fails !== undefined){
+if(typeof data312.fails !== "boolean"){
+const err840 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -15176,11 +15361,9 @@ vErrors.push(err840);
 errors++;
 }
 }
-if(data.traps !== undefined){
-let data321 = data.traps;
-if(Array.isArray(data321)){
-if(data321.length > 10){
-const err841 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+}
+else {
+const err841 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -15189,12 +15372,10 @@ vErrors.push(err841);
 }
 errors++;
 }
-const len14 = data321.length;
-for(let i14=0; i14<len14; i14++){
-let data322 = data321[i14];
-if(data322 && typeof data322 == "object" && !Array.isArray(data322)){
-if(data322.name === undefined){
-const err842 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err842 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -15203,8 +15384,12 @@ vErrors.push(err842);
 }
 errors++;
 }
-if(data322.steps === undefined){
-const err843 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+}
+if(data.traps !== undefined){
+let data322 = data.traps;
+if(Array.isArray(data322)){
+if(data322.length > 10){
+const err843 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -15213,8 +15398,12 @@ vErrors.push(err843);
 }
 errors++;
 }
-if(data322.expect === undefined){
-const err844 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+const len14 = data322.length;
+for(let i14=0; i14<len14; i14++){
+let data323 = data322[i14];
+if(data323 && typeof data323 == "object" && !Array.isArray(data323)){
+if(data323.name === undefined){
+const err844 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -15223,9 +15412,8 @@ vErrors.push(err844);
 }
 errors++;
 }
-for(const key99 in data322){
-if(!(((key99 === "name") || (key99 === "steps")) || (key99 === "expect"))){
-const err845 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
+if(data323.steps === undefined){
+const err845 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -15234,12 +15422,8 @@ vErrors.push(err845);
 }
 errors++;
 }
-}
-if(data322.name !== undefined){
-let data323 = data322.name;
-if(typeof data323 === "string"){
-if(!pattern0.test(data323)){
-const err846 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data323.expect === undefined){
+const err846 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -15248,9 +15432,9 @@ vErrors.push(err846);
 }
 errors++;
 }
-}
-else {
-const err847 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key99 in data323){
+if(!(((key99 === "name") || (key99 === "steps")) || (key99 === "expect"))){
+const err847 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -15260,11 +15444,11 @@ vErrors.push(err847);
 errors++;
 }
 }
-if(data322.steps !== undefined){
-let data324 = data322.steps;
-if(Array.isArray(data324)){
-if(data324.length > 100){
-const err848 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(data323.name !== undefined){
+let data324 = data323.name;
+if(typeof data324 === "string"){
+if(!pattern0.test(data324)){
+const err848 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -15273,8 +15457,9 @@ vErrors.push(err848);
 }
 errors++;
 }
-if(data324.length < 1){
-const err849 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err849 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -15283,16 +15468,12 @@ vErrors.push(err849);
 }
 errors++;
 }
-const len15 = data324.length;
-for(let i15=0; i15<len15; i15++){
-let data325 = data324[i15];
-const _errs770 = errors;
-let valid137 = false;
-let passing4 = null;
-const _errs771 = errors;
-if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
-if(data325.host === undefined){
-const err850 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data323.steps !== undefined){
+let data325 = data323.steps;
+if(Array.isArray(data325)){
+if(data325.length > 100){
+const err850 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -15301,8 +15482,8 @@ vErrors.push(err850);
 }
 errors++;
 }
-if(data325.run === undefined){
-const err851 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(data325.length < 1){
+const err851 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -15311,16 +15492,16 @@ vErrors.push(err851);
 }
 errors++;
 }
-}
-var _valid5 = _errs771 === errors;
-if(_valid5){
-valid137 = true;
-passing4 = 0;
-}
+const len15 = data325.length;
+for(let i15=0; i15<len15; i15++){
+let data326 = data325[i15];
 const _errs772 = errors;
-if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
-if(data325.host === undefined){
-const err852 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+let valid137 = false;
+let passing4 = null;
+const _errs773 = errors;
+if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
+if(data326.host === undefined){
+const err852 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -15329,8 +15510,8 @@ vErrors.push(err852);
 }
 errors++;
 }
-if(data325.keys === undefined){
-const err853 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(data326.run === undefined){
+const err853 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -15339,8 +15520,16 @@ vErrors.push(err853);
 }
 errors++;
 }
-if(data325.note === undefined){
-const err854 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+var _valid5 = _errs773 === errors;
+if(_valid5){
+valid137 = true;
+passing4 = 0;
+}
+const _errs774 = errors;
+if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
+if(data326.host === undefined){
+const err854 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -15349,21 +15538,8 @@ vErrors.push(err854);
 }
 errors++;
 }
-}
-var _valid5 = _errs772 === errors;
-if(_valid5 && valid137){
-valid137 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid5){
-valid137 = true;
-passing4 = 1;
-}
-const _errs773 = errors;
-if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
-if(data325.wait === undefined){
-const err855 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data326.keys === undefined){
+const err855 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -15372,21 +15548,8 @@ vErrors.push(err855);
 }
 errors++;
 }
-}
-var _valid5 = _errs773 === errors;
-if(_valid5 && valid137){
-valid137 = false;
-passing4 = [passing4, 2];
-}
-else {
-if(_valid5){
-valid137 = true;
-passing4 = 2;
-}
-const _errs774 = errors;
-if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
-if(data325.answer === undefined){
-const err856 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data326.note === undefined){
+const err856 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -15397,6 +15560,52 @@ errors++;
 }
 }
 var _valid5 = _errs774 === errors;
+if(_valid5 && valid137){
+valid137 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid5){
+valid137 = true;
+passing4 = 1;
+}
+const _errs775 = errors;
+if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
+if(data326.wait === undefined){
+const err857 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err857];
+}
+else {
+vErrors.push(err857);
+}
+errors++;
+}
+}
+var _valid5 = _errs775 === errors;
+if(_valid5 && valid137){
+valid137 = false;
+passing4 = [passing4, 2];
+}
+else {
+if(_valid5){
+valid137 = true;
+passing4 = 2;
+}
+const _errs776 = errors;
+if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
+if(data326.answer === undefined){
+const err858 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err858];
+}
+else {
+vErrors.push(err858);
+}
+errors++;
+}
+}
+var _valid5 = _errs776 === errors;
 if(_valid5 && valid137){
 valid137 = false;
 passing4 = [passing4, 3];
@@ -15410,44 +15619,7 @@ passing4 = 3;
 }
 }
 if(!valid137){
-const err857 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err857];
-}
-else {
-vErrors.push(err857);
-}
-errors++;
-}
-else {
-errors = _errs770;
-if(vErrors !== null){
-if(_errs770){
-vErrors.length = _errs770;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
-for(const key100 in data325){
-if(!((((((((key100 === "host") || (key100 === "run")) || (key100 === "keys")) || (key100 === "wait")) || (key100 === "answer")) || (key100 === "value")) || (key100 === "note")) || (key100 === "fails"))){
-const err858 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err858];
-}
-else {
-vErrors.push(err858);
-}
-errors++;
-}
-}
-if(data325.host !== undefined){
-let data326 = data325.host;
-if(typeof data326 === "string"){
-if(!pattern0.test(data326)){
-const err859 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err859 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -15456,9 +15628,21 @@ vErrors.push(err859);
 }
 errors++;
 }
+else {
+errors = _errs772;
+if(vErrors !== null){
+if(_errs772){
+vErrors.length = _errs772;
 }
 else {
-const err860 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
+for(const key100 in data326){
+if(!((((((((key100 === "host") || (key100 === "run")) || (key100 === "keys")) || (key100 === "wait")) || (key100 === "answer")) || (key100 === "value")) || (key100 === "note")) || (key100 === "fails"))){
+const err860 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -15468,14 +15652,11 @@ vErrors.push(err860);
 errors++;
 }
 }
-if(data325.run !== undefined){
-let data327 = data325.run;
-const _errs779 = errors;
-let valid139 = false;
-const _errs780 = errors;
+if(data326.host !== undefined){
+let data327 = data326.host;
 if(typeof data327 === "string"){
 if(!pattern0.test(data327)){
-const err861 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err861 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -15486,7 +15667,7 @@ errors++;
 }
 }
 else {
-const err862 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err862 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -15495,13 +15676,15 @@ vErrors.push(err862);
 }
 errors++;
 }
-var _valid6 = _errs780 === errors;
-valid139 = valid139 || _valid6;
-if(!valid139){
+}
+if(data326.run !== undefined){
+let data328 = data326.run;
+const _errs781 = errors;
+let valid139 = false;
 const _errs782 = errors;
-if(Array.isArray(data327)){
-if(data327.length > 100){
-const err863 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(typeof data328 === "string"){
+if(!pattern0.test(data328)){
+const err863 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -15510,8 +15693,9 @@ vErrors.push(err863);
 }
 errors++;
 }
-if(data327.length < 1){
-const err864 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err864 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -15520,12 +15704,13 @@ vErrors.push(err864);
 }
 errors++;
 }
-const len16 = data327.length;
-for(let i16=0; i16<len16; i16++){
-let data328 = data327[i16];
-if(typeof data328 === "string"){
-if(!pattern0.test(data328)){
-const err865 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid6 = _errs782 === errors;
+valid139 = valid139 || _valid6;
+if(!valid139){
+const _errs784 = errors;
+if(Array.isArray(data328)){
+if(data328.length > 100){
+const err865 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -15534,9 +15719,8 @@ vErrors.push(err865);
 }
 errors++;
 }
-}
-else {
-const err866 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data328.length < 1){
+const err866 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -15545,10 +15729,12 @@ vErrors.push(err866);
 }
 errors++;
 }
-}
-}
-else {
-const err867 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len16 = data328.length;
+for(let i16=0; i16<len16; i16++){
+let data329 = data328[i16];
+if(typeof data329 === "string"){
+if(!pattern0.test(data329)){
+const err867 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -15557,11 +15743,9 @@ vErrors.push(err867);
 }
 errors++;
 }
-var _valid6 = _errs782 === errors;
-valid139 = valid139 || _valid6;
 }
-if(!valid139){
-const err868 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err868 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -15570,23 +15754,10 @@ vErrors.push(err868);
 }
 errors++;
 }
-else {
-errors = _errs779;
-if(vErrors !== null){
-if(_errs779){
-vErrors.length = _errs779;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data325.keys !== undefined){
-let data329 = data325.keys;
-if(typeof data329 === "string"){
-if(!pattern214.test(data329)){
-const err869 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const err869 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -15595,9 +15766,11 @@ vErrors.push(err869);
 }
 errors++;
 }
+var _valid6 = _errs784 === errors;
+valid139 = valid139 || _valid6;
 }
-else {
-const err870 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid139){
+const err870 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -15606,12 +15779,23 @@ vErrors.push(err870);
 }
 errors++;
 }
+else {
+errors = _errs781;
+if(vErrors !== null){
+if(_errs781){
+vErrors.length = _errs781;
 }
-if(data325.wait !== undefined){
-let data330 = data325.wait;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data326.keys !== undefined){
+let data330 = data326.keys;
 if(typeof data330 === "string"){
-if(!pattern190.test(data330)){
-const err871 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(!pattern219.test(data330)){
+const err871 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -15622,7 +15806,7 @@ errors++;
 }
 }
 else {
-const err872 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err872 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -15632,11 +15816,11 @@ vErrors.push(err872);
 errors++;
 }
 }
-if(data325.answer !== undefined){
-let data331 = data325.answer;
+if(data326.wait !== undefined){
+let data331 = data326.wait;
 if(typeof data331 === "string"){
-if(!pattern3.test(data331)){
-const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern195.test(data331)){
+const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -15647,7 +15831,7 @@ errors++;
 }
 }
 else {
-const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -15657,10 +15841,11 @@ vErrors.push(err874);
 errors++;
 }
 }
-if(data325.value !== undefined){
-let data332 = data325.value;
-if((typeof data332 !== "string") && (!((typeof data332 == "number") && (isFinite(data332))))){
-const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
+if(data326.answer !== undefined){
+let data332 = data326.answer;
+if(typeof data332 === "string"){
+if(!pattern3.test(data332)){
+const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -15670,11 +15855,8 @@ vErrors.push(err875);
 errors++;
 }
 }
-if(data325.note !== undefined){
-let data333 = data325.note;
-if(typeof data333 === "string"){
-if(!pattern0.test(data333)){
-const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -15684,8 +15866,10 @@ vErrors.push(err876);
 errors++;
 }
 }
-else {
-const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data326.value !== undefined){
+let data333 = data326.value;
+if((typeof data333 !== "string") && (!((typeof data333 == "number") && (isFinite(data333))))){
+const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -15695,9 +15879,11 @@ vErrors.push(err877);
 errors++;
 }
 }
-if(data325.fails !== undefined){
-if(typeof data325.fails !== "boolean"){
-const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data326.note !== undefined){
+let data334 = data326.note;
+if(typeof data334 === "string"){
+if(!pattern0.test(data334)){
+const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -15707,9 +15893,8 @@ vErrors.push(err878);
 errors++;
 }
 }
-}
 else {
-const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -15719,9 +15904,9 @@ vErrors.push(err879);
 errors++;
 }
 }
-}
-else {
-const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data326.fails !== undefined){
+if(typeof data326.fails !== "boolean"){
+const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -15731,11 +15916,9 @@ vErrors.push(err880);
 errors++;
 }
 }
-if(data322.expect !== undefined){
-let data335 = data322.expect;
-if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
-if(Object.keys(data335).length < 1){
-const err881 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err881 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -15744,9 +15927,10 @@ vErrors.push(err881);
 }
 errors++;
 }
-for(const key101 in data335){
-if(!((key101 === "unmet") || (key101 === "broken"))){
-const err882 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
+}
+}
+else {
+const err882 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -15756,11 +15940,11 @@ vErrors.push(err882);
 errors++;
 }
 }
-if(data335.unmet !== undefined){
-let data336 = data335.unmet;
-if(Array.isArray(data336)){
-if(data336.length > 40){
-const err883 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+if(data323.expect !== undefined){
+let data336 = data323.expect;
+if(data336 && typeof data336 == "object" && !Array.isArray(data336)){
+if(Object.keys(data336).length < 1){
+const err883 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -15769,8 +15953,9 @@ vErrors.push(err883);
 }
 errors++;
 }
-if(data336.length < 1){
-const err884 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key101 in data336){
+if(!((key101 === "unmet") || (key101 === "broken"))){
+const err884 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -15779,12 +15964,12 @@ vErrors.push(err884);
 }
 errors++;
 }
-const len17 = data336.length;
-for(let i17=0; i17<len17; i17++){
-let data337 = data336[i17];
-if(typeof data337 === "string"){
-if(!pattern3.test(data337)){
-const err885 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+if(data336.unmet !== undefined){
+let data337 = data336.unmet;
+if(Array.isArray(data337)){
+if(data337.length > 40){
+const err885 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -15793,9 +15978,8 @@ vErrors.push(err885);
 }
 errors++;
 }
-}
-else {
-const err886 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data337.length < 1){
+const err886 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -15804,10 +15988,12 @@ vErrors.push(err886);
 }
 errors++;
 }
-}
-}
-else {
-const err887 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len17 = data337.length;
+for(let i17=0; i17<len17; i17++){
+let data338 = data337[i17];
+if(typeof data338 === "string"){
+if(!pattern3.test(data338)){
+const err887 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -15817,11 +16003,8 @@ vErrors.push(err887);
 errors++;
 }
 }
-if(data335.broken !== undefined){
-let data338 = data335.broken;
-if(Array.isArray(data338)){
-if(data338.length > 20){
-const err888 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+else {
+const err888 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -15830,8 +16013,10 @@ vErrors.push(err888);
 }
 errors++;
 }
-if(data338.length < 1){
-const err889 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err889 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -15840,12 +16025,12 @@ vErrors.push(err889);
 }
 errors++;
 }
-const len18 = data338.length;
-for(let i18=0; i18<len18; i18++){
-let data339 = data338[i18];
-if(typeof data339 === "string"){
-if(!pattern3.test(data339)){
-const err890 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+if(data336.broken !== undefined){
+let data339 = data336.broken;
+if(Array.isArray(data339)){
+if(data339.length > 20){
+const err890 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -15854,9 +16039,8 @@ vErrors.push(err890);
 }
 errors++;
 }
-}
-else {
-const err891 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data339.length < 1){
+const err891 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -15865,10 +16049,12 @@ vErrors.push(err891);
 }
 errors++;
 }
-}
-}
-else {
-const err892 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len18 = data339.length;
+for(let i18=0; i18<len18; i18++){
+let data340 = data339[i18];
+if(typeof data340 === "string"){
+if(!pattern3.test(data340)){
+const err892 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -15878,9 +16064,8 @@ vErrors.push(err892);
 errors++;
 }
 }
-}
 else {
-const err893 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err893 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -15892,7 +16077,7 @@ errors++;
 }
 }
 else {
-const err894 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err894 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -15904,7 +16089,7 @@ errors++;
 }
 }
 else {
-const err895 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err895 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -15916,7 +16101,7 @@ errors++;
 }
 }
 else {
-const err896 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err896 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -15925,12 +16110,36 @@ vErrors.push(err896);
 }
 errors++;
 }
+}
+}
+else {
+const err897 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err897];
+}
+else {
+vErrors.push(err897);
+}
+errors++;
+}
+}
+}
+else {
+const err898 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err898];
+}
+else {
+vErrors.push(err898);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const validateScenario = validate14;
-const schema13 = {"$id":"https://ovm-sandbox.invalid/scenario.json","type":"object","required":["title","description","builder"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"description":{"type":"string","pattern":"\\S"},"builder":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}};
+const schema13 = {"$id":"https://ovm-sandbox.invalid/scenario.json","type":"object","required":["title","description","builder"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"description":{"type":"string","pattern":"\\S"},"builder":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}},"agent_password":{"type":"string","pattern":"\\S"}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ovm-sandbox.invalid/scenario.json" */;
@@ -16181,7 +16390,7 @@ vErrors.push(err19);
 errors++;
 }
 for(const key2 in data8){
-if(!((((((key2 === "name") || (key2 === "memory")) || (key2 === "dom0_mem")) || (key2 === "cpu")) || (key2 === "services")) || (key2 === "files"))){
+if(!(((((((key2 === "name") || (key2 === "memory")) || (key2 === "dom0_mem")) || (key2 === "cpu")) || (key2 === "services")) || (key2 === "files")) || (key2 === "agent_password"))){
 const err20 = {instancePath:instancePath+"/overrides/hosts/" + i1,schemaPath:"#/properties/overrides/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
@@ -16587,9 +16796,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/overrides/hosts/" + i1,schemaPath:"#/properties/overrides/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.agent_password !== undefined){
+let data23 = data8.agent_password;
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err54 = {instancePath:instancePath+"/overrides/hosts/" + i1+"/agent_password",schemaPath:"#/properties/overrides/properties/hosts/items/properties/agent_password/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -16599,9 +16810,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
 else {
-const err55 = {instancePath:instancePath+"/overrides/hosts",schemaPath:"#/properties/overrides/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err55 = {instancePath:instancePath+"/overrides/hosts/" + i1+"/agent_password",schemaPath:"#/properties/overrides/properties/hosts/items/properties/agent_password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -16611,11 +16821,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data3.domains !== undefined){
-let data23 = data3.domains;
-if(Array.isArray(data23)){
-if(data23.length > 64){
-const err56 = {instancePath:instancePath+"/overrides/domains",schemaPath:"#/properties/overrides/properties/domains/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+}
+else {
+const err56 = {instancePath:instancePath+"/overrides/hosts/" + i1,schemaPath:"#/properties/overrides/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -16624,12 +16832,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-const len2 = data23.length;
-for(let i2=0; i2<len2; i2++){
-let data24 = data23[i2];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.simple === undefined){
-const err57 = {instancePath:instancePath+"/overrides/domains/" + i2,schemaPath:"#/properties/overrides/properties/domains/items/required",keyword:"required",params:{missingProperty: "simple"},message:"must have required property '"+"simple"+"'"};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/overrides/hosts",schemaPath:"#/properties/overrides/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -16638,9 +16844,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-for(const key6 in data24){
-if(!(func2.call(schema13.properties.overrides.properties.domains.items.properties, key6))){
-const err58 = {instancePath:instancePath+"/overrides/domains/" + i2,schemaPath:"#/properties/overrides/properties/domains/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data3.domains !== undefined){
+let data24 = data3.domains;
+if(Array.isArray(data24)){
+if(data24.length > 64){
+const err58 = {instancePath:instancePath+"/overrides/domains",schemaPath:"#/properties/overrides/properties/domains/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -16649,12 +16858,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data24.simple !== undefined){
-let data25 = data24.simple;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err59 = {instancePath:instancePath+"/overrides/domains/" + i2+"/simple",schemaPath:"#/properties/overrides/properties/domains/items/properties/simple/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len2 = data24.length;
+for(let i2=0; i2<len2; i2++){
+let data25 = data24[i2];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.simple === undefined){
+const err59 = {instancePath:instancePath+"/overrides/domains/" + i2,schemaPath:"#/properties/overrides/properties/domains/items/required",keyword:"required",params:{missingProperty: "simple"},message:"must have required property '"+"simple"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -16663,9 +16872,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/overrides/domains/" + i2+"/simple",schemaPath:"#/properties/overrides/properties/domains/items/properties/simple/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key6 in data25){
+if(!(func2.call(schema13.properties.overrides.properties.domains.items.properties, key6))){
+const err60 = {instancePath:instancePath+"/overrides/domains/" + i2,schemaPath:"#/properties/overrides/properties/domains/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -16675,11 +16884,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data24.id !== undefined){
-let data26 = data24.id;
+if(data25.simple !== undefined){
+let data26 = data25.simple;
 if(typeof data26 === "string"){
-if(!pattern8.test(data26)){
-const err61 = {instancePath:instancePath+"/overrides/domains/" + i2+"/id",schemaPath:"#/properties/overrides/properties/domains/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
+if(!pattern0.test(data26)){
+const err61 = {instancePath:instancePath+"/overrides/domains/" + i2+"/simple",schemaPath:"#/properties/overrides/properties/domains/items/properties/simple/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -16690,7 +16899,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/overrides/domains/" + i2+"/id",schemaPath:"#/properties/overrides/properties/domains/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err62 = {instancePath:instancePath+"/overrides/domains/" + i2+"/simple",schemaPath:"#/properties/overrides/properties/domains/items/properties/simple/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -16700,10 +16909,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data24.host !== undefined){
-let data27 = data24.host;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err63 = {instancePath:instancePath+"/overrides/domains/" + i2+"/host",schemaPath:"#/properties/overrides/properties/domains/items/properties/host/type",keyword:"type",params:{type: schema13.properties.overrides.properties.domains.items.properties.host.type},message:"must be string,null"};
+if(data25.id !== undefined){
+let data27 = data25.id;
+if(typeof data27 === "string"){
+if(!pattern9.test(data27)){
+const err63 = {instancePath:instancePath+"/overrides/domains/" + i2+"/id",schemaPath:"#/properties/overrides/properties/domains/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -16713,10 +16923,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data24.state !== undefined){
-let data28 = data24.state;
-if(typeof data28 !== "string"){
-const err64 = {instancePath:instancePath+"/overrides/domains/" + i2+"/state",schemaPath:"#/properties/overrides/properties/domains/items/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err64 = {instancePath:instancePath+"/overrides/domains/" + i2+"/id",schemaPath:"#/properties/overrides/properties/domains/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -16725,8 +16933,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(!(((data28 === "running") || (data28 === "paused")) || (data28 === "halted"))){
-const err65 = {instancePath:instancePath+"/overrides/domains/" + i2+"/state",schemaPath:"#/properties/overrides/properties/domains/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema13.properties.overrides.properties.domains.items.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data25.host !== undefined){
+let data28 = data25.host;
+if((typeof data28 !== "string") && (data28 !== null)){
+const err65 = {instancePath:instancePath+"/overrides/domains/" + i2+"/host",schemaPath:"#/properties/overrides/properties/domains/items/properties/host/type",keyword:"type",params:{type: schema13.properties.overrides.properties.domains.items.properties.host.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -16736,10 +16947,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data24.memory !== undefined){
-let data29 = data24.memory;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err66 = {instancePath:instancePath+"/overrides/domains/" + i2+"/memory",schemaPath:"#/properties/overrides/properties/domains/items/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data25.state !== undefined){
+let data29 = data25.state;
+if(typeof data29 !== "string"){
+const err66 = {instancePath:instancePath+"/overrides/domains/" + i2+"/state",schemaPath:"#/properties/overrides/properties/domains/items/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -16748,9 +16959,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 1048576 || isNaN(data29)){
-const err67 = {instancePath:instancePath+"/overrides/domains/" + i2+"/memory",schemaPath:"#/properties/overrides/properties/domains/items/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
+if(!(((data29 === "running") || (data29 === "paused")) || (data29 === "halted"))){
+const err67 = {instancePath:instancePath+"/overrides/domains/" + i2+"/state",schemaPath:"#/properties/overrides/properties/domains/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema13.properties.overrides.properties.domains.items.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -16759,8 +16969,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err68 = {instancePath:instancePath+"/overrides/domains/" + i2+"/memory",schemaPath:"#/properties/overrides/properties/domains/items/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data25.memory !== undefined){
+let data30 = data25.memory;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err68 = {instancePath:instancePath+"/overrides/domains/" + i2+"/memory",schemaPath:"#/properties/overrides/properties/domains/items/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -16769,12 +16982,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-if(data24.maxmem !== undefined){
-let data30 = data24.maxmem;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err69 = {instancePath:instancePath+"/overrides/domains/" + i2+"/maxmem",schemaPath:"#/properties/overrides/properties/domains/items/properties/maxmem/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 1048576 || isNaN(data30)){
+const err69 = {instancePath:instancePath+"/overrides/domains/" + i2+"/memory",schemaPath:"#/properties/overrides/properties/domains/items/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -16783,9 +16993,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 1048576 || isNaN(data30)){
-const err70 = {instancePath:instancePath+"/overrides/domains/" + i2+"/maxmem",schemaPath:"#/properties/overrides/properties/domains/items/properties/maxmem/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
+if(data30 < 1 || isNaN(data30)){
+const err70 = {instancePath:instancePath+"/overrides/domains/" + i2+"/memory",schemaPath:"#/properties/overrides/properties/domains/items/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -16794,8 +17003,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data30 < 1 || isNaN(data30)){
-const err71 = {instancePath:instancePath+"/overrides/domains/" + i2+"/maxmem",schemaPath:"#/properties/overrides/properties/domains/items/properties/maxmem/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data25.maxmem !== undefined){
+let data31 = data25.maxmem;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err71 = {instancePath:instancePath+"/overrides/domains/" + i2+"/maxmem",schemaPath:"#/properties/overrides/properties/domains/items/properties/maxmem/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -16804,12 +17017,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-}
-if(data24.vcpus !== undefined){
-let data31 = data24.vcpus;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err72 = {instancePath:instancePath+"/overrides/domains/" + i2+"/vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/vcpus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 1048576 || isNaN(data31)){
+const err72 = {instancePath:instancePath+"/overrides/domains/" + i2+"/maxmem",schemaPath:"#/properties/overrides/properties/domains/items/properties/maxmem/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -16818,9 +17028,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 128 || isNaN(data31)){
-const err73 = {instancePath:instancePath+"/overrides/domains/" + i2+"/vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/vcpus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
+if(data31 < 1 || isNaN(data31)){
+const err73 = {instancePath:instancePath+"/overrides/domains/" + i2+"/maxmem",schemaPath:"#/properties/overrides/properties/domains/items/properties/maxmem/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -16829,8 +17038,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data31 < 1 || isNaN(data31)){
-const err74 = {instancePath:instancePath+"/overrides/domains/" + i2+"/vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/vcpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data25.vcpus !== undefined){
+let data32 = data25.vcpus;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err74 = {instancePath:instancePath+"/overrides/domains/" + i2+"/vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/vcpus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -16839,12 +17052,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-if(data24.max_vcpus !== undefined){
-let data32 = data24.max_vcpus;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err75 = {instancePath:instancePath+"/overrides/domains/" + i2+"/max_vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/max_vcpus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 128 || isNaN(data32)){
+const err75 = {instancePath:instancePath+"/overrides/domains/" + i2+"/vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/vcpus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -16853,9 +17063,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 128 || isNaN(data32)){
-const err76 = {instancePath:instancePath+"/overrides/domains/" + i2+"/max_vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/max_vcpus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
+if(data32 < 1 || isNaN(data32)){
+const err76 = {instancePath:instancePath+"/overrides/domains/" + i2+"/vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/vcpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -16864,8 +17073,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err77 = {instancePath:instancePath+"/overrides/domains/" + i2+"/max_vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/max_vcpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data25.max_vcpus !== undefined){
+let data33 = data25.max_vcpus;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err77 = {instancePath:instancePath+"/overrides/domains/" + i2+"/max_vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/max_vcpus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -16874,12 +17087,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-if(data24.weight !== undefined){
-let data33 = data24.weight;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err78 = {instancePath:instancePath+"/overrides/domains/" + i2+"/weight",schemaPath:"#/properties/overrides/properties/domains/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 128 || isNaN(data33)){
+const err78 = {instancePath:instancePath+"/overrides/domains/" + i2+"/max_vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/max_vcpus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -16888,9 +17098,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 65535 || isNaN(data33)){
-const err79 = {instancePath:instancePath+"/overrides/domains/" + i2+"/weight",schemaPath:"#/properties/overrides/properties/domains/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(data33 < 1 || isNaN(data33)){
+const err79 = {instancePath:instancePath+"/overrides/domains/" + i2+"/max_vcpus",schemaPath:"#/properties/overrides/properties/domains/items/properties/max_vcpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -16899,8 +17108,12 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data33 < 1 || isNaN(data33)){
-const err80 = {instancePath:instancePath+"/overrides/domains/" + i2+"/weight",schemaPath:"#/properties/overrides/properties/domains/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data25.weight !== undefined){
+let data34 = data25.weight;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err80 = {instancePath:instancePath+"/overrides/domains/" + i2+"/weight",schemaPath:"#/properties/overrides/properties/domains/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -16909,12 +17122,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-if(data24.cap !== undefined){
-let data34 = data24.cap;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err81 = {instancePath:instancePath+"/overrides/domains/" + i2+"/cap",schemaPath:"#/properties/overrides/properties/domains/items/properties/cap/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 65535 || isNaN(data34)){
+const err81 = {instancePath:instancePath+"/overrides/domains/" + i2+"/weight",schemaPath:"#/properties/overrides/properties/domains/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -16923,9 +17133,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 12800 || isNaN(data34)){
-const err82 = {instancePath:instancePath+"/overrides/domains/" + i2+"/cap",schemaPath:"#/properties/overrides/properties/domains/items/properties/cap/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12800},message:"must be <= 12800"};
+if(data34 < 1 || isNaN(data34)){
+const err82 = {instancePath:instancePath+"/overrides/domains/" + i2+"/weight",schemaPath:"#/properties/overrides/properties/domains/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -16934,8 +17143,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data34 < 0 || isNaN(data34)){
-const err83 = {instancePath:instancePath+"/overrides/domains/" + i2+"/cap",schemaPath:"#/properties/overrides/properties/domains/items/properties/cap/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data25.cap !== undefined){
+let data35 = data25.cap;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err83 = {instancePath:instancePath+"/overrides/domains/" + i2+"/cap",schemaPath:"#/properties/overrides/properties/domains/items/properties/cap/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -16944,11 +17157,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-if(data24.hvm !== undefined){
-if(typeof data24.hvm !== "boolean"){
-const err84 = {instancePath:instancePath+"/overrides/domains/" + i2+"/hvm",schemaPath:"#/properties/overrides/properties/domains/items/properties/hvm/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 12800 || isNaN(data35)){
+const err84 = {instancePath:instancePath+"/overrides/domains/" + i2+"/cap",schemaPath:"#/properties/overrides/properties/domains/items/properties/cap/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12800},message:"must be <= 12800"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -16957,10 +17168,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data24.production !== undefined){
-if(typeof data24.production !== "boolean"){
-const err85 = {instancePath:instancePath+"/overrides/domains/" + i2+"/production",schemaPath:"#/properties/overrides/properties/domains/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data35 < 0 || isNaN(data35)){
+const err85 = {instancePath:instancePath+"/overrides/domains/" + i2+"/cap",schemaPath:"#/properties/overrides/properties/domains/items/properties/cap/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -16970,11 +17179,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data24.os !== undefined){
-let data37 = data24.os;
-if(typeof data37 === "string"){
-if(!pattern0.test(data37)){
-const err86 = {instancePath:instancePath+"/overrides/domains/" + i2+"/os",schemaPath:"#/properties/overrides/properties/domains/items/properties/os/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data25.hvm !== undefined){
+if(typeof data25.hvm !== "boolean"){
+const err86 = {instancePath:instancePath+"/overrides/domains/" + i2+"/hvm",schemaPath:"#/properties/overrides/properties/domains/items/properties/hvm/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -16984,8 +17192,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-else {
-const err87 = {instancePath:instancePath+"/overrides/domains/" + i2+"/os",schemaPath:"#/properties/overrides/properties/domains/items/properties/os/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data25.production !== undefined){
+if(typeof data25.production !== "boolean"){
+const err87 = {instancePath:instancePath+"/overrides/domains/" + i2+"/production",schemaPath:"#/properties/overrides/properties/domains/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -16995,12 +17204,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data24.workload !== undefined){
-let data38 = data24.workload;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key7 in data38){
-if(!(((key7 === "cpu") || (key7 === "read_iops")) || (key7 === "write_iops"))){
-const err88 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data25.os !== undefined){
+let data38 = data25.os;
+if(typeof data38 === "string"){
+if(!pattern0.test(data38)){
+const err88 = {instancePath:instancePath+"/overrides/domains/" + i2+"/os",schemaPath:"#/properties/overrides/properties/domains/items/properties/os/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -17010,11 +17218,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data38.cpu !== undefined){
-let data39 = data38.cpu;
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 1 || isNaN(data39)){
-const err89 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/cpu",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err89 = {instancePath:instancePath+"/overrides/domains/" + i2+"/os",schemaPath:"#/properties/overrides/properties/domains/items/properties/os/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -17023,8 +17228,13 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data39 < 0 || isNaN(data39)){
-const err90 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/cpu",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data25.workload !== undefined){
+let data39 = data25.workload;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key7 in data39){
+if(!(((key7 === "cpu") || (key7 === "read_iops")) || (key7 === "write_iops"))){
+const err90 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -17034,8 +17244,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/cpu",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/cpu/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.cpu !== undefined){
+let data40 = data39.cpu;
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 1 || isNaN(data40)){
+const err91 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/cpu",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -17044,12 +17257,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data38.read_iops !== undefined){
-let data40 = data38.read_iops;
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 100000 || isNaN(data40)){
-const err92 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/read_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(data40 < 0 || isNaN(data40)){
+const err92 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/cpu",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -17058,8 +17267,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err93 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/read_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err93 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/cpu",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/cpu/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -17069,8 +17279,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/read_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.read_iops !== undefined){
+let data41 = data39.read_iops;
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 100000 || isNaN(data41)){
+const err94 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/read_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -17079,12 +17292,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data38.write_iops !== undefined){
-let data41 = data38.write_iops;
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 100000 || isNaN(data41)){
-const err95 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/write_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(data41 < 0 || isNaN(data41)){
+const err95 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/read_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -17093,8 +17302,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data41 < 0 || isNaN(data41)){
-const err96 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/write_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err96 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/read_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/read_iops/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -17104,8 +17314,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/write_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.write_iops !== undefined){
+let data42 = data39.write_iops;
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 100000 || isNaN(data42)){
+const err97 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/write_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -17114,10 +17327,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data42 < 0 || isNaN(data42)){
+const err98 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/write_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -17127,11 +17338,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data24.repository !== undefined){
-let data42 = data24.repository;
-if(typeof data42 === "string"){
-if(!pattern0.test(data42)){
-const err99 = {instancePath:instancePath+"/overrides/domains/" + i2+"/repository",schemaPath:"#/properties/overrides/properties/domains/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err99 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload/write_iops",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/properties/write_iops/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -17141,8 +17349,9 @@ vErrors.push(err99);
 errors++;
 }
 }
+}
 else {
-const err100 = {instancePath:instancePath+"/overrides/domains/" + i2+"/repository",schemaPath:"#/properties/overrides/properties/domains/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err100 = {instancePath:instancePath+"/overrides/domains/" + i2+"/workload",schemaPath:"#/properties/overrides/properties/domains/items/properties/workload/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -17152,9 +17361,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data24.hung !== undefined){
-if(typeof data24.hung !== "boolean"){
-const err101 = {instancePath:instancePath+"/overrides/domains/" + i2+"/hung",schemaPath:"#/properties/overrides/properties/domains/items/properties/hung/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data25.repository !== undefined){
+let data43 = data25.repository;
+if(typeof data43 === "string"){
+if(!pattern0.test(data43)){
+const err101 = {instancePath:instancePath+"/overrides/domains/" + i2+"/repository",schemaPath:"#/properties/overrides/properties/domains/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -17164,9 +17375,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath:instancePath+"/overrides/domains/" + i2,schemaPath:"#/properties/overrides/properties/domains/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err102 = {instancePath:instancePath+"/overrides/domains/" + i2+"/repository",schemaPath:"#/properties/overrides/properties/domains/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -17176,9 +17386,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/overrides/domains",schemaPath:"#/properties/overrides/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data25.hung !== undefined){
+if(typeof data25.hung !== "boolean"){
+const err103 = {instancePath:instancePath+"/overrides/domains/" + i2+"/hung",schemaPath:"#/properties/overrides/properties/domains/items/properties/hung/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -17188,11 +17398,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data3.remove_domains !== undefined){
-let data44 = data3.remove_domains;
-if(Array.isArray(data44)){
-if(data44.length > 64){
-const err104 = {instancePath:instancePath+"/overrides/remove_domains",schemaPath:"#/properties/overrides/properties/remove_domains/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+}
+else {
+const err104 = {instancePath:instancePath+"/overrides/domains/" + i2,schemaPath:"#/properties/overrides/properties/domains/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -17201,12 +17409,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-const len3 = data44.length;
-for(let i3=0; i3<len3; i3++){
-let data45 = data44[i3];
-if(typeof data45 === "string"){
-if(!pattern0.test(data45)){
-const err105 = {instancePath:instancePath+"/overrides/remove_domains/" + i3,schemaPath:"#/properties/overrides/properties/remove_domains/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/overrides/domains",schemaPath:"#/properties/overrides/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -17216,8 +17422,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-else {
-const err106 = {instancePath:instancePath+"/overrides/remove_domains/" + i3,schemaPath:"#/properties/overrides/properties/remove_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.remove_domains !== undefined){
+let data45 = data3.remove_domains;
+if(Array.isArray(data45)){
+if(data45.length > 64){
+const err106 = {instancePath:instancePath+"/overrides/remove_domains",schemaPath:"#/properties/overrides/properties/remove_domains/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -17226,10 +17435,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/overrides/remove_domains",schemaPath:"#/properties/overrides/properties/remove_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len3 = data45.length;
+for(let i3=0; i3<len3; i3++){
+let data46 = data45[i3];
+if(typeof data46 === "string"){
+if(!pattern0.test(data46)){
+const err107 = {instancePath:instancePath+"/overrides/remove_domains/" + i3,schemaPath:"#/properties/overrides/properties/remove_domains/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -17239,11 +17450,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data3.repositories !== undefined){
-let data46 = data3.repositories;
-if(Array.isArray(data46)){
-if(data46.length > 8){
-const err108 = {instancePath:instancePath+"/overrides/repositories",schemaPath:"#/properties/overrides/properties/repositories/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+else {
+const err108 = {instancePath:instancePath+"/overrides/remove_domains/" + i3,schemaPath:"#/properties/overrides/properties/remove_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -17252,12 +17460,10 @@ vErrors.push(err108);
 }
 errors++;
 }
-const len4 = data46.length;
-for(let i4=0; i4<len4; i4++){
-let data47 = data46[i4];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.lun === undefined){
-const err109 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/overrides/remove_domains",schemaPath:"#/properties/overrides/properties/remove_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -17266,8 +17472,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data47.alias === undefined){
-const err110 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
+}
+if(data3.repositories !== undefined){
+let data47 = data3.repositories;
+if(Array.isArray(data47)){
+if(data47.length > 8){
+const err110 = {instancePath:instancePath+"/overrides/repositories",schemaPath:"#/properties/overrides/properties/repositories/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -17276,9 +17486,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key8 in data47){
-if(!((((key8 === "lun") || (key8 === "alias")) || (key8 === "ovsrepo_alias")) || (key8 === "db_aliases"))){
-const err111 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const len4 = data47.length;
+for(let i4=0; i4<len4; i4++){
+let data48 = data47[i4];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.lun === undefined){
+const err111 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -17287,11 +17500,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data47.lun !== undefined){
-let data48 = data47.lun;
-if((typeof data48 !== "string") && (!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48))))){
-const err112 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/lun",schemaPath:"#/properties/overrides/properties/repositories/items/properties/lun/type",keyword:"type",params:{type: schema13.properties.overrides.properties.repositories.items.properties.lun.type},message:"must be string,integer"};
+if(data48.alias === undefined){
+const err112 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/required",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -17300,9 +17510,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(typeof data48 === "string"){
-if(!pattern0.test(data48)){
-const err113 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/lun",schemaPath:"#/properties/overrides/properties/repositories/items/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key8 in data48){
+if(!((((key8 === "lun") || (key8 === "alias")) || (key8 === "ovsrepo_alias")) || (key8 === "db_aliases"))){
+const err113 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -17312,12 +17522,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-if(data47.alias !== undefined){
-let data49 = data47.alias;
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err114 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data48.lun !== undefined){
+let data49 = data48.lun;
+if((typeof data49 !== "string") && (!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49))))){
+const err114 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/lun",schemaPath:"#/properties/overrides/properties/repositories/items/properties/lun/type",keyword:"type",params:{type: schema13.properties.overrides.properties.repositories.items.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -17326,9 +17534,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err115 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/lun",schemaPath:"#/properties/overrides/properties/repositories/items/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -17338,11 +17546,12 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data47.ovsrepo_alias !== undefined){
-let data50 = data47.ovsrepo_alias;
+}
+if(data48.alias !== undefined){
+let data50 = data48.alias;
 if(typeof data50 === "string"){
 if(!pattern0.test(data50)){
-const err116 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/ovsrepo_alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err116 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -17353,7 +17562,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/ovsrepo_alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err117 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -17363,11 +17572,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data47.db_aliases !== undefined){
-let data51 = data47.db_aliases;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(Object.keys(data51).length > 8){
-const err118 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases",schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/maxProperties",keyword:"maxProperties",params:{limit: 8},message:"must NOT have more than 8 properties"};
+if(data48.ovsrepo_alias !== undefined){
+let data51 = data48.ovsrepo_alias;
+if(typeof data51 === "string"){
+if(!pattern0.test(data51)){
+const err118 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/ovsrepo_alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -17376,11 +17585,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-for(const key9 in data51){
-let data52 = data51[key9];
-if(typeof data52 === "string"){
-if(!pattern0.test(data52)){
-const err119 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err119 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/ovsrepo_alias",schemaPath:"#/properties/overrides/properties/repositories/items/properties/ovsrepo_alias/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -17390,8 +17597,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.db_aliases !== undefined){
+let data52 = data48.db_aliases;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(Object.keys(data52).length > 8){
+const err120 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases",schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/maxProperties",keyword:"maxProperties",params:{limit: 8},message:"must NOT have more than 8 properties"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -17400,10 +17610,11 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases",schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data52){
+let data53 = data52[key9];
+if(typeof data53 === "string"){
+if(!pattern0.test(data53)){
+const err121 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -17413,9 +17624,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
 else {
-const err122 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err122 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -17427,7 +17637,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/overrides/repositories",schemaPath:"#/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err123 = {instancePath:instancePath+"/overrides/repositories/" + i4+"/db_aliases",schemaPath:"#/properties/overrides/properties/repositories/items/properties/db_aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -17437,9 +17647,9 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data3.unregister_repositories !== undefined){
-if(typeof data3.unregister_repositories !== "boolean"){
-const err124 = {instancePath:instancePath+"/overrides/unregister_repositories",schemaPath:"#/properties/overrides/properties/unregister_repositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err124 = {instancePath:instancePath+"/overrides/repositories/" + i4,schemaPath:"#/properties/overrides/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -17451,7 +17661,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err125 = {instancePath:instancePath+"/overrides/repositories",schemaPath:"#/properties/overrides/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -17461,14 +17671,38 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-else {
-const err126 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.unregister_repositories !== undefined){
+if(typeof data3.unregister_repositories !== "boolean"){
+const err126 = {instancePath:instancePath+"/overrides/unregister_repositories",schemaPath:"#/properties/overrides/properties/unregister_repositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err126];
 }
 else {
 vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+else {
+const err128 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
 }
 errors++;
 }

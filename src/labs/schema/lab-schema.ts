@@ -73,6 +73,7 @@ const hostOverride: JsonSchema = {
     },
     services: { type: 'object', maxProperties: 64, additionalProperties: { type: 'string', enum: ['running', 'stopped'] } },
     files: { type: 'object', maxProperties: 64, additionalProperties: { type: 'string' } },
+    agent_password: text,
   },
 };
 

@@ -1,6 +1,7 @@
 // The infrastructure jobs: rediscover a server, refresh a repository or the storage, present and
 // unpresent a repository, add/remove a server to/from a pool, create/delete/edit a pool, and
-// assign/unassign a VM to/from a pool. Same shape as the VM jobs (action-types.ts).
+// assign/unassign a VM to/from a pool. Same shape as the VM jobs (action-types.ts); who may join
+// a pool and be presented a repository: pool-membership.ts.
 import { readDb } from '../storage/agent/agent-db';
 import { dictGet, pyText } from '../storage/agent/agent-pyvalue';
 import type { ManagerState } from './types';
@@ -8,6 +9,7 @@ import type { ActionDef } from './action-types';
 import { findPool, findRepo, findServer, findVm, isStoppedStatus, managerEvent, stableHex, touch } from './state';
 import { agentAlive, agentCallDone, agentCallFailed, agentCallStart } from './agent';
 import { refreshRepository, refreshStorage, rediscoverServer } from './discover';
+import { agentJoinPool, agentLeavePool, claimRepository, presentBlocker } from './pool-membership';
 
 const noObj = (type: string, name: string) => `No such object (${type}): ${name}`;
 const offline = (server: string) => `Unable to connect to server ${server}: Connection refused`;
@@ -93,6 +95,9 @@ export const INFRA_ACTIONS: Record<string, ActionDef> = {
       const host = world.hosts[job.args.server!];
       if (!agentAlive(host)) return offline(job.args.server!);
       if (r.status !== 'OK') return `Repository ${r.name} is ${r.status}: cannot present it`;
+      const block = presentBlocker(m, r, findServer(m, host.name)!);
+      if (block) return block;
+      claimRepository(m, r, findServer(m, host.name)!);
       agentCallStart(world, host, 'mount_repository_fs', [r.disk ? `/dev/mapper/${r.disk}` : r.mountPath, r.mountPath]);
       if (!r.presentedTo.includes(host.name)) r.presentedTo.push(host.name);
       agentCallDone(world, host, 'mount_repository_fs');
@@ -148,6 +153,7 @@ export const INFRA_ACTIONS: Record<string, ActionDef> = {
       agentCallDone(world, host, 'create_server_pool');
       s.pool = p.id;
       if (!p.master) p.master = s.name;
+      agentJoinPool(world, m, host, p);
       managerEvent(world, m, 'INFORMATIONAL', s.name, 'server.pool', `Server ${s.name} added to server pool ${p.name}`);
       return null;
     },
@@ -177,6 +183,7 @@ export const INFRA_ACTIONS: Record<string, ActionDef> = {
         return msg;
       }
       agentCallDone(world, host, 'leave_server_pool');
+      agentLeavePool(world, host);
       s.pool = null;
       if (p.master === s.name) p.master = null;
       for (const r of m.repositories) r.presentedTo = r.presentedTo.filter((n) => n !== s.name);

@@ -1,7 +1,8 @@
 // What the Manager does on its own as time passes: it notices a server that stopped answering,
 // restarts that server's HA VMs elsewhere (the others stay down), moves the master role to the
-// server with the most free memory (only if every server has the same agent password), takes a
-// server back when its agent answers again, and syncs VM states from each agent's periodic report.
+// server with the most free memory (only if every server has the same agent password; a pool
+// left without one re-elects once they agree), takes a server back when its agent answers again,
+// and syncs VM states from each agent's periodic report.
 import { freeMemoryMiB } from '../memory';
 import { hash32 } from '../processes';
 import type { WorldState } from '../types';
@@ -66,6 +67,24 @@ export function failover(world: WorldState, m: ManagerState, pool: MgrPool, old:
   managerEvent(world, m, 'WARNING', pool.name, 'pool.master', `${next.name} is now the master of server pool ${pool.name} (was ${old.name})`);
 }
 
+/**
+ * A pool left without a master (its failover failed) takes one as soon as every member's agent
+ * password agrees again (the agents re-elect, auto_remaster): the running server with the most
+ * free memory. Silent while they still differ (failover already said so).
+ */
+export function electMaster(world: WorldState, m: ManagerState, pool: MgrPool): void {
+  if (pool.master || (m.release === '2.2' && !pool.ha)) return;
+  const members = m.servers.filter((s) => s.pool === pool.id);
+  const digests = new Set(members.map((s) => world.hosts[s.name]).filter((h) => !!h).map((h) => agentPasswordOf(world, h!)));
+  if (digests.size !== 1) return;
+  const candidates = members.filter((s) => s.status === 'Running' && agentAlive(world.hosts[s.name]));
+  candidates.sort((a, b) => freeMemoryMiB(world, world.hosts[b.name]!) - freeMemoryMiB(world, world.hosts[a.name]!) || (a.name < b.name ? -1 : 1));
+  const next = candidates[0];
+  if (!next) return;
+  setMaster(m, pool, next);
+  managerEvent(world, m, 'WARNING', pool.name, 'pool.master', `${next.name} is now the master of server pool ${pool.name} (the agent passwords agree again)`);
+}
+
 /** Gives the master role to a server (2.x: the Server Pool Master role moves with it). */
 export function setMaster(m: ManagerState, pool: MgrPool, s: MgrServer): void {
   const old = m.servers.find((x) => x.name === pool.master);
@@ -112,4 +131,5 @@ export function watchServers(world: WorldState, m: ManagerState): void {
     s.lastReportMs = world.clockMs;
     if ((world.clockMs / 1000 + (hash32(s.name) % (REPORT_MS / 1000))) % (REPORT_MS / 1000) === 0) syncVmsOf(world, m, s.name, false);
   }
+  for (const p of m.pools) if (!p.master) electMaster(world, m, p);
 }
