@@ -4,14 +4,15 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}},"agent_password":{"type":"string","pattern":"\\S"}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}},"agent_password":{"type":"string","pattern":"\\S"}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false},"ocfs2_lost":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"cause":{"type":"string","enum":["kpartx","paths","o2cb"]}},"required":["host","lun","cause"],"additionalProperties":false},"ocfs2_foreign_cluster":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"cluster":{"type":"string","pattern":"^[0-9A-Za-z_-]{1,16}$"}},"required":["lun","cluster"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern17 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const pattern195 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern219 = new RegExp("[\\s\\S]", "u");
+const pattern218 = new RegExp("^[0-9A-Za-z_-]{1,16}$", "u");
+const pattern223 = new RegExp("[\\s\\S]", "u");
 const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
@@ -14853,9 +14854,11 @@ vErrors.push(err804);
 errors++;
 }
 }
-}
-else {
-const err805 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data249.ocfs2_lost !== undefined){
+let data310 = data249.ocfs2_lost;
+if(data310 && typeof data310 == "object" && !Array.isArray(data310)){
+if(data310.host === undefined){
+const err805 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -14864,12 +14867,8 @@ vErrors.push(err805);
 }
 errors++;
 }
-}
-if(data244.announce !== undefined){
-let data310 = data244.announce;
-if(typeof data310 === "string"){
-if(!pattern0.test(data310)){
-const err806 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data310.lun === undefined){
+const err806 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -14878,9 +14877,8 @@ vErrors.push(err806);
 }
 errors++;
 }
-}
-else {
-const err807 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data310.cause === undefined){
+const err807 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "cause"},message:"must have required property '"+"cause"+"'"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -14889,10 +14887,9 @@ vErrors.push(err807);
 }
 errors++;
 }
-}
-}
-else {
-const err808 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key98 in data310){
+if(!(((key98 === "host") || (key98 === "lun")) || (key98 === "cause"))){
+const err808 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -14902,9 +14899,11 @@ vErrors.push(err808);
 errors++;
 }
 }
-}
-else {
-const err809 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data310.host !== undefined){
+let data311 = data310.host;
+if(typeof data311 === "string"){
+if(!pattern0.test(data311)){
+const err809 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -14914,11 +14913,8 @@ vErrors.push(err809);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data311 = data.solution;
-if(Array.isArray(data311)){
-if(data311.length > 300){
-const err810 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
+else {
+const err810 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -14927,8 +14923,11 @@ vErrors.push(err810);
 }
 errors++;
 }
-if(data311.length < 1){
-const err811 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data310.lun !== undefined){
+let data312 = data310.lun;
+if((typeof data312 !== "string") && (!(((typeof data312 == "number") && (!(data312 % 1) && !isNaN(data312))) && (isFinite(data312))))){
+const err811 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -14937,16 +14936,9 @@ vErrors.push(err811);
 }
 errors++;
 }
-const len12 = data311.length;
-for(let i12=0; i12<len12; i12++){
-let data312 = data311[i12];
-const _errs733 = errors;
-let valid127 = false;
-let passing3 = null;
-const _errs734 = errors;
-if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
-if(data312.host === undefined){
-const err812 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data312 === "string"){
+if(!pattern0.test(data312)){
+const err812 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -14955,8 +14947,12 @@ vErrors.push(err812);
 }
 errors++;
 }
-if(data312.run === undefined){
-const err813 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+}
+if(data310.cause !== undefined){
+let data313 = data310.cause;
+if(typeof data313 !== "string"){
+const err813 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -14965,16 +14961,8 @@ vErrors.push(err813);
 }
 errors++;
 }
-}
-var _valid3 = _errs734 === errors;
-if(_valid3){
-valid127 = true;
-passing3 = 0;
-}
-const _errs735 = errors;
-if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
-if(data312.host === undefined){
-const err814 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(!(((data313 === "kpartx") || (data313 === "paths")) || (data313 === "o2cb"))){
+const err814 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -14983,8 +14971,10 @@ vErrors.push(err814);
 }
 errors++;
 }
-if(data312.keys === undefined){
-const err815 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+}
+else {
+const err815 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -14993,8 +14983,12 @@ vErrors.push(err815);
 }
 errors++;
 }
-if(data312.note === undefined){
-const err816 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data249.ocfs2_foreign_cluster !== undefined){
+let data314 = data249.ocfs2_foreign_cluster;
+if(data314 && typeof data314 == "object" && !Array.isArray(data314)){
+if(data314.lun === undefined){
+const err816 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -15003,21 +14997,8 @@ vErrors.push(err816);
 }
 errors++;
 }
-}
-var _valid3 = _errs735 === errors;
-if(_valid3 && valid127){
-valid127 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid127 = true;
-passing3 = 1;
-}
-const _errs736 = errors;
-if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
-if(data312.wait === undefined){
-const err817 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data314.cluster === undefined){
+const err817 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'"};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -15026,21 +15007,9 @@ vErrors.push(err817);
 }
 errors++;
 }
-}
-var _valid3 = _errs736 === errors;
-if(_valid3 && valid127){
-valid127 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid127 = true;
-passing3 = 2;
-}
-const _errs737 = errors;
-if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
-if(data312.answer === undefined){
-const err818 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+for(const key99 in data314){
+if(!((key99 === "lun") || (key99 === "cluster"))){
+const err818 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -15050,21 +15019,10 @@ vErrors.push(err818);
 errors++;
 }
 }
-var _valid3 = _errs737 === errors;
-if(_valid3 && valid127){
-valid127 = false;
-passing3 = [passing3, 3];
-}
-else {
-if(_valid3){
-valid127 = true;
-passing3 = 3;
-}
-}
-}
-}
-if(!valid127){
-const err819 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data314.lun !== undefined){
+let data315 = data314.lun;
+if((typeof data315 !== "string") && (!(((typeof data315 == "number") && (!(data315 % 1) && !isNaN(data315))) && (isFinite(data315))))){
+const err819 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_foreign_cluster.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -15073,21 +15031,9 @@ vErrors.push(err819);
 }
 errors++;
 }
-else {
-errors = _errs733;
-if(vErrors !== null){
-if(_errs733){
-vErrors.length = _errs733;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
-for(const key98 in data312){
-if(!((((((((key98 === "host") || (key98 === "run")) || (key98 === "keys")) || (key98 === "wait")) || (key98 === "answer")) || (key98 === "value")) || (key98 === "note")) || (key98 === "fails"))){
-const err820 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
+if(typeof data315 === "string"){
+if(!pattern0.test(data315)){
+const err820 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -15097,11 +15043,12 @@ vErrors.push(err820);
 errors++;
 }
 }
-if(data312.host !== undefined){
-let data313 = data312.host;
-if(typeof data313 === "string"){
-if(!pattern0.test(data313)){
-const err821 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data314.cluster !== undefined){
+let data316 = data314.cluster;
+if(typeof data316 === "string"){
+if(!pattern218.test(data316)){
+const err821 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z_-]{1,16}$"},message:"must match pattern \""+"^[0-9A-Za-z_-]{1,16}$"+"\""};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -15112,7 +15059,7 @@ errors++;
 }
 }
 else {
-const err822 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err822 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -15122,14 +15069,9 @@ vErrors.push(err822);
 errors++;
 }
 }
-if(data312.run !== undefined){
-let data314 = data312.run;
-const _errs742 = errors;
-let valid129 = false;
-const _errs743 = errors;
-if(typeof data314 === "string"){
-if(!pattern0.test(data314)){
-const err823 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err823 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -15139,8 +15081,9 @@ vErrors.push(err823);
 errors++;
 }
 }
+}
 else {
-const err824 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err824 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -15149,13 +15092,12 @@ vErrors.push(err824);
 }
 errors++;
 }
-var _valid4 = _errs743 === errors;
-valid129 = valid129 || _valid4;
-if(!valid129){
-const _errs745 = errors;
-if(Array.isArray(data314)){
-if(data314.length > 100){
-const err825 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+}
+if(data244.announce !== undefined){
+let data317 = data244.announce;
+if(typeof data317 === "string"){
+if(!pattern0.test(data317)){
+const err825 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -15164,8 +15106,9 @@ vErrors.push(err825);
 }
 errors++;
 }
-if(data314.length < 1){
-const err826 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err826 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -15174,12 +15117,10 @@ vErrors.push(err826);
 }
 errors++;
 }
-const len13 = data314.length;
-for(let i13=0; i13<len13; i13++){
-let data315 = data314[i13];
-if(typeof data315 === "string"){
-if(!pattern0.test(data315)){
-const err827 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err827 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -15189,8 +15130,9 @@ vErrors.push(err827);
 errors++;
 }
 }
+}
 else {
-const err828 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err828 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -15200,9 +15142,11 @@ vErrors.push(err828);
 errors++;
 }
 }
-}
-else {
-const err829 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.solution !== undefined){
+let data318 = data.solution;
+if(Array.isArray(data318)){
+if(data318.length > 300){
+const err829 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -15211,11 +15155,8 @@ vErrors.push(err829);
 }
 errors++;
 }
-var _valid4 = _errs745 === errors;
-valid129 = valid129 || _valid4;
-}
-if(!valid129){
-const err830 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data318.length < 1){
+const err830 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -15224,23 +15165,16 @@ vErrors.push(err830);
 }
 errors++;
 }
-else {
-errors = _errs742;
-if(vErrors !== null){
-if(_errs742){
-vErrors.length = _errs742;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data312.keys !== undefined){
-let data316 = data312.keys;
-if(typeof data316 === "string"){
-if(!pattern219.test(data316)){
-const err831 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const len12 = data318.length;
+for(let i12=0; i12<len12; i12++){
+let data319 = data318[i12];
+const _errs749 = errors;
+let valid129 = false;
+let passing3 = null;
+const _errs750 = errors;
+if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
+if(data319.host === undefined){
+const err831 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -15249,9 +15183,8 @@ vErrors.push(err831);
 }
 errors++;
 }
-}
-else {
-const err832 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data319.run === undefined){
+const err832 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -15261,11 +15194,15 @@ vErrors.push(err832);
 errors++;
 }
 }
-if(data312.wait !== undefined){
-let data317 = data312.wait;
-if(typeof data317 === "string"){
-if(!pattern195.test(data317)){
-const err833 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+var _valid3 = _errs750 === errors;
+if(_valid3){
+valid129 = true;
+passing3 = 0;
+}
+const _errs751 = errors;
+if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
+if(data319.host === undefined){
+const err833 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -15274,9 +15211,8 @@ vErrors.push(err833);
 }
 errors++;
 }
-}
-else {
-const err834 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data319.keys === undefined){
+const err834 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -15285,12 +15221,8 @@ vErrors.push(err834);
 }
 errors++;
 }
-}
-if(data312.answer !== undefined){
-let data318 = data312.answer;
-if(typeof data318 === "string"){
-if(!pattern3.test(data318)){
-const err835 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data319.note === undefined){
+const err835 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -15300,8 +15232,20 @@ vErrors.push(err835);
 errors++;
 }
 }
+var _valid3 = _errs751 === errors;
+if(_valid3 && valid129){
+valid129 = false;
+passing3 = [passing3, 1];
+}
 else {
-const err836 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid3){
+valid129 = true;
+passing3 = 1;
+}
+const _errs752 = errors;
+if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
+if(data319.wait === undefined){
+const err836 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -15311,10 +15255,20 @@ vErrors.push(err836);
 errors++;
 }
 }
-if(data312.value !== undefined){
-let data319 = data312.value;
-if((typeof data319 !== "string") && (!((typeof data319 == "number") && (isFinite(data319))))){
-const err837 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
+var _valid3 = _errs752 === errors;
+if(_valid3 && valid129){
+valid129 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid129 = true;
+passing3 = 2;
+}
+const _errs753 = errors;
+if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
+if(data319.answer === undefined){
+const err837 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -15324,11 +15278,21 @@ vErrors.push(err837);
 errors++;
 }
 }
-if(data312.note !== undefined){
-let data320 = data312.note;
-if(typeof data320 === "string"){
-if(!pattern0.test(data320)){
-const err838 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid3 = _errs753 === errors;
+if(_valid3 && valid129){
+valid129 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid3){
+valid129 = true;
+passing3 = 3;
+}
+}
+}
+}
+if(!valid129){
+const err838 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -15337,9 +15301,21 @@ vErrors.push(err838);
 }
 errors++;
 }
+else {
+errors = _errs749;
+if(vErrors !== null){
+if(_errs749){
+vErrors.length = _errs749;
 }
 else {
-const err839 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
+for(const key100 in data319){
+if(!((((((((key100 === "host") || (key100 === "run")) || (key100 === "keys")) || (key100 === "wait")) || (key100 === "answer")) || (key100 === "value")) || (key100 === "note")) || (key100 === "fails"))){
+const err839 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -15349,9 +15325,11 @@ vErrors.push(err839);
 errors++;
 }
 }
-if(data312.fails !== undefined){
-if(typeof data312.fails !== "boolean"){
-const err840 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data319.host !== undefined){
+let data320 = data319.host;
+if(typeof data320 === "string"){
+if(!pattern0.test(data320)){
+const err840 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -15361,9 +15339,8 @@ vErrors.push(err840);
 errors++;
 }
 }
-}
 else {
-const err841 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err841 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -15373,9 +15350,14 @@ vErrors.push(err841);
 errors++;
 }
 }
-}
-else {
-const err842 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data319.run !== undefined){
+let data321 = data319.run;
+const _errs758 = errors;
+let valid131 = false;
+const _errs759 = errors;
+if(typeof data321 === "string"){
+if(!pattern0.test(data321)){
+const err842 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -15385,11 +15367,8 @@ vErrors.push(err842);
 errors++;
 }
 }
-if(data.traps !== undefined){
-let data322 = data.traps;
-if(Array.isArray(data322)){
-if(data322.length > 10){
-const err843 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+else {
+const err843 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -15398,12 +15377,13 @@ vErrors.push(err843);
 }
 errors++;
 }
-const len14 = data322.length;
-for(let i14=0; i14<len14; i14++){
-let data323 = data322[i14];
-if(data323 && typeof data323 == "object" && !Array.isArray(data323)){
-if(data323.name === undefined){
-const err844 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+var _valid4 = _errs759 === errors;
+valid131 = valid131 || _valid4;
+if(!valid131){
+const _errs761 = errors;
+if(Array.isArray(data321)){
+if(data321.length > 100){
+const err844 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -15412,8 +15392,8 @@ vErrors.push(err844);
 }
 errors++;
 }
-if(data323.steps === undefined){
-const err845 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+if(data321.length < 1){
+const err845 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -15422,8 +15402,12 @@ vErrors.push(err845);
 }
 errors++;
 }
-if(data323.expect === undefined){
-const err846 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+const len13 = data321.length;
+for(let i13=0; i13<len13; i13++){
+let data322 = data321[i13];
+if(typeof data322 === "string"){
+if(!pattern0.test(data322)){
+const err846 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -15432,9 +15416,9 @@ vErrors.push(err846);
 }
 errors++;
 }
-for(const key99 in data323){
-if(!(((key99 === "name") || (key99 === "steps")) || (key99 === "expect"))){
-const err847 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
+}
+else {
+const err847 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -15444,11 +15428,9 @@ vErrors.push(err847);
 errors++;
 }
 }
-if(data323.name !== undefined){
-let data324 = data323.name;
-if(typeof data324 === "string"){
-if(!pattern0.test(data324)){
-const err848 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err848 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -15457,9 +15439,11 @@ vErrors.push(err848);
 }
 errors++;
 }
+var _valid4 = _errs761 === errors;
+valid131 = valid131 || _valid4;
 }
-else {
-const err849 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid131){
+const err849 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -15468,12 +15452,23 @@ vErrors.push(err849);
 }
 errors++;
 }
+else {
+errors = _errs758;
+if(vErrors !== null){
+if(_errs758){
+vErrors.length = _errs758;
 }
-if(data323.steps !== undefined){
-let data325 = data323.steps;
-if(Array.isArray(data325)){
-if(data325.length > 100){
-const err850 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data319.keys !== undefined){
+let data323 = data319.keys;
+if(typeof data323 === "string"){
+if(!pattern223.test(data323)){
+const err850 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -15482,8 +15477,9 @@ vErrors.push(err850);
 }
 errors++;
 }
-if(data325.length < 1){
-const err851 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err851 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -15492,16 +15488,12 @@ vErrors.push(err851);
 }
 errors++;
 }
-const len15 = data325.length;
-for(let i15=0; i15<len15; i15++){
-let data326 = data325[i15];
-const _errs772 = errors;
-let valid137 = false;
-let passing4 = null;
-const _errs773 = errors;
-if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
-if(data326.host === undefined){
-const err852 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data319.wait !== undefined){
+let data324 = data319.wait;
+if(typeof data324 === "string"){
+if(!pattern195.test(data324)){
+const err852 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -15510,8 +15502,9 @@ vErrors.push(err852);
 }
 errors++;
 }
-if(data326.run === undefined){
-const err853 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+}
+else {
+const err853 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -15521,15 +15514,11 @@ vErrors.push(err853);
 errors++;
 }
 }
-var _valid5 = _errs773 === errors;
-if(_valid5){
-valid137 = true;
-passing4 = 0;
-}
-const _errs774 = errors;
-if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
-if(data326.host === undefined){
-const err854 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data319.answer !== undefined){
+let data325 = data319.answer;
+if(typeof data325 === "string"){
+if(!pattern3.test(data325)){
+const err854 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -15538,8 +15527,9 @@ vErrors.push(err854);
 }
 errors++;
 }
-if(data326.keys === undefined){
-const err855 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+else {
+const err855 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -15548,8 +15538,11 @@ vErrors.push(err855);
 }
 errors++;
 }
-if(data326.note === undefined){
-const err856 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data319.value !== undefined){
+let data326 = data319.value;
+if((typeof data326 !== "string") && (!((typeof data326 == "number") && (isFinite(data326))))){
+const err856 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -15559,20 +15552,11 @@ vErrors.push(err856);
 errors++;
 }
 }
-var _valid5 = _errs774 === errors;
-if(_valid5 && valid137){
-valid137 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid5){
-valid137 = true;
-passing4 = 1;
-}
-const _errs775 = errors;
-if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
-if(data326.wait === undefined){
-const err857 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data319.note !== undefined){
+let data327 = data319.note;
+if(typeof data327 === "string"){
+if(!pattern0.test(data327)){
+const err857 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -15582,20 +15566,8 @@ vErrors.push(err857);
 errors++;
 }
 }
-var _valid5 = _errs775 === errors;
-if(_valid5 && valid137){
-valid137 = false;
-passing4 = [passing4, 2];
-}
 else {
-if(_valid5){
-valid137 = true;
-passing4 = 2;
-}
-const _errs776 = errors;
-if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
-if(data326.answer === undefined){
-const err858 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+const err858 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -15605,21 +15577,9 @@ vErrors.push(err858);
 errors++;
 }
 }
-var _valid5 = _errs776 === errors;
-if(_valid5 && valid137){
-valid137 = false;
-passing4 = [passing4, 3];
-}
-else {
-if(_valid5){
-valid137 = true;
-passing4 = 3;
-}
-}
-}
-}
-if(!valid137){
-const err859 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(data319.fails !== undefined){
+if(typeof data319.fails !== "boolean"){
+const err859 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -15628,21 +15588,10 @@ vErrors.push(err859);
 }
 errors++;
 }
-else {
-errors = _errs772;
-if(vErrors !== null){
-if(_errs772){
-vErrors.length = _errs772;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data326 && typeof data326 == "object" && !Array.isArray(data326)){
-for(const key100 in data326){
-if(!((((((((key100 === "host") || (key100 === "run")) || (key100 === "keys")) || (key100 === "wait")) || (key100 === "answer")) || (key100 === "value")) || (key100 === "note")) || (key100 === "fails"))){
-const err860 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
+const err860 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -15652,11 +15601,9 @@ vErrors.push(err860);
 errors++;
 }
 }
-if(data326.host !== undefined){
-let data327 = data326.host;
-if(typeof data327 === "string"){
-if(!pattern0.test(data327)){
-const err861 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err861 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -15666,8 +15613,11 @@ vErrors.push(err861);
 errors++;
 }
 }
-else {
-const err862 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.traps !== undefined){
+let data329 = data.traps;
+if(Array.isArray(data329)){
+if(data329.length > 10){
+const err862 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -15676,15 +15626,12 @@ vErrors.push(err862);
 }
 errors++;
 }
-}
-if(data326.run !== undefined){
-let data328 = data326.run;
-const _errs781 = errors;
-let valid139 = false;
-const _errs782 = errors;
-if(typeof data328 === "string"){
-if(!pattern0.test(data328)){
-const err863 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len14 = data329.length;
+for(let i14=0; i14<len14; i14++){
+let data330 = data329[i14];
+if(data330 && typeof data330 == "object" && !Array.isArray(data330)){
+if(data330.name === undefined){
+const err863 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -15693,9 +15640,8 @@ vErrors.push(err863);
 }
 errors++;
 }
-}
-else {
-const err864 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data330.steps === undefined){
+const err864 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -15704,13 +15650,8 @@ vErrors.push(err864);
 }
 errors++;
 }
-var _valid6 = _errs782 === errors;
-valid139 = valid139 || _valid6;
-if(!valid139){
-const _errs784 = errors;
-if(Array.isArray(data328)){
-if(data328.length > 100){
-const err865 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(data330.expect === undefined){
+const err865 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -15719,8 +15660,9 @@ vErrors.push(err865);
 }
 errors++;
 }
-if(data328.length < 1){
-const err866 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key101 in data330){
+if(!(((key101 === "name") || (key101 === "steps")) || (key101 === "expect"))){
+const err866 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -15729,12 +15671,12 @@ vErrors.push(err866);
 }
 errors++;
 }
-const len16 = data328.length;
-for(let i16=0; i16<len16; i16++){
-let data329 = data328[i16];
-if(typeof data329 === "string"){
-if(!pattern0.test(data329)){
-const err867 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data330.name !== undefined){
+let data331 = data330.name;
+if(typeof data331 === "string"){
+if(!pattern0.test(data331)){
+const err867 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -15745,7 +15687,7 @@ errors++;
 }
 }
 else {
-const err868 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err868 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -15755,9 +15697,11 @@ vErrors.push(err868);
 errors++;
 }
 }
-}
-else {
-const err869 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data330.steps !== undefined){
+let data332 = data330.steps;
+if(Array.isArray(data332)){
+if(data332.length > 100){
+const err869 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -15766,11 +15710,8 @@ vErrors.push(err869);
 }
 errors++;
 }
-var _valid6 = _errs784 === errors;
-valid139 = valid139 || _valid6;
-}
-if(!valid139){
-const err870 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data332.length < 1){
+const err870 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -15779,23 +15720,16 @@ vErrors.push(err870);
 }
 errors++;
 }
-else {
-errors = _errs781;
-if(vErrors !== null){
-if(_errs781){
-vErrors.length = _errs781;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data326.keys !== undefined){
-let data330 = data326.keys;
-if(typeof data330 === "string"){
-if(!pattern219.test(data330)){
-const err871 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const len15 = data332.length;
+for(let i15=0; i15<len15; i15++){
+let data333 = data332[i15];
+const _errs788 = errors;
+let valid139 = false;
+let passing4 = null;
+const _errs789 = errors;
+if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
+if(data333.host === undefined){
+const err871 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -15804,9 +15738,8 @@ vErrors.push(err871);
 }
 errors++;
 }
-}
-else {
-const err872 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data333.run === undefined){
+const err872 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -15816,11 +15749,15 @@ vErrors.push(err872);
 errors++;
 }
 }
-if(data326.wait !== undefined){
-let data331 = data326.wait;
-if(typeof data331 === "string"){
-if(!pattern195.test(data331)){
-const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+var _valid5 = _errs789 === errors;
+if(_valid5){
+valid139 = true;
+passing4 = 0;
+}
+const _errs790 = errors;
+if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
+if(data333.host === undefined){
+const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -15829,9 +15766,8 @@ vErrors.push(err873);
 }
 errors++;
 }
-}
-else {
-const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data333.keys === undefined){
+const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -15840,12 +15776,8 @@ vErrors.push(err874);
 }
 errors++;
 }
-}
-if(data326.answer !== undefined){
-let data332 = data326.answer;
-if(typeof data332 === "string"){
-if(!pattern3.test(data332)){
-const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data333.note === undefined){
+const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -15855,8 +15787,20 @@ vErrors.push(err875);
 errors++;
 }
 }
+var _valid5 = _errs790 === errors;
+if(_valid5 && valid139){
+valid139 = false;
+passing4 = [passing4, 1];
+}
 else {
-const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid5){
+valid139 = true;
+passing4 = 1;
+}
+const _errs791 = errors;
+if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
+if(data333.wait === undefined){
+const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -15866,10 +15810,20 @@ vErrors.push(err876);
 errors++;
 }
 }
-if(data326.value !== undefined){
-let data333 = data326.value;
-if((typeof data333 !== "string") && (!((typeof data333 == "number") && (isFinite(data333))))){
-const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
+var _valid5 = _errs791 === errors;
+if(_valid5 && valid139){
+valid139 = false;
+passing4 = [passing4, 2];
+}
+else {
+if(_valid5){
+valid139 = true;
+passing4 = 2;
+}
+const _errs792 = errors;
+if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
+if(data333.answer === undefined){
+const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -15879,11 +15833,21 @@ vErrors.push(err877);
 errors++;
 }
 }
-if(data326.note !== undefined){
-let data334 = data326.note;
-if(typeof data334 === "string"){
-if(!pattern0.test(data334)){
-const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid5 = _errs792 === errors;
+if(_valid5 && valid139){
+valid139 = false;
+passing4 = [passing4, 3];
+}
+else {
+if(_valid5){
+valid139 = true;
+passing4 = 3;
+}
+}
+}
+}
+if(!valid139){
+const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -15892,9 +15856,21 @@ vErrors.push(err878);
 }
 errors++;
 }
+else {
+errors = _errs788;
+if(vErrors !== null){
+if(_errs788){
+vErrors.length = _errs788;
 }
 else {
-const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
+for(const key102 in data333){
+if(!((((((((key102 === "host") || (key102 === "run")) || (key102 === "keys")) || (key102 === "wait")) || (key102 === "answer")) || (key102 === "value")) || (key102 === "note")) || (key102 === "fails"))){
+const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key102},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -15904,9 +15880,11 @@ vErrors.push(err879);
 errors++;
 }
 }
-if(data326.fails !== undefined){
-if(typeof data326.fails !== "boolean"){
-const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data333.host !== undefined){
+let data334 = data333.host;
+if(typeof data334 === "string"){
+if(!pattern0.test(data334)){
+const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -15916,9 +15894,8 @@ vErrors.push(err880);
 errors++;
 }
 }
-}
 else {
-const err881 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err881 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -15928,9 +15905,14 @@ vErrors.push(err881);
 errors++;
 }
 }
-}
-else {
-const err882 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data333.run !== undefined){
+let data335 = data333.run;
+const _errs797 = errors;
+let valid141 = false;
+const _errs798 = errors;
+if(typeof data335 === "string"){
+if(!pattern0.test(data335)){
+const err882 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -15940,11 +15922,8 @@ vErrors.push(err882);
 errors++;
 }
 }
-if(data323.expect !== undefined){
-let data336 = data323.expect;
-if(data336 && typeof data336 == "object" && !Array.isArray(data336)){
-if(Object.keys(data336).length < 1){
-const err883 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err883 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -15953,9 +15932,13 @@ vErrors.push(err883);
 }
 errors++;
 }
-for(const key101 in data336){
-if(!((key101 === "unmet") || (key101 === "broken"))){
-const err884 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
+var _valid6 = _errs798 === errors;
+valid141 = valid141 || _valid6;
+if(!valid141){
+const _errs800 = errors;
+if(Array.isArray(data335)){
+if(data335.length > 100){
+const err884 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -15964,12 +15947,8 @@ vErrors.push(err884);
 }
 errors++;
 }
-}
-if(data336.unmet !== undefined){
-let data337 = data336.unmet;
-if(Array.isArray(data337)){
-if(data337.length > 40){
-const err885 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+if(data335.length < 1){
+const err885 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -15978,8 +15957,12 @@ vErrors.push(err885);
 }
 errors++;
 }
-if(data337.length < 1){
-const err886 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len16 = data335.length;
+for(let i16=0; i16<len16; i16++){
+let data336 = data335[i16];
+if(typeof data336 === "string"){
+if(!pattern0.test(data336)){
+const err886 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -15988,12 +15971,9 @@ vErrors.push(err886);
 }
 errors++;
 }
-const len17 = data337.length;
-for(let i17=0; i17<len17; i17++){
-let data338 = data337[i17];
-if(typeof data338 === "string"){
-if(!pattern3.test(data338)){
-const err887 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+else {
+const err887 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -16003,8 +15983,9 @@ vErrors.push(err887);
 errors++;
 }
 }
+}
 else {
-const err888 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err888 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -16013,10 +15994,11 @@ vErrors.push(err888);
 }
 errors++;
 }
+var _valid6 = _errs800 === errors;
+valid141 = valid141 || _valid6;
 }
-}
-else {
-const err889 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid141){
+const err889 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -16025,12 +16007,23 @@ vErrors.push(err889);
 }
 errors++;
 }
+else {
+errors = _errs797;
+if(vErrors !== null){
+if(_errs797){
+vErrors.length = _errs797;
 }
-if(data336.broken !== undefined){
-let data339 = data336.broken;
-if(Array.isArray(data339)){
-if(data339.length > 20){
-const err890 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data333.keys !== undefined){
+let data337 = data333.keys;
+if(typeof data337 === "string"){
+if(!pattern223.test(data337)){
+const err890 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -16039,8 +16032,9 @@ vErrors.push(err890);
 }
 errors++;
 }
-if(data339.length < 1){
-const err891 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err891 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -16049,12 +16043,12 @@ vErrors.push(err891);
 }
 errors++;
 }
-const len18 = data339.length;
-for(let i18=0; i18<len18; i18++){
-let data340 = data339[i18];
-if(typeof data340 === "string"){
-if(!pattern3.test(data340)){
-const err892 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+if(data333.wait !== undefined){
+let data338 = data333.wait;
+if(typeof data338 === "string"){
+if(!pattern195.test(data338)){
+const err892 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -16065,7 +16059,7 @@ errors++;
 }
 }
 else {
-const err893 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err893 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -16075,9 +16069,11 @@ vErrors.push(err893);
 errors++;
 }
 }
-}
-else {
-const err894 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data333.answer !== undefined){
+let data339 = data333.answer;
+if(typeof data339 === "string"){
+if(!pattern3.test(data339)){
+const err894 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -16087,9 +16083,8 @@ vErrors.push(err894);
 errors++;
 }
 }
-}
 else {
-const err895 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err895 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -16099,9 +16094,10 @@ vErrors.push(err895);
 errors++;
 }
 }
-}
-else {
-const err896 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data333.value !== undefined){
+let data340 = data333.value;
+if((typeof data340 !== "string") && (!((typeof data340 == "number") && (isFinite(data340))))){
+const err896 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -16111,9 +16107,11 @@ vErrors.push(err896);
 errors++;
 }
 }
-}
-else {
-const err897 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data333.note !== undefined){
+let data341 = data333.note;
+if(typeof data341 === "string"){
+if(!pattern0.test(data341)){
+const err897 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -16123,14 +16121,244 @@ vErrors.push(err897);
 errors++;
 }
 }
-}
 else {
-const err898 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err898 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err898];
 }
 else {
 vErrors.push(err898);
+}
+errors++;
+}
+}
+if(data333.fails !== undefined){
+if(typeof data333.fails !== "boolean"){
+const err899 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err899];
+}
+else {
+vErrors.push(err899);
+}
+errors++;
+}
+}
+}
+else {
+const err900 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err900];
+}
+else {
+vErrors.push(err900);
+}
+errors++;
+}
+}
+}
+else {
+const err901 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err901];
+}
+else {
+vErrors.push(err901);
+}
+errors++;
+}
+}
+if(data330.expect !== undefined){
+let data343 = data330.expect;
+if(data343 && typeof data343 == "object" && !Array.isArray(data343)){
+if(Object.keys(data343).length < 1){
+const err902 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err902];
+}
+else {
+vErrors.push(err902);
+}
+errors++;
+}
+for(const key103 in data343){
+if(!((key103 === "unmet") || (key103 === "broken"))){
+const err903 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key103},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err903];
+}
+else {
+vErrors.push(err903);
+}
+errors++;
+}
+}
+if(data343.unmet !== undefined){
+let data344 = data343.unmet;
+if(Array.isArray(data344)){
+if(data344.length > 40){
+const err904 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+if(vErrors === null){
+vErrors = [err904];
+}
+else {
+vErrors.push(err904);
+}
+errors++;
+}
+if(data344.length < 1){
+const err905 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err905];
+}
+else {
+vErrors.push(err905);
+}
+errors++;
+}
+const len17 = data344.length;
+for(let i17=0; i17<len17; i17++){
+let data345 = data344[i17];
+if(typeof data345 === "string"){
+if(!pattern3.test(data345)){
+const err906 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err906];
+}
+else {
+vErrors.push(err906);
+}
+errors++;
+}
+}
+else {
+const err907 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err907];
+}
+else {
+vErrors.push(err907);
+}
+errors++;
+}
+}
+}
+else {
+const err908 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err908];
+}
+else {
+vErrors.push(err908);
+}
+errors++;
+}
+}
+if(data343.broken !== undefined){
+let data346 = data343.broken;
+if(Array.isArray(data346)){
+if(data346.length > 20){
+const err909 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err909];
+}
+else {
+vErrors.push(err909);
+}
+errors++;
+}
+if(data346.length < 1){
+const err910 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err910];
+}
+else {
+vErrors.push(err910);
+}
+errors++;
+}
+const len18 = data346.length;
+for(let i18=0; i18<len18; i18++){
+let data347 = data346[i18];
+if(typeof data347 === "string"){
+if(!pattern3.test(data347)){
+const err911 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err911];
+}
+else {
+vErrors.push(err911);
+}
+errors++;
+}
+}
+else {
+const err912 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err912];
+}
+else {
+vErrors.push(err912);
+}
+errors++;
+}
+}
+}
+else {
+const err913 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err913];
+}
+else {
+vErrors.push(err913);
+}
+errors++;
+}
+}
+}
+else {
+const err914 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err914];
+}
+else {
+vErrors.push(err914);
+}
+errors++;
+}
+}
+}
+else {
+const err915 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err915];
+}
+else {
+vErrors.push(err915);
+}
+errors++;
+}
+}
+}
+else {
+const err916 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err916];
+}
+else {
+vErrors.push(err916);
+}
+errors++;
+}
+}
+}
+else {
+const err917 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err917];
+}
+else {
+vErrors.push(err917);
 }
 errors++;
 }
