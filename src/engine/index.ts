@@ -163,6 +163,9 @@ export function createEngine(deps: EngineDeps) {
       if (target === sim.world.clockMs) return;
       pendingMs -= target - sim.world.clockMs;
       for (const [id, data] of advance(target)) emit({ type: 'output', session: id, data });
+      // A program that ended on this tick hands what was typed meanwhile to the shell: it runs
+      // as typed input (journaled, graded, undoable), not inside the tick.
+      for (const [id, s] of sessions) if (s.hasTypeahead) void this.input(id, '').then((data) => data && emit({ type: 'output', session: id, data }));
       emit({ type: 'clock', ...this.status() });
       void labs.flush(sim);
       persist.afterClock(sim.world.clockMs);

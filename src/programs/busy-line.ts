@@ -12,6 +12,7 @@ export function busyLineProgram(): ProgramFactory {
       host.exit(code);
     };
     return {
+      signalsOnly: true,
       onInput(data) {
         if (data.includes('\x03')) finish(130, '^C\r\n');
         else if (data.includes('\x1c')) finish(131, '^\\Quit (core dumped)\r\n');

@@ -71,6 +71,7 @@ export function pingProgram(t: PingTarget, count: number | null, intervalS: numb
     nextAt = startMs + intervalS * 1000;
     // Never exit inside the factory: the session installs the program after it returns.
     const program: Program = {
+      signalsOnly: true,
       onInput(data) {
         if (data.includes('\x03')) finish(true);
       },

@@ -18,6 +18,12 @@ export interface ProgramHost {
 export interface Program {
   /** Raw keystrokes while the program owns the terminal (Ctrl-C arrives as '\x03'). */
   onInput(data: string): void;
+  /**
+   * The program reads no keys (sleep, ping, tail -f, a busy line): what is typed meanwhile is
+   * echoed by the tty and kept for the shell, as a real terminal does; only Ctrl-C and Ctrl-\
+   * reach the program (and flush what was typed ahead).
+   */
+  readonly signalsOnly?: boolean;
   /** The simulation clock advanced one or more ticks. */
   onTick?(): void;
   onResize?(cols: number, rows: number): void;

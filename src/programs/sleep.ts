@@ -13,6 +13,7 @@ export function sleepProgram(durationMs: number): ProgramFactory {
       host.exit(code);
     };
     const program: Program = {
+      signalsOnly: true,
       onInput(data) {
         if (data.includes('\x03')) finish(130, '^C\r\n');
         // Ctrl-\ is SIGQUIT: bash reports the core dump wording.

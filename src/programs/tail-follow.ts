@@ -25,6 +25,7 @@ export function tailFollow(files: readonly FileArg[], opts: { headers?: boolean;
     let done = false;
     const out = (text: string) => host.write(text.replace(/\r?\n/g, '\r\n'));
     return {
+      signalsOnly: true,
       onInput(data) {
         if (done || !data.includes('\x03')) return;
         done = true;

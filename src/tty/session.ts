@@ -90,24 +90,35 @@ export class TtySession {
     this.#pending = null;
     this.#program = null;
     this.#resume = undefined;
+    this.#typeahead = '';
     this.#out = '';
     return leaveScreen + '\x1b[?2004h' + this.#editor.begin(promptFor(this.#frame));
   }
 
   /** Raw keystrokes from the terminal. Returns the bytes to display. */
   input(data: string): string {
-    if (this.#program) {
-      this.#emitRecord({ kind: 'input', data });
-      this.#program.onInput(data);
-      return this.#take();
+    // What was typed ahead while a program ran reaches the shell first, as the tty's buffer does.
+    if (!this.#program && this.#typeahead) {
+      data = this.#typeahead + data;
+      this.#typeahead = '';
     }
+    this.#feed(data);
+    return this.#take();
+  }
+
+  /** Keys typed ahead during a program that reads none, waiting for the shell (see `input`). */
+  get hasTypeahead(): boolean {
+    return !this.#program && this.#typeahead !== '';
+  }
+
+  #typeahead = '';
+
+  #feed(data: string): void {
+    if (this.#program) return this.#toProgram(data);
     for (const key of decodeKeys(data)) {
-      const program = this.#currentProgram();
-      if (program) {
+      if (this.#currentProgram()) {
         // A command started by an earlier key owns the rest of this input.
-        const rest = keyText(key);
-        this.#emitRecord({ kind: 'input', data: rest });
-        program.onInput(rest);
+        this.#toProgram(keyText(key));
         continue;
       }
       if (key.kind === 'paste' && /[\r\n]/.test(key.text)) {
@@ -121,7 +132,32 @@ export class TtySession {
       }
       this.#handleKey(key);
     }
-    return this.#take();
+  }
+
+  /**
+   * Keys while a program owns the terminal. A program that reads none gets only Ctrl-C and
+   * Ctrl-\ (which flush what was typed ahead, as the tty does on SIGINT); the rest is echoed
+   * and kept for the shell. Only what reaches the program is journaled.
+   */
+  #toProgram(data: string): void {
+    const program = this.#program!;
+    if (!program.signalsOnly) {
+      this.#emitRecord({ kind: 'input', data });
+      program.onInput(data);
+      return;
+    }
+    for (let i = 0; i < data.length; i++) {
+      const ch = data[i]!;
+      if (ch === '\x03' || ch === '\x1c') {
+        this.#typeahead = '';
+        this.#emitRecord({ kind: 'input', data: ch });
+        program.onInput(ch);
+        if (this.#program !== program) return this.#feed(data.slice(i + 1));
+      } else {
+        this.#typeahead += ch;
+        this.#out += ttyEcho(ch);
+      }
+    }
   }
 
   /** The clock advanced: running programs may redraw or finish. */
@@ -342,6 +378,14 @@ export class TtySession {
     const world = this.#sim().world;
     return { world, host: world.hosts[this.#frame.host]!, frame: this.#frame, registry: this.#registry };
   }
+}
+
+/** How the tty echoes a key typed ahead (ECHO, ECHOCTL): Enter as a new line, controls as ^X. */
+function ttyEcho(ch: string): string {
+  if (ch === '\r' || ch === '\n') return '\r\n';
+  const code = ch.charCodeAt(0);
+  if (code < 0x20) return '^' + String.fromCharCode(code + 0x40);
+  return code === 0x7f ? '^?' : ch;
 }
 
 /** The raw bytes of a decoded key, for handing the rest of an input chunk to a program. */

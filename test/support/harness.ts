@@ -96,6 +96,8 @@ export function terminal(sim: Sim, o: TerminalOptions = {}): Terminal {
       for (let i = 0; i < seconds; i++) {
         advanceTo(sim, sim.world.clockMs + 1000);
         out += session.tick();
+        // As the engine does after a tick: keys typed ahead during a program reach the shell.
+        if (session.hasTypeahead) out += session.input('');
       }
       return plain(out);
     },

@@ -95,3 +95,26 @@ describe('a line run to its end (no terminal)', () => {
     expect(typeof r.program).toBe('function');
   });
 });
+
+describe('keys typed while a program that reads none runs', () => {
+  it('are echoed by the tty and run by the shell when the program ends, as in bash', () => {
+    const t = fresh();
+    expect(t.run('sleep 3')).toBe('');
+    expect(t.keys('echo hi\r')).toBe('echo hi\r\n');
+    expect(t.tick(3)).toBe(`${PROMPT}echo hi\nhi\n${PROMPT}`);
+  });
+
+  it('are thrown away with the program by Ctrl-C (the tty flushes its input on SIGINT)', () => {
+    const t = fresh();
+    t.run('sleep 3');
+    expect(t.keys('echo lost')).toBe('echo lost');
+    expect(t.keys('\x03')).toBe(`^C\r\n${PROMPT}`);
+    expect(t.tick(3)).toBe('');
+  });
+
+  it('after Ctrl-C in the same chunk, reach the shell', () => {
+    const t = fresh();
+    t.run('sleep 3');
+    expect(t.keys('\x03echo next\r')).toBe(`^C\r\n${PROMPT}echo next\r\nnext\r\n${PROMPT}`);
+  });
+});

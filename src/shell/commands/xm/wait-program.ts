@@ -19,6 +19,7 @@ export function pollProgram(poll: (sim: Sim) => PollResult): ProgramFactory {
   return (host) => {
     let finished = false;
     return {
+      signalsOnly: true,
       onInput(data) {
         if (finished || !data.includes('\x03')) return;
         finished = true;
