@@ -102,6 +102,9 @@ export class EngineClient {
    * replaces it (so the page's other calls still work); the terminal keeps what it shows.
    */
   #lostOwnership(): void {
+    // A restart or take-over under way is superseded by the read-only engine started here.
+    this.#restarting = false;
+    this.#takingOver = false;
     this.#stopWorker();
     this.#setOwnership('read-only');
     for (const s of this.#sessions.values()) {
@@ -115,19 +118,29 @@ export class EngineClient {
   async takeOver(): Promise<void> {
     if (this.#ownership === 'owner') return;
     await this.#lock.steal();
+    // What is typed from the click on is kept and runs once the screen is redrawn (a learner
+    // types at once): until then it waits, instead of reaching a terminal about to be cleared.
+    this.#takingOver = true;
+    this.#restarting = false;
     this.#setOwnership('owner');
     this.#stopWorker();
     this.#start();
     try {
       await this.#booted;
+      // The screen shows what the other tab left (its saved scrollback), then this tab's prompt.
+      await this.#reopenAll(true, '\x1b[33m[OVM Sandbox: this tab now owns the attempt; restored from your saved work.]\x1b[0m\r\n', true);
     } catch {
       // The other tab took it back meanwhile: this tab is read-only again, and says so.
       if ((this.#ownership as Ownership) !== 'owner') return;
       throw new Error('the simulator could not start');
+    } finally {
+      this.#takingOver = false;
     }
-    // The screen shows what the other tab left (its saved scrollback), then this tab's prompt.
-    await this.#reopenAll(true, '\x1b[33m[OVM Sandbox: this tab now owns the attempt; restored from your saved work.]\x1b[0m\r\n');
+    for (const [id, s] of this.#sessions) void this.#drain(id, s);
   }
+
+  /** Set from a take-over's click until its terminals are redrawn: keystrokes wait meanwhile. */
+  #takingOver = false;
 
   get booted(): Promise<BootInfo> {
     return this.#booted;
@@ -164,9 +177,11 @@ export class EngineClient {
       this.#setProgress(null);
       this.#events.onBoot?.(info);
       // The clock shows the simulated time from boot, not from the first tick a second later.
-      void api.status().then((c) => this.#events.onClock?.(c));
+      void api.status().then((c) => this.#events.onClock?.(c), () => undefined);
       return info;
     });
+    // A boot cancelled by a take-over or a restart is expected: whoever awaits it hears of it.
+    this.#booted.catch(() => undefined);
   }
 
   #onEvent(e: EngineEvent): void {
@@ -258,7 +273,7 @@ export class EngineClient {
   }
 
   async #drain(id: string, s: OpenSession): Promise<void> {
-    if (s.inFlight || !s.typeahead || this.#restarting || this.#ownership !== 'owner') return;
+    if (s.inFlight || !s.typeahead || this.#restarting || this.#takingOver || this.#ownership !== 'owner') return;
     const data = s.typeahead;
     s.typeahead = '';
     s.inFlight = true;
@@ -278,7 +293,10 @@ export class EngineClient {
     if (!s || (s.cols === cols && s.rows === rows)) return;
     s.cols = cols;
     s.rows = rows;
-    void this.#booted.then(() => (this.#ownership === 'owner' ? this.#api.resize(session, cols, rows) : '')).then((out) => out && s.sink.write(out));
+    void this.#booted
+      .then(() => (this.#ownership === 'owner' ? this.#api.resize(session, cols, rows) : ''))
+      .then((out) => out && s.sink.write(out))
+      .catch(() => undefined); // a replaced engine: the new one is opened at the current size
   }
 
   /** Any other engine call (labs, catalog …): waits for boot, guarded like the others. */
@@ -364,9 +382,9 @@ export class EngineClient {
   }
 
   /** Redraws every terminal after the world was replaced: cleared, the stored scrollback (optionally), a notice, a prompt. */
-  async #reopenAll(withScrollback: boolean, notice = ''): Promise<void> {
+  async #reopenAll(withScrollback: boolean, notice = '', keepTypeahead = false): Promise<void> {
     for (const [id, s] of this.#sessions) {
-      s.typeahead = '';
+      if (!keepTypeahead) s.typeahead = '';
       s.inFlight = false;
       s.sink.write('\x1b[H\x1b[2J\x1b[3J');
       const saved = withScrollback ? await this.#api.loadTerminal(id).catch(() => null) : null;
@@ -395,6 +413,8 @@ export class EngineClient {
     const booted = this.#booted;
     void booted
       .then(async () => {
+        // A take-over or a lost ownership replaced this engine meanwhile: it redraws the terminals.
+        if (this.#booted !== booted) return;
         for (const [id, s] of this.#sessions) {
           s.typeahead = '';
           s.inFlight = false;
