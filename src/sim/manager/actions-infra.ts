@@ -10,6 +10,7 @@ import { findPool, findRepo, findServer, findVm, isStoppedStatus, managerEvent, 
 import { agentAlive, agentCallDone, agentCallFailed, agentCallStart } from './agent';
 import { refreshRepository, refreshStorage, rediscoverServer } from './discover';
 import { agentJoinPool, agentLeavePool, claimRepository, presentBlocker } from './pool-membership';
+import { agentJoinCluster, agentMountRepository } from './rebuild';
 
 const noObj = (type: string, name: string) => `No such object (${type}): ${name}`;
 const offline = (server: string) => `Unable to connect to server ${server}: Connection refused`;
@@ -97,8 +98,13 @@ export const INFRA_ACTIONS: Record<string, ActionDef> = {
       if (r.status !== 'OK') return `Repository ${r.name} is ${r.status}: cannot present it`;
       const block = presentBlocker(m, r, findServer(m, host.name)!);
       if (block) return block;
-      claimRepository(m, r, findServer(m, host.name)!);
       agentCallStart(world, host, 'mount_repository_fs', [r.disk ? `/dev/mapper/${r.disk}` : r.mountPath, r.mountPath]);
+      const mountErr = agentMountRepository(world, m, host, r);
+      if (mountErr) {
+        agentCallFailed(world, host, 'mount_repository_fs', mountErr);
+        return mountErr;
+      }
+      claimRepository(m, r, findServer(m, host.name)!);
       if (!r.presentedTo.includes(host.name)) r.presentedTo.push(host.name);
       agentCallDone(world, host, 'mount_repository_fs');
       managerEvent(world, m, 'INFORMATIONAL', r.name, 'repository.presented', `Repository ${r.name} presented to ${host.name}`);
@@ -149,6 +155,11 @@ export const INFRA_ACTIONS: Record<string, ActionDef> = {
         const msg = `exceptions.Exception:Server already a member of pool: ${member}`;
         agentCallFailed(world, host, 'create_server_pool', msg);
         return msg;
+      }
+      const clusterErr = agentJoinCluster(world, m, host, p);
+      if (clusterErr) {
+        agentCallFailed(world, host, 'create_server_pool', clusterErr);
+        return clusterErr;
       }
       agentCallDone(world, host, 'create_server_pool');
       s.pool = p.id;

@@ -1,8 +1,9 @@
 // The one registry of Manager actions (what a job can do), by name.
 import { VM_ACTIONS } from './actions-vm';
 import { INFRA_ACTIONS } from './actions-infra';
+import { DISCOVER_ACTIONS } from './actions-discover';
 import type { ActionDef } from './action-types';
 
 export type { ActionArgs, ActionDef } from './action-types';
 
-export const ACTIONS: Readonly<Record<string, ActionDef>> = { ...VM_ACTIONS, ...INFRA_ACTIONS };
+export const ACTIONS: Readonly<Record<string, ActionDef>> = { ...VM_ACTIONS, ...INFRA_ACTIONS, ...DISCOVER_ACTIONS };

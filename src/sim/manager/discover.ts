@@ -8,6 +8,7 @@ import type { DomainState, HostState, WorldState } from '../types';
 import type { ManagerState, MgrRepository, MgrServer, MgrVm, MgrVmStatus } from './types';
 import { managerEvent, setVmBelief, stableHex, statusWord, touch } from './state';
 import { agentAlive } from './agent';
+import { findRepositoriesOnDisks } from './rebuild';
 
 /** The VM status the agent reports for a domain as it really is. */
 export function realStatus(m: ManagerState, d: DomainState): MgrVmStatus {
@@ -175,14 +176,14 @@ export function syncVmsOf(world: WorldState, m: ManagerState, server: string, cl
   }
 }
 
-/** Refresh a repository: the VMs whose vm.cfg lies in it are (re)read. Returns an error text or null. */
+/** Refresh a repository: the VMs whose vm.cfg lies in it are (re)read; new ones are Unassigned. Returns an error text or null. */
 export function refreshRepository(world: WorldState, m: ManagerState, repo: MgrRepository): string | null {
   if (repo.status !== 'OK') return `Repository ${repo.name} is ${repo.status}: its physical disk ${repo.disk ?? ''} cannot be found`;
   for (const d of Object.values(world.domains)) {
     if (!d.cfgPath.startsWith(repo.mountPath + '/')) continue;
     let vm = m.vms.find((v) => v.id === d.name);
     if (!vm) {
-      vm = describeVm(m, d, repo.pool);
+      vm = describeVm(m, d, null);
       m.vms.push(vm);
       managerEvent(world, m, 'INFORMATIONAL', vm.name, 'vm.discovered', `Virtual machine ${vm.name} found in repository ${repo.name}`);
     }
@@ -214,5 +215,6 @@ export function refreshStorage(world: WorldState, m: ManagerState): void {
       managerEvent(world, m, ok ? 'INFORMATIONAL' : 'CRITICAL', repo.name, 'repository.status', ok ? `Repository ${repo.name} is available` : `Repository ${repo.name} lost its physical disk (page83 ${repo.disk})`);
     }
   }
+  findRepositoriesOnDisks(world, m);
   touch(m);
 }

@@ -15,6 +15,7 @@ export const OVMM_VERBS: Record<string, { action: string; nameArg: string | null
   'assign vm': { action: 'assign_vm', nameArg: 'vm' },
   'unassign vm': { action: 'unassign_vm', nameArg: 'vm' },
   'rediscover server': { action: 'rediscover_server', nameArg: 'server' },
+  'discover server': { action: 'discover_server', nameArg: 'server' },
   'add server': { action: 'add_server', nameArg: 'server' },
   'remove server': { action: 'remove_server', nameArg: 'server' },
   'refresh repository': { action: 'refresh_repository', nameArg: 'repository' },

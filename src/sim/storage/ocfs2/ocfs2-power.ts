@@ -64,6 +64,8 @@ export function ocfs2OnBoot(world: WorldState, host: HostState): void {
     const uuid = pyText(dictGet(server.db, 'poolfs_uuid'));
     if (target && uuid) agentMount(world, host, target, `/poolfsmnt/${uuid}`);
   }
+  // A server in no pool has no cluster to mount its repositories in.
+  if (!server.ok || !pyText(dictGet(server.db, 'pool_uuid'))) return;
   const repos = readDb(world, host, 'repository');
   if (repos.ok) {
     for (const [, rec] of repos.db.$dict) {
