@@ -7,6 +7,7 @@ import type { HostState, WorldState } from '../types';
 import type { ManagerState } from './types';
 import { describeServer, describeVm, discoverDisks, discoverRepositories, page83OfDevice } from './discover';
 import { stableHex } from './state';
+import { seedDbBackups } from './dbbackup';
 
 export const MANAGER_HOSTNAME = 'ovmm';
 
@@ -66,6 +67,7 @@ export function installManager(world: WorldState): ManagerState | undefined {
   m.networks.push({ id: mgmt, name: hosts[0]!.ip.split('.').slice(0, 3).join('.') + '.0', roles: ['Management', 'Live Migrate', 'Cluster Heartbeat', 'Virtual Machine'], servers: hosts.map((h) => h.name) });
   const bridges = new Set(Object.values(world.domains).flatMap((d) => d.vifs.map((v) => v.bridge)));
   for (const b of [...bridges].sort()) if (b !== mgmt) m.networks.push({ id: b, name: b, roles: ['Virtual Machine'], servers: hosts.map((h) => h.name) });
+  seedDbBackups(world, m);
   return m;
 }
 

@@ -149,4 +149,18 @@ export interface ManagerState {
   loseEventFor: string[];
   /** The last `backup.sh` dump (2.x): the database as it was, for a restore. */
   backup?: { atMs: number; dump: string; restored?: boolean };
+  /** 3.x: the MySQL backups under /u01/app/oracle/mysql/dbbackup (dbbackup.ts), oldest first. */
+  dbBackups?: MgrDbBackup[];
+  /** 3.x: when the next automatic (daily) backup is due (simulation ms). */
+  nextAutoBackupMs?: number;
+}
+
+/** One backup directory of the 3.x Manager's MySQL database: its name and the database it holds. */
+export interface MgrDbBackup {
+  /** `AutoFullBackup-MMDDYYYY_hhmmss` or `ManualBackup-MMDDYYYY_hhmmss`. */
+  name: string;
+  kind: 'auto' | 'manual';
+  atMs: number;
+  /** JSON of the pools, servers, repositories, disks, VMs and networks at that moment. */
+  dump: string;
 }

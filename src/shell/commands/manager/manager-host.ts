@@ -1,12 +1,15 @@
 // `ssh ovmm`: a root login on the Oracle VM Manager's own server (Oracle Linux). It offers what
 // the seeds do there: the 2.x `backup.sh` (backup and restore of the OVS schema) and SQL*Plus on
-// the Manager's database (`connect ovs/oracle`, `update ovs_vm_img …`, `commit`). A small shell
-// of its own: the Manager's host is not a dom0 of the world.
+// the Manager's database (`connect ovs/oracle`, `update ovs_vm_img …`, `commit`); on a 3.x
+// Manager, its MySQL backups, RestoreDatabase.sh and `service ovmm` (manager-host-ovm3.ts). A
+// small shell of its own: the Manager's host is not a dom0 of the world.
 import { wallTime } from '../../../sim/clock';
 import { lastLoginLine } from '../../../programs/reconnect';
 import { BACKUP_SCRIPT, DUMP_FILE, backupManager, restoreManager } from '../../../sim/manager/backup';
 import { CONNECTED, DISCONNECTED, OVS_SCHEMA_PASSWORD, sqlConnect, sqlplusBanner, sqlStatement, type SqlSession } from '../../../sim/manager/sqlplus';
 import type { CommandContext } from '../../types';
+import { managerServiceCommand } from './manager-service';
+import { HOME, ovm3HostCommand } from './manager-host-ovm3';
 import type { Program, ProgramFactory } from '../../../programs/program';
 import type { SshTarget } from '../net/ssh-targets';
 
@@ -26,7 +29,8 @@ function hostProgram(): ProgramFactory {
     let line = '';
     let done = false;
     const name = m()?.hostname ?? 'ovmm';
-    const PROMPT = `[root@${name} ~]# `;
+    let cwd = HOME;
+    let PROMPT = `[root@${name} ~]# `;
     const say = (t: string) => host.write(crlf(t));
     const secret = () => mode.kind === 'backup' && mode.step !== 'choice';
     const old = () => m()?.release === '2.2';
@@ -43,6 +47,8 @@ function hostProgram(): ProgramFactory {
         return host.exit(0);
       }
       if (c === 'hostname') return say(`${name}\n${PROMPT}`);
+      const svc = m() ? managerServiceCommand(world(), m()!, words) : null;
+      if (svc !== null) return say(svc + PROMPT);
       if (c === 'sqlplus' && old()) {
         const s: SqlSession = { user: null, pending: {} };
         let out = sqlplusBanner(world());
@@ -61,6 +67,15 @@ function hostProgram(): ProgramFactory {
       if (c === 'ls' && args[0]?.replace(/\/$/, '') === '/OVS/backup') {
         const b = m()?.backup;
         return say((b ? `ovm.dmp  ${b.restored ? 'ovm.dmp.imp.log  ' : ''}ovm.dmp.log\n` : '') + PROMPT);
+      }
+      const mgr = m();
+      const r = mgr && !old() ? ovm3HostCommand(world(), mgr, cwd, cmd) : null;
+      if (r) {
+        if (r.cwd !== undefined) {
+          cwd = r.cwd;
+          PROMPT = `[root@${name} ${cwd === HOME ? '~' : cwd === '/' ? '/' : cwd.slice(cwd.lastIndexOf('/') + 1)}]# `;
+        }
+        return say(r.out + PROMPT);
       }
       return say(`-bash: ${c}: command not found\n${PROMPT}`);
     }
