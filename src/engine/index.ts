@@ -113,8 +113,10 @@ export function createEngine(deps: EngineDeps) {
     async open(session: string, host: string, cols: number, rows: number): Promise<string> {
       return gate(async () => {
         // Created at the default size and then resized, so the size is journaled and a replay matches.
+        // A new terminal is a new login: sshd's banner and the server's motd (the OVM 3 warning).
+        const fresh = !sessions.has(session);
         const s = sessionFor(session, host);
-        const out = s.resize(cols, rows) + s.attach();
+        const out = s.resize(cols, rows) + (fresh ? s.greet() : '') + s.attach();
         return withWarning(out, await flushJournal());
       });
     },

@@ -2,16 +2,11 @@
 // does nothing, and when the host is up again a new login starts (its "Last login" banner).
 // Started by the tty session when it sees its host go down.
 import { wallTime } from '../sim/clock';
+import { loginBanner } from '../sim/motd';
 import type { Program, ProgramFactory } from './program';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** sshd's banner: `Last login: Tue Mar  3 09:12:44 2026 from 10.10.10.1`. */
-export function lastLoginLine(d: Date, from: string): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `Last login: ${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()} from ${from}`;
-}
+// Where the login banner's first line used to live; the Manager host's login still imports it here.
+export { lastLoginLine } from '../sim/motd';
 
 export function reconnectProgram(hostName: string): ProgramFactory {
   return (host) => {
@@ -26,7 +21,8 @@ export function reconnectProgram(hostName: string): ProgramFactory {
       onTick() {
         if (done || world.hosts[hostName]?.down) return;
         done = true;
-        host.write(`${lastLoginLine(lastLogin, '10.10.10.1')}\r\n`);
+        // The previous login is the one the reboot ended.
+        host.write(loginBanner(world, hostName, undefined, wallTime(world).getTime() - lastLogin.getTime()).replace(/\n/g, '\r\n'));
         host.exit(0);
       },
     };

@@ -5,6 +5,7 @@
 import { hash32, servicePid } from './pids';
 import { serviceState, servicesOf } from './services';
 import { guestsOn } from './memory';
+import { runsDeviceModel } from './xen/xend-log';
 import type { HostState, WorldState } from './types';
 
 export interface Proc {
@@ -75,17 +76,20 @@ function daemons(_w: WorldState, host: HostState): Proc[] {
   return out;
 }
 
-/** One qemu-dm device model per running HVM guest. */
+/** One qemu-dm device model per running guest that has one (HVM, or PV with a VNC framebuffer: -M xenpv). */
 function deviceModels(world: WorldState, host: HostState): Proc[] {
   return guestsOn(world, host.name)
-    .filter((d) => d.hvm)
+    .filter(runsDeviceModel)
     .map((d) => {
       const vif = d.vifs.map((v, i) => ` -net nic,vlan=${i + 1},macaddr=${v.mac},model=rtl8139 -net tap,vlan=${i + 1},ifname=tap${d.domid}.${i},bridge=${v.bridge}`).join('');
+      const cmd = d.hvm
+        ? `/usr/lib/xen/bin/qemu-dm -d ${d.domid} -domain-name ${d.name} -videoram 4 -k en-us -vnc 127.0.0.1:0 -vncunused -vcpus ${d.vcpus} -vcpu_avail 0x${((1 << d.vcpus) - 1).toString(16)} -boot c -serial pty -acpi${vif} -M xenfv`
+        : `/usr/lib/xen/bin/qemu-dm -d ${d.domid} -serial pty -domain-name ${d.name} -videoram 4 -k en-us -vnc 127.0.0.1:0 -vncunused -M xenpv`;
       return {
         pid: 3000 + (hash32(d.name + String(d.startedAtMs)) % 17000),
         ppid: 1,
         user: 'root',
-        cmd: `/usr/lib/xen/bin/qemu-dm -d ${d.domid} -domain-name ${d.name} -videoram 4 -k en-us -vnc 127.0.0.1:0 -vncunused -vcpus ${d.vcpus} -vcpu_avail 0x${((1 << d.vcpus) - 1).toString(16)} -boot c -serial pty -acpi${vif} -M xenfv`,
+        cmd,
         startMs: d.startedAtMs,
         tty: '?',
         stat: 'Sl',

@@ -10,6 +10,7 @@ import { dict } from '../lib/own';
 import { decodeKeys } from '../programs/keys';
 import { LineEditor } from '../programs/line-editor';
 import { reconnectProgram } from '../programs/reconnect';
+import { loginBanner } from '../sim/motd';
 import type { Registry, ShellFrame } from '../shell/types';
 import type { Sim } from '../sim/sim';
 import type { Program } from '../programs/program';
@@ -79,6 +80,12 @@ export class TtySession {
   attach(): string {
     if (this.#program) return '';
     return '\x1b[?2004h' + this.#editor.begin(promptFor(this.#frame));
+  }
+
+  /** The banner of a new login on this terminal's host (Last login, then the motd). */
+  greet(): string {
+    this.#write(loginBanner(this.#sim().world, this.#frame.host));
+    return this.#take();
   }
 
   /**

@@ -39,7 +39,7 @@ describe('reboot', () => {
     expect(t.advance(1)).toBe('Connection to ovs01 closed by remote host.\nConnection to ovs01 closed.\n[ovs01 is rebooting: a new login opens when it is up again]\n');
     expect(await t.type('hostname')).toBe('');
     expect(t.advance(60)).toBe('');
-    expect(t.advance(60)).toBe('Last login: Fri Mar 20 21:22:35 2026 from 10.10.10.1\n[root@ovs01 ~]# ');
+    expect(t.advance(60)).toBe('Last login: Fri Mar 20 21:22:35 2026 from 10.10.10.1\nWarning: making manual modifications in the management domain might cause inconsistencies between Oracle VM Manager and the server.\n[root@ovs01 ~]# ');
     expect(await t.type('uptime')).toMatch(/^uptime\n \d\d:\d\d:\d\d up 0 min, {2}1 user, {2}load average: [\d., ]+\n\[root@ovs01 ~\]# $/);
     expect(await t.type('xm list | wc -l')).toBe('xm list | wc -l\n2\n[root@ovs01 ~]# ');
   });

@@ -2,7 +2,7 @@
 // fake tty: continuation lines (PS2) for here-documents, open quotes and trailing pipes,
 // history expansion, Ctrl-C/Ctrl-D, bracketed paste of several lines, Tab and Ctrl-R.
 import { describe, expect, it } from 'vitest';
-import { bootEngine } from '../../support/engine';
+import { bootEngine, plain } from '../../support/engine';
 import { FakeTty } from './fake-tty';
 
 const P = '[root@ovs01 ~]# ';
@@ -10,7 +10,10 @@ const P = '[root@ovs01 ~]# ';
 async function open() {
   const { engine } = await bootEngine(42);
   const tty = new FakeTty(100, 24);
-  await tty.write(await engine.open('t', 'ovs01', 100, 24));
+  // A new login's banner comes first (engine.test.ts checks it in full); these screens start at its prompt.
+  const first = plain(await engine.open('t', 'ovs01', 100, 24));
+  expect(first).toMatch(/^Last login: [^\n]+ from 10\.10\.10\.1\nWarning: making manual modifications in the management domain [^\n]+\n\[root@ovs01 ~\]# $/);
+  await tty.write(P);
   const type = async (data: string) => tty.write(await engine.input('t', data));
   const exit = () => engine.sessionInfo('t')!.lastExit;
   return { engine, tty, type, exit };

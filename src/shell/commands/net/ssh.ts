@@ -1,13 +1,11 @@
 // ssh: OpenSSH 5.3 (OL6, OVM 3.x) or 4.3 (EL5, OVM 2.x) to another server of the pool. With a
 // command it runs there in a non-interactive bash and the caller stays where it is (as
 // `for h in ovs01 ovs02; do ssh $h …; done` needs); without one it opens a login shell there.
-import { wallTime } from '../../../sim/clock';
 import { serviceState } from '../../../sim/services';
-import { loginMotd } from '../../../sim/motd';
+import { loginBanner } from '../../../sim/motd';
 import { getHost, hostNames } from '../../../sim/world';
 import { runLineToEnd } from '../../executor';
 import { newFrame } from '../../prompt';
-import { lastLoginLine } from '../../../programs/reconnect';
 import { defineCommand, fail, type CommandContext, type CommandOutcome } from '../../types';
 import { dialogue } from '../dialogue';
 import { findSshTarget, type SshRequest } from './ssh-targets';
@@ -119,8 +117,7 @@ function runRemote(ctx: CommandContext, hostName: string, req: SshRequest, quiet
 }
 
 function login(ctx: CommandContext, hostName: string, from: string): CommandOutcome {
-  const last = `${lastLoginLine(new Date(wallTime(ctx.world).getTime() - 3 * 3600_000), from)}\n`;
-  return { stdout: last + loginMotd(ctx.world, hostName), stderr: '', exitCode: 0, action: { kind: 'ssh', host: hostName } };
+  return { stdout: loginBanner(ctx.world, hostName, from), stderr: '', exitCode: 0, action: { kind: 'ssh', host: hostName } };
 }
 
 /** A user without an account or key: sshd asks three times for a password, then gives up. */

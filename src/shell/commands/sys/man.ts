@@ -23,7 +23,9 @@ function wrap(text: string, indent: number, width: number): string[] {
 const SECTION_TITLE: Record<number, string> = { 1: 'User Commands', 8: 'System Administration' };
 
 /** Administration tools documented in section 8 (the rest default to section 1). */
-const SECTION_8 = new Set(['multipath', 'multipathd', 'kpartx', 'fdisk', 'blockdev', 'partprobe', 'dmsetup', 'lsscsi', 'mkfs.ocfs2', 'tunefs.ocfs2', 'mounted.ocfs2', 'fsck.ocfs2', 'o2cb_ctl', 'mount', 'umount', 'ifconfig', 'ip', 'brctl', 'ping', 'service', 'chkconfig', 'reboot', 'rpm', 'xentop', 'iscsiadm', 'sg_inq']);
+const SECTION_8 = new Set(['multipath', 'multipathd', 'kpartx', 'fdisk', 'blockdev', 'partprobe', 'dmsetup', 'lsscsi', 'mkfs.ocfs2', 'tunefs.ocfs2', 'mounted.ocfs2', 'fsck.ocfs2', 'o2cb_ctl', 'mount', 'umount', 'ifconfig', 'ip', 'brctl', 'ping', 'service', 'chkconfig', 'reboot', 'rpm', 'xentop', 'iscsiadm', 'sg_inq',
+  // sysvinit, procps, util-linux, net-tools and friends put their system tools in section 8 too.
+  'pidof', 'dmesg', 'halt', 'poweroff', 'shutdown', 'init', 'telinit', 'runlevel', 'sysctl', 'modprobe', 'lsmod', 'insmod', 'rmmod', 'modinfo', 'losetup', 'hdparm', 'fsck', 'mkfs', 'mke2fs', 'e2fsck', 'tune2fs', 'mkswap', 'swapon', 'swapoff', 'route', 'arp', 'netstat', 'iptables', 'ethtool', 'lspci', 'dmidecode', 'sshd', 'ntpd', 'ntpdate', 'crond', 'pvs', 'vgs', 'lvs', 'pvdisplay', 'vgdisplay', 'lvdisplay', 'getenforce', 'setenforce', 'useradd', 'userdel', 'chroot', 'system-config-securitylevel', 'rescan-scsi-bus.sh', 'sosreport', 'ifup', 'ifdown', 'tcpdump', 'blkid', 'sfdisk', 'parted', 'mkfs.ext3', 'fsck.ext3', 'debugfs.ocfs2', 'o2image']);
 
 /** The manual section a command's page is in. */
 export const sectionOf = (name: string): number => own(MAN_PAGES, name)?.section ?? (SECTION_8.has(name) ? 8 : 1);
