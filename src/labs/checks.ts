@@ -6,6 +6,7 @@ import { storageChecks } from './checks/storage';
 import { systemChecks } from './checks/system';
 import { xenChecks } from './checks/xen';
 import { managerChecks } from './checks/manager';
+import { managerBackupChecks } from './checks/manager-backup';
 import type { CheckDef } from './check-kit';
 
 // The `satisfies` keeps each check's own argument type while proving they are all checks.
@@ -16,6 +17,7 @@ export const CHECKS = {
   ...agentChecks,
   ...ovm22Checks,
   ...managerChecks,
+  ...managerBackupChecks,
 } satisfies Record<string, CheckDef<never>>;
 
 export type CheckName = keyof typeof CHECKS;

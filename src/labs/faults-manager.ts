@@ -3,6 +3,7 @@
 // of sim/manager/faults.ts, recorded in the world's event log.
 import { recordEvent } from '../sim/events';
 import { corruptPoolFs, crashPoolMaster, loseAgentEvent, restartManager } from '../sim/manager/faults';
+import { reinstallManager } from '../sim/manager/dbbackup';
 import { str } from './check-kit';
 import type { FaultDef } from './faults';
 
@@ -49,4 +50,16 @@ export const MANAGER_FAULTS = {
       return err;
     },
   } satisfies FaultDef<{ down_s?: number }>,
+  manager_reinstalled: {
+    summary: 'Oracle VM Manager 3.x is installed again (new disks) with its old UUID: its database is empty — no pools, servers, repositories, VMs, jobs or events — until a backup under /u01/app/oracle/mysql/dbbackup (kept) is restored with RestoreDatabase.sh.',
+    args: {},
+    required: [],
+    menu: 'Manager reinstalled (empty database)',
+    run({ world }) {
+      const m = world.manager;
+      const err = m ? reinstallManager(world, m) : 'no Oracle VM Manager in this data centre';
+      if (!err) recordEvent(world, null, 'fault.manager-reinstalled', 'Oracle VM Manager was installed again with an empty database');
+      return err;
+    },
+  } satisfies FaultDef<Record<string, never>>,
 };

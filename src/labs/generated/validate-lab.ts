@@ -4,16 +4,16 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}},"agent_password":{"type":"string","pattern":"\\S"}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false},"ocfs2_lost":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"cause":{"type":"string","enum":["kpartx","paths","o2cb"]}},"required":["host","lun","cause"],"additionalProperties":false},"ocfs2_foreign_cluster":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"cluster":{"type":"string","pattern":"^[0-9A-Za-z_-]{1,16}$"}},"required":["lun","cluster"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}},"agent_password":{"type":"string","pattern":"\\S"}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false},"manager_reinstalled":{"type":"object","properties":{},"required":[],"additionalProperties":false},"ocfs2_lost":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"cause":{"type":"string","enum":["kpartx","paths","o2cb"]}},"required":["host","lun","cause"],"additionalProperties":false},"ocfs2_foreign_cluster":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"cluster":{"type":"string","pattern":"^[0-9A-Za-z_-]{1,16}$"}},"required":["lun","cluster"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false},"manager_backup":{"type":"object","properties":{"vms":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"pool":{"type":"string","pattern":"\\S"},"ha":{"type":"boolean"}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern17 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern195 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern218 = new RegExp("^[0-9A-Za-z_-]{1,16}$", "u");
-const pattern223 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern197 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern220 = new RegExp("^[0-9A-Za-z_-]{1,16}$", "u");
+const pattern225 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false},"manager_backup":{"type":"object","properties":{"vms":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"pool":{"type":"string","pattern":"\\S"},"ha":{"type":"boolean"}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4982,14 +4982,129 @@ vErrors.push(err400);
 errors++;
 }
 }
-}
-else {
-const err401 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.manager_backup !== undefined){
+let data194 = data.manager_backup;
+if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
+for(const key47 in data194){
+if(!(((key47 === "vms") || (key47 === "pool")) || (key47 === "ha"))){
+const err401 = {instancePath:instancePath+"/manager_backup",schemaPath:"#/properties/manager_backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err401];
 }
 else {
 vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data194.vms !== undefined){
+let data195 = data194.vms;
+if(Array.isArray(data195)){
+if(data195.length < 1){
+const err402 = {instancePath:instancePath+"/manager_backup/vms",schemaPath:"#/properties/manager_backup/properties/vms/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+const len2 = data195.length;
+for(let i2=0; i2<len2; i2++){
+let data196 = data195[i2];
+if(typeof data196 === "string"){
+if(!pattern0.test(data196)){
+const err403 = {instancePath:instancePath+"/manager_backup/vms/" + i2,schemaPath:"#/properties/manager_backup/properties/vms/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+else {
+const err404 = {instancePath:instancePath+"/manager_backup/vms/" + i2,schemaPath:"#/properties/manager_backup/properties/vms/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+}
+else {
+const err405 = {instancePath:instancePath+"/manager_backup/vms",schemaPath:"#/properties/manager_backup/properties/vms/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+if(data194.pool !== undefined){
+let data197 = data194.pool;
+if(typeof data197 === "string"){
+if(!pattern0.test(data197)){
+const err406 = {instancePath:instancePath+"/manager_backup/pool",schemaPath:"#/properties/manager_backup/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/manager_backup/pool",schemaPath:"#/properties/manager_backup/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+if(data194.ha !== undefined){
+if(typeof data194.ha !== "boolean"){
+const err408 = {instancePath:instancePath+"/manager_backup/ha",schemaPath:"#/properties/manager_backup/properties/ha/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/manager_backup",schemaPath:"#/properties/manager_backup/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
 }
 errors++;
 }
@@ -12840,7 +12955,7 @@ errors++;
 if(data244.at !== undefined){
 let data246 = data244.at;
 if(typeof data246 === "string"){
-if(!pattern195.test(data246)){
+if(!pattern197.test(data246)){
 const err636 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err636];
@@ -14854,11 +14969,11 @@ vErrors.push(err804);
 errors++;
 }
 }
-if(data249.ocfs2_lost !== undefined){
-let data310 = data249.ocfs2_lost;
+if(data249.manager_reinstalled !== undefined){
+let data310 = data249.manager_reinstalled;
 if(data310 && typeof data310 == "object" && !Array.isArray(data310)){
-if(data310.host === undefined){
-const err805 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key98 in data310){
+const err805 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_reinstalled",schemaPath:"#/properties/faults/items/properties/do/properties/manager_reinstalled/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -14867,8 +14982,9 @@ vErrors.push(err805);
 }
 errors++;
 }
-if(data310.lun === undefined){
-const err806 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err806 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_reinstalled",schemaPath:"#/properties/faults/items/properties/do/properties/manager_reinstalled/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -14877,8 +14993,12 @@ vErrors.push(err806);
 }
 errors++;
 }
-if(data310.cause === undefined){
-const err807 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "cause"},message:"must have required property '"+"cause"+"'"};
+}
+if(data249.ocfs2_lost !== undefined){
+let data311 = data249.ocfs2_lost;
+if(data311 && typeof data311 == "object" && !Array.isArray(data311)){
+if(data311.host === undefined){
+const err807 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -14887,9 +15007,8 @@ vErrors.push(err807);
 }
 errors++;
 }
-for(const key98 in data310){
-if(!(((key98 === "host") || (key98 === "lun")) || (key98 === "cause"))){
-const err808 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
+if(data311.lun === undefined){
+const err808 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -14898,12 +15017,8 @@ vErrors.push(err808);
 }
 errors++;
 }
-}
-if(data310.host !== undefined){
-let data311 = data310.host;
-if(typeof data311 === "string"){
-if(!pattern0.test(data311)){
-const err809 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data311.cause === undefined){
+const err809 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "cause"},message:"must have required property '"+"cause"+"'"};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -14912,9 +15027,9 @@ vErrors.push(err809);
 }
 errors++;
 }
-}
-else {
-const err810 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key99 in data311){
+if(!(((key99 === "host") || (key99 === "lun")) || (key99 === "cause"))){
+const err810 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -14924,10 +15039,11 @@ vErrors.push(err810);
 errors++;
 }
 }
-if(data310.lun !== undefined){
-let data312 = data310.lun;
-if((typeof data312 !== "string") && (!(((typeof data312 == "number") && (!(data312 % 1) && !isNaN(data312))) && (isFinite(data312))))){
-const err811 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.lun.type},message:"must be string,integer"};
+if(data311.host !== undefined){
+let data312 = data311.host;
+if(typeof data312 === "string"){
+if(!pattern0.test(data312)){
+const err811 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -14936,9 +15052,9 @@ vErrors.push(err811);
 }
 errors++;
 }
-if(typeof data312 === "string"){
-if(!pattern0.test(data312)){
-const err812 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err812 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -14948,11 +15064,10 @@ vErrors.push(err812);
 errors++;
 }
 }
-}
-if(data310.cause !== undefined){
-let data313 = data310.cause;
-if(typeof data313 !== "string"){
-const err813 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data311.lun !== undefined){
+let data313 = data311.lun;
+if((typeof data313 !== "string") && (!(((typeof data313 == "number") && (!(data313 % 1) && !isNaN(data313))) && (isFinite(data313))))){
+const err813 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -14961,8 +15076,9 @@ vErrors.push(err813);
 }
 errors++;
 }
-if(!(((data313 === "kpartx") || (data313 === "paths")) || (data313 === "o2cb"))){
-const err814 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.cause.enum},message:"must be equal to one of the allowed values"};
+if(typeof data313 === "string"){
+if(!pattern0.test(data313)){
+const err814 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -14973,8 +15089,10 @@ errors++;
 }
 }
 }
-else {
-const err815 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data311.cause !== undefined){
+let data314 = data311.cause;
+if(typeof data314 !== "string"){
+const err815 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -14983,12 +15101,8 @@ vErrors.push(err815);
 }
 errors++;
 }
-}
-if(data249.ocfs2_foreign_cluster !== undefined){
-let data314 = data249.ocfs2_foreign_cluster;
-if(data314 && typeof data314 == "object" && !Array.isArray(data314)){
-if(data314.lun === undefined){
-const err816 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(!(((data314 === "kpartx") || (data314 === "paths")) || (data314 === "o2cb"))){
+const err816 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -14997,8 +15111,10 @@ vErrors.push(err816);
 }
 errors++;
 }
-if(data314.cluster === undefined){
-const err817 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'"};
+}
+}
+else {
+const err817 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -15007,9 +15123,12 @@ vErrors.push(err817);
 }
 errors++;
 }
-for(const key99 in data314){
-if(!((key99 === "lun") || (key99 === "cluster"))){
-const err818 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
+}
+if(data249.ocfs2_foreign_cluster !== undefined){
+let data315 = data249.ocfs2_foreign_cluster;
+if(data315 && typeof data315 == "object" && !Array.isArray(data315)){
+if(data315.lun === undefined){
+const err818 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -15018,11 +15137,8 @@ vErrors.push(err818);
 }
 errors++;
 }
-}
-if(data314.lun !== undefined){
-let data315 = data314.lun;
-if((typeof data315 !== "string") && (!(((typeof data315 == "number") && (!(data315 % 1) && !isNaN(data315))) && (isFinite(data315))))){
-const err819 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_foreign_cluster.properties.lun.type},message:"must be string,integer"};
+if(data315.cluster === undefined){
+const err819 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -15031,9 +15147,9 @@ vErrors.push(err819);
 }
 errors++;
 }
-if(typeof data315 === "string"){
-if(!pattern0.test(data315)){
-const err820 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key100 in data315){
+if(!((key100 === "lun") || (key100 === "cluster"))){
+const err820 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -15043,12 +15159,10 @@ vErrors.push(err820);
 errors++;
 }
 }
-}
-if(data314.cluster !== undefined){
-let data316 = data314.cluster;
-if(typeof data316 === "string"){
-if(!pattern218.test(data316)){
-const err821 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z_-]{1,16}$"},message:"must match pattern \""+"^[0-9A-Za-z_-]{1,16}$"+"\""};
+if(data315.lun !== undefined){
+let data316 = data315.lun;
+if((typeof data316 !== "string") && (!(((typeof data316 == "number") && (!(data316 % 1) && !isNaN(data316))) && (isFinite(data316))))){
+const err821 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_foreign_cluster.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -15057,9 +15171,9 @@ vErrors.push(err821);
 }
 errors++;
 }
-}
-else {
-const err822 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data316 === "string"){
+if(!pattern0.test(data316)){
+const err822 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -15070,8 +15184,11 @@ errors++;
 }
 }
 }
-else {
-const err823 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data315.cluster !== undefined){
+let data317 = data315.cluster;
+if(typeof data317 === "string"){
+if(!pattern220.test(data317)){
+const err823 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z_-]{1,16}$"},message:"must match pattern \""+"^[0-9A-Za-z_-]{1,16}$"+"\""};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -15081,9 +15198,8 @@ vErrors.push(err823);
 errors++;
 }
 }
-}
 else {
-const err824 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err824 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -15093,11 +15209,9 @@ vErrors.push(err824);
 errors++;
 }
 }
-if(data244.announce !== undefined){
-let data317 = data244.announce;
-if(typeof data317 === "string"){
-if(!pattern0.test(data317)){
-const err825 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err825 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -15107,8 +15221,9 @@ vErrors.push(err825);
 errors++;
 }
 }
+}
 else {
-const err826 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err826 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -15118,9 +15233,11 @@ vErrors.push(err826);
 errors++;
 }
 }
-}
-else {
-const err827 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data244.announce !== undefined){
+let data318 = data244.announce;
+if(typeof data318 === "string"){
+if(!pattern0.test(data318)){
+const err827 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -15130,9 +15247,8 @@ vErrors.push(err827);
 errors++;
 }
 }
-}
 else {
-const err828 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err828 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -15142,11 +15258,9 @@ vErrors.push(err828);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data318 = data.solution;
-if(Array.isArray(data318)){
-if(data318.length > 300){
-const err829 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
+}
+else {
+const err829 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -15155,8 +15269,10 @@ vErrors.push(err829);
 }
 errors++;
 }
-if(data318.length < 1){
-const err830 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err830 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -15165,16 +15281,12 @@ vErrors.push(err830);
 }
 errors++;
 }
-const len12 = data318.length;
-for(let i12=0; i12<len12; i12++){
-let data319 = data318[i12];
-const _errs749 = errors;
-let valid129 = false;
-let passing3 = null;
-const _errs750 = errors;
-if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
-if(data319.host === undefined){
-const err831 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data.solution !== undefined){
+let data319 = data.solution;
+if(Array.isArray(data319)){
+if(data319.length > 300){
+const err831 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -15183,8 +15295,8 @@ vErrors.push(err831);
 }
 errors++;
 }
-if(data319.run === undefined){
-const err832 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(data319.length < 1){
+const err832 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -15193,16 +15305,16 @@ vErrors.push(err832);
 }
 errors++;
 }
-}
-var _valid3 = _errs750 === errors;
-if(_valid3){
-valid129 = true;
-passing3 = 0;
-}
-const _errs751 = errors;
-if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
-if(data319.host === undefined){
-const err833 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const len12 = data319.length;
+for(let i12=0; i12<len12; i12++){
+let data320 = data319[i12];
+const _errs752 = errors;
+let valid129 = false;
+let passing3 = null;
+const _errs753 = errors;
+if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
+if(data320.host === undefined){
+const err833 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -15211,8 +15323,8 @@ vErrors.push(err833);
 }
 errors++;
 }
-if(data319.keys === undefined){
-const err834 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(data320.run === undefined){
+const err834 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -15221,8 +15333,16 @@ vErrors.push(err834);
 }
 errors++;
 }
-if(data319.note === undefined){
-const err835 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+var _valid3 = _errs753 === errors;
+if(_valid3){
+valid129 = true;
+passing3 = 0;
+}
+const _errs754 = errors;
+if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
+if(data320.host === undefined){
+const err835 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -15231,21 +15351,8 @@ vErrors.push(err835);
 }
 errors++;
 }
-}
-var _valid3 = _errs751 === errors;
-if(_valid3 && valid129){
-valid129 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid129 = true;
-passing3 = 1;
-}
-const _errs752 = errors;
-if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
-if(data319.wait === undefined){
-const err836 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data320.keys === undefined){
+const err836 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -15254,21 +15361,8 @@ vErrors.push(err836);
 }
 errors++;
 }
-}
-var _valid3 = _errs752 === errors;
-if(_valid3 && valid129){
-valid129 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid129 = true;
-passing3 = 2;
-}
-const _errs753 = errors;
-if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
-if(data319.answer === undefined){
-const err837 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data320.note === undefined){
+const err837 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -15278,7 +15372,53 @@ vErrors.push(err837);
 errors++;
 }
 }
-var _valid3 = _errs753 === errors;
+var _valid3 = _errs754 === errors;
+if(_valid3 && valid129){
+valid129 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid129 = true;
+passing3 = 1;
+}
+const _errs755 = errors;
+if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
+if(data320.wait === undefined){
+const err838 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err838];
+}
+else {
+vErrors.push(err838);
+}
+errors++;
+}
+}
+var _valid3 = _errs755 === errors;
+if(_valid3 && valid129){
+valid129 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid129 = true;
+passing3 = 2;
+}
+const _errs756 = errors;
+if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
+if(data320.answer === undefined){
+const err839 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err839];
+}
+else {
+vErrors.push(err839);
+}
+errors++;
+}
+}
+var _valid3 = _errs756 === errors;
 if(_valid3 && valid129){
 valid129 = false;
 passing3 = [passing3, 3];
@@ -15292,44 +15432,7 @@ passing3 = 3;
 }
 }
 if(!valid129){
-const err838 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err838];
-}
-else {
-vErrors.push(err838);
-}
-errors++;
-}
-else {
-errors = _errs749;
-if(vErrors !== null){
-if(_errs749){
-vErrors.length = _errs749;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
-for(const key100 in data319){
-if(!((((((((key100 === "host") || (key100 === "run")) || (key100 === "keys")) || (key100 === "wait")) || (key100 === "answer")) || (key100 === "value")) || (key100 === "note")) || (key100 === "fails"))){
-const err839 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err839];
-}
-else {
-vErrors.push(err839);
-}
-errors++;
-}
-}
-if(data319.host !== undefined){
-let data320 = data319.host;
-if(typeof data320 === "string"){
-if(!pattern0.test(data320)){
-const err840 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err840 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -15338,9 +15441,21 @@ vErrors.push(err840);
 }
 errors++;
 }
+else {
+errors = _errs752;
+if(vErrors !== null){
+if(_errs752){
+vErrors.length = _errs752;
 }
 else {
-const err841 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
+for(const key101 in data320){
+if(!((((((((key101 === "host") || (key101 === "run")) || (key101 === "keys")) || (key101 === "wait")) || (key101 === "answer")) || (key101 === "value")) || (key101 === "note")) || (key101 === "fails"))){
+const err841 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -15350,14 +15465,11 @@ vErrors.push(err841);
 errors++;
 }
 }
-if(data319.run !== undefined){
-let data321 = data319.run;
-const _errs758 = errors;
-let valid131 = false;
-const _errs759 = errors;
+if(data320.host !== undefined){
+let data321 = data320.host;
 if(typeof data321 === "string"){
 if(!pattern0.test(data321)){
-const err842 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err842 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -15368,7 +15480,7 @@ errors++;
 }
 }
 else {
-const err843 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err843 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -15377,13 +15489,15 @@ vErrors.push(err843);
 }
 errors++;
 }
-var _valid4 = _errs759 === errors;
-valid131 = valid131 || _valid4;
-if(!valid131){
+}
+if(data320.run !== undefined){
+let data322 = data320.run;
 const _errs761 = errors;
-if(Array.isArray(data321)){
-if(data321.length > 100){
-const err844 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+let valid131 = false;
+const _errs762 = errors;
+if(typeof data322 === "string"){
+if(!pattern0.test(data322)){
+const err844 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -15392,8 +15506,9 @@ vErrors.push(err844);
 }
 errors++;
 }
-if(data321.length < 1){
-const err845 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err845 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -15402,12 +15517,13 @@ vErrors.push(err845);
 }
 errors++;
 }
-const len13 = data321.length;
-for(let i13=0; i13<len13; i13++){
-let data322 = data321[i13];
-if(typeof data322 === "string"){
-if(!pattern0.test(data322)){
-const err846 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid4 = _errs762 === errors;
+valid131 = valid131 || _valid4;
+if(!valid131){
+const _errs764 = errors;
+if(Array.isArray(data322)){
+if(data322.length > 100){
+const err846 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -15416,9 +15532,8 @@ vErrors.push(err846);
 }
 errors++;
 }
-}
-else {
-const err847 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data322.length < 1){
+const err847 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -15427,10 +15542,12 @@ vErrors.push(err847);
 }
 errors++;
 }
-}
-}
-else {
-const err848 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len13 = data322.length;
+for(let i13=0; i13<len13; i13++){
+let data323 = data322[i13];
+if(typeof data323 === "string"){
+if(!pattern0.test(data323)){
+const err848 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -15439,11 +15556,9 @@ vErrors.push(err848);
 }
 errors++;
 }
-var _valid4 = _errs761 === errors;
-valid131 = valid131 || _valid4;
 }
-if(!valid131){
-const err849 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err849 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -15452,23 +15567,10 @@ vErrors.push(err849);
 }
 errors++;
 }
-else {
-errors = _errs758;
-if(vErrors !== null){
-if(_errs758){
-vErrors.length = _errs758;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data319.keys !== undefined){
-let data323 = data319.keys;
-if(typeof data323 === "string"){
-if(!pattern223.test(data323)){
-const err850 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const err850 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -15477,9 +15579,11 @@ vErrors.push(err850);
 }
 errors++;
 }
+var _valid4 = _errs764 === errors;
+valid131 = valid131 || _valid4;
 }
-else {
-const err851 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid131){
+const err851 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -15488,12 +15592,23 @@ vErrors.push(err851);
 }
 errors++;
 }
+else {
+errors = _errs761;
+if(vErrors !== null){
+if(_errs761){
+vErrors.length = _errs761;
 }
-if(data319.wait !== undefined){
-let data324 = data319.wait;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data320.keys !== undefined){
+let data324 = data320.keys;
 if(typeof data324 === "string"){
-if(!pattern195.test(data324)){
-const err852 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(!pattern225.test(data324)){
+const err852 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -15504,7 +15619,7 @@ errors++;
 }
 }
 else {
-const err853 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err853 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -15514,11 +15629,11 @@ vErrors.push(err853);
 errors++;
 }
 }
-if(data319.answer !== undefined){
-let data325 = data319.answer;
+if(data320.wait !== undefined){
+let data325 = data320.wait;
 if(typeof data325 === "string"){
-if(!pattern3.test(data325)){
-const err854 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern197.test(data325)){
+const err854 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -15529,7 +15644,7 @@ errors++;
 }
 }
 else {
-const err855 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err855 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -15539,10 +15654,11 @@ vErrors.push(err855);
 errors++;
 }
 }
-if(data319.value !== undefined){
-let data326 = data319.value;
-if((typeof data326 !== "string") && (!((typeof data326 == "number") && (isFinite(data326))))){
-const err856 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
+if(data320.answer !== undefined){
+let data326 = data320.answer;
+if(typeof data326 === "string"){
+if(!pattern3.test(data326)){
+const err856 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -15552,11 +15668,8 @@ vErrors.push(err856);
 errors++;
 }
 }
-if(data319.note !== undefined){
-let data327 = data319.note;
-if(typeof data327 === "string"){
-if(!pattern0.test(data327)){
-const err857 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err857 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -15566,8 +15679,10 @@ vErrors.push(err857);
 errors++;
 }
 }
-else {
-const err858 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data320.value !== undefined){
+let data327 = data320.value;
+if((typeof data327 !== "string") && (!((typeof data327 == "number") && (isFinite(data327))))){
+const err858 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -15577,9 +15692,11 @@ vErrors.push(err858);
 errors++;
 }
 }
-if(data319.fails !== undefined){
-if(typeof data319.fails !== "boolean"){
-const err859 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data320.note !== undefined){
+let data328 = data320.note;
+if(typeof data328 === "string"){
+if(!pattern0.test(data328)){
+const err859 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -15589,9 +15706,8 @@ vErrors.push(err859);
 errors++;
 }
 }
-}
 else {
-const err860 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err860 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -15601,9 +15717,9 @@ vErrors.push(err860);
 errors++;
 }
 }
-}
-else {
-const err861 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data320.fails !== undefined){
+if(typeof data320.fails !== "boolean"){
+const err861 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -15613,11 +15729,9 @@ vErrors.push(err861);
 errors++;
 }
 }
-if(data.traps !== undefined){
-let data329 = data.traps;
-if(Array.isArray(data329)){
-if(data329.length > 10){
-const err862 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+}
+else {
+const err862 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -15626,12 +15740,10 @@ vErrors.push(err862);
 }
 errors++;
 }
-const len14 = data329.length;
-for(let i14=0; i14<len14; i14++){
-let data330 = data329[i14];
-if(data330 && typeof data330 == "object" && !Array.isArray(data330)){
-if(data330.name === undefined){
-const err863 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err863 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -15640,8 +15752,12 @@ vErrors.push(err863);
 }
 errors++;
 }
-if(data330.steps === undefined){
-const err864 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+}
+if(data.traps !== undefined){
+let data330 = data.traps;
+if(Array.isArray(data330)){
+if(data330.length > 10){
+const err864 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -15650,8 +15766,12 @@ vErrors.push(err864);
 }
 errors++;
 }
-if(data330.expect === undefined){
-const err865 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+const len14 = data330.length;
+for(let i14=0; i14<len14; i14++){
+let data331 = data330[i14];
+if(data331 && typeof data331 == "object" && !Array.isArray(data331)){
+if(data331.name === undefined){
+const err865 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -15660,9 +15780,8 @@ vErrors.push(err865);
 }
 errors++;
 }
-for(const key101 in data330){
-if(!(((key101 === "name") || (key101 === "steps")) || (key101 === "expect"))){
-const err866 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
+if(data331.steps === undefined){
+const err866 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -15671,12 +15790,8 @@ vErrors.push(err866);
 }
 errors++;
 }
-}
-if(data330.name !== undefined){
-let data331 = data330.name;
-if(typeof data331 === "string"){
-if(!pattern0.test(data331)){
-const err867 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data331.expect === undefined){
+const err867 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -15685,9 +15800,9 @@ vErrors.push(err867);
 }
 errors++;
 }
-}
-else {
-const err868 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key102 in data331){
+if(!(((key102 === "name") || (key102 === "steps")) || (key102 === "expect"))){
+const err868 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key102},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -15697,11 +15812,11 @@ vErrors.push(err868);
 errors++;
 }
 }
-if(data330.steps !== undefined){
-let data332 = data330.steps;
-if(Array.isArray(data332)){
-if(data332.length > 100){
-const err869 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(data331.name !== undefined){
+let data332 = data331.name;
+if(typeof data332 === "string"){
+if(!pattern0.test(data332)){
+const err869 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -15710,8 +15825,9 @@ vErrors.push(err869);
 }
 errors++;
 }
-if(data332.length < 1){
-const err870 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err870 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -15720,16 +15836,12 @@ vErrors.push(err870);
 }
 errors++;
 }
-const len15 = data332.length;
-for(let i15=0; i15<len15; i15++){
-let data333 = data332[i15];
-const _errs788 = errors;
-let valid139 = false;
-let passing4 = null;
-const _errs789 = errors;
-if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
-if(data333.host === undefined){
-const err871 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data331.steps !== undefined){
+let data333 = data331.steps;
+if(Array.isArray(data333)){
+if(data333.length > 100){
+const err871 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -15738,8 +15850,8 @@ vErrors.push(err871);
 }
 errors++;
 }
-if(data333.run === undefined){
-const err872 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(data333.length < 1){
+const err872 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -15748,16 +15860,16 @@ vErrors.push(err872);
 }
 errors++;
 }
-}
-var _valid5 = _errs789 === errors;
-if(_valid5){
-valid139 = true;
-passing4 = 0;
-}
-const _errs790 = errors;
-if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
-if(data333.host === undefined){
-const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+const len15 = data333.length;
+for(let i15=0; i15<len15; i15++){
+let data334 = data333[i15];
+const _errs791 = errors;
+let valid139 = false;
+let passing4 = null;
+const _errs792 = errors;
+if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
+if(data334.host === undefined){
+const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -15766,8 +15878,8 @@ vErrors.push(err873);
 }
 errors++;
 }
-if(data333.keys === undefined){
-const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(data334.run === undefined){
+const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -15776,8 +15888,16 @@ vErrors.push(err874);
 }
 errors++;
 }
-if(data333.note === undefined){
-const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+var _valid5 = _errs792 === errors;
+if(_valid5){
+valid139 = true;
+passing4 = 0;
+}
+const _errs793 = errors;
+if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
+if(data334.host === undefined){
+const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -15786,21 +15906,8 @@ vErrors.push(err875);
 }
 errors++;
 }
-}
-var _valid5 = _errs790 === errors;
-if(_valid5 && valid139){
-valid139 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid5){
-valid139 = true;
-passing4 = 1;
-}
-const _errs791 = errors;
-if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
-if(data333.wait === undefined){
-const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data334.keys === undefined){
+const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -15809,21 +15916,8 @@ vErrors.push(err876);
 }
 errors++;
 }
-}
-var _valid5 = _errs791 === errors;
-if(_valid5 && valid139){
-valid139 = false;
-passing4 = [passing4, 2];
-}
-else {
-if(_valid5){
-valid139 = true;
-passing4 = 2;
-}
-const _errs792 = errors;
-if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
-if(data333.answer === undefined){
-const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data334.note === undefined){
+const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -15833,7 +15927,53 @@ vErrors.push(err877);
 errors++;
 }
 }
-var _valid5 = _errs792 === errors;
+var _valid5 = _errs793 === errors;
+if(_valid5 && valid139){
+valid139 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid5){
+valid139 = true;
+passing4 = 1;
+}
+const _errs794 = errors;
+if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
+if(data334.wait === undefined){
+const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err878];
+}
+else {
+vErrors.push(err878);
+}
+errors++;
+}
+}
+var _valid5 = _errs794 === errors;
+if(_valid5 && valid139){
+valid139 = false;
+passing4 = [passing4, 2];
+}
+else {
+if(_valid5){
+valid139 = true;
+passing4 = 2;
+}
+const _errs795 = errors;
+if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
+if(data334.answer === undefined){
+const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err879];
+}
+else {
+vErrors.push(err879);
+}
+errors++;
+}
+}
+var _valid5 = _errs795 === errors;
 if(_valid5 && valid139){
 valid139 = false;
 passing4 = [passing4, 3];
@@ -15847,44 +15987,7 @@ passing4 = 3;
 }
 }
 if(!valid139){
-const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err878];
-}
-else {
-vErrors.push(err878);
-}
-errors++;
-}
-else {
-errors = _errs788;
-if(vErrors !== null){
-if(_errs788){
-vErrors.length = _errs788;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
-for(const key102 in data333){
-if(!((((((((key102 === "host") || (key102 === "run")) || (key102 === "keys")) || (key102 === "wait")) || (key102 === "answer")) || (key102 === "value")) || (key102 === "note")) || (key102 === "fails"))){
-const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key102},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err879];
-}
-else {
-vErrors.push(err879);
-}
-errors++;
-}
-}
-if(data333.host !== undefined){
-let data334 = data333.host;
-if(typeof data334 === "string"){
-if(!pattern0.test(data334)){
-const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -15893,9 +15996,21 @@ vErrors.push(err880);
 }
 errors++;
 }
+else {
+errors = _errs791;
+if(vErrors !== null){
+if(_errs791){
+vErrors.length = _errs791;
 }
 else {
-const err881 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
+for(const key103 in data334){
+if(!((((((((key103 === "host") || (key103 === "run")) || (key103 === "keys")) || (key103 === "wait")) || (key103 === "answer")) || (key103 === "value")) || (key103 === "note")) || (key103 === "fails"))){
+const err881 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key103},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -15905,14 +16020,11 @@ vErrors.push(err881);
 errors++;
 }
 }
-if(data333.run !== undefined){
-let data335 = data333.run;
-const _errs797 = errors;
-let valid141 = false;
-const _errs798 = errors;
+if(data334.host !== undefined){
+let data335 = data334.host;
 if(typeof data335 === "string"){
 if(!pattern0.test(data335)){
-const err882 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err882 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -15923,7 +16035,7 @@ errors++;
 }
 }
 else {
-const err883 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err883 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -15932,13 +16044,15 @@ vErrors.push(err883);
 }
 errors++;
 }
-var _valid6 = _errs798 === errors;
-valid141 = valid141 || _valid6;
-if(!valid141){
+}
+if(data334.run !== undefined){
+let data336 = data334.run;
 const _errs800 = errors;
-if(Array.isArray(data335)){
-if(data335.length > 100){
-const err884 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+let valid141 = false;
+const _errs801 = errors;
+if(typeof data336 === "string"){
+if(!pattern0.test(data336)){
+const err884 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -15947,8 +16061,9 @@ vErrors.push(err884);
 }
 errors++;
 }
-if(data335.length < 1){
-const err885 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err885 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -15957,12 +16072,13 @@ vErrors.push(err885);
 }
 errors++;
 }
-const len16 = data335.length;
-for(let i16=0; i16<len16; i16++){
-let data336 = data335[i16];
-if(typeof data336 === "string"){
-if(!pattern0.test(data336)){
-const err886 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid6 = _errs801 === errors;
+valid141 = valid141 || _valid6;
+if(!valid141){
+const _errs803 = errors;
+if(Array.isArray(data336)){
+if(data336.length > 100){
+const err886 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -15971,9 +16087,8 @@ vErrors.push(err886);
 }
 errors++;
 }
-}
-else {
-const err887 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data336.length < 1){
+const err887 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -15982,10 +16097,12 @@ vErrors.push(err887);
 }
 errors++;
 }
-}
-}
-else {
-const err888 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len16 = data336.length;
+for(let i16=0; i16<len16; i16++){
+let data337 = data336[i16];
+if(typeof data337 === "string"){
+if(!pattern0.test(data337)){
+const err888 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -15994,11 +16111,9 @@ vErrors.push(err888);
 }
 errors++;
 }
-var _valid6 = _errs800 === errors;
-valid141 = valid141 || _valid6;
 }
-if(!valid141){
-const err889 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err889 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -16007,23 +16122,10 @@ vErrors.push(err889);
 }
 errors++;
 }
-else {
-errors = _errs797;
-if(vErrors !== null){
-if(_errs797){
-vErrors.length = _errs797;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data333.keys !== undefined){
-let data337 = data333.keys;
-if(typeof data337 === "string"){
-if(!pattern223.test(data337)){
-const err890 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const err890 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -16032,9 +16134,11 @@ vErrors.push(err890);
 }
 errors++;
 }
+var _valid6 = _errs803 === errors;
+valid141 = valid141 || _valid6;
 }
-else {
-const err891 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid141){
+const err891 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -16043,12 +16147,23 @@ vErrors.push(err891);
 }
 errors++;
 }
+else {
+errors = _errs800;
+if(vErrors !== null){
+if(_errs800){
+vErrors.length = _errs800;
 }
-if(data333.wait !== undefined){
-let data338 = data333.wait;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data334.keys !== undefined){
+let data338 = data334.keys;
 if(typeof data338 === "string"){
-if(!pattern195.test(data338)){
-const err892 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(!pattern225.test(data338)){
+const err892 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -16059,7 +16174,7 @@ errors++;
 }
 }
 else {
-const err893 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err893 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -16069,11 +16184,11 @@ vErrors.push(err893);
 errors++;
 }
 }
-if(data333.answer !== undefined){
-let data339 = data333.answer;
+if(data334.wait !== undefined){
+let data339 = data334.wait;
 if(typeof data339 === "string"){
-if(!pattern3.test(data339)){
-const err894 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern197.test(data339)){
+const err894 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -16084,7 +16199,7 @@ errors++;
 }
 }
 else {
-const err895 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err895 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -16094,10 +16209,11 @@ vErrors.push(err895);
 errors++;
 }
 }
-if(data333.value !== undefined){
-let data340 = data333.value;
-if((typeof data340 !== "string") && (!((typeof data340 == "number") && (isFinite(data340))))){
-const err896 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
+if(data334.answer !== undefined){
+let data340 = data334.answer;
+if(typeof data340 === "string"){
+if(!pattern3.test(data340)){
+const err896 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -16107,11 +16223,8 @@ vErrors.push(err896);
 errors++;
 }
 }
-if(data333.note !== undefined){
-let data341 = data333.note;
-if(typeof data341 === "string"){
-if(!pattern0.test(data341)){
-const err897 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err897 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -16121,8 +16234,10 @@ vErrors.push(err897);
 errors++;
 }
 }
-else {
-const err898 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data334.value !== undefined){
+let data341 = data334.value;
+if((typeof data341 !== "string") && (!((typeof data341 == "number") && (isFinite(data341))))){
+const err898 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -16132,9 +16247,11 @@ vErrors.push(err898);
 errors++;
 }
 }
-if(data333.fails !== undefined){
-if(typeof data333.fails !== "boolean"){
-const err899 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data334.note !== undefined){
+let data342 = data334.note;
+if(typeof data342 === "string"){
+if(!pattern0.test(data342)){
+const err899 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -16144,9 +16261,8 @@ vErrors.push(err899);
 errors++;
 }
 }
-}
 else {
-const err900 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err900 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -16156,9 +16272,9 @@ vErrors.push(err900);
 errors++;
 }
 }
-}
-else {
-const err901 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data334.fails !== undefined){
+if(typeof data334.fails !== "boolean"){
+const err901 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -16168,11 +16284,9 @@ vErrors.push(err901);
 errors++;
 }
 }
-if(data330.expect !== undefined){
-let data343 = data330.expect;
-if(data343 && typeof data343 == "object" && !Array.isArray(data343)){
-if(Object.keys(data343).length < 1){
-const err902 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err902 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -16181,9 +16295,10 @@ vErrors.push(err902);
 }
 errors++;
 }
-for(const key103 in data343){
-if(!((key103 === "unmet") || (key103 === "broken"))){
-const err903 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key103},message:"must NOT have additional properties"};
+}
+}
+else {
+const err903 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -16193,11 +16308,11 @@ vErrors.push(err903);
 errors++;
 }
 }
-if(data343.unmet !== undefined){
-let data344 = data343.unmet;
-if(Array.isArray(data344)){
-if(data344.length > 40){
-const err904 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+if(data331.expect !== undefined){
+let data344 = data331.expect;
+if(data344 && typeof data344 == "object" && !Array.isArray(data344)){
+if(Object.keys(data344).length < 1){
+const err904 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -16206,8 +16321,9 @@ vErrors.push(err904);
 }
 errors++;
 }
-if(data344.length < 1){
-const err905 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key104 in data344){
+if(!((key104 === "unmet") || (key104 === "broken"))){
+const err905 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key104},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -16216,12 +16332,12 @@ vErrors.push(err905);
 }
 errors++;
 }
-const len17 = data344.length;
-for(let i17=0; i17<len17; i17++){
-let data345 = data344[i17];
-if(typeof data345 === "string"){
-if(!pattern3.test(data345)){
-const err906 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+if(data344.unmet !== undefined){
+let data345 = data344.unmet;
+if(Array.isArray(data345)){
+if(data345.length > 40){
+const err906 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -16230,9 +16346,8 @@ vErrors.push(err906);
 }
 errors++;
 }
-}
-else {
-const err907 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data345.length < 1){
+const err907 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -16241,10 +16356,12 @@ vErrors.push(err907);
 }
 errors++;
 }
-}
-}
-else {
-const err908 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len17 = data345.length;
+for(let i17=0; i17<len17; i17++){
+let data346 = data345[i17];
+if(typeof data346 === "string"){
+if(!pattern3.test(data346)){
+const err908 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -16254,11 +16371,8 @@ vErrors.push(err908);
 errors++;
 }
 }
-if(data343.broken !== undefined){
-let data346 = data343.broken;
-if(Array.isArray(data346)){
-if(data346.length > 20){
-const err909 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+else {
+const err909 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -16267,8 +16381,10 @@ vErrors.push(err909);
 }
 errors++;
 }
-if(data346.length < 1){
-const err910 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err910 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -16277,12 +16393,12 @@ vErrors.push(err910);
 }
 errors++;
 }
-const len18 = data346.length;
-for(let i18=0; i18<len18; i18++){
-let data347 = data346[i18];
-if(typeof data347 === "string"){
-if(!pattern3.test(data347)){
-const err911 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+if(data344.broken !== undefined){
+let data347 = data344.broken;
+if(Array.isArray(data347)){
+if(data347.length > 20){
+const err911 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -16291,9 +16407,8 @@ vErrors.push(err911);
 }
 errors++;
 }
-}
-else {
-const err912 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data347.length < 1){
+const err912 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -16302,10 +16417,12 @@ vErrors.push(err912);
 }
 errors++;
 }
-}
-}
-else {
-const err913 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len18 = data347.length;
+for(let i18=0; i18<len18; i18++){
+let data348 = data347[i18];
+if(typeof data348 === "string"){
+if(!pattern3.test(data348)){
+const err913 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -16315,9 +16432,8 @@ vErrors.push(err913);
 errors++;
 }
 }
-}
 else {
-const err914 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err914 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -16329,7 +16445,7 @@ errors++;
 }
 }
 else {
-const err915 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err915 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -16341,7 +16457,7 @@ errors++;
 }
 }
 else {
-const err916 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err916 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -16353,12 +16469,36 @@ errors++;
 }
 }
 else {
-const err917 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err917 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err917];
 }
 else {
 vErrors.push(err917);
+}
+errors++;
+}
+}
+}
+else {
+const err918 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err918];
+}
+else {
+vErrors.push(err918);
+}
+errors++;
+}
+}
+}
+else {
+const err919 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err919];
+}
+else {
+vErrors.push(err919);
 }
 errors++;
 }
