@@ -171,6 +171,8 @@ export interface DomainState {
   managedOn?: string;
   /** xend's extra per-domain state (sim/xen); absent until xend has seen the domain. */
   xen?: XenDomainExtras;
+  /** The guest's virtual disk file system was corrupted (sim/xen/migration-alert.ts): the kernel lines it logs. */
+  diskCorrupt?: { device: string; atMs: number; lines: string[] };
 }
 
 export interface PoolState {

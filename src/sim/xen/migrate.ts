@@ -9,6 +9,7 @@ import { serviceState } from '../services';
 import { lookup } from '../vfs';
 import { getHost } from '../world';
 import { xenOf } from './domains';
+import { afterLiveMigration } from './migration-alert';
 import { kernelVifDown, kernelVifUp, qemuLogStart, runsDeviceModel, xendLog, xendStartFailed } from './xend-log';
 import type { DomainState, HostState, MigrationState, WorldState } from '../types';
 
@@ -96,4 +97,5 @@ export function finishMigration(world: WorldState, d: DomainState): void {
   kernelVifUp(world, target, d);
   xendLog(world, target, 'INFO', 'XendDomain:1225', `Domain ${d.name} (${d.domid}) unpaused.`);
   recordEvent(world, target.name, 'domain.migrated', `${d.name} migrated from ${source.name} to ${target.name} (id ${d.domid})`);
+  if (m.live) afterLiveMigration(world, target, d);
 }

@@ -31,6 +31,8 @@ export function consoleProgram(name: string): ProgramFactory {
     const dom = () => host.sim.world.domains[name];
     const startId = dom()?.domid ?? null;
     const hostname = (dom()?.simpleName || name).toLowerCase();
+    // A guest whose disk file system broke logs the kernel's errors to its console first.
+    const errors = () => (dom()?.diskCorrupt?.lines ?? []).map((l) => `\r\n${l}`).join('');
     const prompt = () => `\r\n\r\n${issue(dom()!)}\r\n\r\n${hostname} login: `;
     let stage: 'idle' | 'user' | 'password' = 'idle';
     let line = '';
@@ -48,7 +50,7 @@ export function consoleProgram(name: string): ProgramFactory {
           if (issue(dom()!) === null) continue;
           if (ch === '\r' || ch === '\n') {
             if (stage === 'idle' || (stage === 'user' && line === '')) {
-              host.write(prompt());
+              host.write(`${stage === 'idle' ? errors() : ''}${prompt()}`);
               stage = 'user';
             } else if (stage === 'user') {
               host.write('\r\nPassword: ');
