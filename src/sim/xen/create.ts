@@ -1,7 +1,7 @@
 // xend's side of `xm create` / `xm start` / `xm restore`: name and HVM checks, the domain id,
-// balloon.free's memory check (dom0 never balloons on OVM, reference §1.6/§8.6), the device
-// model's limits and the hotplug scripts' disk checks. A failure after the domain id was taken
-// leaves the id used and a trace in xend.log, as on a real host.
+// balloon.free's memory check (dom0 never balloons on OVM, reference §1.6/§8.6) and the hotplug
+// scripts' disk checks; qemu-dm skips disks beyond its limits without failing (./device-model.ts).
+// A failure after the domain id was taken leaves the id used and a trace in xend.log.
 import { nextHex, nextInt } from '../../lib/rng';
 import { freeMemKiB, neededKiB } from '../memory';
 import { lookup } from '../vfs';
@@ -10,7 +10,7 @@ import { activeDomains } from '../world';
 import { startOnHost, xenOf } from './domains';
 import { newDomain } from './new-domain';
 import { vdevNumber, type VmConfig } from './vm-config';
-import { qemuLogStart, qemuLogAppend, xendLog, xendStartFailed } from './xend-log';
+import { xendLog, xendStartFailed } from './xend-log';
 import type { DomainState, HostState, WorldState } from '../types';
 
 export type XendResult = { ok: true; d: DomainState } | { ok: false; error: string };
@@ -106,16 +106,6 @@ function vifError(world: WorldState, host: HostState, d: DomainState): string | 
   return i < 0 ? null : `Device ${i} (vif) could not be connected. Could not find bridge device ${d.vifs[i]!.bridge}`;
 }
 
-/** qemu-dm's limits for an HVM guest without PV drivers: 4 IDE devices (CD-ROM included), 7 SCSI. */
-function deviceModelError(d: DomainState): string | null {
-  if (!d.hvm || d.xen?.domainType !== 'xen_hvm') return null;
-  const ide = d.disks.filter((v) => /^(hd|xvd)[a-z]$/.test(v.vdev)).length;
-  const scsi = d.disks.filter((v) => /^sd[a-z]$/.test(v.vdev)).length;
-  if (ide > 4) return 'qemu: too many IDE devices (4 including the CD-ROM)';
-  if (scsi > 7) return 'qemu: too many SCSI devices (7)';
-  return null;
-}
-
 /** `xm new`: the configuration becomes a managed, halted domain of this host's xend. */
 export function xendDefine(world: WorldState, host: HostState, cfg: VmConfig, cfgPath: string): void {
   const current = world.domains[cfg.name];
@@ -160,18 +150,6 @@ export function startRecord(world: WorldState, host: HostState, d: DomainState, 
     return { ok: false, error: msg };
   }
   xendLog(world, host, 'DEBUG', 'balloon:187', `Balloon: ${free} KiB free; need ${need}; done.`);
-  const dm = deviceModelError(d);
-  if (dm) {
-    d.domid = domid;
-    if (d.hvm) {
-      qemuLogStart(world, host, d);
-      qemuLogAppend(world, host, d, dm);
-    }
-    d.domid = null;
-    xendStartFailed(world, host, 'VmError', 'Device model failed to start');
-    xendLog(world, host, 'DEBUG', 'XendDomainInfo:3071', `XendDomainInfo.destroy: domid=${domid}`);
-    return { ok: false, error: `Device model failed to start; see ${'/var/log/xen/qemu-dm-' + d.name + '.log'}` };
-  }
   const disk = diskError(world, host, d) ?? vifError(world, host, d);
   if (disk) {
     xendLog(world, host, 'DEBUG', 'DevController:139', 'Waiting for devices vbd.');

@@ -6,6 +6,7 @@ import { appendLog, isoStamp, syslog } from '../logs';
 import { wallTime } from '../clock';
 import { servicePid } from '../pids';
 import { writeFile } from '../vfs';
+import { emulatedDisks, emulatedName } from './device-model';
 import type { DomainState, HostState, WorldState } from '../types';
 
 export const XEND_LOG = '/var/log/xen/xend.log';
@@ -91,10 +92,12 @@ export function qemuLogStart(world: WorldState, host: HostState, d: DomainState)
     writeFile(world, host, qemuLogPath(d.name), pvQemuLog(d).join('\n') + '\n');
     return;
   }
-  const disks = d.disks.map((v) => (v.cdrom ? `medium change watch on \`${v.vdev}' (index: ${d.disks.indexOf(v)}): ${v.path}` : `Using file ${v.path} in read-write mode`));
+  const renamed = d.disks.filter((v) => emulatedName(d, v) !== v.vdev && emulatedName(d, v) !== null).map((v) => `Change ${v.vdev} to look like ${emulatedName(d, v)}`);
+  const disks = emulatedDisks(d).map((v) => (v.cdrom ? `medium change watch on \`${emulatedName(d, v)}' (index: ${d.disks.indexOf(v)}): ${v.path}` : `Using file ${v.path} in read-write mode`));
   const lines = [
     `domid: ${d.domid}`,
     '-videoram option does not work with cirrus vga device model. Videoram set to 4M.',
+    ...renamed,
     ...disks,
     `Watching /local/domain/0/device-model/${d.domid}/logdirty/cmd`,
     `Watching /local/domain/0/device-model/${d.domid}/command`,
