@@ -1,20 +1,21 @@
 // Block I/O accounting per tick: each VBD's requests (workload profile × seeded variation × the
 // share of CPU its domain got) go through its host's multipath map to paths; array ports serve
 // up to their capacity (closed loop: what they cannot serve is not issued) with M/M/1 latency
-// (Little's law gives in-flight). With no usable path a map queues (queue_if_no_path /
-// no_path_retry N, ring-limited per VBD, the rest counts as VBD_OO) or fails everything.
+// (Little's law gives in-flight). With no usable path in the active group a map queues (when the
+// world says it queues: queue_if_no_path, or no_path_retry N still retrying; ring-limited per VBD,
+// the rest counts as VBD_OO) or fails everything.
 // Invariant per VBD: accepted (RD+WR) = completed + pending + errors.
 import { allocRow, freeRow } from './alloc';
-import { EV_IO_ERROR, EV_QUEUE_RESUMED, REASON_NONE, emit } from './events';
+import { EV_IO_ERROR, emit } from './events';
 import {
   A_INFL, A_PORT, A_STAMP, A_RD, A_RS, A_WR, A_WS, A_X, B_CARRYR, B_CARRYW, B_DOM, B_DONE, B_ERR, B_MAP, B_OO, B_PEND,
   B_RD, B_RIOPS, B_RS, B_SPR, B_WANTR, B_WANTW, B_WIOPS, B_WR, B_WS, D_DEM, D_HOST, D_RUN, D_SHARE, ENT_LUN, ENT_MAP, ENT_PORT,
-  ENT_VBD, G_HW, H_POLL, B_NEXTM, M_FIRSTB, S_FIX, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_ACC, M_CUMP, M_CUMW, M_DONE, M_DRAIN, M_ERR, M_FLAG, M_HOST,
-  M_ELIGN, M_ISSUED, M_LAT, M_LUN, M_MODE, M_NEWACC, M_NPR, M_PENDT, M_QUEUED, M_TR, M_TW, M_WANTR, M_WANTS, M_WANTW,
-  P_CAP, P_DEM, P_LAT, P_LIVE, P_PHI, P_SVC, P_UP, P_UTIL, addF, gI, ldF, ldI, stF, stI,
+  ENT_VBD, G_HW, B_NEXTM, M_FIRSTB, S_FIX, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_ACC, M_CUMP, M_CUMW, M_DONE, M_DRAIN, M_ERR, M_FLAG, M_HOST,
+  M_ELIGN, M_ISSUED, M_LAT, M_LUN, M_NEWACC, M_PENDT, M_QUEUE, M_QUEUED, M_TR, M_TW, M_WANTR, M_WANTS, M_WANTW,
+  P_CAP, P_DEM, P_LAT, P_LIVE, P_PHI, P_SVC, P_UTIL, addF, gI, ldF, ldI, stF, stI,
 } from './layout';
-import { MODE_FAILING, MODE_NORMAL, NPR_FAIL, NPR_QUEUE, slotPath } from './multipath';
-import { kernelPick, noPathCheck } from './multipath-groups';
+import { slotPath } from './multipath';
+import { usablePaths } from './multipath-route';
 import { dispatch, eligSlot } from './multipath-select';
 import { vbdUnit } from './rng';
 
@@ -134,7 +135,6 @@ export function portAdd(cap: f64, svc: f64): i32 {
   stI(P_LIVE, p, 1);
   stF(P_CAP, p, cap);
   stF(P_SVC, p, svc);
-  stI(P_UP, p, 1);
   stF(P_DEM, p, 0);
   stF(P_UTIL, p, 0);
   stF(P_LAT, p, svc);
@@ -182,7 +182,7 @@ export function vbdLatency(v: i32): f64 {
   addF(B_WS, v, aw * spr);
 }
 
-export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
+export function ioTick(dtS: f64, seed: u32, tick: u32): void {
   const nb = gI(G_HW + ENT_VBD);
   const nm = gI(G_HW + ENT_MAP);
   const np = gI(G_HW + ENT_PORT);
@@ -221,7 +221,7 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
     }
   }
 
-  // 2. Each map with I/O: pick a path group (failing dead paths it sends to), dispatch, or queue / fail.
+  // 2. Each map with I/O: dispatch over the active group's usable paths, or queue / fail.
   for (let m = 0; m < nm; m++) {
     const h = ldI(M_HOST, m);
     if (h < 0) continue;
@@ -234,27 +234,15 @@ export function ioTick(dtS: f64, seed: u32, tick: u32, now: f64): void {
       stI(M_FLAG, m, OUT_IDLE);
       continue;
     }
-    const mode = ldI(M_MODE, m);
-    if (kernelPick(m, true)) {
-      if (mode != MODE_NORMAL) {
-        stI(M_MODE, m, MODE_NORMAL);
-        emit(EV_QUEUE_RESUMED, h, m, -1, 0, REASON_NONE);
-      }
+    if (usablePaths(m) > 0) {
       stI(M_FLAG, m, OUT_SERVE);
       dispatch(m, n);
+    } else if (ldI(M_QUEUE, m) != 0) {
+      stI(M_FLAG, m, OUT_QUEUE);
     } else {
-      const npr = ldI(M_NPR, m);
-      let out = OUT_QUEUE;
-      if (npr == NPR_FAIL || npr == 0 || mode == MODE_FAILING) {
-        out = OUT_FAIL;
-      } else if (npr != NPR_QUEUE) {
-        noPathCheck(m, now);
-      }
-      if (out == OUT_FAIL) {
-        emit(EV_IO_ERROR, h, m, -1, n, REASON_NONE);
-        stF(M_QUEUED, m, 0);
-      }
-      stI(M_FLAG, m, out);
+      emit(EV_IO_ERROR, h, m, n);
+      stF(M_QUEUED, m, 0);
+      stI(M_FLAG, m, OUT_FAIL);
     }
   }
 

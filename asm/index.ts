@@ -1,25 +1,27 @@
 // The core's ABI: the export list the TypeScript wrapper (src/sim/core/wasm-core.ts) calls.
 // Nothing but thin entry points; the work lives in layout/alloc/sched/multipath*/blkio/events.
 import { removeVbdsOf, ioTick, vbdLatency, lunAdd, lunRemove, portAdd, unrouteMap, vbdAdd, vbdRemove, vbdRoute } from './blkio';
-import { EV_PATH_FAILED, REASON_OPERATOR, emit, evFirst } from './events';
+import { evFirst } from './events';
 import {
-  A_CHK, A_DM, A_GROUP, A_INFL, A_INT, A_LINK, A_MAP, A_PORT, A_PRIO, A_STAMP, A_RD, A_RS, A_WR, A_WS, B_DOM, B_DONE, B_ERR,
+  A_GROUP, A_INFL, A_MAP, A_OK, A_PORT, A_STAMP, A_RD, A_RS, A_WR, A_WS, B_DOM, B_DONE, B_ERR,
   B_MAP, B_OO, B_PEND, B_RD, B_RIOPS, B_RS, B_SPR, B_WIOPS, B_WR, B_WS, CAP_E, D_CAP, D_CPU, D_DEMAND, D_HOST, D_RUN, D_SHARE,
-  D_VMAX, D_VON, D_VSTART, D_WEIGHT, E_AT, E_HOST, E_KIND, E_MAP, E_PATH, E_REASON, E_VAL, ENT_DOM, ENT_HOST, ENT_LUN,
-  ENT_MAP, ENT_PATH, ENT_PORT, ENT_VBD, G_EV_COUNT, G_HW, G_NOW, G_SEED, G_TICK, H_BUSY, H_CHECKER, H_LIVE, H_PCPUS, H_POLL,
-  H_UTIL, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_CUR, M_DONE, M_ERR, M_FB, M_FBAT, M_GRP, M_HOST, M_ISSUED, M_LAT, M_LUN, M_MODE,
-  M_NGROUPS, M_NPATHS, M_NPR, M_QUEUED, M_RETRYAT, M_RRMIN, M_SEL, P_CAP, P_LAT, P_LIVE, P_SVC, P_UP, P_UTIL, gF, gI, layoutClear, layoutInit, ldF, ldI, sgF, sgI, stF, stI,
+  D_VMAX, D_VON, D_VSTART, D_WEIGHT, E_AT, E_HOST, E_KIND, E_MAP, E_VAL, ENT_DOM, ENT_HOST, ENT_LUN,
+  ENT_MAP, ENT_PATH, ENT_PORT, ENT_VBD, G_EV_COUNT, G_HW, G_NOW, G_SEED, G_TICK, H_BUSY, H_LIVE, H_PCPUS,
+  H_UTIL, L_LIVE, L_RD, L_RS, L_WR, L_WS, M_CUR, M_DONE, M_ERR, M_HOST, M_ISSUED, M_LAT, M_LUN,
+  M_NPATHS, M_QUEUE, M_QUEUED, M_RRMIN, M_SEL, P_CAP, P_LAT, P_LIVE, P_SVC, P_UTIL, gF, gI, layoutClear, layoutInit, ldF, ldI, sgF, sgI, stF, stI,
 } from './layout';
-import { slotPath, touch, wakeChecker } from './multipath';
-import { checkerTick } from './multipath-checker';
-import { activeIn, bestGroup, groupPrio, noPathCheck, regroup, switchTo } from './multipath-groups';
-import { mapAdd, mapRemove, pathAdd, pathRemove } from './multipath-maps';
+import { slotPath, touch } from './multipath';
+import { mapAdd, mapRemove, pathAdd, pathRemove, rrRestart } from './multipath-maps';
+import { countUsable } from './multipath-route';
 import { domAdd, domFold, domMove, domRemove, domSetCpuTime, hostAdd, hostRemove, schedTick, vcpuBusy, vcpuPcpu, vcpuTime } from './sched';
 
 export { colBytes, colCount, colEntity, colOffset, rowsOf } from './layout';
 
-/** Bumped whenever an export or a table layout changes. */
-export const ABI_VERSION: i32 = 2;
+/**
+ * Bumped whenever an export or a table layout changes. 3: path checker, group switching,
+ * failback and no_path_retry moved out to the world; the core routes by the state it is given.
+ */
+export const ABI_VERSION: i32 = 3;
 
 export function abiVersion(): i32 {
   return ABI_VERSION;
@@ -42,7 +44,7 @@ export function nowMs(): f64 {
   return gF(G_NOW);
 }
 
-/** One tick: path checkers, then the credit scheduler, then block I/O. */
+/** One tick: the credit scheduler, then block I/O. */
 export function tick(dtMs: f64): void {
   const now = gF(G_NOW) + dtMs;
   sgF(G_NOW, now);
@@ -50,9 +52,8 @@ export function tick(dtMs: f64): void {
   sgF(G_TICK, t);
   const seed = <u32>gF(G_SEED);
   const dtS = dtMs / 1000;
-  checkerTick(now);
   schedTick(dtS, seed, <u32>t);
-  ioTick(dtS, seed, <u32>t, now);
+  ioTick(dtS, seed, <u32>t);
 }
 
 /** 1 when handle h of entity ent is in use. */
@@ -85,18 +86,13 @@ export function users(ent: i32, h: i32): i32 {
 
 // ---- hosts ----
 export { hostAdd, hostRemove };
-export function hostSet(h: i32, pcpus: i32, pollS: f64, checker: i32): void {
+export function hostSetPcpus(h: i32, pcpus: i32): void {
   stI(H_PCPUS, h, pcpus);
-  stF(H_POLL, h, pollS);
-  if (checker != 0 && ldI(H_CHECKER, h) == 0) wakeChecker(0);
-  stI(H_CHECKER, h, checker);
 }
 export function hostGet(h: i32, f: i32): f64 {
   if (f == 0) return <f64>ldI(H_PCPUS, h);
   if (f == 1) return ldF(H_UTIL, h);
-  if (f == 2) return ldF(H_BUSY, h);
-  if (f == 3) return ldF(H_POLL, h);
-  return <f64>ldI(H_CHECKER, h);
+  return ldF(H_BUSY, h);
 }
 
 // ---- domains ----
@@ -155,17 +151,14 @@ export function vbdGet(v: i32, f: i32): f64 {
 
 // ---- ports and LUNs ----
 export { portAdd, lunAdd, lunRemove };
-export function portSet(p: i32, cap: f64, svc: f64, up: i32): void {
+export function portSet(p: i32, cap: f64, svc: f64): void {
   stF(P_CAP, p, cap);
   stF(P_SVC, p, svc);
-  if (ldI(P_UP, p) != up) touch();
-  stI(P_UP, p, up);
 }
 export function portGet(p: i32, f: i32): f64 {
-  if (f == 0) return <f64>ldI(P_UP, p);
-  if (f == 1) return ldF(P_UTIL, p);
-  if (f == 2) return ldF(P_LAT, p);
-  if (f == 3) return ldF(P_CAP, p);
+  if (f == 0) return ldF(P_UTIL, p);
+  if (f == 1) return ldF(P_LAT, p);
+  if (f == 2) return ldF(P_CAP, p);
   return ldF(P_SVC, p);
 }
 export function lunGet(l: i32, f: i32): f64 {
@@ -181,87 +174,55 @@ export function mapRemoveAll(m: i32): void {
   unrouteMap(m);
   mapRemove(m);
 }
-export function mapSetPolicy(m: i32, grp: i32, sel: i32, rrmin: i32, fb: i32, npr: i32): void {
-  stI(M_GRP, m, grp);
+/** Selector, rr_min_io, and whether I/O queues (1) or fails (0) when no path is usable. */
+export function mapSetRouting(m: i32, sel: i32, rrmin: i32, queue: i32): void {
   stI(M_SEL, m, sel);
   stI(M_RRMIN, m, rrmin);
-  stI(M_FB, m, fb);
-  stI(M_NPR, m, npr);
-  regroup(m);
+  stI(M_QUEUE, m, queue);
+}
+/** The group the world sends I/O to (-1 none); round-robin starts over in it. */
+export function mapSetGroup(m: i32, g: i32): void {
+  if (ldI(M_CUR, m) == g) return;
+  stI(M_CUR, m, g);
+  rrRestart(m);
+  touch();
 }
 export function mapGet(m: i32, f: i32): f64 {
-  if (f == 0) return <f64>ldI(M_GRP, m);
-  if (f == 1) return <f64>ldI(M_SEL, m);
-  if (f == 2) return <f64>ldI(M_RRMIN, m);
-  if (f == 3) return <f64>ldI(M_FB, m);
-  if (f == 4) return <f64>ldI(M_NPR, m);
-  if (f == 5) return <f64>ldI(M_NGROUPS, m);
-  if (f == 6) return <f64>ldI(M_CUR, m);
-  if (f == 7) return <f64>ldI(M_NPATHS, m);
-  if (f == 8) return ldF(M_QUEUED, m);
-  if (f == 9) return <f64>ldI(M_MODE, m);
-  if (f == 10) return ldF(M_RETRYAT, m);
-  if (f == 11) return ldF(M_FBAT, m);
-  if (f == 12) return ldF(M_ISSUED, m);
-  if (f == 13) return ldF(M_DONE, m);
-  if (f == 14) return ldF(M_ERR, m);
-  if (f == 15) return ldF(M_LAT, m);
-  if (f == 16) return <f64>ldI(M_HOST, m);
+  if (f == 0) return <f64>ldI(M_SEL, m);
+  if (f == 1) return <f64>ldI(M_RRMIN, m);
+  if (f == 2) return <f64>ldI(M_QUEUE, m);
+  if (f == 3) return <f64>ldI(M_CUR, m);
+  if (f == 4) return <f64>ldI(M_NPATHS, m);
+  if (f == 5) return ldF(M_QUEUED, m);
+  if (f == 6) return <f64>countUsable(m);
+  if (f == 7) return ldF(M_ISSUED, m);
+  if (f == 8) return ldF(M_DONE, m);
+  if (f == 9) return ldF(M_ERR, m);
+  if (f == 10) return ldF(M_LAT, m);
+  if (f == 11) return <f64>ldI(M_HOST, m);
   return <f64>ldI(M_LUN, m);
 }
 export function mapPath(m: i32, s: i32): i32 {
   return slotPath(m, s);
 }
-export function mapGroupPrio(m: i32, g: i32): f64 {
-  return groupPrio(m, g);
-}
-export function mapGroupActive(m: i32, g: i32): i32 {
-  return activeIn(m, g);
-}
-export function mapBestGroup(m: i32): i32 {
-  return bestGroup(m);
-}
-export function mapSwitch(m: i32, g: i32): void {
-  switchTo(m, g, REASON_OPERATOR);
-}
 
 // ---- paths ----
 export { pathAdd, pathRemove };
-export function pathSetPrio(p: i32, prio: i32): void {
-  stI(A_PRIO, p, prio);
-  regroup(ldI(A_MAP, p));
-}
-export function pathSetLink(p: i32, link: i32): void {
+/** The world's verdict: dm active and reachable (1) or not (0). */
+export function pathSetUsable(p: i32, ok: i32): void {
+  if (ldI(A_OK, p) == ok) return;
+  stI(A_OK, p, ok);
   touch();
-  stI(A_LINK, p, link);
-}
-/** Operator fail (dm only; the checker reinstates a path that is physically up). */
-export function pathFail(p: i32): void {
-  if (ldI(A_DM, p) == 0) return;
-  stI(A_DM, p, 0);
-  touch();
-  const m = ldI(A_MAP, p);
-  emit(EV_PATH_FAILED, ldI(M_HOST, m), m, p, 2, REASON_OPERATOR);
-  noPathCheck(m, gF(G_NOW));
-}
-/** Operator reinstate (a physically dead path is failed again by the kernel on its next I/O). */
-export function pathReinstate(p: i32): void {
-  touch();
-  stI(A_DM, p, 1);
 }
 export function pathGet(p: i32, f: i32): f64 {
-  if (f == 0) return <f64>ldI(A_LINK, p);
-  if (f == 1) return <f64>ldI(A_DM, p);
-  if (f == 2) return <f64>ldI(A_CHK, p);
-  if (f == 3) return <f64>ldI(A_GROUP, p);
-  if (f == 4) return <f64>ldI(A_PRIO, p);
-  if (f == 5) return ldF(A_INT, p);
-  if (f == 6) return ldF(A_RD, p);
-  if (f == 7) return ldF(A_WR, p);
-  if (f == 8) return ldF(A_RS, p);
-  if (f == 9) return ldF(A_WS, p);
-  if (f == 10) return ldF(A_STAMP, p) == gF(G_TICK) ? ldF(A_INFL, p) : 0;
-  if (f == 11) return ldF(P_LAT, ldI(A_PORT, p));
+  if (f == 0) return <f64>ldI(A_OK, p);
+  if (f == 1) return <f64>ldI(A_GROUP, p);
+  if (f == 2) return ldF(A_RD, p);
+  if (f == 3) return ldF(A_WR, p);
+  if (f == 4) return ldF(A_RS, p);
+  if (f == 5) return ldF(A_WS, p);
+  if (f == 6) return ldF(A_STAMP, p) == gF(G_TICK) ? ldF(A_INFL, p) : 0;
+  if (f == 7) return ldF(P_LAT, ldI(A_PORT, p));
   return <f64>ldI(A_MAP, p);
 }
 
@@ -283,9 +244,7 @@ export function evGet(i: i32, f: i32): f64 {
   if (f == 1) return <f64>ldI(E_KIND, i);
   if (f == 2) return <f64>ldI(E_HOST, i);
   if (f == 3) return <f64>ldI(E_MAP, i);
-  if (f == 4) return <f64>ldI(E_PATH, i);
-  if (f == 5) return ldF(E_VAL, i);
-  return <f64>ldI(E_REASON, i);
+  return ldF(E_VAL, i);
 }
 
 /** Tick count (for tests). */
@@ -293,7 +252,7 @@ export function ticks(): f64 {
   return gF(G_TICK);
 }
 
-/** Runs only some phases of a tick (bit 0 checker, 1 scheduler, 2 block I/O): for profiling. */
+/** Runs only some phases of a tick (bit 0 scheduler, 1 block I/O): for profiling. */
 export function tickPhases(dtMs: f64, mask: i32): void {
   const now = gF(G_NOW) + dtMs;
   sgF(G_NOW, now);
@@ -301,7 +260,6 @@ export function tickPhases(dtMs: f64, mask: i32): void {
   sgF(G_TICK, t);
   const seed = <u32>gF(G_SEED);
   const dtS = dtMs / 1000;
-  if (mask & 1) checkerTick(now);
-  if (mask & 2) schedTick(dtS, seed, <u32>t);
-  if (mask & 4) ioTick(dtS, seed, <u32>t, now);
+  if (mask & 1) schedTick(dtS, seed, <u32>t);
+  if (mask & 2) ioTick(dtS, seed, <u32>t);
 }

@@ -26,8 +26,7 @@ export const G_SEED: i32 = 2; // u32 seed of the variation hash
 export const G_VTOP: i32 = 3; // vCPU bump pointer (rows in use, including freed holes)
 export const G_EV_HEAD: i32 = 4; // next event slot
 export const G_EV_COUNT: i32 = 5; // events not drained (≤ CAP_E)
-export const G_NEXTCHK: i32 = 6; // ms of the earliest path check or map deadline (checker skips until then)
-export const G_TOPO: i32 = 7; // bumped on any change of path usability (dm state, link, port, groups)
+export const G_TOPO: i32 = 6; // bumped on any change of routing input (path usable, path added/removed, active group)
 /** High-water mark of entity e (rows ever used): slot G_HW + e. */
 export const G_HW: i32 = 8;
 /** Top of the free stack of entity e: slot G_FT + e. */
@@ -49,8 +48,6 @@ export let G: usize = 0;
 // hosts
 export let H_LIVE: usize = 0; // i32 1 = in use
 export let H_PCPUS: usize = 0; // i32 physical CPUs
-export let H_POLL: usize = 0; // f64 multipathd polling_interval, s
-export let H_CHECKER: usize = 0; // i32 1 = multipathd running
 export let H_UTIL: usize = 0; // f64 fraction of pCPU time handed out last tick
 export let H_BUSY: usize = 0; // f64 cumulative pCPU seconds handed out
 export let H_FIRST: usize = 0; // i32 first domain on the host (list in handle order), -1 none
@@ -102,7 +99,6 @@ export let B_WANTW: usize = 0; // f64 scratch: writes wanted this tick
 export let P_LIVE: usize = 0; // i32 1 = in use
 export let P_CAP: usize = 0; // f64 IOPS capacity
 export let P_SVC: usize = 0; // f64 base service time, ms
-export let P_UP: usize = 0; // i32 1 = up
 export let P_DEM: usize = 0; // f64 scratch: requests offered this tick
 export let P_PHI: usize = 0; // f64 scratch: fraction of offered requests served
 export let P_UTIL: usize = 0; // f64 offered / capacity last tick
@@ -118,20 +114,14 @@ export let L_WS: usize = 0; // f64 sectors written
 // multipath maps
 export let M_HOST: usize = 0; // i32 host, -1 = free row
 export let M_LUN: usize = 0; // i32 LUN
-export let M_GRP: usize = 0; // i32 grouping policy (GRP_*)
 export let M_SEL: usize = 0; // i32 selector (SEL_*)
 export let M_RRMIN: usize = 0; // i32 rr_min_io
-export let M_FB: usize = 0; // i32 failback: FB_* (<0) or seconds (≥0)
-export let M_NPR: usize = 0; // i32 no_path_retry: NPR_* (<0) or checker intervals (≥0)
+export let M_QUEUE: usize = 0; // i32 1 = queue I/O when no path is usable (the world's queue_if_no_path), 0 = fail it
 export let M_NPATHS: usize = 0; // i32 paths in M_PATHS
 export let M_PATHS: usize = 0; // i32[MAXP] path handles in the order added
-export let M_NGROUPS: usize = 0; // i32 path groups (dm order)
-export let M_CUR: usize = 0; // i32 group in use
+export let M_CUR: usize = 0; // i32 active group (pushed by the world; -1 none)
 export let M_RRPOS: usize = 0; // i32 slot of the round-robin path
 export let M_RRUSED: usize = 0; // i32 I/Os sent on it so far
-export let M_MODE: usize = 0; // i32 MODE_* queueing state
-export let M_RETRYAT: usize = 0; // f64 ms when no_path_retry runs out (recovery mode)
-export let M_FBAT: usize = 0; // f64 ms of a pending timed failback, -1 none
 export let M_QUEUED: usize = 0; // f64 requests held with no usable path
 export let M_LAT: usize = 0; // f64 latency last tick, ms
 export let M_ISSUED: usize = 0; // f64 requests accepted from VBDs
@@ -142,7 +132,7 @@ export let M_WANTW: usize = 0; // f64 scratch: writes wanted
 export let M_WANTS: usize = 0; // f64 scratch: sectors wanted
 export let M_TR: usize = 0; // f64 scratch: this tick's M_WANTR, kept for pass 5 (maps needing corrections)
 export let M_TW: usize = 0; // f64 scratch: this tick's M_WANTW
-export let M_ELIGN: usize = 0; // i32 active paths of the current group (valid while M_CLEAN == G_TOPO)
+export let M_ELIGN: usize = 0; // i32 usable paths of the active group (valid while M_CLEAN == G_TOPO)
 export let M_ELIG: usize = 0; // u8[MAXP] their slots
 export let M_ACC: usize = 0; // f64 scratch: requests served by paths
 export let M_DRAIN: usize = 0; // f64 scratch: served from the queue
@@ -153,19 +143,13 @@ export let M_CUMW: usize = 0; // f64 scratch: running wants (acceptance attribut
 export let M_LATSUM: usize = 0; // f64 scratch: Σ served × latency
 export let M_FLAG: usize = 0; // i32 scratch: OUT_* outcome this tick
 export let M_FIRSTB: usize = 0; // i32 first VBD routed to the map, -1 none
-export let M_CLEAN: usize = 0; // f64 G_TOPO when the current group was last found usable with no dead active path
+export let M_CLEAN: usize = 0; // f64 G_TOPO when M_ELIGN/M_ELIG were last computed
 
 // paths
 export let A_MAP: usize = 0; // i32 map, -1 = free row
 export let A_PORT: usize = 0; // i32 array port
-export let A_PRIO: usize = 0; // i32 prio callout value
-export let A_KEY: usize = 0; // i32 serial / node-name key
-export let A_GROUP: usize = 0; // i32 group index within the map
-export let A_LINK: usize = 0; // i32 LINK_* physical state
-export let A_DM: usize = 0; // i32 1 = dm active, 0 = failed
-export let A_CHK: usize = 0; // i32 CHK_* last checker verdict
-export let A_NEXT: usize = 0; // f64 ms of the next check
-export let A_INT: usize = 0; // f64 current checker interval, s
+export let A_GROUP: usize = 0; // i32 group index within the map (pushed by the world)
+export let A_OK: usize = 0; // i32 1 = usable: dm active and reachable (pushed by the world)
 export let A_X: usize = 0; // f64 scratch: requests dispatched this tick
 export let A_RD: usize = 0; // f64 reads served
 export let A_WR: usize = 0; // f64 writes served
@@ -179,9 +163,7 @@ export let E_AT: usize = 0; // f64 ms
 export let E_KIND: usize = 0; // i32 EV_*
 export let E_HOST: usize = 0; // i32
 export let E_MAP: usize = 0; // i32
-export let E_PATH: usize = 0; // i32
 export let E_VAL: usize = 0; // f64
-export let E_REASON: usize = 0; // i32 REASON_*
 
 // free stacks
 export let F_H: usize = 0;
@@ -193,10 +175,7 @@ export let F_M: usize = 0;
 export let F_A: usize = 0;
 
 // scratch for per-map selection (MAXP entries each)
-export let S_IDX: usize = 0; // i32 eligible path slots
 export let S_W: usize = 0; // f64 selector weights
-export let S_GP: usize = 0; // f64 group priorities during regroup
-export let S_GN: usize = 0; // i32 group sizes / keys during regroup
 export let S_FIX: usize = 0; // i32 maps whose VBDs need correcting this tick
 export let S_LIM: usize = 0; // f64 one host's domain limits, contiguous, for the water-filling passes
 export let S_WT: usize = 0; // f64 their weights
@@ -245,8 +224,7 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
   tablesStart = bump;
   G = col(ENT_GLOBALS, G_SLOTS * 8, 1);
 
-  H_LIVE = col(ENT_HOST, 4, h); H_PCPUS = col(ENT_HOST, 4, h); H_POLL = col(ENT_HOST, 8, h);
-  H_CHECKER = col(ENT_HOST, 4, h); H_UTIL = col(ENT_HOST, 8, h); H_BUSY = col(ENT_HOST, 8, h);
+  H_LIVE = col(ENT_HOST, 4, h); H_PCPUS = col(ENT_HOST, 4, h); H_UTIL = col(ENT_HOST, 8, h); H_BUSY = col(ENT_HOST, 8, h);
   H_FIRST = col(ENT_HOST, 4, h);
 
   D_HOST = col(ENT_DOM, 4, d); D_VSTART = col(ENT_DOM, 4, d); D_VMAX = col(ENT_DOM, 4, d);
@@ -266,18 +244,16 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
   B_NEXTM = col(ENT_VBD, 4, b); B_WANTR = col(-1, 8, b); B_WANTW = col(-1, 8, b);
 
   P_LIVE = col(ENT_PORT, 4, p); P_CAP = col(ENT_PORT, 8, p); P_SVC = col(ENT_PORT, 8, p);
-  P_UP = col(ENT_PORT, 4, p); P_UTIL = col(ENT_PORT, 8, p); P_LAT = col(ENT_PORT, 8, p);
+  P_UTIL = col(ENT_PORT, 8, p); P_LAT = col(ENT_PORT, 8, p);
   P_DEM = col(-1, 8, p); P_PHI = col(-1, 8, p);
 
   L_LIVE = col(ENT_LUN, 4, l); L_RD = col(ENT_LUN, 8, l); L_WR = col(ENT_LUN, 8, l);
   L_RS = col(ENT_LUN, 8, l); L_WS = col(ENT_LUN, 8, l);
 
-  M_HOST = col(ENT_MAP, 4, m); M_LUN = col(ENT_MAP, 4, m); M_GRP = col(ENT_MAP, 4, m);
-  M_SEL = col(ENT_MAP, 4, m); M_RRMIN = col(ENT_MAP, 4, m); M_FB = col(ENT_MAP, 4, m);
-  M_NPR = col(ENT_MAP, 4, m); M_NPATHS = col(ENT_MAP, 4, m); M_PATHS = col(ENT_MAP, 4 * MAXP, m);
-  M_NGROUPS = col(ENT_MAP, 4, m); M_CUR = col(ENT_MAP, 4, m); M_RRPOS = col(ENT_MAP, 4, m);
-  M_RRUSED = col(ENT_MAP, 4, m); M_MODE = col(ENT_MAP, 4, m); M_RETRYAT = col(ENT_MAP, 8, m);
-  M_FBAT = col(ENT_MAP, 8, m); M_QUEUED = col(ENT_MAP, 8, m); M_LAT = col(ENT_MAP, 8, m);
+  M_HOST = col(ENT_MAP, 4, m); M_LUN = col(ENT_MAP, 4, m); M_SEL = col(ENT_MAP, 4, m);
+  M_RRMIN = col(ENT_MAP, 4, m); M_QUEUE = col(ENT_MAP, 4, m); M_NPATHS = col(ENT_MAP, 4, m);
+  M_PATHS = col(ENT_MAP, 4 * MAXP, m); M_CUR = col(ENT_MAP, 4, m); M_RRPOS = col(ENT_MAP, 4, m);
+  M_RRUSED = col(ENT_MAP, 4, m); M_QUEUED = col(ENT_MAP, 8, m); M_LAT = col(ENT_MAP, 8, m);
   M_ISSUED = col(ENT_MAP, 8, m); M_DONE = col(ENT_MAP, 8, m); M_ERR = col(ENT_MAP, 8, m);
   M_WANTR = col(-1, 8, m); M_WANTW = col(-1, 8, m); M_WANTS = col(-1, 8, m); M_ACC = col(-1, 8, m);
   M_TR = col(-1, 8, m); M_TW = col(-1, 8, m); M_ELIGN = col(ENT_MAP, 4, m); M_ELIG = col(ENT_MAP, MAXP, m);
@@ -285,23 +261,20 @@ export function layoutInit(h: i32, d: i32, v: i32, b: i32, p: i32, l: i32, m: i3
   M_CUMW = col(-1, 8, m); M_LATSUM = col(-1, 8, m); M_FLAG = col(-1, 4, m); M_CLEAN = col(ENT_MAP, 8, m);
   M_FIRSTB = col(ENT_MAP, 4, m);
 
-  A_MAP = col(ENT_PATH, 4, a); A_PORT = col(ENT_PATH, 4, a); A_PRIO = col(ENT_PATH, 4, a);
-  A_KEY = col(ENT_PATH, 4, a); A_GROUP = col(ENT_PATH, 4, a); A_LINK = col(ENT_PATH, 4, a);
-  A_DM = col(ENT_PATH, 4, a); A_CHK = col(ENT_PATH, 4, a); A_NEXT = col(ENT_PATH, 8, a);
-  A_INT = col(ENT_PATH, 8, a); A_RD = col(ENT_PATH, 8, a); A_WR = col(ENT_PATH, 8, a);
+  A_MAP = col(ENT_PATH, 4, a); A_PORT = col(ENT_PATH, 4, a); A_GROUP = col(ENT_PATH, 4, a);
+  A_OK = col(ENT_PATH, 4, a); A_RD = col(ENT_PATH, 8, a); A_WR = col(ENT_PATH, 8, a);
   A_RS = col(ENT_PATH, 8, a); A_WS = col(ENT_PATH, 8, a); A_INFL = col(ENT_PATH, 8, a);
   A_STAMP = col(ENT_PATH, 8, a); A_X = col(-1, 8, a);
 
   E_AT = col(ENT_EVENT, 8, e); E_KIND = col(ENT_EVENT, 4, e); E_HOST = col(ENT_EVENT, 4, e);
-  E_MAP = col(ENT_EVENT, 4, e); E_PATH = col(ENT_EVENT, 4, e); E_VAL = col(ENT_EVENT, 8, e);
-  E_REASON = col(ENT_EVENT, 4, e);
+  E_MAP = col(ENT_EVENT, 4, e); E_VAL = col(ENT_EVENT, 8, e);
 
   F_H = col(FREE_BASE + ENT_HOST, 4, h); F_D = col(FREE_BASE + ENT_DOM, 4, d);
   F_B = col(FREE_BASE + ENT_VBD, 4, b); F_P = col(FREE_BASE + ENT_PORT, 4, p);
   F_L = col(FREE_BASE + ENT_LUN, 4, l); F_M = col(FREE_BASE + ENT_MAP, 4, m);
   F_A = col(FREE_BASE + ENT_PATH, 4, a);
 
-  S_IDX = col(-1, 4, MAXP); S_W = col(-1, 8, MAXP); S_GP = col(-1, 8, MAXP); S_GN = col(-1, 4, MAXP);
+  S_W = col(-1, 8, MAXP);
   S_FIX = col(-1, 4, m);
   S_LIM = col(-1, 8, d); S_WT = col(-1, 8, d); S_SAT = col(-1, 4, d);
 

@@ -1,14 +1,14 @@
-// Multipath's per-I/O path selectors: split a map's requests over the usable paths of its current
+// Multipath's per-I/O path selectors: split a map's requests over the usable paths of its active
 // group by round-robin (rr_min_io), queue-length or service-time.
 import { A_PORT, A_X, M_ELIG, M_ELIGN, M_RRMIN, M_RRPOS, M_RRUSED, M_SEL, MAXP, P_CAP, P_DEM, P_LAT, S_W, ldF, ldI, stF, stI } from './layout';
 import { SEL_QL, SEL_RR, slotPath } from './multipath';
 
-/** Slot of the i-th usable path of the map's current group (after kernelPick). */
+/** Slot of the i-th usable path of the map's active group (after usablePaths). */
 @inline export function eligSlot(m: i32, i: i32): i32 {
   return <i32>load<u8>(M_ELIG + <usize>(m * MAXP + i));
 }
 
-/** Splits n requests over the usable paths of the current group by the map's selector (into A_X, P_DEM). */
+/** Splits n requests over the usable paths of the active group by the map's selector (into A_X, P_DEM). */
 export function dispatch(m: i32, n: f64): void {
   const k = ldI(M_ELIGN, m);
   if (k == 0 || n <= 0) return;

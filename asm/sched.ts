@@ -7,7 +7,7 @@
 import { allocRow, allocVcpus, freeRow, freeVcpus, peekRow } from './alloc';
 import {
   D_CAP, D_CPU, D_CPU0, D_DEM, D_DEMAND, D_HOST, D_LASTRUN, D_NEXT, D_Q, D_Q0, D_RUN, D_SHARE, D_VMAX, D_VON,
-  D_VSTART, D_WEIGHT, ENT_DOM, ENT_HOST, G_HW, H_BUSY, H_CHECKER, H_FIRST, H_LIVE, H_PCPUS, H_POLL, H_UTIL, S_LIM, S_SAT, S_WT, V_BASE,
+  D_VSTART, D_WEIGHT, ENT_DOM, ENT_HOST, G_HW, H_BUSY, H_FIRST, H_LIVE, H_PCPUS, H_UTIL, S_LIM, S_SAT, S_WT, V_BASE,
   addF, gI, ldF, ldI, stF, stI,
 } from './layout';
 import { domFixedHash, domHash, hi24, pcpuPick, vcpuHash } from './rng';
@@ -19,8 +19,6 @@ export function hostAdd(pcpus: i32): i32 {
   if (h < 0) return -1;
   stI(H_LIVE, h, 1);
   stI(H_PCPUS, h, pcpus);
-  stF(H_POLL, h, 5);
-  stI(H_CHECKER, h, 1);
   stF(H_UTIL, h, 0);
   stF(H_BUSY, h, 0);
   stI(H_FIRST, h, -1);

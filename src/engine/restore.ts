@@ -1,6 +1,7 @@
 // Rebuilding an attempt from storage: the newest usable snapshot, then the journal after it,
 // skipping undone and failed entries, bounded by the replay guard; an entry that cannot be
 // replayed is marked failed and the rebuild starts again without it. Owned by persistence-attempt.ts.
+import { CoreLayoutError } from '../sim/core/table-bytes';
 import { SnapshotVersionError, deserializeWorld } from '../sim/snapshot';
 import { hostNames } from '../sim/world';
 import { SCENARIOS, scenarioBuilder } from './scenarios';
@@ -126,8 +127,11 @@ export function createRestorer(c: RestoreContext) {
         break;
       } catch (e) {
         if (e instanceof SnapshotVersionError) throw e;
-        notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
         fresh();
+        // Saved by a build whose core had other tables (an ABI bump): every snapshot of the
+        // attempt is, so the whole journal is replayed, quietly (nothing was wrong with the data).
+        if (e instanceof CoreLayoutError) break;
+        notice = `Saved snapshot could not be read (${e instanceof Error ? e.message : String(e)}); rebuilt from the journal.`;
       }
     }
     // The base snapshot is the world as built: the lab sees it first (a no-op for later snapshots).

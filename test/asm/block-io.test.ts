@@ -1,18 +1,19 @@
-// Block I/O accounting and multipath path selection: requests are conserved through faults,
-// queueing and errors; a failed path never serves; round-robin spreads by rr_min_io;
-// queue-length and service-time pick the paths they should; Little's law; no_path_retry.
+// Block I/O accounting and multipath path selection: requests are conserved through path
+// verdicts, group switches, queueing and errors; an unusable path never serves; only the active
+// group serves; round-robin spreads by rr_min_io; queue-length and service-time pick the paths they
+// should; Little's law; with no usable path a map queues or fails as the world says.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runs } from '../support/tier';
 import { buildEstate } from '../../src/sim/core/testing/estate';
 import { Live, OP_KINDS, applyOp, type Op } from '../../src/sim/core/testing/ops';
-import type { MapPolicy, SimCore } from '../../src/sim/core/types';
+import type { MapRouting, SimCore } from '../../src/sim/core/types';
 import { KINDS, makeCore } from './cores';
 
 const opArb: fc.Arbitrary<Op> = fc.record({ kind: fc.nat(OP_KINDS - 1), a: fc.nat(1000), b: fc.nat(1000), c: fc.nat(100000) });
 
-/** One host, one domain with one VBD on a map with `paths` paths on their own ports. */
-function rig(core: SimCore, policy: MapPolicy, ports: Array<[number, number]>, iops = 1000) {
+/** One host, one domain with one VBD on a map with `paths` paths on their own ports, all in group 0 unless `groups` says. */
+function rig(core: SimCore, routing: MapRouting, ports: Array<[number, number]>, iops = 1000, groups?: number[]) {
   core.setSeed(7);
   const h = core.addHost(8);
   const d = core.addDomain(h, 2);
@@ -20,8 +21,9 @@ function rig(core: SimCore, policy: MapPolicy, ports: Array<[number, number]>, i
   const lun = core.addLun();
   const m = core.addMap(h, lun);
   const pts = ports.map(([cap, svc]) => core.addPort(cap, svc));
-  const paths = pts.map((p, i) => core.addPath(m, p, 50, i));
-  core.setMapPolicy(m, policy);
+  const paths = pts.map((p, i) => core.addPath(m, p, groups?.[i] ?? 0));
+  core.setMapRouting(m, routing);
+  core.setMapActiveGroup(m, 0);
   const v = core.addVbd(d);
   core.setVbdWorkload(v, iops * 0.7, iops * 0.3, 16);
   core.routeVbd(v, m);
@@ -34,7 +36,7 @@ const served = (core: SimCore, p: number) => {
 };
 
 describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
-  it('conserves requests through random faults, queueing and errors; failed paths never serve', async () => {
+  it('conserves requests through random verdicts, group switches, queueing and errors; unusable paths never serve', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 80 }), fc.nat(), async (ops, seed) => {
         const core = await makeCore(kind);
@@ -42,7 +44,7 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
         const live = new Live(e);
         for (const op of ops) {
           const before = new Map(live.list('paths').map((p) => [p, served(core, p)]));
-          const deadBefore = new Set(live.list('paths').filter((p) => core.pathStatus(p).dm === 'failed' && core.pathStatus(p).link === 'down'));
+          const deadBefore = new Set(live.list('paths').filter((p) => !core.pathStatus(p).usable));
           applyOp(core, live, op);
           for (const v of live.list('vbds')) {
             const c = core.vbdCounters(v);
@@ -54,11 +56,10 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
             expect(c.issued).toBe(c.completed + c.queued + c.errors);
           }
           if (op.kind % OP_KINDS === 0) {
-            // A tick: a path that was down and failed before, and still is, served nothing.
+            // A tick: a path that was unusable before, and still is, served nothing.
             for (const p of deadBefore) {
               if (!live.alive('paths', p)) continue;
-              const s = core.pathStatus(p);
-              if (s.dm === 'failed' && s.link === 'down') expect(served(core, p)).toBe(before.get(p));
+              if (!core.pathStatus(p).usable) expect(served(core, p)).toBe(before.get(p));
             }
           }
         }
@@ -67,27 +68,48 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
     );
   }, 300_000);
 
-  it('a path whose link goes down is failed by the kernel on its next I/O and serves nothing from then on', async () => {
+  it('a path the world marks unusable serves nothing from then on; the rest of its group takes the load', async () => {
     const core = await makeCore(kind);
-    const r = rig(core, { grouping: 'multibus', selector: 'round-robin', rrMinIo: 1, failback: 'immediate', noPathRetry: 'fail' }, [[20000, 1], [20000, 1]]);
+    const r = rig(core, { selector: 'round-robin', rrMinIo: 1, queueIfNoPath: false }, [[20000, 1], [20000, 1]]);
     core.tick(1000);
-    core.drainEvents();
-    core.setPathLink(r.paths[0]!, 'down');
-    const before = served(core, r.paths[0]!);
+    core.setPathUsable(r.paths[0]!, false);
+    const [a, b] = [served(core, r.paths[0]!), served(core, r.paths[1]!)];
     core.tick(1000);
-    expect(core.pathStatus(r.paths[0]!).dm).toBe('failed');
-    expect(served(core, r.paths[0]!)).toBe(before);
-    expect(core.drainEvents().map((e) => [e.kind, e.path, e.value])).toEqual([['path-failed', r.paths[0], 0]]);
+    expect(served(core, r.paths[0]!)).toBe(a);
+    expect(served(core, r.paths[1]!)).toBeGreaterThan(b);
+    expect(core.mapStatus(r.m)).toMatchObject({ activeGroup: 0, usablePaths: 1 });
+    expect(core.drainEvents()).toEqual([]);
     const c = core.vbdCounters(r.v);
     expect(c.errors).toBe(0);
     expect(c.readReqs + c.writeReqs).toBe(c.completed);
+  });
+
+  it('only the active group serves; the world switching groups moves I/O at the next tick', async () => {
+    const core = await makeCore(kind);
+    const r = rig(core, { selector: 'round-robin', rrMinIo: 10, queueIfNoPath: true }, [[20000, 1], [20000, 1], [20000, 1]], 500, [0, 1, 1]);
+    core.tick(1000);
+    expect(served(core, r.paths[0]!)).toBeGreaterThan(0);
+    expect(served(core, r.paths[1]!) + served(core, r.paths[2]!)).toBe(0);
+    core.setMapActiveGroup(r.m, 1);
+    const before = served(core, r.paths[0]!);
+    core.tick(1000);
+    expect(served(core, r.paths[0]!)).toBe(before);
+    expect(served(core, r.paths[1]!)).toBeGreaterThan(0);
+    expect(served(core, r.paths[2]!)).toBeGreaterThan(0);
+    // A group with no usable path is no path at all: the core never fails over by itself.
+    core.setPathUsable(r.paths[1]!, false);
+    core.setPathUsable(r.paths[2]!, false);
+    core.tick(1000);
+    expect(served(core, r.paths[0]!)).toBe(before);
+    expect(core.mapStatus(r.m)).toMatchObject({ activeGroup: 1, usablePaths: 0 });
+    expect(core.vbdCounters(r.v).pending).toBeGreaterThan(0);
   });
 
   it('round-robin sends rr_min_io requests down each path in turn', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(1, 7, 16, 100, 1000), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 50, max: 5000 }), async (rr, k, iops) => {
         const core = await makeCore(kind);
-        const r = rig(core, { grouping: 'multibus', selector: 'round-robin', rrMinIo: rr, failback: 'manual', noPathRetry: 'fail' }, Array.from({ length: k }, () => [1e6, 0.5] as [number, number]), iops);
+        const r = rig(core, { selector: 'round-robin', rrMinIo: rr, queueIfNoPath: false }, Array.from({ length: k }, () => [1e6, 0.5] as [number, number]), iops);
         for (let t = 0; t < 30; t++) {
           core.tick(1000);
           const counts = r.paths.map((p) => served(core, p));
@@ -100,18 +122,18 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
 
   it('queue-length favours the faster path (∝ 1/latency); service-time weighs in throughput (∝ capacity/latency)', async () => {
     const ql = await makeCore(kind);
-    const a = rig(ql, { grouping: 'multibus', selector: 'queue-length', rrMinIo: 1000, failback: 'manual', noPathRetry: 'fail' }, [[1e6, 0.5], [1e6, 2]], 4000);
+    const a = rig(ql, { selector: 'queue-length', rrMinIo: 1000, queueIfNoPath: false }, [[1e6, 0.5], [1e6, 2]], 4000);
     for (let t = 0; t < 50; t++) ql.tick(1000);
     expect(served(ql, a.paths[0]!) / served(ql, a.paths[1]!)).toBeCloseTo(4, 1);
     const st = await makeCore(kind);
-    const b = rig(st, { grouping: 'multibus', selector: 'service-time', rrMinIo: 1000, failback: 'manual', noPathRetry: 'fail' }, [[3e6, 1], [1e6, 1]], 4000);
+    const b = rig(st, { selector: 'service-time', rrMinIo: 1000, queueIfNoPath: false }, [[3e6, 1], [1e6, 1]], 4000);
     for (let t = 0; t < 50; t++) st.tick(1000);
     expect(served(st, b.paths[0]!) / served(st, b.paths[1]!)).toBeCloseTo(3, 1);
   });
 
   it("latency follows the port's load (M/M/1) and in-flight is rate × latency (Little's law)", async () => {
     const core = await makeCore(kind);
-    const r = rig(core, { grouping: 'failover', selector: 'round-robin', rrMinIo: 1000, failback: 'manual', noPathRetry: 'fail' }, [[2000, 1], [2000, 1]], 1000);
+    const r = rig(core, { selector: 'round-robin', rrMinIo: 1000, queueIfNoPath: false }, [[2000, 1], [2000, 1]], 1000, [0, 1]);
     core.tick(1000);
     const port = core.portStatus(r.pts[0]!);
     expect(port.latencyMs).toBeCloseTo(1 / (1 - port.utilisation), 9);
@@ -128,7 +150,7 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
 
   it('a saturated port serves its capacity; the rest is not issued (closed loop)', async () => {
     const core = await makeCore(kind);
-    const r = rig(core, { grouping: 'failover', selector: 'round-robin', rrMinIo: 1000, failback: 'manual', noPathRetry: 'fail' }, [[300, 1]], 1000);
+    const r = rig(core, { selector: 'round-robin', rrMinIo: 1000, queueIfNoPath: false }, [[300, 1]], 1000);
     for (let t = 0; t < 10; t++) core.tick(1000);
     const c = core.vbdCounters(r.v);
     expect(c.readReqs + c.writeReqs).toBeLessThanOrEqual(3000);
@@ -140,56 +162,51 @@ describe.each(KINDS)('block I/O and multipath (%s)', (kind) => {
   });
 
   it.each([
-    ['fail', 0],
-    ['queue', 30],
-    [3, 15],
-  ] as const)('no_path_retry %s: the last path gone, requests queue for the retries then fail', async (npr, queuedS) => {
+    ['fail', false],
+    ['queue', true],
+  ] as const)('no usable path, map set to %s: requests fail at once, or queue (ring-limited) and complete when a path is back', async (_, queue) => {
     const core = await makeCore(kind);
-    const r = rig(core, { grouping: 'failover', selector: 'round-robin', rrMinIo: 1000, failback: 'immediate', noPathRetry: npr }, [[20000, 1], [20000, 1]], 200);
-    core.setHostPollingInterval(r.h, 5);
+    const r = rig(core, { selector: 'round-robin', rrMinIo: 1000, queueIfNoPath: queue }, [[20000, 1], [20000, 1]], 200);
     core.tick(1000);
     core.drainEvents();
-    for (const p of r.paths) core.setPathLink(p, 'down');
-    let firstError = -1;
+    for (const p of r.paths) core.setPathUsable(p, false);
     for (let t = 1; t <= 30; t++) {
       core.tick(1000);
       const c = core.vbdCounters(r.v);
-      if (c.errors > 0 && firstError < 0) firstError = t;
-      if (firstError < 0) expect(c.pending).toBe(Math.min(32, c.pending));
+      if (queue) expect(c.errors).toBe(0);
+      else expect(c.errors).toBeGreaterThan(0);
     }
-    const kinds = core.drainEvents().map((e) => e.kind);
-    if (npr === 'fail') expect(firstError).toBe(1);
-    if (npr === 'queue') {
-      expect(firstError).toBe(-1);
+    const events = core.drainEvents();
+    if (queue) {
+      expect(events).toEqual([]);
       expect(core.vbdCounters(r.v).pending).toBe(32);
       expect(core.vbdCounters(r.v).ooReqs).toBeGreaterThan(0);
       expect(core.mapStatus(r.m).queued).toBe(32);
-    }
-    if (npr === 3) {
-      // Recovery for 3 × polling_interval (15 s) from when the last path was lost (tick 1), then errors.
-      expect(kinds.filter((k) => k !== 'io-error' && k !== 'path-failed' && k !== 'group-switch')).toEqual(['queue-recovery', 'queue-disabled']);
-      expect(firstError).toBe(1 + queuedS);
+    } else {
+      expect(events).toHaveLength(30);
+      expect(events.every((e) => e.kind === 'io-error' && e.map === r.m && e.value > 0)).toBe(true);
     }
     // A path comes back: queued requests complete, nothing is lost.
-    core.setPathLink(r.paths[0]!, 'up');
+    core.setPathUsable(r.paths[0]!, true);
     for (let t = 0; t < 25; t++) core.tick(1000);
     const c = core.vbdCounters(r.v);
     expect(c.pending).toBe(0);
     expect(c.readReqs + c.writeReqs).toBe(c.completed + c.errors);
-    expect(core.mapStatus(r.m).mode).toBe('normal');
   });
 
-  it('the checker interval doubles while a path is stable, up to 4 × polling_interval, and resets on a change', async () => {
+  it('the world turning queueing off (no_path_retry used up) fails what was queued, with an io-error', async () => {
     const core = await makeCore(kind);
-    const r = rig(core, { grouping: 'failover', selector: 'round-robin', rrMinIo: 1000, failback: 'manual', noPathRetry: 'fail' }, [[20000, 1]], 0);
-    const seen: number[] = [];
-    for (let t = 0; t < 60; t++) {
-      core.tick(1000);
-      seen.push(core.pathStatus(r.paths[0]!).checkIntervalS);
-    }
-    expect([...new Set(seen)]).toEqual([10, 20]);
-    core.setPathLink(r.paths[0]!, 'down');
-    for (let t = 0; t < 20; t++) core.tick(1000);
-    expect(core.pathStatus(r.paths[0]!)).toMatchObject({ checker: 'faulty', dm: 'failed', checkIntervalS: 5 });
+    const r = rig(core, { selector: 'round-robin', rrMinIo: 1000, queueIfNoPath: true }, [[20000, 1]], 200);
+    core.tick(1000);
+    core.setPathUsable(r.paths[0]!, false);
+    for (let t = 0; t < 5; t++) core.tick(1000);
+    expect(core.vbdCounters(r.v)).toMatchObject({ pending: 32, errors: 0 });
+    core.setMapRouting(r.m, { selector: 'round-robin', rrMinIo: 1000, queueIfNoPath: false });
+    core.tick(1000);
+    const c = core.vbdCounters(r.v);
+    expect(c.pending).toBe(0);
+    expect(c.errors).toBeGreaterThanOrEqual(32);
+    expect(core.mapStatus(r.m).queued).toBe(0);
+    expect(core.drainEvents().map((e) => e.kind)).toEqual(['io-error']);
   });
 });

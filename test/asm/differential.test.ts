@@ -1,6 +1,7 @@
-// The wasm core and the TypeScript reference model, driven by the same random estates, faults,
-// config changes and churn over thousands of ticks, agree on every counter (relative error ≤ 1e-9),
-// on every event, and on whether each operation was refused.
+// The wasm core and the TypeScript reference model, driven by the same random estates, path
+// verdicts and group switches (as the world pushes them), config changes and churn over thousands
+// of ticks, agree on every counter (relative error ≤ 1e-9), on every event, and on whether each
+// operation was refused.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runs } from '../support/tier';
@@ -44,7 +45,7 @@ async function lockstep(spec: EstateSpec, ops: Op[], ticksAfter: number, seen?: 
       expect(differences(observe(w, ew, live.alive), observe(r, er, liveR.alive)), `after op ${i} ${a}`).toEqual([]);
       const ev = w.drainEvents();
       expect(ev).toEqual(r.drainEvents());
-      for (const e of ev) seen?.add(e.reason ? `${e.kind}/${e.reason}` : e.kind);
+      for (const e of ev) seen?.add(e.kind);
     }
   });
   for (let t = 0; t < ticksAfter; t++) {
@@ -67,10 +68,7 @@ describe('wasm core ≡ reference model', () => {
     for (let i = 0; i < 1500; i++) ops.push({ kind: i % 3 === 0 ? 0 : rnd(OP_KINDS), a: rnd(1000), b: rnd(1000), c: rnd(100000) });
     const seen = new Set<string>();
     await lockstep({ hosts: 4, domains: 30, lunsPerHost: 4, poolSize: 2, pathsPerMap: 4, seed: 77 }, ops, 2000, seen);
-    // The run went through every kind of event (so the comparison above covered them).
-    expect([...seen].sort()).toEqual([
-      'group-switch/failback', 'group-switch/failover', 'group-switch/operator', 'io-error', 'path-failed', 'path-failed/operator',
-      'path-reinstated', 'queue-disabled', 'queue-recovery', 'queue-resumed',
-    ]);
+    // The run went through the one kind of event the core reports (so the comparison above covered it).
+    expect([...seen]).toEqual(['io-error']);
   }, 300_000);
 });

@@ -74,8 +74,8 @@ describe('wasm memory', () => {
     const e = buildEstate(core, { ...ESTATE, hosts: 4, domains: 100, lunsPerHost: 10 });
     const start = wasmMemoryBytes(core);
     for (let i = 0; i < 100_000; i++) {
-      if (i % 5000 === 2500) for (const p of e.paths.slice(0, 40)) core.setPathLink(p, 'down');
-      if (i % 5000 === 4000) for (const p of e.paths.slice(0, 40)) core.setPathLink(p, 'up');
+      if (i % 5000 === 2500) for (const p of e.paths.slice(0, 40)) core.setPathUsable(p, false);
+      if (i % 5000 === 4000) for (const p of e.paths.slice(0, 40)) core.setPathUsable(p, true);
       core.tick(1000);
       if (i % 1000 === 0) core.drainEvents();
     }

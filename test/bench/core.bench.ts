@@ -46,11 +46,11 @@ async function perTick(spec: EstateSpec, ticks: number, warm: number) {
   };
 }
 
-/** Where the wasm tick's time goes: median µs of each phase run alone (checker skips when nothing is due). */
+/** Where the wasm tick's time goes: median µs of each phase run alone (block I/O includes path selection). */
 function phases(w: SimCore, ticks: number) {
   const x = exportsOf(w);
   const out: Record<string, number> = {};
-  for (const [name, mask] of [['checkerUs', 1], ['schedulerUs', 2], ['blockIoUs', 4]] as const) {
+  for (const [name, mask] of [['schedulerUs', 1], ['blockIoUs', 2]] as const) {
     const t: number[] = [];
     for (let i = 0; i < ticks; i++) {
       const t0 = performance.now();
@@ -79,7 +79,7 @@ it('core benchmark', async () => {
   const estatePhases = phases(estate.w, 300);
   const xlPhases = phases(xl.w, 20);
 
-  // 24 simulated hours of `estate` at 1 s steps (I/O and path checks included). The reference is
+  // 24 simulated hours of `estate` at 1 s steps (scheduler, block I/O and path selection). The reference is
   // timed over 2 hours and scaled to 24 (it would take minutes).
   const ffw = await loadCore();
   buildEstate(ffw, ESTATE);
@@ -88,14 +88,14 @@ it('core benchmark', async () => {
   buildEstate(ffr, ESTATE);
   const ref2h = timeTicks(ffr, 7_200);
 
-  // Memory after 100,000 ticks of `estate` with path faults coming and going.
+  // Memory after 100,000 ticks of `estate` with paths the world fails and reinstates.
   const mem = await loadCore();
   const e = buildEstate(mem, ESTATE);
   const x = exportsOf(mem);
   const before = x.memory.buffer.byteLength;
   for (let i = 0; i < 100_000; i++) {
-    if (i % 10_000 === 5_000) for (const p of e.paths.slice(0, 200)) mem.setPathLink(p, 'down');
-    if (i % 10_000 === 8_000) for (const p of e.paths.slice(0, 200)) mem.setPathLink(p, 'up');
+    if (i % 10_000 === 5_000) for (const p of e.paths.slice(0, 200)) mem.setPathUsable(p, false);
+    if (i % 10_000 === 8_000) for (const p of e.paths.slice(0, 200)) mem.setPathUsable(p, true);
     mem.tick(1000);
     if (i % 1000 === 0) mem.drainEvents();
   }

@@ -7,6 +7,17 @@ const MAGIC = 0x434d564f; // "OVMC"
 const FORMAT = 1;
 const CAP_KEYS = ['hosts', 'domains', 'vcpus', 'vbds', 'ports', 'luns', 'maps', 'paths', 'events'] as const;
 
+/**
+ * Saved tables written by a core build with another table layout (an ABI bump). Nothing in them
+ * can be mapped onto this build's tables; the caller rebuilds the core from the journal instead.
+ */
+export class CoreLayoutError extends Error {
+  override name = 'CoreLayoutError';
+  constructor() {
+    super('core tables: column layout differs from this build');
+  }
+}
+
 export interface SavedCore {
   kind: 'wasm' | 'reference';
   capacities: CoreCapacities;

@@ -1,6 +1,7 @@
 // The contract between the TypeScript world and the numeric core (wasm or reference model).
-// The world owns structure; the core owns the hot numbers: CPU time (credit scheduler), block
-// I/O counters, and multipath path state. Everything is addressed by small integer handles that
+// The world owns structure and state machines (multipath path and group state included); the core
+// owns the hot numbers: CPU time (credit scheduler), per-I/O path selection within the active
+// group the world set, and block I/O counters. Everything is addressed by small integer handles that
 // the core hands out (-1 = none). Two implementations: the wasm core (default) and a plain
 // TypeScript reference model with the same maths; both implement SimCore.
 //
@@ -24,7 +25,7 @@ export interface CoreCapacities {
   /** Multipath maps: one per (host, LUN) the host sees through multipath. */
   maps: number;
   paths: number;
-  /** Ring of path/queueing events, drained by the storage model each tick. */
+  /** Ring of I/O-error events, drained by the storage model each tick. */
   events: number;
 }
 
@@ -61,67 +62,39 @@ export const SANDBOX_CAPACITIES: CoreCapacities = {
 /** A map holds at most this many paths (and so at most this many path groups). */
 export const MAX_PATHS_PER_MAP = 16;
 
-// ---- multipath policy -------------------------------------------------------------------
+// ---- multipath routing ------------------------------------------------------------------
 
-/** multipath.conf `path_grouping_policy`. group_by_serial / group_by_node_name group by the path's `groupKey`. */
-export type PathGrouping = 'failover' | 'multibus' | 'group_by_prio' | 'group_by_serial' | 'group_by_node_name';
 /** multipath.conf `path_selector` (the "0" argument is implied). */
 export type PathSelector = 'round-robin' | 'queue-length' | 'service-time';
-/** multipath.conf `failback`: a number is "failback after N seconds". */
-export type Failback = 'immediate' | 'manual' | 'followover' | number;
-/** multipath.conf `no_path_retry` (`features "1 queue_if_no_path"` is 'queue'); a number counts checker intervals. */
-export type NoPathRetry = 'fail' | 'queue' | number;
 
-export interface MapPolicy {
-  grouping: PathGrouping;
+/** How a map spreads I/O over the usable paths of its active group, and what it does with none. */
+export interface MapRouting {
   selector: PathSelector;
   /** I/Os sent down one path before round-robin moves on (default 1000). */
   rrMinIo: number;
-  failback: Failback;
-  noPathRetry: NoPathRetry;
+  /**
+   * With no usable path: queue (the world's queue_if_no_path is set: `no_path_retry queue`, or N
+   * while retrying) or fail the requests with an I/O error. The world flips it when retries run out.
+   */
+  queueIfNoPath: boolean;
 }
-
-/** multipath-tools 0.4.9 compiled-in defaults (reference/cli-fidelity.md §4.6). */
-export const DEFAULT_MAP_POLICY: MapPolicy = { grouping: 'failover', selector: 'round-robin', rrMinIo: 1000, failback: 'manual', noPathRetry: 'fail' };
-
-/** Physical truth of a path (what a fault injects): `ghost` = passive/standby port (still serves I/O, reported as ghost). */
-export type PathLink = 'up' | 'down' | 'ghost';
-/** Device-mapper's view (`multipath -ll` "active"/"failed"). */
-export type PathDmState = 'active' | 'failed';
-/** The path checker's last verdict (`ready`/`faulty`/`ghost`). */
-export type PathCheckerState = 'ready' | 'faulty' | 'ghost';
 
 export interface PathStatus {
-  link: PathLink;
-  dm: PathDmState;
-  checker: PathCheckerState;
-  /** Index of the path's group in `mapGroups` order. */
+  map: Handle;
+  /** Index of the path's group, as the world numbers them. */
   group: number;
-  prio: number;
-  /** Current checker interval in seconds (grows to 4× polling_interval while stable). */
-  checkIntervalS: number;
-}
-
-export interface MapGroup {
-  /** Average prio of the group's active paths (0 when none), as multipathd computes it. */
-  priority: number;
-  /** `active` is the group I/O goes to; others `enabled` (`disabled` when no path in it is active). */
-  state: 'active' | 'enabled' | 'disabled';
-  paths: Handle[];
+  /** The world's verdict: dm active and reachable. */
+  usable: boolean;
 }
 
 export interface MapStatus {
-  /** Index into mapGroups of the group in use (-1 when the map has no paths). */
-  currentGroup: number;
-  activePaths: number;
+  /** The group I/O goes to, as the world set it (-1 none). */
+  activeGroup: number;
+  /** Usable paths in the active group (0: I/O queues or fails). */
+  usablePaths: number;
   /** Requests held in the map because no path is usable (queue_if_no_path). */
   queued: number;
-  /** 'normal'; 'recovery' while queueing for no_path_retry N; 'failing' after queueing was disabled. */
-  mode: 'normal' | 'recovery' | 'failing';
-  /** Seconds left before queueing is disabled (recovery mode only), else 0. */
-  retrySecondsLeft: number;
-  /** Seconds left before a timed failback switches groups, else 0. */
-  failbackSecondsLeft: number;
+  queueIfNoPath: boolean;
 }
 
 // ---- counters ---------------------------------------------------------------------------
@@ -176,7 +149,6 @@ export interface HostCpu {
 }
 
 export interface PortStatus {
-  up: boolean;
   /** Offered load / capacity during the last tick (may exceed 1 when saturated). */
   utilisation: number;
   latencyMs: number;
@@ -185,25 +157,18 @@ export interface PortStatus {
 // ---- events -----------------------------------------------------------------------------
 
 /**
- * Path and queueing events, in the order they happened, for syslog lines (§4.5):
- * - `path-failed`: dm failed a path; value 0 = kernel on an I/O error ("Failing path 8:48"), 1 = the checker found it down.
- * - `path-reinstated`: the checker found a failed path up again and reinstated it.
- * - `group-switch`: value = new group index; `path` = -1. Reason in `reason`: 'failover' | 'failback' | 'operator'.
- * - `queue-recovery`: last path gone with no_path_retry N: "Entering recovery mode: max_retries=N" (value = N).
- * - `queue-disabled`: retries used up: "Disable queueing"; value = requests failed.
- * - `queue-resumed`: a path is back after recovery/failing: "queue_if_no_path enabled" / "Recovered to normal mode".
- * - `io-error`: the map failed requests with no usable path (value = how many).
+ * What the core reports back, in the order it happened: `io-error`, a map failed requests with no
+ * usable path and no queueing (value = how many), for the kernel's end_request lines. Path and
+ * group events are the world's own (it owns that state).
  */
-export type CoreEventKind = 'path-failed' | 'path-reinstated' | 'group-switch' | 'queue-recovery' | 'queue-disabled' | 'queue-resumed' | 'io-error';
+export type CoreEventKind = 'io-error';
 
 export interface CoreEvent {
   atMs: number;
   kind: CoreEventKind;
   host: Handle;
   map: Handle;
-  path: Handle;
   value: number;
-  reason?: 'failover' | 'failback' | 'operator';
 }
 
 // ---- the core ---------------------------------------------------------------------------
@@ -235,19 +200,15 @@ export interface SimCore {
   // clock
   /** Seed of the core's deterministic variation (derive it from the world's seed). */
   setSeed(seed: number): void;
-  /** Advances the scheduler, block I/O and path checkers by dtMs (the engine's TICK_MS). */
+  /** Advances the scheduler and block I/O by dtMs (the engine's TICK_MS). */
   tick(dtMs: number): void;
   /** The core's own clock: the sum of dt passed to tick. */
   nowMs(): number;
 
-  // hosts (CPU + multipathd)
+  // hosts
   addHost(pcpus: number): Handle;
   removeHost(h: Handle): void;
   setHostPcpus(h: Handle, pcpus: number): void;
-  /** multipathd polling_interval in seconds (default 5). */
-  setHostPollingInterval(h: Handle, seconds: number): void;
-  /** multipathd running? When stopped, nothing is checked, reinstated or failed back. */
-  setHostChecker(h: Handle, running: boolean): void;
   hostCpu(h: Handle): HostCpu;
 
   // domains (dom0 is an ordinary domain with weight 256)
@@ -285,43 +246,29 @@ export interface SimCore {
   routeVbd(v: Handle, map: Handle): void;
   vbdCounters(v: Handle): CoreVbdCounters;
 
-  // storage: ports, LUNs, maps, paths
+  // storage: ports, LUNs, maps, paths (state pushed by the world; the core routes and counts)
   /** An array target port: IOPS it can serve and its base service time. */
   addPort(capacityIops: number, serviceTimeMs: number): Handle;
   setPort(p: Handle, capacityIops: number, serviceTimeMs: number): void;
-  /** A port (or its whole controller) going down takes every path through it down. */
-  setPortUp(p: Handle, up: boolean): void;
   portStatus(p: Handle): PortStatus;
   addLun(): Handle;
   removeLun(l: Handle): void;
   lunCounters(l: Handle): LunCounters;
-  /** The multipath map of `lun` on `host`, with DEFAULT_MAP_POLICY. */
+  /** The multipath map of `lun` on `host`: round-robin, rr_min_io 1000, failing I/O with no usable path (0.4.9's defaults); no active group. */
   addMap(host: Handle, lun: Handle): Handle;
   /** Removes the map (its paths go too); VBDs routed to it become unrouted. */
   removeMap(m: Handle): void;
-  /** Applies a policy (regroups paths; I/O goes to the best group with an active path). */
-  setMapPolicy(m: Handle, policy: MapPolicy): void;
-  mapPolicy(m: Handle): MapPolicy;
-  /** Groups in dm order (highest priority first), as `multipath -ll` lists them. */
-  mapGroups(m: Handle): MapGroup[];
+  setMapRouting(m: Handle, routing: MapRouting): void;
+  mapRouting(m: Handle): MapRouting;
+  /** The group the world's kernel sends I/O to (-1: none); round-robin starts over in it. */
+  setMapActiveGroup(m: Handle, group: number): void;
   mapStatus(m: Handle): MapStatus;
   mapCounters(m: Handle): MapCounters;
-  /** Operator `multipathd -k"switchgroup map X group N"` (0-based index here). */
-  switchGroup(m: Handle, group: number): void;
-  /**
-   * A path of map `m` through array port `port`; `prio` from the prio callout (group_by_prio),
-   * `groupKey` the controller serial / target node (group_by_serial / group_by_node_name).
-   * Starts up, active and ready. Regroups the map.
-   */
-  addPath(m: Handle, port: Handle, prio: number, groupKey: number): Handle;
+  /** A path of map `m` through array port `port`, in the world's group `group`; starts usable. */
+  addPath(m: Handle, port: Handle, group: number): Handle;
   removePath(p: Handle): void;
-  setPathPrio(p: Handle, prio: number): void;
-  /** Fault injection: the physical state (cable, HBA port, switch, SP port). dm notices on I/O or at the next check. */
-  setPathLink(p: Handle, link: PathLink): void;
-  /** Operator `multipathd fail path` (the checker reinstates it if it is physically up). */
-  failPath(p: Handle): void;
-  /** Operator `multipathd reinstate path`. */
-  reinstatePath(p: Handle): void;
+  /** The world's verdict on a path: may I/O go down it (dm active and reachable)? */
+  setPathUsable(p: Handle, usable: boolean): void;
   pathStatus(p: Handle): PathStatus;
   pathCounters(p: Handle): PathCounters;
 

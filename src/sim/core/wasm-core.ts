@@ -2,10 +2,10 @@
 // itself trusts its inputs), calls the ABI in asm/index.ts, and saves/loads exactly the used rows
 // of every column using the core's own column descriptors.
 import * as C from './codes';
-import { ByteReader, ByteWriter, decodeSaved, encodeSaved } from './table-bytes';
+import { ByteReader, ByteWriter, CoreLayoutError, decodeSaved, encodeSaved } from './table-bytes';
 import type {
-  CoreCapacities, CoreEvent, CoreVbdCounters, Handle, HostCpu, LunCounters, MapCounters, MapGroup, MapPolicy, MapStatus,
-  PathCounters, PathLink, PathStatus, PortStatus, SimCore,
+  CoreCapacities, CoreEvent, CoreVbdCounters, Handle, HostCpu, LunCounters, MapCounters, MapRouting, MapStatus, PathCounters,
+  PathStatus, PortStatus, SimCore,
 } from './types';
 import { MAX_PATHS_PER_MAP } from './types';
 
@@ -28,7 +28,7 @@ export interface CoreExports {
   rowsOf(ent: number): number;
   hostAdd(pcpus: number): number;
   hostRemove(h: number): void;
-  hostSet(h: number, pcpus: number, pollS: number, checker: number): void;
+  hostSetPcpus(h: number, pcpus: number): void;
   hostGet(h: number, f: number): number;
   domAdd(host: number, vmax: number): number;
   domRemoveAll(d: number): void;
@@ -43,25 +43,20 @@ export interface CoreExports {
   vbdSetWorkload(v: number, r: number, w: number, spr: number): void;
   vbdGet(v: number, f: number): number;
   portAdd(cap: number, svc: number): number;
-  portSet(p: number, cap: number, svc: number, up: number): void;
+  portSet(p: number, cap: number, svc: number): void;
   portGet(p: number, f: number): number;
   lunAdd(): number;
   lunRemove(l: number): void;
   lunGet(l: number, f: number): number;
   mapAdd(host: number, lun: number): number;
   mapRemoveAll(m: number): void;
-  mapSetPolicy(m: number, grp: number, sel: number, rrmin: number, fb: number, npr: number): void;
+  mapSetRouting(m: number, sel: number, rrmin: number, queue: number): void;
+  mapSetGroup(m: number, g: number): void;
   mapGet(m: number, f: number): number;
   mapPath(m: number, s: number): number;
-  mapGroupPrio(m: number, g: number): number;
-  mapGroupActive(m: number, g: number): number;
-  mapSwitch(m: number, g: number): void;
-  pathAdd(m: number, port: number, prio: number, key: number): number;
+  pathAdd(m: number, port: number, group: number): number;
   pathRemove(p: number): void;
-  pathSetPrio(p: number, prio: number): void;
-  pathSetLink(p: number, link: number): void;
-  pathFail(p: number): void;
-  pathReinstate(p: number): void;
+  pathSetUsable(p: number, ok: number): void;
   pathGet(p: number, f: number): number;
   evStart(): number;
   evCount(): number;
@@ -88,7 +83,7 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
   const setDom = (d: Handle, o: Partial<{ online: number; weight: number; cap: number; demand: number; run: number }>): void => {
     x.domSet(d, o.online ?? x.domGet(d, 1), o.weight ?? x.domGet(d, 2), o.cap ?? x.domGet(d, 3), o.demand ?? x.domGet(d, 4), o.run ?? x.domGet(d, 5));
   };
-  const policyOf = (m: Handle): C.EncodedPolicy => ({ grouping: x.mapGet(m, 0), selector: x.mapGet(m, 1), rrMinIo: x.mapGet(m, 2), failback: x.mapGet(m, 3), noPathRetry: x.mapGet(m, 4) });
+  const routingOf = (m: Handle): C.EncodedRouting => ({ selector: x.mapGet(m, 0), rrMinIo: x.mapGet(m, 1), queue: x.mapGet(m, 2) });
 
   const core: SimCore = {
     kind: 'wasm',
@@ -117,13 +112,13 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
       if (saved.kind !== 'wasm') throw new Error('core tables: saved by the reference model, not the wasm core');
       const r = new ByteReader(saved.payload);
       const n = r.u32();
-      if (n !== x.colCount()) throw new Error('core tables: column layout differs from this build');
+      if (n !== x.colCount()) throw new CoreLayoutError();
       const cols: { off: number; data: Uint8Array; limit: number }[] = [];
       for (let i = 0; i < n; i++) {
         const ent = r.u32();
         const per = r.u32();
         const len = r.u32();
-        if (ent !== x.colEntity(i) || per !== x.colBytes(i)) throw new Error('core tables: column layout differs from this build');
+        if (ent !== x.colEntity(i) || per !== x.colBytes(i)) throw new CoreLayoutError();
         const next = i + 1 < n ? x.colOffset(i + 1) : Infinity;
         cols.push({ off: x.colOffset(i), data: r.bytes(len), limit: next - x.colOffset(i) });
       }
@@ -160,16 +155,7 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
     setHostPcpus(h, pcpus) {
       check('host', h);
       C.intIn('pcpus', pcpus, 0, 4096);
-      x.hostSet(h, pcpus, x.hostGet(h, 3), x.hostGet(h, 4));
-    },
-    setHostPollingInterval(h, s) {
-      check('host', h);
-      C.intIn('polling_interval', s, 1, 86400);
-      x.hostSet(h, x.hostGet(h, 0), s, x.hostGet(h, 4));
-    },
-    setHostChecker(h, running) {
-      check('host', h);
-      x.hostSet(h, x.hostGet(h, 0), x.hostGet(h, 3), running ? 1 : 0);
+      x.hostSetPcpus(h, pcpus);
     },
     hostCpu(h): HostCpu {
       check('host', h);
@@ -280,15 +266,11 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
       check('port', p);
       C.numIn('capacityIops', cap, 1, 1e9);
       C.numIn('serviceTimeMs', svc, 0.001, 1e5);
-      x.portSet(p, cap, svc, x.portGet(p, 0));
-    },
-    setPortUp(p, up) {
-      check('port', p);
-      x.portSet(p, x.portGet(p, 3), x.portGet(p, 4), up ? 1 : 0);
+      x.portSet(p, cap, svc);
     },
     portStatus(p): PortStatus {
       check('port', p);
-      return { up: x.portGet(p, 0) === 1, utilisation: x.portGet(p, 1), latencyMs: x.portGet(p, 2) };
+      return { utilisation: x.portGet(p, 0), latencyMs: x.portGet(p, 1) };
     },
     addLun: () => made('lun', x.lunAdd()),
     removeLun(l) {
@@ -310,96 +292,50 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
       check('map', m);
       x.mapRemoveAll(m);
     },
-    setMapPolicy(m, policy: MapPolicy) {
+    setMapRouting(m, routing: MapRouting) {
       check('map', m);
-      const e = C.encodePolicy(policy);
-      x.mapSetPolicy(m, e.grouping, e.selector, e.rrMinIo, e.failback, e.noPathRetry);
+      const e = C.encodeRouting(routing);
+      x.mapSetRouting(m, e.selector, e.rrMinIo, e.queue);
     },
-    mapPolicy(m) {
+    mapRouting(m) {
       check('map', m);
-      return C.decodePolicy(policyOf(m));
+      return C.decodeRouting(routingOf(m));
     },
-    mapGroups(m): MapGroup[] {
+    setMapActiveGroup(m, g) {
       check('map', m);
-      const ng = x.mapGet(m, 5);
-      const cur = x.mapGet(m, 6);
-      const np = x.mapGet(m, 7);
-      const groups: MapGroup[] = [];
-      for (let g = 0; g < ng; g++) {
-        const paths: Handle[] = [];
-        for (let s = 0; s < np; s++) if (x.pathGet(x.mapPath(m, s), 3) === g) paths.push(x.mapPath(m, s));
-        const active = x.mapGroupActive(m, g);
-        groups.push({ priority: x.mapGroupPrio(m, g), state: g === cur ? 'active' : active > 0 ? 'enabled' : 'disabled', paths });
-      }
-      return groups;
+      C.intIn('group', g, -1, MAX_PATHS_PER_MAP - 1);
+      x.mapSetGroup(m, g);
     },
     mapStatus(m): MapStatus {
       check('map', m);
-      const cur = x.mapGet(m, 6);
-      const mode = C.MODES[x.mapGet(m, 9)]!;
-      const now = x.nowMs();
-      const fbAt = x.mapGet(m, 11);
-      return {
-        currentGroup: cur,
-        activePaths: activePathsOf(x, m),
-        queued: x.mapGet(m, 8),
-        mode,
-        retrySecondsLeft: mode === 'recovery' ? Math.max(0, (x.mapGet(m, 10) - now) / 1000) : 0,
-        failbackSecondsLeft: fbAt >= 0 ? Math.max(0, (fbAt - now) / 1000) : 0,
-      };
+      return { activeGroup: x.mapGet(m, 3), usablePaths: x.mapGet(m, 6), queued: x.mapGet(m, 5), queueIfNoPath: x.mapGet(m, 2) === 1 };
     },
     mapCounters(m): MapCounters {
       check('map', m);
-      return { issued: x.mapGet(m, 12), completed: x.mapGet(m, 13), queued: x.mapGet(m, 8), errors: x.mapGet(m, 14) };
-    },
-    switchGroup(m, g) {
-      check('map', m);
-      C.intIn('group', g, 0, x.mapGet(m, 5) - 1);
-      x.mapSwitch(m, g);
+      return { issued: x.mapGet(m, 7), completed: x.mapGet(m, 8), queued: x.mapGet(m, 5), errors: x.mapGet(m, 9) };
     },
 
-    addPath(m, port, prio, key) {
+    addPath(m, port, group) {
       check('map', m);
       check('port', port);
-      C.intIn('prio', prio, 0, 1 << 30);
-      C.intIn('groupKey', key, -(1 << 30), 1 << 30);
-      return made('path', x.pathAdd(m, port, prio, key));
+      C.intIn('group', group, 0, MAX_PATHS_PER_MAP - 1);
+      return made('path', x.pathAdd(m, port, group));
     },
     removePath(p) {
       check('path', p);
       x.pathRemove(p);
     },
-    setPathPrio(p, prio) {
+    setPathUsable(p, usable) {
       check('path', p);
-      C.intIn('prio', prio, 0, 1 << 30);
-      x.pathSetPrio(p, prio);
-    },
-    setPathLink(p, link: PathLink) {
-      check('path', p);
-      x.pathSetLink(p, C.linkCode(link));
-    },
-    failPath(p) {
-      check('path', p);
-      x.pathFail(p);
-    },
-    reinstatePath(p) {
-      check('path', p);
-      x.pathReinstate(p);
+      x.pathSetUsable(p, usable ? 1 : 0);
     },
     pathStatus(p): PathStatus {
       check('path', p);
-      return {
-        link: C.LINKS[x.pathGet(p, 0)]!,
-        dm: x.pathGet(p, 1) === 1 ? 'active' : 'failed',
-        checker: C.CHECKER_STATES[x.pathGet(p, 2)]!,
-        group: x.pathGet(p, 3),
-        prio: x.pathGet(p, 4),
-        checkIntervalS: x.pathGet(p, 5),
-      };
+      return { map: x.pathGet(p, 8), group: x.pathGet(p, 1), usable: x.pathGet(p, 0) === 1 };
     },
     pathCounters(p): PathCounters {
       check('path', p);
-      return { reads: x.pathGet(p, 6), writes: x.pathGet(p, 7), readSectors: x.pathGet(p, 8), writeSectors: x.pathGet(p, 9), inFlight: x.pathGet(p, 10), latencyMs: x.pathGet(p, 11) };
+      return { reads: x.pathGet(p, 2), writes: x.pathGet(p, 3), readSectors: x.pathGet(p, 4), writeSectors: x.pathGet(p, 5), inFlight: x.pathGet(p, 6), latencyMs: x.pathGet(p, 7) };
     },
 
     drainEvents(): CoreEvent[] {
@@ -408,10 +344,7 @@ export function createWasmCore(x: CoreExports, capacities: CoreCapacities): SimC
       const cap = x.evCap();
       let i = x.evStart();
       for (let k = 0; k < n; k++) {
-        const reason = C.REASONS[x.evGet(i, 6)];
-        const e: CoreEvent = { atMs: x.evGet(i, 0), kind: C.EVENT_KINDS[x.evGet(i, 1) - 1]!, host: x.evGet(i, 2), map: x.evGet(i, 3), path: x.evGet(i, 4), value: x.evGet(i, 5) };
-        if (reason) e.reason = reason;
-        out.push(e);
+        out.push({ atMs: x.evGet(i, 0), kind: C.EVENT_KINDS[x.evGet(i, 1) - 1]!, host: x.evGet(i, 2), map: x.evGet(i, 3), value: x.evGet(i, 4) });
         i = i + 1 >= cap ? 0 : i + 1;
       }
       x.evClear();
@@ -427,11 +360,4 @@ const exportsByCore = new WeakMap<SimCore, CoreExports>();
 /** The raw ABI under a wasm core (benchmarks profile single phases and read memory size). */
 export function wasmExportsOf(core: SimCore): (CoreExports & { tickPhases(dtMs: number, mask: number): void }) | undefined {
   return exportsByCore.get(core) as (CoreExports & { tickPhases(dtMs: number, mask: number): void }) | undefined;
-}
-
-function activePathsOf(x: CoreExports, m: number): number {
-  const np = x.mapGet(m, 7);
-  let n = 0;
-  for (let s = 0; s < np; s++) if (x.pathGet(x.mapPath(m, s), 1) === 1) n++;
-  return n;
 }

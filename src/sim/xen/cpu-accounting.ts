@@ -1,5 +1,5 @@
 // The tick system that feeds domains' CPU time: mirrors the world's hosts and domains into the
-// core (sim/core/sync-xen.ts), ticks the core (credit scheduler, block I/O, path checkers) and
+// core (sim/core/sync-xen.ts), ticks the core (credit scheduler, block I/O with path selection) and
 // copies the cumulative CPU times back into the world. Without a core (test harnesses that pass
 // none) guests simply consume their demand, scaled down when their host is oversubscribed.
 import { syncXen, writeBackCpu } from '../core/sync-xen';

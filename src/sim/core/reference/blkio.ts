@@ -1,10 +1,11 @@
-// Reference block I/O: VBD wants → map (group pick, selector) → ports (capacity share, M/M/1
-// latency) → completions attributed back to VBDs; queueing and errors with no usable path.
+// Reference block I/O: VBD wants → map (selector over the active group's usable paths) → ports
+// (capacity share, M/M/1 latency) → completions attributed back to VBDs; queueing (when the world
+// says the map queues) and errors with no usable path.
 import * as C from '../codes';
 import { vbdUnit } from './hash';
-import { dispatch, emit, kernelPick, noPathCheck, type Ctx } from './multipath';
+import { dispatch, emit, usableSlots } from './multipath';
 import type { CpuResult } from './sched';
-import type { RefMap } from './state';
+import type { RefState } from './state';
 
 const SERVE = 0;
 const QUEUE = 1;
@@ -17,8 +18,7 @@ const RHO_MAX = 0.95;
 
 interface MapTick { wantR: number; wantW: number; wantS: number; outcome: number; drain: number; newAcc: number; pendTotal: number; cumP: number; cumW: number; sent: Map<number, number> }
 
-export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
-  const st = ctx.st;
+export function ioTick(st: RefState, eventCap: number, cpu: CpuResult, dtS: number): void {
   const seed = st.seed >>> 0;
   const tick = st.tick >>> 0;
   const work = new Map<number, MapTick>();
@@ -53,7 +53,7 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
     }
   });
 
-  // 2. Maps pick a group and dispatch, or queue / fail.
+  // 2. Maps dispatch over the active group's usable paths, or queue / fail.
   const portDemand = new Map<number, number>();
   for (const [mh, mt] of work) {
     const m = st.maps.rows[mh]!;
@@ -63,19 +63,19 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
       mt.outcome = IDLE;
       continue;
     }
-    if (kernelPick(ctx, mh, true)) {
-      if (m.mode !== C.MODE_NORMAL) {
-        m.mode = C.MODE_NORMAL;
-        emit(st, ctx.eventCap, C.EV_QUEUE_RESUMED, m.host, mh, -1, 0, C.REASON_NONE);
-      }
+    if (usableSlots(st, m).length > 0) {
       mt.outcome = SERVE;
       mt.sent = dispatch(st, m, n);
       for (const [ph, x] of mt.sent) {
         const port = st.paths.rows[ph]!.port;
         portDemand.set(port, (portDemand.get(port) ?? 0) + x);
       }
+    } else if (m.queue) {
+      mt.outcome = QUEUE;
     } else {
-      mt.outcome = noPathOutcome(ctx, mh, m, n);
+      emit(st, eventCap, C.EV_IO_ERROR, m.host, mh, n);
+      m.queued = 0;
+      mt.outcome = FAIL;
     }
   }
 
@@ -202,17 +202,4 @@ export function ioTick(ctx: Ctx, cpu: CpuResult, dtS: number): void {
       v.pend = 0;
     }
   });
-}
-
-/** No usable path: queue (queue_if_no_path, or recovery for no_path_retry N) or fail everything. */
-function noPathOutcome(ctx: Ctx, mh: number, m: RefMap, n: number): number {
-  const st = ctx.st;
-  let outcome = QUEUE;
-  if (m.noPathRetry === C.NPR_FAIL || m.noPathRetry === 0 || m.mode === C.MODE_FAILING) outcome = FAIL;
-  else if (m.noPathRetry !== C.NPR_QUEUE) noPathCheck(ctx, mh);
-  if (outcome === FAIL) {
-    emit(st, ctx.eventCap, C.EV_IO_ERROR, m.host, mh, -1, n, C.REASON_NONE);
-    m.queued = 0;
-  }
-  return outcome;
 }

@@ -1,19 +1,18 @@
 // SimCore as plain TypeScript objects: the reference model the wasm core is proven against and
 // measured beside. Same inputs, same checks, same handles, same numbers.
 import * as C from '../codes';
-import { ByteReader, ByteWriter, decodeSaved, encodeSaved } from '../table-bytes';
+import { ByteReader, ByteWriter, CoreLayoutError, decodeSaved, encodeSaved } from '../table-bytes';
 import { DEFAULT_CAPACITIES, MAX_PATHS_PER_MAP } from '../types';
-import type { CoreCapacities, CoreEvent, Handle, MapGroup, SimCore } from '../types';
+import type { CoreCapacities, CoreEvent, Handle, SimCore } from '../types';
 import { LOCAL_LATENCY_MS, ioTick } from './blkio';
-import { activeIn, checkerTick, emit, groupPrio, noPathCheck, regroup, switchTo, type Ctx } from './multipath';
+import { rrRestart, usableSlots } from './multipath';
 import { schedTick } from './sched';
 import { fold, vcpuBusy, vcpuPcpu, vcpuTime } from './vcpus';
-import { emptyState, get, insert, release, type RefState, type RefVbd, type Table } from './state';
+import { REF_LAYOUT, emptyState, get, insert, release, type RefState, type RefVbd, type Table } from './state';
 
 export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACITIES): SimCore {
   let st: RefState = emptyState();
   const caps = { ...capacities };
-  const ctx = (): Ctx => ({ st, eventCap: caps.events });
 
   const must = <T>(t: Table<T>, what: string, h: Handle): T => {
     const row = get(t, h);
@@ -50,6 +49,7 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       if (saved.kind !== 'reference') throw new Error('core tables: saved by the wasm core, not the reference model');
       const next = JSON.parse(new ByteReader(saved.payload).str()) as RefState;
       if (!next || !Array.isArray(next.hosts?.rows) || !Array.isArray(next.events)) throw new Error('core tables: bad reference state');
+      if (next.layout !== REF_LAYOUT) throw new CoreLayoutError();
       st = next;
       core.meta = saved.meta;
     },
@@ -66,15 +66,14 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       st.nowMs += dtMs;
       st.tick += 1;
       const dtS = dtMs / 1000;
-      checkerTick(ctx());
       const cpu = schedTick(st, dtS);
-      ioTick(ctx(), cpu, dtS);
+      ioTick(st, caps.events, cpu, dtS);
     },
     nowMs: () => st.nowMs,
 
     addHost(pcpus) {
       C.intIn('pcpus', pcpus, 0, 4096);
-      return made('host', insert(st.hosts, { pcpus, pollS: 5, checker: true, util: 0, busyS: 0 }, caps.hosts));
+      return made('host', insert(st.hosts, { pcpus, util: 0, busyS: 0 }, caps.hosts));
     },
     removeHost(h) {
       must(st.hosts, 'host', h);
@@ -86,14 +85,6 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       const host = must(st.hosts, 'host', h);
       C.intIn('pcpus', pcpus, 0, 4096);
       host.pcpus = pcpus;
-    },
-    setHostPollingInterval(h, s) {
-      const host = must(st.hosts, 'host', h);
-      C.intIn('polling_interval', s, 1, 86400);
-      host.pollS = s;
-    },
-    setHostChecker(h, running) {
-      must(st.hosts, 'host', h).checker = running;
     },
     hostCpu(h) {
       const host = must(st.hosts, 'host', h);
@@ -200,7 +191,7 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
     addPort(cap, svc) {
       C.numIn('capacityIops', cap, 1, 1e9);
       C.numIn('serviceTimeMs', svc, 0.001, 1e5);
-      return made('port', insert(st.ports, { cap, svc, up: true, util: 0, lat: svc }, caps.ports));
+      return made('port', insert(st.ports, { cap, svc, util: 0, lat: svc }, caps.ports));
     },
     setPort(p, cap, svc) {
       const port = must(st.ports, 'port', p);
@@ -209,12 +200,9 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       port.cap = cap;
       port.svc = svc;
     },
-    setPortUp(p, up) {
-      must(st.ports, 'port', p).up = up;
-    },
     portStatus(p) {
       const port = must(st.ports, 'port', p);
-      return { up: port.up, utilisation: port.util, latencyMs: port.lat };
+      return { utilisation: port.util, latencyMs: port.lat };
     },
     addLun: () => made('lun', insert(st.luns, { rd: 0, wr: 0, rs: 0, ws: 0 }, caps.luns)),
     removeLun(l) {
@@ -231,8 +219,8 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       must(st.hosts, 'host', host);
       must(st.luns, 'lun', lun);
       return made('map', insert(st.maps, {
-        host, lun, grouping: C.GRP_FAILOVER, selector: C.SEL_RR, rrMinIo: 1000, failback: C.FB_MANUAL, noPathRetry: C.NPR_FAIL,
-        paths: [], groupCount: 0, cur: -1, rrPos: -1, rrUsed: 0, mode: C.MODE_NORMAL, retryAt: 0, fbAt: -1, queued: 0, lat: 0, issued: 0, done: 0, err: 0,
+        host, lun, selector: C.SEL_RR, rrMinIo: 1000, queue: false,
+        paths: [], cur: -1, rrPos: -1, rrUsed: 0, queued: 0, lat: 0, issued: 0, done: 0, err: 0,
       }, caps.maps));
     },
     removeMap(mh) {
@@ -245,63 +233,41 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       for (const ph of m.paths) release(st.paths, ph);
       release(st.maps, mh);
     },
-    setMapPolicy(mh, policy) {
+    setMapRouting(mh, routing) {
       const m = must(st.maps, 'map', mh);
-      const e = C.encodePolicy(policy);
-      m.grouping = e.grouping;
+      const e = C.encodeRouting(routing);
       m.selector = e.selector;
       m.rrMinIo = e.rrMinIo;
-      m.failback = e.failback;
-      m.noPathRetry = e.noPathRetry;
-      regroup(st, m);
+      m.queue = e.queue === 1;
     },
-    mapPolicy(mh) {
+    mapRouting(mh) {
       const m = must(st.maps, 'map', mh);
-      return C.decodePolicy({ grouping: m.grouping, selector: m.selector, rrMinIo: m.rrMinIo, failback: m.failback, noPathRetry: m.noPathRetry });
+      return C.decodeRouting({ selector: m.selector, rrMinIo: m.rrMinIo, queue: m.queue ? 1 : 0 });
     },
-    mapGroups(mh): MapGroup[] {
+    setMapActiveGroup(mh, g) {
       const m = must(st.maps, 'map', mh);
-      return Array.from({ length: m.groupCount }, (_, g) => ({
-        priority: groupPrio(st, m, g),
-        state: g === m.cur ? 'active' : activeIn(st, m, g) > 0 ? 'enabled' : 'disabled',
-        paths: m.paths.filter((ph) => st.paths.rows[ph]!.group === g),
-      }));
+      C.intIn('group', g, -1, MAX_PATHS_PER_MAP - 1);
+      if (m.cur === g) return;
+      m.cur = g;
+      rrRestart(m);
     },
     mapStatus(mh) {
       const m = must(st.maps, 'map', mh);
-      const mode = C.MODES[m.mode]!;
-      return {
-        currentGroup: m.cur,
-        activePaths: m.paths.filter((ph) => st.paths.rows[ph]!.dm).length,
-        queued: m.queued,
-        mode,
-        retrySecondsLeft: mode === 'recovery' ? Math.max(0, (m.retryAt - st.nowMs) / 1000) : 0,
-        failbackSecondsLeft: m.fbAt >= 0 ? Math.max(0, (m.fbAt - st.nowMs) / 1000) : 0,
-      };
+      return { activeGroup: m.cur, usablePaths: usableSlots(st, m).length, queued: m.queued, queueIfNoPath: m.queue };
     },
     mapCounters(mh) {
       const m = must(st.maps, 'map', mh);
       return { issued: m.issued, completed: m.done, queued: m.queued, errors: m.err };
     },
-    switchGroup(mh, g) {
-      const m = must(st.maps, 'map', mh);
-      C.intIn('group', g, 0, m.groupCount - 1);
-      switchTo(ctx(), mh, g, C.REASON_OPERATOR);
-    },
 
-    addPath(mh, port, prio, key) {
+    addPath(mh, port, group) {
       const m = must(st.maps, 'map', mh);
       must(st.ports, 'port', port);
-      C.intIn('prio', prio, 0, 1 << 30);
-      C.intIn('groupKey', key, -(1 << 30), 1 << 30);
+      C.intIn('group', group, 0, MAX_PATHS_PER_MAP - 1);
       if (m.paths.length >= MAX_PATHS_PER_MAP) throw new RangeError(`core: a map holds at most ${MAX_PATHS_PER_MAP} paths`);
-      const host = st.hosts.rows[m.host]!;
-      const ph = made('path', insert(st.paths, {
-        map: mh, port, prio, key, group: 0, link: C.LINK_UP, dm: true, chk: C.CHK_READY, next: st.nowMs, intervalS: host.pollS,
-        rd: 0, wr: 0, rs: 0, ws: 0, inFlight: 0, stamp: 0,
-      }, caps.paths));
+      const ph = made('path', insert(st.paths, { map: mh, port, group, usable: true, rd: 0, wr: 0, rs: 0, ws: 0, inFlight: 0, stamp: 0 }, caps.paths));
       m.paths.push(ph);
-      regroup(st, m);
+      rrRestart(m);
       return ph;
     },
     removePath(ph) {
@@ -309,30 +275,14 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
       const m = st.maps.rows[p.map]!;
       m.paths = m.paths.filter((x) => x !== ph);
       release(st.paths, ph);
-      regroup(st, m);
+      rrRestart(m);
     },
-    setPathPrio(ph, prio) {
-      const p = must(st.paths, 'path', ph);
-      C.intIn('prio', prio, 0, 1 << 30);
-      p.prio = prio;
-      regroup(st, st.maps.rows[p.map]!);
-    },
-    setPathLink(ph, link) {
-      must(st.paths, 'path', ph).link = C.linkCode(link);
-    },
-    failPath(ph) {
-      const p = must(st.paths, 'path', ph);
-      if (!p.dm) return;
-      p.dm = false;
-      emit(st, caps.events, C.EV_PATH_FAILED, st.maps.rows[p.map]!.host, p.map, ph, 2, C.REASON_OPERATOR);
-      noPathCheck(ctx(), p.map);
-    },
-    reinstatePath(ph) {
-      must(st.paths, 'path', ph).dm = true;
+    setPathUsable(ph, usable) {
+      must(st.paths, 'path', ph).usable = usable;
     },
     pathStatus(ph) {
       const p = must(st.paths, 'path', ph);
-      return { link: C.LINKS[p.link]!, dm: p.dm ? 'active' : 'failed', checker: C.CHECKER_STATES[p.chk]!, group: p.group, prio: p.prio, checkIntervalS: p.intervalS };
+      return { map: p.map, group: p.group, usable: p.usable };
     },
     pathCounters(ph) {
       const p = must(st.paths, 'path', ph);
@@ -340,12 +290,7 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
     },
 
     drainEvents(): CoreEvent[] {
-      const out = st.events.map((e) => {
-        const ev: CoreEvent = { atMs: e.atMs, kind: C.EVENT_KINDS[e.kind - 1]!, host: e.host, map: e.map, path: e.path, value: e.value };
-        const reason = C.REASONS[e.reason];
-        if (reason) ev.reason = reason;
-        return ev;
-      });
+      const out = st.events.map((e): CoreEvent => ({ atMs: e.atMs, kind: C.EVENT_KINDS[e.kind - 1]!, host: e.host, map: e.map, value: e.value }));
       st.events = [];
       return out;
     },

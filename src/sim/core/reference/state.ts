@@ -1,7 +1,7 @@
 // The reference model's state: plain objects in arrays indexed by handle, with the same handle
 // allocation as the wasm tables (high-water mark + LIFO reuse), so both hand out equal handles.
 
-export interface RefHost { pcpus: number; pollS: number; checker: boolean; util: number; busyS: number }
+export interface RefHost { pcpus: number; util: number; busyS: number }
 /** A vCPU's time at its domain's last fold (vcpu/vcpus.ts derives the rest). */
 export interface RefVcpu { base: number }
 export interface RefDomain {
@@ -20,27 +20,36 @@ export interface RefVbd {
   dom: number; map: number; readIops: number; writeIops: number; spr: number; carryR: number; carryW: number;
   rd: number; wr: number; rs: number; ws: number; oo: number; done: number; pend: number; err: number;
 }
-export interface RefPort { cap: number; svc: number; up: boolean; util: number; lat: number }
+export interface RefPort { cap: number; svc: number; util: number; lat: number }
 export interface RefLun { rd: number; wr: number; rs: number; ws: number }
 export interface RefMap {
-  host: number; lun: number; grouping: number; selector: number; rrMinIo: number; failback: number; noPathRetry: number;
+  host: number; lun: number; selector: number; rrMinIo: number;
+  /** Queue (true) or fail I/O with no usable path, as the world says. */
+  queue: boolean;
   /** Path handles in the order added. */
   paths: number[];
-  groupCount: number; cur: number; rrPos: number; rrUsed: number; mode: number; retryAt: number; fbAt: number;
+  /** The world's active group (-1 none). */
+  cur: number; rrPos: number; rrUsed: number;
   queued: number; lat: number; issued: number; done: number; err: number;
 }
 export interface RefPath {
-  map: number; port: number; prio: number; key: number; group: number; link: number; dm: boolean; chk: number;
-  next: number; intervalS: number; rd: number; wr: number; rs: number; ws: number;
+  map: number; port: number;
+  /** The world's group index, and its verdict on whether I/O may use the path. */
+  group: number; usable: boolean;
+  rd: number; wr: number; rs: number; ws: number;
   /** Mean requests in flight during tick `stamp` (none in other ticks). */
   inFlight: number; stamp: number;
 }
-export interface RefEvent { atMs: number; kind: number; host: number; map: number; path: number; value: number; reason: number }
+export interface RefEvent { atMs: number; kind: number; host: number; map: number; value: number }
 
 /** Rows by handle (null = free), the high-water mark implied by the length, and freed handles. */
 export interface Table<T> { rows: (T | null)[]; free: number[] }
 
+/** Bumped with the wasm ABI when the state's shape changes: older saved states are refused. */
+export const REF_LAYOUT = 3;
+
 export interface RefState {
+  layout: number;
   nowMs: number;
   tick: number;
   seed: number;
@@ -60,7 +69,7 @@ export const emptyTable = <T>(): Table<T> => ({ rows: [], free: [] });
 
 export function emptyState(): RefState {
   return {
-    nowMs: 0, tick: 0, seed: 0,
+    layout: REF_LAYOUT, nowMs: 0, tick: 0, seed: 0,
     hosts: emptyTable(), domains: emptyTable(), vbds: emptyTable(), ports: emptyTable(), luns: emptyTable(), maps: emptyTable(), paths: emptyTable(),
     vcpusUsed: 0, events: [],
   };

@@ -1,8 +1,9 @@
 // Synthetic estates for differential tests and the benchmark: pools of hosts sharing arrays and
-// LUNs, each host seeing every LUN of its pool through 2 HBAs × 2 controller ports, guests with
-// mixed workloads and VBDs routed to their host's maps. Deterministic from a seed.
+// LUNs, each host seeing every LUN of its pool through 2 HBAs × 2 controller ports (grouped as the
+// world would: by the owning controller, all in one, or one per path), guests with mixed workloads
+// and VBDs routed to their host's maps. Deterministic from a seed.
 import { nextFloat, nextInt, pick, seedRng, type RngState } from '../../../lib/rng';
-import type { Handle, MapPolicy, SimCore } from '../types';
+import type { Handle, MapRouting, SimCore } from '../types';
 
 export interface EstateSpec {
   hosts: number;
@@ -31,13 +32,18 @@ export const SMALL: EstateSpec = { hosts: 2, domains: 10, lunsPerHost: 4, poolSi
 export const ESTATE: EstateSpec = { hosts: 16, domains: 400, lunsPerHost: 25, poolSize: 16, pathsPerMap: 4, seed: 2 };
 export const XL: EstateSpec = { hosts: 256, domains: 8192, lunsPerHost: 64, poolSize: 16, pathsPerMap: 4, seed: 3 };
 
-const POLICIES: MapPolicy[] = [
-  { grouping: 'group_by_prio', selector: 'round-robin', rrMinIo: 100, failback: 'immediate', noPathRetry: 'queue' },
-  { grouping: 'group_by_prio', selector: 'queue-length', rrMinIo: 1000, failback: 15, noPathRetry: 12 },
-  { grouping: 'failover', selector: 'round-robin', rrMinIo: 1000, failback: 'manual', noPathRetry: 'fail' },
-  { grouping: 'multibus', selector: 'service-time', rrMinIo: 1000, failback: 'followover', noPathRetry: 5 },
-  { grouping: 'group_by_serial', selector: 'round-robin', rrMinIo: 16, failback: 'immediate', noPathRetry: 'queue' },
+/** How the world would group a map's paths: by owning controller (ALUA prio), one group, one per path. */
+type Grouping = 'prio' | 'multibus' | 'failover';
+
+const ROUTINGS: Array<{ routing: MapRouting; grouping: Grouping }> = [
+  { routing: { selector: 'round-robin', rrMinIo: 100, queueIfNoPath: true }, grouping: 'prio' },
+  { routing: { selector: 'queue-length', rrMinIo: 1000, queueIfNoPath: true }, grouping: 'prio' },
+  { routing: { selector: 'round-robin', rrMinIo: 1000, queueIfNoPath: false }, grouping: 'failover' },
+  { routing: { selector: 'service-time', rrMinIo: 1000, queueIfNoPath: true }, grouping: 'multibus' },
+  { routing: { selector: 'round-robin', rrMinIo: 16, queueIfNoPath: false }, grouping: 'prio' },
 ];
+
+const groupOf = (grouping: Grouping, k: number, owner: boolean): number => (grouping === 'multibus' ? 0 : grouping === 'failover' ? k : owner ? 0 : 1);
 
 export function buildEstate(core: SimCore, spec: EstateSpec): Estate {
   const rng = seedRng(spec.seed);
@@ -59,7 +65,9 @@ export function buildEstate(core: SimCore, spec: EstateSpec): Estate {
   for (let h = 0; h < spec.hosts; h++) {
     const pcpus = pick(rng, [16, 24, 32]);
     const host = core.addHost(pcpus);
-    core.setHostPollingInterval(host, pick(rng, [5, 5, 10]));
+    // Was the host's polling interval (the checker is the world's now): drawn still, so the same
+    // seed gives the same guests as before and benchmark figures stay comparable.
+    pick(rng, [5, 5, 10]);
     e.hosts.push(host);
     const dom0 = core.addDomain(host, Math.min(8, pcpus));
     core.setDomainDemand(dom0, 0.04);
@@ -68,13 +76,15 @@ export function buildEstate(core: SimCore, spec: EstateSpec): Estate {
     const maps: Handle[] = [];
     poolLuns[pool]!.forEach((lun, l) => {
       const m = core.addMap(host, lun);
-      const owner = l % 2; // the LUN's owning controller gets the higher ALUA prio
+      const owner = l % 2; // the LUN's owning controller: its paths form the preferred group
+      const { routing, grouping } = ROUTINGS[l % ROUTINGS.length]!;
       for (let k = 0; k < spec.pathsPerMap; k++) {
         const ctrl = k % 2;
         const port = poolPorts[pool]![ctrl * 4 + ((l + (k >> 1)) % 4)]!;
-        e.paths.push(core.addPath(m, port, ctrl === owner ? 50 : 10, ctrl));
+        e.paths.push(core.addPath(m, port, groupOf(grouping, k, ctrl === owner)));
       }
-      core.setMapPolicy(m, POLICIES[l % POLICIES.length]!);
+      core.setMapRouting(m, routing);
+      core.setMapActiveGroup(m, 0);
       maps.push(m);
     });
     hostMaps.push(maps);

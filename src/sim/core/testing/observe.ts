@@ -24,26 +24,21 @@ export function observe(core: SimCore, e: Estate, live: (kind: keyof Estate, h: 
     });
   }
   for (const v of e.vbds) if (live('vbds', v)) put(`vbd${v}`, core.vbdCounters(v));
-  for (const p of e.ports) if (live('ports', p)) put(`port${p}`, { ...core.portStatus(p), up: core.portStatus(p).up ? 1 : 0 });
+  for (const p of e.ports) if (live('ports', p)) put(`port${p}`, core.portStatus(p));
   for (const l of e.luns) if (live('luns', l)) put(`lun${l}`, core.lunCounters(l));
   for (const m of e.maps) {
     if (!live('maps', m)) continue;
     put(`map${m}`, core.mapCounters(m));
     const s = core.mapStatus(m);
     put(`map${m}.status`, s);
-    o.set(`map${m}.mode`, ['normal', 'recovery', 'failing'].indexOf(s.mode));
-    core.mapGroups(m).forEach((g, i) => {
-      o.set(`map${m}.g${i}.prio`, g.priority);
-      o.set(`map${m}.g${i}.state`, ['active', 'enabled', 'disabled'].indexOf(g.state));
-      o.set(`map${m}.g${i}.paths`, g.paths.reduce((a, p) => a * 31 + p + 1, 0));
-    });
+    o.set(`map${m}.queueIfNoPath`, s.queueIfNoPath ? 1 : 0);
   }
   for (const p of e.paths) {
     if (!live('paths', p)) continue;
     put(`path${p}`, core.pathCounters(p));
     const s = core.pathStatus(p);
     put(`path${p}.status`, s);
-    o.set(`path${p}.state`, (s.link === 'up' ? 0 : s.link === 'down' ? 1 : 2) * 100 + (s.dm === 'active' ? 0 : 10) + ['ready', 'faulty', 'ghost'].indexOf(s.checker));
+    o.set(`path${p}.usable`, s.usable ? 1 : 0);
   }
   return o;
 }

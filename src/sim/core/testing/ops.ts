@@ -1,8 +1,8 @@
-// Random operations on a core (faults, config changes, churn, ticks of varied length), described
-// by plain integers so fast-check can generate and shrink them; applied to several cores in
-// lockstep they must leave them equal.
+// Random operations on a core (the world's path verdicts and group switches, config changes,
+// churn, ticks of varied length), described by plain integers so fast-check can generate and
+// shrink them; applied to several cores in lockstep they must leave them equal.
 import { seedRng } from '../../../lib/rng';
-import type { Handle, MapPolicy, PathLink, SimCore } from '../types';
+import type { Handle, MapRouting, SimCore } from '../types';
 import { addGuest, type Estate } from './estate';
 
 export interface Op {
@@ -31,18 +31,15 @@ export class Live {
   }
 }
 
-const LINKS: PathLink[] = ['down', 'up', 'up', 'ghost'];
 const WEIGHTS = [1, 128, 256, 256, 512, 27500, 65535];
 
-export function policyFrom(b: number, c: number): MapPolicy {
-  const grouping = (['failover', 'multibus', 'group_by_prio', 'group_by_serial', 'group_by_node_name'] as const)[b % 5]!;
+export function routingFrom(b: number, c: number): MapRouting {
   const selector = (['round-robin', 'queue-length', 'service-time'] as const)[(b >> 3) % 3]!;
-  const fb = c % 6;
-  const failback = fb === 0 ? 'immediate' : fb === 1 ? 'manual' : fb === 2 ? 'followover' : (c >> 3) % 30;
-  const np = (c >> 5) % 5;
-  const noPathRetry = np === 0 ? 'fail' : np === 1 ? 'queue' : (c >> 8) % 6;
-  return { grouping, selector, rrMinIo: [1, 16, 100, 1000][(b >> 5) % 4]!, failback, noPathRetry };
+  return { selector, rrMinIo: [1, 16, 100, 1000][(b >> 5) % 4]!, queueIfNoPath: c % 3 !== 0 };
 }
+
+/** Paths of a live map (the core has no per-map listing; the estate's handles do). */
+const pathsOf = (core: SimCore, live: Live, m: Handle): Handle[] => live.list('paths').filter((p) => core.pathStatus(p).map === m);
 
 const pick = <T>(xs: T[], n: number): T | undefined => (xs.length ? xs[Math.abs(n) % xs.length] : undefined);
 
@@ -59,33 +56,24 @@ export function applyOp(core: SimCore, live: Live, op: Op): string {
         for (let i = 0; i < n; i++) core.tick(1000);
         return `tick×${n}`;
       }
-      case 1: {
-        const p = pick(live.list('paths'), a);
-        if (p === undefined) return 'none';
-        core.setPathLink(p, LINKS[b % LINKS.length]!);
-        return `link ${p}`;
-      }
-      case 2: {
-        const p = pick(live.list('ports'), a);
-        if (p === undefined) return 'none';
-        core.setPortUp(p, b % 3 !== 0);
-        return `port ${p}`;
-      }
+      case 1:
       case 3:
-      case 4: {
+      case 4:
+      case 21: {
+        // The world's verdict on one path: failed or reinstated (by the kernel, the checker, the operator).
         const p = pick(live.list('paths'), a);
         if (p === undefined) return 'none';
-        if (op.kind % OP_KINDS === 3) core.failPath(p);
-        else core.reinstatePath(p);
-        return `fail/reinstate ${p}`;
+        core.setPathUsable(p, op.kind % OP_KINDS === 4 || (op.kind % OP_KINDS !== 3 && b % 3 !== 0));
+        return `usable ${p}`;
       }
-      case 5: {
+      case 2:
+      case 5:
+      case 14: {
+        // The world switched groups (failover, failback, switchgroup); -1 and empty groups included.
         const m = pick(live.list('maps'), a);
         if (m === undefined) return 'none';
-        const n = core.mapGroups(m).length;
-        if (n === 0) return 'no groups';
-        core.switchGroup(m, b % n);
-        return `switch ${m}`;
+        core.setMapActiveGroup(m, (b % 5) - 1);
+        return `group ${m}`;
       }
       case 6:
       case 7:
@@ -107,8 +95,8 @@ export function applyOp(core: SimCore, live: Live, op: Op): string {
       case 11: {
         const m = pick(live.list('maps'), a);
         if (m === undefined) return 'none';
-        core.setMapPolicy(m, policyFrom(b, c));
-        return `policy ${m}`;
+        core.setMapRouting(m, routingFrom(b, c));
+        return `routing ${m}`;
       }
       case 12: {
         const v = pick(live.list('vbds'), a);
@@ -123,16 +111,12 @@ export function applyOp(core: SimCore, live: Live, op: Op): string {
         core.routeVbd(v, m);
         return `route ${v} ${m}`;
       }
-      case 14:
       case 15:
       case 24: {
         const h = pick(live.list('hosts'), a);
         if (h === undefined) return 'none';
-        const k = op.kind % OP_KINDS;
-        if (k === 14) core.setHostChecker(h, b % 4 !== 0);
-        if (k === 15) core.setHostPollingInterval(h, [1, 2, 5, 10][b % 4]!);
-        if (k === 24) core.setHostPcpus(h, [1, 2, 4, 8, 16][b % 5]!);
-        return `host ${k} ${h}`;
+        core.setHostPcpus(h, [1, 2, 4, 8, 16][b % 5]!);
+        return `host ${h}`;
       }
       case 16: {
         const d = pick(live.list('domains'), a);
@@ -170,7 +154,7 @@ export function applyOp(core: SimCore, live: Live, op: Op): string {
         const m = pick(live.list('maps'), a);
         const port = pick(live.list('ports'), b);
         if (m === undefined || port === undefined) return 'none';
-        const p = core.addPath(m, port, [0, 1, 10, 50][c % 4]!, c % 3);
+        const p = core.addPath(m, port, c % 3);
         live.revive('paths', p);
         return `path ${p}`;
       }
@@ -181,12 +165,6 @@ export function applyOp(core: SimCore, live: Live, op: Op): string {
         live.kill('paths', p);
         return `remove path ${p}`;
       }
-      case 21: {
-        const p = pick(live.list('paths'), a);
-        if (p === undefined) return 'none';
-        core.setPathPrio(p, [0, 1, 10, 50][b % 4]!);
-        return `prio ${p}`;
-      }
       case 22: {
         const p = pick(live.list('ports'), a);
         if (p === undefined) return 'none';
@@ -196,7 +174,7 @@ export function applyOp(core: SimCore, live: Live, op: Op): string {
       case 23: {
         const m = pick(live.list('maps'), a);
         if (m === undefined) return 'none';
-        const paths = core.mapGroups(m).flatMap((g) => g.paths);
+        const paths = pathsOf(core, live, m);
         core.removeMap(m);
         live.kill('maps', m);
         for (const p of paths) live.kill('paths', p);
@@ -216,7 +194,7 @@ export function applyOp(core: SimCore, live: Live, op: Op): string {
         const m = pick(live.list('maps'), a);
         if (m === undefined) return 'none';
         const down = op.kind % OP_KINDS === 27;
-        for (const g of core.mapGroups(m)) for (const p of g.paths) core.setPathLink(p, down ? 'down' : 'up');
+        for (const p of pathsOf(core, live, m)) core.setPathUsable(p, !down);
         return `outage ${m} ${down}`;
       }
       default: {

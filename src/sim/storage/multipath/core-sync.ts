@@ -1,20 +1,19 @@
-// Mirrors the storage model into the numeric core so that guests' block I/O flows through the
-// right multipath maps: array ports, LUNs, one core map per host map (policy, paths with prio and
-// controller), each path's physical link, operator fail/reinstate, multipathd running and its
-// polling interval; and routes every running domain's VBDs (`file:` images on a repository
-// mounted from a map's partition, or `phy:` devices) to the host's map. Path states shown to the
-// user stay in the storage model; the core owns the I/O counters. Registry in core.meta.storage.
+// Pushes the storage model's multipath state into the numeric core, which only routes and counts
+// guests' block I/O: array ports, LUNs, one core map per host map (its paths in the world's groups),
+// and on every change each path's usability (dm active and reachable), the map's active group and
+// whether it queues or fails I/O with no usable path. Path and group state (checker, failover,
+// failback, no_path_retry) is the world's alone (path-events.ts, multipathd.ts); the core reports
+// back only I/O errors. Also routes every running domain's VBDs (`file:` images on a repository
+// mounted from a map's partition, or `phy:` devices) to the host's map. Registry in core.meta.storage.
 import { syslog } from '../../logs';
 import { mountFor } from '../../vfs';
 import { registry as xenRegistry, rerouteVbds, syncHost } from '../../core/sync-xen';
-import type { Handle, MapPolicy as CoreMapPolicy, PathLink, SimCore } from '../../core/types';
+import type { Handle, MapRouting, SimCore } from '../../core/types';
 import type { Sim } from '../../sim';
 import type { DomainState } from '../../types';
 import { resolveBlockDevice } from '../san/block-devices';
-import { allPaths, daemonConfig } from './maps';
-import { pollingInterval } from './multipath-policy';
 import { lunKey, reachability } from '../san/san';
-import type { MpMap } from '../types';
+import type { MpMap, ScsiDisk } from '../types';
 
 interface MapEntry {
   h: Handle;
@@ -22,10 +21,11 @@ interface MapEntry {
   name: string;
   /** The paths and their groups: a change rebuilds the core map. */
   sig: string;
-  /** The policy: a change is applied in place. */
-  pol: string;
-  queueing?: boolean;
-  paths: Record<string, { h: Handle; link: PathLink; failed: boolean; prio: number }>;
+  /** The routing (selector, rr_min_io, queueing) last pushed. */
+  route: string;
+  /** The active group last pushed. */
+  group: number;
+  paths: Record<string, { h: Handle; usable: boolean }>;
 }
 
 interface StorageRegistry {
@@ -35,7 +35,6 @@ interface StorageRegistry {
   luns: Record<string, Handle>;
   /** `<host>:<wwid>` → the core map. */
   maps: Record<string, MapEntry>;
-  hosts: Record<string, { poll: number; checker: boolean }>;
 }
 
 /**
@@ -53,7 +52,7 @@ const PORT_SERVICE_MS = 1.5;
 function storageRegistry(core: SimCore): StorageRegistry {
   let reg = core.meta.storage as StorageRegistry | undefined;
   if (!reg) {
-    reg = { ports: {}, luns: {}, maps: {}, hosts: {} };
+    reg = { ports: {}, luns: {}, maps: {} };
     core.meta.storage = reg;
   }
   return reg;
@@ -62,23 +61,26 @@ function storageRegistry(core: SimCore): StorageRegistry {
 /** A core that implements the storage half of the contract (tests may run with a stub). */
 const hasStorageCore = (core: SimCore): boolean => typeof (core as Partial<SimCore>).addMap === 'function';
 
-function corePolicy(m: MpMap): CoreMapPolicy {
+function routing(m: MpMap): MapRouting {
   const sel = m.policy.selector.split(' ')[0];
+  const npr = m.policy.noPathRetry;
   return {
-    grouping: m.policy.pgPolicy,
     selector: sel === 'queue-length' || sel === 'service-time' ? sel : 'round-robin',
     rrMinIo: m.policy.rrMinIo,
-    failback: m.policy.failback,
-    noPathRetry: m.queueing ? m.policy.noPathRetry : 'fail',
+    // queue_if_no_path as the world holds it; no_path_retry 0 never queues (retries are used up at once).
+    queueIfNoPath: m.queueing && npr !== 'fail' && npr !== 0,
   };
 }
 
 const mapSig = (m: MpMap): string => m.groups.map((g) => g.paths.map((x) => x.dev).join(',')).join('|');
 
-function policySig(m: MpMap): string {
-  const p = corePolicy(m);
-  return `${p.grouping}:${p.selector}:${p.rrMinIo}:${p.failback}:${p.noPathRetry}`;
+function routeSig(m: MpMap): string {
+  const r = routing(m);
+  return `${r.selector}:${r.rrMinIo}:${r.queueIfNoPath}`;
 }
+
+/** The world's active group as the core takes it (-1 when it names no group). */
+const activeGroup = (m: MpMap): number => (m.activeGroup >= 0 && m.activeGroup < m.groups.length ? m.activeGroup : -1);
 
 function portHandle(core: SimCore, reg: StorageRegistry, key: string): Handle {
   let h = reg.ports[key];
@@ -114,10 +116,6 @@ export function syncStorage(sim: Sim): void {
     const h = world.hosts[host];
     if (!h) continue;
     const hostH = syncHost(sim, h).h;
-    const he = (reg.hosts[host] ??= { poll: 0, checker: false });
-    const poll = pollingInterval(daemonConfig(world, host));
-    if (he.poll !== poll) core.setHostPollingInterval(hostH, (he.poll = poll));
-    if (he.checker !== hs.multipathd.running) core.setHostChecker(hostH, (he.checker = hs.multipathd.running));
     const disks = new Map(hs.disks.map((d) => [d.name, d]));
     const reach = reachability(world, host);
     for (const m of hs.maps) {
@@ -133,40 +131,25 @@ export function syncStorage(sim: Sim): void {
         e = undefined;
       }
       if (!e) {
-        const first = allPaths(m).map((p) => disks.get(p.dev)).find((d) => d?.to.kind === 'san');
-        const lun = first && first.to.kind === 'san' ? lunKey({ array: first.to.array, alu: first.to.alu }) : `wwid:${m.wwid}`;
-        const mh = core.addMap(hostH, lunHandle(core, reg, lun));
-        e = { h: mh, host, name: m.name, sig, pol: policySig(m), paths: {} };
+        e = addCoreMap(sim, reg, hostH, host, m, disks, sig);
         reg.maps[key] = e;
-        for (const p of allPaths(m)) {
-          const d = disks.get(p.dev);
-          const port = d?.to.kind === 'san' ? `${d.to.array}:${d.to.sp}:${d.to.port}` : `local:${host}`;
-          const sp = d?.to.kind === 'san' && d.to.sp === 'B' ? 1 : 0;
-          e.paths[p.dev] = { h: core.addPath(mh, portHandle(core, reg, port), p.prio, sp), link: 'up', failed: false, prio: p.prio };
-        }
-        core.setMapPolicy(mh, corePolicy(m));
         topology = true;
       }
       e.name = m.name;
-      const pol = unchanged && e.queueing === m.queueing ? e.pol : policySig(m);
-      if (e.pol !== pol) core.setMapPolicy(e.h, corePolicy(m));
-      e.pol = pol;
       lastSeen.set(e, { obj: m, loads: m.stats.mapLoads });
-      e.queueing = m.queueing;
+      const route = routeSig(m);
+      if (e.route !== route) core.setMapRouting(e.h, routing(m));
+      e.route = route;
+      const group = activeGroup(m);
+      if (e.group !== group) core.setMapActiveGroup(e.h, (e.group = group));
       for (const g of m.groups) for (const p of g.paths) {
         const pe = e.paths[p.dev];
         const d = disks.get(p.dev);
-        if (!pe || !d) continue;
-        const link: PathLink = d.state === 'running' && reach(d) ? 'up' : 'down';
-        if (pe.link !== link) core.setPathLink(pe.h, (pe.link = link));
-        if (pe.prio !== p.prio) core.setPathPrio(pe.h, (pe.prio = p.prio));
-        // `multipathd fail path`: the operator's failure is mirrored once, and undone by reinstate.
-        const failed = p.checkerDisabled && p.dm === 'failed';
-        if (pe.failed !== failed) {
-          if (failed) core.failPath(pe.h);
-          else core.reinstatePath(pe.h);
-          pe.failed = failed;
-        }
+        if (!pe) continue;
+        // What dm-multipath would send I/O down: an active path that reaches the array. (A dead
+        // path dm still calls active carries nothing: the kernel fails it on its first error.)
+        const usable = p.dm === 'active' && !!d && d.state === 'running' && reach(d);
+        if (pe.usable !== usable) core.setPathUsable(pe.h, (pe.usable = usable));
       }
     }
   }
@@ -180,12 +163,29 @@ export function syncStorage(sim: Sim): void {
   logCoreEvents(sim, reg);
 }
 
+/** A new core map for a world map: its paths through their array ports, in the world's groups. */
+function addCoreMap(sim: Sim, reg: StorageRegistry, hostH: Handle, host: string, m: MpMap, disks: Map<string, ScsiDisk>, sig: string): MapEntry {
+  const { core } = sim;
+  const first = m.groups.flatMap((g) => g.paths).map((p) => disks.get(p.dev)).find((d) => d?.to.kind === 'san');
+  const lun = first && first.to.kind === 'san' ? lunKey({ array: first.to.array, alu: first.to.alu }) : `wwid:${m.wwid}`;
+  const mh = core.addMap(hostH, lunHandle(core, reg, lun));
+  // route '' and group -2: nothing pushed yet, so the caller pushes both.
+  const e: MapEntry = { h: mh, host, name: m.name, sig, route: '', group: -2, paths: {} };
+  m.groups.forEach((g, gi) => {
+    for (const p of g.paths) {
+      const d = disks.get(p.dev);
+      const port = d?.to.kind === 'san' ? `${d.to.array}:${d.to.sp}:${d.to.port}` : `local:${host}`;
+      e.paths[p.dev] = { h: core.addPath(mh, portHandle(core, reg, port), gi), usable: true };
+    }
+  });
+  return e;
+}
+
 /** I/O errors the core reports become the kernel's end_request lines on the map's dm device. */
 function logCoreEvents(sim: Sim, reg: StorageRegistry): void {
   const { world, core } = sim;
   const xen = xenRegistry(core);
   for (const ev of core.drainEvents()) {
-    if (ev.kind !== 'io-error') continue;
     const entry = Object.values(reg.maps).find((e) => e.h === ev.map);
     const hostName = Object.entries(xen.hosts).find(([, x]) => x.h === ev.host)?.[0] ?? entry?.host;
     const h = hostName ? world.hosts[hostName] : undefined;
