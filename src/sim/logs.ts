@@ -1,11 +1,9 @@
 // Appending to a host's log files in the real formats, on the simulation clock. Every subsystem
 // that leaves a trace (kernel, multipathd, xend, ovs-agent) writes through here.
+import { hms, monthDay, ymdHms } from '../lib/calendar';
 import { wallTime } from './clock';
 import { lookup, writeFile } from './vfs';
 import type { HostState, WorldState } from './types';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
 
 /** Logs grow without bound on a real host; here each keeps its last lines so snapshots stay small. */
 const MAX_LOG_CHARS = 512 * 1024;
@@ -13,13 +11,12 @@ const MAX_LOG_CHARS = 512 * 1024;
 /** syslog's timestamp: `Mar  2 08:01:02` (day padded with a space). */
 export function syslogStamp(world: WorldState): string {
   const d = wallTime(world);
-  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return `${monthDay(d)} ${hms(d)}`;
 }
 
 /** xend.log's timestamp: `[2026-03-02 08:01:02 4242]` without the pid (callers add it). */
 export function isoStamp(world: WorldState): string {
-  const d = wallTime(world);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return ymdHms(wallTime(world));
 }
 
 /** Appends lines (each gets a newline) to a log file, creating it if needed. */

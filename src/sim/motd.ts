@@ -1,16 +1,13 @@
 // What a login on a dom0 prints: sshd's "Last login" line, then /etc/motd. OVM 3 servers ship
 // the warning seed 002 shows at login; OVM 2.2's motd is empty.
 import { readFile } from './vfs';
+import { asctime } from '../lib/calendar';
 import { wallTime } from './clock';
 import type { WorldState } from './types';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** sshd's banner: `Last login: Tue Mar  3 09:12:44 2026 from 10.10.10.1`. */
 export function lastLoginLine(d: Date, from: string): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `Last login: ${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()} from ${from}`;
+  return `Last login: ${asctime(d)} from ${from}`;
 }
 
 /** The administrator's workstation, where every login of the sandbox comes from. */

@@ -1,5 +1,6 @@
 // Yank, put and undo/redo as vi commands: the buffer does the work; this module words vim's
 // messages ("3 lines yanked", "1 line less; before #2  5 seconds ago").
+import { hms } from '../../lib/calendar';
 import type { ViBuffer } from './buffer';
 import type { ViState } from './state';
 
@@ -41,8 +42,4 @@ export function undoRedo(s: ViState, undo: boolean, count: number): void {
   s.msg = { text: `${n} ${what}${n === 1 || delta ? '' : 's'}; ${undo ? 'before' : 'after'} #${undo ? r.seq + 1 : r.seq}  ${when}` };
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-function clock(ms: number): string {
-  const d = new Date(ms);
-  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-}
+const clock = (ms: number): string => hms(new Date(ms));

@@ -1,6 +1,7 @@
 // `multipath`: list (-l/-ll), create/reload maps (-v0..3, -d dry run, -r), flush (-f/-F), dump
 // the hardware table (-t) — multipath-tools 0.4.9 on OL6, RHEL5's 0.4.7 on OL5 (reference §4.3).
 import { wallTime } from '../../sim/clock';
+import { hms, MONTHS, two } from '../../lib/calendar';
 import { renderTopology } from '../../sim/render/multipath-topology';
 import { syncDevNodes } from '../../sim/storage/multipath/devnodes';
 import { mapInUse } from '../../sim/storage/multipath/holders';
@@ -13,14 +14,11 @@ import { renderSection } from '../../sim/render/multipath-config';
 import type { WorldState } from '../../sim/types';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** condlog on a terminal: 0.4.9 prefixes `Mar 02 08:01:02 | `; RHEL5's 0.4.7 prints the bare text. */
 export function condlog(world: WorldState, host: string, text: string): string {
   if (world.hosts[host]?.release === 'ovm22') return text + '\n';
   const d = wallTime(world);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} | ${text}\n`;
+  return `${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${hms(d)} | ${text}\n`;
 }
 
 const USAGE_049 = `multipath-tools v0.4.9 (04/04, 2009)

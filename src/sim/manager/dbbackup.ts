@@ -6,6 +6,7 @@
 // rebuild.ts), puts the backup's database in place and starts it again. A restored Manager believes what it
 // believed at the backup's time; the agents' next reports (about two minutes) correct the statuses.
 // Every change to the Manager goes through a function here; all time is the simulation clock.
+import { two } from '../../lib/calendar';
 import { wallTime } from '../clock';
 import { hash32 } from '../processes';
 import type { WorldState } from '../types';
@@ -21,8 +22,6 @@ export const AUTO_BACKUP_INTERVAL_MS = 24 * 3600_000;
 export const AUTO_BACKUPS_KEPT = 21;
 /** How many nightly backups a Manager installed with the world already has. */
 const INITIAL_AUTO_BACKUPS = 3;
-
-const two = (n: number) => String(n).padStart(2, '0');
 
 /** `MMDDYYYY_hhmmss` of a moment of the simulation clock (UTC wall time). */
 function stamp(world: WorldState, ms: number): string {

@@ -6,6 +6,7 @@ import type { WorldState } from '../types';
 import type { ManagerState, MgrVmStatus } from './types';
 import { managerEvent, touch } from './state';
 import { wallTime } from '../clock';
+import { DAYS, hms, MONTHS } from '../../lib/calendar';
 
 export const OVS_SCHEMA_PASSWORD = 'oracle';
 
@@ -15,13 +16,9 @@ export interface SqlSession {
   pending: Record<string, MgrVmStatus>;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 export function sqlplusBanner(world: WorldState): string {
   const d = wallTime(world);
-  const t = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-  return `\nSQL*Plus: Release 10.2.0.1.0 - Production on ${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${t} ${d.getUTCFullYear()}\n\nCopyright (c) 1982, 2005, Oracle.  All rights reserved.\n\n`;
+  return `\nSQL*Plus: Release 10.2.0.1.0 - Production on ${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${hms(d)} ${d.getUTCFullYear()}\n\nCopyright (c) 1982, 2005, Oracle.  All rights reserved.\n\n`;
 }
 
 export const CONNECTED = 'Connected to:\nOracle Database 10g Express Edition Release 10.2.0.1.0 - Production\n\n';

@@ -1,5 +1,6 @@
 // The Manager as its UI and CLI show it: a plain JSON view built from the Manager's database only
 // (never from reality), with names resolved, times as the Manager prints them, newest jobs first.
+import { ymdHms } from '../../lib/calendar';
 import { wallTime } from '../clock';
 import type { WorldState } from '../types';
 import type { ManagerState, MgrJobStatus, MgrSeverity, MgrVmStatus } from './types';
@@ -23,11 +24,9 @@ export interface ManagerView {
 /** How many jobs and events the view carries (the tables page through the newest). */
 const MAX_ROWS = 200;
 
-const two = (n: number) => String(n).padStart(2, '0');
 /** `2026-03-02 08:01:02`: the Manager's job and event time stamps (UTC here). */
 export function managerTime(world: WorldState, ms: number): string {
-  const d = wallTime(world, ms);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return ymdHms(wallTime(world, ms));
 }
 
 export function buildManagerView(world: WorldState, m: ManagerState): ManagerView {

@@ -1,13 +1,12 @@
 // The dom0 kernel ring buffer (dmesg): boot messages generated from the host, the kernel lines
 // of /var/log/messages since boot (multipath, OCFS2, … as other subsystems log them), and the
 // bridge ports of guests. UEK prints `[seconds.micros]` stamps; OVM 2.2's 2.6.18 kernel does not.
+import { MONTHS } from '../../lib/calendar';
 import { wallTime } from '../clock';
 import { guestsOn } from '../memory';
 import { lookup } from '../vfs';
 import { kernelOf } from './kernel';
 import type { HostState, WorldState } from '../types';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function bootLines(host: HostState): Array<[number, string]> {
   const k = kernelOf(host);

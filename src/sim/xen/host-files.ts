@@ -1,6 +1,7 @@
 // The Xen files of a freshly booted Oracle VM Server: /etc/xen/xend-config.sxp, the toolstack's
 // binaries (present, not runnable), and /var/log/xen as boot and the running guests left it
 // (xend.log history, one qemu-dm log per running HVM guest). Scenario builders call seedXenHost.
+import { ymdHms } from '../../lib/calendar';
 import { wallTime } from '../clock';
 import { servicePid } from '../processes';
 import { guestsOn } from '../memory';
@@ -31,12 +32,7 @@ const XEND_CONFIG = `# -*- sh -*-
 (xend-domains-path /var/lib/xend/domains)
 `;
 
-const two = (n: number): string => String(n).padStart(2, '0');
-
-function stampAt(world: WorldState, ms: number): string {
-  const d = wallTime(world, ms);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-}
+const stampAt = (world: WorldState, ms: number): string => ymdHms(wallTime(world, ms));
 
 const binary = (world: WorldState, host: HostState, path: string, size: number) =>
   putNode(world, host, path, { type: 'file', mode: 0o755, mtimeMs: host.bootMs, content: '', sizeBytes: size });

@@ -3,6 +3,7 @@
 // and qemu-dm-<name>.log per guest with a device model (HVM, or PV with a VNC framebuffer;
 // rewritten at each start, as qemu-dm opens it anew).
 import { appendLog, isoStamp, syslog } from '../logs';
+import { asctime as cAsctime } from '../../lib/calendar';
 import { wallTime } from '../clock';
 import { servicePid } from '../pids';
 import { writeFile } from '../vfs';
@@ -13,15 +14,8 @@ export const XEND_LOG = '/var/log/xen/xend.log';
 export const XEND_DEBUG_LOG = '/var/log/xen/xend-debug.log';
 export const qemuLogPath = (name: string): string => `/var/log/xen/qemu-dm-${name}.log`;
 
-const two = (n: number): string => String(n).padStart(2, '0');
-
 /** Python's time.asctime(): `Mon Jun  3 10:00:00 2013`. */
-export function asctime(world: WorldState, ms: number): string {
-  const d = wallTime(world, ms);
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
-  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  return `${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
-}
+export const asctime = (world: WorldState, ms: number): string => cAsctime(wallTime(world, ms));
 
 export type XendLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 

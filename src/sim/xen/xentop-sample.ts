@@ -1,6 +1,7 @@
 // One libxenstat sample of a host, as xentop reads it: every domain's flags, CPU seconds,
 // memory, vCPUs, VIF and VBD counters (numbers through sim/stats.ts), and the node totals.
 // CPU(%) is left at 0: it needs two samples, and the program keeps the previous one.
+import { hms } from '../../lib/calendar';
 import { wallTime } from '../clock';
 import { dom0MemKiB, domainMaxMemKiB, domainMemKiB, freeMemKiB, totalMemKiB } from '../memory';
 import { pcpuCount } from '../scenario/hosts';
@@ -19,8 +20,6 @@ export interface XentopSample {
   /** Keyed by `name/domid` so a restarted domain does not inherit its old CPU time. */
   domains: Array<XentopDomain & { key: string }>;
 }
-
-const two = (n: number): string => String(n).padStart(2, '0');
 
 function guest(sim: Sim, d: DomainState): XentopDomain & { key: string } {
   const cpu = domainCpu(sim, d);
@@ -71,7 +70,7 @@ export function sampleHost(sim: Sim, hostName: string): XentopSample {
   return {
     atMs: world.clockMs,
     node: {
-      time: `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())}`,
+      time: hms(t),
       version: xenVersionString(host),
       totalKiB: totalMemKiB(host),
       freeKiB: freeMemKiB(world, host),

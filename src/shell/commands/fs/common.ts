@@ -1,5 +1,6 @@
 // Shared pieces of the file commands (coreutils 8.4 on Oracle Linux 6): quoting in messages
 // (`name'), permission strings, ls dates from the simulation clock, human sizes, path lookups.
+import { monthDay, two, ymdHms } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
 import { FS_ERROR_TEXT, lookup, normalizePath, type FsError } from '../../../sim/vfs';
 import type { FsNode } from '../../../sim/types';
@@ -31,7 +32,6 @@ export function modeString(node: FsNode): string {
   return s;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SIX_MONTHS_MS = (365.2425 * 24 * 3600 * 1000) / 2;
 
 /** `Mar  2 08:01` for the last six months, else `Mar  2  2025` (as `ls -l` prints). */
@@ -40,19 +40,16 @@ export function lsDate(ctx: CommandContext, mtimeMs: number): string {
   const now = ctx.world.epochMs + ctx.world.clockMs;
   const t = d.getTime();
   const recent = t > now - SIX_MONTHS_MS && t <= now + 60_000;
-  const day = String(d.getUTCDate()).padStart(2);
-  const tail = recent ? `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` : ` ${d.getUTCFullYear()}`;
-  return `${MONTHS[d.getUTCMonth()]} ${day} ${tail}`;
+  const tail = recent ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` : ` ${d.getUTCFullYear()}`;
+  return `${monthDay(d)} ${tail}`;
 }
 
 /** `2026-03-02 08:01:44.000000000 +0000`, as `stat` prints times. */
 export function statDate(ctx: CommandContext, ms: number): string {
   const d = wallTime(ctx.world, ms);
   const frac = String(((ms % 1000) + 1000) % 1000).padStart(3, '0') + '000000';
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${frac} +0000`;
+  return `${ymdHms(d)}.${frac} +0000`;
 }
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
  * coreutils' human-readable size (`ls -h`, `du -h`, `df -h`): powers of 1024, rounded up,

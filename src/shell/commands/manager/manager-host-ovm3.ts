@@ -4,6 +4,7 @@
 // as bash would); `service ovmm` is manager-service.ts's. Each action is a named function of
 // sim/manager/dbbackup.ts; this file only reads the command line and prints. Texts: see
 // src/sim/manager/CLI-FORMAT.md, "The Manager's server".
+import { monthDay, two } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
 import {
   BACKUP_TOOL, DBBACKUP_DIR, RESTORE_SCRIPT, dbBackups, findDbBackup, restoreDbBackup, takeManualBackup,
@@ -13,7 +14,6 @@ import type { WorldState } from '../../../sim/types';
 
 export const HOME = '/root';
 const WIDTH = 80;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const BACKUP_FILES = ['AutoBackup.log', 'backup-my.cnf', 'datadir', 'meta'];
 const PARENTS = ['/u01', '/u01/app', '/u01/app/oracle', '/u01/app/oracle/mysql', DBBACKUP_DIR];
 
@@ -67,7 +67,7 @@ function glob(m: ManagerState, cwd: string, word: string): string[] {
 function lsLong(world: WorldState, entries: { name: string; dir: boolean; atMs: number }[]): string {
   const date = (ms: number) => {
     const d = wallTime(world, ms);
-    return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+    return `${monthDay(d)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
   };
   const lines = entries.map((e) => `${e.dir ? 'drwxr-xr-x 4' : '-rw-r--r-- 1'} oracle dba ${String(e.dir ? 4096 : e.name.endsWith('.log') ? 2817 : 391).padStart(4)} ${date(e.atMs)} ${e.name}`);
   return `total ${entries.length * 4}\n` + lines.map((l) => l + '\n').join('');

@@ -1,5 +1,6 @@
 // Processes of dom0: ps (-ef, aux, -p, -C) and kill, over the process table that sim/processes
 // derives from the world. Killing a daemon stops its service (a stale pid file stays behind).
+import { two } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
 import { dom0Memory } from '../../../sim/proc/meminfo';
 import { hash32, processTable, shellPid, type Proc } from '../../../sim/processes';
@@ -21,7 +22,7 @@ function cpuSeconds(world: WorldState, p: Proc): number {
 
 const hms = (s: number) => {
   const d = Math.floor(s / 86400);
-  const t = `${String(Math.floor(s / 3600) % 24).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  const t = `${two(Math.floor(s / 3600) % 24)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
   return d ? `${d}-${t}` : t;
 };
 
@@ -63,7 +64,7 @@ function formatAux(world: WorldState, host: HostState, procs: Proc[], cols: numb
     const alive = Math.max(1, (world.clockMs - p.startMs) / 1000);
     const pcpu = Math.min(99.9, (cpu * 100) / alive);
     const pmem = (p.rssKiB * 100) / memKiB;
-    const time = `${Math.floor(cpu / 60)}:${String(cpu % 60).padStart(2, '0')}`;
+    const time = `${Math.floor(cpu / 60)}:${two(cpu % 60)}`;
     let line = `${p.user.padEnd(8)} ${String(p.pid).padStart(5)} ${pcpu.toFixed(1).padStart(4)} ${pmem.toFixed(1).padStart(4)} ${String(p.vszKiB).padStart(6)} ${String(p.rssKiB).padStart(5)} ${p.tty.padEnd(8)} ${p.stat.padEnd(4)} ${startText(world, p).padEnd(5)} ${time.padStart(6)} ${p.cmd}`;
     // BSD-style output is cut at the terminal width unless `w` is given.
     if (!wide && line.length > cols) line = line.slice(0, cols);

@@ -1,4 +1,5 @@
 // The clock and load of dom0: date, uptime, free. Time is the simulation clock (UTC).
+import { two } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
 import { uptimeS } from '../../../sim/proc/kernel';
 import { fmtLoad, loadAverage } from '../../../sim/proc/loadavg';
@@ -73,7 +74,7 @@ export function uptimeLine(now: Date, upS: number, users: number, load: readonly
   const hours = Math.floor(upS / 3600) % 24;
   let s = ` ${strftime(now, '%H:%M:%S')} up `;
   if (days) s += `${days} day${days !== 1 ? 's' : ''}, `;
-  s += hours ? `${String(hours).padStart(2)}:${String(mins).padStart(2, '0')}, ` : `${mins} min, `;
+  s += hours ? `${String(hours).padStart(2)}:${two(mins)}, ` : `${mins} min, `;
   s += `${String(users).padStart(2)} user${users === 1 ? '' : 's'}, `;
   return `${s} load average: ${fmtLoad(load)}\n`;
 }

@@ -4,6 +4,7 @@
 import { recordEvent } from '../../../sim/events';
 import { mkdir, putNode, normalizePath, dirname, lookup } from '../../../sim/vfs';
 import { wallTime } from '../../../sim/clock';
+import { two } from '../../../lib/calendar';
 import { destroyDomain, lookupDomain, pyInt, requestShutdown, restartDomain } from '../../../sim/xen/domains';
 import { xendLog } from '../../../sim/xen/xend-log';
 import { renameDomain } from '../../../sim/xen/domain-settings';
@@ -81,7 +82,6 @@ export const dumpCore: XmSubcommand = {
     if (r.kind === 'dom0') return { ...faultError(ctx, 'dump-core', `Cannot dump core for privileged domain ${ref}`), stdout: head };
     const d = r.d;
     const now = wallTime(ctx.world);
-    const two = (n: number) => String(n).padStart(2, '0');
     const stamp = `${now.getUTCFullYear()}-${two(now.getUTCMonth() + 1)}${two(now.getUTCDate())}-${two(now.getUTCHours())}${two(now.getUTCMinutes())}.${two(now.getUTCSeconds())}`;
     const file = g.args[1] ? normalizePath(g.args[1], ctx.frame.cwd) : `/var/xen/dump/${stamp}-${d.name}.${d.domid}.core`;
     if (!g.args[1]) mkdir(ctx.world, ctx.host, '/var/xen/dump', '/', true);

@@ -1,5 +1,6 @@
 // `xm uptime [-s] [Domain …]` (reference §1.11), `xm domstate`, `xm domid`, `xm domname`.
 import { wallTime } from '../../../sim/clock';
+import { hms, two } from '../../../lib/calendar';
 import { stateString } from '../../../sim/render/xm-list';
 import { DOM0_NAME, knownDomains, lookupDomain, xenOf, type XmTarget } from '../../../sim/xen/domains';
 import { gnuGetopt } from './getopt';
@@ -33,7 +34,6 @@ export const uptime: XmSubcommand = {
     if (typeof targets === 'string') return noSuchDomain(targets);
     const { world, host } = ctx;
     const lines: string[] = short ? [] : [`${'Name'.padEnd(33)} ${'ID'.padStart(4)} Uptime `];
-    const two = (n: number) => String(n).padStart(2, '0');
     for (const t of targets) {
       let name: string;
       let domid: string;
@@ -58,7 +58,7 @@ export const uptime: XmSubcommand = {
       s += `${String(hours).padStart(2)}:${two(minutes)}`;
       if (short) {
         const now = wallTime(world);
-        s = ` ${two(now.getUTCHours())}:${two(now.getUTCMinutes())}:${two(now.getUTCSeconds())} up ${s}, ${name} (${domid})`;
+        s = ` ${hms(now)} up ${s}, ${name} (${domid})`;
       } else s = `${name.padEnd(32)} ${domid.padStart(5)} ${s}:${two(seconds)}`;
       lines.push(s);
     }
