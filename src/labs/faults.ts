@@ -212,14 +212,14 @@ export const FAULTS = {
       return null;
     },
   }),
-  page83: defineFault<{ lun: string | number }>({
-    summary: 'Changes a LUN\'s page 0x83 identifier (a SAN-to-SAN copy or a re-created LUN).',
-    args: { lun: lunArg },
+  page83: defineFault<{ lun: string | number; wwid?: string }>({
+    summary: 'Changes a LUN\'s page 0x83 identifier (a SAN-to-SAN copy or a re-created LUN): to `wwid` (3 then 32 hex digits) when given, else to a new random one.',
+    args: { lun: lunArg, wwid: { type: 'string', pattern: '^3[0-9a-f]{32}$' } },
     required: ['lun'],
     menu: 'LUN page83 id change',
     run({ world }, a) {
       const ref = lunRef(world, a.lun);
-      const wwid = ref ? changePage83(world, ref) : null;
+      const wwid = ref ? changePage83(world, ref, a.wwid) : null;
       return noted(world, null, 'fault.page83', `LUN ${a.lun} now reports page83 id ${wwid ?? ''}`, wwid !== null, `no LUN ${a.lun}`);
     },
   }),

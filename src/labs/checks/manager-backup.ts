@@ -3,9 +3,9 @@
 import { dbBackups, readDump } from '../../sim/manager/dbbackup';
 import { bool, defineCheck, failWith, pass, str, strList } from '../check-kit';
 
-const managerBackup = defineCheck<{ vms?: string[]; pool?: string; ha?: boolean }>({
-  summary: 'One backup of the 3.x Manager\'s database (under /u01/app/oracle/mysql/dbbackup) holds these VMs and/or this server pool, each with HA on (ha: true) or off when `ha` is given.',
-  args: { vms: strList, pool: str, ha: bool },
+const managerBackup = defineCheck<{ vms?: string[]; pool?: string; ha?: boolean; repository?: string; fresh?: boolean }>({
+  summary: 'One backup of the 3.x Manager\'s database (under /u01/app/oracle/mysql/dbbackup) holds these VMs and/or this server pool, each with HA on (ha: true) or off when `ha` is given, and/or this repository not Orphaned; with fresh: true, one taken since the lab began.',
+  args: { vms: strList, pool: str, ha: bool, repository: str, fresh: bool },
   required: [],
   run({ world }, a) {
     const m = world.manager;
@@ -13,7 +13,9 @@ const managerBackup = defineCheck<{ vms?: string[]; pool?: string; ha?: boolean 
     const backups = dbBackups(m);
     if (!backups.length) return failWith('there is no backup of the Manager\'s database');
     const fits = backups.some((b) => {
+      if (a.fresh && b.atMs < 0) return false;
       const d = readDump(b);
+      if (a.repository !== undefined && !d.repositories.some((r) => (r.name === a.repository || r.id === a.repository) && r.status !== 'Orphaned')) return false;
       const pool = a.pool === undefined ? undefined : d.pools.find((p) => p.name === a.pool || p.id === a.pool);
       if (a.pool !== undefined && (!pool || (a.ha !== undefined && pool.ha !== a.ha))) return false;
       return (a.vms ?? []).every((ref) => {
@@ -21,7 +23,8 @@ const managerBackup = defineCheck<{ vms?: string[]; pool?: string; ha?: boolean 
         return !!v && (a.ha === undefined || v.ha === a.ha);
       });
     });
-    return fits ? pass() : failWith(`none of the ${backups.length} backups holds ${[...(a.vms ?? []), ...(a.pool ? [a.pool] : [])].join(', ')}${a.ha === undefined ? '' : ` with HA ${a.ha ? 'on' : 'off'}`}`);
+    const what = [...(a.vms ?? []), ...(a.pool ? [a.pool] : []), ...(a.repository ? [`${a.repository} (not orphaned)`] : [])].join(', ');
+    return fits ? pass() : failWith(`none of the ${backups.length} backups${a.fresh ? ' taken since the lab began' : ''} holds ${what}${a.ha === undefined ? '' : ` with HA ${a.ha ? 'on' : 'off'}`}`);
   },
 });
 

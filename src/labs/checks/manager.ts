@@ -4,6 +4,8 @@
 import { realStatus } from '../../sim/manager/discover';
 import { findPool, findRepo, findServer, findVm } from '../../sim/manager/state';
 import { bool, defineCheck, failWith, oneOfStr, pass, str } from '../check-kit';
+import { findLun } from '../../sim/storage/san/san';
+import { resolveLun } from './storage';
 import type { ManagerState } from '../../sim/manager/types';
 import type { WorldState } from '../../sim/types';
 
@@ -104,16 +106,21 @@ const managerRepoPresented = defineCheck<{ repository: string; server: string; p
   },
 });
 
-const managerRepoStatus = defineCheck<{ repository: string; status: 'OK' | 'Orphaned' | 'Unavailable' }>({
-  summary: 'A repository\'s status in the Manager (Orphaned: its LUN\'s page83 id is gone; Unavailable: the pool file system is corrupt).',
-  args: { repository: str, status: oneOfStr('OK', 'Orphaned', 'Unavailable') },
+const managerRepoStatus = defineCheck<{ repository: string; status: 'OK' | 'Orphaned' | 'Unavailable'; lun?: string | number }>({
+  summary: 'A repository\'s status in the Manager (Orphaned: its LUN\'s page83 id is gone; Unavailable: the pool file system is corrupt); with `lun`, the Manager also has it on that LUN\'s current page83 id.',
+  args: { repository: str, status: oneOfStr('OK', 'Orphaned', 'Unavailable'), lun: { type: ['string', 'integer'], pattern: '\\S' } },
   required: ['repository', 'status'],
   run({ world }, a) {
     const m = mgr(world);
     if (!m) return noManager();
     const r = findRepo(m, a.repository);
     if (!r) return failWith(`the Manager has no repository ${a.repository}`);
-    return r.status === a.status ? pass() : failWith(`the Manager shows ${r.name} ${r.status}`);
+    if (r.status !== a.status) return failWith(`the Manager shows ${r.name} ${r.status}`);
+    if (a.lun === undefined) return pass();
+    const ref = resolveLun(world, a.lun);
+    const wwid = ref ? findLun(world, ref)?.wwid : undefined;
+    if (!wwid) return failWith(`no LUN ${a.lun}`);
+    return r.disk === wwid ? pass() : failWith(`the Manager has ${r.name} on another physical disk than LUN ${a.lun}`);
   },
 });
 

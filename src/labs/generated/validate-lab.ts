@@ -4,16 +4,17 @@
 /* eslint-disable */
 "use strict";
 export const validateLab = validate10;
-const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}},"agent_password":{"type":"string","pattern":"\\S"}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false},"manager_reinstalled":{"type":"object","properties":{},"required":[],"additionalProperties":false},"ocfs2_lost":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"cause":{"type":"string","enum":["kpartx","paths","o2cb"]}},"required":["host","lun","cause"],"additionalProperties":false},"ocfs2_foreign_cluster":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"cluster":{"type":"string","pattern":"^[0-9A-Za-z_-]{1,16}$"}},"required":["lun","cluster"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false},"manager_backup":{"type":"object","properties":{"vms":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"pool":{"type":"string","pattern":"\\S"},"ha":{"type":"boolean"}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
+const schema11 = {"$id":"https://ovm-sandbox.invalid/lab.json","type":"object","required":["title","summary","module","level","minutes","scenario","briefing","debrief","objectives","solution"],"additionalProperties":false,"properties":{"title":{"type":"string","pattern":"\\S"},"summary":{"type":"string","pattern":"\\S"},"module":{"type":"string","enum":["A","B","C","D","E","F"]},"level":{"type":"string","enum":["beginner","intermediate","advanced"]},"minutes":{"type":"integer","minimum":1,"maximum":600},"tags":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":16},"scenario":{"type":"object","required":["base"],"additionalProperties":false,"properties":{"base":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"overrides":{"type":"object","additionalProperties":false,"properties":{"release":{"type":"string","enum":["ovm34","ovm22"]},"host_names":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":8},"hosts":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"memory":{"type":"integer","minimum":1,"maximum":4194304},"dom0_mem":{"type":"integer","minimum":1,"maximum":262144},"cpu":{"type":"object","additionalProperties":false,"properties":{"sockets":{"type":"integer","minimum":1,"maximum":8},"cores_per_socket":{"type":"integer","minimum":1,"maximum":32},"threads_per_core":{"type":"integer","minimum":1,"maximum":2},"mhz":{"type":"integer","minimum":1,"maximum":10000},"model":{"type":"string","pattern":"\\S"},"virt_flag":{"type":"string","enum":["vmx","svm",""]}}},"services":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string","enum":["running","stopped"]}},"files":{"type":"object","maxProperties":64,"additionalProperties":{"type":"string"}},"agent_password":{"type":"string","pattern":"\\S"}}},"maxItems":8},"domains":{"type":"array","items":{"type":"object","required":["simple"],"additionalProperties":false,"properties":{"simple":{"type":"string","pattern":"\\S"},"id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"host":{"type":["string","null"]},"state":{"type":"string","enum":["running","paused","halted"]},"memory":{"type":"integer","minimum":1,"maximum":1048576},"maxmem":{"type":"integer","minimum":1,"maximum":1048576},"vcpus":{"type":"integer","minimum":1,"maximum":128},"max_vcpus":{"type":"integer","minimum":1,"maximum":128},"weight":{"type":"integer","minimum":1,"maximum":65535},"cap":{"type":"integer","minimum":0,"maximum":12800},"hvm":{"type":"boolean"},"production":{"type":"boolean"},"os":{"type":"string","pattern":"\\S"},"workload":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"number","minimum":0,"maximum":1},"read_iops":{"type":"number","minimum":0,"maximum":100000},"write_iops":{"type":"number","minimum":0,"maximum":100000}}},"repository":{"type":"string","pattern":"\\S"},"hung":{"type":"boolean"}}},"maxItems":64},"remove_domains":{"type":"array","items":{"type":"string","pattern":"\\S"},"maxItems":64},"repositories":{"type":"array","items":{"type":"object","required":["lun","alias"],"additionalProperties":false,"properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"ovsrepo_alias":{"type":"string","pattern":"\\S"},"db_aliases":{"type":"object","maxProperties":8,"additionalProperties":{"type":"string","pattern":"\\S"}}}},"maxItems":8},"unregister_repositories":{"type":"boolean"}}}}},"variables":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"pick":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":256},"int":{"type":"object","properties":{"min":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"max":{"type":"integer","minimum":-1000000000,"maximum":1000000000},"step":{"type":"integer","minimum":1,"maximum":1000000000}},"required":["min","max"],"additionalProperties":false},"hex":{"type":"integer","minimum":1,"maximum":64},"template":{"type":"string","pattern":"\\S"}}}},"facts":{"type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"briefing":{"type":"string","pattern":"\\S"},"debrief":{"type":"string","pattern":"\\S"},"objectives":{"type":"array","items":{"type":"object","required":["id","text","points","failure","hints"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"points":{"type":"integer","minimum":1,"maximum":1000},"check":{"$ref":"#/$defs/check"},"quiz":{"type":"object","additionalProperties":false,"properties":{"question":{"type":"string","pattern":"\\S"},"placeholder":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":64},"query":{"type":"object","properties":{"xen_version":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"total_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"nr_cpus":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"domain_name":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_id":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_cfg":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"start_need_kib":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"lun_wwid":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_path":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"repository_id":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"agent_value":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"db":{"type":"string","pattern":"\\S"},"key":{"type":"string","pattern":"\\S"}},"required":["host","db","key"],"additionalProperties":false},"partition_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["host","lun","num"],"additionalProperties":false},"ovm22_root":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"}},"required":["host"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"map_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_devices":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"failed_paths":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_group_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"active_group_prio":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"pg_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["host","lun"],"additionalProperties":false},"path_hctl":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"dev":{"type":"string","pattern":"\\S"}},"required":["host","dev"],"additionalProperties":false},"lun_path_device":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"index":{"type":"integer","minimum":0}},"required":["host","lun","index"],"additionalProperties":false},"domain_host":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"tolerance":{"type":"number","minimum":0},"unit":{"type":"string","enum":["KiB","MiB","GiB"]},"case_sensitive":{"type":"boolean"},"any_order":{"type":"boolean"}},"oneOf":[{"required":["accept"]},{"required":["query"]}]},"failure":{"type":"string","pattern":"\\S"},"milestone":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":2,"maxItems":8}},"oneOf":[{"required":["check"]},{"required":["quiz"]}]},"minItems":1,"maxItems":40},"constraints":{"type":"array","items":{"type":"object","required":["id","text","check","failure"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","pattern":"\\S"},"check":{"$ref":"#/$defs/check"},"failure":{"type":"string","pattern":"\\S"}}},"maxItems":20},"faults":{"type":"array","items":{"type":"object","required":["id","do"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"at":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"after":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"on_command":{"type":"string","pattern":"\\S"},"do":{"type":"object","properties":{"write_file":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["host","path","content"],"additionalProperties":false},"syslog":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"tag":{"type":"string","pattern":"\\S"},"message":{"type":"string","pattern":"\\S"}},"required":["host","tag","message"],"additionalProperties":false},"service":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"cable":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"plugged":{"type":"boolean","description":"plug it back in"}},"required":["host","hba","plugged"],"additionalProperties":false},"hba_port":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255},"up":{"type":"boolean","description":"repair it"}},"required":["host","hba","up"],"additionalProperties":false},"hba_replaced":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"hba":{"type":"integer","minimum":0,"maximum":255}},"required":["host","hba"],"additionalProperties":false},"fc_switch":{"type":"object","properties":{"fabric":{"type":"integer","minimum":0,"maximum":1},"up":{"type":"boolean","description":"bring it back"}},"required":["fabric","up"],"additionalProperties":false},"sp":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"up":{"type":"boolean","description":"repair it"}},"required":["sp","up"],"additionalProperties":false},"sp_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"up":{"type":"boolean","description":"repair it"}},"required":["sp","port","up"],"additionalProperties":false},"lun_grow":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"size_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536},"add_gb":{"type":"number","exclusiveMinimum":0,"maximum":65536}},"required":["lun"],"additionalProperties":false},"slow_port":{"type":"object","properties":{"sp":{"type":"string","enum":["A","B"]},"port":{"type":"integer","minimum":0,"maximum":63},"service_ms":{"type":"number","exclusiveMinimum":0,"maximum":60000},"iops":{"type":"integer","minimum":1,"maximum":1000000}},"required":["sp","port","service_ms"],"additionalProperties":false},"host_crash":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":10,"maximum":86400}},"required":["host"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"add_mib":{"type":"integer","minimum":1,"maximum":1048576}},"required":["host","add_mib"],"additionalProperties":false},"page83":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"wwid":{"type":"string","pattern":"^3[0-9a-f]{32}$"}},"required":["lun"],"additionalProperties":false},"lost_agent_event":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"poolfs_corrupt":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"pool_master_crash":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"back_after_s":{"type":"integer","minimum":1,"maximum":86400}},"required":[],"additionalProperties":false},"manager_restart":{"type":"object","properties":{"down_s":{"type":"integer","minimum":1,"maximum":3600}},"required":[],"additionalProperties":false},"manager_reinstalled":{"type":"object","properties":{},"required":[],"additionalProperties":false},"ocfs2_lost":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"cause":{"type":"string","enum":["kpartx","paths","o2cb"]}},"required":["host","lun","cause"],"additionalProperties":false},"ocfs2_foreign_cluster":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"cluster":{"type":"string","pattern":"^[0-9A-Za-z_-]{1,16}$"}},"required":["lun","cluster"],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"announce":{"type":"string","pattern":"\\S"}},"oneOf":[{"required":["at"]},{"required":["after"]},{"required":["on_command"]}]},"maxItems":40},"solution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":300},"traps":{"type":"array","items":{"type":"object","required":["name","steps","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S"},"steps":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","pattern":"\\S"},"run":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1,"maxItems":100}]},"keys":{"type":"string","pattern":"[\\s\\S]"},"wait":{"type":"string","pattern":"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"answer":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"value":{"type":["string","number"]},"note":{"type":"string","pattern":"\\S"},"fails":{"type":"boolean"}},"oneOf":[{"required":["host","run"]},{"required":["host","keys","note"]},{"required":["wait"]},{"required":["answer"]}]},"minItems":1,"maxItems":100},"expect":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"unmet":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":40},"broken":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"minItems":1,"maxItems":20}}}}},"maxItems":10}},"$defs":{"check":{"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false},"manager_backup":{"type":"object","properties":{"vms":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"pool":{"type":"string","pattern":"\\S"},"ha":{"type":"boolean"},"repository":{"type":"string","pattern":"\\S"},"fresh":{"type":"boolean"}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern3 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern17 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern197 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
-const pattern220 = new RegExp("^[0-9A-Za-z_-]{1,16}$", "u");
-const pattern225 = new RegExp("[\\s\\S]", "u");
-const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false},"manager_backup":{"type":"object","properties":{"vms":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"pool":{"type":"string","pattern":"\\S"},"ha":{"type":"boolean"}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const pattern199 = new RegExp("^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern216 = new RegExp("^3[0-9a-f]{32}$", "u");
+const pattern223 = new RegExp("^[0-9A-Za-z_-]{1,16}$", "u");
+const pattern228 = new RegExp("[\\s\\S]", "u");
+const schema12 = {"type":"object","properties":{"all":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"any":{"type":"array","items":{"$ref":"#/$defs/check"},"minItems":1,"maxItems":32},"not":{"$ref":"#/$defs/check"},"guest_io_errors":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":[],"additionalProperties":false},"io_latency":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"disk":{"type":"integer","minimum":0},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"io_errors":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"weight_ratio":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"over":{"type":"string","pattern":"\\S"},"min":{"type":"number"}},"required":["domain","over","min"],"additionalProperties":false},"cpu_percent":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"dom0_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"domain_state":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","paused","halted","active","crashed","shutdown"]},"host":{"type":"string","pattern":"\\S"}},"required":["domain","state"],"additionalProperties":false},"domain_memory":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_maxmem":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_vcpus":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_weight":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_cap":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["domain"],"additionalProperties":false},"domain_not_restarted":{"type":"object","properties":{"domain":{"type":"string","pattern":"\\S"}},"required":["domain"],"additionalProperties":false},"production_running":{"type":"object","properties":{},"required":[],"additionalProperties":false},"host_free_memory":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["host"],"additionalProperties":false},"fault_fired":{"type":"object","properties":{"id":{"type":"string","pattern":"\\S"}},"required":["id"],"additionalProperties":false},"file_exists":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"file_contains":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"line":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"service_state":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"service":{"type":"string","pattern":"\\S"},"state":{"type":"string","enum":["running","stopped"]}},"required":["host","service","state"],"additionalProperties":false},"mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"fs_type":{"type":"string","pattern":"\\S"}},"required":["host","path"],"additionalProperties":false},"event_seen":{"type":"object","properties":{"kind":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"min_count":{"type":"integer","minimum":1}},"required":["kind"],"additionalProperties":false},"lun_partition":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1},"min_gb":{"type":"number"}},"required":["lun","num"],"additionalProperties":false},"ocfs2_mounted":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"df_matches_lun":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["path","lun"],"additionalProperties":false},"path_count":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"state":{"type":"string","enum":["active","failed"]},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun","state"],"additionalProperties":false},"map_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"disks_current":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"map_name":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"name":{"type":"string","pattern":"\\S"}},"required":["lun","name"],"additionalProperties":false},"conf_alias":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"}},"required":["lun","alias"],"additionalProperties":false},"map_policy":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"pg_policy":{"type":"string","pattern":"\\S"},"selector":{"type":"string","pattern":"\\S"}},"required":["lun"],"additionalProperties":false},"lun_size":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["lun"],"additionalProperties":false},"partition_map":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"lun":{"type":["string","integer"],"pattern":"\\S"},"num":{"type":"integer","minimum":1}},"required":["lun","num"],"additionalProperties":false},"ocfs2_volume":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"label":{"type":"string","pattern":"\\S"},"min_slots":{"type":"integer","minimum":1},"min_cluster_kb":{"type":"integer","minimum":4},"fs_type":{"type":"string","enum":["datafiles","mail","vmstore"]},"min_gb":{"type":"number"}},"required":["lun"],"additionalProperties":false},"df_size":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"path":{"type":"string","pattern":"\\S"},"min":{"type":"number"},"max":{"type":"number"},"equals":{"type":"number"}},"required":["path"],"additionalProperties":false},"repo_alias":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"alias":{"type":"string","pattern":"\\S"},"host":{"type":"string","pattern":"\\S"},"where":{"type":"string","enum":["ovsrepo","db","both"]}},"required":["lun","alias"],"additionalProperties":false},"agent_password":{"type":"object","properties":{"host":{"type":"string","pattern":"\\S"},"password":{"type":"string","pattern":"\\S"}},"required":["host","password"],"additionalProperties":false},"ovm22_repository":{"type":"object","properties":{"lun":{"type":["string","integer"],"pattern":"\\S"},"root":{"type":"boolean"}},"required":["lun"],"additionalProperties":false},"manager_vm_status":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Running","Stopped","Starting","Stopping","Migrating","Error","Powered Off","Shutting Down","Initializing","Paused"]},"server":{"type":"string","pattern":"\\S"}},"required":["vm","status"],"additionalProperties":false},"manager_in_sync":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"}},"required":[],"additionalProperties":false},"manager_server_pool":{"type":"object","properties":{"server":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["server"],"additionalProperties":false},"manager_vm_pool":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"}},"required":["vm"],"additionalProperties":false},"manager_pool_master":{"type":"object","properties":{"pool":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"}},"required":["pool"],"additionalProperties":false},"manager_repo_presented":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"server":{"type":"string","pattern":"\\S"},"presented":{"type":"boolean"}},"required":["repository","server"],"additionalProperties":false},"manager_repo_status":{"type":"object","properties":{"repository":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["OK","Orphaned","Unavailable"]},"lun":{"type":["string","integer"],"pattern":"\\S"}},"required":["repository","status"],"additionalProperties":false},"manager_ha":{"type":"object","properties":{"vm":{"type":"string","pattern":"\\S"},"pool":{"type":"string","pattern":"\\S"},"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":false},"manager_job":{"type":"object","properties":{"summary":{"type":"string","pattern":"\\S"},"status":{"type":"string","enum":["Success","Failure","In Progress"]}},"required":["summary"],"additionalProperties":false},"manager_backup":{"type":"object","properties":{"vms":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"pool":{"type":"string","pattern":"\\S"},"ha":{"type":"boolean"},"repository":{"type":"string","pattern":"\\S"},"fresh":{"type":"boolean"}},"required":[],"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4727,7 +4728,7 @@ vErrors.push(err379);
 errors++;
 }
 for(const key44 in data184){
-if(!((key44 === "repository") || (key44 === "status"))){
+if(!(((key44 === "repository") || (key44 === "status")) || (key44 === "lun"))){
 const err380 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err380];
@@ -4786,9 +4787,10 @@ vErrors.push(err384);
 errors++;
 }
 }
-}
-else {
-const err385 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data184.lun !== undefined){
+let data187 = data184.lun;
+if((typeof data187 !== "string") && (!(((typeof data187 == "number") && (!(data187 % 1) && !isNaN(data187))) && (isFinite(data187))))){
+const err385 = {instancePath:instancePath+"/manager_repo_status/lun",schemaPath:"#/properties/manager_repo_status/properties/lun/type",keyword:"type",params:{type: schema12.properties.manager_repo_status.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4797,12 +4799,9 @@ vErrors.push(err385);
 }
 errors++;
 }
-}
-if(data.manager_ha !== undefined){
-let data187 = data.manager_ha;
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
-if(data187.enabled === undefined){
-const err386 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(typeof data187 === "string"){
+if(!pattern0.test(data187)){
+const err386 = {instancePath:instancePath+"/manager_repo_status/lun",schemaPath:"#/properties/manager_repo_status/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4811,9 +4810,11 @@ vErrors.push(err386);
 }
 errors++;
 }
-for(const key45 in data187){
-if(!(((key45 === "vm") || (key45 === "pool")) || (key45 === "enabled"))){
-const err387 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err387 = {instancePath:instancePath+"/manager_repo_status",schemaPath:"#/properties/manager_repo_status/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4823,11 +4824,11 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data187.vm !== undefined){
-let data188 = data187.vm;
-if(typeof data188 === "string"){
-if(!pattern0.test(data188)){
-const err388 = {instancePath:instancePath+"/manager_ha/vm",schemaPath:"#/properties/manager_ha/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.manager_ha !== undefined){
+let data188 = data.manager_ha;
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+if(data188.enabled === undefined){
+const err388 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4836,9 +4837,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-else {
-const err389 = {instancePath:instancePath+"/manager_ha/vm",schemaPath:"#/properties/manager_ha/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key45 in data188){
+if(!(((key45 === "vm") || (key45 === "pool")) || (key45 === "enabled"))){
+const err389 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4848,11 +4849,11 @@ vErrors.push(err389);
 errors++;
 }
 }
-if(data187.pool !== undefined){
-let data189 = data187.pool;
+if(data188.vm !== undefined){
+let data189 = data188.vm;
 if(typeof data189 === "string"){
 if(!pattern0.test(data189)){
-const err390 = {instancePath:instancePath+"/manager_ha/pool",schemaPath:"#/properties/manager_ha/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err390 = {instancePath:instancePath+"/manager_ha/vm",schemaPath:"#/properties/manager_ha/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4863,7 +4864,7 @@ errors++;
 }
 }
 else {
-const err391 = {instancePath:instancePath+"/manager_ha/pool",schemaPath:"#/properties/manager_ha/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err391 = {instancePath:instancePath+"/manager_ha/vm",schemaPath:"#/properties/manager_ha/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4873,9 +4874,11 @@ vErrors.push(err391);
 errors++;
 }
 }
-if(data187.enabled !== undefined){
-if(typeof data187.enabled !== "boolean"){
-const err392 = {instancePath:instancePath+"/manager_ha/enabled",schemaPath:"#/properties/manager_ha/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data188.pool !== undefined){
+let data190 = data188.pool;
+if(typeof data190 === "string"){
+if(!pattern0.test(data190)){
+const err392 = {instancePath:instancePath+"/manager_ha/pool",schemaPath:"#/properties/manager_ha/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4885,9 +4888,8 @@ vErrors.push(err392);
 errors++;
 }
 }
-}
 else {
-const err393 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err393 = {instancePath:instancePath+"/manager_ha/pool",schemaPath:"#/properties/manager_ha/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4897,11 +4899,9 @@ vErrors.push(err393);
 errors++;
 }
 }
-if(data.manager_job !== undefined){
-let data191 = data.manager_job;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-if(data191.summary === undefined){
-const err394 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
+if(data188.enabled !== undefined){
+if(typeof data188.enabled !== "boolean"){
+const err394 = {instancePath:instancePath+"/manager_ha/enabled",schemaPath:"#/properties/manager_ha/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4910,9 +4910,10 @@ vErrors.push(err394);
 }
 errors++;
 }
-for(const key46 in data191){
-if(!((key46 === "summary") || (key46 === "status"))){
-const err395 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/manager_ha",schemaPath:"#/properties/manager_ha/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4922,11 +4923,11 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data191.summary !== undefined){
-let data192 = data191.summary;
-if(typeof data192 === "string"){
-if(!pattern0.test(data192)){
-const err396 = {instancePath:instancePath+"/manager_job/summary",schemaPath:"#/properties/manager_job/properties/summary/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.manager_job !== undefined){
+let data192 = data.manager_job;
+if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
+if(data192.summary === undefined){
+const err396 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4935,9 +4936,9 @@ vErrors.push(err396);
 }
 errors++;
 }
-}
-else {
-const err397 = {instancePath:instancePath+"/manager_job/summary",schemaPath:"#/properties/manager_job/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key46 in data192){
+if(!((key46 === "summary") || (key46 === "status"))){
+const err397 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4947,10 +4948,11 @@ vErrors.push(err397);
 errors++;
 }
 }
-if(data191.status !== undefined){
-let data193 = data191.status;
-if(typeof data193 !== "string"){
-const err398 = {instancePath:instancePath+"/manager_job/status",schemaPath:"#/properties/manager_job/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data192.summary !== undefined){
+let data193 = data192.summary;
+if(typeof data193 === "string"){
+if(!pattern0.test(data193)){
+const err398 = {instancePath:instancePath+"/manager_job/summary",schemaPath:"#/properties/manager_job/properties/summary/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4959,8 +4961,9 @@ vErrors.push(err398);
 }
 errors++;
 }
-if(!(((data193 === "Success") || (data193 === "Failure")) || (data193 === "In Progress"))){
-const err399 = {instancePath:instancePath+"/manager_job/status",schemaPath:"#/properties/manager_job/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.manager_job.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err399 = {instancePath:instancePath+"/manager_job/summary",schemaPath:"#/properties/manager_job/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4970,9 +4973,10 @@ vErrors.push(err399);
 errors++;
 }
 }
-}
-else {
-const err400 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data192.status !== undefined){
+let data194 = data192.status;
+if(typeof data194 !== "string"){
+const err400 = {instancePath:instancePath+"/manager_job/status",schemaPath:"#/properties/manager_job/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4981,13 +4985,8 @@ vErrors.push(err400);
 }
 errors++;
 }
-}
-if(data.manager_backup !== undefined){
-let data194 = data.manager_backup;
-if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
-for(const key47 in data194){
-if(!(((key47 === "vms") || (key47 === "pool")) || (key47 === "ha"))){
-const err401 = {instancePath:instancePath+"/manager_backup",schemaPath:"#/properties/manager_backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+if(!(((data194 === "Success") || (data194 === "Failure")) || (data194 === "In Progress"))){
+const err401 = {instancePath:instancePath+"/manager_job/status",schemaPath:"#/properties/manager_job/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.manager_job.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4997,11 +4996,9 @@ vErrors.push(err401);
 errors++;
 }
 }
-if(data194.vms !== undefined){
-let data195 = data194.vms;
-if(Array.isArray(data195)){
-if(data195.length < 1){
-const err402 = {instancePath:instancePath+"/manager_backup/vms",schemaPath:"#/properties/manager_backup/properties/vms/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err402 = {instancePath:instancePath+"/manager_job",schemaPath:"#/properties/manager_job/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5010,12 +5007,13 @@ vErrors.push(err402);
 }
 errors++;
 }
-const len2 = data195.length;
-for(let i2=0; i2<len2; i2++){
-let data196 = data195[i2];
-if(typeof data196 === "string"){
-if(!pattern0.test(data196)){
-const err403 = {instancePath:instancePath+"/manager_backup/vms/" + i2,schemaPath:"#/properties/manager_backup/properties/vms/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data.manager_backup !== undefined){
+let data195 = data.manager_backup;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+for(const key47 in data195){
+if(!(((((key47 === "vms") || (key47 === "pool")) || (key47 === "ha")) || (key47 === "repository")) || (key47 === "fresh"))){
+const err403 = {instancePath:instancePath+"/manager_backup",schemaPath:"#/properties/manager_backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5025,8 +5023,11 @@ vErrors.push(err403);
 errors++;
 }
 }
-else {
-const err404 = {instancePath:instancePath+"/manager_backup/vms/" + i2,schemaPath:"#/properties/manager_backup/properties/vms/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data195.vms !== undefined){
+let data196 = data195.vms;
+if(Array.isArray(data196)){
+if(data196.length < 1){
+const err404 = {instancePath:instancePath+"/manager_backup/vms",schemaPath:"#/properties/manager_backup/properties/vms/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5035,10 +5036,12 @@ vErrors.push(err404);
 }
 errors++;
 }
-}
-}
-else {
-const err405 = {instancePath:instancePath+"/manager_backup/vms",schemaPath:"#/properties/manager_backup/properties/vms/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len2 = data196.length;
+for(let i2=0; i2<len2; i2++){
+let data197 = data196[i2];
+if(typeof data197 === "string"){
+if(!pattern0.test(data197)){
+const err405 = {instancePath:instancePath+"/manager_backup/vms/" + i2,schemaPath:"#/properties/manager_backup/properties/vms/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5048,11 +5051,8 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data194.pool !== undefined){
-let data197 = data194.pool;
-if(typeof data197 === "string"){
-if(!pattern0.test(data197)){
-const err406 = {instancePath:instancePath+"/manager_backup/pool",schemaPath:"#/properties/manager_backup/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err406 = {instancePath:instancePath+"/manager_backup/vms/" + i2,schemaPath:"#/properties/manager_backup/properties/vms/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5062,8 +5062,9 @@ vErrors.push(err406);
 errors++;
 }
 }
+}
 else {
-const err407 = {instancePath:instancePath+"/manager_backup/pool",schemaPath:"#/properties/manager_backup/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err407 = {instancePath:instancePath+"/manager_backup/vms",schemaPath:"#/properties/manager_backup/properties/vms/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5073,9 +5074,11 @@ vErrors.push(err407);
 errors++;
 }
 }
-if(data194.ha !== undefined){
-if(typeof data194.ha !== "boolean"){
-const err408 = {instancePath:instancePath+"/manager_backup/ha",schemaPath:"#/properties/manager_backup/properties/ha/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data195.pool !== undefined){
+let data198 = data195.pool;
+if(typeof data198 === "string"){
+if(!pattern0.test(data198)){
+const err408 = {instancePath:instancePath+"/manager_backup/pool",schemaPath:"#/properties/manager_backup/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5085,9 +5088,8 @@ vErrors.push(err408);
 errors++;
 }
 }
-}
 else {
-const err409 = {instancePath:instancePath+"/manager_backup",schemaPath:"#/properties/manager_backup/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err409 = {instancePath:instancePath+"/manager_backup/pool",schemaPath:"#/properties/manager_backup/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5097,14 +5099,75 @@ vErrors.push(err409);
 errors++;
 }
 }
-}
-else {
-const err410 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data195.ha !== undefined){
+if(typeof data195.ha !== "boolean"){
+const err410 = {instancePath:instancePath+"/manager_backup/ha",schemaPath:"#/properties/manager_backup/properties/ha/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err410];
 }
 else {
 vErrors.push(err410);
+}
+errors++;
+}
+}
+if(data195.repository !== undefined){
+let data200 = data195.repository;
+if(typeof data200 === "string"){
+if(!pattern0.test(data200)){
+const err411 = {instancePath:instancePath+"/manager_backup/repository",schemaPath:"#/properties/manager_backup/properties/repository/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+else {
+const err412 = {instancePath:instancePath+"/manager_backup/repository",schemaPath:"#/properties/manager_backup/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+}
+if(data195.fresh !== undefined){
+if(typeof data195.fresh !== "boolean"){
+const err413 = {instancePath:instancePath+"/manager_backup/fresh",schemaPath:"#/properties/manager_backup/properties/fresh/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+}
+else {
+const err414 = {instancePath:instancePath+"/manager_backup",schemaPath:"#/properties/manager_backup/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+}
+else {
+const err415 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
 }
 errors++;
 }
@@ -12955,7 +13018,7 @@ errors++;
 if(data244.at !== undefined){
 let data246 = data244.at;
 if(typeof data246 === "string"){
-if(!pattern197.test(data246)){
+if(!pattern199.test(data246)){
 const err636 = {instancePath:instancePath+"/faults/" + i11+"/at",schemaPath:"#/properties/faults/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err636];
@@ -14658,7 +14721,7 @@ vErrors.push(err779);
 errors++;
 }
 for(const key93 in data299){
-if(!(key93 === "lun")){
+if(!((key93 === "lun") || (key93 === "wwid"))){
 const err780 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key93},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err780];
@@ -14694,9 +14757,11 @@ errors++;
 }
 }
 }
-}
-else {
-const err783 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data299.wwid !== undefined){
+let data301 = data299.wwid;
+if(typeof data301 === "string"){
+if(!pattern216.test(data301)){
+const err783 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/wwid",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/wwid/pattern",keyword:"pattern",params:{pattern: "^3[0-9a-f]{32}$"},message:"must match pattern \""+"^3[0-9a-f]{32}$"+"\""};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -14706,11 +14771,8 @@ vErrors.push(err783);
 errors++;
 }
 }
-if(data249.lost_agent_event !== undefined){
-let data301 = data249.lost_agent_event;
-if(data301 && typeof data301 == "object" && !Array.isArray(data301)){
-if(data301.vm === undefined){
-const err784 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/required",keyword:"required",params:{missingProperty: "vm"},message:"must have required property '"+"vm"+"'"};
+else {
+const err784 = {instancePath:instancePath+"/faults/" + i11+"/do/page83/wwid",schemaPath:"#/properties/faults/items/properties/do/properties/page83/properties/wwid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -14719,9 +14781,10 @@ vErrors.push(err784);
 }
 errors++;
 }
-for(const key94 in data301){
-if(!(key94 === "vm")){
-const err785 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key94},message:"must NOT have additional properties"};
+}
+}
+else {
+const err785 = {instancePath:instancePath+"/faults/" + i11+"/do/page83",schemaPath:"#/properties/faults/items/properties/do/properties/page83/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -14731,11 +14794,11 @@ vErrors.push(err785);
 errors++;
 }
 }
-if(data301.vm !== undefined){
-let data302 = data301.vm;
-if(typeof data302 === "string"){
-if(!pattern0.test(data302)){
-const err786 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event/vm",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data249.lost_agent_event !== undefined){
+let data302 = data249.lost_agent_event;
+if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
+if(data302.vm === undefined){
+const err786 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/required",keyword:"required",params:{missingProperty: "vm"},message:"must have required property '"+"vm"+"'"};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -14744,9 +14807,9 @@ vErrors.push(err786);
 }
 errors++;
 }
-}
-else {
-const err787 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event/vm",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key94 in data302){
+if(!(key94 === "vm")){
+const err787 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key94},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -14756,9 +14819,11 @@ vErrors.push(err787);
 errors++;
 }
 }
-}
-else {
-const err788 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data302.vm !== undefined){
+let data303 = data302.vm;
+if(typeof data303 === "string"){
+if(!pattern0.test(data303)){
+const err788 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event/vm",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/properties/vm/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -14768,12 +14833,8 @@ vErrors.push(err788);
 errors++;
 }
 }
-if(data249.poolfs_corrupt !== undefined){
-let data303 = data249.poolfs_corrupt;
-if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
-for(const key95 in data303){
-if(!(key95 === "pool")){
-const err789 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key95},message:"must NOT have additional properties"};
+else {
+const err789 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event/vm",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/properties/vm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -14783,11 +14844,9 @@ vErrors.push(err789);
 errors++;
 }
 }
-if(data303.pool !== undefined){
-let data304 = data303.pool;
-if(typeof data304 === "string"){
-if(!pattern0.test(data304)){
-const err790 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt/pool",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err790 = {instancePath:instancePath+"/faults/" + i11+"/do/lost_agent_event",schemaPath:"#/properties/faults/items/properties/do/properties/lost_agent_event/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -14797,8 +14856,12 @@ vErrors.push(err790);
 errors++;
 }
 }
-else {
-const err791 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt/pool",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data249.poolfs_corrupt !== undefined){
+let data304 = data249.poolfs_corrupt;
+if(data304 && typeof data304 == "object" && !Array.isArray(data304)){
+for(const key95 in data304){
+if(!(key95 === "pool")){
+const err791 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key95},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -14808,9 +14871,11 @@ vErrors.push(err791);
 errors++;
 }
 }
-}
-else {
-const err792 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data304.pool !== undefined){
+let data305 = data304.pool;
+if(typeof data305 === "string"){
+if(!pattern0.test(data305)){
+const err792 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt/pool",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -14820,12 +14885,8 @@ vErrors.push(err792);
 errors++;
 }
 }
-if(data249.pool_master_crash !== undefined){
-let data305 = data249.pool_master_crash;
-if(data305 && typeof data305 == "object" && !Array.isArray(data305)){
-for(const key96 in data305){
-if(!((key96 === "pool") || (key96 === "back_after_s"))){
-const err793 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key96},message:"must NOT have additional properties"};
+else {
+const err793 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt/pool",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -14835,11 +14896,9 @@ vErrors.push(err793);
 errors++;
 }
 }
-if(data305.pool !== undefined){
-let data306 = data305.pool;
-if(typeof data306 === "string"){
-if(!pattern0.test(data306)){
-const err794 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/pool",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err794 = {instancePath:instancePath+"/faults/" + i11+"/do/poolfs_corrupt",schemaPath:"#/properties/faults/items/properties/do/properties/poolfs_corrupt/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -14849,8 +14908,12 @@ vErrors.push(err794);
 errors++;
 }
 }
-else {
-const err795 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/pool",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data249.pool_master_crash !== undefined){
+let data306 = data249.pool_master_crash;
+if(data306 && typeof data306 == "object" && !Array.isArray(data306)){
+for(const key96 in data306){
+if(!((key96 === "pool") || (key96 === "back_after_s"))){
+const err795 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key96},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -14860,10 +14923,11 @@ vErrors.push(err795);
 errors++;
 }
 }
-if(data305.back_after_s !== undefined){
-let data307 = data305.back_after_s;
-if(!(((typeof data307 == "number") && (!(data307 % 1) && !isNaN(data307))) && (isFinite(data307)))){
-const err796 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data306.pool !== undefined){
+let data307 = data306.pool;
+if(typeof data307 === "string"){
+if(!pattern0.test(data307)){
+const err796 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/pool",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/pool/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -14872,9 +14936,9 @@ vErrors.push(err796);
 }
 errors++;
 }
-if((typeof data307 == "number") && (isFinite(data307))){
-if(data307 > 86400 || isNaN(data307)){
-const err797 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+}
+else {
+const err797 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/pool",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/pool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -14883,8 +14947,11 @@ vErrors.push(err797);
 }
 errors++;
 }
-if(data307 < 1 || isNaN(data307)){
-const err798 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data306.back_after_s !== undefined){
+let data308 = data306.back_after_s;
+if(!(((typeof data308 == "number") && (!(data308 % 1) && !isNaN(data308))) && (isFinite(data308)))){
+const err798 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -14893,11 +14960,9 @@ vErrors.push(err798);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err799 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data308 == "number") && (isFinite(data308))){
+if(data308 > 86400 || isNaN(data308)){
+const err799 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -14906,13 +14971,8 @@ vErrors.push(err799);
 }
 errors++;
 }
-}
-if(data249.manager_restart !== undefined){
-let data308 = data249.manager_restart;
-if(data308 && typeof data308 == "object" && !Array.isArray(data308)){
-for(const key97 in data308){
-if(!(key97 === "down_s")){
-const err800 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key97},message:"must NOT have additional properties"};
+if(data308 < 1 || isNaN(data308)){
+const err800 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash/back_after_s",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/properties/back_after_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -14922,10 +14982,10 @@ vErrors.push(err800);
 errors++;
 }
 }
-if(data308.down_s !== undefined){
-let data309 = data308.down_s;
-if(!(((typeof data309 == "number") && (!(data309 % 1) && !isNaN(data309))) && (isFinite(data309)))){
-const err801 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err801 = {instancePath:instancePath+"/faults/" + i11+"/do/pool_master_crash",schemaPath:"#/properties/faults/items/properties/do/properties/pool_master_crash/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -14934,9 +14994,13 @@ vErrors.push(err801);
 }
 errors++;
 }
-if((typeof data309 == "number") && (isFinite(data309))){
-if(data309 > 3600 || isNaN(data309)){
-const err802 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
+}
+if(data249.manager_restart !== undefined){
+let data309 = data249.manager_restart;
+if(data309 && typeof data309 == "object" && !Array.isArray(data309)){
+for(const key97 in data309){
+if(!(key97 === "down_s")){
+const err802 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key97},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -14945,8 +15009,11 @@ vErrors.push(err802);
 }
 errors++;
 }
-if(data309 < 1 || isNaN(data309)){
-const err803 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data309.down_s !== undefined){
+let data310 = data309.down_s;
+if(!(((typeof data310 == "number") && (!(data310 % 1) && !isNaN(data310))) && (isFinite(data310)))){
+const err803 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -14955,11 +15022,9 @@ vErrors.push(err803);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err804 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data310 == "number") && (isFinite(data310))){
+if(data310 > 3600 || isNaN(data310)){
+const err804 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -14968,12 +15033,8 @@ vErrors.push(err804);
 }
 errors++;
 }
-}
-if(data249.manager_reinstalled !== undefined){
-let data310 = data249.manager_reinstalled;
-if(data310 && typeof data310 == "object" && !Array.isArray(data310)){
-for(const key98 in data310){
-const err805 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_reinstalled",schemaPath:"#/properties/faults/items/properties/do/properties/manager_reinstalled/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
+if(data310 < 1 || isNaN(data310)){
+const err805 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart/down_s",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/properties/down_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -14983,8 +15044,10 @@ vErrors.push(err805);
 errors++;
 }
 }
+}
+}
 else {
-const err806 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_reinstalled",schemaPath:"#/properties/faults/items/properties/do/properties/manager_reinstalled/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err806 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_restart",schemaPath:"#/properties/faults/items/properties/do/properties/manager_restart/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -14994,11 +15057,11 @@ vErrors.push(err806);
 errors++;
 }
 }
-if(data249.ocfs2_lost !== undefined){
-let data311 = data249.ocfs2_lost;
+if(data249.manager_reinstalled !== undefined){
+let data311 = data249.manager_reinstalled;
 if(data311 && typeof data311 == "object" && !Array.isArray(data311)){
-if(data311.host === undefined){
-const err807 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+for(const key98 in data311){
+const err807 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_reinstalled",schemaPath:"#/properties/faults/items/properties/do/properties/manager_reinstalled/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key98},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -15007,8 +15070,9 @@ vErrors.push(err807);
 }
 errors++;
 }
-if(data311.lun === undefined){
-const err808 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+}
+else {
+const err808 = {instancePath:instancePath+"/faults/" + i11+"/do/manager_reinstalled",schemaPath:"#/properties/faults/items/properties/do/properties/manager_reinstalled/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -15017,8 +15081,12 @@ vErrors.push(err808);
 }
 errors++;
 }
-if(data311.cause === undefined){
-const err809 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "cause"},message:"must have required property '"+"cause"+"'"};
+}
+if(data249.ocfs2_lost !== undefined){
+let data312 = data249.ocfs2_lost;
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+if(data312.host === undefined){
+const err809 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -15027,9 +15095,8 @@ vErrors.push(err809);
 }
 errors++;
 }
-for(const key99 in data311){
-if(!(((key99 === "host") || (key99 === "lun")) || (key99 === "cause"))){
-const err810 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
+if(data312.lun === undefined){
+const err810 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -15038,12 +15105,8 @@ vErrors.push(err810);
 }
 errors++;
 }
-}
-if(data311.host !== undefined){
-let data312 = data311.host;
-if(typeof data312 === "string"){
-if(!pattern0.test(data312)){
-const err811 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data312.cause === undefined){
+const err811 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/required",keyword:"required",params:{missingProperty: "cause"},message:"must have required property '"+"cause"+"'"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -15052,9 +15115,9 @@ vErrors.push(err811);
 }
 errors++;
 }
-}
-else {
-const err812 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key99 in data312){
+if(!(((key99 === "host") || (key99 === "lun")) || (key99 === "cause"))){
+const err812 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key99},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -15064,10 +15127,11 @@ vErrors.push(err812);
 errors++;
 }
 }
-if(data311.lun !== undefined){
-let data313 = data311.lun;
-if((typeof data313 !== "string") && (!(((typeof data313 == "number") && (!(data313 % 1) && !isNaN(data313))) && (isFinite(data313))))){
-const err813 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.lun.type},message:"must be string,integer"};
+if(data312.host !== undefined){
+let data313 = data312.host;
+if(typeof data313 === "string"){
+if(!pattern0.test(data313)){
+const err813 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -15076,9 +15140,9 @@ vErrors.push(err813);
 }
 errors++;
 }
-if(typeof data313 === "string"){
-if(!pattern0.test(data313)){
-const err814 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err814 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/host",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -15088,11 +15152,10 @@ vErrors.push(err814);
 errors++;
 }
 }
-}
-if(data311.cause !== undefined){
-let data314 = data311.cause;
-if(typeof data314 !== "string"){
-const err815 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data312.lun !== undefined){
+let data314 = data312.lun;
+if((typeof data314 !== "string") && (!(((typeof data314 == "number") && (!(data314 % 1) && !isNaN(data314))) && (isFinite(data314))))){
+const err815 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -15101,8 +15164,9 @@ vErrors.push(err815);
 }
 errors++;
 }
-if(!(((data314 === "kpartx") || (data314 === "paths")) || (data314 === "o2cb"))){
-const err816 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.cause.enum},message:"must be equal to one of the allowed values"};
+if(typeof data314 === "string"){
+if(!pattern0.test(data314)){
+const err816 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -15113,8 +15177,10 @@ errors++;
 }
 }
 }
-else {
-const err817 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data312.cause !== undefined){
+let data315 = data312.cause;
+if(typeof data315 !== "string"){
+const err817 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -15123,12 +15189,8 @@ vErrors.push(err817);
 }
 errors++;
 }
-}
-if(data249.ocfs2_foreign_cluster !== undefined){
-let data315 = data249.ocfs2_foreign_cluster;
-if(data315 && typeof data315 == "object" && !Array.isArray(data315)){
-if(data315.lun === undefined){
-const err818 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(!(((data315 === "kpartx") || (data315 === "paths")) || (data315 === "o2cb"))){
+const err818 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost/cause",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/properties/cause/enum",keyword:"enum",params:{allowedValues: schema11.properties.faults.items.properties.do.properties.ocfs2_lost.properties.cause.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -15137,8 +15199,10 @@ vErrors.push(err818);
 }
 errors++;
 }
-if(data315.cluster === undefined){
-const err819 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'"};
+}
+}
+else {
+const err819 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_lost",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_lost/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -15147,9 +15211,12 @@ vErrors.push(err819);
 }
 errors++;
 }
-for(const key100 in data315){
-if(!((key100 === "lun") || (key100 === "cluster"))){
-const err820 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
+}
+if(data249.ocfs2_foreign_cluster !== undefined){
+let data316 = data249.ocfs2_foreign_cluster;
+if(data316 && typeof data316 == "object" && !Array.isArray(data316)){
+if(data316.lun === undefined){
+const err820 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -15158,11 +15225,8 @@ vErrors.push(err820);
 }
 errors++;
 }
-}
-if(data315.lun !== undefined){
-let data316 = data315.lun;
-if((typeof data316 !== "string") && (!(((typeof data316 == "number") && (!(data316 % 1) && !isNaN(data316))) && (isFinite(data316))))){
-const err821 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_foreign_cluster.properties.lun.type},message:"must be string,integer"};
+if(data316.cluster === undefined){
+const err821 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'"};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -15171,9 +15235,9 @@ vErrors.push(err821);
 }
 errors++;
 }
-if(typeof data316 === "string"){
-if(!pattern0.test(data316)){
-const err822 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key100 in data316){
+if(!((key100 === "lun") || (key100 === "cluster"))){
+const err822 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key100},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -15183,12 +15247,10 @@ vErrors.push(err822);
 errors++;
 }
 }
-}
-if(data315.cluster !== undefined){
-let data317 = data315.cluster;
-if(typeof data317 === "string"){
-if(!pattern220.test(data317)){
-const err823 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z_-]{1,16}$"},message:"must match pattern \""+"^[0-9A-Za-z_-]{1,16}$"+"\""};
+if(data316.lun !== undefined){
+let data317 = data316.lun;
+if((typeof data317 !== "string") && (!(((typeof data317 == "number") && (!(data317 % 1) && !isNaN(data317))) && (isFinite(data317))))){
+const err823 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/type",keyword:"type",params:{type: schema11.properties.faults.items.properties.do.properties.ocfs2_foreign_cluster.properties.lun.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -15197,9 +15259,9 @@ vErrors.push(err823);
 }
 errors++;
 }
-}
-else {
-const err824 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data317 === "string"){
+if(!pattern0.test(data317)){
+const err824 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/lun",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/lun/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -15210,8 +15272,11 @@ errors++;
 }
 }
 }
-else {
-const err825 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data316.cluster !== undefined){
+let data318 = data316.cluster;
+if(typeof data318 === "string"){
+if(!pattern223.test(data318)){
+const err825 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z_-]{1,16}$"},message:"must match pattern \""+"^[0-9A-Za-z_-]{1,16}$"+"\""};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -15221,9 +15286,8 @@ vErrors.push(err825);
 errors++;
 }
 }
-}
 else {
-const err826 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err826 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster/cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -15233,11 +15297,9 @@ vErrors.push(err826);
 errors++;
 }
 }
-if(data244.announce !== undefined){
-let data318 = data244.announce;
-if(typeof data318 === "string"){
-if(!pattern0.test(data318)){
-const err827 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err827 = {instancePath:instancePath+"/faults/" + i11+"/do/ocfs2_foreign_cluster",schemaPath:"#/properties/faults/items/properties/do/properties/ocfs2_foreign_cluster/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -15247,8 +15309,9 @@ vErrors.push(err827);
 errors++;
 }
 }
+}
 else {
-const err828 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err828 = {instancePath:instancePath+"/faults/" + i11+"/do",schemaPath:"#/properties/faults/items/properties/do/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -15258,9 +15321,11 @@ vErrors.push(err828);
 errors++;
 }
 }
-}
-else {
-const err829 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data244.announce !== undefined){
+let data319 = data244.announce;
+if(typeof data319 === "string"){
+if(!pattern0.test(data319)){
+const err829 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -15270,9 +15335,8 @@ vErrors.push(err829);
 errors++;
 }
 }
-}
 else {
-const err830 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err830 = {instancePath:instancePath+"/faults/" + i11+"/announce",schemaPath:"#/properties/faults/items/properties/announce/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -15282,11 +15346,9 @@ vErrors.push(err830);
 errors++;
 }
 }
-if(data.solution !== undefined){
-let data319 = data.solution;
-if(Array.isArray(data319)){
-if(data319.length > 300){
-const err831 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
+}
+else {
+const err831 = {instancePath:instancePath+"/faults/" + i11,schemaPath:"#/properties/faults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -15295,8 +15357,10 @@ vErrors.push(err831);
 }
 errors++;
 }
-if(data319.length < 1){
-const err832 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err832 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -15305,16 +15369,12 @@ vErrors.push(err832);
 }
 errors++;
 }
-const len12 = data319.length;
-for(let i12=0; i12<len12; i12++){
-let data320 = data319[i12];
-const _errs752 = errors;
-let valid129 = false;
-let passing3 = null;
-const _errs753 = errors;
-if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
-if(data320.host === undefined){
-const err833 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data.solution !== undefined){
+let data320 = data.solution;
+if(Array.isArray(data320)){
+if(data320.length > 300){
+const err833 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -15323,8 +15383,8 @@ vErrors.push(err833);
 }
 errors++;
 }
-if(data320.run === undefined){
-const err834 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(data320.length < 1){
+const err834 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -15333,16 +15393,16 @@ vErrors.push(err834);
 }
 errors++;
 }
-}
-var _valid3 = _errs753 === errors;
-if(_valid3){
-valid129 = true;
-passing3 = 0;
-}
+const len12 = data320.length;
+for(let i12=0; i12<len12; i12++){
+let data321 = data320[i12];
 const _errs754 = errors;
-if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
-if(data320.host === undefined){
-const err835 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+let valid129 = false;
+let passing3 = null;
+const _errs755 = errors;
+if(data321 && typeof data321 == "object" && !Array.isArray(data321)){
+if(data321.host === undefined){
+const err835 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -15351,8 +15411,8 @@ vErrors.push(err835);
 }
 errors++;
 }
-if(data320.keys === undefined){
-const err836 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(data321.run === undefined){
+const err836 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -15361,8 +15421,16 @@ vErrors.push(err836);
 }
 errors++;
 }
-if(data320.note === undefined){
-const err837 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+var _valid3 = _errs755 === errors;
+if(_valid3){
+valid129 = true;
+passing3 = 0;
+}
+const _errs756 = errors;
+if(data321 && typeof data321 == "object" && !Array.isArray(data321)){
+if(data321.host === undefined){
+const err837 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -15371,21 +15439,8 @@ vErrors.push(err837);
 }
 errors++;
 }
-}
-var _valid3 = _errs754 === errors;
-if(_valid3 && valid129){
-valid129 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid129 = true;
-passing3 = 1;
-}
-const _errs755 = errors;
-if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
-if(data320.wait === undefined){
-const err838 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data321.keys === undefined){
+const err838 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -15394,21 +15449,8 @@ vErrors.push(err838);
 }
 errors++;
 }
-}
-var _valid3 = _errs755 === errors;
-if(_valid3 && valid129){
-valid129 = false;
-passing3 = [passing3, 2];
-}
-else {
-if(_valid3){
-valid129 = true;
-passing3 = 2;
-}
-const _errs756 = errors;
-if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
-if(data320.answer === undefined){
-const err839 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data321.note === undefined){
+const err839 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -15419,6 +15461,52 @@ errors++;
 }
 }
 var _valid3 = _errs756 === errors;
+if(_valid3 && valid129){
+valid129 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid129 = true;
+passing3 = 1;
+}
+const _errs757 = errors;
+if(data321 && typeof data321 == "object" && !Array.isArray(data321)){
+if(data321.wait === undefined){
+const err840 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err840];
+}
+else {
+vErrors.push(err840);
+}
+errors++;
+}
+}
+var _valid3 = _errs757 === errors;
+if(_valid3 && valid129){
+valid129 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid129 = true;
+passing3 = 2;
+}
+const _errs758 = errors;
+if(data321 && typeof data321 == "object" && !Array.isArray(data321)){
+if(data321.answer === undefined){
+const err841 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err841];
+}
+else {
+vErrors.push(err841);
+}
+errors++;
+}
+}
+var _valid3 = _errs758 === errors;
 if(_valid3 && valid129){
 valid129 = false;
 passing3 = [passing3, 3];
@@ -15432,44 +15520,7 @@ passing3 = 3;
 }
 }
 if(!valid129){
-const err840 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err840];
-}
-else {
-vErrors.push(err840);
-}
-errors++;
-}
-else {
-errors = _errs752;
-if(vErrors !== null){
-if(_errs752){
-vErrors.length = _errs752;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
-for(const key101 in data320){
-if(!((((((((key101 === "host") || (key101 === "run")) || (key101 === "keys")) || (key101 === "wait")) || (key101 === "answer")) || (key101 === "value")) || (key101 === "note")) || (key101 === "fails"))){
-const err841 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err841];
-}
-else {
-vErrors.push(err841);
-}
-errors++;
-}
-}
-if(data320.host !== undefined){
-let data321 = data320.host;
-if(typeof data321 === "string"){
-if(!pattern0.test(data321)){
-const err842 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err842 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -15478,9 +15529,21 @@ vErrors.push(err842);
 }
 errors++;
 }
+else {
+errors = _errs754;
+if(vErrors !== null){
+if(_errs754){
+vErrors.length = _errs754;
 }
 else {
-const err843 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data321 && typeof data321 == "object" && !Array.isArray(data321)){
+for(const key101 in data321){
+if(!((((((((key101 === "host") || (key101 === "run")) || (key101 === "keys")) || (key101 === "wait")) || (key101 === "answer")) || (key101 === "value")) || (key101 === "note")) || (key101 === "fails"))){
+const err843 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key101},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -15490,14 +15553,11 @@ vErrors.push(err843);
 errors++;
 }
 }
-if(data320.run !== undefined){
-let data322 = data320.run;
-const _errs761 = errors;
-let valid131 = false;
-const _errs762 = errors;
+if(data321.host !== undefined){
+let data322 = data321.host;
 if(typeof data322 === "string"){
 if(!pattern0.test(data322)){
-const err844 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err844 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -15508,7 +15568,7 @@ errors++;
 }
 }
 else {
-const err845 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err845 = {instancePath:instancePath+"/solution/" + i12+"/host",schemaPath:"#/properties/solution/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -15517,13 +15577,15 @@ vErrors.push(err845);
 }
 errors++;
 }
-var _valid4 = _errs762 === errors;
-valid131 = valid131 || _valid4;
-if(!valid131){
+}
+if(data321.run !== undefined){
+let data323 = data321.run;
+const _errs763 = errors;
+let valid131 = false;
 const _errs764 = errors;
-if(Array.isArray(data322)){
-if(data322.length > 100){
-const err846 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(typeof data323 === "string"){
+if(!pattern0.test(data323)){
+const err846 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -15532,8 +15594,9 @@ vErrors.push(err846);
 }
 errors++;
 }
-if(data322.length < 1){
-const err847 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err847 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -15542,12 +15605,13 @@ vErrors.push(err847);
 }
 errors++;
 }
-const len13 = data322.length;
-for(let i13=0; i13<len13; i13++){
-let data323 = data322[i13];
-if(typeof data323 === "string"){
-if(!pattern0.test(data323)){
-const err848 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid4 = _errs764 === errors;
+valid131 = valid131 || _valid4;
+if(!valid131){
+const _errs766 = errors;
+if(Array.isArray(data323)){
+if(data323.length > 100){
+const err848 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -15556,9 +15620,8 @@ vErrors.push(err848);
 }
 errors++;
 }
-}
-else {
-const err849 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data323.length < 1){
+const err849 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -15567,10 +15630,12 @@ vErrors.push(err849);
 }
 errors++;
 }
-}
-}
-else {
-const err850 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len13 = data323.length;
+for(let i13=0; i13<len13; i13++){
+let data324 = data323[i13];
+if(typeof data324 === "string"){
+if(!pattern0.test(data324)){
+const err850 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -15579,11 +15644,9 @@ vErrors.push(err850);
 }
 errors++;
 }
-var _valid4 = _errs764 === errors;
-valid131 = valid131 || _valid4;
 }
-if(!valid131){
-const err851 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err851 = {instancePath:instancePath+"/solution/" + i12+"/run/" + i13,schemaPath:"#/properties/solution/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -15592,23 +15655,10 @@ vErrors.push(err851);
 }
 errors++;
 }
-else {
-errors = _errs761;
-if(vErrors !== null){
-if(_errs761){
-vErrors.length = _errs761;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data320.keys !== undefined){
-let data324 = data320.keys;
-if(typeof data324 === "string"){
-if(!pattern225.test(data324)){
-const err852 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const err852 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -15617,9 +15667,11 @@ vErrors.push(err852);
 }
 errors++;
 }
+var _valid4 = _errs766 === errors;
+valid131 = valid131 || _valid4;
 }
-else {
-const err853 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid131){
+const err853 = {instancePath:instancePath+"/solution/" + i12+"/run",schemaPath:"#/properties/solution/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -15628,12 +15680,23 @@ vErrors.push(err853);
 }
 errors++;
 }
+else {
+errors = _errs763;
+if(vErrors !== null){
+if(_errs763){
+vErrors.length = _errs763;
 }
-if(data320.wait !== undefined){
-let data325 = data320.wait;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data321.keys !== undefined){
+let data325 = data321.keys;
 if(typeof data325 === "string"){
-if(!pattern197.test(data325)){
-const err854 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(!pattern228.test(data325)){
+const err854 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -15644,7 +15707,7 @@ errors++;
 }
 }
 else {
-const err855 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err855 = {instancePath:instancePath+"/solution/" + i12+"/keys",schemaPath:"#/properties/solution/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -15654,11 +15717,11 @@ vErrors.push(err855);
 errors++;
 }
 }
-if(data320.answer !== undefined){
-let data326 = data320.answer;
+if(data321.wait !== undefined){
+let data326 = data321.wait;
 if(typeof data326 === "string"){
-if(!pattern3.test(data326)){
-const err856 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern199.test(data326)){
+const err856 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -15669,7 +15732,7 @@ errors++;
 }
 }
 else {
-const err857 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err857 = {instancePath:instancePath+"/solution/" + i12+"/wait",schemaPath:"#/properties/solution/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -15679,10 +15742,11 @@ vErrors.push(err857);
 errors++;
 }
 }
-if(data320.value !== undefined){
-let data327 = data320.value;
-if((typeof data327 !== "string") && (!((typeof data327 == "number") && (isFinite(data327))))){
-const err858 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
+if(data321.answer !== undefined){
+let data327 = data321.answer;
+if(typeof data327 === "string"){
+if(!pattern3.test(data327)){
+const err858 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -15692,11 +15756,8 @@ vErrors.push(err858);
 errors++;
 }
 }
-if(data320.note !== undefined){
-let data328 = data320.note;
-if(typeof data328 === "string"){
-if(!pattern0.test(data328)){
-const err859 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err859 = {instancePath:instancePath+"/solution/" + i12+"/answer",schemaPath:"#/properties/solution/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -15706,8 +15767,10 @@ vErrors.push(err859);
 errors++;
 }
 }
-else {
-const err860 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data321.value !== undefined){
+let data328 = data321.value;
+if((typeof data328 !== "string") && (!((typeof data328 == "number") && (isFinite(data328))))){
+const err860 = {instancePath:instancePath+"/solution/" + i12+"/value",schemaPath:"#/properties/solution/items/properties/value/type",keyword:"type",params:{type: schema11.properties.solution.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -15717,9 +15780,11 @@ vErrors.push(err860);
 errors++;
 }
 }
-if(data320.fails !== undefined){
-if(typeof data320.fails !== "boolean"){
-const err861 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data321.note !== undefined){
+let data329 = data321.note;
+if(typeof data329 === "string"){
+if(!pattern0.test(data329)){
+const err861 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -15729,9 +15794,8 @@ vErrors.push(err861);
 errors++;
 }
 }
-}
 else {
-const err862 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err862 = {instancePath:instancePath+"/solution/" + i12+"/note",schemaPath:"#/properties/solution/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -15741,9 +15805,9 @@ vErrors.push(err862);
 errors++;
 }
 }
-}
-else {
-const err863 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data321.fails !== undefined){
+if(typeof data321.fails !== "boolean"){
+const err863 = {instancePath:instancePath+"/solution/" + i12+"/fails",schemaPath:"#/properties/solution/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -15753,11 +15817,9 @@ vErrors.push(err863);
 errors++;
 }
 }
-if(data.traps !== undefined){
-let data330 = data.traps;
-if(Array.isArray(data330)){
-if(data330.length > 10){
-const err864 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+}
+else {
+const err864 = {instancePath:instancePath+"/solution/" + i12,schemaPath:"#/properties/solution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -15766,12 +15828,10 @@ vErrors.push(err864);
 }
 errors++;
 }
-const len14 = data330.length;
-for(let i14=0; i14<len14; i14++){
-let data331 = data330[i14];
-if(data331 && typeof data331 == "object" && !Array.isArray(data331)){
-if(data331.name === undefined){
-const err865 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err865 = {instancePath:instancePath+"/solution",schemaPath:"#/properties/solution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -15780,8 +15840,12 @@ vErrors.push(err865);
 }
 errors++;
 }
-if(data331.steps === undefined){
-const err866 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+}
+if(data.traps !== undefined){
+let data331 = data.traps;
+if(Array.isArray(data331)){
+if(data331.length > 10){
+const err866 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -15790,8 +15854,12 @@ vErrors.push(err866);
 }
 errors++;
 }
-if(data331.expect === undefined){
-const err867 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+const len14 = data331.length;
+for(let i14=0; i14<len14; i14++){
+let data332 = data331[i14];
+if(data332 && typeof data332 == "object" && !Array.isArray(data332)){
+if(data332.name === undefined){
+const err867 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -15800,9 +15868,8 @@ vErrors.push(err867);
 }
 errors++;
 }
-for(const key102 in data331){
-if(!(((key102 === "name") || (key102 === "steps")) || (key102 === "expect"))){
-const err868 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key102},message:"must NOT have additional properties"};
+if(data332.steps === undefined){
+const err868 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -15811,12 +15878,8 @@ vErrors.push(err868);
 }
 errors++;
 }
-}
-if(data331.name !== undefined){
-let data332 = data331.name;
-if(typeof data332 === "string"){
-if(!pattern0.test(data332)){
-const err869 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data332.expect === undefined){
+const err869 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -15825,9 +15888,9 @@ vErrors.push(err869);
 }
 errors++;
 }
-}
-else {
-const err870 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key102 in data332){
+if(!(((key102 === "name") || (key102 === "steps")) || (key102 === "expect"))){
+const err870 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key102},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -15837,11 +15900,11 @@ vErrors.push(err870);
 errors++;
 }
 }
-if(data331.steps !== undefined){
-let data333 = data331.steps;
-if(Array.isArray(data333)){
-if(data333.length > 100){
-const err871 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(data332.name !== undefined){
+let data333 = data332.name;
+if(typeof data333 === "string"){
+if(!pattern0.test(data333)){
+const err871 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -15850,8 +15913,9 @@ vErrors.push(err871);
 }
 errors++;
 }
-if(data333.length < 1){
-const err872 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err872 = {instancePath:instancePath+"/traps/" + i14+"/name",schemaPath:"#/properties/traps/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -15860,16 +15924,12 @@ vErrors.push(err872);
 }
 errors++;
 }
-const len15 = data333.length;
-for(let i15=0; i15<len15; i15++){
-let data334 = data333[i15];
-const _errs791 = errors;
-let valid139 = false;
-let passing4 = null;
-const _errs792 = errors;
-if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
-if(data334.host === undefined){
-const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data332.steps !== undefined){
+let data334 = data332.steps;
+if(Array.isArray(data334)){
+if(data334.length > 100){
+const err873 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -15878,8 +15938,8 @@ vErrors.push(err873);
 }
 errors++;
 }
-if(data334.run === undefined){
-const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(data334.length < 1){
+const err874 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -15888,16 +15948,16 @@ vErrors.push(err874);
 }
 errors++;
 }
-}
-var _valid5 = _errs792 === errors;
-if(_valid5){
-valid139 = true;
-passing4 = 0;
-}
+const len15 = data334.length;
+for(let i15=0; i15<len15; i15++){
+let data335 = data334[i15];
 const _errs793 = errors;
-if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
-if(data334.host === undefined){
-const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+let valid139 = false;
+let passing4 = null;
+const _errs794 = errors;
+if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
+if(data335.host === undefined){
+const err875 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -15906,8 +15966,8 @@ vErrors.push(err875);
 }
 errors++;
 }
-if(data334.keys === undefined){
-const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(data335.run === undefined){
+const err876 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/0/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -15916,8 +15976,16 @@ vErrors.push(err876);
 }
 errors++;
 }
-if(data334.note === undefined){
-const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+var _valid5 = _errs794 === errors;
+if(_valid5){
+valid139 = true;
+passing4 = 0;
+}
+const _errs795 = errors;
+if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
+if(data335.host === undefined){
+const err877 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -15926,21 +15994,8 @@ vErrors.push(err877);
 }
 errors++;
 }
-}
-var _valid5 = _errs793 === errors;
-if(_valid5 && valid139){
-valid139 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid5){
-valid139 = true;
-passing4 = 1;
-}
-const _errs794 = errors;
-if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
-if(data334.wait === undefined){
-const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(data335.keys === undefined){
+const err878 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -15949,21 +16004,8 @@ vErrors.push(err878);
 }
 errors++;
 }
-}
-var _valid5 = _errs794 === errors;
-if(_valid5 && valid139){
-valid139 = false;
-passing4 = [passing4, 2];
-}
-else {
-if(_valid5){
-valid139 = true;
-passing4 = 2;
-}
-const _errs795 = errors;
-if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
-if(data334.answer === undefined){
-const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(data335.note === undefined){
+const err879 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -15974,6 +16016,52 @@ errors++;
 }
 }
 var _valid5 = _errs795 === errors;
+if(_valid5 && valid139){
+valid139 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid5){
+valid139 = true;
+passing4 = 1;
+}
+const _errs796 = errors;
+if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
+if(data335.wait === undefined){
+const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/2/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'"};
+if(vErrors === null){
+vErrors = [err880];
+}
+else {
+vErrors.push(err880);
+}
+errors++;
+}
+}
+var _valid5 = _errs796 === errors;
+if(_valid5 && valid139){
+valid139 = false;
+passing4 = [passing4, 2];
+}
+else {
+if(_valid5){
+valid139 = true;
+passing4 = 2;
+}
+const _errs797 = errors;
+if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
+if(data335.answer === undefined){
+const err881 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf/3/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err881];
+}
+else {
+vErrors.push(err881);
+}
+errors++;
+}
+}
+var _valid5 = _errs797 === errors;
 if(_valid5 && valid139){
 valid139 = false;
 passing4 = [passing4, 3];
@@ -15987,44 +16075,7 @@ passing4 = 3;
 }
 }
 if(!valid139){
-const err880 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err880];
-}
-else {
-vErrors.push(err880);
-}
-errors++;
-}
-else {
-errors = _errs791;
-if(vErrors !== null){
-if(_errs791){
-vErrors.length = _errs791;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
-for(const key103 in data334){
-if(!((((((((key103 === "host") || (key103 === "run")) || (key103 === "keys")) || (key103 === "wait")) || (key103 === "answer")) || (key103 === "value")) || (key103 === "note")) || (key103 === "fails"))){
-const err881 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key103},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err881];
-}
-else {
-vErrors.push(err881);
-}
-errors++;
-}
-}
-if(data334.host !== undefined){
-let data335 = data334.host;
-if(typeof data335 === "string"){
-if(!pattern0.test(data335)){
-const err882 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err882 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -16033,9 +16084,21 @@ vErrors.push(err882);
 }
 errors++;
 }
+else {
+errors = _errs793;
+if(vErrors !== null){
+if(_errs793){
+vErrors.length = _errs793;
 }
 else {
-const err883 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
+for(const key103 in data335){
+if(!((((((((key103 === "host") || (key103 === "run")) || (key103 === "keys")) || (key103 === "wait")) || (key103 === "answer")) || (key103 === "value")) || (key103 === "note")) || (key103 === "fails"))){
+const err883 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key103},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -16045,14 +16108,11 @@ vErrors.push(err883);
 errors++;
 }
 }
-if(data334.run !== undefined){
-let data336 = data334.run;
-const _errs800 = errors;
-let valid141 = false;
-const _errs801 = errors;
+if(data335.host !== undefined){
+let data336 = data335.host;
 if(typeof data336 === "string"){
 if(!pattern0.test(data336)){
-const err884 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err884 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -16063,7 +16123,7 @@ errors++;
 }
 }
 else {
-const err885 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err885 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/host",schemaPath:"#/properties/traps/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -16072,13 +16132,15 @@ vErrors.push(err885);
 }
 errors++;
 }
-var _valid6 = _errs801 === errors;
-valid141 = valid141 || _valid6;
-if(!valid141){
+}
+if(data335.run !== undefined){
+let data337 = data335.run;
+const _errs802 = errors;
+let valid141 = false;
 const _errs803 = errors;
-if(Array.isArray(data336)){
-if(data336.length > 100){
-const err886 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(typeof data337 === "string"){
+if(!pattern0.test(data337)){
+const err886 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -16087,8 +16149,9 @@ vErrors.push(err886);
 }
 errors++;
 }
-if(data336.length < 1){
-const err887 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err887 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -16097,12 +16160,13 @@ vErrors.push(err887);
 }
 errors++;
 }
-const len16 = data336.length;
-for(let i16=0; i16<len16; i16++){
-let data337 = data336[i16];
-if(typeof data337 === "string"){
-if(!pattern0.test(data337)){
-const err888 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var _valid6 = _errs803 === errors;
+valid141 = valid141 || _valid6;
+if(!valid141){
+const _errs805 = errors;
+if(Array.isArray(data337)){
+if(data337.length > 100){
+const err888 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -16111,9 +16175,8 @@ vErrors.push(err888);
 }
 errors++;
 }
-}
-else {
-const err889 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data337.length < 1){
+const err889 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -16122,10 +16185,12 @@ vErrors.push(err889);
 }
 errors++;
 }
-}
-}
-else {
-const err890 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len16 = data337.length;
+for(let i16=0; i16<len16; i16++){
+let data338 = data337[i16];
+if(typeof data338 === "string"){
+if(!pattern0.test(data338)){
+const err890 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -16134,11 +16199,9 @@ vErrors.push(err890);
 }
 errors++;
 }
-var _valid6 = _errs803 === errors;
-valid141 = valid141 || _valid6;
 }
-if(!valid141){
-const err891 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err891 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run/" + i16,schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -16147,23 +16210,10 @@ vErrors.push(err891);
 }
 errors++;
 }
-else {
-errors = _errs800;
-if(vErrors !== null){
-if(_errs800){
-vErrors.length = _errs800;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data334.keys !== undefined){
-let data338 = data334.keys;
-if(typeof data338 === "string"){
-if(!pattern225.test(data338)){
-const err892 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+const err892 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -16172,9 +16222,11 @@ vErrors.push(err892);
 }
 errors++;
 }
+var _valid6 = _errs805 === errors;
+valid141 = valid141 || _valid6;
 }
-else {
-const err893 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid141){
+const err893 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/run",schemaPath:"#/properties/traps/items/properties/steps/items/properties/run/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -16183,12 +16235,23 @@ vErrors.push(err893);
 }
 errors++;
 }
+else {
+errors = _errs802;
+if(vErrors !== null){
+if(_errs802){
+vErrors.length = _errs802;
 }
-if(data334.wait !== undefined){
-let data339 = data334.wait;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data335.keys !== undefined){
+let data339 = data335.keys;
 if(typeof data339 === "string"){
-if(!pattern197.test(data339)){
-const err894 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
+if(!pattern228.test(data339)){
+const err894 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -16199,7 +16262,7 @@ errors++;
 }
 }
 else {
-const err895 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err895 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/keys",schemaPath:"#/properties/traps/items/properties/steps/items/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -16209,11 +16272,11 @@ vErrors.push(err895);
 errors++;
 }
 }
-if(data334.answer !== undefined){
-let data340 = data334.answer;
+if(data335.wait !== undefined){
+let data340 = data335.wait;
 if(typeof data340 === "string"){
-if(!pattern3.test(data340)){
-const err896 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(!pattern199.test(data340)){
+const err896 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\""};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -16224,7 +16287,7 @@ errors++;
 }
 }
 else {
-const err897 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err897 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/wait",schemaPath:"#/properties/traps/items/properties/steps/items/properties/wait/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -16234,10 +16297,11 @@ vErrors.push(err897);
 errors++;
 }
 }
-if(data334.value !== undefined){
-let data341 = data334.value;
-if((typeof data341 !== "string") && (!((typeof data341 == "number") && (isFinite(data341))))){
-const err898 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
+if(data335.answer !== undefined){
+let data341 = data335.answer;
+if(typeof data341 === "string"){
+if(!pattern3.test(data341)){
+const err898 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -16247,11 +16311,8 @@ vErrors.push(err898);
 errors++;
 }
 }
-if(data334.note !== undefined){
-let data342 = data334.note;
-if(typeof data342 === "string"){
-if(!pattern0.test(data342)){
-const err899 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err899 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/answer",schemaPath:"#/properties/traps/items/properties/steps/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -16261,8 +16322,10 @@ vErrors.push(err899);
 errors++;
 }
 }
-else {
-const err900 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data335.value !== undefined){
+let data342 = data335.value;
+if((typeof data342 !== "string") && (!((typeof data342 == "number") && (isFinite(data342))))){
+const err900 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/value",schemaPath:"#/properties/traps/items/properties/steps/items/properties/value/type",keyword:"type",params:{type: schema11.properties.traps.items.properties.steps.items.properties.value.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -16272,9 +16335,11 @@ vErrors.push(err900);
 errors++;
 }
 }
-if(data334.fails !== undefined){
-if(typeof data334.fails !== "boolean"){
-const err901 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data335.note !== undefined){
+let data343 = data335.note;
+if(typeof data343 === "string"){
+if(!pattern0.test(data343)){
+const err901 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -16284,9 +16349,8 @@ vErrors.push(err901);
 errors++;
 }
 }
-}
 else {
-const err902 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err902 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/note",schemaPath:"#/properties/traps/items/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -16296,9 +16360,9 @@ vErrors.push(err902);
 errors++;
 }
 }
-}
-else {
-const err903 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data335.fails !== undefined){
+if(typeof data335.fails !== "boolean"){
+const err903 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15+"/fails",schemaPath:"#/properties/traps/items/properties/steps/items/properties/fails/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -16308,11 +16372,9 @@ vErrors.push(err903);
 errors++;
 }
 }
-if(data331.expect !== undefined){
-let data344 = data331.expect;
-if(data344 && typeof data344 == "object" && !Array.isArray(data344)){
-if(Object.keys(data344).length < 1){
-const err904 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err904 = {instancePath:instancePath+"/traps/" + i14+"/steps/" + i15,schemaPath:"#/properties/traps/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -16321,9 +16383,10 @@ vErrors.push(err904);
 }
 errors++;
 }
-for(const key104 in data344){
-if(!((key104 === "unmet") || (key104 === "broken"))){
-const err905 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key104},message:"must NOT have additional properties"};
+}
+}
+else {
+const err905 = {instancePath:instancePath+"/traps/" + i14+"/steps",schemaPath:"#/properties/traps/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -16333,11 +16396,11 @@ vErrors.push(err905);
 errors++;
 }
 }
-if(data344.unmet !== undefined){
-let data345 = data344.unmet;
-if(Array.isArray(data345)){
-if(data345.length > 40){
-const err906 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
+if(data332.expect !== undefined){
+let data345 = data332.expect;
+if(data345 && typeof data345 == "object" && !Array.isArray(data345)){
+if(Object.keys(data345).length < 1){
+const err906 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -16346,8 +16409,9 @@ vErrors.push(err906);
 }
 errors++;
 }
-if(data345.length < 1){
-const err907 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key104 in data345){
+if(!((key104 === "unmet") || (key104 === "broken"))){
+const err907 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key104},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -16356,12 +16420,12 @@ vErrors.push(err907);
 }
 errors++;
 }
-const len17 = data345.length;
-for(let i17=0; i17<len17; i17++){
-let data346 = data345[i17];
-if(typeof data346 === "string"){
-if(!pattern3.test(data346)){
-const err908 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+if(data345.unmet !== undefined){
+let data346 = data345.unmet;
+if(Array.isArray(data346)){
+if(data346.length > 40){
+const err908 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -16370,9 +16434,8 @@ vErrors.push(err908);
 }
 errors++;
 }
-}
-else {
-const err909 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data346.length < 1){
+const err909 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -16381,10 +16444,12 @@ vErrors.push(err909);
 }
 errors++;
 }
-}
-}
-else {
-const err910 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len17 = data346.length;
+for(let i17=0; i17<len17; i17++){
+let data347 = data346[i17];
+if(typeof data347 === "string"){
+if(!pattern3.test(data347)){
+const err910 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -16394,11 +16459,8 @@ vErrors.push(err910);
 errors++;
 }
 }
-if(data344.broken !== undefined){
-let data347 = data344.broken;
-if(Array.isArray(data347)){
-if(data347.length > 20){
-const err911 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+else {
+const err911 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet/" + i17,schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -16407,8 +16469,10 @@ vErrors.push(err911);
 }
 errors++;
 }
-if(data347.length < 1){
-const err912 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err912 = {instancePath:instancePath+"/traps/" + i14+"/expect/unmet",schemaPath:"#/properties/traps/items/properties/expect/properties/unmet/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -16417,12 +16481,12 @@ vErrors.push(err912);
 }
 errors++;
 }
-const len18 = data347.length;
-for(let i18=0; i18<len18; i18++){
-let data348 = data347[i18];
-if(typeof data348 === "string"){
-if(!pattern3.test(data348)){
-const err913 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+}
+if(data345.broken !== undefined){
+let data348 = data345.broken;
+if(Array.isArray(data348)){
+if(data348.length > 20){
+const err913 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -16431,9 +16495,8 @@ vErrors.push(err913);
 }
 errors++;
 }
-}
-else {
-const err914 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data348.length < 1){
+const err914 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -16442,10 +16505,12 @@ vErrors.push(err914);
 }
 errors++;
 }
-}
-}
-else {
-const err915 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len18 = data348.length;
+for(let i18=0; i18<len18; i18++){
+let data349 = data348[i18];
+if(typeof data349 === "string"){
+if(!pattern3.test(data349)){
+const err915 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -16455,9 +16520,8 @@ vErrors.push(err915);
 errors++;
 }
 }
-}
 else {
-const err916 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err916 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken/" + i18,schemaPath:"#/properties/traps/items/properties/expect/properties/broken/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -16469,7 +16533,7 @@ errors++;
 }
 }
 else {
-const err917 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err917 = {instancePath:instancePath+"/traps/" + i14+"/expect/broken",schemaPath:"#/properties/traps/items/properties/expect/properties/broken/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -16481,7 +16545,7 @@ errors++;
 }
 }
 else {
-const err918 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err918 = {instancePath:instancePath+"/traps/" + i14+"/expect",schemaPath:"#/properties/traps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -16493,12 +16557,36 @@ errors++;
 }
 }
 else {
-const err919 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err919 = {instancePath:instancePath+"/traps/" + i14,schemaPath:"#/properties/traps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err919];
 }
 else {
 vErrors.push(err919);
+}
+errors++;
+}
+}
+}
+else {
+const err920 = {instancePath:instancePath+"/traps",schemaPath:"#/properties/traps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err920];
+}
+else {
+vErrors.push(err920);
+}
+errors++;
+}
+}
+}
+else {
+const err921 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err921];
+}
+else {
+vErrors.push(err921);
 }
 errors++;
 }

@@ -8,7 +8,7 @@ import type { DomainState, HostState, WorldState } from '../types';
 import type { ManagerState, MgrRepository, MgrServer, MgrVm, MgrVmStatus } from './types';
 import { managerEvent, setVmBelief, stableHex, statusWord, touch } from './state';
 import { agentAlive } from './agent';
-import { findRepositoriesOnDisks } from './rebuild';
+import { findRepositoriesOnDisks, repointRepository } from './rebuild';
 
 /** The VM status the agent reports for a domain as it really is. */
 export function realStatus(m: ManagerState, d: DomainState): MgrVmStatus {
@@ -195,7 +195,8 @@ export function refreshRepository(world: WorldState, m: ManagerState, repo: MgrR
 /**
  * Refresh the storage: the LUNs are read again by page83 id. A LUN whose id changed appears as a
  * NEW disk; the old disk goes Offline and the repository (or pool file system) on it is orphaned
- * (seed 000: "OVM Manager database gets corrupted when disk ID (Page83) changes").
+ * (seed 000: "OVM Manager database gets corrupted when disk ID (Page83) changes") — unless it was
+ * presented to no server, when it follows its file system to the new disk (repointRepository).
  */
 export function refreshStorage(world: WorldState, m: ManagerState): void {
   const hosts = m.servers.map((s) => world.hosts[s.name]).filter((h): h is HostState => agentAlive(h));
@@ -208,7 +209,7 @@ export function refreshStorage(world: WorldState, m: ManagerState): void {
   }
   for (const repo of m.repositories) {
     if (!repo.disk || repo.status === 'Unavailable') continue;
-    const ok = m.disks.some((d) => d.page83 === repo.disk && d.status === 'Online');
+    const ok = m.disks.some((d) => d.page83 === repo.disk && d.status === 'Online') || repointRepository(world, m, repo);
     const next = ok ? 'OK' : 'Orphaned';
     if (repo.status !== next) {
       repo.status = next;

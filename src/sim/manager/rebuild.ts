@@ -13,7 +13,7 @@ import { volumeByUuid, volumeOnDevice } from '../storage/ocfs2/ocfs2-volumes';
 import { mountOcfs2 } from '../storage/ocfs2/mounts';
 import { mkdir, writeFile } from '../vfs';
 import type { HostState, WorldState } from '../types';
-import type { ManagerState, MgrPool, MgrRepository } from './types';
+import type { ManagerState, MgrDisk, MgrPool, MgrRepository } from './types';
 import { managerEvent, touch } from './state';
 import { agentAlive } from './agent';
 
@@ -150,7 +150,18 @@ export function agentMountRepository(world: WorldState, m: ManagerState, host: H
  * to no server and in no pool (how a Manager with an empty database finds them again).
  */
 export function findRepositoriesOnDisks(world: WorldState, m: ManagerState): void {
+  for (const { disk, uuid, alias } of repositoriesOnDisks(world, m)) {
+    if (m.repositories.some((x) => x.id === uuid)) continue;
+    const name = alias ?? uuid;
+    m.repositories.push({ id: uuid, name, disk: disk.page83, mountPath: `/OVS/Repositories/${uuid}`, presentedTo: [], pool: null, status: 'OK' });
+    managerEvent(world, m, 'INFORMATIONAL', name, 'repository.discovered', `Repository ${name} found on physical disk ${disk.name}`);
+  }
+}
+
+/** The repositories (`.ovsrepo` at the root of an OCFS2 file system) on the Manager's online disks, as its running servers read them. */
+function repositoriesOnDisks(world: WorldState, m: ManagerState): Array<{ disk: MgrDisk; uuid: string; alias: string | undefined }> {
   const hosts = m.servers.map((s) => world.hosts[s.name]).filter((h): h is HostState => agentAlive(h));
+  const found: Array<{ disk: MgrDisk; uuid: string; alias: string | undefined }> = [];
   for (const disk of m.disks) {
     if (disk.status !== 'Online') continue;
     for (const h of hosts) {
@@ -160,14 +171,31 @@ export function findRepositoriesOnDisks(world: WorldState, m: ManagerState): voi
       const file = root?.type === 'dir' ? root.children['.ovsrepo'] : undefined;
       if (file?.type !== 'file') continue;
       const repo = parseOvsrepo(file.content);
-      if (repo.uuid && !m.repositories.some((x) => x.id === repo.uuid)) {
-        const name = repo.alias ?? repo.uuid;
-        m.repositories.push({ id: repo.uuid, name, disk: disk.page83, mountPath: `/OVS/Repositories/${repo.uuid}`, presentedTo: [], pool: null, status: 'OK' });
-        managerEvent(world, m, 'INFORMATIONAL', name, 'repository.discovered', `Repository ${name} found on physical disk ${disk.name}`);
-      }
+      if (repo.uuid) found.push({ disk, uuid: repo.uuid, alias: repo.alias ?? undefined });
       break;
     }
   }
+  return found;
+}
+
+/**
+ * A storage refresh finds a repository's physical disk gone (a SAN-to-SAN copy has a new page83
+ * id). A repository presented to no server, and not orphaned already, follows its file system: when
+ * another online disk carries it, the Manager re-points it there (true). One still presented — the
+ * servers' mounts named the old disk — is orphaned by the refresh instead, and an orphaned one is
+ * never re-pointed: its database entry is left pointing at a disk that no longer exists (seed 000,
+ * "OVM Manager database gets corrupted when disk ID (Page83) changes"; a backup restored from before
+ * the refresh is the way back).
+ */
+export function repointRepository(world: WorldState, m: ManagerState, repo: MgrRepository): boolean {
+  if (repo.status !== 'OK' || repo.presentedTo.length > 0) return false;
+  const moved = repositoriesOnDisks(world, m).find((x) => x.uuid === repo.id && x.disk.page83 !== repo.disk);
+  if (!moved) return false;
+  const old = repo.disk;
+  repo.disk = moved.disk.page83;
+  managerEvent(world, m, 'INFORMATIONAL', repo.name, 'repository.disk', `Repository ${repo.name} found on physical disk ${moved.disk.name} (page83 ${moved.disk.page83}; was ${old ?? 'none'})`);
+  touch(m);
+  return true;
 }
 
 /** What the server's agent says of its pool: the pool uuid of its `server` database, or null. */

@@ -34,7 +34,7 @@ export const FAULT_WORDS: Record<string, FaultWords> = {
   slow_port: { help: 'Make one storage processor port slow (a failing SFP, a congested switch port): its paths stay up but every I/O through it waits.' },
   host_crash: { help: 'The server crashes (kernel panic): its guests die with it; it boots again after a while (3 minutes unless you say otherwise).' },
   dom0_memory: { help: 'Dom0 takes more memory from the hypervisor (a leaking driver), leaving less for guests.' },
-  page83: { help: 'The LUN gets a new identity (as after a copy to another SAN or a re-created LUN): multipath sees a different WWID.' },
+  page83: { help: 'The LUN gets a new identity (as after a copy to another SAN or a re-created LUN): multipath sees a different WWID.', fields: { wwid: 'New WWID' } },
 };
 
 /** The help for a fault; an unknown one gets its summary without the schema's `(name: value)` asides. */
