@@ -5,6 +5,7 @@ import { ovm22Checks } from './checks/ovm22';
 import { storageChecks } from './checks/storage';
 import { systemChecks } from './checks/system';
 import { xenChecks } from './checks/xen';
+import { windowsChecks } from './checks/windows';
 import { managerChecks } from './checks/manager';
 import { managerBackupChecks } from './checks/manager-backup';
 import type { CheckDef } from './check-kit';
@@ -12,6 +13,7 @@ import type { CheckDef } from './check-kit';
 // The `satisfies` keeps each check's own argument type while proving they are all checks.
 export const CHECKS = {
   ...xenChecks,
+  ...windowsChecks,
   ...systemChecks,
   ...storageChecks,
   ...agentChecks,

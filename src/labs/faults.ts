@@ -11,6 +11,7 @@ import { syncStorage } from '../sim/storage/multipath/core-sync';
 import { crashHost } from '../sim/power';
 import { MANAGER_FAULTS } from './faults-manager';
 import { OCFS2_FAULTS } from './faults-ocfs2';
+import { XEN_FAULTS } from './faults-xen';
 import { freeMemoryMiB } from '../sim/memory';
 import { bool, findHost, int, num, oneOfStr, str, type JsonSchema } from './check-kit';
 import { own } from './own';
@@ -225,6 +226,7 @@ export const FAULTS = {
   }),
   ...MANAGER_FAULTS,
   ...OCFS2_FAULTS,
+  ...XEN_FAULTS,
 } satisfies Record<string, FaultDef<never>>;
 
 export const faultRegistry: Readonly<Record<string, FaultDef<never>>> = FAULTS;

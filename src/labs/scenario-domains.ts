@@ -6,6 +6,7 @@ import { oracleMac, ovmId, ovmUuid } from '../sim/ids';
 import { vmCfg22 } from '../sim/scenario/ovm22';
 import { lookup, mkdir, putNode, remove, writeFile } from '../sim/vfs';
 import { hasOwn, own } from './own';
+import { applyDiskOverrides, applyWindowsOverride } from './scenario-disks';
 import type { DomainState, WorldState } from '../sim/types';
 import type { DomainOverride } from './types';
 
@@ -151,6 +152,8 @@ export function applyDomainOverride(world: WorldState, o: DomainOverride, repo?:
   if (o.hvm !== undefined) d.hvm = o.hvm;
   if (o.production !== undefined) d.production = o.production;
   if (o.os !== undefined) d.osType = o.os;
+  if (o.disks) applyDiskOverrides(world, d, o.disks);
+  if (o.windows) applyWindowsOverride(world, d, o.windows);
   if (o.workload) {
     d.workload = {
       ...d.workload,

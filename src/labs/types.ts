@@ -121,6 +121,20 @@ export interface DomainOverride {
   repository?: string;
   /** A shutdown was requested and the guest never completes it (a hung guest: only destroy helps). */
   hung?: boolean;
+  /** Replaces the guest's disks, in vm.cfg order: new images (ISOs for CD-ROMs) in its repository; `attached: false` only copies one there. */
+  disks?: DiskOverride[];
+  /** A Windows Server 2003 guest: its first hard disk holds a system volume whose hal.dll is a copy of `hal`, with or without the PV drivers. */
+  windows?: { hal: string; pv_drivers?: boolean };
+}
+
+export interface DiskOverride {
+  /** The image's OVM id (32 hex digits): `VirtualDisks/<id>.img`, or `ISOs/<id>.iso` for a CD-ROM. */
+  id: string;
+  /** Its device in vm.cfg (hda, xvdb …); required unless `attached: false`. */
+  vdev?: string;
+  cdrom?: boolean;
+  size_gb?: number;
+  attached?: boolean;
 }
 
 export interface RepositoryOverride {

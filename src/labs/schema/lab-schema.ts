@@ -4,6 +4,7 @@
 import { checkRegistry } from '../checks';
 import { faultRegistry } from '../faults';
 import { queryRegistry } from '../queries';
+import { HALS } from '../../sim/xen/windows-volume';
 import type { JsonSchema } from '../check-kit';
 
 const text: JsonSchema = { type: 'string', pattern: '\\S' };
@@ -99,6 +100,24 @@ const domainOverride: JsonSchema = {
     },
     repository: text,
     hung: { type: 'boolean' },
+    disks: list({
+      type: 'object',
+      required: ['id'],
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+        vdev: { type: 'string', pattern: '^(hd|sd|xvd)[a-z]$' },
+        cdrom: { type: 'boolean' },
+        size_gb: upTo(65536),
+        attached: { type: 'boolean' },
+      },
+    }, 16, 1),
+    windows: {
+      type: 'object',
+      required: ['hal'],
+      additionalProperties: false,
+      properties: { hal: { type: 'string', enum: [...HALS] }, pv_drivers: { type: 'boolean' } },
+    },
   },
 };
 

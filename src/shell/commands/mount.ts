@@ -1,11 +1,13 @@
 // mount / umount (util-linux 2.17 on OL6, 2.13 on OL5) and the mount.ocfs2 helper: listing
-// /etc/mtab (also per type and with labels), mounting OCFS2 under its rules (sim/storage/ocfs2/mounts.ts),
+// /etc/mtab (also per type and with labels), mounting OCFS2 under its rules (sim/storage/ocfs2/mounts.ts)
+// and a guest's NTFS image through a loop device when ntfs-3g is installed (sim/xen/ntfs-loop-mount.ts),
 // and unmounting unless a shell or a running guest still uses the file system.
 import { defineArgs, parseArgs } from '../args';
 import { defineCommand, fail, type CommandOutcome, type CommandSpec } from '../types';
 import { mountOcfs2, umountTarget, volumeOfMount, type MountOutcome } from '../../sim/storage/ocfs2/mounts';
 import { mtab } from '../../sim/storage/ocfs2/mounts-table';
 import { volumeAtPath } from '../../sim/storage/ocfs2/ocfs2-volumes';
+import { hasMountHelper, mountNtfsImage } from '../../sim/xen/ntfs-loop-mount';
 import type { CommandContext } from '../types';
 import type { Mount } from '../../sim/types';
 
@@ -116,6 +118,10 @@ const mount = defineCommand({
     if (ops.length > 2) return { stdout: '', stderr: MOUNT_USAGE, exitCode: 1 };
     const [device, dir] = ops as [string, string];
     const opts = (a.values('options').join(',') + (a.has('read-only') ? ',ro' : '')).split(',').filter(Boolean);
+    if (type === 'ntfs-3g' || type === 'ntfs') {
+      if (!hasMountHelper(ctx.world, ctx.host)) return fail(`mount: unknown filesystem type '${type}'\n`, EX);
+      return outcome(mountNtfsImage(ctx.world, ctx.host, { image: device, dir, options: opts, cwd: ctx.frame.cwd }), a.has('verbose'));
+    }
     const { dev, vol } = volumeAtPath(ctx.world, ctx.host.name, device, ctx.frame.cwd);
     const fsType = type ?? (vol ? 'ocfs2' : undefined);
     if (fsType === 'ocfs2') return outcome(mountOcfs2(ctx.world, ctx.host, { device, dir, options: opts, cwd: ctx.frame.cwd }), a.has('verbose'));

@@ -1,6 +1,6 @@
 // xend's side of `xm create` / `xm start` / `xm restore`: name and HVM checks, the domain id,
 // balloon.free's memory check (dom0 never balloons on OVM, reference §1.6/§8.6) and the hotplug
-// scripts' disk checks; qemu-dm skips disks beyond its limits without failing (./device-model.ts).
+// scripts' disk checks (an image in use by another guest or loop-mounted in dom0); qemu-dm skips disks beyond its limits without failing (./device-model.ts).
 // A failure after the domain id was taken leaves the id used and a trace in xend.log.
 import { nextHex, nextInt } from '../../lib/rng';
 import { freeMemKiB, neededKiB } from '../memory';
@@ -9,6 +9,7 @@ import { bridges } from '../network';
 import { activeDomains } from '../world';
 import { startOnHost, xenOf } from './domains';
 import { newDomain } from './new-domain';
+import { dom0LoopOf } from './ntfs-loop-mount';
 import { vdevNumber, type VmConfig } from './vm-config';
 import { xendLog, xendStartFailed } from './xend-log';
 import type { DomainState, HostState, WorldState } from '../types';
@@ -88,6 +89,9 @@ function diskError(world: WorldState, host: HostState, d: DomainState): string |
     const node = lookup(world, host, v.path);
     if (!node.ok || node.value.type === 'dir') return `Device ${dev} (vbd) could not be connected. ${v.path} does not exist.`;
     if (v.mode !== 'w' || v.cdrom) continue;
+    // The block script's check_file_sharing: an image dom0 has loop-mounted stays dom0's.
+    const dom0Loop = dom0LoopOf(world, host, v.path);
+    if (dom0Loop) return `Device ${dev} (vbd) could not be connected.\nFile ${v.path} is loopback-mounted through ${dom0Loop},\nwhich is mounted in the privileged domain,\nand so cannot be mounted by a guest.`;
     // A writable image already in use by another running guest (here or, through the shared repository, elsewhere).
     const user = Object.values(world.domains).find((o) => o.name !== d.name && o.domid !== null && o.host !== null && o.disks.some((x) => x.path === v.path && x.mode === 'w'));
     const same = Object.values(world.domains).find((o) => o.name === d.name && o.domid !== null && o.host !== null && o.host !== host.name);

@@ -38,7 +38,7 @@ export function renderVmCfg(d: DomainState): string {
         ['OVM_description', q('')],
         ['on_poweroff', q(x.onPoweroff)],
         ['on_crash', q(x.onCrash)],
-        ['guest_os_type', q('linux')],
+        ['guest_os_type', q(/Windows/i.test(d.osType) ? 'windows' : 'linux')],
         ['usbdevice', q('tablet')],
         ['builder', q('hvm')],
         ['vcpus', String(d.vcpus)],
