@@ -4,7 +4,8 @@
 // disk whose partitions are in use), exiting 1 when the re-read failed.
 import { nextHex } from '../lib/rng';
 import { diskHeader, partitionTable, type FdiskVersion } from '../sim/render/fdisk';
-import { ERRNO_TEXT, readLabel, rereadPartitionTable, writeLabel } from '../sim/storage/san/disk-access';
+import { strerror } from '../sim/errno';
+import { readLabel, rereadPartitionTable, writeLabel } from '../sim/storage/san/disk-access';
 import { resolveBlockDevice, type BlockDevice } from '../sim/storage/san/block-devices';
 import { CYL, cylinderExtent, firstFreeCylinder, geometry, isExtended, lastFreeCylinder, parseLast, PART_TYPES, SECTORS, sectorUsed, typeName } from '../sim/storage/san/partition-table';
 import type { DiskLabel } from '../sim/storage/types';
@@ -418,8 +419,8 @@ class Fdisk {
     let out = 'The partition table has been altered!\n\nCalling ioctl() to re-read partition table.\n';
     const err = rereadPartitionTable(world, host, this.#dev);
     if (err) {
-      if (this.#o.version === '2.13') out += `\nWARNING: Re-reading the partition table failed with error ${err}: ${ERRNO_TEXT[err]}.\nThe kernel still uses the old table.\nThe new table will be used at the next reboot.\n`;
-      else out += `\nWARNING: Re-reading the partition table failed with error ${err}: ${ERRNO_TEXT[err]}.\nThe kernel still uses the old table. The new table will be used at\nthe next reboot or after you run partprobe(8) or kpartx(8)\n`;
+      if (this.#o.version === '2.13') out += `\nWARNING: Re-reading the partition table failed with error ${err}: ${strerror(err)}.\nThe kernel still uses the old table.\nThe new table will be used at the next reboot.\n`;
+      else out += `\nWARNING: Re-reading the partition table failed with error ${err}: ${strerror(err)}.\nThe kernel still uses the old table. The new table will be used at\nthe next reboot or after you run partprobe(8) or kpartx(8)\n`;
     }
     out += 'Syncing disks.\n';
     this.#io.write(out);

@@ -1,6 +1,7 @@
 // Reading and saving files for the editors and pagers, through the host's VFS, so that a saved
 // /etc/multipath.conf or vm.cfg is what the rest of the system reads next.
-import { FS_ERROR_TEXT, lookup, writeFile, type FsError } from '../sim/vfs';
+import { STRERROR } from '../sim/errno';
+import { lookup, writeFile, type FsError } from '../sim/vfs';
 import type { HostState } from '../sim/types';
 import type { ProgramHost } from './program';
 
@@ -47,7 +48,7 @@ export function saveFile(host: ProgramHost, path: string, content: string): Save
   return r.ok ? { ok: true, created: !before.ok } : { ok: false, error: r.error };
 }
 
-export const errorText = (e: FsError): string => FS_ERROR_TEXT[e];
+export const errorText = (e: FsError): string => STRERROR[e];
 
 /** Bytes in UTF-8, as editors count characters written. */
 export function byteLength(s: string): number {

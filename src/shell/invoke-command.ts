@@ -1,5 +1,6 @@
 // Runs one command by name: a path (/bin/ls) maps to its registry name, the registry finds
 // the spec, and this is the one place where a command's thrown exception (a bug) is caught.
+import { STRERROR } from '../sim/errno';
 import { lookup, normalizePath } from '../sim/vfs';
 import { commandAtPath } from './command-paths';
 import type { ShellIo } from './shell-io';
@@ -16,8 +17,8 @@ export function invokeCommand(io: ShellIo, argv: string[], frame: ShellFrame, st
     const known = commandAtPath(normalizePath(name, frame.cwd));
     const node = lookup(world, host, name, frame.cwd);
     if (known && io.registry.get(known)) name = known;
-    else if (node.ok) return { stdout: '', stderr: `-bash: ${name}: ${node.value.type === 'dir' ? 'is a directory' : 'Permission denied'}\n`, exitCode: 126 };
-    else return { stdout: '', stderr: `-bash: ${name}: No such file or directory\n`, exitCode: 127 };
+    else if (node.ok) return { stdout: '', stderr: `-bash: ${name}: ${node.value.type === 'dir' ? 'is a directory' : STRERROR.EACCES}\n`, exitCode: 126 };
+    else return { stdout: '', stderr: `-bash: ${name}: ${STRERROR.ENOENT}\n`, exitCode: 127 };
   }
   const spec = io.registry.get(name);
   if (!spec) return { stdout: '', stderr: `-bash: ${name}: command not found\n`, exitCode: 127 };

@@ -1,6 +1,7 @@
 // Redirections: a command's fd table (> >> < 2> 2>&1 &> << <<< >&N to the VFS, /dev/null and
 // /dev/tty), built before the command runs, and the stdout/stderr writers the table gives.
-import { FS_ERROR_TEXT, lookup, normalizePath, readFile, writeFile } from '../sim/vfs';
+import { STRERROR } from '../sim/errno';
+import { lookup, normalizePath, readFile, writeFile } from '../sim/vfs';
 import { expandHereDoc, expandString, expandTarget, type ExpandEnv } from './expand';
 import type { Redirect } from './parse';
 import type { Sim } from '../sim/sim';
@@ -44,7 +45,7 @@ export function applyRedirects(redirects: readonly Redirect[], frame: ShellFrame
       if (target === '-') table[fd] = { kind: 'closed' };
       else {
         const src = table[Number(target)];
-        if (!src || src.kind === 'closed') return fail(`${target}: Bad file descriptor`);
+        if (!src || src.kind === 'closed') return fail(`${target}: ${STRERROR.EBADF}`);
         table[fd] = src;
       }
       continue;
@@ -55,7 +56,7 @@ export function applyRedirects(redirects: readonly Redirect[], frame: ShellFrame
         continue;
       }
       const content = readFile(world, host, target, frame.cwd);
-      if (!content.ok && content.error !== 'EISDIR') return fail(`${target}: ${FS_ERROR_TEXT[content.error]}`);
+      if (!content.ok && content.error !== 'EISDIR') return fail(`${target}: ${STRERROR[content.error]}`);
       if (fd === 0) stdin = content.ok ? content.value : '';
       continue;
     }
@@ -80,10 +81,10 @@ function openOut(target: string, append: boolean, frame: ShellFrame, table: Sink
   const host = world.hosts[frame.host]!;
   const abs = normalizePath(target, frame.cwd);
   const existing = lookup(world, host, abs);
-  if (existing.ok && existing.value.type === 'dir') return { error: `${target}: Is a directory` };
-  if (!target) return { error: `: No such file or directory` };
+  if (existing.ok && existing.value.type === 'dir') return { error: `${target}: ${STRERROR.EISDIR}` };
+  if (!target) return { error: `: ${STRERROR.ENOENT}` };
   const w = append && existing.ok ? ({ ok: true } as const) : writeFile(world, host, abs, '', '/', append);
-  if (!w.ok) return { error: `${target}: ${FS_ERROR_TEXT[w.error]}` };
+  if (!w.ok) return { error: `${target}: ${STRERROR[w.error]}` };
   return { kind: 'file', abs };
 }
 

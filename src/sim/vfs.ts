@@ -2,25 +2,15 @@
 // A shared file system (an OCFS2 repository) is one tree mounted on several hosts, so every
 // host sees the same bytes. Pure functions over WorldState; errors are values (errno names).
 import { setOwn } from '../lib/own';
+import type { Errno } from './errno';
 import type { FsNode, HostState, Mount, WorldState } from './types';
 
-export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP' | 'EACCES';
+/** The errnos a file system operation fails with; sim/errno.ts's STRERROR words them. */
+export type FsError = Extract<Errno, 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP' | 'EACCES'>;
 export type FsResult<T> = { ok: true; value: T } | { ok: false; error: FsError };
 
 const ok = <T>(value: T): FsResult<T> => ({ ok: true, value });
 const fail = (error: FsError): FsResult<never> => ({ ok: false, error });
-
-/** The strerror text bash and coreutils print for each error. */
-export const FS_ERROR_TEXT: Record<FsError, string> = {
-  ENOENT: 'No such file or directory',
-  ENOTDIR: 'Not a directory',
-  EISDIR: 'Is a directory',
-  EEXIST: 'File exists',
-  ENOTEMPTY: 'Directory not empty',
-  EINVAL: 'Invalid argument',
-  ELOOP: 'Too many levels of symbolic links',
-  EACCES: 'Permission denied',
-};
 
 /**
  * Trees generated from the world on every access (/proc …), by mount path; sim/proc

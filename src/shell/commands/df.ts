@@ -1,5 +1,6 @@
 // df (coreutils 8.4 on OL6, 5.97 on OL5 with the same layout): one row per mounted file system
 // with blocks (pseudo file systems only with -a), or the file systems holding the named files.
+import { STRERROR } from '../../sim/errno';
 import { defineArgs, parseArgs } from '../args';
 import { defineCommand, type CommandSpec } from '../types';
 import { mtab, statfs, type MtabEntry } from '../../sim/storage/ocfs2/mounts-table';
@@ -66,7 +67,7 @@ const df = defineCommand({
       for (const f of a.operands) {
         const rp = realPath(ctx.world, ctx.host, f, ctx.frame.cwd);
         if (!rp.ok) {
-          stderr += `df: \`${f}': No such file or directory\n`;
+          stderr += `df: \`${f}': ${STRERROR.ENOENT}\n`;
           code = 1;
           continue;
         }

@@ -1,9 +1,10 @@
 // Disk utilities beside fdisk: `blockdev` (util-linux 2.17.2: --getsize64/--getsz/--getss/
 // --rereadpt/--flushbufs/--report …), `kpartx` (multipath-tools: -a -d -l -v -p) and `partprobe`.
+import { ERRNO, STRERROR, strerror } from '../../sim/errno';
 import { resolveBlockDevice, listBlockDevices, type BlockDevice } from '../../sim/storage/san/block-devices';
 import { syncDevNodes } from '../../sim/storage/multipath/devnodes';
 import { allHolders } from '../../sim/storage/multipath/holders';
-import { ERRNO_TEXT, readLabel, rereadPartitionTable } from '../../sim/storage/san/disk-access';
+import { readLabel, rereadPartitionTable } from '../../sim/storage/san/disk-access';
 import { kpartxAdd, partitionMaps } from '../../sim/storage/multipath/maps';
 import { partName } from '../../sim/storage/multipath/naming';
 import { hostSan } from '../../sim/storage/san/san';
@@ -94,7 +95,7 @@ export const blockdev = defineCommand({
       if (!names.length) for (const d of listBlockDevices(world, host)) out += reportRow(d, `/dev/${d.kname}`);
       for (const n of names) {
         const d = resolveBlockDevice(world, host, n, ctx.frame.cwd);
-        if (!d) return { stdout: out, stderr: `blockdev: cannot open ${n}: No such file or directory\n`, exitCode: 1 };
+        if (!d) return { stdout: out, stderr: `blockdev: cannot open ${n}: ${STRERROR.ENOENT}\n`, exitCode: 1 };
         out += reportRow(d, n);
       }
       return { stdout: out, stderr: '', exitCode: 0 };
@@ -118,7 +119,7 @@ export const blockdev = defineCommand({
     for (const name of devices) {
       const d = resolveBlockDevice(world, host, name, ctx.frame.cwd);
       if (!d) {
-        chunks.push([2, `blockdev: cannot open ${name}: No such file or directory\n`]);
+        chunks.push([2, `blockdev: cannot open ${name}: ${STRERROR.ENOENT}\n`]);
         code = 1;
         continue;
       }
@@ -128,7 +129,7 @@ export const blockdev = defineCommand({
         else if (c === '--rereadpt') {
           const err = rereadPartitionTable(world, host, d);
           if (err) {
-            chunks.push([2, `BLKRRPART: ${ERRNO_TEXT[err]}\n`]);
+            chunks.push([2, `BLKRRPART: ${strerror(err)}\n`]);
             code = 1;
           } else if (verbose) chunks.push([1, 'reread partition table succeeded.\n']);
         } else if (c === '--flushbufs') {
@@ -219,7 +220,7 @@ function runKpartx(ctx: CommandContext, mode: 'a' | 'd' | 'l', path: string, ver
   for (const p of partitionMaps(hs, map)) {
     if (!names.has(p.name)) continue;
     if (held.has(p.name)) {
-      err += 'device-mapper: remove ioctl failed: Device or resource busy\n';
+      err += `device-mapper: remove ioctl failed: ${STRERROR.EBUSY}\n`;
       continue;
     }
     hs.dm = hs.dm.filter((d) => d !== p);
@@ -246,7 +247,7 @@ export const partprobe = defineCommand({
     let code = 0;
     for (const { n, d } of targets) {
       if (!d) {
-        err += `Error: Could not stat device ${n} - No such file or directory.\n`;
+        err += `Error: Could not stat device ${n} - ${STRERROR.ENOENT}.\n`;
         code = 1;
         continue;
       }
@@ -257,10 +258,10 @@ export const partprobe = defineCommand({
         continue;
       }
       const e = rereadPartitionTable(world, host, d);
-      if (e === 16) {
+      if (e === ERRNO.EBUSY) {
         err += ovm22
-          ? `Warning: WARNING: the kernel failed to re-read the partition table on ${n} (Device or resource busy).  As a result, it may not reflect all of your changes until after reboot.\n`
-          : `Error: Error informing the kernel about modifications to partition ${n}1 -- Device or resource busy.  This means Linux won't know about any changes you made to ${n}1 until you reboot -- so you shouldn't mount it or use it in any way before rebooting.\n`;
+          ? `Warning: WARNING: the kernel failed to re-read the partition table on ${n} (${STRERROR.EBUSY}).  As a result, it may not reflect all of your changes until after reboot.\n`
+          : `Error: Error informing the kernel about modifications to partition ${n}1 -- ${STRERROR.EBUSY}.  This means Linux won't know about any changes you made to ${n}1 until you reboot -- so you shouldn't mount it or use it in any way before rebooting.\n`;
         code = 1;
       }
     }

@@ -1,5 +1,6 @@
 // `dmsetup ls|table|status|info|remove|version`: the host's device-mapper devices (multipath
 // maps and kpartx partition maps) as the kernel holds them.
+import { STRERROR } from '../../sim/errno';
 import { infoBlock, linearTable, lsLine, multipathStatus, multipathTable } from '../../sim/render/dmsetup';
 import { syncDevNodes } from '../../sim/storage/multipath/devnodes';
 import { allHolders, mapHolders } from '../../sim/storage/multipath/holders';
@@ -124,7 +125,7 @@ export const dmsetup = defineCommand({
         if (!name) return { stdout: '', stderr: USAGE, exitCode: 1 };
         const d = hs.dm.find((x) => x.name === name);
         if (!d) return { stdout: '', stderr: 'Device does not exist.\nCommand failed\n', exitCode: 1 };
-        if (openCount(ctx, d) > 0) return { stdout: '', stderr: 'device-mapper: remove ioctl failed: Device or resource busy\nCommand failed\n', exitCode: 1 };
+        if (openCount(ctx, d) > 0) return { stdout: '', stderr: `device-mapper: remove ioctl failed: ${STRERROR.EBUSY}\nCommand failed\n`, exitCode: 1 };
         hs.dm = hs.dm.filter((x) => x !== d);
         if (d.target === 'multipath') hs.maps = hs.maps.filter((m) => m.name !== d.name);
         bumpSan(ctx.world);

@@ -1,5 +1,6 @@
 // `fdisk`: -l (all disks from /proc/partitions, or the named ones), -s, -v, -u, -c, and the
 // interactive program for one device — util-linux-ng 2.17.2 on OL6, util-linux 2.13 on OL5.
+import { STRERROR } from '../../sim/errno';
 import { fdiskList, type FdiskVersion } from '../../sim/render/fdisk';
 import { listBlockDevices, resolveBlockDevice, type BlockDevice } from '../../sim/storage/san/block-devices';
 import { readLabel } from '../../sim/storage/san/disk-access';
@@ -120,7 +121,7 @@ export const fdisk = defineCommand({
       let out = '';
       for (const p of o.operands) {
         const d = resolveBlockDevice(world, host, p, ctx.frame.cwd);
-        if (!d) return { stdout: out, stderr: `fdisk: cannot open ${p}: No such file or directory\n`, exitCode: 1 };
+        if (!d) return { stdout: out, stderr: `fdisk: cannot open ${p}: ${STRERROR.ENOENT}\n`, exitCode: 1 };
         out += (o.operands.length > 1 ? `${p}: ` : '') + String(Math.floor(d.sizeBytes / 1024)) + '\n';
       }
       return { stdout: out, stderr: '', exitCode: 0 };

@@ -1,6 +1,7 @@
 // Shell built-ins about the shell itself (bash 4.1): help, clear, exit/logout, history, export,
 // unset, set, alias/unalias, type, which (OL6's `which` alias reads `alias` output), true/false,
 // env/printenv, and running scripts (source/., bash/sh FILE, bash -c).
+import { STRERROR } from '../../sim/errno';
 import { readFile } from '../../sim/vfs';
 import { BUILTINS, commandPath, DEFAULT_PATH, installedPath } from '../command-paths';
 import { runLineToEnd } from '../executor';
@@ -340,7 +341,7 @@ const env = defineCommand({
     if (!rest.length) return ok(Object.entries(all).map(([k, v]) => `${k}=${v}\n`).join(''));
     const [name, ...args] = rest as [string, ...string[]];
     const spec = ctx.registry.get(name.slice(name.lastIndexOf('/') + 1));
-    if (!spec || SHELL_ONLY.has(name)) return fail(`env: ${name}: No such file or directory\n`, 127);
+    if (!spec || SHELL_ONLY.has(name)) return fail(`env: ${name}: ${STRERROR.ENOENT}\n`, 127);
     const saved = dict(ctx.frame.env);
     for (const [k, v] of Object.entries(extra)) setOwn(ctx.frame.env, k, v);
     try {
@@ -387,7 +388,7 @@ const source = (name: 'source' | '.') =>
       const [file] = ctx.args;
       if (file === undefined) return fail(`-bash: ${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`, 2);
       const r = readFile(ctx.world, ctx.host, file, ctx.frame.cwd);
-      if (!r.ok) return fail(`-bash: ${file}: ${r.error === 'EISDIR' ? 'is a directory' : 'No such file or directory'}\n`);
+      if (!r.ok) return fail(`-bash: ${file}: ${r.error === 'EISDIR' ? 'is a directory' : STRERROR.ENOENT}\n`);
       return runScript(ctx, r.value, false);
     },
   });
@@ -406,7 +407,7 @@ const shell = (name: 'bash' | 'sh') =>
       if (first === undefined) return fail(`${name}: an interactive nested shell is not available here; use ${name} -c 'commands' or ${name} FILE\n`, 1);
       if (first.startsWith('-') && first !== '-') return fail(`${name}: ${first}: invalid option\n`, 2);
       const r = readFile(ctx.world, ctx.host, first, ctx.frame.cwd);
-      if (!r.ok) return fail(`${name}: ${first}: ${r.error === 'EISDIR' ? 'is a directory' : 'No such file or directory'}\n`, 127);
+      if (!r.ok) return fail(`${name}: ${first}: ${r.error === 'EISDIR' ? 'is a directory' : STRERROR.ENOENT}\n`, 127);
       return runScript(ctx, r.value, true);
     },
   });

@@ -1,12 +1,13 @@
 // `multipathd`: `-k` starts the interactive client, `-k"CMD"` runs one CLI command against the
 // running daemon (reference §4.4); without -k it would start a daemon (one is always managed by
 // `service multipathd`). getopt string of 0.4.9: "dv:k::".
+import { STRERROR } from '../../sim/errno';
 import { runCli } from '../../sim/storage/multipath/multipathd-cli';
 import { hostSan } from '../../sim/storage/san/san';
 import { multipathdCli } from '../../programs/multipathd-cli';
 import { defineCommand, type CommandOutcome } from '../types';
 
-const NOT_RUNNING: CommandOutcome = { stdout: '', stderr: 'ux_socket_connect: Connection refused\n', exitCode: 1 };
+const NOT_RUNNING: CommandOutcome = { stdout: '', stderr: `ux_socket_connect: ${STRERROR.ECONNREFUSED}\n`, exitCode: 1 };
 
 export const multipathd = defineCommand({
   name: 'multipathd',

@@ -1,5 +1,6 @@
 // OCFS2 tools: mkfs.ocfs2, tunefs.ocfs2 (ocfs2-tunefs.ts), mounted.ocfs2 and fsck.ocfs2 -n.
 // Parsing and wording here; decisions in sim/storage/ocfs2-*.ts; layouts in sim/render.
+import { STRERROR } from '../../sim/errno';
 import { defineArgs, parseArgs } from '../args';
 import { defineCommand, type CommandOutcome, type CommandSpec } from '../types';
 import { MKFS_USAGE, UUID_WARNING, renderClusterStack, renderMkfsSteps, renderMkfsSummary } from '../../sim/render/mkfs-ocfs2';
@@ -208,8 +209,8 @@ const mkfs = defineCommand({
     w.out(check.stdout).err(check.stderr);
     if (check.kind === 'error') return w.done(1);
     const proceed = (): Answered => {
-      if (!dev) return { text: '', err: `mkfs.ocfs2: Could not open device ${devPath}: No such file or directory\n`, exitCode: 1 };
-      if (!dev.visible) return { text: '', err: `mkfs.ocfs2: Could not open device ${devPath}: Input/output error\n`, exitCode: 1 };
+      if (!dev) return { text: '', err: `mkfs.ocfs2: Could not open device ${devPath}: ${STRERROR.ENOENT}\n`, exitCode: 1 };
+      if (!dev.visible) return { text: '', err: `mkfs.ocfs2: Could not open device ${devPath}: ${STRERROR.EIO}\n`, exitCode: 1 };
       const plan = planVolume(ctx.host, dev.sizeBytes, o, info.info);
       if (!plan.ok) return { text: '', err: plan.stderr, exitCode: 1 };
       let text = o.quiet ? '' : renderMkfsSummary(plan.plan);

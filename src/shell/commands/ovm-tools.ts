@@ -2,13 +2,14 @@
 // test, OVM 2.x), the Navisphere host agent's init script (seed 003) and
 // system-config-securitylevel (EL5's firewall switch). Output wording not shown in the reports
 // is [INFERRED] and says so in the transcripts.
+import { STRERROR, pyErrnoTuple } from '../../sim/errno';
 import { agentSsl, checkAgentPassword } from '../../sim/agent-password';
 import { NAVI_INIT, naviInstalled, startNaviAgent, stopNaviAgent } from '../../sim/navi-agent';
 import { serviceState, setServiceState } from '../../sim/services';
 import { getHost } from '../../sim/world';
 import { defineCommand, fail, ok, type CommandContext, type CommandSpec } from '../types';
 
-const onlyOn22 = (ctx: CommandContext) => ({ stdout: '', stderr: `-bash: ${ctx.name}: ${ctx.name.includes('/') ? 'No such file or directory' : 'command not found'}\n`, exitCode: 127 });
+const onlyOn22 = (ctx: CommandContext) => ({ stdout: '', stderr: `-bash: ${ctx.name}: ${ctx.name.includes('/') ? STRERROR.ENOENT : 'command not found'}\n`, exitCode: 127 });
 
 const DO_RPC = '/opt/ovs-agent-2.3/utils/do_rpc.py';
 
@@ -28,9 +29,9 @@ const doRpc = defineCommand({
     const [, scheme, user = '', password = '', hostName = '', port = scheme === 'https' ? '443' : '80'] = m;
     const host = getHost(ctx.world, hostName);
     if (!host) return fail(traceback(`socket.gaierror: (-2, 'Name or service not known')`), 1);
-    if (host.down || port !== '8899' || serviceState(host, 'ovs-agent') !== 'running') return fail(traceback(`socket.error: (111, 'Connection refused')`), 1);
+    if (host.down || port !== '8899' || serviceState(host, 'ovs-agent') !== 'running') return fail(traceback(`socket.error: ${pyErrnoTuple('ECONNREFUSED')}`), 1);
     const ssl = agentSsl(ctx.world, host);
-    if (ssl && scheme === 'http') return fail(traceback(`socket.error: (104, 'Connection reset by peer')`), 1);
+    if (ssl && scheme === 'http') return fail(traceback(`socket.error: ${pyErrnoTuple('ECONNRESET')}`), 1);
     if (!ssl && scheme === 'https') return fail(traceback(`socket.sslerror: (1, 'error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol')`), 1);
     if (!checkAgentPassword(ctx.world, host, user, password)) {
       return fail(traceback(`xmlrpclib.ProtocolError: <ProtocolError for ${user}:${password}@${hostName}:${port}/RPC2: 403 Forbidden>`), 1);
@@ -45,7 +46,7 @@ const naviagent = defineCommand({
   summary: 'EMC Navisphere host agent init script (/etc/rc.d/init.d/naviagent start|stop|status)',
   usage: '/etc/rc.d/init.d/naviagent {start|stop|status|restart}',
   run(ctx) {
-    if (!naviInstalled(ctx.world, ctx.host)) return { stdout: '', stderr: `-bash: ${NAVI_INIT}: No such file or directory\n`, exitCode: 127 };
+    if (!naviInstalled(ctx.world, ctx.host)) return { stdout: '', stderr: `-bash: ${NAVI_INIT}: ${STRERROR.ENOENT}\n`, exitCode: 127 };
     const [verb] = ctx.args;
     const running = ctx.host.services.naviagent === 'running';
     const line = (msg: string, good: boolean) => `${msg.padEnd(59)}[${good ? '  OK  ' : 'FAILED'}]\n`;

@@ -1,5 +1,6 @@
 // `rpm`: queries of the installed package database (-q, -qa, -qi, -qf, -ql), release-aware
 // (OL6's rpm 4.8 prints NAME-VERSION-RELEASE.ARCH, OL5's rpm 4.4 NAME-VERSION-RELEASE).
+import { STRERROR } from '../../sim/errno';
 import { packagesOf, type Pkg } from '../../sim/packages';
 import { lookup, normalizePath } from '../../sim/vfs';
 import { NAVI_RPM, installNaviAgent, naviInstalled } from '../../sim/navi-agent';
@@ -63,7 +64,7 @@ export const rpm = defineCommand({
         const bar = '#'.repeat(43);
         return ok(flags.has('h') ? `Preparing...                ${bar} [100%]\n   1:naviagent              ${bar} [100%]\n` : '');
       }
-      return fail(names.map((n) => `error: open of ${n} failed: No such file or directory\n`).join(''), 1);
+      return fail(names.map((n) => `error: open of ${n} failed: ${STRERROR.ENOENT}\n`).join(''), 1);
     }
     if (flags.has('e')) {
       if (!names.length) return fail('rpm: no packages given for erase\n', 1);

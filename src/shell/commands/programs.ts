@@ -1,6 +1,7 @@
 // Commands that hand the terminal to a program (src/programs): the editors vi and nano, the
 // pagers less and more, and sleep. They check their arguments like the real tools, then return
 // `program`; the work happens in the program, on keystrokes and clock ticks.
+import { STRERROR } from '../../sim/errno';
 import { lookup, normalizePath } from '../../sim/vfs';
 import { lessProgram } from '../../programs/less';
 import { moreProgram, moreRows } from '../../programs/more';
@@ -46,7 +47,7 @@ const nano = defineCommand({
 /** Reads a file for a pager, with the pager's own error wording. */
 function readForPager(ctx: CommandContext, name: string, prog: 'less' | 'more'): { text: string } | { error: string } {
   const n = lookup(ctx.world, ctx.host, normalizePath(name, ctx.frame.cwd));
-  if (!n.ok) return { error: prog === 'less' ? `${name}: No such file or directory\n` : `more: stat of ${name} failed: No such file or directory\n` };
+  if (!n.ok) return { error: prog === 'less' ? `${name}: ${STRERROR.ENOENT}\n` : `more: stat of ${name} failed: ${STRERROR.ENOENT}\n` };
   if (n.value.type === 'dir') return { error: prog === 'less' ? `${name} is a directory\n` : `\n*** ${name}: directory ***\n\n` };
   return { text: n.value.type === 'file' ? n.value.content : '' };
 }

@@ -1,6 +1,7 @@
 // OVM 2.2's /opt/ovs-agent-2.3/utils/repos.py (reference §8.5, seed 003): --new, --list, --root,
 // --init (mount every repository on every server of the pool, create the pool directories,
 // link /OVS), --delete. Option letters from the 2.2 docs; output formats [INFERRED].
+import { STRERROR } from '../../sim/errno';
 import { nextHex } from '../../lib/rng';
 import { defineCommand, type CommandOutcome, type CommandSpec } from '../types';
 import { initRepoLayout, linkRoot, mountRepo, readRepos, writeReposEverywhere, mountDir } from '../../sim/storage/agent/repository-ovm22';
@@ -56,7 +57,7 @@ function poolHosts(ctx: CommandContext): HostState[] {
 }
 
 function run(ctx: CommandContext): CommandOutcome {
-  if (ctx.host.release !== 'ovm22') return { stdout: '', stderr: `-bash: ${ctx.name}: No such file or directory\n`, exitCode: 127 };
+  if (ctx.host.release !== 'ovm22') return { stdout: '', stderr: `-bash: ${ctx.name}: ${STRERROR.ENOENT}\n`, exitCode: 127 };
   const actions = parse(ctx.args);
   if (!Array.isArray(actions)) return actions;
   if (!actions.length || actions.some((a) => a.kind === 'help')) return { stdout: USAGE, stderr: '', exitCode: 0 };

@@ -1,5 +1,6 @@
 // `service` and `chkconfig`: SysV init control of a dom0's daemons (OL6 on OVM 3.4, OL5 on
 // OVM 2.2). The behaviour of each service lives in sim/services.ts (its handler table).
+import { STRERROR } from '../../sim/errno';
 import { runService, serviceDef, serviceLevels, servicesOf, type ServiceDef } from '../../sim/services';
 import { agentConfigure } from './agent-configure';
 import { defineCommand, fail, ok, type CommandContext, type CommandOutcome, type CommandSpec } from '../types';
@@ -66,7 +67,7 @@ function listLine(ctx: CommandContext, def: ServiceDef): string {
   return line + '\n';
 }
 
-const noService = (name: string) => fail(`error reading information on service ${name}: No such file or directory\n`, 1);
+const noService = (name: string) => fail(`error reading information on service ${name}: ${STRERROR.ENOENT}\n`, 1);
 
 const chkconfig = defineCommand({
   name: 'chkconfig',

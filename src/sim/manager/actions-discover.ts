@@ -1,6 +1,7 @@
 // The Discover Servers job: the Manager logs in to a server's agent with its password and adds
 // the server — to the pool its agent names when the Manager knows that pool, else unassigned — with
 // the physical disks it sees. Same shape as the other jobs (action-types.ts).
+import { STRERROR } from '../errno';
 import { sha1Hex } from '../../lib/sha1';
 import type { ActionDef } from './action-types';
 import { agentAlive, agentCallDone, agentCallFailed, agentCallStart, agentPasswordOf } from './agent';
@@ -19,14 +20,14 @@ export const DISCOVER_ACTIONS: Record<string, ActionDef> = {
     },
     start(world, _m, job) {
       const host = world.hosts[job.args.server!];
-      if (!agentAlive(host)) return `Unable to connect to server ${job.args.server}: Connection refused`;
+      if (!agentAlive(host)) return `Unable to connect to server ${job.args.server}: ${STRERROR.ECONNREFUSED}`;
       agentCallStart(world, host, 'discover_server', []);
       job.dueMs = world.clockMs + 6000;
       return null;
     },
     step(world, m, job) {
       const host = world.hosts[job.args.server!];
-      if (!agentAlive(host)) return `Unable to connect to server ${job.args.server}: Connection refused`;
+      if (!agentAlive(host)) return `Unable to connect to server ${job.args.server}: ${STRERROR.ECONNREFUSED}`;
       if (sha1Hex(job.args.password ?? '') !== agentPasswordOf(world, host)) {
         agentCallFailed(world, host, 'discover_server', 'authentication failed');
         return `Unable to log in to the Oracle VM Agent on ${host.name}: invalid password`;

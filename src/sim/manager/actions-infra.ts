@@ -2,6 +2,7 @@
 // unpresent a repository, add/remove a server to/from a pool, create/delete/edit a pool, and
 // assign/unassign a VM to/from a pool. Same shape as the VM jobs (action-types.ts); who may join
 // a pool and be presented a repository: pool-membership.ts.
+import { STRERROR } from '../errno';
 import { readDb } from '../storage/agent/agent-db';
 import { dictGet, pyText } from '../storage/agent/agent-pyvalue';
 import type { ManagerState } from './types';
@@ -13,7 +14,7 @@ import { agentJoinPool, agentLeavePool, claimRepository, presentBlocker } from '
 import { agentJoinCluster, agentMountRepository } from './rebuild';
 
 const noObj = (type: string, name: string) => `No such object (${type}): ${name}`;
-const offline = (server: string) => `Unable to connect to server ${server}: Connection refused`;
+const offline = (server: string) => `Unable to connect to server ${server}: ${STRERROR.ECONNREFUSED}`;
 const quick = (ms: number): ActionDef['start'] => (world, _m, job) => ((job.dueMs = world.clockMs + ms), null);
 const truthy = (v: string | undefined) => ['true', 'yes', 'on', '1'].includes((v ?? '').toLowerCase());
 

@@ -1,6 +1,7 @@
 // The VM jobs: start, stop, kill, restart, migrate, and editing a VM's HA flag. Each checks the
 // Manager's belief, calls the server's agent (logged in /var/log/ovs-agent.log), changes reality
 // through the xend functions, and learns the outcome from the agent's event.
+import { STRERROR } from '../errno';
 import { destroyDomain, requestShutdown } from '../xen/domains';
 import { startRecord } from '../xen/create';
 import { startMigration } from '../xen/migrate';
@@ -16,7 +17,7 @@ const STOP_TIMEOUT_MS = 300_000;
 
 const vmOf = (m: ManagerState, job: MgrJob): MgrVm | undefined => m.vms.find((v) => v.id === job.args.vm);
 const noVm = (name: string) => `No such object (Vm): ${name}`;
-const offline = (server: string) => `Unable to connect to server ${server}: Connection refused`;
+const offline = (server: string) => `Unable to connect to server ${server}: ${STRERROR.ECONNREFUSED}`;
 
 /** The pool problems that stop any VM job: no master, a corrupt pool file system. */
 export function poolBlocker(m: ManagerState, poolId: string | null): string | null {

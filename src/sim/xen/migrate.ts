@@ -3,6 +3,7 @@
 // running and sends dirtied pages again. xend makes NO memory check on the target: a guest that
 // lands on a host without room dies there. Other pools refuse the connection; a target with a
 // different CPU or without the guest's disks fails the restore, and the guest stays home.
+import { pyErrno } from '../errno';
 import { recordEvent } from '../events';
 import { freeMemKiB, neededKiB } from '../memory';
 import { serviceState } from '../services';
@@ -40,7 +41,7 @@ export function startMigration(world: WorldState, source: HostState, d: DomainSt
   if (!target) return { ok: false, error: "can't connect: [Errno -2] Name or service not known" };
   // OVM's relocation server only listens to its own pool (xend-relocation-hosts-allow).
   if (target.down || serviceState(target, 'xend') !== 'running' || target.poolId !== source.poolId) {
-    return { ok: false, error: "can't connect: [Errno 111] Connection refused" };
+    return { ok: false, error: `can't connect: ${pyErrno('ECONNREFUSED')}` };
   }
   const sameCpu = target.cpu.model === source.cpu.model && target.cpu.virtFlag === source.cpu.virtFlag;
   const disksThere = d.disks.every((v) => lookup(world, target, v.path).ok);

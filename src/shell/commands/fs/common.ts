@@ -2,14 +2,12 @@
 // (`name'), permission strings, ls dates from the simulation clock, human sizes, path lookups.
 import { monthDay, two, ymdHms } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
-import { FS_ERROR_TEXT, lookup, normalizePath, type FsError } from '../../../sim/vfs';
+import { lookup, normalizePath } from '../../../sim/vfs';
 import type { FsNode } from '../../../sim/types';
 import type { CommandContext } from '../../types';
 
 /** coreutils 8.4 quotes names in messages as `name'. */
 export const q = (s: string): string => `\`${s}'`;
-
-export const errText = (e: FsError): string => FS_ERROR_TEXT[e];
 
 export const absPath = (ctx: CommandContext, p: string): string => normalizePath(p, ctx.frame.cwd);
 

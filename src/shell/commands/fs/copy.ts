@@ -1,6 +1,7 @@
 // `cp` and `mv` (coreutils 8.4): into a directory or onto a name, recursive copies, moves across
 // mounts (a shared repository and dom0's root are different file systems), and their exact
 // refusals (same file, into itself, directory over file, mount points busy).
+import { STRERROR } from '../../../sim/errno';
 import { lookup, normalizePath } from '../../../sim/vfs';
 import { cloneNode, entryAt, isInside, isMountPoint, place, unlinkEntry } from '../../../sim/vfs-ops';
 import { defineArgs, formatHelp, parseArgs } from '../../args';
@@ -116,7 +117,7 @@ interface CpOpts {
 
 function cpOne(ctx: CommandContext, pl: Plan, o: CpOpts, out: Output): void {
   const srcNode = lookup(ctx.world, ctx.host, pl.srcAbs, '/', !o.followLinks);
-  if (!srcNode.ok) return void out.err(`cp: cannot stat ${q(pl.src)}: No such file or directory\n`, 1);
+  if (!srcNode.ok) return void out.err(`cp: cannot stat ${q(pl.src)}: ${STRERROR.ENOENT}\n`, 1);
   if (srcNode.value.type === 'dir' && !o.recursive) return void out.err(`cp: omitting directory ${q(pl.src)}\n`, 1);
   if (pl.srcAbs === pl.targetAbs) return void out.err(`cp: ${q(pl.src)} and ${q(pl.target)} are the same file\n`, 1);
   if (srcNode.value.type === 'dir' && isInside(pl.targetAbs, pl.srcAbs)) return void out.err(`cp: cannot copy a directory, ${q(pl.src)}, into itself, ${q(pl.target)}\n`, 1);
@@ -154,7 +155,7 @@ function copyTree(ctx: CommandContext, src: FsNode, srcShown: string, target: st
     if (!existing.ok) {
       const r = place(ctx.world, ctx.host, targetAbs, { type: 'dir', mode: src.mode, mtimeMs: o.preserve ? src.mtimeMs : now, children: {} });
       if (!r.ok) {
-        out.err(`cp: cannot create directory ${q(target)}: No such file or directory\n`, 1);
+        out.err(`cp: cannot create directory ${q(target)}: ${STRERROR.ENOENT}\n`, 1);
         return;
       }
       if (o.verbose) out.out(`${q(srcShown)} -> ${q(target)}\n`);
@@ -172,7 +173,7 @@ function copyTree(ctx: CommandContext, src: FsNode, srcShown: string, target: st
   if (existing.ok && (o.noClobber || (o.update && existing.value.mtimeMs >= src.mtimeMs))) return;
   const r = place(ctx.world, ctx.host, targetAbs, cloneNode(src, now, o.preserve));
   if (!r.ok) {
-    out.err(`cp: cannot create regular file ${q(target)}: ${r.error === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`, 1);
+    out.err(`cp: cannot create regular file ${q(target)}: ${r.error === 'ENOTDIR' ? STRERROR.ENOTDIR : STRERROR.ENOENT}\n`, 1);
     return;
   }
   if (o.verbose) out.out(`${q(srcShown)} -> ${q(target)}\n`);
@@ -201,7 +202,7 @@ export const mv = defineCommand({
 function mvOne(ctx: CommandContext, pl: Plan, a: { noClobber: boolean; update: boolean; verbose: boolean }, out: Output): void {
   const src = entryAt(ctx.world, ctx.host, pl.srcAbs);
   if (!src?.node) {
-    out.err(`mv: cannot stat ${q(pl.src)}: No such file or directory\n`, 1);
+    out.err(`mv: cannot stat ${q(pl.src)}: ${STRERROR.ENOENT}\n`, 1);
     return;
   }
   const node = src.node;
@@ -214,12 +215,12 @@ function mvOne(ctx: CommandContext, pl: Plan, a: { noClobber: boolean; update: b
     return;
   }
   if (ctx.host.mounts.some((m) => m.path !== '/' && isInside(m.path, pl.srcAbs)) || isMountPoint(ctx.host, pl.srcAbs)) {
-    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: Device or resource busy\n`, 1);
+    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: ${STRERROR.EBUSY}\n`, 1);
     return;
   }
   const dest = entryAt(ctx.world, ctx.host, pl.targetAbs);
   if (!dest) {
-    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: No such file or directory\n`, 1);
+    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: ${STRERROR.ENOENT}\n`, 1);
     return;
   }
   const existing = dest.node;
@@ -234,7 +235,7 @@ function mvOne(ctx: CommandContext, pl: Plan, a: { noClobber: boolean; update: b
       return;
     }
     if (existing.type === 'dir' && Object.keys(existing.children).length) {
-      out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: Directory not empty\n`, 1);
+      out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: ${STRERROR.ENOTEMPTY}\n`, 1);
       return;
     }
   }
@@ -243,7 +244,7 @@ function mvOne(ctx: CommandContext, pl: Plan, a: { noClobber: boolean; update: b
   const r = place(ctx.world, ctx.host, pl.targetAbs, node);
   if (!r.ok) {
     place(ctx.world, ctx.host, pl.srcAbs, node);
-    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: No such file or directory\n`, 1);
+    out.err(`mv: cannot move ${q(pl.src)} to ${q(pl.target)}: ${STRERROR.ENOENT}\n`, 1);
     return;
   }
   if (a.verbose) out.out(`${q(pl.src)} -> ${q(pl.target)}\n`);

@@ -1,5 +1,6 @@
 // Creating and removing names (coreutils 8.4): mkdir (-p -v -m), rmdir (-p), touch (-c),
 // ln (-s -f -v; a hard link is stored as a copy), rm (-r -f -v, refusing `/`, `.` and mount points).
+import { STRERROR } from '../../../sim/errno';
 import { lookup, mkdir as vfsMkdir, normalizePath, dirname } from '../../../sim/vfs';
 import { cloneNode, entryAt, isMountPoint, place, symlink, unlinkEntry } from '../../../sim/vfs-ops';
 import { defineArgs, formatHelp, parseArgs } from '../../args';
@@ -47,7 +48,7 @@ export const mkdir = defineCommand({
       }
       const r = vfsMkdir(ctx.world, ctx.host, abs, '/', a.has('parents'));
       if (!r.ok) {
-        const why = r.error === 'EEXIST' ? 'File exists' : r.error === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory';
+        const why = r.error === 'EEXIST' ? STRERROR.EEXIST : r.error === 'ENOTDIR' ? STRERROR.ENOTDIR : STRERROR.ENOENT;
         out.err(`mkdir: cannot create directory ${q(d)}: ${why}\n`, 1);
         continue;
       }
@@ -100,10 +101,10 @@ export const rmdir = defineCommand({
         const e = entryAt(ctx.world, ctx.host, abs);
         if (a.has('verbose')) out.out(`rmdir: removing directory, ${q(name)}\n`);
         let why = '';
-        if (!e?.node) why = 'No such file or directory';
-        else if (e.node.type !== 'dir') why = 'Not a directory';
-        else if (isMountPoint(ctx.host, abs)) why = 'Device or resource busy';
-        else if (Object.keys(e.node.children).length) why = a.has('ignore-fail-on-non-empty') ? '-' : 'Directory not empty';
+        if (!e?.node) why = STRERROR.ENOENT;
+        else if (e.node.type !== 'dir') why = STRERROR.ENOTDIR;
+        else if (isMountPoint(ctx.host, abs)) why = STRERROR.EBUSY;
+        else if (Object.keys(e.node.children).length) why = a.has('ignore-fail-on-non-empty') ? '-' : STRERROR.ENOTEMPTY;
         if (why === '-') break;
         if (why) {
           out.err(`rmdir: failed to remove ${q(name)}: ${why}\n`, 1);
@@ -147,7 +148,7 @@ export const touch = defineCommand({
       }
       if (a.has('no-create')) continue;
       const r = n.error === 'ENOENT' ? place(ctx.world, ctx.host, abs, { type: 'file', mode: 0o644, mtimeMs: ctx.world.clockMs, content: '' }) : n;
-      if (!r.ok) out.err(`touch: cannot touch ${q(f)}: ${r.error === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`, 1);
+      if (!r.ok) out.err(`touch: cannot touch ${q(f)}: ${r.error === 'ENOTDIR' ? STRERROR.ENOTDIR : STRERROR.ENOENT}\n`, 1);
     }
     return out.done();
   },
@@ -194,7 +195,7 @@ export const ln = defineCommand({
       if (!sym) {
         const s = lookup(ctx.world, ctx.host, t, ctx.frame.cwd);
         if (!s.ok) {
-          out.err(`ln: accessing ${q(t)}: No such file or directory\n`, 1);
+          out.err(`ln: accessing ${q(t)}: ${STRERROR.ENOENT}\n`, 1);
           continue;
         }
         if (s.value.type === 'dir') {
@@ -205,16 +206,16 @@ export const ln = defineCommand({
       }
       const existing = entryAt(ctx.world, ctx.host, linkAbs);
       if (!existing) {
-        out.err(`ln: creating ${kind} ${shownPair}: No such file or directory\n`, 1);
+        out.err(`ln: creating ${kind} ${shownPair}: ${STRERROR.ENOENT}\n`, 1);
         continue;
       }
       if (existing.node) {
         if (!a.has('force')) {
-          out.err(`ln: creating ${kind} ${shownPair}: File exists\n`, 1);
+          out.err(`ln: creating ${kind} ${shownPair}: ${STRERROR.EEXIST}\n`, 1);
           continue;
         }
         if (existing.node.type === 'dir') {
-          out.err(`ln: cannot remove ${q(link)}: Is a directory\n`, 1);
+          out.err(`ln: cannot remove ${q(link)}: ${STRERROR.EISDIR}\n`, 1);
           continue;
         }
         unlinkEntry(ctx.world, ctx.host, linkAbs);
@@ -222,7 +223,7 @@ export const ln = defineCommand({
       // The VFS has no inodes shared between names: a hard link is stored as a copy.
       const r = sym ? symlink(ctx.world, ctx.host, t, linkAbs) : place(ctx.world, ctx.host, linkAbs, cloneNode(src!, src!.mtimeMs, true));
       if (!r.ok) {
-        out.err(`ln: creating ${kind} ${shownPair}: No such file or directory\n`, 1);
+        out.err(`ln: creating ${kind} ${shownPair}: ${STRERROR.ENOENT}\n`, 1);
         continue;
       }
       if (a.has('verbose')) out.out(`${q(link)} ${sym ? '->' : '=>'} ${q(t)}\n`);
@@ -275,11 +276,11 @@ export const rm = defineCommand({
       }
       const e = entryAt(ctx.world, ctx.host, abs);
       if (!e?.node) {
-        if (!force) out.err(`rm: cannot remove ${q(f)}: ${e === null && lookup(ctx.world, ctx.host, dirname(abs)).ok ? 'Not a directory' : 'No such file or directory'}\n`, 1);
+        if (!force) out.err(`rm: cannot remove ${q(f)}: ${e === null && lookup(ctx.world, ctx.host, dirname(abs)).ok ? STRERROR.ENOTDIR : STRERROR.ENOENT}\n`, 1);
         continue;
       }
       if (e.node.type === 'dir' && !recursive) {
-        out.err(`rm: cannot remove ${q(f)}: Is a directory\n`, 1);
+        out.err(`rm: cannot remove ${q(f)}: ${STRERROR.EISDIR}\n`, 1);
         continue;
       }
       removeTree(ctx, abs, f, e.node, verbose, out, 0);
@@ -303,14 +304,14 @@ function rmAsk(ctx: CommandContext, shown: string, recursive: boolean, verbose: 
   const lastComp = shown.replace(/\/+$/, '').split('/').pop();
   if (lastComp === '.' || lastComp === '..') return error(`rm: cannot remove directory: ${q(shown)}\n`);
   const e = entryAt(ctx.world, ctx.host, abs);
-  if (!e?.node) return error(`rm: cannot remove ${q(shown)}: No such file or directory\n`);
+  if (!e?.node) return error(`rm: cannot remove ${q(shown)}: ${STRERROR.ENOENT}\n`);
   const node = lookup(ctx.world, ctx.host, abs, '/', true);
   const n = node.ok ? node.value : e.node;
-  if (n.type === 'dir' && !recursive) return error(`rm: cannot remove ${q(shown)}: Is a directory\n`);
+  if (n.type === 'dir' && !recursive) return error(`rm: cannot remove ${q(shown)}: ${STRERROR.EISDIR}\n`);
   const removeIt = () => {
-    if (isMountPoint(ctx.host, abs)) return { err: `rm: cannot remove ${q(shown)}: Device or resource busy\n`, failed: true };
+    if (isMountPoint(ctx.host, abs)) return { err: `rm: cannot remove ${q(shown)}: ${STRERROR.EBUSY}\n`, failed: true };
     const now = lookup(ctx.world, ctx.host, abs, '/', true);
-    if (now.ok && now.value.type === 'dir' && Object.keys(now.value.children).length) return { err: `rm: cannot remove ${q(shown)}: Directory not empty\n`, failed: true };
+    if (now.ok && now.value.type === 'dir' && Object.keys(now.value.children).length) return { err: `rm: cannot remove ${q(shown)}: ${STRERROR.ENOTEMPTY}\n`, failed: true };
     unlinkEntry(ctx.world, ctx.host, abs);
     return { out: verbose ? (n.type === 'dir' ? `removed directory: ${q(shown)}\n` : `removed ${q(shown)}\n`) : '' };
   };
@@ -342,7 +343,7 @@ function removeTree(ctx: CommandContext, abs: string, shown: string, node: FsNod
     }
   }
   if (isMountPoint(ctx.host, abs)) {
-    out.err(`rm: cannot remove ${q(shown)}: Device or resource busy\n`, 1);
+    out.err(`rm: cannot remove ${q(shown)}: ${STRERROR.EBUSY}\n`, 1);
     return false;
   }
   if (!all) return false;

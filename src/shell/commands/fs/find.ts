@@ -1,6 +1,7 @@
 // `find` (findutils 4.4.2): starting points, then an expression of tests (-name -iname -path
 // -type -empty -size -newer -mtime), operators (! -not -a -o, parentheses), options (-maxdepth
 // -mindepth) and actions (-print -print0 -ls -delete -exec ... \; and +), evaluated per entry.
+import { STRERROR } from '../../../sim/errno';
 import { lookup, normalizePath, nodeSize } from '../../../sim/vfs';
 import { blocks512, inodeOf, linkCount, unlinkEntry, walk, type WalkEntry } from '../../../sim/vfs-ops';
 import { globMatch } from '../../glob';
@@ -53,7 +54,7 @@ export const find = defineCommand({
       const abs = normalizePath(p, ctx.frame.cwd);
       const start = lookup(ctx.world, ctx.host, abs, '/', true);
       if (!start.ok) {
-        out.err(`find: \`${p}': ${start.error === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`, 1);
+        out.err(`find: \`${p}': ${start.error === 'ENOTDIR' ? STRERROR.ENOTDIR : STRERROR.ENOENT}\n`, 1);
         continue;
       }
       walk(
@@ -172,7 +173,7 @@ function parseExpr(ctx: CommandContext, toks: string[], st: { maxDepth: number; 
       case '-newer': {
         const ref = need(t);
         const r = lookup(ctx.world, ctx.host, ref, ctx.frame.cwd);
-        if (!r.ok) throw new Fail(`find: \`${ref}': No such file or directory\n`);
+        if (!r.ok) throw new Fail(`find: \`${ref}': ${STRERROR.ENOENT}\n`);
         const when = r.value.mtimeMs;
         return test((e) => e.node.mtimeMs > when);
       }
@@ -200,7 +201,7 @@ function parseExpr(ctx: CommandContext, toks: string[], st: { maxDepth: number; 
           k: 'action',
           f: (e) => {
             if (e.node.type === 'dir' && Object.keys(e.node.children).length) {
-              out.err(`find: cannot delete \`${e.path}': Directory not empty\n`, 1);
+              out.err(`find: cannot delete \`${e.path}': ${STRERROR.ENOTEMPTY}\n`, 1);
               return false;
             }
             return unlinkEntry(ctx.world, ctx.host, e.abs);
@@ -258,7 +259,7 @@ function runExec(ctx: CommandContext, argv: string[], out: Output): number {
   const [name, ...args] = argv as [string, ...string[]];
   const spec = ctx.registry.get(name.slice(name.lastIndexOf('/') + 1));
   if (!spec) {
-    out.err(`find: \`${name}': No such file or directory\n`, 1);
+    out.err(`find: \`${name}': ${STRERROR.ENOENT}\n`, 1);
     return 1;
   }
   let r: CommandOutcome;

@@ -1,4 +1,5 @@
 // `du` (-s -h -a -c --max-depth) in 1K blocks, and `stat` (coreutils 8.4 layout, -c FORMAT, -L).
+import { STRERROR } from '../../../sim/errno';
 import { lookup, mountFor, nodeSize, normalizePath, realPath } from '../../../sim/vfs';
 import { blocks512, inodeOf, linkCount, walk } from '../../../sim/vfs-ops';
 import { defineArgs, formatHelp, parseArgs } from '../../args';
@@ -54,7 +55,7 @@ export const du = defineCommand({
       const abs = normalizePath(name, ctx.frame.cwd);
       const start = lookup(ctx.world, ctx.host, abs, '/', true);
       if (!start.ok) {
-        out.err(`du: cannot access ${q(name)}: No such file or directory\n`, 1);
+        out.err(`du: cannot access ${q(name)}: ${STRERROR.ENOENT}\n`, 1);
         continue;
       }
       // Post-order: a directory's total is printed after its contents.
@@ -117,7 +118,7 @@ export const stat = defineCommand({
       const abs = normalizePath(name, ctx.frame.cwd);
       const n = lookup(ctx.world, ctx.host, abs, '/', !a.has('dereference'));
       if (!n.ok) {
-        out.err(`stat: cannot stat ${q(name)}: No such file or directory\n`, 1);
+        out.err(`stat: cannot stat ${q(name)}: ${STRERROR.ENOENT}\n`, 1);
         continue;
       }
       const info = statInfo(ctx, name, abs, n.value);

@@ -1,6 +1,7 @@
 // `ls` as coreutils 8.4 prints it: columns (tab-indented, as ls does) on a terminal and one name
 // per line into a pipe, `-l` with link counts, owners, sizes and dates from the simulation
 // clock, colours for --color, errors first, files before directories, `dir:` headers.
+import { STRERROR } from '../../../sim/errno';
 import { lookup, nodeSize, normalizePath } from '../../../sim/vfs';
 import { blocks512, inodeOf, linkCount } from '../../../sim/vfs-ops';
 import { defineArgs, formatHelp, parseArgs, type ParsedArgs } from '../../args';
@@ -102,7 +103,7 @@ function list(ctx: CommandContext, o: Opts, dirsAsFiles: boolean, recursive: boo
     const abs = absPath(ctx, name);
     const own = lookup(ctx.world, ctx.host, abs, '/', true);
     if (!own.ok) {
-      out.err(`ls: cannot access ${name}: ${own.error === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`, 2);
+      out.err(`ls: cannot access ${name}: ${own.error === 'ENOTDIR' ? STRERROR.ENOTDIR : STRERROR.ENOENT}\n`, 2);
       continue;
     }
     const followed = own.value.type === 'link' ? lookup(ctx.world, ctx.host, abs) : own;

@@ -1,4 +1,5 @@
 // The working directory: bash's `cd` (logical paths, `cd -`, `~`, $OLDPWD) and `pwd` (-L/-P).
+import { STRERROR } from '../../../sim/errno';
 import { lookup, normalizePath, realPath } from '../../../sim/vfs';
 import { completePath } from '../../complete';
 import { getVar } from '../../expand';
@@ -27,8 +28,8 @@ export const cd = defineCommand({
     if (target === '') return ok();
     const abs = normalizePath(target, ctx.frame.cwd);
     const node = lookup(ctx.world, ctx.host, abs);
-    if (!node.ok) return fail(`-bash: cd: ${target}: ${node.error === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`);
-    if (node.value.type !== 'dir') return fail(`-bash: cd: ${target}: Not a directory\n`);
+    if (!node.ok) return fail(`-bash: cd: ${target}: ${node.error === 'ENOTDIR' ? STRERROR.ENOTDIR : STRERROR.ENOENT}\n`);
+    if (node.value.type !== 'dir') return fail(`-bash: cd: ${target}: ${STRERROR.ENOTDIR}\n`);
     const real = physical ? realPath(ctx.world, ctx.host, abs) : null;
     const next = real?.ok ? real.value : abs;
     ctx.frame.env.OLDPWD = ctx.frame.cwd;

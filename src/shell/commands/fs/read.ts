@@ -1,6 +1,7 @@
 // Reading a command's file operands: `-` is standard input, directories and missing files give
 // the message text the tools print after `prog: name: `.
-import { FS_ERROR_TEXT, readFile } from '../../../sim/vfs';
+import { STRERROR } from '../../../sim/errno';
+import { readFile } from '../../../sim/vfs';
 import type { CommandContext } from '../../types';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string; errno: string };
@@ -10,7 +11,7 @@ export function readOperand(ctx: CommandContext, name: string): ReadResult {
   if (name === '/dev/null' || name === '/dev/zero') return { ok: true, text: '' };
   const r = readFile(ctx.world, ctx.host, name, ctx.frame.cwd);
   if (r.ok) return { ok: true, text: r.value };
-  return { ok: false, message: FS_ERROR_TEXT[r.error], errno: r.error };
+  return { ok: false, message: STRERROR[r.error], errno: r.error };
 }
 
 /** Splits text into lines without their newlines; a final line without newline is kept. */

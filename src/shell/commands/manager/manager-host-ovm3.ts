@@ -4,6 +4,7 @@
 // as bash would); `service ovmm` is manager-service.ts's. Each action is a named function of
 // sim/manager/dbbackup.ts; this file only reads the command line and prints. Texts: see
 // src/sim/manager/CLI-FORMAT.md, "The Manager's server".
+import { STRERROR } from '../../../sim/errno';
 import { monthDay, two } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
 import {
@@ -94,7 +95,7 @@ function ls(world: WorldState, m: ManagerState, cwd: string, args: string[]): st
     } else if (abs === HOME) {
       entries = [];
     } else {
-      out += `ls: cannot access ${p}: No such file or directory\n`;
+      out += `ls: cannot access ${p}: ${STRERROR.ENOENT}\n`;
       continue;
     }
     entries.sort((a, b) => (byTime ? b.atMs - a.atMs : 0) || (a.name < b.name ? -1 : 1));
@@ -133,7 +134,7 @@ export function ovm3HostCommand(world: WorldState, m: ManagerState, cwd: string,
   if (c === 'cd') {
     const target = resolve(cwd, args[0] ?? '~');
     if (target === HOME || PARENTS.includes(target) || target === '/' || (target.startsWith(DBBACKUP_DIR + '/') && findDbBackup(m, target))) return { out: '', cwd: target };
-    return { out: `-bash: cd: ${args[0]}: No such file or directory\n` };
+    return { out: `-bash: cd: ${args[0]}: ${STRERROR.ENOENT}\n` };
   }
   if (c === 'ls') return { out: ls(world, m, cwd, args) };
   if (c === BACKUP_TOOL) return { out: backup(world, m) };

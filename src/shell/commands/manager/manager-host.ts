@@ -3,6 +3,7 @@
 // the Manager's database (`connect ovs/oracle`, `update ovs_vm_img …`, `commit`); on a 3.x
 // Manager, its MySQL backups, RestoreDatabase.sh and `service ovmm` (manager-host-ovm3.ts). A
 // small shell of its own: the Manager's host is not a dom0 of the world.
+import { STRERROR } from '../../../sim/errno';
 import { wallTime } from '../../../sim/clock';
 import { lastLoginLine } from '../../../programs/reconnect';
 import { BACKUP_SCRIPT, DUMP_FILE, backupManager, restoreManager } from '../../../sim/manager/backup';
@@ -121,7 +122,7 @@ function hostProgram(): ProgramFactory {
       }
       mode = { kind: 'shell' };
       if (answer !== OVS_SCHEMA_PASSWORD || !mgr) return say(`${denied}Restore failed.\n${PROMPT}`);
-      if (!restoreManager(world(), mgr)) return say(`${DUMP_FILE}: No such file or directory\nRestore failed.\n${PROMPT}`);
+      if (!restoreManager(world(), mgr)) return say(`${DUMP_FILE}: ${STRERROR.ENOENT}\nRestore failed.\n${PROMPT}`);
       say(`The OVS schema will be dropped and imported again from ${DUMP_FILE}.\nDump file: ${DUMP_FILE}\nLog file: ${DUMP_FILE}.imp.log\nRestore completed successfully.\n${PROMPT}`);
     }
 

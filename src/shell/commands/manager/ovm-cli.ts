@@ -1,6 +1,7 @@
 // `ssh admin@<manager> -p 10000`: the Oracle VM 3.x Manager CLI as a terminal program — the
 // password prompt, the `OVM> ` prompt, one CLI command per line (src/sim/manager/cli.ts), and a
 // wait for the job of an action before its Status is printed, as the real CLI does.
+import { STRERROR } from '../../../sim/errno';
 import { CLI_PORT, CLI_PROMPT, MANAGER_ADMIN_PASSWORD, jobBlock, runCli } from '../../../sim/manager/cli';
 import { fail, type CommandContext, type CommandOutcome } from '../../types';
 import type { Program, ProgramFactory } from '../../../programs/program';
@@ -122,7 +123,7 @@ function cliProgram(req: SshRequest): ProgramFactory {
 export const ovmCliTarget: SshTarget = {
   matches: (ctx, req) => req.port === CLI_PORT && isManager(ctx, req.host) && ctx.world.manager?.release === '3.4',
   connect(ctx, req): CommandOutcome {
-    if (ctx.world.manager && !ctx.world.manager.up) return fail(`ssh: connect to host ${req.host} port ${req.port}: Connection refused\n`, 255);
+    if (ctx.world.manager && !ctx.world.manager.up) return fail(`ssh: connect to host ${req.host} port ${req.port}: ${STRERROR.ECONNREFUSED}\n`, 255);
     return { stdout: '', stderr: '', exitCode: 0, program: cliProgram(req) };
   },
 };

@@ -1,4 +1,5 @@
 // `brctl` (bridge-utils 1.2): the bridges of dom0 and their ports (reference §7).
+import { STRERROR } from '../../../sim/errno';
 import { bridges, interfaces } from '../../../sim/network';
 import { defineCommand, fail, ok } from '../../types';
 
@@ -63,7 +64,7 @@ export const brctl = defineCommand({
       case 'addbr':
         if (!a1) return fail(USAGE, 1);
         if (ifs.some((i) => i.name === a1)) return fail(`device ${a1} already exists; can't create bridge with the same name\n`, 1);
-        return fail(`add bridge failed: Operation not permitted\n`, 1);
+        return fail(`add bridge failed: ${STRERROR.EPERM}\n`, 1);
       case 'delbr':
         if (!a1) return fail(USAGE, 1);
         if (!find(a1)) return fail(`bridge ${a1} doesn't exist; can't delete it\n`, 1);
@@ -77,10 +78,10 @@ export const brctl = defineCommand({
         if (!nif) return fail(`interface ${a2} does not exist!\n`, 1);
         if (cmd === 'addif') {
           if (nif.master) return fail(`device ${a2} is already a member of a bridge; can't add it to bridge ${a1}.\n`, 1);
-          return fail(`can't add ${a2} to bridge ${a1}: Operation not permitted\n`, 1);
+          return fail(`can't add ${a2} to bridge ${a1}: ${STRERROR.EPERM}\n`, 1);
         }
         if (nif.master !== a1) return fail(`device ${a2} is not a slave of ${a1}\n`, 1);
-        return fail(`can't delete ${a2} from ${a1}: Operation not permitted\n`, 1);
+        return fail(`can't delete ${a2} from ${a1}: ${STRERROR.EPERM}\n`, 1);
       }
       default:
         return fail(`never heard of command [${cmd}]\n${USAGE}`, 1);

@@ -2,9 +2,10 @@
 // on either side, -r for directories, -p and -q; the progress meter OpenSSH draws on a terminal
 // (progressmeter.c: name, percent, size, rate, time), one line per file. The copy is instant on
 // the simulation clock, so the rate shown is the file's size per second.
+import { STRERROR } from '../../../sim/errno';
 import { serviceState } from '../../../sim/services';
 import { getHost } from '../../../sim/world';
-import { FS_ERROR_TEXT, lookup, mkdir, writeFile } from '../../../sim/vfs';
+import { lookup, mkdir, writeFile } from '../../../sim/vfs';
 import { defineCommand, fail, type CommandContext } from '../../types';
 import type { FsNode, HostState } from '../../../sim/types';
 
@@ -37,8 +38,8 @@ function place(ctx: CommandContext, spec: string): Place | string {
   const host = getHost(ctx.world, s.host);
   const old = ctx.host.release === 'ovm22';
   if (!host) return `${old ? `ssh: ${s.host}: Name or service not known` : `ssh: Could not resolve hostname ${s.host}: Name or service not known`}\r\nlost connection\n`;
-  if (host.down) return `ssh: connect to host ${s.host} port 22: No route to host\r\nlost connection\n`;
-  if (serviceState(host, 'sshd') !== 'running') return `ssh: connect to host ${s.host} port 22: Connection refused\r\nlost connection\n`;
+  if (host.down) return `ssh: connect to host ${s.host} port 22: ${STRERROR.EHOSTUNREACH}\r\nlost connection\n`;
+  if (serviceState(host, 'sshd') !== 'running') return `ssh: connect to host ${s.host} port 22: ${STRERROR.ECONNREFUSED}\r\nlost connection\n`;
   // A remote path is relative to root's home there.
   return { host, path: s.path.startsWith('/') ? s.path : `/root/${s.path}`, remote: s.host };
 }
@@ -95,7 +96,7 @@ function copyNode(ctx: CommandContext, node: FsNode, name: string, to: Place, re
     }
     const made = mkdir(ctx.world, to.host, dest, ctx.frame.cwd);
     if (!made.ok && made.error !== 'EEXIST') {
-      r.err += `scp: ${dest}: ${FS_ERROR_TEXT[made.error]}\n`;
+      r.err += `scp: ${dest}: ${STRERROR[made.error]}\n`;
       r.failed = true;
       return;
     }
@@ -105,7 +106,7 @@ function copyNode(ctx: CommandContext, node: FsNode, name: string, to: Place, re
   const content = node.type === 'file' ? node.content : '';
   const w = writeFile(ctx.world, to.host, dest, content, ctx.frame.cwd);
   if (!w.ok) {
-    r.err += `scp: ${dest}: ${FS_ERROR_TEXT[w.error]}\n`;
+    r.err += `scp: ${dest}: ${STRERROR[w.error]}\n`;
     r.failed = true;
     return;
   }
@@ -156,7 +157,7 @@ export const scp = defineCommand({
       }
       const node = lookup(ctx.world, from.host, from.path, from.remote ? '/root' : ctx.frame.cwd);
       if (!node.ok) {
-        r.err += `scp: ${from.path}: ${FS_ERROR_TEXT[node.error]}\n`;
+        r.err += `scp: ${from.path}: ${STRERROR[node.error]}\n`;
         r.failed = true;
         continue;
       }

@@ -1,6 +1,7 @@
 // ssh: OpenSSH 5.3 (OL6, OVM 3.x) or 4.3 (EL5, OVM 2.x) to another server of the pool. With a
 // command it runs there in a non-interactive bash and the caller stays where it is (as
 // `for h in ovs01 ovs02; do ssh $h …; done` needs); without one it opens a login shell there.
+import { STRERROR } from '../../../sim/errno';
 import { serviceState } from '../../../sim/services';
 import { loginBanner } from '../../../sim/motd';
 import { getHost, hostNames } from '../../../sim/world';
@@ -145,8 +146,8 @@ export const ssh = defineCommand({
     const old = ctx.host.release === 'ovm22';
     const host = getHost(ctx.world, req.host);
     if (!host) return fail(old ? `ssh: ${req.host}: Name or service not known\n` : `ssh: Could not resolve hostname ${req.host}: Name or service not known\n`, 255);
-    if (host.down) return fail(`ssh: connect to host ${req.host} port ${req.port}: No route to host\n`, 255);
-    if (req.port !== 22 || serviceState(host, 'sshd') !== 'running') return fail(`ssh: connect to host ${req.host} port ${req.port}: Connection refused\n`, 255);
+    if (host.down) return fail(`ssh: connect to host ${req.host} port ${req.port}: ${STRERROR.EHOSTUNREACH}\n`, 255);
+    if (req.port !== 22 || serviceState(host, 'sshd') !== 'running') return fail(`ssh: connect to host ${req.host} port ${req.port}: ${STRERROR.ECONNREFUSED}\n`, 255);
     if (req.user !== 'root') return passwordRefused(req);
     if (req.command !== null) return runRemote(ctx, host.name, req, quiet);
     return login(ctx, host.name, ctx.host.ip);

@@ -1,5 +1,6 @@
 // Processes of dom0: ps (-ef, aux, -p, -C) and kill, over the process table that sim/processes
 // derives from the world. Killing a daemon stops its service (a stale pid file stays behind).
+import { STRERROR } from '../../../sim/errno';
 import { two } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
 import { dom0Memory } from '../../../sim/proc/meminfo';
@@ -203,7 +204,7 @@ export const kill = defineCommand({
       const pid = Number(a);
       const proc = processTable(ctx.world, ctx.host).find((p) => p.pid === pid);
       if (!proc) {
-        stderr += `-bash: kill: (${pid}) - No such process\n`;
+        stderr += `-bash: kill: (${pid}) - ${STRERROR.ESRCH}\n`;
         continue;
       }
       deliver(ctx, proc, sig);

@@ -1,4 +1,5 @@
 // The clock and load of dom0: date, uptime, free. Time is the simulation clock (UTC).
+import { STRERROR } from '../../../sim/errno';
 import { two } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
 import { uptimeS } from '../../../sim/proc/kernel';
@@ -33,7 +34,7 @@ export const date = defineCommand({
         if (!parsed) return fail(`date: invalid date \`${v}'\n`, 1);
         when = parsed;
       } else if (a === '-s' || a === '--set' || a.startsWith('--set=')) {
-        return fail('date: cannot set date: Operation not permitted\n', 1);
+        return fail(`date: cannot set date: ${STRERROR.EPERM}\n`, 1);
       } else if (a.startsWith('--')) return fail(`date: unrecognized option '${a}'\n${DATE_TRY}`, 1);
       else if (a.startsWith('-')) return fail(`date: invalid option -- '${a.slice(1, 2)}'\n${DATE_TRY}`, 1);
       else return fail(`date: invalid date \`${a}'\n`, 1);

@@ -1,6 +1,7 @@
 // Small everyday tools of dom0: pidof (the process table), od (bytes of a file or stdin), tput
 // and stty (the terminal's size and modes), and `time` (the rest of the line, timed on the
 // simulation clock, bash's real/user/sys block on stderr).
+import { STRERROR } from '../../../sim/errno';
 import { processTable } from '../../../sim/processes';
 import { readFile } from '../../../sim/vfs';
 import { runLineToEnd } from '../../executor';
@@ -76,7 +77,7 @@ export const od = defineCommand({
         continue;
       }
       const r = readFile(ctx.world, ctx.host, f, ctx.frame.cwd);
-      if (!r.ok) return fail(`od: ${f}: ${r.error === 'EISDIR' ? 'read error: Is a directory' : 'No such file or directory'}\n`);
+      if (!r.ok) return fail(`od: ${f}: ${r.error === 'EISDIR' ? `read error: ${STRERROR.EISDIR}` : STRERROR.ENOENT}\n`);
       text += r.value;
     }
     const bytes = [...text].flatMap((ch) => {
@@ -105,7 +106,7 @@ export const stty = defineCommand({
   summary: 'print or change terminal line settings',
   usage: 'stty [-a] [size] [SETTING]...',
   run(ctx) {
-    if (!ctx.stdoutTty && ctx.stdin) return fail("stty: standard input: Invalid argument\n");
+    if (!ctx.stdoutTty && ctx.stdin) return fail(`stty: standard input: ${STRERROR.EINVAL}\n`);
     const [a] = ctx.args;
     if (a === undefined) return ok('speed 38400 baud; line = 0;\n-brkint -imaxbel\n');
     if (a === 'size') return ok(`${ctx.rows} ${ctx.cols}\n`);

@@ -1,4 +1,5 @@
 // awk's printf/sprintf formatting of a format string and its arguments.
+import { STRERROR } from '../../../sim/errno';
 import { MAX_STRING } from '../../limits';
 import { formatNumber } from './echo-printf';
 import { Fatal } from './awk-signals';
@@ -33,7 +34,7 @@ export function awkFormat(fmt: string, args: Val[]): string {
     const prec = pr === '*' ? toNum(next()) : pr !== undefined ? Number(pr || 0) : undefined;
     // gawk grows its output buffer by doubling; past the machine's memory the reallocation fails.
     const need = Math.max(Math.abs(width), prec ?? 0, out.length);
-    if (need >= MAX_STRING || !Number.isFinite(need)) throw new Fatal(`format_tree: obuf: cannot reallocate ${2 ** Math.ceil(Math.log2(Math.min(need, 2 ** 52) + 1))} bytes of memory: Cannot allocate memory`);
+    if (need >= MAX_STRING || !Number.isFinite(need)) throw new Fatal(`format_tree: obuf: cannot reallocate ${2 ** Math.ceil(Math.log2(Math.min(need, 2 ** 52) + 1))} bytes of memory: ${STRERROR.ENOMEM}`);
     const v = next();
     let body: string;
     if (conv === 's') body = prec !== undefined ? toStr(v).slice(0, prec) : toStr(v);

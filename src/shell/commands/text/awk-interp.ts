@@ -1,5 +1,6 @@
 // The awk interpreter: variables, arrays and fields of one run, expression evaluation and
 // statement execution with a step budget, and print/printf output (also to files).
+import { STRERROR } from '../../../sim/errno';
 import { normalizePath, writeFile } from '../../../sim/vfs';
 import { callBuiltin } from './awk-builtins';
 import { awkFormat } from './awk-format';
@@ -308,7 +309,7 @@ export class Interp {
     // The first write truncates (for >); later writes in the same run append.
     const append = redirect.op === '>>' || this.files.has(abs);
     const r = writeFile(this.ctx.world, this.ctx.host, abs, text, '/', append);
-    if (!r.ok) throw new Fatal(`can't redirect to \`${name}' (${r.error === 'EISDIR' ? 'Is a directory' : 'No such file or directory'})`);
+    if (!r.ok) throw new Fatal(`can't redirect to \`${name}' (${r.error === 'EISDIR' ? STRERROR.EISDIR : STRERROR.ENOENT})`);
     this.files.set(abs, true);
   }
 }

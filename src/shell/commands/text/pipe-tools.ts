@@ -1,5 +1,6 @@
 // Pipeline helpers: `tee` (-a), `xargs` (-n -I -t -r -0 -d; runs registry commands without a
 // shell), `seq`, `basename`, `dirname`.
+import { STRERROR } from '../../../sim/errno';
 import { lookup, normalizePath, writeFile } from '../../../sim/vfs';
 import { defineArgs, formatHelp, parseArgs } from '../../args';
 import { Output } from '../../output';
@@ -31,11 +32,11 @@ export const tee = defineCommand({
       const abs = normalizePath(f, ctx.frame.cwd);
       const n = lookup(ctx.world, ctx.host, abs);
       if (n.ok && n.value.type === 'dir') {
-        out.err(`tee: ${f}: Is a directory\n`, 1);
+        out.err(`tee: ${f}: ${STRERROR.EISDIR}\n`, 1);
         continue;
       }
       const w = writeFile(ctx.world, ctx.host, abs, ctx.stdin, '/', a.has('append'));
-      if (!w.ok) out.err(`tee: ${f}: ${w.error === 'ENOTDIR' ? 'Not a directory' : w.error === 'EACCES' ? 'Permission denied' : 'No such file or directory'}\n`, 1);
+      if (!w.ok) out.err(`tee: ${f}: ${w.error === 'ENOTDIR' ? STRERROR.ENOTDIR : w.error === 'EACCES' ? STRERROR.EACCES : STRERROR.ENOENT}\n`, 1);
     }
     return out.out(ctx.stdin).done();
   },
@@ -98,7 +99,7 @@ export const xargs = defineCommand({
     for (const args of runs) {
       if (a.has('verbose')) out.err([cmd, ...args].join(' ') + '\n');
       if (!spec) {
-        out.err(`xargs: ${cmd}: No such file or directory\n`);
+        out.err(`xargs: ${cmd}: ${STRERROR.ENOENT}\n`);
         return out.done(127);
       }
       const r = runChild(ctx, cmd, args);

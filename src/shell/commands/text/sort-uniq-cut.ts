@@ -1,5 +1,6 @@
 // Column and ordering tools (coreutils 8.4): `sort` (-n -r -u -f -b -h -k POS1[,POS2] -t -o -c),
 // `uniq` (-c -d -u -i -f -s -w), `cut` (-d -f -c -b -s --output-delimiter), `tr` (-d -s -c).
+import { STRERROR } from '../../../sim/errno';
 import { writeFile } from '../../../sim/vfs';
 import { defineArgs, formatHelp, parseArgs } from '../../args';
 import { collate } from '../../collate';
@@ -130,7 +131,7 @@ export const sort = defineCommand({
     const lines: string[] = [];
     for (const f of a.operands.length ? a.operands : ['-']) {
       const r = readOperand(ctx, f);
-      if (!r.ok) return { stdout: '', stderr: r.errno === 'EISDIR' ? `sort: read failed: ${f}: Is a directory\n` : `sort: open failed: ${f}: ${r.message}\n`, exitCode: 2 };
+      if (!r.ok) return { stdout: '', stderr: r.errno === 'EISDIR' ? `sort: read failed: ${f}: ${STRERROR.EISDIR}\n` : `sort: open failed: ${f}: ${r.message}\n`, exitCode: 2 };
       lines.push(...splitLines(r.text));
     }
     const cmp = (x: string, y: string): number => {
@@ -162,7 +163,7 @@ export const sort = defineCommand({
     const outFile = a.value('output');
     if (outFile !== undefined) {
       const w = writeFile(ctx.world, ctx.host, outFile, text, ctx.frame.cwd);
-      return w.ok ? ok() : { stdout: '', stderr: `sort: open failed: ${outFile}: No such file or directory\n`, exitCode: 2 };
+      return w.ok ? ok() : { stdout: '', stderr: `sort: open failed: ${outFile}: ${STRERROR.ENOENT}\n`, exitCode: 2 };
     }
     return ok(text);
   },
@@ -223,7 +224,7 @@ export const uniq = defineCommand({
     }
     if (a.operands[1] !== undefined) {
       const w = writeFile(ctx.world, ctx.host, a.operands[1], out, ctx.frame.cwd);
-      return w.ok ? ok() : { stdout: '', stderr: `uniq: ${a.operands[1]}: No such file or directory\n`, exitCode: 1 };
+      return w.ok ? ok() : { stdout: '', stderr: `uniq: ${a.operands[1]}: ${STRERROR.ENOENT}\n`, exitCode: 1 };
     }
     return ok(out);
   },

@@ -1,6 +1,7 @@
 // `xm console [-q] <Domain>` (reference §1.14): attaches the terminal to the guest's serial
 // console through xenconsole. No banner; Enter wakes the guest's getty (a login prompt that
 // never lets anyone in — the guest OS is not simulated); Ctrl-] (0x1d) detaches.
+import { STRERROR } from '../../../sim/errno';
 import { lookupDomain } from '../../../sim/xen/domains';
 import { gnuGetopt } from './getopt';
 import { argCheck, faultError, getoptError, noSuchDomain, type XmSubcommand } from './subcommand';
@@ -98,7 +99,7 @@ export const xmConsole: XmSubcommand = {
     if (t.kind === 'dom0') return { stdout: '', stderr: "Can't specify Domain-0\n", exitCode: 22 };
     const d = t.d;
     if (d.domid === null || d.host === null) return quiet ? silent : faultError(ctx, 'console', `Domain '${ref}' is not started`);
-    if (d.hvm && !d.xen?.serial) return { stdout: '', stderr: 'xenconsole: Could not read tty from store: No such file or directory\n', exitCode: 2 };
+    if (d.hvm && !d.xen?.serial) return { stdout: '', stderr: `xenconsole: Could not read tty from store: ${STRERROR.ENOENT}\n`, exitCode: 2 };
     return { stdout: '', stderr: '', exitCode: 0, program: consoleProgram(d.name) };
   },
 };

@@ -1,5 +1,6 @@
 // `xm create` (reference §1.6) and the xend-managed lifecycle: `xm new`, `start`, `delete`,
 // `suspend`, `resume`. create prints `Using config file "…".` then `Started domain NAME (id=N)`.
+import { STRERROR } from '../../../sim/errno';
 import { prettySxp, type Sxp } from '../../../sim/render/xm-sxp';
 import { restoreDomain, saveDomain } from '../../../sim/xen/checkpoint';
 import { startRecord, xendCreate, xendDefine } from '../../../sim/xen/create';
@@ -66,7 +67,7 @@ function createLike(name: 'create' | 'new'): XmSubcommand {
       if (p.values.has('help_config')) return done('\n');
       const sxpFile = p.values.get('config');
       if (typeof sxpFile === 'string') {
-        if (!lookup(ctx.world, ctx.host, sxpFile, ctx.frame.cwd).ok) return optionError(ctx, ctx.args[0] ?? name, `Cannot read file ${sxpFile}: No such file or directory`);
+        if (!lookup(ctx.world, ctx.host, sxpFile, ctx.frame.cwd).ok) return optionError(ctx, ctx.args[0] ?? name, `Cannot read file ${sxpFile}: ${STRERROR.ENOENT}`);
         return plainError('SXP configuration files (-F) are not simulated; use a Python vm.cfg');
       }
       const loaded = loadVmConfig(ctx, ctx.args[0] ?? name, p.values, p.vars);

@@ -1,6 +1,7 @@
 // `xm`, the xend toolstack CLI: main.py's dispatch (reference §1.1) — `-h`/`--help` interception,
 // exact names, deprecated aliases (with their warning), unique prefixes, the short help — and the
 // "Is xend running?" refusal. Each subcommand lives in its own file and is listed in SUBCOMMANDS.
+import { STRERROR } from '../../../sim/errno';
 import { defineCommand, type CommandSpec } from '../../types';
 import { serviceState } from '../../../sim/services';
 import { knownDomains } from '../../../sim/xen/domains';
@@ -87,7 +88,7 @@ export const xmCommand = defineCommand({
     if (!r) return { stdout: shortHelp(release), stderr: `Error: Subcommand ${word} not found!\n`, exitCode: 1, stderrFirst: true };
     const warning = r.alias ? `Command ${word} is deprecated.  Please use xm ${r.alias} instead.\n` : '';
     if (serviceState(ctx.host, 'xend') !== 'running' && r.sub.name !== 'top') {
-      return { stdout: '', stderr: `${warning}Error: Unable to connect to xend: No such file or directory. Is xend running?\n`, exitCode: 1 };
+      return { stdout: '', stderr: `${warning}Error: Unable to connect to xend: ${STRERROR.ENOENT}. Is xend running?\n`, exitCode: 1 };
     }
     const out = r.sub.run(ctx, args);
     return warning ? { ...out, stderr: warning + out.stderr, stderrFirst: true } : out;

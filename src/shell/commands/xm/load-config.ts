@@ -1,7 +1,8 @@
 // create.py's parseCommandLine for `xm create` and `xm new`: find the config file on the search
 // path (`./name` first, then /etc/xen), say which one is used, execute it, apply VAR=VAL words
 // and the checks xm makes before talking to xend. Errors are CommandOutcomes as xm prints them.
-import { normalizePath, lookup, readFile, FS_ERROR_TEXT } from '../../../sim/vfs';
+import { STRERROR } from '../../../sim/errno';
+import { normalizePath, lookup, readFile } from '../../../sim/vfs';
 import { execPyConfig, type PyValue } from '../../../sim/xen/pycfg';
 import { configFromVars, type VmConfig } from '../../../sim/xen/vm-config';
 import { CREATE_OPTS } from './module-opts';
@@ -37,7 +38,7 @@ export function loadVmConfig(ctx: CommandContext, cmd: string, values: Map<strin
   if (!found) return { ok: false, outcome: optionError(ctx, cmd, `Unable to open config file: ${defconfig}`, CREATE_OPTS.use) };
   const stdout = quiet ? '' : `Using config file "${found}".\n`;
   const text = readFile(world, host, found, frame.cwd);
-  if (!text.ok) return fail(`[Errno ${text.error === 'EISDIR' ? 21 : 13}] ${FS_ERROR_TEXT[text.error]}: '${found}'`, stdout);
+  if (!text.ok) return fail(`[Errno ${text.error === 'EISDIR' ? 21 : 13}] ${STRERROR[text.error]}: '${found}'`, stdout);
 
   // VAR=VAL words on the command line are script variables the config sees (as strings).
   const prelude = vars.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join('\n');

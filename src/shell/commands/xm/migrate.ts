@@ -1,5 +1,6 @@
 // `xm migrate [-l] <Domain> <Host>` (migrate.py): blocks, printing nothing, until xend has sent
 // the guest (sim/xen/migrate.ts); Ctrl-C kills the client but not the migration.
+import { pyErrno } from '../../../sim/errno';
 import { lookupDomain } from '../../../sim/xen/domains';
 import { migrateFailure, startMigration } from '../../../sim/xen/migrate';
 import { MIGRATE_OPTS } from './module-opts';
@@ -29,7 +30,7 @@ export const migrate: XmSubcommand = {
     const live = p.values.has('live');
     const port = Number(p.values.get('port') ?? 0);
     // Only the plain relocation server (port 8002) listens on an OVM host.
-    if ((port !== 0 && port !== 8002) || p.values.has('ssl')) return faultError(ctx, 'migrate', "can't connect: [Errno 111] Connection refused");
+    if ((port !== 0 && port !== 8002) || p.values.has('ssl')) return faultError(ctx, 'migrate', `can't connect: ${pyErrno('ECONNREFUSED')}`);
     const failure = migrateFailure(host, d, live);
     const started = startMigration(world, host, d, dst, live);
     if (!started.ok) return faultError(ctx, 'migrate', started.error);

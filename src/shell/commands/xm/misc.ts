@@ -1,6 +1,7 @@
 // The less used xm subcommands: rename, sysrq, trigger, dump-core, debug-keys, the other
 // schedulers (refused: Xen runs credit), and the ones the sandbox does not simulate (said so
 // plainly rather than faked).
+import { pyErrno } from '../../../sim/errno';
 import { recordEvent } from '../../../sim/events';
 import { mkdir, putNode, normalizePath, dirname, lookup } from '../../../sim/vfs';
 import { wallTime } from '../../../sim/clock';
@@ -85,7 +86,7 @@ export const dumpCore: XmSubcommand = {
     const stamp = `${now.getUTCFullYear()}-${two(now.getUTCMonth() + 1)}${two(now.getUTCDate())}-${two(now.getUTCHours())}${two(now.getUTCMinutes())}.${two(now.getUTCSeconds())}`;
     const file = g.args[1] ? normalizePath(g.args[1], ctx.frame.cwd) : `/var/xen/dump/${stamp}-${d.name}.${d.domid}.core`;
     if (!g.args[1]) mkdir(ctx.world, ctx.host, '/var/xen/dump', '/', true);
-    if (!lookup(ctx.world, ctx.host, dirname(file)).ok) return { ...faultError(ctx, 'dump-core', `Failed to dump core: [Errno 2] No such file or directory: '${file}'`), stdout: head };
+    if (!lookup(ctx.world, ctx.host, dirname(file)).ok) return { ...faultError(ctx, 'dump-core', `Failed to dump core: ${pyErrno('ENOENT')}: '${file}'`), stdout: head };
     putNode(ctx.world, ctx.host, file, { type: 'file', mode: 0o600, mtimeMs: ctx.world.clockMs, content: '', sizeBytes: d.memoryMiB * 1048576 + 8192 });
     xendLog(ctx.world, ctx.host, 'INFO', 'XendDomainInfo:2126', `Domain core dump requested for domain ${d.name} (${d.domid}) live=${has('-L', '--live') ? 1 : 0} crash=${crash ? 1 : 0} reset=${reset ? 1 : 0}.`);
     recordEvent(ctx.world, ctx.host.name, 'domain.dumped', `${d.name} core dumped to ${file}`);

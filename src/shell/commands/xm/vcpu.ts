@@ -1,5 +1,6 @@
 // `xm vcpu-list`, `xm vcpu-set`, `xm vcpu-pin` (reference §1.9): per-vCPU placement, time and
 // affinity; online vCPUs up to maxvcpus on a running guest; pins kept per vCPU.
+import { pyErrnoTuple } from '../../../sim/errno';
 import { fixed, padLeft, padRight } from '../../../lib/format';
 import { pcpuCount } from '../../../sim/scenario/hosts';
 import { dom0Cpu, domainCpu } from '../../../sim/stats';
@@ -104,7 +105,7 @@ export const vcpuPin: XmSubcommand = {
     const nr = pcpuCount(ctx.host);
     const usable = map.filter((c) => c >= 0 && c < nr);
     for (const v of which) {
-      if (v < 0 || v >= max || !usable.length) return faultError(ctx, 'vcpu-pin', `Cannot pin vcpu: ${v} to cpu: [${map.join(', ')}] - (22, 'Invalid argument')`);
+      if (v < 0 || v >= max || !usable.length) return faultError(ctx, 'vcpu-pin', `Cannot pin vcpu: ${v} to cpu: [${map.join(', ')}] - ${pyErrnoTuple('EINVAL')}`);
     }
     pinVcpus(t, which, map);
     return done();

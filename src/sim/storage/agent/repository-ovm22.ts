@@ -1,6 +1,7 @@
 // OVM 2.2 repositories (reference §8.5): the pool's list kept by repos.py in /etc/ovs/repositories
 // on every server [INFERRED file format], each repository mounted at /var/ovs/mount/<UUID>, the
 // root one linked as /OVS, with running_pool, seed_pool, iso_pool, sharedDisk and publish_pool.
+import { STRERROR } from '../../errno';
 import { lookup, mkdir, putNode, readFile, remove, writeFile } from '../../vfs';
 import { mountOcfs2 } from '../ocfs2/mounts';
 import type { HostState, WorldState } from '../../types';
@@ -60,7 +61,7 @@ export const mountDir = (uuid: string): string => `${MOUNT_BASE}/${uuid}`;
 export function mountRepo(world: WorldState, host: HostState, repo: { uuid: string; source: string }): string {
   const dir = mountDir(repo.uuid);
   if (host.mounts.some((m) => m.path === dir)) return '';
-  if (repo.source.includes(':')) return `mount: mount to NFS server '${repo.source.split(':')[0]}' failed: System Error: No route to host.\n`;
+  if (repo.source.includes(':')) return `mount: mount to NFS server '${repo.source.split(':')[0]}' failed: System Error: ${STRERROR.EHOSTUNREACH}.\n`;
   mkdir(world, host, dir, '/', true);
   const r = mountOcfs2(world, host, { device: repo.source, dir, options: ['_netdev'], cwd: '/' });
   return r.ok ? '' : r.stderr;

@@ -2,6 +2,7 @@
 // the device must exist and answer, carry an OCFS2 superblock, the cluster must be online (and
 // heartbeating in global mode), the on-disk cluster must be the running one, the mount point must
 // be a directory, and a slot must be free. Errors come back as the tools' exact text.
+import { STRERROR, type Errno } from '../../errno';
 import { lookup, normalizePath } from '../../vfs';
 import { syslog } from '../../logs';
 import { clusterOnline, heartbeatActive, localNodeNumber, o2cbNode } from './o2cb';
@@ -75,16 +76,17 @@ export function mountOcfs2(world: WorldState, host: HostState, req: Ocfs2MountRe
     // The superblock names another cluster (a LUN moved from another pool: seed 000).
     return fail(`${p}Invalid name for a cluster while trying to join the group\n`);
   }
-  const kernelFail = (errno: number, text: string, klines: string[]): MountOutcome => {
+  const kernelFail = (errno: Errno, klines: string[]): MountOutcome => {
     if (klines.length) syslog(world, host, 'kernel', ...klines);
+    const text = STRERROR[errno];
     return fail(v14 ? `${p}${text} while mounting ${req.device} on ${req.dir}\n` : `${p}${text} while mounting ${req.device} on ${req.dir}. Check 'dmesg' for more information on this error.\n`);
   };
   if (deviceHeldByMultipath(world, host.name, dev) || host.mounts.some((m) => m.fsId === vol.fsId)) {
-    return kernelFail(16, 'Device or resource busy', []);
+    return kernelFail('EBUSY', []);
   }
   const tag = procTag(world, host);
   if (!vol.local && running?.heartbeatMode === 'global' && !heartbeatActive(world, host.name)) {
-    return kernelFail(107, 'Transport endpoint is not connected', [
+    return kernelFail('ENOTCONN', [
       `o2hb: No heartbeat region is active on node ${localNodeNumber(world, host.name) ?? 0}`,
       `${tag}:dlm_join_domain:1859 ERROR: status = -107`,
       `${tag}:ocfs2_dlm_init:3083 ERROR: status = -107`,
@@ -94,7 +96,7 @@ export function mountOcfs2(world: WorldState, host: HostState, req: Ocfs2MountRe
   }
   const slot = takeSlot(vol, host.name);
   if (slot === null) {
-    return kernelFail(22, 'Invalid argument', [
+    return kernelFail('EINVAL', [
       `${tag}:ocfs2_find_slot:492 ERROR: no free slots available!`,
       `${tag}:ocfs2_mount_volume:1897 ERROR: status = -22`,
       `ocfs2: Unmounting device ${devNum(dev)} on (node ${localNodeNumber(world, host.name) ?? 0})`,

@@ -1,6 +1,7 @@
 // Opening a block device the way the disk tools do: what size the kernel reports
 // (BLKGETSIZE64), what label is on the medium at the device's offset, writing a label, and
 // BLKRRPART's answer (0, EBUSY on a disk whose partitions are in use, EINVAL on dm devices).
+import { ERRNO } from '../../errno';
 import type { WorldState } from '../../types';
 import { resolveBlockDevice, type BlockDevice } from './block-devices';
 import { syncDevNodes } from '../multipath/devnodes';
@@ -42,15 +43,13 @@ export function writeLabel(world: WorldState, host: string, dev: BlockDevice, la
   if (local) local.label = copy;
 }
 
-export const ERRNO_TEXT: Record<number, string> = { 16: 'Device or resource busy', 22: 'Invalid argument', 5: 'Input/output error' };
-
 /** BLKRRPART: re-read the partition table (and capacity) of a SCSI disk. Returns 0 or an errno. */
 export function rereadPartitionTable(world: WorldState, host: string, dev: BlockDevice): number {
-  if (dev.kind !== 'disk') return 22;
-  if (!dev.visible) return 5;
-  if (diskPartitionsBusy(world, host, dev.kname)) return 16;
+  if (dev.kind !== 'disk') return ERRNO.EINVAL;
+  if (!dev.visible) return ERRNO.EIO;
+  if (diskPartitionsBusy(world, host, dev.kname)) return ERRNO.EBUSY;
   const disk = hostSan(world, host)?.disks.find((d) => d.name === dev.kname);
-  if (!disk || !rereadPartitions(world, host, disk)) return 5;
+  if (!disk || !rereadPartitions(world, host, disk)) return ERRNO.EIO;
   syncDevNodes(world, host);
   return 0;
 }
