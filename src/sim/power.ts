@@ -59,7 +59,9 @@ export function crashHost(world: WorldState, host: HostState, backAfterMs: numbe
 
 /** The host has booted: fresh kernel, daemons as chkconfig says, new pids, empty ring buffer. */
 export function bootHost(world: WorldState, host: HostState): void {
-  host.down = undefined;
+  // Deleted, never set to undefined: an undefined key keeps its place in the live object but is
+  // gone from a snapshot, so the next crash would order the host's keys differently after a restore.
+  delete host.down;
   host.bootMs = world.clockMs;
   host.nextDomId = 1;
   host.dom0CpuS = 0;

@@ -124,7 +124,8 @@ describe('live world = base + journal = latest snapshot + tail, after every step
         }
         await (store as { close?: () => Promise<void> }).close?.();
       }),
-      { numRuns: Number(process.env.DIFF_RUNS ?? runs(6, 1000)), seed: Number(process.env.DIFF_SEED ?? 20261206), endOnFailure: true },
+      // DIFF_SEED and DIFF_PATH replay a failure fast-check reported (its seed and path).
+      { numRuns: Number(process.env.DIFF_RUNS ?? runs(6, 1000)), seed: Number(process.env.DIFF_SEED ?? 20261206), ...(process.env.DIFF_PATH && { path: process.env.DIFF_PATH }), endOnFailure: true },
     );
   }, 600_000);
 });
