@@ -91,12 +91,12 @@ test('a second tab offers to take over; the first then becomes read-only', async
 
 const CATALOG = './?testhooks#/';
 
-/** A lab's status on the catalog card ('new', 'in-progress', …). */
-async function labStatus(page: Page, lab: string): Promise<string | null> {
+/** Opens the catalog and waits for a lab's card to show this status (the catalog reads progress after it renders). */
+async function expectLabStatus(page: Page, lab: string, status: string): Promise<void> {
   await page.goto(CATALOG);
   const card = page.locator(`[data-lab="${lab}"]`);
   await expect(card).toHaveCount(1);
-  return card.getAttribute('data-status');
+  await expect(card).toHaveAttribute('data-status', status, { timeout: 30_000 });
 }
 
 test('export → reset everything → import gives back the same world and progress', async ({ page }) => {
@@ -107,7 +107,7 @@ test('export → reset everything → import gives back the same world and progr
   const lab = (await card.getAttribute('data-lab'))!;
   await card.getByRole('link', { name: /Start/ }).click();
   await expect(page.locator('[data-testid="lab-status"]')).toHaveAttribute('data-status', 'in-progress', { timeout: 60_000 });
-  expect(await labStatus(page, lab)).toBe('in-progress');
+  await expectLabStatus(page, lab, 'in-progress');
 
   await ready(page);
   await pauseClock(page);
@@ -128,7 +128,7 @@ test('export → reset everything → import gives back the same world and progr
   await page.locator('dialog[open] [data-testid=confirm-step]').click();
   await expect(page.getByTestId('persist-message')).toContainText('Everything was deleted');
   await waitForTerminal(page, (t) => t === PROMPT || t.endsWith(PROMPT));
-  expect(await labStatus(page, lab)).toBe('new');
+  await expectLabStatus(page, lab, 'new');
   await ready(page);
   await pauseClock(page);
   expect(await digest(page)).not.toBe(before);
@@ -144,7 +144,7 @@ test('export → reset everything → import gives back the same world and progr
   await waitForTerminal(page, (t) => t.endsWith(PROMPT));
   expect(await digest(page)).toBe(before);
   expect(await run(page, 'service ntpd status')).toBe(`service ntpd status\nntpd is stopped\n${PROMPT}`);
-  expect(await labStatus(page, lab)).toBe('in-progress');
+  await expectLabStatus(page, lab, 'in-progress');
   expect(problems).toEqual([]);
 });
 
