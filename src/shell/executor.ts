@@ -6,7 +6,8 @@ import { tokenize } from './tokenize';
 import { Runner } from './runner';
 import { killedBySignal, type Steps } from './suspension';
 import { INTERNAL_ERROR_EXIT } from './invoke-command';
-import { busyLineProgram } from '../programs/busy-line';
+import { sleepProgram } from '../programs/sleep';
+import { TICK_MS } from '../sim/clock';
 import type { ShellIo } from './shell-io';
 import type { ProgramFactory } from '../programs/program';
 import type { SessionAction } from './types';
@@ -63,7 +64,8 @@ function drive(runner: Runner, steps: Steps<number>, resumeWith?: number): LineO
     return { output: runner.takeShown(), exitCode: code };
   };
   if (s.kind === 'program') return { output, exitCode: frame.lastExit, program: s.program, resume };
-  if (s.kind === 'slice') return { output, exitCode: frame.lastExit, program: busyLineProgram(), resume };
+  // The rest of the slice is a sleep until the next clock tick: Ctrl-C ends it (and the line) there.
+  if (s.kind === 'slice') return { output, exitCode: frame.lastExit, program: sleepProgram(TICK_MS), resume };
   if (s.action.kind === 'exit') {
     // `exit` ends the shell: nothing after it on the line runs.
     steps.return(s.exitCode);

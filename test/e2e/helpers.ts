@@ -45,3 +45,16 @@ export function watchConsole(page: Page): string[] {
 
 /** The page with test hooks on (the terminal handle on window). */
 export const SANDBOX_URL = './?testhooks#/sandbox';
+
+/**
+ * Types a line and waits (up to 30 s) for its output and the next prompt; returns what the line
+ * printed (up to the prompt). Counting the echoed line tells a new run from an earlier one.
+ */
+export async function runLine(page: Page, prompt: string, line: string): Promise<string> {
+  const marker = `${prompt} ${line}\n`;
+  const count = (t: string) => t.split(marker).length - 1;
+  const seen = count(await readTerminal(page));
+  await typeLine(page, line);
+  const text = await waitForTerminal(page, (t) => count(t) > seen && t.endsWith(prompt) && t.length > t.lastIndexOf(marker) + marker.length, 30_000);
+  return text.slice(text.lastIndexOf(marker) + marker.length, -prompt.length);
+}

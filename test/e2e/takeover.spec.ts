@@ -4,20 +4,12 @@
 // terminal answers, and every acknowledged command of either tab is in the world.
 // Run alone: E2E_PORT=4191 E2E_OUTDIR=/tmp/dist-t npx playwright test -c test/e2e/playwright.config.ts takeover.spec.ts
 import { expect, test, type Page } from '@playwright/test';
-import { readTerminal, SANDBOX_URL, typeLine, waitForTerminal, watchConsole } from './helpers';
+import { readTerminal, runLine, SANDBOX_URL, typeLine, waitForTerminal, watchConsole } from './helpers';
 
 const PROMPT = '[root@ovs01 ~]#';
 const OWNED = '[OVM Sandbox: this tab now owns the attempt; restored from your saved work.]';
 
-/** Types a line and waits (up to 30 s) for its output and the next prompt; returns what followed the line. */
-async function run(page: Page, line: string): Promise<string> {
-  const marker = `${PROMPT} ${line}\n`;
-  const count = (t: string) => t.split(marker).length - 1;
-  const seen = count(await readTerminal(page));
-  await typeLine(page, line);
-  const text = await waitForTerminal(page, (t) => count(t) > seen && t.endsWith(PROMPT) && t.length > t.lastIndexOf(marker) + marker.length, 30_000);
-  return text.slice(text.lastIndexOf(marker) + marker.length, -PROMPT.length);
-}
+const run = (page: Page, line: string): Promise<string> => runLine(page, PROMPT, line);
 
 /**
  * Types a line at once, then waits for the take-over's notice and the line's output after it (a

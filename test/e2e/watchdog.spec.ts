@@ -2,20 +2,12 @@
 // heartbeat, restarted from the saved work, and the terminal answers again with every
 // acknowledged change back; nothing is drawn twice.
 import { expect, test, type Page } from '@playwright/test';
-import { readTerminal, SANDBOX_URL, typeLine, waitForTerminal, watchConsole } from './helpers';
+import { readTerminal, runLine, SANDBOX_URL, typeLine, waitForTerminal, watchConsole } from './helpers';
 
 const PROMPT = '[root@ovs01 ~]#';
 const NOTICE = '[OVM Sandbox: the simulator stopped responding; restarted from your saved work.]';
 
-async function run(page: Page, line: string): Promise<string> {
-  const marker = `${PROMPT} ${line}\n`;
-  const count = (t: string) => t.split(marker).length - 1;
-  const seen = count(await readTerminal(page));
-  await typeLine(page, line);
-  const text = await waitForTerminal(page, (t) => count(t) > seen && t.endsWith(PROMPT) && t.length > t.lastIndexOf(marker) + marker.length, 30_000);
-  const out = text.slice(text.lastIndexOf(marker) + marker.length);
-  return out.slice(0, out.length - PROMPT.length).replace(/\n$/, '');
-}
+const run = async (page: Page, line: string): Promise<string> => (await runLine(page, PROMPT, line)).replace(/\n$/, '');
 
 test('a hung worker is restarted by the watchdog and the acknowledged state is back', async ({ page }) => {
   test.setTimeout(180_000);
