@@ -131,8 +131,13 @@ export class Interp {
         return this.vars.get(n.name);
       case 'field':
         return this.getField(Math.trunc(toNum(this.evaluate(n.e))));
-      case 'index':
-        return this.array(n.name).get(this.key(n.keys));
+      case 'index': {
+        // Referring to an element creates it (so `a[$1]` alone records the key, and `in` sees it).
+        const a = this.array(n.name);
+        const k = this.key(n.keys);
+        if (!a.has(k)) a.set(k, undefined);
+        return a.get(k);
+      }
       case 'in':
         return this.array(n.name).has(this.key(n.keys)) ? 1 : 0;
       case 'assign': {

@@ -14,8 +14,10 @@ export class AwkSyntaxError {
 
 const OPS = ['&&', '||', '==', '!=', '<=', '>=', '!~', '++', '--', '+=', '-=', '*=', '/=', '%=', '^=', '**', '>>', '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '='];
 
-export function lex(src: string): Tok[] {
+/** `warn` hears gawk's parse-time warnings (message, source offset). */
+export function lex(src: string, warn: (msg: string, at: number) => void = () => {}): Tok[] {
   const toks: Tok[] = [];
+  const warned = new Set<string>();
   let i = 0;
   const prevAllowsDivision = () => {
     const p = toks[toks.length - 1];
@@ -60,7 +62,12 @@ export function lex(src: string): Tok[] {
             const m = /^[0-7]{1,3}/.exec(src.slice(j + 1))![0];
             s += String.fromCharCode(parseInt(m, 8));
             j += m.length - 1;
-          } else s += '\\' + d;
+          } else {
+            // gawk drops the backslash of an escape it does not know, and says so once per character.
+            s += d;
+            if (!warned.has(d)) warn(`escape sequence \`\\${d}' treated as plain \`${d}'`, j);
+            warned.add(d);
+          }
           j += 2;
         } else s += src[j++];
       }

@@ -9,8 +9,8 @@ export type { Node, Rule, Stmt } from './awk-ast';
 export { AwkSyntaxError } from './awk-lexer';
 export { BUILTINS } from './awk-parse-expr';
 
-export function parseAwk(src: string): Rule[] {
-  const toks = lex(src);
+export function parseAwk(src: string, warn?: (msg: string, at: number) => void): Rule[] {
+  const toks = lex(src, warn);
   tooDeep(toks);
   const cur = new TokenCursor(toks);
   const { peek, isOp, isKw, fail, expectOp, nls, terms } = cur;

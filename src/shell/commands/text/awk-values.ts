@@ -20,10 +20,15 @@ export function toNum(v: Val): number {
 }
 
 function numToStr(n: number, fmt = '%.6g'): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e16) return String(n);
+  // gawk 3.1 (format_val): an integral value that fits a C long (64-bit dom0) prints as an integer.
+  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return BigInt(n).toString();
   if (!Number.isFinite(n)) return n > 0 ? 'inf' : n < 0 ? '-inf' : 'nan';
-  const m = /^%\.(\d+)g$/.exec(fmt);
-  return formatNumber(n, 'g', '', m ? Number(m[1]) : 6);
+  // Any other number goes through OFMT or CONVFMT as a printf conversion (%.6g, %.2f, %d ...).
+  const m = /^%([-+ 0#]*)(\d*)(?:\.(\d*))?([diouxXeEfFgG])$/.exec(fmt);
+  if (!m) return formatNumber(n, 'g', '', 6);
+  const [, flags = '', width = '', prec, conv = 'g'] = m;
+  const s = formatNumber(n, conv, flags, prec === undefined ? undefined : Number(prec || 0));
+  return flags.includes('-') ? s.padEnd(Number(width || 0)) : s.padStart(Number(width || 0));
 }
 
 export function toStr(v: Val, fmt?: string): string {

@@ -80,7 +80,8 @@ function runAwk(ctx: CommandContext, prog: string): CommandOutcome {
     if (a.startsWith('-F') || a.startsWith('--field-separator')) {
       const v = a.startsWith('--') ? (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i] ?? null) : takes('-F');
       if (v === null) return { stdout: '', stderr: `${prog}: option requires an argument -- 'F'\n${USAGE}`, exitCode: 1 };
-      fs = v === 't' ? '\t' : v.replace(/\\t/g, '\t');
+      // -Ft is the letter t: gawk turns it into a tab only with --traditional (cmdline_fs), never by default.
+      fs = v.replace(/\\t/g, '\t');
     } else if (a.startsWith('-v') || a.startsWith('--assign')) {
       const v = a.startsWith('--') ? (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i] ?? null) : takes('-v');
       if (v === null) return { stdout: '', stderr: `${prog}: option requires an argument -- 'v'\n${USAGE}`, exitCode: 1 };
@@ -110,13 +111,16 @@ function runAwk(ctx: CommandContext, prog: string): CommandOutcome {
   }
   const operands = args.slice(i);
   let rules: Rule[];
+  const warnings: string[] = [];
+  const sourceLine = (at: number) => `${progFiles[0] ?? 'cmd. line'}:${source.slice(0, at).split('\n').length}`;
   try {
-    rules = parseAwk(source);
+    rules = parseAwk(source, (msg, at) => warnings.push(`${prog}: ${sourceLine(at)}: warning: ${msg}\n`));
   } catch (e) {
     if (!(e instanceof AwkSyntaxError)) throw e;
-    return { stdout: '', stderr: syntaxMessage(prog, source, e, progFiles[0]), exitCode: 1 };
+    return { stdout: '', stderr: warnings.join('') + syntaxMessage(prog, source, e, progFiles[0]), exitCode: 1 };
   }
   const out = new Output();
+  for (const w of warnings) out.err(w);
   const it = new Interp(ctx, out);
   const where = () => (it.vars.get('NR') ? `(FILENAME=${toStr(it.vars.get('FILENAME')) || '-'} FNR=${toStr(it.vars.get('FNR'))}) ` : '');
   const fatal = (msg: string) => {

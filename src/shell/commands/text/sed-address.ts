@@ -1,5 +1,5 @@
 // sed address matching: whether a command's address (N, $, /re/, first~step) or range (addr1,addr2,
-// addr1,+N, addr1,~N) selects the current line; a range keeps its state on its Cmd.
+// addr1,+N, addr1,~N, 0,/re/) selects the current line; a range keeps its state on its Cmd.
 import type { Addr, Cmd } from './sed-script';
 
 /** The current line as addresses see it. */
@@ -30,6 +30,8 @@ export function isSelected(c: Cmd, at: LinePosition): boolean {
   const lineNo = at.lineNo;
   if (!c.a1) return true;
   if (!c.a2) return addressMatches(c.a1, at);
+  // GNU 0,/re/: the range is open before line 1, so /re/ can end it on line 1 itself.
+  if (c.a1.k === 'line' && c.a1.n === 0 && lineNo === 1) c.active = true;
   if (c.active) {
     const a2 = c.a2;
     let end = false;

@@ -152,14 +152,18 @@ export function parseScript(src: string, exprNo: number, extended: boolean, flag
             if (Number(m) === 0) fail("number option to `s' command may not be zero");
             cmd.nth = Number(m);
             i += m.length - 1;
-          } else if (c === 'e' || c === 'w') fail(`unknown option to \`s'`);
+          } else if (c === 'e' || c === 'w') fail(`unknown option to \`s'`, i + 1);
           else break;
           i++;
         }
         cmd.re = regex(reText, f + 'g');
         cmd.rep = rep;
         ws();
-        if (i < src.length && !';\n}#'.includes(src[i]!)) fail("unknown option to `s'");
+        // GNU sed counts the character it read: the bad option itself, or the `;' after the flags.
+        if (i < src.length && !';\n}#'.includes(src[i]!)) fail("unknown option to `s'", i + 1);
+        // An empty regex is the last one used, which is only known when the script runs.
+        const ref = maxReference(rep);
+        if (reText !== '' && ref > groupCount(reText, extended)) fail(`invalid reference \\${ref} on \`s' command's RHS`, i < src.length ? i + 1 : i);
         break;
       }
       case 'y': {
@@ -255,4 +259,37 @@ export function parseScript(src: string, exprNo: number, extended: boolean, flag
   });
   void flags;
   return cmds;
+}
+
+/** The highest \N of a replacement (0 if none); `\\` is a backslash, not the start of one. */
+function maxReference(rep: string): number {
+  let max = 0;
+  for (let i = 0; i < rep.length; i++) {
+    if (rep[i] !== '\\') continue;
+    const d = rep[++i];
+    if (d !== undefined && d >= '1' && d <= '9') max = Math.max(max, Number(d));
+  }
+  return max;
+}
+
+/** How many groups a regex opens: \( in a BRE, ( in an ERE, not inside a bracket expression. */
+function groupCount(re: string, extended: boolean): number {
+  let n = 0;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i]!;
+    if (c === '[') {
+      let j = i + 1;
+      if (re[j] === '^') j++;
+      if (re[j] === ']') j++;
+      while (j < re.length && re[j] !== ']') {
+        const cls = re[j] === '[' ? /^\[([:.=]).*?\1\]/.exec(re.slice(j)) : null; // [:digit:] and the like
+        j += cls ? cls[0].length : 1;
+      }
+      i = j;
+    } else if (c === '\\') {
+      if (!extended && re[i + 1] === '(') n++;
+      i++;
+    } else if (extended && c === '(') n++;
+  }
+  return n;
 }
