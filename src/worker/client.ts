@@ -7,6 +7,9 @@ import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
 import { takeEngineWorker } from './early-worker';
 import { Watchdog } from './watchdog';
+import type { ClientEvents, OpenSession, TerminalSink } from './client-types';
+
+export type { ClientEvents, TerminalSink } from './client-types';
 
 export type { Ownership } from '../persist/attempt-lock';
 export type EngineNotice = Extract<EngineEvent, { type: 'notice' }>;
@@ -15,32 +18,6 @@ type BootOptions = Parameters<EngineApi['boot']>[0];
 
 /** Restarts in a row that did not bring back a working engine before the client gives up and says so. */
 const MAX_RESTARTS = 2;
-
-export interface TerminalSink {
-  write(data: string): void;
-}
-
-interface OpenSession {
-  host: string;
-  cols: number;
-  rows: number;
-  sink: TerminalSink;
-  /** Keys typed while a call for this session is in flight. */
-  typeahead: string;
-  inFlight: boolean;
-}
-
-export interface ClientEvents {
-  onBoot?(info: BootInfo): void;
-  onClock?(status: ClockStatus): void;
-  /** The lab panel's state changed (labs). */
-  onLab?(view: Extract<EngineEvent, { type: 'lab' }>['view']): void;
-  onRestart?(reason: string): void;
-  /** The engine could not be brought back: the page shows this with a Reload button. */
-  onDead?(message: string): void;
-  /** Start-up progress ("Loading the simulator…", "Restoring your work… 40 %"), null when done. */
-  onProgress?(text: string | null): void;
-}
 
 export class EngineClient {
   #worker!: Worker;
