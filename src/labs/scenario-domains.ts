@@ -4,6 +4,7 @@
 import { nextHex, nextInt, pick } from '../lib/rng';
 import { oracleMac, ovmId, ovmUuid } from '../sim/ids';
 import { vmCfg22 } from '../sim/scenario/ovm22';
+import { newDomain } from '../sim/xen/new-domain';
 import { lookup, mkdir, putNode, remove, writeFile } from '../sim/vfs';
 import { hasOwn, own } from './own';
 import { applyDiskOverrides, applyWindowsOverride } from './scenario-disks';
@@ -35,29 +36,19 @@ function newGuest22(world: WorldState, simple: string): DomainState {
   const rng = world.rng;
   const h = nextHex(rng, 32);
   const dir = `${RUNNING_POOL_22}/${simple}`;
-  const d: DomainState = {
+  const d = newDomain({
     name: simple,
     uuid: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`,
     simpleName: simple,
-    host: null,
-    domid: null,
-    state: 'halted',
     memoryMiB: 2048,
-    maxMemMiB: 2048,
     vcpus: 1,
-    maxVcpus: 1,
-    weight: 256,
-    cap: 0,
     hvm: false,
     osType: 'Oracle Enterprise Linux 5',
     cfgPath: `${dir}/vm.cfg`,
-    startedAtMs: 0,
-    cpuTimeS: 0,
     workload: { cpuDemand: 0.08, readIops: 20, writeIops: 8, sectorsPerRequest: 16 },
     disks: [{ kind: 'file', path: `${dir}/System.img`, vdev: 'xvda', mode: 'w', cdrom: false }],
     vifs: [{ mac: oracleMac(rng).replace(/^00:21:f6/, '00:16:3e').toUpperCase(), bridge: 'xenbr0' }],
-    production: false,
-  };
+  });
   world.domains[simple] = d;
   const writer = Object.values(world.hosts)[0];
   if (writer) mkdir(world, writer, dir, '/', true);
@@ -73,29 +64,20 @@ function newGuest(world: WorldState, simple: string, inRepo?: string): DomainSta
   const sample = Object.values(world.domains)[0];
   const bridge = sample?.vifs[0]?.bridge ?? 'xenbr0';
   const diskId = ovmId(rng, 'virtualDisk');
-  const d: DomainState = {
+  const d = newDomain({
     name,
     uuid: ovmUuid(name),
     simpleName: simple,
-    host: null,
-    domid: null,
-    state: 'halted',
     memoryMiB: 2048,
-    maxMemMiB: 2048,
     vcpus: 1,
-    maxVcpus: 1,
     weight: 27500,
-    cap: 0,
     hvm: false,
     osType: 'Oracle Linux 6',
     cfgPath: `${repo}/VirtualMachines/${name}/vm.cfg`,
-    startedAtMs: 0,
-    cpuTimeS: 0,
     workload: { cpuDemand: 0.1, readIops: 10, writeIops: 5, sectorsPerRequest: 16 },
     disks: [{ kind: 'file', path: `${repo}/VirtualDisks/${diskId}.img`, vdev: 'xvda', mode: 'w', cdrom: false }],
     vifs: [{ mac: oracleMac(rng), bridge }],
-    production: false,
-  };
+  });
   world.domains[name] = d;
   const owner = Object.values(world.hosts).find((h) => h.mounts.some((m) => m.path === repo));
   if (owner) {
