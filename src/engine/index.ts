@@ -4,7 +4,7 @@
 import { TICK_MS } from '../sim/clock';
 import { advanceTo } from '../sim/tick';
 import { hostNames } from '../sim/world';
-import { createRegistry } from '../shell/registry';
+import { createLazyRegistry } from '../shell/lazy-registry';
 import { TtySession, newSessionState, type SessionState } from '../tty/session';
 import { createLabHost, PANEL_SESSION, shellQuote } from './lab-session';
 import { createAttemptPersistence, type BootOptions, type PersistenceDeps } from './persistence-attempt';
@@ -13,9 +13,10 @@ import { undoCommands, type UndoKind } from './undo';
 import { createManagerHost } from './manager';
 import { wireEngine } from './wiring';
 import type { Sim } from '../sim/sim';
+import type { CommandSpec, Registry } from '../shell/types';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
 import type { ExportScope, ImportResult } from './export-import';
-import { createClassTools } from './class-engine';
+import type { createClassTools } from './class-engine';
 import { wrapPolicy } from './class-policy';
 import type { ClassPolicy } from './class-format';
 
@@ -23,6 +24,11 @@ export type { BootOptions } from './persistence-attempt';
 
 /** What the engine needs from its host (the worker, a test, a bench). */
 export type EngineDeps = PersistenceDeps & {
+  /**
+   * The command registry with `extra` in it. Default: the shell's, imported on demand, so that the
+   * first prompt does not wait for the command implementations (most of the worker's code).
+   */
+  loadRegistry?: (extra: readonly CommandSpec[]) => Promise<Registry>;
   /** Called after every evaluation of the lab (a re-grade watches objectives being met). */
   onEvaluate?: (sim: Sim) => void;
 };
@@ -40,7 +46,11 @@ export function createEngine(deps: EngineDeps) {
   const labs: typeof labHost = onEvaluate ? { ...labHost, afterChange: (s) => (labHost.afterChange(s), s && onEvaluate(s)) } : labHost;
   /** A class's assessment options (hints off, solution hidden), from boot; null outside a class. */
   let policy: ClassPolicy | null = null;
-  const registry = wrapPolicy(labs.wrapRegistry(createRegistry(undefined, undoCommands((kind) => persist.planUndo(kind)))), () => policy);
+  const loadRegistry = deps.loadRegistry ?? ((extra) => import('../shell/registry').then((m) => m.loadRegistry(extra)));
+  // Loading starts now, beside the core's compile and the boot; lines wait for it (commandsReady).
+  const commands = createLazyRegistry(() => loadRegistry(undoCommands((kind) => persist.planUndo(kind))));
+  const commandsReady = (): Promise<void> => commands.ready;
+  const registry = wrapPolicy(labs.wrapRegistry(commands), () => policy);
   let sim: Sim | null = null;
   let speed = 1;
   let pendingMs = 0;
@@ -92,12 +102,16 @@ export function createEngine(deps: EngineDeps) {
   }
 
   // The attempt's journal, snapshots, undo, export/import (src/engine/persistence-attempt.ts).
-  const persist = createAttemptPersistence(deps, { getSim: () => sim, setSim: (s) => (sim = s), sessions, sessionFor, advance, emit, labs });
+  const persist = createAttemptPersistence(deps, { getSim: () => sim, setSim: (s) => (sim = s), sessions, sessionFor, advance, emit, labs, commandsReady });
   const { gate } = persist;
   const flushJournal = () => persist.flush();
   // Workshops and authoring (src/engine/class-engine.ts): hand-ins, re-grades, lab tests.
   let currentAttempt = '';
-  const classTools = createClassTools(deps, createEngine, () => ({ attemptId: currentAttempt, view: labs.view(sim), clockMs: sim?.world.clockMs ?? 0 }));
+  // Loaded on first use (the instructor page, the editor, a hand-in), not with the first prompt.
+  type ClassTools = ReturnType<typeof createClassTools>;
+  let classToolsLoad: Promise<ClassTools> | null = null;
+  const classTools = (): Promise<ClassTools> =>
+    (classToolsLoad ??= import('./class-engine').then((m) => m.createClassTools(deps, createEngine, () => ({ attemptId: currentAttempt, view: labs.view(sim), clockMs: sim?.world.clockMs ?? 0 }))));
 
   return {
     /** Starts (or resumes) an attempt: loads the core, rebuilds the world from snapshot + journal. */
@@ -124,6 +138,8 @@ export function createEngine(deps: EngineDeps) {
 
     /** Keystrokes from a terminal. Resolves with the bytes to show, after they are journaled. */
     async input(session: string, data: string): Promise<string> {
+      // Keys typed before the commands are in wait for them (the first prompt does not).
+      if (!commands.loaded) await commandsReady();
       return gate(async () => {
         const s = sessions.get(session);
         if (!s) return '';
@@ -249,6 +265,7 @@ export function createEngine(deps: EngineDeps) {
      * `args` are quoted here; returns what the command printed.
      */
     async labCommand(command: 'hint' | 'answer' | 'solution' | 'fault' | 'objectives' | 'ovmm', args: string[] = []): Promise<{ exitCode: number; output: string }> {
+      if (!commands.loaded) await commandsReady();
       // Under the gate: a panel action must not interleave with keystrokes or an undo rebuild.
       return gate(async () => {
         const s = currentSim();
@@ -334,15 +351,15 @@ export function createEngine(deps: EngineDeps) {
     },
 
     /** A learner's hand-in for a class (their class attempts' journals and results), as JSON text and a paste code. */
-    classHandIn: classTools.handIn,
+    classHandIn: async (...a: Parameters<ClassTools['handIn']>): Promise<Awaited<ReturnType<ClassTools['handIn']>>> => (await classTools()).handIn(...a),
     /** Re-grades a hand-in's text by replaying it (the class's custom labs name the versions it may use). */
-    regradeHandIn: classTools.regrade,
+    regradeHandIn: async (...a: Parameters<ClassTools['regrade']>): Promise<Awaited<ReturnType<ClassTools['regrade']>>> => (await classTools()).regrade(...a),
     /** Validation errors of a lab's text, each at its line (the lab editor). */
-    lintLab: classTools.lint,
+    lintLab: async (...a: Parameters<ClassTools['lint']>): Promise<Awaited<ReturnType<ClassTools['lint']>>> => (await classTools()).lint(...a),
     /** Test this lab: nothing met at the start, the solution solves it on three seeds. */
-    testLab: classTools.testLab,
+    testLab: async (...a: Parameters<ClassTools['testLab']>): Promise<Awaited<ReturnType<ClassTools['testLab']>>> => (await classTools()).testLab(...a),
     /** The YAML of a bundled lab or one kept in this browser (the editor's starting point), with its version. */
-    labText: classTools.labText,
+    labText: async (...a: Parameters<ClassTools['labText']>): Promise<Awaited<ReturnType<ClassTools['labText']>>> => (await classTools()).labText(...a),
   };
 }
 

@@ -14,7 +14,7 @@ export type { PersistenceHost } from './restore';
 import { isStorageError, setAsideAttempt } from './set-aside';
 import { proveImport, type ScratchBoot } from './import-proof';
 import { UndoIndex, type UndoKind, type UndoPlan } from './undo';
-import { exportText, parseImport, type ExportScope, type ImportResult } from './export-import';
+import type { ExportScope, ImportResult } from './export-import';
 import type { Sim } from '../sim/sim';
 import type { SimCore } from '../sim/core/types';
 import type { SessionRecord, TtySession } from '../tty/session';
@@ -385,10 +385,13 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     },
 
     async exportData(scope: ExportScope): Promise<string> {
+      // The export format and its validator load on demand (not with the worker's first chunk).
+      const { exportText } = await import('./export-import');
       return gate(async () => exportText(await store.dump(scope === 'all' ? undefined : attemptId), scope, wallNow()));
     },
 
     async importData(text: string, scratchBoot: ScratchBoot): Promise<ImportResult> {
+      const { parseImport } = await import('./export-import');
       const parsed = parseImport(text);
       if (!parsed.ok) return parsed;
       // Restored and replayed in a scratch world first: the stored attempts stay until the new ones are proven.

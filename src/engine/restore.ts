@@ -27,6 +27,8 @@ export interface PersistenceHost {
   advance(targetMs: number): unknown;
   emit(e: EngineEvent): void;
   labs: { afterChange(sim: Sim | null): void; reset(): void; flush(sim: Sim | null): Promise<void>; prepare(scenario: string): Promise<void> };
+  /** Resolves once the command registry has loaded (a replay runs commands; a fresh boot does not wait). */
+  commandsReady(): Promise<void>;
 }
 
 /** What the rebuild needs of the attempt's persistence: its store, world host, indexes and state. */
@@ -137,6 +139,7 @@ export function createRestorer(c: RestoreContext) {
     // The base snapshot is the world as built: the lab sees it first (a no-op for later snapshots).
     c.host.labs.afterChange(c.host.getSim());
     const entries = await c.store.readJournal(c.attemptId(), afterSeq);
+    if (entries.length) await c.host.commandsReady();
     const startMs = current().world.clockMs;
     const hosts = hostNames(current().world);
     const skipped: JournalEntry[] = [];

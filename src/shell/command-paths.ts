@@ -14,7 +14,7 @@ export const BUILTINS: ReadonlySet<string> = new Set([
 const DIRS: Record<string, readonly string[]> = {
   '/bin': ['stty', 'awk', 'basename', 'bash', 'cat', 'chmod', 'chown', 'cp', 'cut', 'date', 'df', 'dmesg', 'echo', 'egrep', 'false', 'fgrep', 'gawk', 'grep', 'hostname', 'kill', 'ln', 'ls', 'mkdir', 'more', 'mount', 'mv', 'netstat', 'nano', 'ping', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'sort', 'sync', 'touch', 'true', 'umount', 'uname', 'vi'],
   '/sbin': ['pidof', 'blockdev', 'chkconfig', 'fdisk', 'ifconfig', 'ip', 'kpartx', 'mkfs.ocfs2', 'mounted.ocfs2', 'multipath', 'multipathd', 'reboot', 'service', 'shutdown', 'tunefs.ocfs2', 'dmsetup', 'fsck.ocfs2', 'halt', 'poweroff', 'lsmod', 'modprobe'],
-  '/usr/sbin': ['brctl', 'xentop', 'xm', 'xl', 'xend', 'ovs-agent-db', 'lsof', 'tcpdump'],
+  '/usr/sbin': ['brctl', 'xentop', 'xm', 'xl', 'xend', 'ovs-agent-db', 'lsof', 'tcpdump', 'virt-install'],
   '/opt/ovs-agent-2.3/utils': ['repos.py', 'do_rpc.py'],
   '/etc/rc.d/init.d': ['naviagent'],
 };
@@ -40,11 +40,12 @@ export function commandAtPath(path: string): string | undefined {
   return same(dir, realDir) ? name : undefined;
 }
 
-/** Tools of one release only (OVM 2.2's repos.py and do_rpc.py, OVM 3's ovs-agent-db …). */
+/** Tools of one release only (OVM 2.2's repos.py, do_rpc.py and virt-install, OVM 3's ovs-agent-db …). */
 const RELEASE_ONLY: Record<string, Release> = {
   'repos.py': 'ovm22',
   'do_rpc.py': 'ovm22',
   'system-config-securitylevel': 'ovm22',
+  'virt-install': 'ovm22',
   'ovs-agent-db': 'ovm34',
   xl: 'ovm34',
 };
@@ -62,9 +63,20 @@ const GENERATED_DIRS = ['/bin', '/sbin', '/usr/bin', '/usr/sbin'] as const;
 const EXTRA_FILES: Record<string, readonly string[]> = { '/usr/bin': ['pygrub', 'python'], '/usr/sbin': ['ovs-agent'] };
 
 let dirsRegistered = false;
+/** The registry's command names, set when the commands load (the directories exist before that). */
+let installed: readonly string[] = [];
 
-/** Generates the binary directories from the registry's command names (once per process). */
-export function registerCommandDirs(names: readonly string[]): void {
+/** The commands the binary directories list: the registry's names (shell/registry.ts wireCommands). */
+export function setInstalledCommands(names: readonly string[]): void {
+  installed = names;
+}
+
+/**
+ * Generates the binary directories from the registry's command names (once per process). Wired
+ * with the world (engine/wiring.ts), before any world is built: whether they are generated decides
+ * how a scenario's files under /usr/bin land, so it must never depend on the commands' loading.
+ */
+export function registerCommandDirs(): void {
   if (dirsRegistered) return;
   dirsRegistered = true;
   for (const dir of GENERATED_DIRS) {
@@ -72,7 +84,7 @@ export function registerCommandDirs(names: readonly string[]): void {
       build(_world, host: HostState): FsNode {
         const children: Record<string, FsNode> = Object.create(null);
         const add = (n: string) => (children[n] = { type: 'file', mode: 0o755, mtimeMs: host.bootMs, content: '' });
-        for (const n of names) {
+        for (const n of installed) {
           if (BUILTINS.has(n) && !BUILTIN_FILES.has(n)) continue;
           const p = installedPath(n, host.release);
           if (p && p.slice(0, p.lastIndexOf('/')) === dir) add(n);

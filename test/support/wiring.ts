@@ -3,7 +3,10 @@
 // builds a Sim by hand therefore sees the same world; nothing registers itself on import any more.
 import { wireEngine } from '../../src/engine/wiring';
 import { loadLabTooling } from '../../src/labs/loader';
+import { loadRe2 } from '../../src/shell/commands/text/linear-regex';
 
 wireEngine();
 // The app's engine loads the lab tooling (YAML parser, validators) on demand; tests have it at once.
 await loadLabTooling();
+// The engine loads RE2 with its commands; tests that build a registry by hand have it at once.
+await loadRe2();

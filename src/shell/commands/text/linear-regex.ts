@@ -1,7 +1,25 @@
 // Regexes that a backtracking engine would take exponential time over — a group quantified while
 // holding a quantifier or an alternation, as in `(a+)+$` — run on RE2 (re2js, linear time), the
 // way GNU grep, sed and gawk never freeze on them. Every other pattern keeps the native RegExp.
-import { RE2JS } from 're2js';
+// re2js (147 kB) is loaded with the command registry (loadRe2), not with the worker's first chunk.
+import type { RE2JS } from 're2js';
+
+let RE2: typeof RE2JS | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads RE2 once; the command registry awaits it, so no line runs before it is in. */
+export function loadRe2(): Promise<void> {
+  loading ??= import('re2js').then((m) => {
+    RE2 = m.RE2JS;
+  });
+  return loading;
+}
+
+function re2(): typeof RE2JS {
+  // A bug, never the learner's input: falling back to the native engine could freeze the worker.
+  if (!RE2) throw new Error('RE2 is not loaded (await loadRe2() first)');
+  return RE2;
+}
 
 /** A quantified group whose body holds a quantifier or `|`: the shape of catastrophic backtracking. */
 export function backtracksBadly(source: string): boolean {
@@ -44,7 +62,8 @@ export class LinearRegExp extends RegExp {
   constructor(pattern: string | RegExp, flags = '') {
     const source = typeof pattern === 'string' ? pattern : pattern.source;
     super(source, flags);
-    this.#re2 = RE2JS.compile(source, (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('m') ? RE2JS.MULTILINE : 0) | (flags.includes('s') ? RE2JS.DOTALL : 0));
+    const R = re2();
+    this.#re2 = R.compile(source, (flags.includes('i') ? R.CASE_INSENSITIVE : 0) | (flags.includes('m') ? R.MULTILINE : 0) | (flags.includes('s') ? R.DOTALL : 0));
   }
 
   override exec(input: string): RegExpExecArray | null {
@@ -67,6 +86,7 @@ export class LinearRegExp extends RegExp {
 /** The RegExp for a translated POSIX pattern: RE2 for the dangerous shapes (when RE2 reads it), else native. */
 export function safeRegExp(source: string, flags = ''): RegExp {
   if (backtracksBadly(source)) {
+    re2();
     try {
       return new LinearRegExp(source, flags);
     } catch {
