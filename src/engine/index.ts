@@ -47,9 +47,9 @@ export function createEngine(deps: EngineDeps) {
   /** A class's assessment options (hints off, solution hidden), from boot; null outside a class. */
   let policy: ClassPolicy | null = null;
   const loadRegistry = deps.loadRegistry ?? ((extra) => import('../shell/registry').then((m) => m.loadRegistry(extra)));
-  // Loading starts now, beside the core's compile and the boot; lines wait for it (commandsReady).
+  // Loading starts once the first prompt is out (open), or when a replay or a line needs it.
   const commands = createLazyRegistry(() => loadRegistry(undoCommands((kind) => persist.planUndo(kind))));
-  const commandsReady = (): Promise<void> => commands.ready;
+  const commandsReady = (): Promise<void> => commands.ready();
   const registry = wrapPolicy(labs.wrapRegistry(commands), () => policy);
   let sim: Sim | null = null;
   let speed = 1;
@@ -131,6 +131,8 @@ export function createEngine(deps: EngineDeps) {
         const fresh = !sessions.has(session);
         const s = sessionFor(session, host);
         const out = s.resize(cols, rows) + (fresh ? s.greet() : '') + s.attach();
+        // The prompt is out: now the commands load, while the learner reads it (failures surface on the first line).
+        commandsReady().catch(() => undefined);
         return withWarning(out, await flushJournal());
       });
     },

@@ -4,21 +4,29 @@
 import type { CommandSpec, Registry } from './types';
 
 export interface LazyRegistry extends Registry {
-  /** Resolves once the commands are in; rejects if they could not be loaded. */
-  readonly ready: Promise<void>;
+  /** Starts loading (once); resolves when the commands are in, rejects if they could not be loaded. */
+  ready(): Promise<void>;
   readonly loaded: boolean;
 }
 
-/** Starts loading at once; `load` is called exactly once. */
+/** Loads on the first `ready()`; `load` is called exactly once. */
 export function createLazyRegistry(load: () => Promise<Registry>): LazyRegistry {
   let inner: Registry | null = null;
-  const ready = load().then((r) => {
-    inner = r;
-  });
-  // A failed load surfaces where `ready` is awaited (the first line), not as an unhandled rejection.
-  ready.catch(() => undefined);
+  let loading: Promise<void> | null = null;
   return {
-    ready,
+    ready() {
+      loading ??= load().then(
+        (r) => {
+          inner = r;
+        },
+        (e: unknown) => {
+          // A lost chunk (a flaky network) is tried again by the next line.
+          loading = null;
+          throw e;
+        },
+      );
+      return loading;
+    },
     get loaded() {
       return inner !== null;
     },
