@@ -2,6 +2,7 @@
 import { buildDefaultWorld } from '../sim/scenario/default';
 import { buildOvm22World } from '../sim/scenario/ovm22';
 import { buildSv091World } from '../sim/scenario/sv091';
+import { buildEstateWorld } from '../sim/scenario/estate';
 import { withManager } from '../sim/manager/install';
 import { labScenarioBuilder } from './lab-session';
 import type { WorldState } from '../sim/types';
@@ -10,6 +11,8 @@ export const SCENARIOS: Record<string, (seed: number) => WorldState> = {
   default: (seed) => buildDefaultWorld(seed),
   ovm22: (seed) => buildOvm22World(seed),
   sv091: (seed) => buildSv091World(seed),
+  /** 16 servers, 400 guests: the Manager at scale (its browser benchmark opens #/sandbox/estate). */
+  estate: (seed) => buildEstateWorld(seed),
 };
 
 /**

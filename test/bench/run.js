@@ -6,6 +6,7 @@ import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { join } from 'node:path';
 import { browserBench, startupOnly } from './browser.bench.js';
 import { findBrowser } from '../e2e/find-browser.js';
+import { managerPageBench } from './manager-page.bench.js';
 
 const here = import.meta.dirname;
 const root = join(here, '..', '..');
@@ -24,6 +25,16 @@ if (process.env.BENCH_ONLY === 'startup') {
   process.exit(0);
 }
 
+// BENCH_ONLY=manager: the Manager tab on the 400-VM estate (manager-page.bench.js), merged into the last results.json.
+if (process.env.BENCH_ONLY === 'manager') {
+  const last = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  last.managerPage = { ...(await managerPageBench({ build: true })), measuredAt: new Date().toISOString() };
+  writeFileSync(join(here, 'results.json'), JSON.stringify(last, null, 2) + '\n');
+  writeFileSync(join(here, 'RESULTS.md'), renderMarkdown(last));
+  console.log(JSON.stringify(last.managerPage, null, 2));
+  process.exit(0);
+}
+
 const engineRun = spawnSync('npx', ['vitest', 'run', '--config', 'test/bench/vitest.bench.config.ts'], { cwd: root, stdio: 'inherit' });
 if (engineRun.status !== 0) console.error('warning: some engine benchmarks failed; their figures are missing');
 
@@ -32,6 +43,9 @@ for (const f of readdirSync(partsDir).filter((x) => x.endsWith('.json')).sort())
   results[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(partsDir, f), 'utf8'));
 }
 results.page = await browserBench();
+
+// After browserBench: it reuses that build.
+results.managerPage = await managerPageBench();
 
 writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(here, 'RESULTS.md'), renderMarkdown(results));
