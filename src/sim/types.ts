@@ -138,6 +138,8 @@ export interface XenDomainExtras {
   restartCount?: number;
   /** vm.cfg OVM_domain_type ('xen_pvm', 'xen_hvm' = no PV drivers, 'xen_hvm_pv'/'xen_pvhvm'). */
   domainType?: string;
+  /** Started by virt-install to run an OS installer from this source (its console shows the installer). */
+  installing?: string;
 }
 
 export interface DomainState {

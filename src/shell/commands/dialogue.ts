@@ -10,6 +10,8 @@ export interface DialogueStep {
   /** The next question; none ends the dialogue with `exitCode`. */
   ask?: { prompt: string; secret?: boolean };
   exitCode?: number;
+  /** When the dialogue ends: the program that takes the terminal next (virt-install's console). */
+  then?: ProgramFactory;
 }
 
 /** Called with the answers so far (null: end of input); returns what happens next. */
@@ -26,7 +28,7 @@ function runPiped(script: DialogueScript, stdin: string): CommandOutcome {
   for (let guard = 0; guard < 1000; guard++) {
     const step = script(answers);
     out += step.say ?? '';
-    if (!step.ask) return { stdout: out, stderr: '', exitCode: step.exitCode ?? 0 };
+    if (!step.ask) return { stdout: out, stderr: '', exitCode: step.exitCode ?? 0, ...(step.then && { program: step.then }) };
     // getpass() ends its prompt with a newline of its own when the terminal does not echo it.
     out += step.ask.prompt;
     const line = lines.length ? lines.shift()! : null;
@@ -43,7 +45,7 @@ export function dialogue(script: DialogueScript, stdin: string, before = ''): Co
     return { ...r, stdout: before + r.stdout };
   }
   const first = script([]);
-  if (!first.ask) return { stdout: before + (first.say ?? ''), stderr: '', exitCode: first.exitCode ?? 0 };
+  if (!first.ask) return { stdout: before + (first.say ?? ''), stderr: '', exitCode: first.exitCode ?? 0, ...(first.then && { program: first.then }) };
   return { stdout: before, stderr: '', exitCode: 0, program: dialogueProgram(script, first) };
 }
 
@@ -53,11 +55,13 @@ function dialogueProgram(script: DialogueScript, first: DialogueStep): ProgramFa
     let step = first;
     let line = '';
     let done = false;
+    let next: Program | null = null;
     const show = (s: DialogueStep) => {
       host.write(crlf((s.say ?? '') + (s.ask?.prompt ?? '')));
       if (!s.ask) {
         done = true;
-        host.exit(s.exitCode ?? 0);
+        if (s.then) next = s.then(host);
+        else host.exit(s.exitCode ?? 0);
       }
     };
     const answer = (a: string | null) => {
@@ -70,6 +74,7 @@ function dialogueProgram(script: DialogueScript, first: DialogueStep): ProgramFa
     show(step);
     const program: Program = {
       onInput(data) {
+        if (next) return next.onInput(data);
         for (const ch of data) {
           if (done) return;
           if (ch === '\r' || ch === '\n') answer(line);
@@ -90,6 +95,9 @@ function dialogueProgram(script: DialogueScript, first: DialogueStep): ProgramFa
             if (!step.ask?.secret) host.write(ch);
           }
         }
+      },
+      onTick() {
+        next?.onTick?.();
       },
     };
     return program;

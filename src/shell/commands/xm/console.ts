@@ -1,8 +1,10 @@
 // `xm console [-q] <Domain>` (reference §1.14): attaches the terminal to the guest's serial
 // console through xenconsole. No banner; Enter wakes the guest's getty (a login prompt that
-// never lets anyone in — the guest OS is not simulated); Ctrl-] (0x1d) detaches.
+// never lets anyone in — the guest OS is not simulated), or a guest virt-install started redraws
+// its installer's screen; Ctrl-] (0x1d) detaches.
 import { STRERROR } from '../../../sim/errno';
 import { lookupDomain } from '../../../sim/xen/domains';
+import { installerScreen } from '../virt-install/installer-console';
 import { gnuGetopt } from './getopt';
 import { argCheck, faultError, getoptError, noSuchDomain, type XmSubcommand } from './subcommand';
 import type { DomainState } from '../../../sim/types';
@@ -49,6 +51,10 @@ export function consoleProgram(name: string): ProgramFactory {
           if (finished) return;
           if (ch === ESCAPE) return end(0);
           if (issue(dom()!) === null) continue;
+          if (dom()!.xen?.installing !== undefined) {
+            if (ch === '\r' || ch === '\n') host.write(`\r\n${installerScreen()}`);
+            continue;
+          }
           if (ch === '\r' || ch === '\n') {
             if (stage === 'idle' || (stage === 'user' && line === '')) {
               host.write(`${stage === 'idle' ? errors() : ''}${prompt()}`);
