@@ -11,9 +11,17 @@ import { findPool, findRepo, findServer, findVm, isStoppedStatus, managerEvent, 
 import { agentAlive, agentCallDone, agentCallFailed, agentCallStart } from './agent';
 import { refreshRepository, refreshStorage, rediscoverServer } from './discover';
 import { agentJoinPool, agentLeavePool, claimRepository, presentBlocker } from './pool-membership';
-import { agentJoinCluster, agentMountRepository } from './rebuild';
+import { agentJoinCluster } from './rebuild';
+import { agentMountRepository, agentUnmountRepository } from './agent-repository';
 
 const noObj = (type: string, name: string) => `No such object (${type}): ${name}`;
+/**
+ * The Manager refuses to unpresent a repository that VMs it believes running on that server run
+ * from [INFERRED: worded as the Manager's OVMRU_005002E "Operation not allowed- Virtual Machine: …";
+ * the unpresent message itself was not found in public sources].
+ */
+const unpresentRefusal = (repo: string, server: string, vms: string[]) =>
+  `Operation not allowed- Repository: ${repo}, cannot be unpresented from Server: ${server}. It is in use by running Virtual Machine(s): ${vms.join(', ')}`;
 const offline = (server: string) => `Unable to connect to server ${server}: ${STRERROR.ECONNREFUSED}`;
 const quick = (ms: number): ActionDef['start'] => (world, _m, job) => ((job.dueMs = world.clockMs + ms), null);
 const truthy = (v: string | undefined) => ['true', 'yes', 'on', '1'].includes((v ?? '').toLowerCase());
@@ -119,14 +127,20 @@ export const INFRA_ACTIONS: Record<string, ActionDef> = {
     step(world, m, job) {
       const r = findRepo(m, job.args.repository!)!;
       const server = job.args.server!;
-      const busy = m.vms.find((v) => v.repository === r.id && v.server === server && !isStoppedStatus(v.status));
-      if (busy) return `Cannot unpresent repository ${r.name} from ${server}: VM ${busy.name} is running from it`;
+      const busy = m.vms.filter((v) => v.repository === r.id && v.server === server && !isStoppedStatus(v.status));
+      if (busy.length) return unpresentRefusal(r.name, server, busy.map((v) => v.name));
       const host = world.hosts[server];
-      if (agentAlive(host)) {
-        agentCallStart(world, host, 'unmount_repository_fs', [r.mountPath]);
-        agentCallDone(world, host, 'unmount_repository_fs');
+      if (!agentAlive(host)) return offline(server);
+      agentCallStart(world, host, 'unmount_repository_fs', [r.mountPath]);
+      // The Manager believed nothing ran there; a guest started behind its back still holds the mount.
+      const err = agentUnmountRepository(world, host, r);
+      if (err) {
+        agentCallFailed(world, host, 'unmount_repository_fs', err);
+        return err;
       }
+      agentCallDone(world, host, 'unmount_repository_fs');
       r.presentedTo = r.presentedTo.filter((n) => n !== server);
+      touch(m);
       managerEvent(world, m, 'INFORMATIONAL', r.name, 'repository.unpresented', `Repository ${r.name} unpresented from ${server}`);
       return null;
     },

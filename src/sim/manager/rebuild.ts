@@ -1,9 +1,9 @@
 // Rebuilding a server pool whose pool file system was lost (seed 000, "the corrupt PoolFS way"):
-// clearing the Manager's database, the agent putting a server into a new pool's O2CB cluster, the
-// agent mounting a repository it is presented, and the Manager finding repositories on its disks.
+// clearing the Manager's database, the agent putting a server into a new pool's O2CB cluster, and
+// the Manager finding repositories on its disks (mounting them: agent-repository.ts).
 import { readDb, writeDb } from '../storage/agent/agent-db';
-import { dictGet, dictSet, isDict, pyDict, pyText } from '../storage/agent/agent-pyvalue';
-import { createPoolFsLayout, parseOvsrepo, repositoryRecord } from '../storage/agent/repository';
+import { dictGet, dictSet, isDict, pyText } from '../storage/agent/agent-pyvalue';
+import { createPoolFsLayout, parseOvsrepo } from '../storage/agent/repository';
 import type { AgentDb } from '../storage/agent/agent-types';
 import { listBlockDevices, type BlockDevice } from '../storage/san/block-devices';
 import { CLUSTER_CONF, O2CB_SYSCONFIG, o2cbNode, readClusterConfig, setOffline, setOnline, startHeartbeat } from '../storage/ocfs2/o2cb';
@@ -56,7 +56,7 @@ export function startManagerService(world: WorldState, m: ManagerState): void {
 }
 
 /** The host's multipath device of a LUN (by page83 id) that carries an OCFS2 volume, else its map. */
-function lunDevice(world: WorldState, host: string, page83: string): BlockDevice | undefined {
+export function lunDevice(world: WorldState, host: string, page83: string): BlockDevice | undefined {
   const devs = listBlockDevices(world, host).filter((d) => d.visible && (d.kind === 'mpath' || d.kind === 'mpath-part') && d.wwid === page83);
   return devs.find((d) => volumeOnDevice(world, d)) ?? devs.find((d) => d.kind === 'mpath');
 }
@@ -120,27 +120,6 @@ export function agentJoinCluster(world: WorldState, m: ManagerState, host: HostS
   dictSet(rec, 'poolfs_uuid', pool.poolFsId);
   dictSet(rec, 'poolfs_type', 'lun');
   writeDb(world, host, 'server', rec);
-  return null;
-}
-
-/**
- * The agent mounts a repository it is presented (mount_repository_fs) and records it in its
- * `repository` database; mount.ocfs2's error when it cannot (e.g. the file system names another
- * cluster). Nothing to do for a repository already mounted there. Returns an error text or null.
- */
-export function agentMountRepository(world: WorldState, m: ManagerState, host: HostState, r: MgrRepository): string | null {
-  if (!r.disk || host.mounts.some((x) => x.path === r.mountPath)) return null;
-  const dev = lunDevice(world, host.name, r.disk);
-  if (!dev) return `Cannot find physical disk ${r.disk} on ${host.name}`;
-  mkdir(world, host, r.mountPath, '/', true);
-  const res = mountOcfs2(world, host, { device: dev.path, dir: r.mountPath, options: [], cwd: '/' });
-  if (!res.ok) return res.stderr.trim();
-  const db = readDb(world, host, 'repository');
-  const rec: AgentDb = db.ok && isDict(db.db) ? db.db : (pyDict({}) as AgentDb);
-  if (dictGet(rec, r.id) === undefined) {
-    dictSet(rec, r.id, repositoryRecord({ alias: r.name, fsLocation: dev.path, managerUuid: m.uuid, mountPoint: r.mountPath }));
-    writeDb(world, host, 'repository', rec);
-  }
   return null;
 }
 
