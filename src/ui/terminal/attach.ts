@@ -6,7 +6,7 @@
 // and the terminal's height flipped every frame on browsers with classic scrollbars.
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import { SerializeAddon } from '@xterm/addon-serialize';
+import type { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../../worker/client';
 import { leaveKeys, stickyCtrl } from './keys';
@@ -50,13 +50,21 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   opts.onReady?.(term);
 
   // The scrollback is kept (serialised) shortly after output settles, and shown again after a reload.
-  const serializer = new SerializeAddon();
-  term.loadAddon(serializer);
+  // The serialiser loads after the first prompt (it is not needed to show one); a save due before
+  // it arrives waits for it.
+  let serializer: SerializeAddon | null = null;
+  let disposed = false;
+  const serializerLoad = import('@xterm/addon-serialize').then(({ SerializeAddon }) => {
+    if (disposed) return;
+    serializer = new SerializeAddon();
+    term.loadAddon(serializer);
+  });
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const saveNow = () => {
     clearTimeout(saveTimer);
     saveTimer = undefined;
-    opts.client.saveTerminal(opts.session, serializer.serialize({ scrollback: SCROLLBACK_KEPT }));
+    if (serializer) opts.client.saveTerminal(opts.session, serializer.serialize({ scrollback: SCROLLBACK_KEPT }));
+    else void serializerLoad.then(() => !disposed && saveNow());
   };
   const onHidden = () => document.visibilityState === 'hidden' && saveTimer !== undefined && saveNow();
   document.addEventListener('visibilitychange', onHidden);
@@ -76,6 +84,7 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
 
   return () => {
     if (saveTimer !== undefined) saveNow();
+    disposed = true;
     document.removeEventListener('visibilitychange', onHidden);
     observer.disconnect();
     unfollow();
