@@ -12,6 +12,7 @@ import { createCustomLabs, type CustomLabInfo } from './custom-labs';
 import type { Registry, CommandSpec } from '../shell/types';
 import type { Sim } from '../sim/sim';
 import type { WorldState } from '../sim/types';
+import { writeCount } from '../sim/vfs';
 import type { LabCard, LabView, SolutionStepView } from '../labs/view';
 import type { EngineEvent } from './types';
 import type { ProgressRecord, Store } from './store';
@@ -59,6 +60,18 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
   let progressLoadedFor = '';
   const custom = createCustomLabs(deps.store, deps.wallNow);
 
+  /**
+   * The lab is evaluated after every command (a fault may follow an objective met halfway through
+   * a line) and again after every journal record (a line's redirections write after its last
+   * command, a program's keys change the world with no command). The second is the same
+   * evaluation of the same world when nothing happened since the first: `settledAfter` is what
+   * the last command left (its world, clock and file writes; cleared by a program or a session
+   * action, which act after it), `lastChange` the world and clock of the last record or tick
+   * (a tick between the two, in any session, means evaluating again).
+   */
+  let settledAfter: { world: WorldState; clockMs: number; writes: number } | null = null;
+  let lastChange: { world: WorldState | null; clockMs: number } = { world: null, clockMs: -1 };
+
   /** Runs the lab hooks around every command of the registry. */
   function wrapRegistry(inner: Registry): Registry {
     const wrapped = new Map<string, CommandSpec>();
@@ -74,7 +87,9 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
             run(ctx) {
               beforeCommand(ctx.sim, [ctx.name, ...ctx.args]);
               const r = spec.run(ctx);
-              evaluateLab(ctx.sim);
+              const settled = evaluateLab(ctx.sim);
+              const w = ctx.sim.world;
+              settledAfter = settled && w.lab && !r.program && !r.action ? { world: w, clockMs: w.clockMs, writes: writeCount() } : null;
               return r;
             },
           };
@@ -112,11 +127,21 @@ export function createLabHost(deps: { emit: (e: EngineEvent) => void; store?: St
 
     /** The world may have changed (a journal record, a tick): re-evaluate the lab. */
     afterChange(sim: Sim | null): void {
-      if (sim?.world.lab) evaluateLab(sim);
+      const w = sim?.world;
+      const after = settledAfter;
+      const last = lastChange;
+      settledAfter = null;
+      lastChange = { world: w ?? null, clockMs: w?.clockMs ?? -1 };
+      if (!sim || !w?.lab) return;
+      // Nothing since the last command's evaluation: this one would find the same (see settledAfter).
+      if (after && after.world === w && after.clockMs === w.clockMs && after.writes === writeCount() && last.world === w && last.clockMs === w.clockMs) return;
+      evaluateLab(sim);
     },
 
     /** Forgets what was sent (a new boot). */
     reset(): void {
+      settledAfter = null;
+      lastChange = { world: null, clockMs: -1 };
       lastJson = '';
       progressLoadedFor = '';
       progress = undefined;

@@ -25,7 +25,16 @@ export function createMemoryStore(): Store {
       byKey(d.attempts, (x) => x.id === a.id, copy(a));
     },
     async appendJournal(e: JournalEntry | readonly JournalEntry[]) {
-      for (const x of Array.isArray(e) ? (e as readonly JournalEntry[]) : [e as JournalEntry]) byKey(d.journal, (y) => y.attemptId === x.attemptId && y.seq === x.seq, copy(x));
+      const batch = Array.isArray(e) ? (e as readonly JournalEntry[]) : [e as JournalEntry];
+      if (!batch.length) return;
+      // One pass over what is kept and one sort per call, however long the batch (a loaded dump).
+      const key = (x: JournalEntry) => `${x.seq}\n${x.attemptId}`;
+      const at = new Map(d.journal.map((x, i) => [key(x), i]));
+      for (const x of batch) {
+        const i = at.get(key(x));
+        if (i === undefined) at.set(key(x), d.journal.push(copy(x)) - 1);
+        else d.journal[i] = copy(x);
+      }
       sortJournal();
     },
     async readJournal(attemptId, afterSeq) {
@@ -102,7 +111,7 @@ export function createMemoryStore(): Store {
     async load(dump) {
       for (const a of dump.attempts) await this.deleteAttempt(a.id);
       for (const a of dump.attempts) await this.putAttempt(a);
-      for (const e of dump.journal) await this.appendJournal(e);
+      await this.appendJournal(dump.journal);
       for (const s of dump.snapshots) byKey(d.snapshots, (x) => x.attemptId === s.attemptId && x.seq === s.seq, copySnap(s));
       for (const t of dump.terminal) await this.putTerminal(t);
       for (const p of dump.progress) await this.putProgress(p);

@@ -138,7 +138,7 @@ export async function regradeLab(lab: HandInLab, policy: ClassPolicy, customLabs
   const attemptId = 'regrade';
   const journal: JournalEntry[] = lab.journal.map((e) => ({ ...e, attemptId }));
   const memory = createMemoryStore();
-  // The journal is served as it is (the memory store re-sorts on every append: quadratic here).
+  // The journal is served as it is, in one read and without the store's copies.
   const store: Store = { ...memory, readJournal: async (_a, after) => journal.filter((e) => e.seq > after) };
   await store.putAttempt({ id: attemptId, seed: lab.seed, scenario: `lab:${lab.id}`, createdAt: 0, updatedAt: 0, journalVersion: JOURNAL_VERSION });
   if (found.kind === 'custom') await store.putCustomLab({ id: lab.id, yaml: found.yaml, updatedAt: 0, source: `${lab.id}.yaml` });

@@ -71,7 +71,34 @@ export function describeRange(r: Range, unit = ''): string {
 
 /** A guest named the way labs name them: OVM_simple_name, the 32-hex name, or the uuid. */
 export function findGuest(world: WorldState, ref: string): DomainState | undefined {
+  if (guestMemo?.world === world) {
+    if (guestMemo.found.has(ref)) return guestMemo.found.get(ref);
+    const d = lookupGuest(world, ref);
+    guestMemo.found.set(ref, d);
+    return d;
+  }
+  return lookupGuest(world, ref);
+}
+
+function lookupGuest(world: WorldState, ref: string): DomainState | undefined {
   return own(world.domains, ref) ?? Object.values(world.domains).find((d) => d.simpleName === ref || d.uuid === ref);
+}
+
+let guestMemo: { world: WorldState; found: Map<string, DomainState | undefined> } | null = null;
+
+/**
+ * Runs read-only checks over `world` with its guests looked up once per name (a lab's checks
+ * name the same few guests again and again, and each lookup by simple name scans every domain).
+ * Nothing may change the world's domains inside `fn`.
+ */
+export function withGuestLookups<T>(world: WorldState, fn: () => T): T {
+  const outer = guestMemo;
+  guestMemo = { world, found: new Map() };
+  try {
+    return fn();
+  } finally {
+    guestMemo = outer;
+  }
 }
 
 export function findHost(world: WorldState, ref: string): HostState | undefined {

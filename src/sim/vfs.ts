@@ -148,8 +148,13 @@ export function readFile(world: WorldState, host: HostState, path: string, cwd =
   return n.value.type === 'file' ? ok(n.value.content) : fail('EINVAL');
 }
 
+/** Calls of writeFile so far, in any world: the lab host re-evaluates after a line whose redirections wrote. */
+let writes = 0;
+export const writeCount = (): number => writes;
+
 /** Creates or replaces a file's content (like `>`); with `append`, adds to it (like `>>`). */
 export function writeFile(world: WorldState, host: HostState, path: string, content: string, cwd = '/', append = false): FsResult<null> {
+  writes++;
   const abs = normalizePath(path, cwd);
   const real = realPath(world, host, abs);
   const gen = generatedFor(real.ok ? real.value : abs);

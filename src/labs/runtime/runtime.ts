@@ -7,11 +7,11 @@ import { findLab } from '../loader';
 import { evalCheck } from './evaluate';
 import { isCorrect } from './quiz';
 import { durationMs, resolveLab, type ResolvedLab } from './resolve';
-import type { CheckContext } from '../check-kit';
+import { withGuestLookups, type CheckContext } from '../check-kit';
 import { own } from '../own';
 import type { Sim } from '../../sim/sim';
 import type { LabRecord, WorldState } from '../../sim/types';
-import type { Objective } from '../types';
+import type { LabSource, Objective } from '../types';
 
 /** Fault firing can meet objectives that fire faults: bounded rounds per evaluation. */
 const MAX_ROUNDS = 8;
@@ -25,8 +25,16 @@ export function labOf(world: WorldState): ResolvedLab | null {
   const rec = world.lab;
   if (!rec) return null;
   const source = findLab(rec.labId);
-  return source ? resolveLab(source, rec.vars) : null;
+  if (!source) return null;
+  // Asked before and after every command and on every tick: the attempt's variables (set once,
+  // at the start) remember their resolved lab, as long as the lab's source is the same.
+  const hit = resolvedFor.get(rec.vars);
+  if (hit?.source === source && hit.labId === rec.labId) return hit.lab;
+  const lab = resolveLab(source, rec.vars);
+  resolvedFor.set(rec.vars, { source, labId: rec.labId, lab });
+  return lab;
 }
+const resolvedFor = new WeakMap<LabRecord['vars'], { source: LabSource; labId: string; lab: ResolvedLab }>();
 
 export const contextOf = (sim: Sim): CheckContext => ({ sim, world: sim.world, lab: sim.world.lab });
 
@@ -50,40 +58,46 @@ function fire(sim: Sim, lab: ResolvedLab, id: string): void {
 
 /**
  * Re-evaluates the attempt: objectives met now, milestones latched, constraints broken, faults
- * due (by time or after an objective), solved. Returns whether the lab record changed.
+ * due (by time or after an objective), solved. Returns whether it settled: its last round fired
+ * no fault, so evaluating again the world it leaves would change nothing.
  */
 export function evaluateLab(sim: Sim): boolean {
   const lab = labOf(sim.world);
   const rec = sim.world.lab;
-  if (!lab || !rec) return false;
-  const before = JSON.stringify(rec);
+  if (!lab || !rec) return true;
   const ctx = contextOf(sim);
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  let settled = false;
+  for (let round = 0; round < MAX_ROUNDS && !settled; round++) {
     const firedBefore = Object.keys(rec.fired).length;
     for (const f of lab.doc.faults ?? []) {
       if (own(rec.fired, f.id) !== undefined) continue;
       if (f.at !== undefined && sim.world.clockMs >= durationMs(f.at)) fire(sim, lab, f.id);
     }
-    const met: string[] = [];
-    for (const o of lab.doc.objectives) {
-      if (!objectiveHolds(o, ctx).ok) continue;
-      met.push(o.id);
-      if (o.milestone && own(rec.latched, o.id) === undefined) rec.latched[o.id] = sim.world.clockMs;
-    }
-    rec.met = met;
-    for (const c of lab.doc.constraints ?? []) {
-      if (own(rec.broken, c.id) !== undefined || evalCheck(c.check, ctx).ok) continue;
-      rec.broken[c.id] = sim.world.clockMs;
-      recordEvent(sim.world, null, 'lab.constraint', `Constraint broken: ${c.text}`);
-    }
+    // Checks only read the world (no guest comes or goes between two fault firings): a guest
+    // they name again and again is looked up once.
+    const met = withGuestLookups(sim.world, () => {
+      const ids: string[] = [];
+      for (const o of lab.doc.objectives) {
+        if (!objectiveHolds(o, ctx).ok) continue;
+        ids.push(o.id);
+        if (o.milestone && own(rec.latched, o.id) === undefined) rec.latched[o.id] = sim.world.clockMs;
+      }
+      rec.met = ids;
+      for (const c of lab.doc.constraints ?? []) {
+        if (own(rec.broken, c.id) !== undefined || evalCheck(c.check, ctx).ok) continue;
+        rec.broken[c.id] = sim.world.clockMs;
+        recordEvent(sim.world, null, 'lab.constraint', `Constraint broken: ${c.text}`);
+      }
+      return ids;
+    });
     for (const f of lab.doc.faults ?? []) if (f.after !== undefined && own(rec.fired, f.id) === undefined && met.includes(f.after)) fire(sim, lab, f.id);
-    if (Object.keys(rec.fired).length === firedBefore) break;
+    settled = Object.keys(rec.fired).length === firedBefore;
   }
   if (rec.solvedMs === null && rec.met.length === lab.doc.objectives.length && !Object.keys(rec.broken).length) {
     rec.solvedMs = sim.world.clockMs;
     recordEvent(sim.world, null, 'lab.solved', rec.solutionShownMs === null ? 'Lab solved: every objective is met.' : 'Every objective is met (with the solution shown).');
   }
-  return JSON.stringify(rec) !== before;
+  return settled;
 }
 
 /** Splits a command line's words the way on_command triggers compare them. */
