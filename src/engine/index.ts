@@ -50,7 +50,15 @@ export function createEngine(deps: EngineDeps) {
   // Loading starts once the first prompt is out (open), or when a replay or a line needs it.
   const commands = createLazyRegistry(() => loadRegistry(undoCommands((kind) => persist.planUndo(kind))));
   const commandsReady = (): Promise<void> => commands.ready();
-  const registry = wrapPolicy(labs.wrapRegistry(commands), () => policy);
+  const wrapped = wrapPolicy(labs.wrapRegistry(commands), () => policy);
+  // The terminals run lines with the shell that came with the commands.
+  const registry: Registry = {
+    get: (n) => wrapped.get(n),
+    names: () => wrapped.names(),
+    get shell() {
+      return commands.shell;
+    },
+  };
   let sim: Sim | null = null;
   let speed = 1;
   let pendingMs = 0;

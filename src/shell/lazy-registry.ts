@@ -32,5 +32,8 @@ export function createLazyRegistry(load: () => Promise<Registry>): LazyRegistry 
     },
     get: (name: string): CommandSpec | undefined => inner?.get(name),
     names: () => inner?.names() ?? [],
+    get shell() {
+      return inner?.shell;
+    },
   };
 }

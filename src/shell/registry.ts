@@ -18,6 +18,7 @@ import { registerOvmCli } from './commands/manager/ovm-cli';
 import { tailFollow } from '../programs/tail-follow';
 import { normalizePath } from '../sim/vfs';
 import { loadRe2 } from './commands/text/linear-regex';
+import { shellRuntime } from './shell-runtime';
 import { pkg } from './commands/pkg';
 import { programs } from './commands/programs';
 import { san } from './commands/san';
@@ -53,7 +54,7 @@ export function createRegistry(specs: readonly CommandSpec[] = ALL, extra: reado
     map.set(s.name, s);
   }
   const sorted = [...map.keys()].sort();
-  return { get: (n) => map.get(n), names: () => sorted };
+  return { get: (n) => map.get(n), names: () => sorted, shell: shellRuntime };
 }
 
 /** What the engine loads after its first prompt: every command, with what they need loaded first (RE2). */

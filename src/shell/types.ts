@@ -1,5 +1,6 @@
 // The contract every command implements: a spec in the registry and a run function that
 // returns its output as values. Commands never throw for a user's mistake.
+import type { ShellRuntime } from './shell-runtime';
 import type { ProgramFactory } from '../programs/program';
 import type { Sim } from '../sim/sim';
 import type { HostState, WorldState } from '../sim/types';
@@ -87,6 +88,8 @@ export interface CompletionContext {
 export interface Registry {
   get(name: string): CommandSpec | undefined;
   names(): string[];
+  /** The shell that runs lines with these commands (absent until a lazy registry has loaded). */
+  readonly shell?: ShellRuntime;
 }
 
 export const ok = (stdout = ''): CommandOutcome => ({ stdout, stderr: '', exitCode: 0 });

@@ -1,10 +1,8 @@
 // One terminal: a stack of shells (ssh nests them), the line editor, and the program that owns
 // the terminal when one runs. Input bytes in, output bytes out; everything that changes the
 // world is reported to the journal first, so that a replay reproduces the session exactly.
-import { runLineSafely, type LineOutcome } from '../shell/executor';
-import { completeLine } from '../shell/complete';
-import { expandHistory } from '../shell/history-expand';
-import { lineStatus } from '../shell/parse';
+import type { LineOutcome } from '../shell/executor';
+import type { ShellRuntime } from '../shell/shell-runtime';
 import { newFrame, ownFrame, promptFor } from '../shell/prompt';
 import { dict } from '../lib/own';
 import { decodeKeys } from '../programs/keys';
@@ -60,11 +58,18 @@ export class TtySession {
     this.#sim = sim;
     this.#registry = registry;
     this.#record = record;
-    this.#editor = new LineEditor({ complete: (line, cursor) => completeLine(this.#completionContext(), line, cursor) }, this.#historyOf(this.#frame.host), state.cols);
+    this.#editor = new LineEditor({ complete: (line, cursor) => this.#shell().completeLine(this.#completionContext(), line, cursor) }, this.#historyOf(this.#frame.host), state.cols);
   }
 
   get #frame(): ShellFrame {
     return this.state.frames[this.state.frames.length - 1]!;
+  }
+
+  /** The shell's line machinery, which comes with the commands (the engine awaits them before any line). */
+  #shell(): ShellRuntime {
+    const shell = this.#registry.shell;
+    if (!shell) throw new Error('a line arrived before the commands had loaded');
+    return shell;
   }
 
   /** Read through a method so that narrowing does not survive calls that may start a program. */
@@ -253,7 +258,7 @@ export class TtySession {
   /** A line typed at the prompt: history expansion (echoing the result), then run it or ask for more. */
   #submit(typed: string): void {
     if (this.#pending === null && !typed.trim()) return this.#prompt();
-    const hx = expandHistory(typed, this.#historyOf(this.#frame.host));
+    const hx = this.#shell().expandHistory(typed, this.#historyOf(this.#frame.host));
     if (!hx.ok) {
       this.#pending = null;
       this.#write(`-bash: ${hx.error}\n`);
@@ -266,7 +271,7 @@ export class TtySession {
       this.#remember(text);
       return this.#prompt();
     }
-    if (lineStatus(text, this.#frame.aliases).kind === 'more') {
+    if (this.#shell().lineStatus(text, this.#frame.aliases).kind === 'more') {
       this.#pending = text;
       this.#out += this.#editor.begin(PS2);
       return;
@@ -286,7 +291,7 @@ export class TtySession {
     this.#emitRecord({ kind: 'exec', line });
     this.#remember(line);
     try {
-      this.#settle(runLineSafely(this.#shellIo(), line));
+      this.#settle(this.#shell().runLineSafely(this.#shellIo(), line));
     } catch (e) {
       // Starting a program or acting on the outcome failed (a bug): say so once and give a fresh
       // prompt, so the editor never keeps the failed line and glues the next one to it.

@@ -1,5 +1,6 @@
 // Both implementations behind one helper, so semantic tests run against each.
-import { loadCore, loadReferenceCore } from '../../src/sim/core/load-core';
+import { loadCore } from '../../src/sim/core/load-core';
+import { loadReferenceCore } from '../../src/sim/core/reference/reference-core';
 import type { CoreCapacities, SimCore } from '../../src/sim/core/types';
 import { wasmExportsOf } from '../../src/sim/core/wasm-core';
 

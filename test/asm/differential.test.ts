@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runs } from '../support/tier';
-import { loadCore, loadReferenceCore } from '../../src/sim/core/load-core';
+import { loadCore } from '../../src/sim/core/load-core';
+import { loadReferenceCore } from '../../src/sim/core/reference/reference-core';
 import { buildEstate, type EstateSpec } from '../../src/sim/core/testing/estate';
 import { differences, observe } from '../../src/sim/core/testing/observe';
 import { Live, OP_KINDS, applyOp, type Op } from '../../src/sim/core/testing/ops';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCore, loadReferenceCore } from '../../src/sim/core/load-core';
+import { loadCore } from '../../src/sim/core/load-core';
+import { loadReferenceCore } from '../../src/sim/core/reference/reference-core';
 import { SMALL, ESTATE, buildEstate } from '../../src/sim/core/testing/estate';
 import { differences, observe } from '../../src/sim/core/testing/observe';
 

@@ -2,7 +2,8 @@
 // into a fresh core continues exactly like the original; bad bytes change nothing; memory never
 // grows inside a tick (100,000 ticks).
 import { describe, expect, it } from 'vitest';
-import { loadCore, loadReferenceCore } from '../../src/sim/core/load-core';
+import { loadCore } from '../../src/sim/core/load-core';
+import { loadReferenceCore } from '../../src/sim/core/reference/reference-core';
 import { ESTATE, SMALL, buildEstate } from '../../src/sim/core/testing/estate';
 import { Live, applyOp } from '../../src/sim/core/testing/ops';
 import type { SimCore } from '../../src/sim/core/types';

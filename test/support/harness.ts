@@ -2,6 +2,7 @@
 // then either a terminal (a TtySession: echo, prompt, programs, clock ticks) or bare shells on
 // several hosts (the executor, with answers typed into a program). Programs alone: ./screen.ts.
 // The old per-area helpers (test/unit/{xen,storage,ocfs2,programs}) re-export from here.
+import { shellRuntime } from '../../src/shell/shell-runtime';
 import { SCENARIOS } from '../../src/engine/scenarios';
 import { loadCore } from '../../src/sim/core/load-core';
 import { createReferenceCore } from '../../src/sim/core/reference/reference-core';
@@ -45,7 +46,7 @@ const stubCore = (): SimCore => ({}) as SimCore;
 export function registryOf(specs: readonly CommandSpec[]): Registry {
   const map = new Map(specs.map((s) => [s.name, s]));
   const names = [...map.keys()].sort();
-  return { get: (n) => map.get(n), names: () => names };
+  return { get: (n) => map.get(n), names: () => names, shell: shellRuntime };
 }
 
 export interface Terminal {

@@ -1,9 +1,9 @@
 // Loads the wasm core lazily (never at module top level: a top-level await in the worker's
 // imports silently loses comlink messages, see TOOLCHAIN.md) and wraps it as a SimCore. Every
 // call gives a fresh instance with its own tables, so two simulations never share numbers.
+// The TypeScript reference (tests, benches) is imported only when asked for: the app never runs it.
 import initCore from './generated/core.wasm?init';
 import initDebugCore from './generated/core.debug.wasm?init';
-import { createReferenceCore } from './reference/reference-core';
 import { DEFAULT_CAPACITIES, type CoreCapacities, type SimCore } from './types';
 import { createWasmCore, type CoreExports } from './wasm-core';
 
@@ -17,15 +17,10 @@ export interface LoadCoreOptions {
 
 /** A new core (the wasm release build unless told otherwise), tables sized by `capacities`. */
 export async function loadCore(opts: LoadCoreOptions = {}): Promise<SimCore> {
-  if (opts.kind === 'reference') return createReferenceCore(opts.capacities ?? DEFAULT_CAPACITIES);
+  if (opts.kind === 'reference') return (await import('./reference/reference-core')).createReferenceCore(opts.capacities ?? DEFAULT_CAPACITIES);
   const init = opts.debug ? initDebugCore : initCore;
   const instance = await init({ env: { abort: coreAbort } });
   return createWasmCore(instance.exports as unknown as CoreExports, opts.capacities ?? DEFAULT_CAPACITIES);
-}
-
-/** The TypeScript reference model behind the same interface. */
-export function loadReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACITIES): SimCore {
-  return createReferenceCore(capacities);
 }
 
 function coreAbort(): never {

@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildDefaultWorld } from '../../../src/sim/scenario/default';
 import { advanceTo } from '../../../src/sim/tick';
-import { loadCore, loadReferenceCore } from '../../../src/sim/core/load-core';
+import { loadCore } from '../../../src/sim/core/load-core';
+import { loadReferenceCore } from '../../../src/sim/core/reference/reference-core';
 import { syncXen, vbdHandle } from '../../../src/sim/core/sync-xen';
 import { corePathHandle } from '../../../src/sim/storage/multipath/core-sync';
 import { setCable } from '../../../src/sim/storage/san/faults';

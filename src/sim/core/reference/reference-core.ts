@@ -297,3 +297,8 @@ export function createReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACIT
   };
   return core;
 }
+
+/** The TypeScript reference model behind the same interface, synchronously (tests and benches). */
+export function loadReferenceCore(capacities: CoreCapacities = DEFAULT_CAPACITIES): SimCore {
+  return createReferenceCore(capacities);
+}
