@@ -1,6 +1,7 @@
 // The Oracle VM Manager tab on #/sandbox: a stop from the Manager runs a job to Success and the
-// guest is gone from xm list; an xm destroy on dom0 leaves the Manager showing Running until a
-// rediscover of the server, then Stopped (the Manager's view and the servers' reality drift).
+// guest is gone from xm list, then Edit Virtual Machine changes its memory; an xm destroy on dom0
+// leaves the Manager showing Running until a rediscover of the server, then Stopped (the
+// Manager's view and the servers' reality drift).
 import { expect, test, type Page } from '@playwright/test';
 import { SANDBOX_URL, typeLine, waitForTerminal, watchConsole } from './helpers';
 
@@ -43,6 +44,21 @@ test('stop a VM from the Manager: the job succeeds and xm list on its server no 
   await typeLine(page, 'xm list');
   const listed = await waitForTerminal(page, (t) => /Domain-0 .*\n\[root@ovs01 ~\]#$/.test(t));
   expect(listed.slice(listed.lastIndexOf('xm list'))).not.toContain(vm!.id);
+
+  // Edit Virtual Machine on the stopped VM: a job, and the Manager shows the new memory.
+  await openManager(page);
+  await vmRow(page, vm!.name).click();
+  await page.getByRole('toolbar', { name: 'Virtual machine actions' }).getByRole('button', { name: 'Edit', exact: true }).click();
+  const dialog = page.getByTestId('vm-edit-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Memory (MB)', { exact: true }).fill('1024');
+  await dialog.getByLabel('Description').fill('edited from the Manager tab');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog).toBeHidden();
+  const edit = page.locator('[data-testid="job-row"]').first();
+  await expect(edit).toContainText(`Edit VM: ${vm!.name}`);
+  await expect(edit.locator('[data-testid="job-status"]')).toHaveText('Success', { timeout: 20_000 });
+  await expect(vmRow(page, vm!.name).locator('td').nth(4)).toHaveText('1024');
   expect(problems).toEqual([]);
 });
 

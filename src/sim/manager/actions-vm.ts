@@ -1,4 +1,4 @@
-// The VM jobs: start, stop, kill, restart, migrate, and editing a VM's HA flag. Each checks the
+// The VM jobs: start, stop, kill, restart, migrate (editing a VM: actions-vm-edit.ts). Each checks the
 // Manager's belief, calls the server's agent (logged in /var/log/ovs-agent.log), changes reality
 // through the xend functions, and learns the outcome from the agent's event.
 import { STRERROR } from '../errno';
@@ -8,7 +8,7 @@ import { startMigration } from '../xen/migrate';
 import { freeMemoryMiB } from '../memory';
 import type { WorldState } from '../types';
 import type { ManagerState, MgrJob, MgrVm } from './types';
-import { findServer, findVm, isRunningStatus, isStoppedStatus, statusWord, touch, managerEvent } from './state';
+import { findServer, findVm, isRunningStatus, isStoppedStatus, statusWord, touch } from './state';
 import { agentAlive, agentCallDone, agentCallFailed, agentCallStart } from './agent';
 import { agentVmEvent } from './agent-events';
 import type { ActionDef } from './action-types';
@@ -229,26 +229,6 @@ export const VM_ACTIONS: Record<string, ActionDef> = {
       const where = d && d.domid !== null ? d.host : null;
       agentVmEvent(world, m, vm, where ? statusWord(m, 'running') : statusWord(m, 'stopped'), where);
       return fail(world, m, vm, src, 'migrate_vm', `Error: /usr/lib64/xen/bin/xc_save failed: migration of ${vm.name} to ${job.args.server} failed`);
-    },
-  },
-
-  edit_vm: {
-    check(_w, m, a) {
-      const vm = findVm(m, a.vm ?? '');
-      if (!vm) return noVm(a.vm ?? '');
-      if (a.ha !== undefined && !['true', 'false', 'yes', 'no'].includes(a.ha.toLowerCase())) return `Invalid value for attribute highAvailability: ${a.ha}`;
-      a.vm = vm.id;
-      return { summary: `Edit VM: ${vm.name}`, objectKey: vmKey(vm) };
-    },
-    start(world, _m, job) {
-      job.dueMs = world.clockMs + 1000;
-      return null;
-    },
-    step(world, m, job) {
-      const vm = vmOf(m, job)!;
-      if (job.args.ha !== undefined) vm.ha = ['true', 'yes'].includes(job.args.ha.toLowerCase());
-      managerEvent(world, m, 'INFORMATIONAL', vm.name, 'vm.edited', `Virtual machine ${vm.name} edited: high availability ${vm.ha ? 'on' : 'off'}`);
-      return null;
     },
   },
 };

@@ -1,6 +1,7 @@
 // The CLI's `list` and `show` for each object type: `  id:<id>  name:<name>` lines, and
 // `  Key = value` attribute lines with `[name]` after an object reference (CLI-FORMAT.md).
 import type { ManagerState } from './types';
+import { vmEditFields } from './view';
 
 export const CLI_TYPES = ['Vm', 'Server', 'ServerPool', 'Repository', 'PhysicalDisk', 'Network', 'Job', 'StorageArray'] as const;
 export type CliType = (typeof CLI_TYPES)[number];
@@ -35,9 +36,10 @@ export function cliShow(m: ManagerState, type: CliType, ref: string): string[] |
   switch (type) {
     case 'Vm': {
       const v = m.vms.find((x) => x.id === hit.id)!;
+      const e = vmEditFields(v);
       const repo = m.repositories.find((r) => r.id === v.repository);
       const pool = m.pools.find((p) => p.id === v.pool);
-      return kv([['Name', v.name], ['Id', v.id], ['Status', v.status], ['Memory (MB)', String(v.memoryMiB)], ['Max. Memory (MB)', String(v.memoryMiB)], ['Processors', String(v.vcpus)], ['Max. Processors', String(v.vcpus)], ['High Availability', yesNo(v.ha)], ['Operating System', v.os], ...(pool ? [['Server Pool', `${pool.id}  [${pool.name}]`] as [string, string]] : []), ...(v.server ? [['Server', srv(v.server)] as [string, string]] : []), ...(repo ? [['Repository', `${repo.id}  [${repo.name}]`] as [string, string]] : [])]);
+      return kv([['Name', v.name], ['Id', v.id], ['Status', v.status], ['Memory (MB)', String(v.memoryMiB)], ['Max. Memory (MB)', String(e.maxMemoryMiB)], ['Processors', String(v.vcpus)], ['Max. Processors', String(e.maxVcpus)], ['High Availability', yesNo(v.ha)], ['Operating System', v.os], ...(pool ? [['Server Pool', `${pool.id}  [${pool.name}]`] as [string, string]] : []), ...(v.server ? [['Server', srv(v.server)] as [string, string]] : []), ...(repo ? [['Repository', `${repo.id}  [${repo.name}]`] as [string, string]] : [])]);
     }
     case 'Server': {
       const s = m.servers.find((x) => x.id === hit.id)!;

@@ -55,6 +55,15 @@ function words(line: string): string[] {
   return line.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [];
 }
 
+/** `edit Vm`: id= (or name=) picks the VM; with id=, name= renames it; the other attributes as the CLI names them. */
+function vmEditArgs(a: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = { vm: (a.id ?? a.name)! };
+  if (a.id !== undefined && a.name !== undefined) out.name = a.name;
+  const keys: Array<[string, string]> = [['description', 'description'], ['memory', 'memory'], ['memorylimit', 'memoryLimit'], ['cpucount', 'cpuCount'], ['cpucountlimit', 'cpuCountLimit'], ['cpupriority', 'cpuPriority'], ['highavailability', 'ha']];
+  for (const [cli, arg] of keys) if (a[cli] !== undefined) out[arg] = a[cli]!;
+  return out;
+}
+
 const typeOf = (w: string | undefined): CliType | undefined => CLI_TYPES.find((t) => t.toLowerCase() === (w ?? '').toLowerCase());
 const ref = (a: Record<string, string>) => a.name ?? a.id;
 
@@ -72,7 +81,7 @@ function jobFor(verb: string, type: CliType, a: Record<string, string>, to?: { t
       const dst = a.destserver;
       return dst ? { action: 'migrate_vm', args: { vm: name!, server: dst } } : 'Missing attribute: destServer';
     }
-    case 'edit Vm': return { action: 'edit_vm', args: { vm: name!, ...(a.highavailability !== undefined && { ha: a.highavailability }) } };
+    case 'edit Vm': return { action: 'edit_vm', args: vmEditArgs(a) };
     case 'edit ServerPool': return { action: 'edit_pool', args: { pool: name!, ...(a.highavailability !== undefined && { ha: a.highavailability }) } };
     case 'rediscover Server': return { action: 'rediscover_server', args: { server: name! } };
     case 'refresh Repository': return { action: 'refresh_repository', args: { repository: name! } };

@@ -120,6 +120,9 @@ export function discoverDisks(world: WorldState, m: ManagerState, hosts: HostSta
   return found;
 }
 
+/** The Manager's priority (1–100) of a credit-scheduler weight (priority × 550, 50 ↔ 27500) [INFERRED from OVM's default pair]. */
+export const priorityOfWeight = (weight: number): number => Math.min(100, Math.max(1, Math.round(weight / 550)));
+
 /** A VM the Manager learns of: its object, with what the agent reports now. */
 export function describeVm(m: ManagerState, d: DomainState, poolId: string | null): MgrVm {
   return {
@@ -133,6 +136,10 @@ export function describeVm(m: ManagerState, d: DomainState, poolId: string | nul
     memoryMiB: d.memoryMiB,
     vcpus: d.vcpus,
     os: d.osType,
+    description: '',
+    maxMemoryMiB: d.maxMemMiB,
+    maxVcpus: d.maxVcpus,
+    priority: priorityOfWeight(d.weight),
   };
 }
 

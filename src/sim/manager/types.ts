@@ -78,6 +78,12 @@ export interface MgrVm {
   memoryMiB: number;
   vcpus: number;
   os: string;
+  /** Edit Virtual Machine's other fields (absent in databases saved before they existed: see view.ts). */
+  description?: string;
+  maxMemoryMiB?: number;
+  maxVcpus?: number;
+  /** 1–100; the credit scheduler weight is priority × 550 (50 ↔ OVM's 27500). */
+  priority?: number;
   /** Waiting for an agent event that was lost: only rediscover (3.x) or SQL (2.x) moves it. */
   stuck?: boolean;
 }

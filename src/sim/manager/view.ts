@@ -3,7 +3,7 @@
 import { ymdHms } from '../../lib/calendar';
 import { wallTime } from '../clock';
 import type { WorldState } from '../types';
-import type { ManagerState, MgrJobStatus, MgrSeverity, MgrVmStatus } from './types';
+import type { ManagerState, MgrJobStatus, MgrSeverity, MgrVm, MgrVmStatus } from './types';
 
 export interface ManagerView {
   release: '3.4' | '2.2';
@@ -13,12 +13,20 @@ export interface ManagerView {
   rev: number;
   pools: Array<{ id: string; name: string; master: string | null; ha: boolean; virtualIp: string; clusterId: string | null; poolFsOk: boolean; servers: string[] }>;
   servers: Array<{ id: string; name: string; ip: string; pool: string | null; status: string; master: boolean; roles: string; memoryMiB: number; cpus: number; vms: number }>;
-  vms: Array<{ id: string; name: string; status: MgrVmStatus; server: string | null; pool: string | null; repository: string | null; ha: boolean; memoryMiB: number; vcpus: number; os: string }>;
+  vms: Array<{
+    id: string; name: string; status: MgrVmStatus; server: string | null; pool: string | null; repository: string | null; ha: boolean; memoryMiB: number; vcpus: number; os: string;
+    description: string; maxMemoryMiB: number; maxVcpus: number; priority: number;
+  }>;
   repositories: Array<{ id: string; name: string; status: string; disk: string | null; presentedTo: string[]; pool: string | null }>;
   disks: Array<{ id: string; page83: string; name: string; sizeGiB: number; usage: string; status: string }>;
   networks: Array<{ id: string; name: string; roles: string; servers: string[] }>;
   jobs: Array<{ id: string; summary: string; status: MgrJobStatus; progress: number; message: string; user: string; started: string; ended: string }>;
   events: Array<{ id: string; time: string; severity: MgrSeverity; object: string; type: string; summary: string }>;
+}
+
+/** Edit Virtual Machine's fields, with the values a database saved before they existed stands for. */
+export function vmEditFields(v: MgrVm): { description: string; maxMemoryMiB: number; maxVcpus: number; priority: number } {
+  return { description: v.description ?? '', maxMemoryMiB: v.maxMemoryMiB ?? v.memoryMiB, maxVcpus: v.maxVcpus ?? v.vcpus, priority: v.priority ?? 50 };
 }
 
 /** How many jobs and events the view carries (the tables page through the newest). */
@@ -46,7 +54,10 @@ export function buildManagerView(world: WorldState, m: ManagerState): ManagerVie
       id: s.id, name: s.name, ip: s.ip, pool: poolName(s.pool), status: s.status, master: m.pools.some((p) => p.master === s.name),
       roles: s.roles.join(', '), memoryMiB: s.memoryMiB, cpus: s.cpus, vms: vmCount.get(s.name) ?? 0,
     })).sort(byName),
-    vms: m.vms.map((v) => ({ id: v.id, name: v.name, status: v.status, server: v.server, pool: poolName(v.pool), repository: repoName(v.repository), ha: v.ha, memoryMiB: v.memoryMiB, vcpus: v.vcpus, os: v.os })).sort(byName),
+    vms: m.vms.map((v) => ({
+      id: v.id, name: v.name, status: v.status, server: v.server, pool: poolName(v.pool), repository: repoName(v.repository), ha: v.ha, memoryMiB: v.memoryMiB, vcpus: v.vcpus, os: v.os,
+      ...vmEditFields(v),
+    })).sort(byName),
     repositories: m.repositories.map((r) => ({ id: r.id, name: r.name, status: r.status, disk: r.disk, presentedTo: [...r.presentedTo].sort(), pool: poolName(r.pool) })).sort(byName),
     disks: m.disks.map((d) => ({ id: d.id, page83: d.page83, name: d.name, sizeGiB: Math.round(d.sizeBytes / 1024 ** 3), usage: d.usage, status: d.status })),
     networks: m.networks.map((n) => ({ id: n.id, name: n.name, roles: n.roles.join(', '), servers: n.servers })),
