@@ -1,5 +1,6 @@
-// Browser figures: first prompt after navigation, keystroke echo latency, bundle sizes.
-// Builds the site, serves it with `vite preview` on its own port, drives Debian's Chromium.
+// Browser figures: first prompt after navigation, keystroke echo latency, bundle sizes, and the
+// instructor page's re-grades (workshop-browser.bench.js). Builds the site, serves it with
+// `vite preview` on its own port, drives Debian's Chromium.
 import { spawn, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -9,10 +10,12 @@ import { findBrowser } from '../e2e/find-browser.js';
 import { CHROMIUM_ARGS } from '../e2e/chromium-args.js';
 import { durabilityBench } from './durability.bench.js';
 import { buildBare, startupBench } from './startup.bench.js';
+import { handInFiles, workshopBrowserBench } from './workshop-browser.bench.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const PORT = 4199;
-const OUT = '/tmp/ovm-bench-dist';
+// BENCH_PORT / BENCH_OUTDIR: a second tree on the same machine benchmarks beside this one.
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
+const OUT = process.env.BENCH_OUTDIR ?? '/tmp/ovm-bench-dist';
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,6 +41,7 @@ async function waitForServer(url, ms = 30000) {
   throw new Error(`server at ${url} did not start`);
 }
 
+/** The page's figures, and the workshop's in the browser (`workshop`, null without the hand-in files of workshop.bench.ts). */
 export async function browserBench() {
   execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
   buildBare(OUT);
@@ -98,8 +102,9 @@ export async function browserBench() {
       return times;
     });
     const durability = await durabilityBench(browser, url);
+    const workshop = handInFiles() ? await workshopBrowserBench(browser, `http://127.0.0.1:${PORT}/`) : null;
     await browser.close();
-    return {
+    const figures = {
       ...durability,
       ...startup,
       echoP95Ms: Math.round(p95(echo) * 10) / 10,
@@ -109,6 +114,7 @@ export async function browserBench() {
       mainJsGzipBytes: gzipBytes('index-'),
       workerJsGzipBytes: gzipBytes('engine.worker-'),
     };
+    return { page: figures, workshop };
   } finally {
     try {
       process.kill(-server.pid);
@@ -128,6 +134,25 @@ export async function startupOnly() {
     const durability = await durabilityBench(browser, `http://127.0.0.1:${PORT}/`);
     await browser.close();
     return { ...startup, ...durability, mainJsGzipBytes: gzipBytes('index-'), workerJsGzipBytes: gzipBytes('engine.worker-') };
+  } finally {
+    try {
+      process.kill(-server.pid);
+    } catch {}
+  }
+}
+
+/** `BENCH_ONLY=workshop npm run bench`: the instructor page's re-grades only (after workshop.bench.ts wrote the hand-ins). */
+export async function workshopOnly() {
+  execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT], { cwd: root, stdio: 'ignore', detached: true });
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    const browser = await chromium.launch({ executablePath: findBrowser() ?? undefined, args: CHROMIUM_ARGS });
+    try {
+      return await workshopBrowserBench(browser, `http://127.0.0.1:${PORT}/`);
+    } finally {
+      await browser.close();
+    }
   } finally {
     try {
       process.kill(-server.pid);

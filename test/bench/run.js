@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { join } from 'node:path';
-import { browserBench, startupOnly } from './browser.bench.js';
+import { browserBench, startupOnly, workshopOnly } from './browser.bench.js';
 import { findBrowser } from '../e2e/find-browser.js';
 import { managerPageBench } from './manager-page.bench.js';
 
@@ -25,6 +25,20 @@ if (process.env.BENCH_ONLY === 'startup') {
   process.exit(0);
 }
 
+// BENCH_ONLY=workshop: the workshop's figures only (node: workshop.bench.ts, which also writes the
+// hand-in files; browser: workshop-browser.bench.js), merged into the last results.json.
+if (process.env.BENCH_ONLY === 'workshop') {
+  const last = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  const run = spawnSync('npx', ['vitest', 'run', '--config', 'test/bench/vitest.bench.config.ts', 'test/bench/workshop.bench.ts'], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('workshop.bench.ts failed');
+  const node = JSON.parse(readFileSync(join(partsDir, 'workshop.json'), 'utf8'));
+  last.workshop = { ...node, browser: await workshopOnly(), measuredAt: new Date().toISOString() };
+  writeFileSync(join(here, 'results.json'), JSON.stringify(last, null, 2) + '\n');
+  writeFileSync(join(here, 'RESULTS.md'), renderMarkdown(last));
+  console.log(JSON.stringify(last.workshop, null, 2));
+  process.exit(0);
+}
+
 // BENCH_ONLY=manager: the Manager tab on the 400-VM estate (manager-page.bench.js), merged into the last results.json.
 if (process.env.BENCH_ONLY === 'manager') {
   const last = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
@@ -42,7 +56,9 @@ const results = { date: new Date().toISOString(), machine: machine() };
 for (const f of readdirSync(partsDir).filter((x) => x.endsWith('.json')).sort()) {
   results[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(partsDir, f), 'utf8'));
 }
-results.page = await browserBench();
+const browserFigures = await browserBench();
+results.page = browserFigures.page;
+if (browserFigures.workshop) results.workshop = { ...results.workshop, browser: browserFigures.workshop };
 
 // After browserBench: it reuses that build.
 results.managerPage = await managerPageBench();
