@@ -2,7 +2,6 @@
 // scratch engines (an in-memory store each, one shared core reset to its pristine tables), and
 // the editor's validation. Re-grades and tests run one at a time.
 import { createGate } from './persistence';
-import { createMemoryStore } from './persistence-memory';
 import { handInCode, textHash, type ClassLab, type ClassPolicy, type HandIn } from './class-format';
 import { parseHandIn, type Parsed } from './class-validate';
 import { buildHandIn, labTextOf, storedCustomLabs, type HandInRequest, type LiveAttempt } from './class-handin';
