@@ -2,18 +2,19 @@
 // wording (Oracle Linux 6): bundled short flags, `-n5`/`-n 5`, `--long[=value]`, unique long
 // prefixes, `--` ending options, and permuted operands. Parses only; never prints, never throws.
 //
-// Usage:
-//   const SPEC = defineArgs({ prog: 'ls', exitCode: 2, options: [
+// A command declares its options in its spec and `invokeCommand` parses them before `run`:
+//   const ARGS = defineArgs({ prog: 'ls', exitCode: 2, options: [
 //     { short: 'l' }, { short: 'a', long: 'all' }, { long: 'color', arg: 'optional' },
 //     { short: 'w', long: 'width', arg: 'required' } ] });
-//   const p = parseArgs(SPEC, ctx.args);
-//   if (!p.ok) return p.outcome;          // stderr + exit code as the real tool prints them
-//   p.args.has('l'); p.args.value('width'); p.args.operands;
+//   defineCommand({ name: 'ls', args: ARGS, run(ctx) { ctx.parsed.has('l'); ctx.parsed.value('width') } });
+// Usage errors never reach `run`: stderr + exit code as the real tool prints them (`onError`
+// when the tool words them its own way). `parsed.has('wdith')` is a type error: keys are typed.
 //
 // The key of an option is `key ?? long ?? short`. Errors end with the tool's "Try" hint:
 // coreutils prints `Try \`ls --help' for more information.`; a `usageLine` is printed before it
 // (grep: `Usage: grep [OPTION]... PATTERN [FILE]...`); `tryHelp: false` prints neither.
-import type { CommandOutcome } from './types';
+// C tools that call getopt(3) with an option string get their ArgSpec from getopt.ts.
+import type { CommandContext, CommandOutcome } from './types';
 
 export type ArgKind = 'none' | 'required' | 'optional';
 
@@ -23,7 +24,7 @@ export interface OptionDef {
   /** Without dashes: `--all`. */
   long?: string;
   /** Extra long spellings of the same option (`--recursive` and `--dereference-recursive`). */
-  aliases?: string[];
+  aliases?: readonly string[];
   /** Result key; defaults to `long`, then `short`. Several options may share a key. */
   key?: string;
   /** 'required': `-n 5`, `-n5`, `--lines=5`, `--lines 5`; 'optional': only `--color=always` or `--color`. */
@@ -31,11 +32,37 @@ export interface OptionDef {
   /** Placeholder and one-line description, for `--help`, `man` and Tab completion. */
   argName?: string;
   help?: string;
+  /**
+   * Checks the value as the tool's getopt loop does when it meets the option (multipath's `-p`
+   * policy): a message refuses the command line there, before any later option is looked at.
+   */
+  check?: (value: string) => string | undefined;
 }
 
-export interface ArgSpec {
+/** What went wrong, for a tool that words its usage errors its own way (`onError`). */
+export interface ArgError {
+  /** invalid: unknown short option; missing: no value; unrecognized/ambiguous/no-value: long options; value: `check` refused it. */
+  kind: 'invalid' | 'missing' | 'unrecognized' | 'ambiguous' | 'no-value' | 'value';
+  /** The option as the message names it: `x` for `-x`, `--foo` as typed. */
+  option: string;
+  /** glibc's complaint without the program name (`invalid option -- 'x'`), or the check's message. */
+  message: string;
+  /** The default answer: `prog: message`, the usage line and the "Try" hint. */
+  outcome: CommandOutcome;
+}
+
+/** `--help` in coreutils' layout from the declared options (formatHelp), answered by invokeCommand. */
+export interface HelpText {
+  usage: string;
+  description: string;
+  footer?: string;
+}
+
+export interface ArgSpec<K extends string = string> {
   prog: string;
   options: readonly OptionDef[];
+  /** Type-only: the keys `parsed.has()` accepts (defineArgs infers them from `options`). */
+  readonly keys?: K;
   /** Exit status on a usage error (coreutils: 1; ls, grep, sort, du: 2). */
   exitCode?: number;
   /** Printed between the error and the "Try" line. */
@@ -46,42 +73,84 @@ export interface ArgSpec {
   stopAtOperand?: boolean;
   /** Key that receives a legacy `-NUM` (as in `head -5`); digits are not options then. */
   numberKey?: string;
+  /** getopt(3) without long options: `--x` is read as the short options `-`, `x` (`-` is none). */
+  longOptions?: false;
+  /**
+   * Keys of options the tool acts on inside its getopt loop and exits (fdisk's `-h`,
+   * multipathd's `-k`): nothing after them is parsed, so a later mistake is never reported.
+   */
+  stopAfter?: readonly string[];
+  /** `--help`: answered with this text when the `help` key was given (after the whole line parsed). */
+  help?: HelpText;
+  /** Legacy syntax getopt never sees, rewritten first (`tail +5` is `tail -n +5`). */
+  preprocess?: (argv: readonly string[]) => string[];
+  /** The tool's own answer to a usage error (its usage text, another stream or exit status). */
+  onError?: (e: ArgError, ctx: CommandContext) => CommandOutcome;
+  /** The options differ by release (fdisk 2.13 has no `-c`): the spec this host's tool parses with. */
+  variant?: (ctx: CommandContext) => ArgSpec<K>;
 }
 
-export interface ParsedArgs {
+export interface ParsedArgs<K extends string = string> {
   /** Options as given, in order (for tools where the last of several wins). */
-  readonly list: ReadonlyArray<{ key: string; value: string | undefined }>;
+  readonly list: ReadonlyArray<{ key: K; value: string | undefined }>;
   readonly operands: string[];
-  has(key: string): boolean;
-  count(key: string): number;
+  has(key: K): boolean;
+  count(key: K): number;
   /** The last value given for `key`. */
-  value(key: string): string | undefined;
-  values(key: string): string[];
+  value(key: K): string | undefined;
+  values(key: K): string[];
   /** The key among `keys` that came last on the command line (`ls -t -S`: the last sort wins). */
-  last(...keys: string[]): string | undefined;
+  last<L extends K>(...keys: L[]): L | undefined;
 }
 
-export type ParseArgsResult = { ok: true; args: ParsedArgs } | { ok: false; outcome: CommandOutcome; error: string };
+export type ParseArgsResult<K extends string = string> = { ok: true; args: ParsedArgs<K> } | { ok: false; outcome: CommandOutcome; error: string; err: ArgError };
 
-export const defineArgs = (spec: ArgSpec): ArgSpec => spec;
+/** The option keys of an ArgSpec, and its parsed arguments, for helpers of `run`: `ParsedOf<typeof ARGS>`. */
+export type KeysOf<S> = S extends ArgSpec<infer K> ? K : never;
+export type ParsedOf<S> = ParsedArgs<KeysOf<S>>;
+
+/** The key an option is stored under, as a type: `key ?? long ?? short`. */
+type OptionKey<O> = O extends { key: infer K extends string } ? K : O extends { long: infer L extends string } ? L : O extends { short: infer S extends string } ? S : never;
+
+/** Declares a tool's options; the keys of the result are inferred, so a misspelt `has('x')` fails to compile. */
+export function defineArgs<const O extends readonly OptionDef[], const N extends string = never>(
+  spec: Omit<ArgSpec<OptionKey<O[number]> | N>, 'options' | 'numberKey'> & { options: O; numberKey?: N },
+): ArgSpec<OptionKey<O[number]> | N> {
+  return spec;
+}
 
 const keyOf = (o: OptionDef): string => o.key ?? o.long ?? o.short ?? '?';
 
-export function parseArgs(spec: ArgSpec, argv: readonly string[]): ParseArgsResult {
+export function parseArgs<K extends string>(spec: ArgSpec<K>, argv: readonly string[]): ParseArgsResult<K> {
   const list: Array<{ key: string; value: string | undefined }> = [];
   const operands: string[] = [];
-  const err = (msg: string): ParseArgsResult => {
+  const fail = (kind: ArgError['kind'], option: string, msg: string): ParseArgsResult<K> => {
     const stderr = `${spec.prog}: ${msg}\n` + usageTail(spec);
-    return { ok: false, error: msg, outcome: { stdout: '', stderr, exitCode: spec.exitCode ?? 1 } };
+    const outcome = { stdout: '', stderr, exitCode: spec.exitCode ?? 1 };
+    return { ok: false, error: msg, outcome, err: { kind, option, message: msg, outcome } };
+  };
+  const err = (msg: string): ParseArgsResult<K> => {
+    const long = /'(--[^'=]*)/.exec(msg)?.[1] ?? '';
+    const kind = msg.includes('ambiguous') ? 'ambiguous' : msg.includes('requires') ? 'missing' : msg.includes("doesn't allow") ? 'no-value' : 'unrecognized';
+    return fail(kind, long, msg);
+  };
+  // Records an option; a `check` refusal or a stopping option ends parsing (see OptionDef.check, stopAfter).
+  let stop = false;
+  const push = (o: OptionDef, value: string | undefined, name: string): ParseArgsResult<K> | undefined => {
+    const bad = value !== undefined ? o.check?.(value) : undefined;
+    if (bad !== undefined) return fail('value', name, bad);
+    list.push({ key: keyOf(o), value });
+    if (spec.stopAfter?.includes(keyOf(o))) stop = true;
+    return undefined;
   };
 
-  for (let i = 0; i < argv.length; i++) {
+  for (let i = 0; i < argv.length && !stop; i++) {
     const a = argv[i]!;
     if (a === '--') {
       operands.push(...argv.slice(i + 1));
       break;
     }
-    if (a.startsWith('--')) {
+    if (a.startsWith('--') && spec.longOptions !== false) {
       const eq = a.indexOf('=');
       const name = a.slice(2, eq < 0 ? undefined : eq);
       const inline = eq < 0 ? undefined : a.slice(eq + 1);
@@ -91,13 +160,14 @@ export function parseArgs(spec: ArgSpec, argv: readonly string[]): ParseArgsResu
       if (!found) return err(`unrecognized option '${a}'`);
       const full = found.long!;
       const kind = found.arg ?? 'none';
+      let value: string | undefined;
       if (kind === 'none') {
         if (inline !== undefined) return err(`option '--${full}' doesn't allow an argument`);
-        list.push({ key: keyOf(found), value: undefined });
-      } else if (kind === 'optional') list.push({ key: keyOf(found), value: inline });
-      else if (inline !== undefined) list.push({ key: keyOf(found), value: inline });
-      else if (i + 1 < argv.length) list.push({ key: keyOf(found), value: argv[++i]! });
+      } else if (kind === 'optional' || inline !== undefined) value = inline;
+      else if (i + 1 < argv.length) value = argv[++i]!;
       else return err(`option '${a}' requires an argument`);
+      const refused = push(found, value, `--${full}`);
+      if (refused) return refused;
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
@@ -105,20 +175,23 @@ export function parseArgs(spec: ArgSpec, argv: readonly string[]): ParseArgsResu
         list.push({ key: spec.numberKey, value: a.slice(1) });
         continue;
       }
-      for (let j = 1; j < a.length; j++) {
+      for (let j = 1; j < a.length && !stop; j++) {
         const c = a[j]!;
         const o = spec.options.find((x) => x.short === c);
-        if (!o) return err(`invalid option -- '${c}'`);
+        if (!o) return fail('invalid', c, `invalid option -- '${c}'`);
         const kind = o.arg ?? 'none';
         if (kind === 'none') {
-          list.push({ key: keyOf(o), value: undefined });
+          const refused = push(o, undefined, c);
+          if (refused) return refused;
           continue;
         }
         const rest = a.slice(j + 1);
-        if (rest) list.push({ key: keyOf(o), value: rest });
-        else if (kind === 'optional') list.push({ key: keyOf(o), value: undefined });
-        else if (i + 1 < argv.length) list.push({ key: keyOf(o), value: argv[++i]! });
-        else return err(`option requires an argument -- '${c}'`);
+        let value: string | undefined;
+        if (rest || kind === 'optional') value = rest || undefined;
+        else if (i + 1 < argv.length) value = argv[++i]!;
+        else return fail('missing', c, `option requires an argument -- '${c}'`);
+        const refused = push(o, value, c);
+        if (refused) return refused;
         break;
       }
       continue;
@@ -129,7 +202,7 @@ export function parseArgs(spec: ArgSpec, argv: readonly string[]): ParseArgsResu
       break;
     }
   }
-  return { ok: true, args: makeParsed(list, operands) };
+  return { ok: true, args: makeParsed(list as Array<{ key: K; value: string | undefined }>, operands) };
 }
 
 function findLong(spec: ArgSpec, name: string): OptionDef | 'ambiguous' | undefined {
@@ -152,7 +225,7 @@ function usageTail(spec: ArgSpec): string {
   return `${usage}Try \`${spec.prog} --help' for more information.\n`;
 }
 
-function makeParsed(list: Array<{ key: string; value: string | undefined }>, operands: string[]): ParsedArgs {
+function makeParsed<K extends string>(list: Array<{ key: K; value: string | undefined }>, operands: string[]): ParsedArgs<K> {
   return {
     list,
     operands,
@@ -163,15 +236,30 @@ function makeParsed(list: Array<{ key: string; value: string | undefined }>, ope
       return undefined;
     },
     values: (k) => list.filter((e) => e.key === k && e.value !== undefined).map((e) => e.value!),
-    last: (...keys) => {
-      for (let i = list.length - 1; i >= 0; i--) if (keys.includes(list[i]!.key)) return list[i]!.key;
+    last: <L extends K>(...keys: L[]): L | undefined => {
+      for (let i = list.length - 1; i >= 0; i--) if ((keys as K[]).includes(list[i]!.key)) return list[i]!.key as L;
       return undefined;
     },
   };
 }
 
+/**
+ * The command line of a command that declares `args`, parsed for its `run` (defineCommand wraps
+ * every such `run` with this, so whoever calls it — the shell, `env`, `xargs`, `find -exec`, the
+ * lab hooks — gets the same answer): the parsed arguments, or the answer in their place, a usage
+ * error in the tool's wording or its `--help`.
+ */
+export function parseCommandLine<K extends string>(base: ArgSpec<K>, ctx: CommandContext): { ok: true; parsed: ParsedArgs<K> } | { ok: false; outcome: CommandOutcome } {
+  const spec = base.variant?.(ctx) ?? base;
+  const p = parseArgs(spec, spec.preprocess ? spec.preprocess(ctx.args) : ctx.args);
+  if (!p.ok) return { ok: false, outcome: spec.onError ? spec.onError(p.err, ctx) : p.outcome };
+  const help = spec.help;
+  if (help && p.args.list.some((e) => e.key === 'help')) return { ok: false, outcome: { stdout: formatHelp(spec, help.usage, help.description, help.footer), stderr: '', exitCode: 0 } };
+  return { ok: true, parsed: p.args };
+}
+
 /** The words Tab offers for an option being typed: `--long` (with `=` when it takes a value) and `-s`. */
-export function optionWords(spec: ArgSpec, current: string): string[] {
+export function optionWords(spec: ArgSpec<string>, current: string): string[] {
   const out: string[] = [];
   for (const o of spec.options) {
     for (const n of [o.long, ...(o.aliases ?? [])]) if (n) out.push(`--${n}${o.arg === 'required' ? '=' : ''}`);

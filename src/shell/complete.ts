@@ -37,7 +37,8 @@ export function completeLine(ctx: LineCompletionContext, line: string, cursor: n
     return { start, candidates: names.filter((n) => n.startsWith(current)) };
   }
   const spec = ctx.registry.get(commandWords[0]!);
-  if (spec?.args && current.startsWith('-')) {
+  // A tool's own completer knows its option words better than its getopt letters (`-ll`, `-kshow paths`).
+  if (spec?.args && !spec.complete && current.startsWith('-')) {
     const opts = optionWords(spec.args, current);
     if (opts.length) return { start, candidates: opts };
   }

@@ -4,7 +4,7 @@ import type { ShellRuntime } from './shell-runtime';
 import type { ProgramFactory } from '../programs/program';
 import type { Sim } from '../sim/sim';
 import type { HostState, WorldState } from '../sim/types';
-import type { ArgSpec } from './args';
+import { parseCommandLine, type ArgSpec, type ParsedArgs } from './args';
 import type { Command } from './ast';
 import type { LocalScope } from './functions';
 
@@ -64,7 +64,12 @@ export interface CommandContext {
   registry: Registry;
   /** True when stdout is the terminal (not a pipe or a file): `ls` prints columns and colours then. */
   stdoutTty?: boolean;
+  /** `args` as `spec.args` parsed them (invokeCommand), for a command that declares them. */
+  parsed?: ParsedArgs;
 }
+
+/** What `run` gets when its spec declares `args`: the command line already parsed, typed by its keys. */
+export type ParsedContext<K extends string> = Omit<CommandContext, 'parsed'> & { parsed: ParsedArgs<K> };
 
 export interface CommandSpec {
   name: string;
@@ -74,8 +79,13 @@ export interface CommandSpec {
   usage: string;
   /** Completions for the word being typed; `words` are the arguments before it. */
   complete?: (ctx: CompletionContext, words: string[], current: string) => string[];
-  /** Declared options (src/shell/args.ts): Tab completes them, the fuzzer and `man` read them. */
+  /**
+   * Declared options (src/shell/args.ts): invokeCommand parses them, answers `--help` and usage
+   * errors, and gives `run` the result as `ctx.parsed`; Tab completes them, the fuzzer and `man` read them.
+   */
   args?: ArgSpec;
+  /** `run` parses `ctx.args` itself (virt-install's optparse): `args` is declared for Tab, `man` and the fuzzer only. */
+  selfParsing?: true;
   run(ctx: CommandContext): CommandOutcome;
 }
 
@@ -95,4 +105,23 @@ export interface Registry {
 export const ok = (stdout = ''): CommandOutcome => ({ stdout, stderr: '', exitCode: 0 });
 export const fail = (stderr: string, exitCode = 1, stdout = ''): CommandOutcome => ({ stdout, stderr, exitCode });
 
-export const defineCommand = (spec: CommandSpec): CommandSpec => spec;
+/** A spec whose `run` reads `ctx.parsed`, typed by the keys of its `args`. */
+type ParsingSpec<K extends string> = Omit<CommandSpec, 'args' | 'run'> & { args: ArgSpec<K>; run(ctx: ParsedContext<K>): CommandOutcome };
+
+// A spec with `args` gets `ctx.parsed` typed by their keys; one without gets none.
+export function defineCommand<K extends string>(spec: ParsingSpec<K>): CommandSpec;
+export function defineCommand(spec: Omit<CommandSpec, 'args'> & { args?: undefined }): CommandSpec;
+export function defineCommand(spec: CommandSpec): CommandSpec {
+  const args = spec.args;
+  if (!args || spec.selfParsing) return spec;
+  const run = spec.run;
+  // The parse lives in the spec's own `run` (not in invokeCommand) so that every caller of
+  // `run` — env, xargs, find -exec, the engine's lab and class wrappers — parses the same way.
+  return {
+    ...spec,
+    run(ctx) {
+      const p = parseCommandLine(args, ctx);
+      return p.ok ? run({ ...ctx, parsed: p.parsed }) : p.outcome;
+    },
+  };
+}

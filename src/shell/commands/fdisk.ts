@@ -6,6 +6,7 @@ import { listBlockDevices, resolveBlockDevice, type BlockDevice } from '../../si
 import { readLabel } from '../../sim/storage/san/disk-access';
 import { hostSan } from '../../sim/storage/san/san';
 import { fdiskProgram } from '../../programs/fdisk';
+import { getopt } from '../getopt';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
 
 const USAGE_217 = `
@@ -39,43 +40,13 @@ and PARTITION is something like /dev/hda7
 const versionOf = (ctx: CommandContext): FdiskVersion => (ctx.host.release === 'ovm22' ? '2.13' : '2.17');
 const usage = (ctx: CommandContext) => (versionOf(ctx) === '2.17' ? USAGE_217 : USAGE_213);
 
-interface FdiskArgs {
-  list: boolean;
-  size: boolean;
-  units: boolean;
-  noDos: boolean;
-  version: boolean;
-  operands: string[];
-}
-
-function parse(ctx: CommandContext): FdiskArgs | CommandOutcome {
-  const o: FdiskArgs = { list: false, size: false, units: false, noDos: false, version: false, operands: [] };
-  const v217 = versionOf(ctx) === '2.17';
-  const args = ctx.args;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('-') || a === '-') {
-      o.operands.push(a);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j]!;
-      if (c === 'l') o.list = true;
-      else if (c === 's') o.size = true;
-      else if (c === 'u') o.units = true;
-      else if (c === 'v' || c === 'V') o.version = true;
-      else if (c === 'c' && v217) o.noDos = true;
-      else if (c === 'h') return { stdout: '', stderr: usage(ctx), exitCode: 1 };
-      else if ('bCHS'.includes(c)) {
-        if (j + 1 < a.length) j = a.length;
-        else if (args[i + 1] !== undefined) i++;
-        else return { stdout: '', stderr: `fdisk: option requires an argument -- '${c}'\n` + usage(ctx), exitCode: 1 };
-        break;
-      } else return { stdout: '', stderr: `fdisk: invalid option -- '${c}'\n` + usage(ctx), exitCode: 1 };
-    }
-  }
-  return o;
-}
+/** getopt strings of util-linux-ng 2.17.2 and util-linux 2.13 (no -c); -h prints the usage from inside the loop. */
+const ARGS = getopt('b:cC:hH:lsS:uvV', {
+  prog: 'fdisk',
+  usage,
+  stopAfter: ['h'],
+  variant: (ctx) => (versionOf(ctx) === '2.17' ? undefined : 'b:C:hH:lsS:uvV'),
+});
 
 /** The devices `fdisk -l` walks: whole disks of /proc/partitions; dm devices as /dev/mapper names on 2.17. */
 function listTargets(ctx: CommandContext): Array<{ name: string; dev: BlockDevice }> {
@@ -110,9 +81,11 @@ export const fdisk = defineCommand({
     const devs = listBlockDevices(c.world, c.host.name).filter((d) => d.kind === 'disk' || d.kind === 'mpath').map((d) => d.path);
     return ['-l', '-u', '-s', ...devs].filter((x) => x.startsWith(cur));
   },
+  args: ARGS,
   run(ctx) {
-    const o = parse(ctx);
-    if ('exitCode' in o) return o;
+    const a = ctx.parsed;
+    if (a.has('h')) return { stdout: '', stderr: usage(ctx), exitCode: 1 };
+    const o = { list: a.has('l'), size: a.has('s'), units: a.has('u'), noDos: a.has('c'), version: a.has('v') || a.has('V'), operands: a.operands };
     const world = ctx.world;
     const host = ctx.host.name;
     if (o.version) return { stdout: versionOf(ctx) === '2.17' ? 'fdisk (util-linux-ng 2.17.2)\n' : 'fdisk (util-linux 2.13-pre7)\n', stderr: '', exitCode: 0 };

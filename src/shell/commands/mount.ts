@@ -2,7 +2,7 @@
 // /etc/mtab (also per type and with labels), mounting OCFS2 under its rules (sim/storage/ocfs2/mounts.ts)
 // and a guest's NTFS image through a loop device when ntfs-3g is installed (sim/xen/ntfs-loop-mount.ts),
 // and unmounting unless a shell or a running guest still uses the file system.
-import { defineArgs, parseArgs } from '../args';
+import { defineArgs } from '../args';
 import { defineCommand, fail, type CommandOutcome, type CommandSpec } from '../types';
 import { mountOcfs2, umountTarget, volumeOfMount, type MountOutcome } from '../../sim/storage/ocfs2/mounts';
 import { mtab } from '../../sim/storage/ocfs2/mounts-table';
@@ -104,9 +104,7 @@ const mount = defineCommand({
   usage: 'mount [-lhV] | mount [-t type] [-o options] device dir',
   args: MOUNT_ARGS,
   run(ctx) {
-    const p = parseArgs(MOUNT_ARGS, ctx.args);
-    if (!p.ok) return { ...p.outcome, exitCode: 1 };
-    const a = p.args;
+    const a = ctx.parsed;
     if (a.has('help')) return { stdout: MOUNT_USAGE, stderr: '', exitCode: 0 };
     if (a.has('version')) return { stdout: ctx.host.release === 'ovm22' ? 'mount (util-linux 2.13-pre7)\n' : 'mount from util-linux-ng 2.17.2 (with libblkid and selinux support)\n', stderr: '', exitCode: 0 };
     const type = a.value('types');

@@ -12,6 +12,8 @@ import { hostSan } from '../../sim/storage/san/san';
 import { selectMaps, topoMaps, topologyText } from '../../sim/storage/san/topology';
 import { renderSection } from '../../sim/render/multipath-config';
 import type { WorldState } from '../../sim/types';
+import type { ParsedOf } from '../args';
+import { getopt } from '../getopt';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
 
 /** condlog on a terminal: 0.4.9 prefixes `Mar 02 08:01:02 | `; RHEL5's 0.4.7 prints the bare text. */
@@ -105,80 +107,30 @@ interface MpOpts {
 
 const POLICIES = ['failover', 'multibus', 'group_by_serial', 'group_by_prio', 'group_by_node_name'];
 
-/** getopt(":dhl::FfM:v:p:b:Brtq") as multipath 0.4.9 calls it. */
-function parse(ctx: CommandContext): MpOpts | CommandOutcome {
-  const o: MpOpts = { list: 0, verbosity: 2, dryRun: false, reload: false, flush: '', hwtable: false };
-  const operands: string[] = [];
-  const bad = (msg: string): CommandOutcome => ({ stdout: '', stderr: msg + usage(ctx), exitCode: 1, stderrFirst: true });
-  const args = ctx.args;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      operands.push(a);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j]!;
-      const rest = a.slice(j + 1);
-      const needArg = (): string | null => {
-        if (rest) return rest;
-        const next = args[i + 1];
-        if (next === undefined) return null;
-        i++;
-        return next;
-      };
-      switch (c) {
-        case 'd':
-          o.dryRun = true;
-          break;
-        case 'r':
-          o.reload = true;
-          break;
-        case 'F':
-          o.flush = 'all';
-          break;
-        case 'f':
-          o.flush = 'one';
-          break;
-        case 't':
-          o.hwtable = true;
-          break;
-        case 'B':
-        case 'q':
-          break;
-        case 'h':
-          return { stdout: '', stderr: usage(ctx), exitCode: 1 };
-        case 'l':
-          // `l::`: an optional argument glued on: `-ll` is -l with "l".
-          o.list = rest === 'l' ? 2 : 1;
-          j = a.length;
-          break;
-        case 'v':
-        case 'p':
-        case 'b':
-        case 'M': {
-          const v = needArg();
-          if (v === null) return bad('Missing option arguement\n');
-          if (c === 'v') {
-            if (!/^\d/.test(v)) return bad('Missing option arguement\n');
-            o.verbosity = parseInt(v, 10);
-          } else if (c === 'p') {
-            if (!POLICIES.includes(v)) return bad(`'${v}' is not a valid policy\n`);
-            o.policy = v;
-          }
-          j = a.length;
-          break;
-        }
-        default:
-          return bad('Unknown switch: (null)\n');
-      }
-    }
+/** getopt(":dhl::FfM:v:p:b:Brtq") as multipath 0.4.9 calls it: opterr silenced, its own complaints. */
+const ARGS = getopt(':dhl::FfM:v:p:b:Brtq', {
+  prog: 'multipath',
+  usage,
+  complaints: { invalid: () => 'Unknown switch: (null)', missing: () => 'Missing option arguement' },
+  checks: {
+    v: (v) => (/^\d/.test(v) ? undefined : 'Missing option arguement'),
+    p: (v) => (POLICIES.includes(v) ? undefined : `'${v}' is not a valid policy`),
+  },
+  // `-h` prints the usage from inside the loop and exits.
+  stopAfter: ['h'],
+});
+
+function options(a: ParsedOf<typeof ARGS>): MpOpts {
+  const o: MpOpts = { list: 0, verbosity: 2, dryRun: a.has('d'), reload: a.has('r'), flush: '', hwtable: a.has('t') };
+  for (const { key, value } of a.list) {
+    if (key === 'F') o.flush = 'all';
+    else if (key === 'f') o.flush = 'one';
+    // `l::`: an optional argument glued on: `-ll` is -l with "l".
+    else if (key === 'l') o.list = value === 'l' ? 2 : 1;
+    else if (key === 'v') o.verbosity = parseInt(value!, 10);
+    else if (key === 'p') o.policy = value;
   }
-  o.dev = operands[0];
+  o.dev = a.operands[0];
   return o;
 }
 
@@ -296,9 +248,10 @@ export const multipath = defineCommand({
     const maps = hostSan(c.world, c.host.name)?.maps.map((m) => m.name) ?? [];
     return ['-l', '-ll', '-v0', '-v1', '-v2', '-v3', '-d', '-r', '-f', '-F', '-t', '-h', ...maps].filter((x) => x.startsWith(cur));
   },
+  args: ARGS,
   run(ctx) {
-    const o = parse(ctx);
-    if ('exitCode' in o) return o;
+    if (ctx.parsed.has('h')) return { stdout: '', stderr: usage(ctx), exitCode: 1 };
+    const o = options(ctx.parsed);
     if (o.hwtable) return { stdout: hwtableText(), stderr: '', exitCode: 0 };
     if (!hostSan(ctx.world, ctx.host.name)) return { stdout: '', stderr: 'DM multipath kernel driver not loaded\n', exitCode: 1 };
     const { cfg, out } = loadConfig(ctx);

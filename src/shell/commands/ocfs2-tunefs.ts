@@ -1,7 +1,7 @@
 // tunefs.ocfs2 (ocfs2ne.c): option parsing with its own messages (opterr = 0), then the
 // operations in run_operations' order — resize first, online-capable ones in a first pass when
 // the volume is mounted somewhere, the rest after (which then fail the cluster trylock).
-import { defineArgs, parseArgs } from '../args';
+import { defineArgs } from '../args';
 import { defineCommand, type CommandOutcome } from '../types';
 import { TUNEFS_USAGE, checkQueryFormat, renderQuery } from '../../sim/render/tunefs';
 import { changeSlots, lockFor, openDevice, relabel, resetUuid, resizeVolume, tunefsNumber, updateClusterStack, type TunefsOp } from '../../sim/storage/ocfs2/ocfs2-tunefs';
@@ -36,6 +36,7 @@ const ARGS = defineArgs({
     { short: 'y', long: 'yes' },
     { short: 'n', long: 'no' },
   ],
+  onError: (e, ctx) => usageErr(remapError(e.message, ctx.args)),
 });
 
 const P = 'tunefs.ocfs2: ';
@@ -59,9 +60,7 @@ export const tunefs = defineCommand({
   usage: 'tunefs.ocfs2 [options] <device> [new-size]',
   args: ARGS,
   run(ctx) {
-    const parsed = parseArgs(ARGS, ctx.args);
-    if (!parsed.ok) return usageErr(remapError(parsed.error, ctx.args));
-    const a = parsed.args;
+    const a = ctx.parsed;
     const seen = new Set<string>();
     for (const { key } of a.list) {
       if (key === 'verbose' || key === 'quiet') continue;

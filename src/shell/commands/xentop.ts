@@ -1,7 +1,7 @@
 // `xentop` (reference §2): full-screen, refreshing every `delay` seconds of simulated time, keys
 // d n b t v r s ↑ ↓ q Esc Ctrl-L; batch mode (`-b`) prints header and rows per iteration.
 // Options as getopt "hVnxrvd:bi:f": an unknown one is complained about, then usage, exit 0.
-import { defineArgs, parseArgs } from '../args';
+import { defineArgs } from '../args';
 import { Screen, type Segment } from '../../programs/screen';
 import { domainRow, headerCells, headerLine, netLines, sortDomains, summaryLines, vbdLines, vcpuLines, FIELDS } from '../../sim/render/xentop';
 import { sampleHost, withCpuPct, type XentopSample } from '../../sim/xen/xentop-sample';
@@ -25,6 +25,8 @@ const ARGS = defineArgs({
     { short: 'i', long: 'iterations', arg: 'required', help: 'number of iterations before exiting' },
     { short: 'f', long: 'full-name', help: 'output the full domain name (not truncated)' },
   ],
+  // The '?' case falls through into -h: getopt's complaint on stderr, then the usage on stdout, exit 0.
+  onError: (e, ctx) => ({ stdout: usage(ctx.host.release), stderr: e.outcome.stderr, exitCode: 0, stderrFirst: true }),
 });
 
 function usage(release: Release): string {
@@ -267,9 +269,7 @@ export const xentopCommand: CommandSpec = defineCommand({
   run(ctx) {
     const release = ctx.host.release;
     const old = release === 'ovm22';
-    const p = parseArgs(ARGS, ctx.args);
-    if (!p.ok) return { stdout: usage(release), stderr: p.outcome.stderr, exitCode: 0, stderrFirst: true };
-    const a = p.args;
+    const a = ctx.parsed;
     if (old && a.has('full-name')) return { stdout: usage(release), stderr: "xentop: invalid option -- 'f'\n", exitCode: 0, stderrFirst: true };
     if (a.has('help')) return { stdout: usage(release), stderr: '', exitCode: 0 };
     if (a.has('version')) return { stdout: VERSION, stderr: '', exitCode: 0 };

@@ -1,30 +1,28 @@
-// `dmesg`: dom0's kernel ring buffer (sim/proc/dmesg); -c prints then clears it.
+// `dmesg`: dom0's kernel ring buffer (sim/proc/dmesg); -c prints then clears it. getopt "crn:s:"
+// as util-linux's dmesg.c calls it; usage() prints one line to stderr and exits 1.
 import { dmesgLines } from '../../../sim/proc/dmesg';
+import { getopt } from '../../getopt';
 import { defineCommand, fail, ok } from '../../types';
 
 const USAGE = 'Usage: dmesg [-c] [-n level] [-r] [-s bufsize]\n';
+
+const number = (v: string) => (/^\d+$/.test(v) ? undefined : '');
+
+const ARGS = getopt('crn:s:', { prog: 'dmesg', usage: USAGE, checks: { n: number, s: number } });
 
 export const dmesg = defineCommand({
   name: 'dmesg',
   summary: "print dom0's kernel ring buffer (xm dmesg shows the hypervisor's)",
   usage: 'dmesg [-c] [-n LEVEL] [-s BUFSIZE]',
+  args: ARGS,
   run(ctx) {
-    let clear = false;
-    const args = [...ctx.args];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === '-c') clear = true;
-      else if (a === '-r') continue;
-      else if (a === '-n' || a === '-s') {
-        const v = args[++i];
-        if (v === undefined || !/^\d+$/.test(v)) return fail(USAGE, 1);
-        if (a === '-n') return ok();
-      } else if (/^-[ns]\d+$/.test(a)) {
-        if (a.startsWith('-n')) return ok();
-      } else return fail(`dmesg: invalid option -- '${a.replace(/^-+/, '').charAt(0) || a}'\n${USAGE}`, 1);
-    }
+    const a = ctx.parsed;
+    // dmesg.c: `argc -= optind; if (argc > 1) usage();` — one stray operand is ignored.
+    if (a.operands.length > 1) return fail(USAGE, 1);
+    // -n sets the console log level and prints nothing.
+    if (a.has('n')) return ok();
     const text = dmesgLines(ctx.world, ctx.host).map((l) => l + '\n').join('');
-    if (clear) ctx.host.dmesgClearedMs = ctx.world.clockMs;
+    if (a.has('c')) ctx.host.dmesgClearedMs = ctx.world.clockMs;
     return ok(text);
   },
 });

@@ -1,6 +1,6 @@
 // Who and what this dom0 is: hostname, uname, whoami, id.
 import { kernelOf } from '../../../sim/proc/kernel';
-import { defineArgs, parseArgs } from '../../args';
+import { defineArgs, type KeysOf } from '../../args';
 import { defineCommand, fail, ok } from '../../types';
 
 export const hostname = defineCommand({
@@ -56,15 +56,13 @@ export const uname = defineCommand({
   usage: 'uname [OPTION]...',
   args: UNAME_ARGS,
   run(ctx) {
-    const p = parseArgs(UNAME_ARGS, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
+    const a = ctx.parsed;
     if (a.operands.length) return fail(`uname: extra operand \`${a.operands[0]}'\nTry \`uname --help' for more information.\n`, 1);
     if (a.has('version')) return ok('uname (GNU coreutils) 8.4\nCopyright (C) 2010 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by David MacKenzie.\n');
     if (a.has('help')) return ok('Usage: uname [OPTION]...\nPrint certain system information.  With no OPTION, same as -s.\n\n' + UNAME_ARGS.options.filter((o) => o.help).map((o) => `  -${o.short}, --${o.long}`.padEnd(30) + o.help + '\n').join(''));
     const k = kernelOf(ctx.host);
     const all = a.has('all');
-    const fields: Array<[string, string]> = [
+    const fields: Array<[KeysOf<typeof UNAME_ARGS>, string]> = [
       ['kernel-name', 'Linux'],
       ['nodename', `${ctx.host.name}.${ctx.host.domain}`],
       ['kernel-release', k.release],
@@ -109,9 +107,7 @@ export const id = defineCommand({
   usage: 'id [OPTION]... [USERNAME]',
   args: ID_ARGS,
   run(ctx) {
-    const p = parseArgs(ID_ARGS, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
+    const a = ctx.parsed;
     const user = a.operands[0];
     if (user && user !== 'root' && user !== '0') return fail(`id: ${user}: No such user\n`, 1);
     const name = a.has('name');

@@ -2,10 +2,10 @@
 // -i -v -c -n -w -x -o -l -L -h -H -q -s -r, -e/-f, context -A -B -C, -m, --color; file name
 // prefixes when several files are searched; exit 0 (selected), 1 (none), 2 (error).
 import { listDir, lookup, normalizePath } from '../../../sim/vfs';
-import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { defineArgs, type KeysOf } from '../../args';
 import { globMatch } from '../../glob';
 import { Output } from '../../output';
-import { defineCommand, ok, type CommandSpec } from '../../types';
+import { defineCommand, ok, type CommandSpec, type ParsedContext } from '../../types';
 import { readOperand, splitLines } from '../fs/read';
 import { compileRegex } from './regex';
 import { safeRegExp } from './linear-regex';
@@ -19,6 +19,7 @@ const spec = (prog: string) =>
     exitCode: 2,
     usageLine: `Usage: ${prog} [OPTION]... PATTERN [FILE]...`,
     tryHelp: `Try \`${prog} --help' for more information.`,
+    help: { usage: `${prog} [OPTION]... PATTERN [FILE]...`, description: "Search for PATTERN in each FILE or standard input.\nPATTERN is, by default, a basic regular expression (BRE).\nExample: grep -i 'hello world' menu.h main.c" },
     numberKey: 'context',
     options: [
       { short: 'E', long: 'extended-regexp', help: 'PATTERN is an extended regular expression (ERE)' },
@@ -61,15 +62,12 @@ function makeGrep(prog: 'grep' | 'egrep' | 'fgrep'): CommandSpec {
     summary: prog === 'grep' ? 'print lines matching a pattern' : `grep -${prog === 'egrep' ? 'E' : 'F'}: print lines matching a pattern`,
     usage: `${prog} [OPTION]... PATTERN [FILE]...`,
     args: ARGS,
-    run: (ctx) => runGrep(ctx, ARGS, prog),
+    run: (ctx) => runGrep(ctx, prog),
   });
 }
 
-function runGrep(ctx: CommandContext, ARGS: ReturnType<typeof spec>, prog: string): CommandOutcome {
-  const p = parseArgs(ARGS, ctx.args);
-  if (!p.ok) return p.outcome;
-  const a = p.args;
-  if (a.has('help')) return ok(formatHelp(ARGS, `${prog} [OPTION]... PATTERN [FILE]...`, "Search for PATTERN in each FILE or standard input.\nPATTERN is, by default, a basic regular expression (BRE).\nExample: grep -i 'hello world' menu.h main.c"));
+function runGrep(ctx: ParsedContext<KeysOf<ReturnType<typeof spec>>>, prog: string): CommandOutcome {
+  const a = ctx.parsed;
   if (a.has('version')) return ok('GNU grep 2.6.3\n\nCopyright (C) 2009 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n');
   const operands = [...a.operands];
   const out = new Output();
@@ -106,7 +104,7 @@ function runGrep(ctx: CommandContext, ARGS: ReturnType<typeof spec>, prog: strin
   } catch {
     return { stdout: '', stderr: `${prog}: Invalid regular expression\n`, exitCode: 2 };
   }
-  const num = (key: string): number | string => {
+  const num = (key: 'max-count' | 'before-context' | 'after-context' | 'context'): number | string => {
     const v = a.value(key);
     if (v === undefined) return 0;
     if (!/^\d+$/.test(v)) return key === 'max-count' ? `${prog}: invalid max count\n` : `${prog}: ${v}: invalid context length argument\n`;

@@ -2,15 +2,15 @@
 // `uniq` (-c -d -u -i -f -s -w), `cut` (-d -f -c -b -s --output-delimiter), `tr` (-d -s -c).
 import { STRERROR } from '../../../sim/errno';
 import { writeFile } from '../../../sim/vfs';
-import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { defineArgs } from '../../args';
 import { collate } from '../../collate';
 import { Output } from '../../output';
 import { defineCommand, ok } from '../../types';
 import { readOperand, splitLines } from '../fs/read';
-import type { CommandContext } from '../../types';
 
 const SORT = defineArgs({
   prog: 'sort',
+  help: { usage: 'sort [OPTION]... [FILE]...', description: 'Write sorted concatenation of all FILE(s) to standard output.' },
   exitCode: 2,
   options: [
     { short: 'b', long: 'ignore-leading-blanks', help: 'ignore leading blanks' },
@@ -113,10 +113,7 @@ export const sort = defineCommand({
   usage: 'sort [OPTION]... [FILE]...',
   args: SORT,
   run(ctx) {
-    const p = parseArgs(SORT, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(SORT, 'sort [OPTION]... [FILE]...', 'Write sorted concatenation of all FILE(s) to standard output.'));
+    const a = ctx.parsed;
     const sep = a.value('field-separator');
     if (sep !== undefined && sep.length !== 1) return { stdout: '', stderr: sep === '' ? 'sort: empty tab\n' : `sort: multi-character tab \`${sep}'\n`, exitCode: 2 };
     const keys: KeySpec[] = [];
@@ -126,7 +123,7 @@ export const sort = defineCommand({
       keys.push(parsed);
     }
     const global = (['b', 'f', 'g', 'h', 'n', 'r', 'V'] as const)
-      .filter((f) => a.has({ b: 'ignore-leading-blanks', f: 'ignore-case', g: 'general-numeric-sort', h: 'human-numeric-sort', n: 'numeric-sort', r: 'reverse', V: 'version-sort' }[f]))
+      .filter((f) => a.has(({ b: 'ignore-leading-blanks', f: 'ignore-case', g: 'general-numeric-sort', h: 'human-numeric-sort', n: 'numeric-sort', r: 'reverse', V: 'version-sort' } as const)[f]))
       .join('');
     const lines: string[] = [];
     for (const f of a.operands.length ? a.operands : ['-']) {
@@ -171,6 +168,7 @@ export const sort = defineCommand({
 
 const UNIQ = defineArgs({
   prog: 'uniq',
+  help: { usage: 'uniq [OPTION]... [INPUT [OUTPUT]]', description: 'Filter adjacent matching lines from INPUT (or standard input),\nwriting to OUTPUT (or standard output).' },
   options: [
     { short: 'c', long: 'count', help: 'prefix lines by the number of occurrences' },
     { short: 'd', long: 'repeated', help: 'only print duplicate lines' },
@@ -189,13 +187,10 @@ export const uniq = defineCommand({
   usage: 'uniq [OPTION]... [INPUT [OUTPUT]]',
   args: UNIQ,
   run(ctx) {
-    const p = parseArgs(UNIQ, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(UNIQ, 'uniq [OPTION]... [INPUT [OUTPUT]]', 'Filter adjacent matching lines from INPUT (or standard input),\nwriting to OUTPUT (or standard output).'));
+    const a = ctx.parsed;
     if (a.operands.length > 2) return { stdout: '', stderr: `uniq: extra operand \`${a.operands[2]}'\nTry \`uniq --help' for more information.\n`, exitCode: 1 };
     const nums: Record<string, number> = {};
-    for (const k of ['skip-fields', 'skip-chars', 'check-chars']) {
+    for (const k of ['skip-fields', 'skip-chars', 'check-chars'] as const) {
       const v = a.value(k);
       if (v !== undefined && !/^\d+$/.test(v)) {
         const what = k === 'skip-fields' ? 'number of fields to skip' : k === 'skip-chars' ? 'number of bytes to skip' : 'number of bytes to compare';
@@ -232,6 +227,7 @@ export const uniq = defineCommand({
 
 const CUT = defineArgs({
   prog: 'cut',
+  help: { usage: 'cut OPTION... [FILE]...', description: 'Print selected parts of lines from each FILE to standard output.' },
   options: [
     { short: 'b', long: 'bytes', arg: 'required', argName: 'LIST', help: 'select only these bytes' },
     { short: 'c', long: 'characters', arg: 'required', argName: 'LIST', help: 'select only these characters' },
@@ -265,11 +261,8 @@ export const cut = defineCommand({
   usage: 'cut OPTION... [FILE]...',
   args: CUT,
   run(ctx) {
-    const p = parseArgs(CUT, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(CUT, 'cut OPTION... [FILE]...', 'Print selected parts of lines from each FILE to standard output.'));
-    const modes = ['bytes', 'characters', 'fields'].filter((k) => a.has(k));
+    const a = ctx.parsed;
+    const modes = (['bytes', 'characters', 'fields'] as const).filter((k) => a.has(k));
     const usage = (msg: string) => ({ stdout: '', stderr: `cut: ${msg}\nTry \`cut --help' for more information.\n`, exitCode: 1 });
     if (modes.length === 0) return usage('you must specify a list of bytes, characters, or fields');
     if (modes.length > 1) return usage('only one type of list may be specified');

@@ -299,5 +299,7 @@ export const virtInstallCommand = defineCommand({
   summary: 'provision new virtual machines (python-virtinst 0.400.3; Oracle VM Server 2.x)',
   usage: 'virt-install [options]',
   args: { prog: 'virt-install', options: VIRT_INSTALL_ARGS, exitCode: 2 },
+  // optparse 2.4 parses (options.ts); `args` is declared for Tab, man and the fuzzer.
+  selfParsing: true,
   run,
 });
