@@ -1,7 +1,7 @@
 // df (coreutils 8.4 on OL6, 5.97 on OL5 with the same layout): one row per mounted file system
 // with blocks (pseudo file systems only with -a), or the file systems holding the named files.
 import { STRERROR } from '../../sim/errno';
-import { defineArgs, parseArgs } from '../args';
+import { defineArgs } from '../args';
 import { defineCommand, type CommandSpec } from '../types';
 import { mtab, statfs, type MtabEntry } from '../../sim/storage/ocfs2/mounts-table';
 import { renderDf, type DfRow, type DfStyle } from '../../sim/render/df';
@@ -43,9 +43,7 @@ const df = defineCommand({
   usage: 'df [OPTION]... [FILE]...',
   args: ARGS,
   run(ctx) {
-    const p = parseArgs(ARGS, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
+    const a = ctx.parsed;
     let units: DfStyle['units'] = 1024;
     const last = a.last('human-readable', 'si', 'k', 'm', 'block-size');
     if (last === 'human-readable') units = 'h';

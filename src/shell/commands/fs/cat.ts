@@ -1,11 +1,12 @@
 // `cat` (coreutils 8.4): files and `-` (stdin) in order, with -n -b -s -E -T -A -v.
-import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { defineArgs } from '../../args';
 import { Output } from '../../output';
-import { defineCommand, ok } from '../../types';
+import { defineCommand } from '../../types';
 import { readOperand } from './read';
 
 const ARGS = defineArgs({
   prog: 'cat',
+  help: { usage: 'cat [OPTION]... [FILE]...', description: 'Concatenate FILE(s), or standard input, to standard output.' },
   options: [
     { short: 'A', long: 'show-all', help: 'equivalent to -vET' },
     { short: 'b', long: 'number-nonblank', help: 'number nonempty output lines' },
@@ -27,10 +28,7 @@ export const cat = defineCommand({
   usage: 'cat [OPTION]... [FILE]...',
   args: ARGS,
   run(ctx) {
-    const p = parseArgs(ARGS, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(ARGS, 'cat [OPTION]... [FILE]...', 'Concatenate FILE(s), or standard input, to standard output.'));
+    const a = ctx.parsed;
     const ends = a.has('show-all') || a.has('e') || a.has('show-ends');
     const tabs = a.has('show-all') || a.has('t') || a.has('show-tabs');
     const nonprint = a.has('show-all') || a.has('e') || a.has('t') || a.has('show-nonprinting');

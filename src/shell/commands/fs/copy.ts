@@ -4,9 +4,9 @@
 import { STRERROR } from '../../../sim/errno';
 import { lookup, normalizePath } from '../../../sim/vfs';
 import { cloneNode, entryAt, isInside, isMountPoint, place, unlinkEntry } from '../../../sim/vfs-ops';
-import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { defineArgs } from '../../args';
 import { Output } from '../../output';
-import { defineCommand, ok } from '../../types';
+import { defineCommand } from '../../types';
 import { confirmProgram, type ConfirmStep } from './confirm';
 import { q } from './common';
 import type { FsNode } from '../../../sim/types';
@@ -14,6 +14,7 @@ import type { CommandContext, CommandOutcome } from '../../types';
 
 const CP = defineArgs({
   prog: 'cp',
+  help: { usage: 'cp [OPTION]... [-T] SOURCE DEST\n  or:  cp [OPTION]... SOURCE... DIRECTORY', description: 'Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.' },
   options: [
     { short: 'a', long: 'archive', help: 'same as -dR --preserve=all' },
     { short: 'd', help: 'same as --no-dereference --preserve=links' },
@@ -33,6 +34,7 @@ const CP = defineArgs({
 
 const MV = defineArgs({
   prog: 'mv',
+  help: { usage: 'mv [OPTION]... [-T] SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY', description: 'Rename SOURCE to DEST, or move SOURCE(s) to DIRECTORY.' },
   options: [
     { short: 'f', long: 'force', help: 'do not prompt before overwriting' },
     { short: 'i', long: 'interactive', help: 'prompt before overwrite' },
@@ -84,10 +86,7 @@ export const cp = defineCommand({
   usage: 'cp [OPTION]... SOURCE... DIRECTORY',
   args: CP,
   run(ctx) {
-    const p = parseArgs(CP, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(CP, 'cp [OPTION]... [-T] SOURCE DEST\n  or:  cp [OPTION]... SOURCE... DIRECTORY', 'Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.'));
+    const a = ctx.parsed;
     const out = new Output();
     const plans = plan(ctx, 'cp', a.operands, out);
     if (!plans) return out.done();
@@ -185,10 +184,7 @@ export const mv = defineCommand({
   usage: 'mv [OPTION]... SOURCE... DIRECTORY',
   args: MV,
   run(ctx) {
-    const p = parseArgs(MV, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(MV, 'mv [OPTION]... [-T] SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY', 'Rename SOURCE to DEST, or move SOURCE(s) to DIRECTORY.'));
+    const a = ctx.parsed;
     const out = new Output();
     const plans = plan(ctx, 'mv', a.operands, out);
     if (!plans) return out.done();

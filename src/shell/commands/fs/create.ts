@@ -3,7 +3,7 @@
 import { STRERROR } from '../../../sim/errno';
 import { lookup, mkdir as vfsMkdir, normalizePath, dirname } from '../../../sim/vfs';
 import { cloneNode, entryAt, isMountPoint, place, symlink, unlinkEntry } from '../../../sim/vfs-ops';
-import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { defineArgs } from '../../args';
 import { Output } from '../../output';
 import { defineCommand, ok } from '../../types';
 import { missingOperand, q } from './common';
@@ -13,6 +13,7 @@ import type { CommandContext } from '../../types';
 
 const MKDIR = defineArgs({
   prog: 'mkdir',
+  help: { usage: 'mkdir [OPTION]... DIRECTORY...', description: 'Create the DIRECTORY(ies), if they do not already exist.' },
   options: [
     { short: 'm', long: 'mode', arg: 'required', argName: 'MODE', help: 'set file mode (as in chmod), not a=rwx - umask' },
     { short: 'p', long: 'parents', help: 'no error if existing, make parent directories as needed' },
@@ -27,10 +28,7 @@ export const mkdir = defineCommand({
   usage: 'mkdir [OPTION]... DIRECTORY...',
   args: MKDIR,
   run(ctx) {
-    const p = parseArgs(MKDIR, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(MKDIR, 'mkdir [OPTION]... DIRECTORY...', 'Create the DIRECTORY(ies), if they do not already exist.'));
+    const a = ctx.parsed;
     if (!a.operands.length) return { stdout: '', stderr: missingOperand('mkdir'), exitCode: 1 };
     const modeText = a.value('mode');
     if (modeText !== undefined && !/^[0-7]{1,4}$/.test(modeText)) return { stdout: '', stderr: `mkdir: invalid mode ${q(modeText)}\n`, exitCode: 1 };
@@ -73,6 +71,7 @@ function relativeShown(typed: string, abs: string, sub: string): string {
 
 const RMDIR = defineArgs({
   prog: 'rmdir',
+  help: { usage: 'rmdir [OPTION]... DIRECTORY...', description: 'Remove the DIRECTORY(ies), if they are empty.' },
   options: [
     { long: 'ignore-fail-on-non-empty', help: 'ignore each failure that is solely because a directory is non-empty' },
     { short: 'p', long: 'parents', help: 'remove DIRECTORY and its ancestors' },
@@ -87,10 +86,7 @@ export const rmdir = defineCommand({
   usage: 'rmdir [OPTION]... DIRECTORY...',
   args: RMDIR,
   run(ctx) {
-    const p = parseArgs(RMDIR, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(RMDIR, 'rmdir [OPTION]... DIRECTORY...', 'Remove the DIRECTORY(ies), if they are empty.'));
+    const a = ctx.parsed;
     if (!a.operands.length) return { stdout: '', stderr: missingOperand('rmdir'), exitCode: 1 };
     const out = new Output();
     for (const d of a.operands) {
@@ -119,6 +115,7 @@ export const rmdir = defineCommand({
 
 const TOUCH = defineArgs({
   prog: 'touch',
+  help: { usage: 'touch [OPTION]... FILE...', description: "Update the access and modification times of each FILE to the current time.\n\nA FILE argument that does not exist is created empty, unless -c is supplied." },
   options: [
     { short: 'a', help: 'change only the access time' },
     { short: 'c', long: 'no-create', help: 'do not create any files' },
@@ -133,10 +130,7 @@ export const touch = defineCommand({
   usage: 'touch [OPTION]... FILE...',
   args: TOUCH,
   run(ctx) {
-    const p = parseArgs(TOUCH, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(TOUCH, 'touch [OPTION]... FILE...', "Update the access and modification times of each FILE to the current time.\n\nA FILE argument that does not exist is created empty, unless -c is supplied."));
+    const a = ctx.parsed;
     if (!a.operands.length) return { stdout: '', stderr: `touch: missing file operand\nTry \`touch --help' for more information.\n`, exitCode: 1 };
     const out = new Output();
     for (const f of a.operands) {
@@ -156,6 +150,7 @@ export const touch = defineCommand({
 
 const LN = defineArgs({
   prog: 'ln',
+  help: { usage: 'ln [OPTION]... [-T] TARGET LINK_NAME   (1st form)\n  or:  ln [OPTION]... TARGET                  (2nd form)\n  or:  ln [OPTION]... TARGET... DIRECTORY     (3rd form)', description: 'Create a link to TARGET with the name LINK_NAME.' },
   options: [
     { short: 'f', long: 'force', help: 'remove existing destination files' },
     { short: 'n', long: 'no-dereference', help: 'treat LINK_NAME as a normal file if it is a symbolic link to a directory' },
@@ -171,10 +166,7 @@ export const ln = defineCommand({
   usage: 'ln [OPTION]... TARGET... DIRECTORY',
   args: LN,
   run(ctx) {
-    const p = parseArgs(LN, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(LN, 'ln [OPTION]... [-T] TARGET LINK_NAME   (1st form)\n  or:  ln [OPTION]... TARGET                  (2nd form)\n  or:  ln [OPTION]... TARGET... DIRECTORY     (3rd form)', 'Create a link to TARGET with the name LINK_NAME.'));
+    const a = ctx.parsed;
     const ops = a.operands;
     if (!ops.length) return { stdout: '', stderr: `ln: missing file operand\nTry \`ln --help' for more information.\n`, exitCode: 1 };
     const sym = a.has('symbolic');
@@ -234,6 +226,7 @@ export const ln = defineCommand({
 
 const RM = defineArgs({
   prog: 'rm',
+  help: { usage: 'rm [OPTION]... FILE...', description: 'Remove (unlink) the FILE(s).' },
   options: [
     { short: 'f', long: 'force', help: 'ignore nonexistent files, never prompt' },
     { short: 'i', help: 'prompt before every removal' },
@@ -253,10 +246,7 @@ export const rm = defineCommand({
   usage: 'rm [OPTION]... FILE...',
   args: RM,
   run(ctx) {
-    const p = parseArgs(RM, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(RM, 'rm [OPTION]... FILE...', 'Remove (unlink) the FILE(s).'));
+    const a = ctx.parsed;
     const force = a.last('force', 'i', 'I') === 'force';
     if (!a.operands.length) return force ? ok() : { stdout: '', stderr: missingOperand('rm'), exitCode: 1 };
     const recursive = a.has('recursive');

@@ -2,15 +2,16 @@
 import { STRERROR } from '../../../sim/errno';
 import { lookup, mountFor, nodeSize, normalizePath, realPath } from '../../../sim/vfs';
 import { blocks512, inodeOf, linkCount, walk } from '../../../sim/vfs-ops';
-import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { defineArgs } from '../../args';
 import { Output } from '../../output';
-import { defineCommand, ok } from '../../types';
+import { defineCommand } from '../../types';
 import { humanSize, modeString, q, statDate } from './common';
 import type { FsNode } from '../../../sim/types';
 import type { CommandContext } from '../../types';
 
 const DU = defineArgs({
   prog: 'du',
+  help: { usage: 'du [OPTION]... [FILE]...\n  or:  du [OPTION]... --files0-from=F', description: 'Summarize disk usage of each FILE, recursively for directories.' },
   options: [
     { short: 'a', long: 'all', help: 'write counts for all files, not just directories' },
     { short: 'b', long: 'bytes', help: 'equivalent to `--apparent-size --block-size=1\'' },
@@ -31,10 +32,7 @@ export const du = defineCommand({
   usage: 'du [OPTION]... [FILE]...',
   args: DU,
   run(ctx) {
-    const p = parseArgs(DU, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(DU, 'du [OPTION]... [FILE]...\n  or:  du [OPTION]... --files0-from=F', 'Summarize disk usage of each FILE, recursively for directories.'));
+    const a = ctx.parsed;
     const maxText = a.value('max-depth');
     if (maxText !== undefined && !/^\d+$/.test(maxText)) return { stdout: '', stderr: `du: invalid maximum depth ${q(maxText)}\nTry \`du --help' for more information.\n`, exitCode: 1 };
     if (a.has('summarize') && a.has('all')) return { stdout: '', stderr: 'du: cannot both summarize and show all entries\nTry `du --help\' for more information.\n', exitCode: 1 };
@@ -94,6 +92,7 @@ export const du = defineCommand({
 
 const STAT = defineArgs({
   prog: 'stat',
+  help: { usage: 'stat [OPTION]... FILE...', description: 'Display file or file system status.' },
   options: [
     { short: 'L', long: 'dereference', help: 'follow links' },
     { short: 'c', long: 'format', arg: 'required', argName: 'FORMAT', help: 'use the specified FORMAT instead of the default; output a newline after each use of FORMAT' },
@@ -108,10 +107,7 @@ export const stat = defineCommand({
   usage: 'stat [OPTION]... FILE...',
   args: STAT,
   run(ctx) {
-    const p = parseArgs(STAT, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(STAT, 'stat [OPTION]... FILE...', 'Display file or file system status.'));
+    const a = ctx.parsed;
     if (!a.operands.length) return { stdout: '', stderr: "stat: missing operand\nTry `stat --help' for more information.\n", exitCode: 1 };
     const out = new Output();
     for (const name of a.operands) {

@@ -4,16 +4,17 @@
 import { STRERROR } from '../../../sim/errno';
 import { lookup, nodeSize, normalizePath } from '../../../sim/vfs';
 import { blocks512, inodeOf, linkCount } from '../../../sim/vfs-ops';
-import { defineArgs, formatHelp, parseArgs, type ParsedArgs } from '../../args';
+import { defineArgs, type ParsedArgs } from '../../args';
 import { collate } from '../../collate';
 import { Output } from '../../output';
-import { defineCommand, ok } from '../../types';
+import { defineCommand } from '../../types';
 import { absPath, humanSize, lsDate, modeString } from './common';
 import type { FsNode } from '../../../sim/types';
 import type { CommandContext } from '../../types';
 
 const ARGS = defineArgs({
   prog: 'ls',
+  help: { usage: 'ls [OPTION]... [FILE]...', description: 'List information about the FILEs (the current directory by default).\nSort entries alphabetically if none of -cftuvSUX nor --sort.' },
   exitCode: 2,
   options: [
     { short: 'a', long: 'all', help: 'do not ignore entries starting with .' },
@@ -63,10 +64,7 @@ export const ls = defineCommand({
   usage: 'ls [OPTION]... [FILE]...',
   args: ARGS,
   run(ctx) {
-    const p = parseArgs(ARGS, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(ARGS, 'ls [OPTION]... [FILE]...', 'List information about the FILEs (the current directory by default).\nSort entries alphabetically if none of -cftuvSUX nor --sort.'));
+    const a = ctx.parsed;
     const when = a.has('color') ? (a.value('color') ?? 'always') : 'never';
     if (!['always', 'yes', 'force', 'never', 'no', 'none', 'auto', 'tty', 'if-tty'].includes(when)) {
       return { stdout: '', stderr: `ls: invalid argument \`${when}' for \`--color'\nValid arguments are:\n  - \`always', \`yes', \`force'\n  - \`never', \`no', \`none'\n  - \`auto', \`tty', \`if-tty'\nTry \`ls --help' for more information.\n`, exitCode: 2 };
