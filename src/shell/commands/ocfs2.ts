@@ -1,7 +1,7 @@
 // OCFS2 tools: mkfs.ocfs2, tunefs.ocfs2 (ocfs2-tunefs.ts), mounted.ocfs2 and fsck.ocfs2 -n.
 // Parsing and wording here; decisions in sim/storage/ocfs2-*.ts; layouts in sim/render.
 import { STRERROR } from '../../sim/errno';
-import { defineArgs, parseArgs } from '../args';
+import { defineArgs } from '../args';
 import { defineCommand, type CommandOutcome, type CommandSpec } from '../types';
 import { MKFS_USAGE, UUID_WARNING, renderClusterStack, renderMkfsSteps, renderMkfsSummary } from '../../sim/render/mkfs-ocfs2';
 import { MOUNTED_USAGE, renderMountedFull, renderMountedQuick, type MountedRow } from '../../sim/render/mounted-ocfs2';
@@ -177,12 +177,10 @@ const mkfs = defineCommand({
   usage: MKFS_USAGE.replace(/^usage: /, '').replace(/\n\t\t/g, ' ').trimEnd(),
   args: MKFS_ARGS,
   run(ctx) {
-    const parsed = parseArgs(MKFS_ARGS, ctx.args);
-    if (!parsed.ok) return parsed.outcome;
-    const opt = mkfsOptions(parsed.args.list);
+    const opt = mkfsOptions(ctx.parsed.list);
     if (!opt.ok) return opt.out;
     const { o } = opt;
-    const ops = parsed.args.operands;
+    const ops = ctx.parsed.operands;
     const version = `mkfs.ocfs2 ${toolsVersion(ctx.host)}\n`;
     if (!ops.length && !opt.version) return usage();
     if (opt.version) return { stdout: '', stderr: version, exitCode: 0 };

@@ -1,9 +1,9 @@
 // `head` and `tail` (-n -c, legacy -N/+N, headers for several files; `tail -f` prints the tail,
 // then hands the terminal to the follower program that the programs family registers) and `wc`
 // (-l -w -c -m -L, coreutils 8.4 column widths).
-import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { defineArgs, type KeysOf } from '../../args';
 import { Output } from '../../output';
-import { defineCommand, ok, type CommandOutcome } from '../../types';
+import { defineCommand, type CommandOutcome, type ParsedContext } from '../../types';
 import { readOperand } from '../fs/read';
 import { normalizePath } from '../../../sim/vfs';
 import type { ProgramFactory } from '../../../programs/program';
@@ -11,6 +11,7 @@ import type { CommandContext } from '../../types';
 
 const HEAD = defineArgs({
   prog: 'head',
+  help: { usage: 'head [OPTION]... [FILE]...', description: 'Print the first 10 lines of each FILE to standard output.\nWith more than one FILE, precede each with a header giving the file name.\nWith no FILE, or when FILE is -, read standard input.' },
   numberKey: 'lines',
   options: [
     { short: 'c', long: 'bytes', arg: 'required', argName: '[-]K', help: 'print the first K bytes of each file' },
@@ -23,6 +24,9 @@ const HEAD = defineArgs({
 
 const TAIL = defineArgs({
   prog: 'tail',
+  help: { usage: 'tail [OPTION]... [FILE]...', description: 'Print the last 10 lines of each FILE to standard output.\nWith more than one FILE, precede each with a header giving the file name.\nWith no FILE, or when FILE is -, read standard input.' },
+  // Legacy `tail +5 file`: from line 5.
+  preprocess: (argv) => argv.map((a, i) => (i === 0 && /^\+\d+$/.test(a) ? `-n${a}` : a)),
   numberKey: 'lines',
   options: [
     { short: 'c', long: 'bytes', arg: 'required', argName: 'K', help: 'output the last K bytes' },
@@ -64,14 +68,8 @@ function parseCount(text: string): { n: number; sign: '' | '+' | '-' } | null {
   return { n: Number(m[2]) * mult, sign: m[1] as '' | '+' | '-' };
 }
 
-function headTail(ctx: CommandContext, which: 'head' | 'tail'): CommandOutcome {
-  const SPEC = which === 'head' ? HEAD : TAIL;
-  // Legacy `tail +5 file`: from line 5.
-  const argv = which === 'tail' ? ctx.args.map((a, i) => (i === 0 && /^\+\d+$/.test(a) ? `-n${a}` : a)) : ctx.args;
-  const p = parseArgs(SPEC, argv);
-  if (!p.ok) return p.outcome;
-  const a = p.args;
-  if (a.has('help')) return ok(formatHelp(SPEC, `${which} [OPTION]... [FILE]...`, which === 'head' ? 'Print the first 10 lines of each FILE to standard output.\nWith more than one FILE, precede each with a header giving the file name.\nWith no FILE, or when FILE is -, read standard input.' : 'Print the last 10 lines of each FILE to standard output.\nWith more than one FILE, precede each with a header giving the file name.\nWith no FILE, or when FILE is -, read standard input.'));
+function headTail(ctx: ParsedContext<KeysOf<typeof HEAD> | KeysOf<typeof TAIL>>, which: 'head' | 'tail'): CommandOutcome {
+  const a = ctx.parsed;
   const bytesMode = a.last('bytes', 'lines') === 'bytes';
   const countText = bytesMode ? a.value('bytes')! : (a.value('lines') ?? '10');
   const count = parseCount(countText);
@@ -144,6 +142,7 @@ export const tail = defineCommand({
 
 const WC = defineArgs({
   prog: 'wc',
+  help: { usage: 'wc [OPTION]... [FILE]...', description: 'Print newline, word, and byte counts for each FILE, and a total line if\nmore than one FILE is specified.  With no FILE, or when FILE is -,\nread standard input.' },
   options: [
     { short: 'c', long: 'bytes', help: 'print the byte counts' },
     { short: 'm', long: 'chars', help: 'print the character counts' },
@@ -160,10 +159,7 @@ export const wc = defineCommand({
   usage: 'wc [OPTION]... [FILE]...',
   args: WC,
   run(ctx) {
-    const p = parseArgs(WC, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(WC, 'wc [OPTION]... [FILE]...', 'Print newline, word, and byte counts for each FILE, and a total line if\nmore than one FILE is specified.  With no FILE, or when FILE is -,\nread standard input.'));
+    const a = ctx.parsed;
     let show = { l: a.has('lines'), w: a.has('words'), m: a.has('chars'), c: a.has('bytes'), L: a.has('max-line-length') };
     if (!Object.values(show).some(Boolean)) show = { l: true, w: true, m: false, c: true, L: false };
     const files = a.operands.length ? a.operands : ['-'];

@@ -2,13 +2,14 @@
 // shell), `seq`, `basename`, `dirname`.
 import { STRERROR } from '../../../sim/errno';
 import { lookup, normalizePath, writeFile } from '../../../sim/vfs';
-import { defineArgs, formatHelp, parseArgs } from '../../args';
+import { defineArgs } from '../../args';
 import { Output } from '../../output';
 import { defineCommand, ok } from '../../types';
 import type { CommandContext, CommandOutcome } from '../../types';
 
 const TEE = defineArgs({
   prog: 'tee',
+  help: { usage: 'tee [OPTION]... [FILE]...', description: 'Copy standard input to each FILE, and also to standard output.' },
   options: [
     { short: 'a', long: 'append', help: 'append to the given FILEs, do not overwrite' },
     { short: 'i', long: 'ignore-interrupts', help: 'ignore interrupt signals' },
@@ -22,10 +23,7 @@ export const tee = defineCommand({
   usage: 'tee [OPTION]... [FILE]...',
   args: TEE,
   run(ctx) {
-    const p = parseArgs(TEE, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(TEE, 'tee [OPTION]... [FILE]...', 'Copy standard input to each FILE, and also to standard output.'));
+    const a = ctx.parsed;
     const out = new Output();
     for (const f of a.operands) {
       if (f === '-' || f === '/dev/null') continue;
@@ -44,6 +42,7 @@ export const tee = defineCommand({
 
 const XARGS = defineArgs({
   prog: 'xargs',
+  help: { usage: 'xargs [-0prtx] [--interactive] [--null] [-d|--delimiter=delim]\n       [-E eof-str] [-e[eof-str]]  [--eof[=eof-str]]\n       [-L max-lines] [-l[max-lines]] [--max-lines[=max-lines]]\n       [-I replace-str] [-i[replace-str]] [--replace[=replace-str]]\n       [-n max-args] [--max-args=max-args]\n       [-s max-chars] [--max-chars=max-chars]\n       [-P max-procs]  [--max-procs=max-procs] [--show-limits]\n       [--verbose] [--exit] [--no-run-if-empty] [--arg-file=file]\n       [--version] [--help] [command [initial-arguments]]', description: '' },
   stopAtOperand: true,
   options: [
     { short: '0', long: 'null', help: 'items are separated by a null, not whitespace' },
@@ -67,10 +66,7 @@ export const xargs = defineCommand({
   usage: 'xargs [OPTION]... COMMAND [INITIAL-ARGS]...',
   args: XARGS,
   run(ctx) {
-    const p = parseArgs(XARGS, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
-    if (a.has('help')) return ok(formatHelp(XARGS, 'xargs [-0prtx] [--interactive] [--null] [-d|--delimiter=delim]\n       [-E eof-str] [-e[eof-str]]  [--eof[=eof-str]]\n       [-L max-lines] [-l[max-lines]] [--max-lines[=max-lines]]\n       [-I replace-str] [-i[replace-str]] [--replace[=replace-str]]\n       [-n max-args] [--max-args=max-args]\n       [-s max-chars] [--max-chars=max-chars]\n       [-P max-procs]  [--max-procs=max-procs] [--show-limits]\n       [--verbose] [--exit] [--no-run-if-empty] [--arg-file=file]\n       [--version] [--help] [command [initial-arguments]]', ''));
+    const a = ctx.parsed;
     const [cmd = 'echo', ...initial] = a.operands;
     const replace = a.has('replace') ? (a.value('replace') ?? '{}') : undefined;
     const maxArgsText = a.value('max-args');

@@ -1,7 +1,7 @@
 // `sed` (GNU sed 4.2.1): the options -n -e -f -i[SUF] -r -s, reading the scripts and input files,
 // and writing the result (in place with -i); parsing is in sed-script.ts, running in sed-execute.ts.
 import { writeFile } from '../../../sim/vfs';
-import { defineArgs, parseArgs } from '../../args';
+import { defineArgs } from '../../args';
 import { Output } from '../../output';
 import { defineCommand, ok } from '../../types';
 import { readOperand } from '../fs/read';
@@ -60,9 +60,7 @@ export const sed = defineCommand({
   usage: 'sed [OPTION]... {script-only-if-no-other-script} [input-file]...',
   args: ARGS,
   run(ctx) {
-    const p = parseArgs(ARGS, ctx.args);
-    if (!p.ok) return p.outcome;
-    const a = p.args;
+    const a = ctx.parsed;
     if (a.has('help')) return ok(USAGE);
     if (a.has('version')) return ok('GNU sed version 4.2.1\nCopyright (C) 2009 Free Software Foundation, Inc.\nThis is free software; see the source for copying conditions.  There is NO\nwarranty; not even for MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE,\nto the extent permitted by law.\n\nGNU sed home page: <http://www.gnu.org/software/sed/>.\nGeneral help using GNU software: <http://www.gnu.org/gethelp/>.\nE-mail bug reports to: <bug-gnu-utils@gnu.org>.\nBe sure to include the word ``sed\'\' somewhere in the ``Subject:\'\' field.\n');
     const operands = [...a.operands];
