@@ -5,8 +5,31 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ascPlugin } from './asm/tooling/vite-plugin-asc.ts';
+import type { Plugin } from 'vite';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The engine's worker is spawned by src/worker/early-worker.ts. Built as an entry of its own and
+ * loaded by an async module script ahead of the page's main chunk, it runs as soon as its few
+ * hundred bytes arrive: the worker then loads and compiles its code while the main chunk is still
+ * downloading and evaluating (Chromium starts a worker's thread only once the main thread yields,
+ * and evaluating the main chunk is one long task).
+ */
+function earlyWorkerEntry(): Plugin {
+  return {
+    name: 'ovm-early-worker',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'early-worker');
+        if (!chunk) return [];
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `./${chunk.fileName}` }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: 'src',
@@ -15,6 +38,7 @@ export default defineConfig({
   plugins: [
     ascPlugin(),
     svelte({ configFile: false }),
+    earlyWorkerEntry(),
     // Offline after one visit: Workbox precaches every chunk (the worker, hence every bundled
     // lab), the wasm core, the page and the icons. An update waits until the learner accepts it
     // (src/ui/pwa.svelte.ts shows a banner); it is never applied mid-lab.
@@ -59,6 +83,7 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: { input: { index: fileURLToPath(new URL('./src/index.html', import.meta.url)), 'early-worker': fileURLToPath(new URL('./src/worker/early-worker.ts', import.meta.url)) } },
     // Never inline the wasm as base64 (Vite inlines assets under 4 KiB by default).
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
   },

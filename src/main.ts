@@ -5,7 +5,9 @@ import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import './ui/global.css';
 
-mount(App, { target: document.getElementById('app')! });
+// In a task of its own: the worker spawned above starts only once the main thread yields (Chromium
+// starts a worker's thread from a task after the current one), so it loads its code while the app mounts.
+setTimeout(() => mount(App, { target: document.getElementById('app')! }), 0);
 // The service worker (offline use) registers a moment after the page has loaded, so its precaching
 // never competes with the first prompt for the network.
 addEventListener('load', () => setTimeout(() => void import('./ui/pwa.svelte').then(({ pwa }) => pwa.start()), 1500), { once: true });

@@ -13,13 +13,25 @@ import { leaveKeys, stickyCtrl } from './keys';
 import { followPrefs } from './term-prefs.svelte';
 import { prefs, terminalTheme } from '../state/prefs.svelte';
 
-export interface TerminalOptions {
-  client: EngineClient;
+/** The engine session a terminal shows, and the host it logs in to. */
+export interface TerminalTarget {
   session: string;
   host: string;
+}
+
+export type TerminalOptions = {
+  client: EngineClient;
   /** Called once the terminal exists (tests and the page read it). */
   onReady?: (term: Terminal) => void;
-}
+} & (
+  | TerminalTarget
+  /**
+   * Known only once the world has booted (the sandbox's first server): the terminal is built
+   * meanwhile — xterm.js's set-up overlaps the worker's boot instead of following it — and keys
+   * typed before the target is known are sent once it is.
+   */
+  | { target: Promise<TerminalTarget> }
+);
 
 /** Rows of scrollback kept across reloads, and the quiet time after output before saving. */
 const SCROLLBACK_KEPT = 1000;
@@ -49,6 +61,41 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   fit.fit();
   opts.onReady?.(term);
 
+  // Keys typed before the session is known wait for it (the client keeps them until its prompt).
+  let early = '';
+  let toEngine: (d: string) => void = (d) => (early += d);
+  const onData = term.onData((d) => toEngine(stickyCtrl.apply(d)));
+  const observer = new ResizeObserver(() => fit.fit());
+  observer.observe(host);
+  term.focus();
+  let disposed = false;
+  let disconnect: () => void = () => undefined;
+  const pending = 'target' in opts;
+  // Said in the terminal itself while the world boots (dim, and wiped when the session attaches).
+  if (pending) term.write('\x1b[2mStarting the data centre…\x1b[0m');
+  const target = pending ? opts.target : Promise.resolve({ session: opts.session, host: opts.host });
+  void target.then((t) => {
+    if (disposed) return;
+    if (pending) term.write('\r\x1b[2K');
+    disconnect = connect(term, opts.client, t);
+    toEngine = (d) => opts.client.input(t.session, d);
+    if (early) toEngine(early);
+    early = '';
+  });
+
+  return () => {
+    disconnect();
+    disposed = true;
+    observer.disconnect();
+    unfollow();
+    onData.dispose();
+    term.dispose();
+    host.remove();
+  };
+}
+
+/** Shows an engine session in `term`: its output, resizes and the scrollback kept across reloads. Returns the disconnect. */
+function connect(term: Terminal, client: EngineClient, { session, host }: TerminalTarget): () => void {
   // The scrollback is kept (serialised) shortly after output settles, and shown again after a reload.
   // The serialiser loads after the first prompt (it is not needed to show one); a save due before
   // it arrives waits for it.
@@ -63,7 +110,7 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   const saveNow = () => {
     clearTimeout(saveTimer);
     saveTimer = undefined;
-    if (serializer) opts.client.saveTerminal(opts.session, serializer.serialize({ scrollback: SCROLLBACK_KEPT }));
+    if (serializer) client.saveTerminal(session, serializer.serialize({ scrollback: SCROLLBACK_KEPT }));
     else void serializerLoad.then(() => !disposed && saveNow());
   };
   const onHidden = () => document.visibilityState === 'hidden' && saveTimer !== undefined && saveNow();
@@ -75,22 +122,12 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
       saveTimer = setTimeout(saveNow, SAVE_AFTER_MS);
     },
   };
-  void opts.client.open(opts.session, opts.host, term.cols, term.rows, sink);
-  const onData = term.onData((d) => opts.client.input(opts.session, stickyCtrl.apply(d)));
-  const onResize = term.onResize(({ cols, rows }) => opts.client.resize(opts.session, cols, rows));
-  const observer = new ResizeObserver(() => fit.fit());
-  observer.observe(host);
-  term.focus();
-
+  void client.open(session, host, term.cols, term.rows, sink);
+  const onResize = term.onResize(({ cols, rows }) => client.resize(session, cols, rows));
   return () => {
     if (saveTimer !== undefined) saveNow();
     disposed = true;
     document.removeEventListener('visibilitychange', onHidden);
-    observer.disconnect();
-    unfollow();
-    onData.dispose();
     onResize.dispose();
-    term.dispose();
-    host.remove();
   };
 }
