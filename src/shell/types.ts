@@ -71,6 +71,16 @@ export interface CommandContext {
 /** What `run` gets when its spec declares `args`: the command line already parsed, typed by its keys. */
 export type ParsedContext<K extends string> = Omit<CommandContext, 'parsed'> & { parsed: ParsedArgs<K> };
 
+/** The hand-written parts of a command's manual page; `man` generates the rest from the spec. */
+export interface ManPage {
+  section: number;
+  /** The NAME line after "name - ". */
+  name?: string;
+  synopsis?: string[];
+  description: string[];
+  options?: Array<[flag: string, text: string]>;
+}
+
 export interface CommandSpec {
   name: string;
   /** One line, shown by `help`. */
@@ -84,6 +94,8 @@ export interface CommandSpec {
    * errors, and gives `run` the result as `ctx.parsed`; Tab completes them, the fuzzer and `man` read them.
    */
   args?: ArgSpec;
+  /** Its manual page, for the tools an OVM administrator reaches for (section, NAME, synopsis, description). */
+  man?: ManPage;
   /** `run` parses `ctx.args` itself (virt-install's optparse): `args` is declared for Tab, `man` and the fuzzer only. */
   selfParsing?: true;
   run(ctx: CommandContext): CommandOutcome;

@@ -34,6 +34,7 @@ const USAGE = 'Usage: rpm [-aKfgpWHqVcdilsiv?] [-a|--all] [-f|--file] [-q|--quer
 export const rpm = defineCommand({
   name: 'rpm',
   summary: 'query the installed packages (rpm -q NAME, rpm -qa)',
+  man: { section: 8, name: 'RPM Package Manager', synopsis: ['rpm {-q|--query} [select-options] [query-options]', 'rpm -qa'], description: ['rpm queries the package database. rpm -q NAME prints the installed version of a package; rpm -qa lists every installed package.'] },
   usage: 'rpm {-q|--query} [-a] [-i] [-l] [-f FILE] [PACKAGE...]',
   complete: (c, words, cur) => (words.some((w) => /^-q/.test(w)) ? packagesOf(c.host.release).map((p) => p.name).filter((n) => n.startsWith(cur)) : []),
   run(ctx) {

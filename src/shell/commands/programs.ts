@@ -16,6 +16,12 @@ const fileArg = (ctx: CommandContext, name: string): FileArg => ({ path: normali
 const vi = defineCommand({
   name: 'vi',
   summary: 'edit a text file (vim in vi mode)',
+  man: {
+    section: 1,
+    name: 'Vi IMproved, a programmers text editor',
+    synopsis: ['vi [options] [file ..]'],
+    description: ['Vim is a text editor that is upwards compatible to Vi. In normal mode i, a, o and O start inserting text, Esc returns to normal mode; x deletes a character, dd a line, yy copies a line and p puts it; u undoes; /pattern searches and n repeats.', ':w writes the file, :q quits, :wq or :x or ZZ write and quit, :q! quits without writing. :set nu shows line numbers.'],
+  },
   usage: 'vi [FILE]',
   run(ctx) {
     const files: string[] = [];
@@ -33,6 +39,12 @@ const vi = defineCommand({
 const nano = defineCommand({
   name: 'nano',
   summary: 'edit a text file (GNU nano)',
+  man: {
+    section: 1,
+    name: "Nano's ANOther editor, an enhanced free Pico clone",
+    synopsis: ['nano [options] [[+line,column] file]...'],
+    description: ['nano is a small, free and friendly editor which aims to replace Pico. ^O writes the file out, ^X exits (asking to save a modified buffer), ^K cuts the current line, ^U pastes it back, ^W searches, ^C shows the cursor position.'],
+  },
   usage: 'nano [FILE]',
   run(ctx) {
     const files = ctx.args.filter((a) => !a.startsWith('+'));
@@ -55,6 +67,12 @@ function readForPager(ctx: CommandContext, name: string, prog: 'less' | 'more'):
 const less = defineCommand({
   name: 'less',
   summary: 'view text one screen at a time (q quits, / searches)',
+  man: {
+    section: 1,
+    name: 'opposite of more',
+    synopsis: ['less [file]...'],
+    description: ['Less is a program similar to more, but which allows backward movement in the file as well as forward movement. SPACE scrolls forward one window, b backward; RETURN or j one line forward, k one line back; g and G go to the start and the end; /pattern and ?pattern search forward and backward, n and N repeat the search; q quits.'],
+  },
   usage: 'less [FILE]...',
   run(ctx) {
     const files = ctx.args.filter((a) => !a.startsWith('-') || a === '-');
@@ -77,6 +95,12 @@ const less = defineCommand({
 const more = defineCommand({
   name: 'more',
   summary: 'page through text (Space for more, q quits)',
+  man: {
+    section: 1,
+    name: 'file perusal filter for crt viewing',
+    synopsis: ['more [-dlfpcsu] [-num] [+/pattern] [+linenum] [file ...]'],
+    description: ['More is a filter for paging through text one screenful at a time. SPACE displays the next screenful, RETURN the next line, /pattern searches, q quits.'],
+  },
   usage: 'more [FILE]...',
   run(ctx) {
     const files = ctx.args.filter((a) => !a.startsWith('-') && !a.startsWith('+'));
@@ -106,6 +130,7 @@ const more = defineCommand({
 const sleep = defineCommand({
   name: 'sleep',
   summary: 'wait for a number of seconds on the simulation clock',
+  man: { section: 1, name: 'delay for a specified amount of time', synopsis: ['sleep NUMBER[SUFFIX]...'], description: ['Pause for NUMBER seconds. SUFFIX may be s for seconds (the default), m for minutes, h for hours or d for days. The sandbox sleeps on its simulation clock; Ctrl-C interrupts.'] },
   usage: 'sleep NUMBER[SUFFIX]...',
   run(ctx) {
     if (!ctx.args.length) return fail("sleep: missing operand\nTry `sleep --help' for more information.\n", 1);

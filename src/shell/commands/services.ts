@@ -10,6 +10,12 @@ const SERVICE_USAGE = 'Usage: service < option > | --status-all | [ service_name
 const service = defineCommand({
   name: 'service',
   summary: 'run a System V init script (start, stop, status of a daemon)',
+  man: {
+    section: 8,
+    name: 'run a System V init script',
+    synopsis: ['service SCRIPT COMMAND [OPTIONS]', 'service --status-all', 'service --help | -h | --version'],
+    description: ['service runs a System V init script in as predictable environment as possible, removing most environment variables and with current working directory set to /.', 'The SCRIPT parameter specifies a System V init script, located in /etc/init.d/SCRIPT. The supported values of COMMAND depend on the invoked script; start, stop, restart and status are supported by all of them. service --status-all runs all init scripts, in alphabetical order, with the status command.'],
+  },
   usage: 'service SCRIPT COMMAND [OPTIONS]',
   complete(c, words, cur) {
     if (!words.length) return servicesOf(c.host).map((d) => d.name).filter((n) => n.startsWith(cur));
@@ -72,6 +78,16 @@ const noService = (name: string) => fail(`error reading information on service $
 const chkconfig = defineCommand({
   name: 'chkconfig',
   summary: 'update and query runlevel information for system services',
+  man: {
+    section: 8,
+    name: 'updates and queries runlevel information for system services',
+    synopsis: ['chkconfig [--list] [--type type][name]', 'chkconfig --add name', 'chkconfig --del name', 'chkconfig [--level levels] [--type type] name <on|off|reset|resetpriorities>', 'chkconfig [--level levels] [--type type] name'],
+    description: ['chkconfig provides a simple command-line tool for maintaining the /etc/rc[0-6].d directory hierarchy by relieving system administrators of the task of directly manipulating the numerous symbolic links in those directories.', 'It does not start or stop anything now: a service switched on is started at the next boot into that runlevel. Use service to start or stop it now.'],
+    options: [
+      ['--level levels', 'Specifies the run levels an operation should pertain to. It is given as a string of numbers from 0 to 6. For example, --level 35 specifies runlevels 3 and 5.'],
+      ['--list name', 'This option lists all of the services which chkconfig knows about, and whether they are stopped or started in each runlevel. If name is specified, information in only display about service name.'],
+    ],
+  },
   usage: 'chkconfig [--list] [name] | [--level LEVELS] name on|off|reset',
   complete(c, words, cur) {
     const names = servicesOf(c.host).map((d) => d.name);

@@ -264,6 +264,20 @@ function batchProgram(v: View, old: boolean, delayS: number, iterations: number,
 export const xentopCommand: CommandSpec = defineCommand({
   name: 'xentop',
   summary: 'Display real-time information about a Xen system and its domains',
+  man: {
+    section: 1,
+    name: 'displays real-time information about a Xen system and domains',
+    synopsis: ['xentop [-h] [-V] [-dSECONDS] [-n] [-r] [-v] [-f] [-b] [-iITERATIONS]'],
+    description: ['xentop displays information about the Xen system and domains, in a continually-updating manner. Command-line options and interactive commands can change the detail and format of the information displayed by xentop.'],
+    options: [
+      ['-d, --delay=SECONDS', 'seconds between updates (default 3)'],
+      ['-n, --networks', 'show network information'],
+      ['-x, --vbds', 'show vbd block device data'],
+      ['-v, --vcpus', 'show VCPU data'],
+      ['-b, --batch', 'output data in batch mode (to stdout)'],
+      ['-i, --iterations=ITERATIONS', 'maximum number of updates that xentop should produce before ending'],
+    ],
+  },
   usage: 'xentop [-h] [-V] [-d SECONDS] [-n] [-x] [-r] [-v] [-f] [-b] [-i ITERATIONS]',
   args: ARGS,
   run(ctx) {

@@ -27,6 +27,12 @@ const HEADER = 'bridge name\tbridge id\t\tSTP enabled\tinterfaces\n';
 export const brctl = defineCommand({
   name: 'brctl',
   summary: "show dom0's ethernet bridges (one per Oracle VM network) and their ports",
+  man: {
+    section: 8,
+    name: 'ethernet bridge administration',
+    synopsis: ['brctl [command]'],
+    description: ['brctl is used to set up, maintain, and inspect the ethernet bridge configuration in the linux kernel. On Oracle VM Server every network is a bridge; the guests\' virtual interfaces (vifDOMID.N) are ports of the bridge their vm.cfg names.', 'brctl show shows all current instances of the ethernet bridge.'],
+  },
   usage: 'brctl show [BRIDGE]',
   complete: (c, words, cur) => (words.length ? bridges(c.world, c.host).map((b) => b.name) : ['show', 'showmacs', 'showstp', 'addbr', 'delbr', 'addif', 'delif']).filter((w) => w.startsWith(cur)),
   run(ctx) {

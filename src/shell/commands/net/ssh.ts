@@ -135,6 +135,7 @@ function passwordRefused(req: SshRequest): CommandOutcome {
 export const ssh = defineCommand({
   name: 'ssh',
   summary: 'log in to another server of the pool, or run a command there',
+  man: { section: 1, name: 'OpenSSH SSH client (remote login program)', synopsis: ['ssh [user@]hostname [command]'], description: ['ssh is a program for logging into a remote machine. Here it opens a shell on another server of the pool; exit returns.'] },
   usage: 'ssh [-l login_name] [-p port] [-t] [user@]hostname [command]',
   complete: (c, words, cur) => (words.length ? [] : hostNames(c.world).filter((n) => n.startsWith(cur))),
   run(ctx) {

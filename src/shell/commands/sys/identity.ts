@@ -53,6 +53,7 @@ const UNAME_ARGS = defineArgs({
 export const uname = defineCommand({
   name: 'uname',
   summary: 'print system information (kernel release, machine)',
+  man: { section: 1, name: 'print system information', synopsis: ['uname [OPTION]...'], description: ['Print certain system information. With no OPTION, same as -s.'] },
   usage: 'uname [OPTION]...',
   args: UNAME_ARGS,
   run(ctx) {

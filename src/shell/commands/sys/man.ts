@@ -1,10 +1,8 @@
 // `man CMD`: short, truthful pages built from the registry (summary, usage, declared options)
-// and the hand-written parts in man-pages.ts, laid out like man/groff on a terminal and shown
-// in the pager (plain text when stdout is not a terminal).
-import { own } from '../../../lib/own';
+// and the hand-written parts a spec carries (`man`), laid out like man/groff on a terminal and
+// shown in the pager (plain text when stdout is not a terminal).
 import { lessProgram } from '../../../programs/less';
 import { defineCommand, fail, ok, type CommandSpec } from '../../types';
-import { MAN_PAGES } from './man-pages';
 
 /** Wraps a paragraph to `width` columns, each line indented by `indent`. */
 function wrap(text: string, indent: number, width: number): string[] {
@@ -28,11 +26,11 @@ const SECTION_8 = new Set(['multipath', 'multipathd', 'kpartx', 'fdisk', 'blockd
   'pidof', 'dmesg', 'halt', 'poweroff', 'shutdown', 'init', 'telinit', 'runlevel', 'sysctl', 'modprobe', 'lsmod', 'insmod', 'rmmod', 'modinfo', 'losetup', 'hdparm', 'fsck', 'mkfs', 'mke2fs', 'e2fsck', 'tune2fs', 'mkswap', 'swapon', 'swapoff', 'route', 'arp', 'netstat', 'iptables', 'ethtool', 'lspci', 'dmidecode', 'sshd', 'ntpd', 'ntpdate', 'crond', 'pvs', 'vgs', 'lvs', 'pvdisplay', 'vgdisplay', 'lvdisplay', 'getenforce', 'setenforce', 'useradd', 'userdel', 'chroot', 'system-config-securitylevel', 'rescan-scsi-bus.sh', 'sosreport', 'ifup', 'ifdown', 'tcpdump', 'blkid', 'sfdisk', 'parted', 'mkfs.ext3', 'fsck.ext3', 'debugfs.ocfs2', 'o2image']);
 
 /** The manual section a command's page is in. */
-export const sectionOf = (name: string): number => own(MAN_PAGES, name)?.section ?? (SECTION_8.has(name) ? 8 : 1);
+export const sectionOf = (spec: CommandSpec): number => spec.man?.section ?? (SECTION_8.has(spec.name) ? 8 : 1);
 
 export function renderManPage(spec: CommandSpec, cols: number): string {
-  const page = own(MAN_PAGES, spec.name);
-  const section = sectionOf(spec.name);
+  const page = spec.man;
+  const section = sectionOf(spec);
   const width = Math.min(Math.max(40, cols), 80) - 2;
   const title = `${spec.name.toUpperCase()}(${section})`;
   const centre = SECTION_TITLE[section] ?? '';
@@ -70,6 +68,7 @@ export function renderManPage(spec: CommandSpec, cols: number): string {
 export const man = defineCommand({
   name: 'man',
   summary: 'show the manual page of a command',
+  man: { section: 1, name: 'format and display the on-line manual pages', synopsis: ['man [section] name'], description: ['man formats and displays the on-line manual pages. The pages of this server are short: generated from each command\'s own description, usage and options.'] },
   usage: 'man [SECTION] NAME',
   run(ctx) {
     const args = ctx.args.filter((a) => !a.startsWith('-'));
@@ -78,17 +77,22 @@ export const man = defineCommand({
       if (!key) return fail('apropos what?\n', 1);
       const hits = ctx.registry.names().filter((n) => n.includes(key) || ctx.registry.get(n)!.summary.includes(key));
       if (!hits.length) return fail(`${key}: nothing appropriate\n`, 1);
-      return ok(hits.map((n) => `${`${n} (${sectionOf(n)})`.padEnd(21)}- ${own(MAN_PAGES, n)?.name ?? ctx.registry.get(n)!.summary}\n`).join(''));
+      return ok(
+        hits
+          .map((n) => ctx.registry.get(n)!)
+          .map((s) => `${`${s.name} (${sectionOf(s)})`.padEnd(21)}- ${s.man?.name ?? s.summary}\n`)
+          .join(''),
+      );
     }
     if (!args.length) return fail('What manual page do you want?\n', 1);
     const [first, second] = args;
     const name = /^\d$/.test(first!) && second ? second : first!;
     const wanted = /^\d$/.test(first!) && second ? Number(first) : null;
     const spec = ctx.registry.get(name);
-    if (!spec || (wanted !== null && wanted !== sectionOf(name))) return fail(wanted !== null ? `No entry for ${name} in section ${wanted} of the manual\n` : `No manual entry for ${name}\n`, 1);
+    if (!spec || (wanted !== null && wanted !== sectionOf(spec))) return fail(wanted !== null ? `No entry for ${name} in section ${wanted} of the manual\n` : `No manual entry for ${name}\n`, 1);
     const page = renderManPage(spec, ctx.cols);
     if (ctx.stdoutTty === false) return ok(page);
-    const section = sectionOf(name);
+    const section = sectionOf(spec);
     return { ...ok(), program: lessProgram(page, null, (line, atEnd) => ` Manual page ${name}(${section}) line ${line}${atEnd ? '/' + page.split('\n').length + ' (END)' : ''} (press h for help or q to quit)`) };
   },
 });

@@ -79,6 +79,12 @@ const PS_HELP = '********* simple selection *********  ********* selection by li
 export const ps = defineCommand({
   name: 'ps',
   summary: "report dom0's processes (ps -ef, ps aux)",
+  man: {
+    section: 1,
+    name: 'report a snapshot of the current processes.',
+    synopsis: ['ps [options]'],
+    description: ['ps displays information about a selection of the active processes. To see every process on the system using standard syntax: ps -ef. Using BSD syntax: ps aux.', 'On an Oracle VM Server these are dom0\'s processes: xend, the Oracle VM Agent, multipathd, the o2hb heartbeat threads, and one qemu-dm device model per HVM guest. Guests themselves are domains, not processes: see xm list.'],
+  },
   usage: 'ps [-ef] [aux] [-p PID] [-C NAME]',
   run(ctx) {
     const { world, host } = ctx;
@@ -170,6 +176,12 @@ const KILL_USAGE = 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | 
 export const kill = defineCommand({
   name: 'kill',
   summary: 'send a signal to a process (kill -9 PID)',
+  man: {
+    section: 1,
+    name: 'terminate a process',
+    synopsis: ['kill [ -signal | -s signal ] pid ...', 'kill -l [ signal ]'],
+    description: ['The default signal for kill is TERM. Use -l to list available signals. Killing a daemon does not clean up after it: the init script\'s status then reports "dead but pid file exists".'],
+  },
   usage: 'kill [-s SIGNAL | -SIGNAL] PID...',
   run(ctx) {
     const args = [...ctx.args];

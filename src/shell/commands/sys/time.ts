@@ -13,6 +13,7 @@ const DATE_TRY = "Try `date --help' for more information.\n";
 export const date = defineCommand({
   name: 'date',
   summary: 'print the system date and time',
+  man: { section: 1, name: 'print or set the system date and time', synopsis: ['date [OPTION]... [+FORMAT]'], description: ['Display the current time in the given FORMAT. FORMAT controls the output: %Y year, %m month, %d day, %H hour, %M minute, %S second, %s seconds since 1970-01-01 UTC, %F is %Y-%m-%d, %T is %H:%M:%S.'] },
   usage: 'date [OPTION]... [+FORMAT]',
   run(ctx) {
     let when = wallTime(ctx.world);
@@ -83,6 +84,7 @@ export function uptimeLine(now: Date, upS: number, users: number, load: readonly
 export const uptime = defineCommand({
   name: 'uptime',
   summary: 'tell how long the system has been running',
+  man: { section: 1, name: 'Tell how long the system has been running.', synopsis: ['uptime', 'uptime [-V]'], description: ['uptime gives a one line display of the following information. The current time, how long the system has been running, how many users are currently logged on, and the system load averages for the past 1, 5, and 15 minutes.'] },
   usage: 'uptime [-V]',
   run(ctx) {
     if (ctx.args[0] === '-V') return ok('procps version 3.2.8\n');
@@ -96,6 +98,12 @@ const FREE_USAGE = 'usage: free [-b|-k|-m|-g] [-l] [-o] [-t] [-s delay] [-c coun
 export const free = defineCommand({
   name: 'free',
   summary: "display dom0's free and used memory (dom0_mem, not the host's)",
+  man: {
+    section: 1,
+    name: 'Display amount of free and used memory in the system',
+    synopsis: ['free [-b | -k | -m | -g] [-l] [-o] [-t] [-s delay ] [-c count ] [-V]'],
+    description: ['free displays the total amount of free and used physical and swap memory in the system, as well as the buffers used by the kernel.', 'In dom0 this is dom0\'s own memory (dom0_mem), not the server\'s: memory given to guests belongs to the hypervisor. Use xm info (total_memory, free_memory) for the whole machine.'],
+  },
   usage: 'free [-b|-k|-m|-g] [-l] [-o] [-t]',
   run(ctx) {
     let shift = 0;

@@ -135,6 +135,7 @@ export const head = defineCommand({
 export const tail = defineCommand({
   name: 'tail',
   summary: 'output the last part of files',
+  man: { section: 1, name: 'output the last part of files', synopsis: ['tail [OPTION]... [FILE]...'], description: ['Print the last 10 lines of each FILE to standard output. With -f, output appended data as the file grows, until interrupted with Ctrl-C: tail -f /var/log/messages watches the system log.'] },
   usage: 'tail [OPTION]... [FILE]...',
   args: TAIL,
   run: (ctx) => headTail(ctx, 'tail'),

@@ -297,6 +297,15 @@ function run(ctx: CommandContext): CommandOutcome {
 export const virtInstallCommand = defineCommand({
   name: 'virt-install',
   summary: 'provision new virtual machines (python-virtinst 0.400.3; Oracle VM Server 2.x)',
+  man: {
+    section: 1,
+    name: 'provision new virtual machines',
+    synopsis: ['virt-install [OPTION]...'],
+    description: [
+      'virt-install is a command line tool for provisioning new virtual machines using the libvirt hypervisor management library (python-virtinst 0.400.3 on Oracle VM Server 2.x; Oracle VM 3 has no virt-install). It supports text based installations over the serial console and fetches the kernel and initrd of a paravirtualized install from an NFS, HTTP or FTP install tree.',
+      'Given the name, the memory, storage and an install source (-n NAME -r MB -f FILE -s GB -p -l URL) it runs without questions; with --prompt it asks for whatever is missing, and without --prompt it stops with an error where a question would be asked. The directory of a new disk image must exist. The guest boots its installer and virt-install attaches its console (Ctrl-] leaves it; --noautoconsole does not attach). The configuration the guest boots from after the installation is written to /etc/xen/NAME, for xm create NAME.',
+    ],
+  },
   usage: 'virt-install [options]',
   args: { prog: 'virt-install', options: VIRT_INSTALL_ARGS, exitCode: 2 },
   // optparse 2.4 parses (options.ts); `args` is declared for Tab, man and the fuzzer.

@@ -67,6 +67,16 @@ export function resolveSubcommand(word: string): { sub: XmSubcommand; alias?: st
 export const xmCommand = defineCommand({
   name: 'xm',
   summary: 'Xen management: list, create, migrate and control guest domains',
+  man: {
+    section: 1,
+    name: 'Xen management user interface',
+    synopsis: ['xm <subcommand> [args]'],
+    description: [
+      'The xm program is the main interface for managing Xen guest domains. The program can be used to create, pause, and shutdown domains. It can also be used to list current domains, enable or pin VCPUs, and attach or detach virtual block devices.',
+      'Most xm commands require root privileges, and the xend daemon must be running. On Oracle VM Server the Oracle VM Agent normally drives xend; changes made with xm behind the Manager\'s back are not known to Oracle VM Manager.',
+      '<Domain> can either be the Domain Name or Id. Subcommands may be abbreviated to any unique prefix (xm li is xm list).',
+    ],
+  },
   usage: 'xm <subcommand> [args]',
   complete(c, words, cur) {
     if (!words.length) return [...SUBCOMMANDS.map((s) => s.name), 'help'].filter((n) => n.startsWith(cur)).sort();
