@@ -8,6 +8,7 @@ import { buildHandIn, labTextOf, storedCustomLabs, type HandInRequest, type Live
 import { regradeHandIn, regradeLab, type RegradeReport, type ScratchEngine } from './regrade';
 import { TEST_SEEDS, testLabText, type LabTestEngine, type LabTestResult } from './lab-test';
 import { lintLabText, type LabDiagnostic } from './lab-lint';
+import { loadLabTooling } from '../labs/loader';
 import type { PersistenceDeps } from './persistence-attempt';
 import type { Store } from './store';
 import type { Sim } from '../sim/sim';
@@ -36,6 +37,11 @@ export function createClassTools(deps: PersistenceDeps, make: (d: ScratchDeps) =
     make({ loadCore: scratchCore, store, snapshotEvery: Number.POSITIVE_INFINITY, snapshotEveryMs: Number.POSITIVE_INFINITY, ...(onEvaluate && { onEvaluate }) });
 
   return {
+    /** Readies what a first re-grade needs (the scratch core, the lab tooling, the commands) before any hand-in arrives. */
+    async warm(): Promise<void> {
+      await Promise.all([scratchCore(), loadLabTooling(), import('../shell/registry').then((m) => m.loadRegistry())]);
+    },
+
     async handIn(req: HandInRequest): Promise<Parsed<HandInFile>> {
       const store = deps.store;
       if (!store) return { ok: false, error: 'This browser keeps no attempts, so there is nothing to hand in.' };

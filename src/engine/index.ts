@@ -362,6 +362,8 @@ export function createEngine(deps: EngineDeps) {
 
     /** A learner's hand-in for a class (their class attempts' journals and results), as JSON text and a paste code. */
     classHandIn: async (...a: Parameters<ClassTools['handIn']>): Promise<Awaited<ReturnType<ClassTools['handIn']>>> => (await classTools()).handIn(...a),
+    /** The instructor page opened: ready the re-grade machinery, so the first hand-in does not wait for it. */
+    warmRegrade: async (): Promise<void> => (await classTools()).warm(),
     /** Re-grades a hand-in's text by replaying it (the class's custom labs name the versions it may use). */
     regradeHandIn: async (...a: Parameters<ClassTools['regrade']>): Promise<Awaited<ReturnType<ClassTools['regrade']>>> => (await classTools()).regrade(...a),
     /** Validation errors of a lab's text, each at its line (the lab editor). */
