@@ -26,8 +26,6 @@ function tools(): LabTooling {
   return tooling;
 }
 
-const LAB_FILES = import.meta.glob<string>('../../labs/*.yaml', { query: '?raw', import: 'default', eager: true });
-const SCENARIO_FILES = import.meta.glob<string>('../../labs/_scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
 
 /** `labs/a1-dom0-orientation.yaml` from a glob key. */
 const displayPath = (key: string): string => key.replace(/^(\.\.\/)+/, '');
@@ -181,13 +179,13 @@ export function bundledCatalog(): Catalog {
   if (cached) return cached;
   const errors: string[] = [];
   const scenarios: Record<string, ScenarioBase> = {};
-  for (const [key, text] of Object.entries(SCENARIO_FILES)) {
+  for (const [key, text] of Object.entries(tools().SCENARIO_FILES)) {
     const r = loadScenarioText(stem(key), displayPath(key), text);
     if (r.ok) scenarios[r.value.name] = r.value;
     else errors.push(...r.errors);
   }
   const labs: LabSource[] = [];
-  for (const [key, text] of Object.entries(LAB_FILES)) {
+  for (const [key, text] of Object.entries(tools().LAB_FILES)) {
     const r = loadLabText(stem(key), displayPath(key), text, false);
     if (!r.ok) {
       errors.push(...r.errors);
