@@ -12,6 +12,10 @@ export interface GetoptTool<L extends string> {
   usage?: string | ((ctx: CommandContext) => string);
   /** Exit status of usage() (1 for every C tool here). */
   exitCode?: number;
+  /** usage() prints with printf, not to stderr (kpartx). */
+  usageOn?: 'stdout';
+  /** The tool sets `opterr = 0`: getopt prints no complaint, only the tool's usage follows. */
+  opterr?: false;
   /**
    * With a leading ':' in the optstring getopt prints nothing and the tool words the complaint:
    * multipath's "Unknown switch: (null)" and "Missing option arguement" (sic).
@@ -36,9 +40,11 @@ export function getopt<const S extends string>(optstring: S, tool: GetoptTool<Le
     let line: string;
     if (e.kind === 'value') line = e.message;
     else if (silent && tool.complaints) line = e.kind === 'missing' ? tool.complaints.missing(e.option) : tool.complaints.invalid(e.option);
-    else line = `${tool.prog}: ${e.message}`;
+    else line = tool.opterr === false ? '' : `${tool.prog}: ${e.message}`;
+    const complaint = line ? line + '\n' : '';
     const usage = typeof tool.usage === 'function' ? tool.usage(ctx) : (tool.usage ?? '');
-    const out: CommandOutcome = { stdout: '', stderr: (line ? line + '\n' : '') + usage, exitCode: tool.exitCode ?? 1, stderrFirst: true };
+    const exitCode = tool.exitCode ?? 1;
+    const out: CommandOutcome = tool.usageOn === 'stdout' ? { stdout: usage, stderr: complaint, exitCode, ...(complaint ? { stderrFirst: true } : {}) } : { stdout: '', stderr: complaint + usage, exitCode, stderrFirst: true };
     return out;
   };
   const build = (s: string): ArgSpec<Letters<S>> => ({

@@ -9,6 +9,7 @@ import { kpartxAdd, partitionMaps } from '../../sim/storage/multipath/maps';
 import { partName } from '../../sim/storage/multipath/naming';
 import { hostSan } from '../../sim/storage/san/san';
 import { kernelPartitions } from '../../sim/storage/san/scsi';
+import { getopt } from '../getopt';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../types';
 
 const BLOCKDEV_COMMANDS: ReadonlyArray<readonly [string, string]> = [
@@ -153,6 +154,9 @@ const KPARTX_USAGE = `usage : kpartx [-a|-d|-l] [-v] wholedisk
 \t-s sync mode. Don't return until the partitions are created
 `;
 
+/** getopt "ladgvp:t:s" without getopt's complaints: any mistake prints the usage on stdout, exit 1. */
+const KPARTX_ARGS = getopt('ladgvp:t:s', { prog: 'kpartx', usage: KPARTX_USAGE, usageOn: 'stdout', opterr: false });
+
 export const kpartx = defineCommand({
   name: 'kpartx',
   summary: 'create device maps from partition tables',
@@ -161,34 +165,14 @@ export const kpartx = defineCommand({
     const maps = (hostSan(c.world, c.host.name)?.maps ?? []).map((m) => `/dev/mapper/${m.name}`);
     return ['-a', '-d', '-l', '-v', '-p', ...maps].filter((x) => x.startsWith(cur));
   },
+  args: KPARTX_ARGS,
   run(ctx) {
-    let mode: 'a' | 'd' | 'l' | '' = '';
-    let verbose = false;
-    let delim: string | undefined;
-    const operands: string[] = [];
-    const args = ctx.args;
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (!a.startsWith('-') || a === '-') {
-        operands.push(a);
-        continue;
-      }
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j]!;
-        if (c === 'a' || c === 'd' || c === 'l') mode = c;
-        else if (c === 'v') verbose = true;
-        else if (c === 'g' || c === 's') continue;
-        else if (c === 'p' || c === 't') {
-          const v = j + 1 < a.length ? a.slice(j + 1) : args[++i];
-          if (v === undefined) return { stdout: KPARTX_USAGE, stderr: '', exitCode: 1 };
-          if (c === 'p') delim = v;
-          j = a.length;
-        } else return { stdout: KPARTX_USAGE, stderr: '', exitCode: 1 };
-      }
-    }
-    const path = operands[0];
+    const a = ctx.parsed;
+    // The last of -a, -d and -l wins, as the assignments in kpartx's getopt loop do.
+    const mode = a.last('a', 'd', 'l') ?? '';
+    const path = a.operands[0];
     if (!mode || !path) return { stdout: KPARTX_USAGE, stderr: '', exitCode: 1 };
-    return runKpartx(ctx, mode, path, verbose, delim);
+    return runKpartx(ctx, mode, path, a.has('v'), a.value('p'));
   },
 });
 

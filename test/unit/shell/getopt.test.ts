@@ -115,4 +115,12 @@ describe('the tools that hand-rolled their getopt loops', () => {
     expect(sh.run(host, 'dmesg -q').out).toBe("dmesg: invalid option -- 'q'\nUsage: dmesg [-c] [-n level] [-r] [-s bufsize]\n");
     expect(sh.run(host, 'dmesg -n 3')).toEqual({ out: '', exit: 0 });
   });
+
+  it("kpartx ('ladgvp:t:s', opterr = 0): no complaint, the usage on stdout, exit 1; -- ends the options", () => {
+    const { sh, host } = shells();
+    const r = sh.run(host, 'kpartx -z /dev/sdb');
+    expect(r.out).toMatch(/^usage : kpartx \[-a\|-d\|-l\] \[-v\] wholedisk\n/);
+    expect(r.exit).toBe(1);
+    expect(sh.run(host, 'kpartx -l -- /dev/nosuch').out).toBe('failed to stat() /dev/nosuch\n');
+  });
 });
