@@ -23,6 +23,8 @@ export interface GetoptTool<L extends string> {
   complaints?: { invalid: (letter: string) => string; missing: (letter: string) => string };
   /** Checks of option values made inside the tool's getopt loop; the message ('' for none) then its usage. */
   checks?: Partial<Record<L, (value: string) => string | undefined>>;
+  /** A refused value prints the check's message alone, no usage (ping's "bad number of packets to transmit."). */
+  usageAfterCheck?: false;
   /** Options the tool acts on inside its loop and exits (fdisk's -h, multipathd's -k): nothing after them is parsed. */
   stopAfter?: readonly L[];
   /** This host's tool has another optstring (fdisk 2.13 has no -c). */
@@ -42,7 +44,8 @@ export function getopt<const S extends string>(optstring: S, tool: GetoptTool<Le
     else if (silent && tool.complaints) line = e.kind === 'missing' ? tool.complaints.missing(e.option) : tool.complaints.invalid(e.option);
     else line = tool.opterr === false ? '' : `${tool.prog}: ${e.message}`;
     const complaint = line ? line + '\n' : '';
-    const usage = typeof tool.usage === 'function' ? tool.usage(ctx) : (tool.usage ?? '');
+    const bare = e.kind === 'value' && tool.usageAfterCheck === false;
+    const usage = bare ? '' : typeof tool.usage === 'function' ? tool.usage(ctx) : (tool.usage ?? '');
     const exitCode = tool.exitCode ?? 1;
     const out: CommandOutcome = tool.usageOn === 'stdout' ? { stdout: usage, stderr: complaint, exitCode, ...(complaint ? { stderrFirst: true } : {}) } : { stdout: '', stderr: complaint + usage, exitCode, stderrFirst: true };
     return out;

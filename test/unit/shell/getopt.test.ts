@@ -123,4 +123,11 @@ describe('the tools that hand-rolled their getopt loops', () => {
     expect(r.exit).toBe(1);
     expect(sh.run(host, 'kpartx -l -- /dev/nosuch').out).toBe('failed to stat() /dev/nosuch\n');
   });
+
+  it("ping ('c:i:w:s:t:qnvd'): a bad count is refused with its own message alone, exit 2; -qc is -q then -c", () => {
+    const { sh, host } = shells();
+    expect(sh.run(host, 'ping -c 0 -z x')).toEqual({ out: 'ping: bad number of packets to transmit.\n', exit: 2 });
+    expect(sh.run(host, 'ping -qcx')).toEqual({ out: 'ping: bad number of packets to transmit.\n', exit: 2 });
+    expect(sh.run(host, 'ping -z').out).toMatch(/^ping: invalid option -- 'z'\nUsage: ping \[-LRUbdfnqrvVaA\]/);
+  });
 });

@@ -1,39 +1,37 @@
 // `ping` between the servers of the data centre (by name, FQDN or address), on the clock.
 import { getHost } from '../../../sim/world';
 import { pingProgram } from '../../../programs/ping';
+import { getopt } from '../../getopt';
 import { defineCommand, fail } from '../../types';
 
 const USAGE = 'Usage: ping [-LRUbdfnqrvVaA] [-c count] [-i interval] [-w deadline]\n            [-p pattern] [-s packetsize] [-t ttl] [-I interface or address]\n            [-M mtu discovery hint] [-S sndbuf]\n            [ -T timestamp option ] [ -Q tos ] [hop1 ...] destination\n';
+
+/** The part of iputils' getopt string the sandbox knows; a bad count or interval is refused where the loop meets it. */
+const ARGS = getopt('c:i:w:s:t:qnvd', {
+  prog: 'ping',
+  usage: USAGE,
+  exitCode: 2,
+  checks: {
+    c: (v) => (/^\d+$/.test(v) && Number(v) !== 0 ? undefined : 'ping: bad number of packets to transmit.'),
+    i: (v) => (/^\d+(\.\d+)?$/.test(v) ? undefined : 'ping: bad timing interval.'),
+  },
+  usageAfterCheck: false,
+});
 
 export const ping = defineCommand({
   name: 'ping',
   summary: 'send ICMP echo requests to another server (ping -c 3 HOST)',
   man: { section: 8, name: 'send ICMP ECHO_REQUEST to network hosts', synopsis: ['ping [ -c count] [ -i interval] destination'], description: ['ping uses the ICMP protocol\'s mandatory ECHO_REQUEST datagram to elicit an ICMP ECHO_RESPONSE from a host or gateway. Without -c it runs until interrupted with Ctrl-C, then prints statistics.'] },
   usage: 'ping [-c COUNT] [-i INTERVAL] HOST',
+  args: ARGS,
   run(ctx) {
-    let count: number | null = null;
-    let interval = 1;
-    let dest: string | undefined;
-    const args = [...ctx.args];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      const m = /^-([ciwst])(.*)$/.exec(a);
-      if (m) {
-        const v = m[2] || args[++i];
-        if (v === undefined) return fail(`ping: option requires an argument -- '${m[1]}'\n${USAGE}`, 2);
-        if (m[1] === 'c') {
-          if (!/^\d+$/.test(v) || Number(v) === 0) return fail('ping: bad number of packets to transmit.\n', 2);
-          count = Number(v);
-        } else if (m[1] === 'i') {
-          if (!/^\d+(\.\d+)?$/.test(v)) return fail('ping: bad timing interval.\n', 2);
-          interval = Math.max(1, Math.round(Number(v)));
-        }
-        continue;
-      }
-      if (/^-[qnvd]+$/.test(a)) continue;
-      if (a.startsWith('-')) return fail(`ping: invalid option -- '${a.charAt(1)}'\n${USAGE}`, 2);
-      dest = a;
-    }
+    const a = ctx.parsed;
+    const c = a.value('c');
+    const count = c === undefined ? null : Number(c);
+    const i = a.value('i');
+    const interval = i === undefined ? 1 : Math.max(1, Math.round(Number(i)));
+    // The destination is the last operand (iputils takes the ones before it as hops).
+    const dest = a.operands[a.operands.length - 1];
     if (!dest) return fail(USAGE, 2);
     const self = ctx.host;
     const local = dest === 'localhost' || dest === '127.0.0.1' || dest === 'localhost.localdomain';
