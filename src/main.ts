@@ -3,8 +3,12 @@
 import './worker/early-worker';
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
+import { engineState } from './ui/state/engine.svelte';
 import './ui/global.css';
 
+// The free sandbox's client asks the worker to boot now: the worker boots while the app mounts,
+// instead of waiting for the page to ask once it has mounted.
+if (/^#\/sandbox\/?$/.test(location.hash)) engineState();
 // In a task of its own: the worker spawned above starts only once the main thread yields (Chromium
 // starts a worker's thread from a task after the current one), so it loads its code while the app mounts.
 setTimeout(() => mount(App, { target: document.getElementById('app')! }), 0);
