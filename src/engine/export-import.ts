@@ -10,7 +10,6 @@ import { JOURNAL_VERSION, type StoreDump } from './store';
 import type { BootInfo } from './types';
 
 export type { ExportScope } from './export-import-schema';
-export { MAX_IMPORT_BYTES, checkImportSize } from './export-import-limits';
 
 export type ImportResult = { ok: true; summary: string; boot: BootInfo } | { ok: false; error: string };
 export type ParsedImport = { ok: true; dump: StoreDump; summary: string } | { ok: false; error: string };

@@ -12,9 +12,8 @@ import type { ShellIo } from './shell-io';
 import type { ProgramFactory } from '../programs/program';
 import type { SessionAction } from './types';
 
-// Importers take these from the executor, the shell's entry point.
+// Importers take this from the executor, the shell's entry point.
 export type { ShellIo } from './shell-io';
-export { INTERNAL_ERROR_EXIT } from './invoke-command';
 
 /** What running a line produced; `program` suspends the rest of the line until it exits. */
 export interface LineOutcome {

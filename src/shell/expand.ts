@@ -3,7 +3,7 @@
 // (through the env's glob, against the VFS), quote removal. Errors (bad substitution) throw
 // ExpansionError, which the executor reports like bash and which stops that command only.
 import { evalArith } from './arith';
-import { escapeGlob, globSource, hasGlob, unescapeGlob } from './glob';
+import { escapeGlob, globSource, hasGlob } from './glob';
 import { parseHereBody, tokenize, type Word, type WordPart } from './tokenize';
 import { dict, own, setOwn } from '../lib/own';
 import { MAX_STRING, xrealloc } from './limits';
@@ -383,5 +383,3 @@ function sequence(inner: string): string[] | null {
   }
   return out;
 }
-
-export { unescapeGlob };

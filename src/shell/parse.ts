@@ -7,7 +7,7 @@
 import type { AndOr, Assignment, CaseCommand, Command, IfCommand, Pipeline, Redirect, SimpleCommand } from './ast';
 import { CondIncomplete, CondSyntaxError, parseConditional } from './conditional';
 import { own } from '../lib/own';
-import { isPlainWord, tokenize, wordText, type Token, type Word } from './tokenize';
+import { isPlainWord, tokenize, type Token, type Word } from './tokenize';
 
 export type * from './ast';
 
@@ -420,5 +420,3 @@ export function lineStatus(text: string, aliases: Record<string, string> = {}): 
   if (!p.ok) return p.incomplete ? { kind: 'more' } : { kind: 'error', message: p.error };
   return { kind: 'complete' };
 }
-
-export { wordText };

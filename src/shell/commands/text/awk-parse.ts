@@ -7,7 +7,6 @@ import type { Node, Rule, Stmt } from './awk-ast';
 
 export type { Node, Rule, Stmt } from './awk-ast';
 export { AwkSyntaxError } from './awk-lexer';
-export { BUILTINS } from './awk-parse-expr';
 
 export function parseAwk(src: string, warn?: (msg: string, at: number) => void): Rule[] {
   const toks = lex(src, warn);

@@ -4,7 +4,7 @@
 import { nextHex } from '../../../lib/rng';
 import { findLun } from '../san/san';
 import {
-  GiB, MiB, backupSupers, chainCpg, clusterGroups, datafilesClusterSize, defaultBlockSize, defaultClusterSize, defaultFeatures,
+  backupSupers, chainCpg, clusterGroups, datafilesClusterSize, defaultBlockSize, defaultClusterSize, defaultFeatures,
   defaultSlots, extentAllocClusters, journalBlocks, log2, sortFeatures, type ClusterGroups, type FeatureLevel,
 } from './ocfs2-geometry';
 import { placeVolume, volumeFsId, volumeOnDevice } from './ocfs2-volumes';
@@ -231,5 +231,3 @@ export function formatVolume(world: WorldState, host: HostState, dev: BlockDevic
   }
   return vol;
 }
-
-export { GiB, MiB };
