@@ -16,8 +16,6 @@ export interface ClassPolicy {
   closes?: string;
 }
 
-export const DEFAULT_POLICY: ClassPolicy = { hints: 'allowed', solution: 'shown' };
-
 /** One lab of a class: a bundled one by id and version, or a custom one carrying its YAML. */
 export interface ClassLab {
   id: string;

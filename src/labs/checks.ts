@@ -26,6 +26,3 @@ export type CheckName = keyof typeof CHECKS;
 
 /** The registry seen by name, for the evaluator and the schema builder. */
 export const checkRegistry: Readonly<Record<string, CheckDef<never>>> = CHECKS;
-
-/** Names reserved for composition; no check may use them. */
-export const COMBINATORS = ['all', 'any', 'not'] as const;

@@ -268,11 +268,6 @@ export function optionWords(spec: ArgSpec<string>, current: string): string[] {
   return out.filter((w) => w.startsWith(current));
 }
 
-/** A simple error outcome in the tool's usage-error style (for checks after parsing). */
-export function usageError(spec: ArgSpec, message: string): CommandOutcome {
-  return { stdout: '', stderr: `${spec.prog}: ${message}\n${usageTail(spec)}`, exitCode: spec.exitCode ?? 1 };
-}
-
 /**
  * A `--help` text in coreutils' layout from the declared options: the usage line, a description,
  * then one line per option with the description at column 30 (1-based).

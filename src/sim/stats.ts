@@ -3,8 +3,8 @@
 // core's layout can change freely. Each accessor first mirrors the domain/host into the core
 // (cheap when nothing changed), so figures are right even before the first tick. Without a core
 // (a test harness passing none) the figures come from the world.
-import { registry, syncDomain, syncHost, vbdHandle } from './core/sync-xen';
-import type { CoreVbdCounters, Handle, HostCpu, LunCounters, PathCounters, SimCore } from './core/types';
+import { syncDomain, syncHost, vbdHandle } from './core/sync-xen';
+import type { CoreVbdCounters, Handle, HostCpu, SimCore } from './core/types';
 import type { Sim } from './sim';
 import type { DomainState, HostState } from './types';
 
@@ -113,19 +113,4 @@ function nameHash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h;
-}
-
-/** Counters of a multipath path by its core handle (storage model). */
-export function pathCounters(sim: Sim, path: Handle): PathCounters {
-  return sim.core.pathCounters(path);
-}
-
-/** Counters of a LUN by its core handle (storage model). */
-export function lunCounters(sim: Sim, lun: Handle): LunCounters {
-  return sim.core.lunCounters(lun);
-}
-
-/** True once the core mirrors this running domain (for checks that need live numbers). */
-export function coreTracks(sim: Sim, d: DomainState): boolean {
-  return hasCore(sim.core) && !!registry(sim.core).domains[d.name];
 }

@@ -10,7 +10,6 @@
 
 /** An integer handle into one of the core's tables; -1 means "none". */
 export type Handle = number;
-export const NO_HANDLE = -1;
 
 /** Table sizes, fixed when the core is created (no allocation afterwards). */
 export interface CoreCapacities {

@@ -9,8 +9,6 @@ import type { ManagerState, MgrEvent, MgrSeverity, MgrVm, MgrVmStatus, MgrServer
 const MAX_EVENTS = 500;
 const MAX_JOBS = 300;
 
-export const managerOf = (world: WorldState): ManagerState | undefined => world.manager;
-
 /** Marks the database changed (the engine pushes a new view). */
 export function touch(m: ManagerState): void {
   m.rev++;
@@ -47,7 +45,6 @@ export const findVm = (m: ManagerState, ref: string): MgrVm | undefined => m.vms
 export const findServer = (m: ManagerState, ref: string): MgrServer | undefined => m.servers.find((s) => s.name === ref || s.id === ref || s.ip === ref);
 export const findPool = (m: ManagerState, ref: string): MgrPool | undefined => m.pools.find((p) => p.name === ref || p.id === ref);
 export const findRepo = (m: ManagerState, ref: string): MgrRepository | undefined => m.repositories.find((r) => r.name === ref || r.id === ref);
-export const poolOfServer = (m: ManagerState, s: MgrServer): MgrPool | undefined => (s.pool ? m.pools.find((p) => p.id === s.pool) : undefined);
 
 /** The status words of each release: 3.x Stopped/Stopping, 2.x Powered Off/Shutting Down. */
 export function statusWord(m: ManagerState, s: 'running' | 'stopped' | 'stopping' | 'starting' | 'paused' | 'error' | 'migrating'): MgrVmStatus {

@@ -1,6 +1,6 @@
 // /proc/partitions: every block device of the host. Devices come from the storage model
-// (sim/storage/san/san/block-devices) and from any source registered here; a host the storage model
-// does not know gets the OVM installer's local disk layout.
+// (sim/storage/san/block-devices); a host the storage model does not know gets the OVM
+// installer's local disk layout.
 import { listBlockDevices } from '../storage/san/block-devices';
 import type { HostState, WorldState } from '../types';
 
@@ -10,16 +10,6 @@ export interface PartitionRow {
   /** Size in 1 KiB blocks. */
   blocks: number;
   name: string;
-}
-
-export type PartitionSource = (world: WorldState, host: HostState) => PartitionRow[];
-
-/** Extra device sources, in /proc/partitions order after the storage model's devices. */
-const SOURCES: PartitionSource[] = [];
-
-/** Adds devices to /proc/partitions (e.g. loop or iSCSI devices of a later subsystem). */
-export function registerPartitionSource(source: PartitionSource): void {
-  if (!SOURCES.includes(source)) SOURCES.push(source);
 }
 
 /** The boot disk the OVM installer lays out: /boot, / and swap on a 300 GB disk. */
@@ -33,8 +23,7 @@ const DEFAULT_ROOT_DISK: PartitionRow[] = [
 export function partitionRows(world: WorldState, host: HostState): PartitionRow[] {
   const devs = listBlockDevices(world, host.name);
   const rows = devs.map((d) => ({ major: d.major, minor: d.minor, blocks: Math.floor(d.sizeBytes / 1024), name: d.kname }));
-  const base = rows.length ? rows : DEFAULT_ROOT_DISK;
-  return [...base, ...SOURCES.flatMap((s) => s(world, host))];
+  return rows.length ? rows : DEFAULT_ROOT_DISK;
 }
 
 /** The kernel's format: `"%4d  %7d %10llu %s\n"` under `major minor  #blocks  name`. */

@@ -2,7 +2,7 @@
 // (`name'), permission strings, ls dates from the simulation clock, human sizes, path lookups.
 import { monthDay, two, ymdHms } from '../../../lib/calendar';
 import { wallTime } from '../../../sim/clock';
-import { lookup, normalizePath } from '../../../sim/vfs';
+import { normalizePath } from '../../../sim/vfs';
 import type { FsNode } from '../../../sim/types';
 import type { CommandContext } from '../../types';
 
@@ -10,10 +10,6 @@ import type { CommandContext } from '../../types';
 export const q = (s: string): string => `\`${s}'`;
 
 export const absPath = (ctx: CommandContext, p: string): string => normalizePath(p, ctx.frame.cwd);
-
-export function stat(ctx: CommandContext, p: string, follow = true) {
-  return lookup(ctx.world, ctx.host, p, ctx.frame.cwd, !follow);
-}
 
 /** `drwxr-xr-x`, `-rw-r--r--`, `lrwxrwxrwx`, with setuid/setgid/sticky letters. */
 export function modeString(node: FsNode): string {

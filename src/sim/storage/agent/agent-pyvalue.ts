@@ -5,7 +5,6 @@ import type { PyValue } from './agent-types';
 
 export type ParseResult = { ok: true; value: PyValue } | { ok: false; error: string };
 
-export const pyStr = (s: string): PyValue => s;
 export const pyU = (s: string): PyValue => ({ $u: s });
 export const pyList = (items: PyValue[]): PyValue => ({ $list: items });
 export const pySet = (items: PyValue[]): PyValue => ({ $set: items });

@@ -82,11 +82,6 @@ export function mapInUse(world: WorldState, host: string, map: MpMap): boolean {
   return mapHolders(world, host, map).length > 0;
 }
 
-/** I/O reaches the map now: something above it reads or writes (mounts heartbeat, domains run). */
-export function mapHasIo(world: WorldState, host: string, map: MpMap): boolean {
-  return mapHolders(world, host, map).some((x) => x.kind !== 'partition');
-}
-
 /** Partitions of a SCSI disk that are open (BLKRRPART on it fails with EBUSY). */
 export function diskPartitionsBusy(world: WorldState, host: string, disk: string): boolean {
   return allHolders(world, host).some((x) => x.device.kind === 'part' && x.device.kname.replace(/\d+$/, '') === disk);

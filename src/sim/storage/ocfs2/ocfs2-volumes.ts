@@ -70,9 +70,6 @@ export function placeVolume(world: WorldState, vol: Ocfs2Volume): void {
   world.filesystems[vol.fsId] = root;
 }
 
-/** Hosts holding a slot, in slot order. */
-export const slotHolders = (v: Ocfs2Volume): string[] => v.slotMap.filter((h): h is string => h !== null);
-
 /** Takes the first free slot for `host`; returns the slot number, or null when all are taken. */
 export function takeSlot(v: Ocfs2Volume, host: string): number | null {
   const mine = v.slotMap.indexOf(host);

@@ -165,15 +165,6 @@ export function resolveIn(devs: readonly BlockDevice[], world: WorldState, host:
   return devs.find((d) => d.path === abs && (d.kind === 'disk' || d.kind === 'part')) ?? null;
 }
 
-/** The /dev paths that name a device on this host (`/dev/mapper/X`, `/dev/mpath/X`, `/dev/dm-N`). */
-export function devicePaths(world: WorldState, host: string, dev: BlockDevice): string[] {
-  if (dev.kind === 'disk' || dev.kind === 'part') return [dev.path];
-  const name = dev.path.slice('/dev/mapper/'.length);
-  const out = [dev.path, `/dev/${dev.kname}`];
-  if (world.hosts[host]?.release === 'ovm22') out.push(`/dev/mpath/${name}`);
-  return out;
-}
-
 /** The array's current size of a LUN (what the array knows, whatever hosts believe). */
 export function arrayLunSize(world: WorldState, ref: LunRef): number | null {
   const arr = world.san?.arrays.find((a) => a.serial === ref.array);

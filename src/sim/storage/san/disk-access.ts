@@ -1,26 +1,13 @@
-// Opening a block device the way the disk tools do: what size the kernel reports
-// (BLKGETSIZE64), what label is on the medium at the device's offset, writing a label, and
-// BLKRRPART's answer (0, EBUSY on a disk whose partitions are in use, EINVAL on dm devices).
+// A block device as the disk tools use it: what label is on the medium at the device's offset,
+// writing a label, and BLKRRPART's answer (0, EBUSY on a disk whose partitions are in use, EINVAL on dm devices).
 import { ERRNO } from '../../errno';
 import type { WorldState } from '../../types';
-import { resolveBlockDevice, type BlockDevice } from './block-devices';
+import type { BlockDevice } from './block-devices';
 import { syncDevNodes } from '../multipath/devnodes';
 import { diskPartitionsBusy } from '../multipath/holders';
 import { hostSan, findLun } from './san';
 import { rereadPartitions } from './scsi';
 import type { DiskLabel } from '../types';
-
-export interface DiskHandle {
-  /** The path as the user gave it (fdisk prints that). */
-  path: string;
-  dev: BlockDevice;
-}
-
-export function openDisk(world: WorldState, host: string, path: string, cwd = '/'): DiskHandle | null {
-  const dev = resolveBlockDevice(world, host, path, cwd);
-  if (!dev) return null;
-  return { path, dev };
-}
 
 /** The DOS label at the start of the device (only whole disks and maps carry one here). */
 export function readLabel(world: WorldState, host: string, dev: BlockDevice): DiskLabel | null {

@@ -105,12 +105,3 @@ export function growLun(world: WorldState, ref: LunRef, newSizeBytes: number): b
   lun.sizeBytes = newSizeBytes;
   return true;
 }
-
-/** Moves a LUN to the other SP (naviseccli trespass, or an implicit ALUA trespass). */
-export function trespass(world: WorldState, ref: LunRef, to: SpName): boolean {
-  const lun = findLun(world, ref);
-  if (!lun) return false;
-  lun.owner = to;
-  bumpSan(world);
-  return true;
-}

@@ -2,11 +2,7 @@
 // which LUNs a host is presented, and whether one path (HBA port → fabric → SP port) carries
 // light right now. Pure reads; mutations live in scsi.ts, faults.ts and array-ops.ts.
 import type { WorldState } from '../../types';
-import type { HbaPort, HostSan, LunRef, LunState, SanArray, SanState, ScsiDisk, SpName } from '../types';
-
-export function sanOf(world: WorldState): SanState | undefined {
-  return world.san;
-}
+import type { HbaPort, HostSan, LunRef, LunState, SanArray, ScsiDisk, SpName } from '../types';
 
 /** Marks the SAN changed: the kernel, multipathd and the core sync look again at the next tick. */
 export function bumpSan(world: WorldState): void {

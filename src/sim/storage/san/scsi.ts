@@ -145,18 +145,6 @@ export function diskLabel(world: WorldState, host: string, d: ScsiDisk): DiskLab
   return hostSan(world, host)?.localDisks.find((l) => l.id === id)?.label ?? null;
 }
 
-/** Sets the label on the medium behind a disk. */
-export function setDiskLabel(world: WorldState, host: string, d: ScsiDisk, label: DiskLabel | null): void {
-  if (d.to.kind === 'san') {
-    const f = lunOfDisk(world, d);
-    if (f) f.lun.label = label;
-    return;
-  }
-  const id = d.to.diskId;
-  const local = hostSan(world, host)?.localDisks.find((l) => l.id === id);
-  if (local) local.label = label;
-}
-
 /** Adds the host's local disks (controller host 0) as the boot scan finds them. */
 export function attachLocalDisks(world: WorldState, host: string): void {
   const hs = hostSan(world, host);
