@@ -42,6 +42,10 @@ export class EngineClient {
   /** The Oracle VM Manager tab's listeners (src/ui/components/manager). */
   #managerListeners = new Set<(v: Extract<EngineEvent, { type: 'manager' }>['view']) => void>();
 
+  #markStarted: () => void = () => undefined;
+  /** Resolves once the first boot request has been sent to the worker (the page mounts after it: see main.ts). */
+  readonly started = new Promise<void>((resolve) => (this.#markStarted = resolve));
+
   constructor(boot: BootOptions, events: ClientEvents = {}) {
     this.#boot = boot;
     this.#events = events;
@@ -157,6 +161,7 @@ export class EngineClient {
       void api.status().then((c) => this.#events.onClock?.(c), () => undefined);
       return info;
     });
+    this.#markStarted();
     // A boot cancelled by a take-over or a restart is expected: whoever awaits it hears of it.
     this.#booted.catch(() => undefined);
   }
