@@ -11,18 +11,13 @@ import { CHROMIUM_ARGS } from '../e2e/chromium-args.js';
 import { durabilityBench } from './durability.bench.js';
 import { buildBare, startupBench } from './startup.bench.js';
 import { handInFiles, workshopBrowserBench } from './workshop-browser.bench.js';
+import { median, p95, waitForServer } from './bench-kit.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // BENCH_PORT / BENCH_OUTDIR: a second tree on the same machine benchmarks beside this one.
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const OUT = process.env.BENCH_OUTDIR ?? '/tmp/ovm-bench-dist';
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1];
 
 function gzipBytes(prefix) {
   const dir = join(OUT, 'assets');
@@ -41,16 +36,6 @@ function pageJsGzipBytes() {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(OUT, f)), { level: 9 }).length, 0);
 }
 
-async function waitForServer(url, ms = 30000) {
-  const t0 = Date.now();
-  while (Date.now() - t0 < ms) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 /** The page's figures, and the workshop's in the browser (`workshop`, null without the hand-in files of workshop.bench.ts). */
 export async function browserBench() {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findBrowser } from '../e2e/find-browser.js';
 import { CHROMIUM_ARGS } from '../e2e/chromium-args.js';
+import { median, p95, waitForServer } from './bench-kit.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const PORT = 4196;
@@ -16,24 +17,8 @@ const PORT = 4196;
 const SHARED_OUT = '/tmp/ovm-bench-dist';
 const OWN_OUT = '/tmp/ovm-bench-dist-manager';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1];
 const r1 = (x) => Math.round(x * 10) / 10;
 
-async function waitForServer(url, ms = 30000) {
-  const t0 = Date.now();
-  while (Date.now() - t0 < ms) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 /**
  * In the page: clicks Stop for the selected VM `name`; resolves with the ms from the click to the

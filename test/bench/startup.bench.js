@@ -4,6 +4,7 @@
 // ours / bare is what the app adds to the terminal itself (goal ≤ 1.5×; ours ≤ 500 ms).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { median } from './bench-kit.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -12,11 +13,6 @@ export function buildBare(outDir) {
   execFileSync('npx', ['vite', 'build', '--config', 'test/bench/bare/vite.config.js', '--outDir', join(outDir, 'bare')], { cwd: root, stdio: 'inherit' });
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 async function firstPrompt(browser, url) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });

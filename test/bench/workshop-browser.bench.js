@@ -7,14 +7,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { median } from './bench-kit.js';
 
 const HANDIN_DIR = join(import.meta.dirname, '.parts', 'handins');
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** The hand-in files left by workshop.bench.ts, or null when it did not run. */
 export function handInFiles() {
