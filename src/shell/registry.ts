@@ -37,7 +37,7 @@ const ALL: readonly CommandSpec[] = [...meta, ...fs, ...sys, ...services, ...pro
  * `ssh admin@<manager> -p 10000` reaches the Oracle VM Manager CLI. Idempotent.
  */
 export function wireCommands(): void {
-  setInstalledCommands(ALL.map((s) => s.name));
+  setInstalledCommands(ALL);
   registerTailFollow((req) => tailFollow(req.files.map((f) => ({ path: normalizePath(f.path), display: f.name })), { headers: req.headers }));
   registerOvmCli(registerSshTarget);
 }

@@ -3,7 +3,7 @@
 import type { ShellRuntime } from './shell-runtime';
 import type { ProgramFactory } from '../programs/program';
 import type { Sim } from '../sim/sim';
-import type { HostState, WorldState } from '../sim/types';
+import type { HostState, Release, WorldState } from '../sim/types';
 import { parseCommandLine, type ArgSpec, type ParsedArgs } from './args';
 import type { Command } from './ast';
 import type { LocalScope } from './functions';
@@ -99,6 +99,12 @@ export interface CommandSpec {
   /** `run` parses `ctx.args` itself (virt-install's optparse): `args` is declared for Tab, `man` and the fuzzer only. */
   selfParsing?: true;
   run(ctx: CommandContext): CommandOutcome;
+  /** The directory of its program on dom0 (`which`, `type`, `ls /sbin` …); /usr/bin when absent. */
+  dir?: '/bin' | '/sbin' | '/usr/sbin' | '/opt/ovs-agent-2.3/utils' | '/etc/rc.d/init.d';
+  /** Installed on hosts of this release only (OVM 2.2's repos.py, OVM 3's ovs-agent-db). */
+  release?: Release;
+  /** A bash builtin: 'only' exists inside the shell alone (cd, export); 'and-file' is also a program (echo, test). */
+  builtin?: 'only' | 'and-file';
 }
 
 export interface CompletionContext {

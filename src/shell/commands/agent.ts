@@ -30,6 +30,8 @@ function keyIndex(db: AgentDb, key: string): number {
 
 const agentDb = defineCommand({
   name: 'ovs-agent-db',
+  release: 'ovm34',
+  dir: '/usr/sbin',
   summary: 'read and change the Oracle VM agent databases',
   usage: 'ovs-agent-db [-c] <command> [args]',
   run(ctx) {

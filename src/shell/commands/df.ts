@@ -39,6 +39,7 @@ function blockSize(arg: string): number | null {
 
 const df = defineCommand({
   name: 'df',
+  dir: '/bin',
   summary: 'report file system disk space usage',
   usage: 'df [OPTION]... [FILE]...',
   args: ARGS,

@@ -80,6 +80,7 @@ function reportRow(d: BlockDevice, name: string): string {
 
 export const blockdev = defineCommand({
   name: 'blockdev',
+  dir: '/sbin',
   summary: 'call block device ioctls from the command line',
   usage: 'blockdev [-v|-q] commands devices | --report [devices]',
   complete: (_c, _w, cur) => [...KNOWN, '--report', '-v'].filter((x) => x.startsWith(cur)),
@@ -159,6 +160,7 @@ const KPARTX_ARGS = getopt('ladgvp:t:s', { prog: 'kpartx', usage: KPARTX_USAGE, 
 
 export const kpartx = defineCommand({
   name: 'kpartx',
+  dir: '/sbin',
   summary: 'create device maps from partition tables',
   usage: 'kpartx [-a|-d|-l] [-v] [-p delim] wholedisk',
   complete(c, _w, cur) {

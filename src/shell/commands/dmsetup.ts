@@ -94,6 +94,7 @@ function perDevice(ctx: CommandContext, hs: HostSan, name: string | undefined, t
 
 export const dmsetup = defineCommand({
   name: 'dmsetup',
+  dir: '/sbin',
   summary: 'low level logical volume management (device-mapper)',
   usage: 'dmsetup ls|info|table|status|remove|version [device]',
   complete: (_c, words, cur) => (words.length ? [] : ['ls', 'info', 'table', 'status', 'remove', 'version', 'targets'].filter((x) => x.startsWith(cur))),

@@ -75,6 +75,7 @@ function fromChunks(chunks: Array<[1 | 2, string]>, exitCode = 0): CommandOutcom
 
 export const fdisk = defineCommand({
   name: 'fdisk',
+  dir: '/sbin',
   summary: 'manipulate disk partition table',
   usage: 'fdisk [-l] [-u] [-c] [-s PARTITION] [DISK]',
   complete(c, _w, cur) {

@@ -3,7 +3,7 @@
 // env/printenv, and running scripts (source/., bash/sh FILE, bash -c).
 import { STRERROR } from '../../sim/errno';
 import { readFile } from '../../sim/vfs';
-import { BUILTINS, commandPath, DEFAULT_PATH, installedPath } from '../command-paths';
+import { commandPath, DEFAULT_PATH, installedPath } from '../command-paths';
 import { runLineToEnd } from '../executor';
 import { getVar } from '../expand';
 import { forkFrame } from '../prompt';
@@ -14,6 +14,7 @@ import { testCommands } from './test-expr';
 
 const help = defineCommand({
   name: 'help',
+  builtin: 'only',
   summary: 'list the commands this server knows, or describe one',
   usage: 'help [COMMAND]',
   run(ctx) {
@@ -40,6 +41,7 @@ const clear = defineCommand({
 function exitLike(name: 'exit' | 'logout'): CommandSpec {
   return defineCommand({
     name,
+    builtin: 'only',
     summary: name === 'exit' ? 'exit the shell (closes an ssh session)' : 'exit a login shell',
     usage: `${name} [n]`,
     run(ctx) {
@@ -53,6 +55,7 @@ function exitLike(name: 'exit' | 'logout'): CommandSpec {
 
 const history = defineCommand({
   name: 'history',
+  builtin: 'only',
   summary: 'show the command history',
   usage: 'history [-c] [n]',
   run(ctx) {
@@ -81,6 +84,7 @@ const sq = (v: string) => `'${v.replace(/'/g, "'\\''")}'`;
 
 const exportCmd = defineCommand({
   name: 'export',
+  builtin: 'only',
   summary: 'set export attribute for shell variables',
   usage: 'export [-n] [-p] [name[=value] ...]',
   run(ctx) {
@@ -120,6 +124,7 @@ const exportCmd = defineCommand({
 
 const unset = defineCommand({
   name: 'unset',
+  builtin: 'only',
   summary: 'unset values and attributes of shell variables',
   usage: 'unset [-f] [-v] [name ...]',
   run(ctx) {
@@ -147,6 +152,7 @@ const unset = defineCommand({
 
 const set = defineCommand({
   name: 'set',
+  builtin: 'only',
   summary: 'show shell variables (options are accepted and ignored)',
   usage: 'set [-o option] [arg ...]',
   run(ctx) {
@@ -163,6 +169,7 @@ const set = defineCommand({
 
 const alias = defineCommand({
   name: 'alias',
+  builtin: 'only',
   summary: 'define or display aliases',
   usage: 'alias [-p] [name[=value] ... ]',
   run(ctx) {
@@ -193,6 +200,7 @@ const alias = defineCommand({
 
 const unalias = defineCommand({
   name: 'unalias',
+  builtin: 'only',
   summary: 'remove alias definitions',
   usage: 'unalias [-a] name [name ...]',
   run(ctx) {
@@ -211,13 +219,12 @@ const unalias = defineCommand({
 });
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]']);
-/** bash builtins that exist only inside the shell (`which` cannot find them). */
-const SHELL_ONLY = new Set(['cd', 'export', 'alias', 'unalias', 'history', 'type', 'help', 'exit', 'logout', 'source', '.', 'unset', 'set', 'read', 'break', 'continue']);
 
 /** read, break and continue act on the executor (stdin, loops); these entries name them for type/help. */
 const executorBuiltins = (['read', 'break', 'continue'] as const).map((name) =>
   defineCommand({
     name,
+    builtin: 'only',
     summary: name === 'read' ? 'read a line from the standard input and split it into fields' : `${name} a for, while, or until loop`,
     usage: name === 'read' ? 'read [-r] [-p prompt] [name ...]' : `${name} [n]`,
     run: () => ok(),
@@ -226,6 +233,7 @@ const executorBuiltins = (['read', 'break', 'continue'] as const).map((name) =>
 
 const type = defineCommand({
   name: 'type',
+  builtin: 'only',
   summary: 'display information about command type',
   usage: 'type [-afptP] name [name ...]',
   run(ctx) {
@@ -243,9 +251,10 @@ const type = defineCommand({
       if (KEYWORDS.has(name) && !flags.has('P')) kinds.push(['keyword', `${name} is a shell keyword`]);
       if (own(ctx.frame.functions, name) && !flags.has('P')) kinds.push(['function', `${name} is a function`]);
       // A tool of the other release (repos.py on OVM 3) is not installed here.
-      const spec = installedPath(name, ctx.host.release) || BUILTINS.has(name) ? ctx.registry.get(name) : undefined;
-      if (spec && (BUILTINS.has(name) || SHELL_ONLY.has(name)) && !flags.has('P')) kinds.push(['builtin', `${name} is a shell builtin`]);
-      if (spec && !SHELL_ONLY.has(name) && (!BUILTINS.has(name) || flags.has('a') || flags.has('P'))) kinds.push(['file', `${name} is ${commandPath(name)}`]);
+      const known = ctx.registry.get(name);
+      const spec = known && (known.builtin || installedPath(name, ctx.host.release)) ? known : undefined;
+      if (spec?.builtin && !flags.has('P')) kinds.push(['builtin', `${name} is a shell builtin`]);
+      if (spec && spec.builtin !== 'only' && (!spec.builtin || flags.has('a') || flags.has('P'))) kinds.push(['file', `${name} is ${commandPath(name)}`]);
       if (!kinds.length) {
         if (!flags.has('t') && !flags.has('p') && !flags.has('P')) err += `-bash: type: ${name}: not found\n`;
         else err += ' ';
@@ -316,12 +325,13 @@ const which = defineCommand({
 
 function locate(ctx: CommandContext, name: string): string | null {
   if (name.includes('/')) return ctx.registry.get(name.slice(name.lastIndexOf('/') + 1)) ? name : null;
-  return ctx.registry.get(name) && !SHELL_ONLY.has(name) ? installedPath(name, ctx.host.release) : null;
+  const spec = ctx.registry.get(name);
+  return spec && spec.builtin !== 'only' ? installedPath(name, ctx.host.release) : null;
 }
 
-const trueCmd = defineCommand({ name: 'true', summary: 'do nothing, successfully', usage: 'true', run: () => ok() });
-const falseCmd = defineCommand({ name: 'false', summary: 'do nothing, unsuccessfully', usage: 'false', run: () => ({ stdout: '', stderr: '', exitCode: 1 }) });
-const colon = defineCommand({ name: ':', summary: 'null command', usage: ':', run: () => ok() });
+const trueCmd = defineCommand({ name: 'true', dir: '/bin', builtin: 'and-file', summary: 'do nothing, successfully', usage: 'true', run: () => ok() });
+const falseCmd = defineCommand({ name: 'false', dir: '/bin', builtin: 'and-file', summary: 'do nothing, unsuccessfully', usage: 'false', run: () => ({ stdout: '', stderr: '', exitCode: 1 }) });
+const colon = defineCommand({ name: ':', builtin: 'only', summary: 'null command', usage: ':', run: () => ok() });
 
 const env = defineCommand({
   name: 'env',
@@ -341,7 +351,7 @@ const env = defineCommand({
     if (!rest.length) return ok(Object.entries(all).map(([k, v]) => `${k}=${v}\n`).join(''));
     const [name, ...args] = rest as [string, ...string[]];
     const spec = ctx.registry.get(name.slice(name.lastIndexOf('/') + 1));
-    if (!spec || SHELL_ONLY.has(name)) return fail(`env: ${name}: ${STRERROR.ENOENT}\n`, 127);
+    if (!spec || spec.builtin === 'only') return fail(`env: ${name}: ${STRERROR.ENOENT}\n`, 127);
     const saved = dict(ctx.frame.env);
     for (const [k, v] of Object.entries(extra)) setOwn(ctx.frame.env, k, v);
     try {
@@ -382,6 +392,7 @@ function runScript(ctx: CommandContext, text: string, forked: boolean): CommandO
 const source = (name: 'source' | '.') =>
   defineCommand({
     name,
+    builtin: 'only',
     summary: 'execute commands from a file in the current shell',
     usage: `${name} filename [arguments]`,
     run(ctx) {
@@ -396,6 +407,7 @@ const source = (name: 'source' | '.') =>
 const shell = (name: 'bash' | 'sh') =>
   defineCommand({
     name,
+    dir: '/bin',
     summary: name === 'bash' ? 'GNU Bourne-Again SHell: run a script file or -c commands' : 'run a shell script',
     usage: `${name} [-c command | file]`,
     run(ctx) {

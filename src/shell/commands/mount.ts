@@ -100,6 +100,7 @@ function outcome(r: MountOutcome, verbose: boolean): CommandOutcome {
 
 const mount = defineCommand({
   name: 'mount',
+  dir: '/bin',
   summary: 'mount a file system, or list mounted ones',
   usage: 'mount [-lhV] | mount [-t type] [-o options] device dir',
   args: MOUNT_ARGS,
@@ -169,6 +170,7 @@ function busyCheck(ctx: CommandContext): (m: Mount) => boolean {
 
 const umount = defineCommand({
   name: 'umount',
+  dir: '/bin',
   summary: 'unmount file systems',
   usage: 'umount [-fnrv] special | node...',
   run(ctx) {

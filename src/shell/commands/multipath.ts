@@ -242,6 +242,7 @@ function configure(ctx: CommandContext, o: MpOpts, cfgIn: MultipathConfig): Comm
 
 export const multipath = defineCommand({
   name: 'multipath',
+  dir: '/sbin',
   summary: 'device mapper target autoconfig (list, create and flush multipath maps)',
   usage: 'multipath [-d] [-r] [-v lvl] [-p pol] [-b fil] [dev] | -l|-ll|-f [dev] | -F | -t | -h',
   complete(c, _words, cur) {

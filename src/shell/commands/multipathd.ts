@@ -18,6 +18,7 @@ const ARGS = getopt('dv:k::', {
 
 export const multipathd = defineCommand({
   name: 'multipathd',
+  dir: '/sbin',
   summary: 'multipath daemon; -k talks to the running daemon',
   usage: 'multipathd [-d] [-v level] [-k[command]]',
   complete(_c, words, cur) {

@@ -56,6 +56,7 @@ function remapError(error: string, argv: readonly string[]): string {
 
 export const tunefs = defineCommand({
   name: 'tunefs.ocfs2',
+  dir: '/sbin',
   summary: 'change or query OCFS2 file system parameters',
   usage: 'tunefs.ocfs2 [options] <device> [new-size]',
   args: ARGS,

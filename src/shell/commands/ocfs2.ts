@@ -173,6 +173,7 @@ function mkfsOptions(list: ReadonlyArray<{ key: string; value: string | undefine
 
 const mkfs = defineCommand({
   name: 'mkfs.ocfs2',
+  dir: '/sbin',
   summary: 'create an OCFS2 file system',
   usage: MKFS_USAGE.replace(/^usage: /, '').replace(/\n\t\t/g, ' ').trimEnd(),
   args: MKFS_ARGS,
@@ -232,6 +233,7 @@ const mkfs = defineCommand({
 /** mounted.ocfs2: every visible device with an OCFS2 superblock, or the one named. */
 const mounted = defineCommand({
   name: 'mounted.ocfs2',
+  dir: '/sbin',
   summary: 'detect OCFS2 volumes and the nodes that mount them',
   usage: 'mounted.ocfs2 [-dfv] [device]',
   run(ctx) {
@@ -286,6 +288,7 @@ const FSCK_USAGE =
 /** fsck.ocfs2: the check of a clean volume (the sandbox never corrupts one yet), -n or read-write. */
 const fsck = defineCommand({
   name: 'fsck.ocfs2',
+  dir: '/sbin',
   summary: 'check an OCFS2 file system',
   usage: 'fsck.ocfs2 {-y|-n|-p} [ -fGnuvVy ] [ -b superblock block ] [ -B block size ] [-r num] device',
   run(ctx) {

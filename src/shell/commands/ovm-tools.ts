@@ -18,6 +18,8 @@ const traceback = (last: string) => `Traceback (most recent call last):\n  File 
 
 const doRpc = defineCommand({
   name: 'do_rpc.py',
+  release: 'ovm22',
+  dir: '/opt/ovs-agent-2.3/utils',
   summary: 'call a method of an Oracle VM agent over XML-RPC (connectivity test: … echo hello)',
   usage: 'do_rpc.py https://USER:PASSWORD@HOST:8899 METHOD [ARGS...]',
   run(ctx) {
@@ -43,6 +45,7 @@ const doRpc = defineCommand({
 
 const naviagent = defineCommand({
   name: 'naviagent',
+  dir: '/etc/rc.d/init.d',
   summary: 'EMC Navisphere host agent init script (/etc/rc.d/init.d/naviagent start|stop|status)',
   usage: '/etc/rc.d/init.d/naviagent {start|stop|status|restart}',
   run(ctx) {
@@ -66,6 +69,7 @@ const naviagent = defineCommand({
 
 const securityLevel = defineCommand({
   name: 'system-config-securitylevel',
+  release: 'ovm22',
   summary: 'switch the firewall (iptables) on or off (Enterprise Linux 5)',
   usage: 'system-config-securitylevel [-q] [--enabled|--disabled] [-p PORT:PROTO]',
   run(ctx) {

@@ -15,6 +15,7 @@ const fileArg = (ctx: CommandContext, name: string): FileArg => ({ path: normali
 
 const vi = defineCommand({
   name: 'vi',
+  dir: '/bin',
   summary: 'edit a text file (vim in vi mode)',
   man: {
     section: 1,
@@ -38,6 +39,7 @@ const vi = defineCommand({
 
 const nano = defineCommand({
   name: 'nano',
+  dir: '/bin',
   summary: 'edit a text file (GNU nano)',
   man: {
     section: 1,
@@ -94,6 +96,7 @@ const less = defineCommand({
 
 const more = defineCommand({
   name: 'more',
+  dir: '/bin',
   summary: 'page through text (Space for more, q quits)',
   man: {
     section: 1,
@@ -129,6 +132,7 @@ const more = defineCommand({
 
 const sleep = defineCommand({
   name: 'sleep',
+  dir: '/bin',
   summary: 'wait for a number of seconds on the simulation clock',
   man: { section: 1, name: 'delay for a specified amount of time', synopsis: ['sleep NUMBER[SUFFIX]...'], description: ['Pause for NUMBER seconds. SUFFIX may be s for seconds (the default), m for minutes, h for hours or d for days. The sandbox sleeps on its simulation clock; Ctrl-C interrupts.'] },
   usage: 'sleep NUMBER[SUFFIX]...',

@@ -118,6 +118,8 @@ function run(ctx: CommandContext): CommandOutcome {
 
 const reposPy = defineCommand({
   name: 'repos.py',
+  release: 'ovm22',
+  dir: '/opt/ovs-agent-2.3/utils',
   summary: 'manage Oracle VM 2.2 storage repositories (/opt/ovs-agent-2.3/utils/repos.py)',
   usage: '/opt/ovs-agent-2.3/utils/repos.py [-n DEV] [-r UUID] [-d UUID] [-l] [-i]',
   run,

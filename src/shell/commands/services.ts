@@ -9,6 +9,7 @@ const SERVICE_USAGE = 'Usage: service < option > | --status-all | [ service_name
 
 const service = defineCommand({
   name: 'service',
+  dir: '/sbin',
   summary: 'run a System V init script (start, stop, status of a daemon)',
   man: {
     section: 8,
@@ -77,6 +78,7 @@ const noService = (name: string) => fail(`error reading information on service $
 
 const chkconfig = defineCommand({
   name: 'chkconfig',
+  dir: '/sbin',
   summary: 'update and query runlevel information for system services',
   man: {
     section: 8,

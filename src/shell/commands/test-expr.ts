@@ -194,6 +194,6 @@ function runTest(ctx: CommandContext, bracket: boolean): CommandOutcome {
 }
 
 export const testCommands: readonly CommandSpec[] = [
-  defineCommand({ name: 'test', summary: 'evaluate a conditional expression', usage: 'test [expr]', run: (ctx) => runTest(ctx, false) }),
-  defineCommand({ name: '[', summary: 'evaluate a conditional expression (test)', usage: '[ expr ]', run: (ctx) => runTest(ctx, true) }),
+  defineCommand({ name: 'test', builtin: 'and-file', summary: 'evaluate a conditional expression', usage: 'test [expr]', run: (ctx) => runTest(ctx, false) }),
+  defineCommand({ name: '[', builtin: 'and-file', summary: 'evaluate a conditional expression (test)', usage: '[ expr ]', run: (ctx) => runTest(ctx, true) }),
 ];

@@ -263,6 +263,7 @@ function batchProgram(v: View, old: boolean, delayS: number, iterations: number,
 
 export const xentopCommand: CommandSpec = defineCommand({
   name: 'xentop',
+  dir: '/usr/sbin',
   summary: 'Display real-time information about a Xen system and its domains',
   man: {
     section: 1,

@@ -49,6 +49,9 @@ export function buildOvm22World(seed: number): WorldState {
     h.services.o2cb = 'running';
     writeFile(world, h, AGENT_INI, agentIni(h));
     mkdir(world, h, '/opt/ovs-agent-2.3/utils', '/', true);
+    // The programs' directories (their contents are generated from the command registry): without
+    // them `ls /usr/sbin` said "No such file or directory" on a 2.2 dom0.
+    for (const dir of ['/usr/bin', '/usr/sbin']) mkdir(world, h, dir, '/', true);
     writeFile(world, h, '/opt/ovs-agent-2.3/utils/repos.py', '#!/usr/bin/env python\n# Copyright (c) 2008, 2009 Oracle. All rights reserved.\n');
     putNode(world, h, '/opt/ovs-agent-latest', { type: 'link', mode: 0o777, mtimeMs: 0, target: 'ovs-agent-2.3' });
   }

@@ -24,6 +24,7 @@ const ARGS = defineArgs({
 
 export const cat = defineCommand({
   name: 'cat',
+  dir: '/bin',
   summary: 'concatenate files and print on the standard output',
   usage: 'cat [OPTION]... [FILE]...',
   args: ARGS,

@@ -82,6 +82,7 @@ function plan(ctx: CommandContext, prog: string, operands: string[], out: Output
 
 export const cp = defineCommand({
   name: 'cp',
+  dir: '/bin',
   summary: 'copy files and directories',
   usage: 'cp [OPTION]... SOURCE... DIRECTORY',
   args: CP,
@@ -180,6 +181,7 @@ function copyTree(ctx: CommandContext, src: FsNode, srcShown: string, target: st
 
 export const mv = defineCommand({
   name: 'mv',
+  dir: '/bin',
   summary: 'move (rename) files',
   usage: 'mv [OPTION]... SOURCE... DIRECTORY',
   args: MV,

@@ -24,6 +24,7 @@ const MKDIR = defineArgs({
 
 export const mkdir = defineCommand({
   name: 'mkdir',
+  dir: '/bin',
   summary: 'make directories',
   usage: 'mkdir [OPTION]... DIRECTORY...',
   args: MKDIR,
@@ -82,6 +83,7 @@ const RMDIR = defineArgs({
 
 export const rmdir = defineCommand({
   name: 'rmdir',
+  dir: '/bin',
   summary: 'remove empty directories',
   usage: 'rmdir [OPTION]... DIRECTORY...',
   args: RMDIR,
@@ -126,6 +128,7 @@ const TOUCH = defineArgs({
 
 export const touch = defineCommand({
   name: 'touch',
+  dir: '/bin',
   summary: 'change file timestamps (create empty files)',
   usage: 'touch [OPTION]... FILE...',
   args: TOUCH,
@@ -162,6 +165,7 @@ const LN = defineArgs({
 
 export const ln = defineCommand({
   name: 'ln',
+  dir: '/bin',
   summary: 'make links between files',
   usage: 'ln [OPTION]... TARGET... DIRECTORY',
   args: LN,
@@ -242,6 +246,7 @@ const RM = defineArgs({
 
 export const rm = defineCommand({
   name: 'rm',
+  dir: '/bin',
   summary: 'remove files or directories',
   usage: 'rm [OPTION]... FILE...',
   args: RM,

@@ -60,6 +60,7 @@ interface Opts {
 
 export const ls = defineCommand({
   name: 'ls',
+  dir: '/bin',
   summary: 'list directory contents',
   usage: 'ls [OPTION]... [FILE]...',
   args: ARGS,

@@ -7,6 +7,7 @@ import { defineCommand, fail, ok } from '../../types';
 
 export const cd = defineCommand({
   name: 'cd',
+  builtin: 'only',
   summary: 'change the shell working directory',
   usage: 'cd [-L|-P] [dir]',
   complete: (c, _w, cur) => completePath(c, cur, true),
@@ -41,6 +42,8 @@ export const cd = defineCommand({
 
 export const pwd = defineCommand({
   name: 'pwd',
+  builtin: 'and-file',
+  dir: '/bin',
   summary: 'print the name of the current working directory',
   usage: 'pwd [-LP]',
   run(ctx) {

@@ -26,6 +26,7 @@ const HEADER = 'bridge name\tbridge id\t\tSTP enabled\tinterfaces\n';
 
 export const brctl = defineCommand({
   name: 'brctl',
+  dir: '/usr/sbin',
   summary: "show dom0's ethernet bridges (one per Oracle VM network) and their ports",
   man: {
     section: 8,

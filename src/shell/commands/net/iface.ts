@@ -50,6 +50,7 @@ function matches(word: string, full: string, min = 1): boolean {
 
 export const ip = defineCommand({
   name: 'ip',
+  dir: '/sbin',
   summary: 'show network interfaces and addresses (ip addr, ip link, ip route)',
   man: { section: 8, name: 'show / manipulate routing, devices, policy routing and tunnels', synopsis: ['ip [ OPTIONS ] OBJECT { COMMAND | help }'], description: ['ip addr shows the addresses of the interfaces; on Oracle VM Server the server\'s IP address sits on the management bridge, not on the physical NIC.'] },
   usage: 'ip [ OPTIONS ] OBJECT { COMMAND | help }',
@@ -110,6 +111,7 @@ function ifconfigEntry(world: WorldState, host: HostState, i: NetIf): string {
 
 export const ifconfig = defineCommand({
   name: 'ifconfig',
+  dir: '/sbin',
   summary: 'show network interfaces (net-tools)',
   man: { section: 8, name: 'configure a network interface', synopsis: ['ifconfig [-a] [interface]'], description: ['Ifconfig is used to configure the kernel-resident network interfaces. If no arguments are given, ifconfig displays the status of the currently active interfaces.'] },
   usage: 'ifconfig [-a] [INTERFACE]',

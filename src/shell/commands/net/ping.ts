@@ -20,6 +20,7 @@ const ARGS = getopt('c:i:w:s:t:qnvd', {
 
 export const ping = defineCommand({
   name: 'ping',
+  dir: '/bin',
   summary: 'send ICMP echo requests to another server (ping -c 3 HOST)',
   man: { section: 8, name: 'send ICMP ECHO_REQUEST to network hosts', synopsis: ['ping [ -c count] [ -i interval] destination'], description: ['ping uses the ICMP protocol\'s mandatory ECHO_REQUEST datagram to elicit an ICMP ECHO_RESPONSE from a host or gateway. Without -c it runs until interrupted with Ctrl-C, then prints statistics.'] },
   usage: 'ping [-c COUNT] [-i INTERVAL] HOST',

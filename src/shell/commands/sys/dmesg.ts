@@ -12,6 +12,7 @@ const ARGS = getopt('crn:s:', { prog: 'dmesg', usage: USAGE, checks: { n: number
 
 export const dmesg = defineCommand({
   name: 'dmesg',
+  dir: '/bin',
   summary: "print dom0's kernel ring buffer (xm dmesg shows the hypervisor's)",
   man: { section: 1, name: 'print or control the kernel ring buffer', synopsis: ['dmesg [-c] [-n level] [-s bufsize]'], description: ['dmesg is used to examine or control the kernel ring buffer. The -c option clears the ring buffer after printing it. For the hypervisor\'s own messages use xm dmesg.'] },
   usage: 'dmesg [-c] [-n LEVEL] [-s BUFSIZE]',

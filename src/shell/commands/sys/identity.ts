@@ -5,6 +5,7 @@ import { defineCommand, fail, ok } from '../../types';
 
 export const hostname = defineCommand({
   name: 'hostname',
+  dir: '/bin',
   summary: 'show the system host name',
   usage: 'hostname [-s|-f|-i|-d]',
   run(ctx) {
@@ -52,6 +53,7 @@ const UNAME_ARGS = defineArgs({
 
 export const uname = defineCommand({
   name: 'uname',
+  dir: '/bin',
   summary: 'print system information (kernel release, machine)',
   man: { section: 1, name: 'print system information', synopsis: ['uname [OPTION]...'], description: ['Print certain system information. With no OPTION, same as -s.'] },
   usage: 'uname [OPTION]...',

@@ -78,6 +78,7 @@ const PS_HELP = '********* simple selection *********  ********* selection by li
 
 export const ps = defineCommand({
   name: 'ps',
+  dir: '/bin',
   summary: "report dom0's processes (ps -ef, ps aux)",
   man: {
     section: 1,
@@ -175,6 +176,8 @@ const KILL_USAGE = 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | 
 
 export const kill = defineCommand({
   name: 'kill',
+  builtin: 'and-file',
+  dir: '/bin',
   summary: 'send a signal to a process (kill -9 PID)',
   man: {
     section: 1,

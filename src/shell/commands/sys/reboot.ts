@@ -10,6 +10,7 @@ const USAGE = 'reboot [OPTION]...\nReboot the system.\n\nOptions:\n  -n, --no-sy
 
 export const reboot = defineCommand({
   name: 'reboot',
+  dir: '/sbin',
   summary: 'reboot this server (its running guests die with it)',
   man: { section: 8, name: 'reboot the system', synopsis: ['reboot [OPTION]...'], description: ['Reboots the server. Every domain running on it dies with it (unless it was migrated away first, or HA restarts it elsewhere), and every login to it is closed. The server comes back after its boot time.'] },
   usage: 'reboot [-f] [-n] [-w]',

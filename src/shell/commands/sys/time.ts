@@ -12,6 +12,7 @@ const DATE_TRY = "Try `date --help' for more information.\n";
 
 export const date = defineCommand({
   name: 'date',
+  dir: '/bin',
   summary: 'print the system date and time',
   man: { section: 1, name: 'print or set the system date and time', synopsis: ['date [OPTION]... [+FORMAT]'], description: ['Display the current time in the given FORMAT. FORMAT controls the output: %Y year, %m month, %d day, %H hour, %M minute, %S second, %s seconds since 1970-01-01 UTC, %F is %Y-%m-%d, %T is %H:%M:%S.'] },
   usage: 'date [OPTION]... [+FORMAT]',

@@ -10,6 +10,7 @@ import { defineCommand, fail, ok } from '../../types';
 
 export const pidof = defineCommand({
   name: 'pidof',
+  dir: '/sbin',
   summary: 'find the process ID of a running program',
   usage: 'pidof [-s] [-x] program [program...]',
   run(ctx) {
@@ -103,6 +104,7 @@ export const tput = defineCommand({
 
 export const stty = defineCommand({
   name: 'stty',
+  dir: '/bin',
   summary: 'print or change terminal line settings',
   usage: 'stty [-a] [size] [SETTING]...',
   run(ctx) {

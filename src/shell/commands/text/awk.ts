@@ -48,6 +48,7 @@ Examples:
 `;
 export const awk = defineCommand({
   name: 'awk',
+  dir: '/bin',
   summary: 'pattern scanning and processing language (gawk)',
   usage: "awk [-F fs] [-v var=value] 'program' [file ...]",
   run: (ctx) => runAwk(ctx, 'awk'),
@@ -55,6 +56,7 @@ export const awk = defineCommand({
 
 export const gawk = defineCommand({
   name: 'gawk',
+  dir: '/bin',
   summary: 'pattern scanning and processing language',
   usage: "gawk [-F fs] [-v var=value] 'program' [file ...]",
   run: (ctx) => runAwk(ctx, 'gawk'),

@@ -33,6 +33,8 @@ export function echoEscapes(s: string): { text: string; stop: boolean } {
 
 export const echo = defineCommand({
   name: 'echo',
+  builtin: 'and-file',
+  dir: '/bin',
   summary: 'display a line of text',
   usage: 'echo [-neE] [arg ...]',
   run(ctx) {
@@ -59,6 +61,7 @@ export const echo = defineCommand({
 
 export const printf = defineCommand({
   name: 'printf',
+  builtin: 'and-file',
   summary: 'format and print data',
   usage: 'printf [-v var] format [arguments]',
   run(ctx) {

@@ -59,6 +59,7 @@ function makeGrep(prog: 'grep' | 'egrep' | 'fgrep'): CommandSpec {
   const ARGS = spec(prog);
   return defineCommand({
     name: prog,
+    dir: '/bin',
     summary: prog === 'grep' ? 'print lines matching a pattern' : `grep -${prog === 'egrep' ? 'E' : 'F'}: print lines matching a pattern`,
     usage: `${prog} [OPTION]... PATTERN [FILE]...`,
     args: ARGS,

@@ -193,6 +193,7 @@ export const seq = defineCommand({
 
 export const basename = defineCommand({
   name: 'basename',
+  dir: '/bin',
   summary: 'strip directory and suffix from filenames',
   usage: 'basename NAME [SUFFIX]',
   run(ctx) {

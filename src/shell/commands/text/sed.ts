@@ -56,6 +56,7 @@ const ARGS = defineArgs({
 
 export const sed = defineCommand({
   name: 'sed',
+  dir: '/bin',
   summary: 'stream editor for filtering and transforming text',
   usage: 'sed [OPTION]... {script-only-if-no-other-script} [input-file]...',
   args: ARGS,

@@ -109,6 +109,7 @@ function compareBy(flags: string, a: string, b: string): number {
 
 export const sort = defineCommand({
   name: 'sort',
+  dir: '/bin',
   summary: 'sort lines of text files',
   usage: 'sort [OPTION]... [FILE]...',
   args: SORT,
@@ -257,6 +258,7 @@ function parseList(list: string): Array<[number, number]> | string {
 
 export const cut = defineCommand({
   name: 'cut',
+  dir: '/bin',
   summary: 'remove sections from each line of files',
   usage: 'cut OPTION... [FILE]...',
   args: CUT,

@@ -296,6 +296,8 @@ function run(ctx: CommandContext): CommandOutcome {
 
 export const virtInstallCommand = defineCommand({
   name: 'virt-install',
+  release: 'ovm22',
+  dir: '/usr/sbin',
   summary: 'provision new virtual machines (python-virtinst 0.400.3; Oracle VM Server 2.x)',
   man: {
     section: 1,

@@ -66,6 +66,7 @@ export function resolveSubcommand(word: string): { sub: XmSubcommand; alias?: st
 
 export const xmCommand = defineCommand({
   name: 'xm',
+  dir: '/usr/sbin',
   summary: 'Xen management: list, create, migrate and control guest domains',
   man: {
     section: 1,
