@@ -25,4 +25,12 @@ describe('install paths from the command specs', () => {
     expect(ovm2.run('ls /usr/sbin | cat')).toBe('brctl\novs-agent\nvirt-install\nxentop\nxm\n');
     expect(ovm3.run('ls /usr/sbin | cat')).toBe('brctl\novs-agent\novs-agent-db\nxentop\nxm\n');
   });
+
+  it('which --all after an alias also looks the name up as a program (GNU which 2.19)', async () => {
+    const t = terminal(await makeSim());
+    t.run("alias ls='ls --color=auto'; alias ll='ls -l'");
+    expect(t.run('alias | /usr/bin/which --read-alias ls')).toBe("alias ls='ls --color=auto'\n\t/bin/ls\n");
+    expect(t.run('alias | /usr/bin/which --read-alias -a ls')).toBe("alias ls='ls --color=auto'\n\t/bin/ls\n/bin/ls\n");
+    expect(t.run('alias | /usr/bin/which --read-alias -a ll; echo "rc=$?"')).toBe("alias ll='ls -l'\n\t/bin/ls\nrc=0\n");
+  });
 });
