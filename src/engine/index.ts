@@ -120,6 +120,11 @@ export function createEngine(deps: EngineDeps) {
   let classToolsLoad: Promise<ClassTools> | null = null;
   const classTools = (): Promise<ClassTools> =>
     (classToolsLoad ??= import('./class-engine').then((m) => m.createClassTools(deps, createEngine, () => ({ attemptId: currentAttempt, view: labs.view(sim), clockMs: sim?.world.clockMs ?? 0 }))));
+  /** A class tool's method as an engine call that loads the tools first. */
+  const viaClassTools =
+    <K extends keyof ClassTools>(key: K) =>
+    async (...a: Parameters<ClassTools[K]>): Promise<Awaited<ReturnType<ClassTools[K]>>> =>
+      ((await classTools())[key] as (...x: Parameters<ClassTools[K]>) => Promise<Awaited<ReturnType<ClassTools[K]>>>)(...a);
 
   return {
     /** Starts (or resumes) an attempt: loads the core, rebuilds the world from snapshot + journal. */
@@ -361,17 +366,17 @@ export function createEngine(deps: EngineDeps) {
     },
 
     /** A learner's hand-in for a class (their class attempts' journals and results), as JSON text and a paste code. */
-    classHandIn: async (...a: Parameters<ClassTools['handIn']>): Promise<Awaited<ReturnType<ClassTools['handIn']>>> => (await classTools()).handIn(...a),
+    classHandIn: viaClassTools('handIn'),
     /** The instructor page opened: ready the re-grade machinery, so the first hand-in does not wait for it. */
-    warmRegrade: async (): Promise<void> => (await classTools()).warm(),
+    warmRegrade: viaClassTools('warm'),
     /** Re-grades a hand-in's text by replaying it (the class's custom labs name the versions it may use). */
-    regradeHandIn: async (...a: Parameters<ClassTools['regrade']>): Promise<Awaited<ReturnType<ClassTools['regrade']>>> => (await classTools()).regrade(...a),
+    regradeHandIn: viaClassTools('regrade'),
     /** Validation errors of a lab's text, each at its line (the lab editor). */
-    lintLab: async (...a: Parameters<ClassTools['lint']>): Promise<Awaited<ReturnType<ClassTools['lint']>>> => (await classTools()).lint(...a),
+    lintLab: viaClassTools('lint'),
     /** Test this lab: nothing met at the start, the solution solves it on three seeds. */
-    testLab: async (...a: Parameters<ClassTools['testLab']>): Promise<Awaited<ReturnType<ClassTools['testLab']>>> => (await classTools()).testLab(...a),
+    testLab: viaClassTools('testLab'),
     /** The YAML of a bundled lab or one kept in this browser (the editor's starting point), with its version. */
-    labText: async (...a: Parameters<ClassTools['labText']>): Promise<Awaited<ReturnType<ClassTools['labText']>>> => (await classTools()).labText(...a),
+    labText: viaClassTools('labText'),
   };
 }
 
