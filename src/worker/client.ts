@@ -232,7 +232,9 @@ export class EngineClient {
     const saved = this.#scrollbackShown.has(session) ? null : await this.#guard(this.#api.loadTerminal(session)).catch(() => null);
     this.#scrollbackShown.add(session);
     if (saved) sink.write(saved);
-    const out = await this.#guard(this.#api.open(session, host, cols, rows));
+    // At its size now: a resize while we awaited the boot found no session in the engine and was dropped.
+    const now = this.#sessions.get(session) ?? { cols, rows };
+    const out = await this.#guard(this.#api.open(session, host, now.cols, now.rows));
     sink.write(saved && out ? '\r\x1b[2K' + out : out);
   }
 

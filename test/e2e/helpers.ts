@@ -15,15 +15,20 @@ export async function readTerminal(page: Page): Promise<string> {
 
 export async function waitForTerminal(page: Page, predicate: (text: string) => boolean, timeout = 10_000): Promise<string> {
   let last = '';
-  await expect
-    .poll(
-      async () => {
-        last = await readTerminal(page);
-        return predicate(last);
-      },
-      { timeout },
-    )
-    .toBe(true);
+  try {
+    await expect
+      .poll(
+        async () => {
+          last = await readTerminal(page);
+          return predicate(last);
+        },
+        { timeout },
+      )
+      .toBe(true);
+  } catch (e) {
+    // What the terminal showed last says why (a screenshot of xterm's DOM may not).
+    throw new Error(`the terminal never matched; it showed:\n${last}`, { cause: e });
+  }
   return last;
 }
 
