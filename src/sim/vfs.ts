@@ -111,14 +111,11 @@ function resolveReal(
   if (depth > 16) return fail('ELOOP');
   const parts = abs.split('/').filter(Boolean);
   let done = '/';
-  for (let i = 0; i <= parts.length; i++) {
-    const { fs, parts: inner } = locate(world, host, done);
-    let node: FsNode | undefined = fs;
-    for (const p of inner) {
-      if (node?.type !== 'dir') return fail('ENOTDIR');
-      node = Object.hasOwn(node.children, p) ? node.children[p] : undefined;
-      if (!node) return fail('ENOENT');
-    }
+  // Walked one component at a time, starting again only where a file system is mounted (or a
+  // generated tree begins): the same node `locate` would find for each prefix, without walking
+  // every prefix again from its root (paths are resolved thousands of times building a world).
+  let node: FsNode = locate(world, host, '/').fs;
+  for (let i = 0; ; i++) {
     if (node.type === 'link' && !(noFollow && i === parts.length)) {
       const target = normalizePath(node.target, dirname(done));
       const rest = parts.slice(i).join('/');
@@ -126,9 +123,15 @@ function resolveReal(
     }
     if (i === parts.length) return ok({ node, path: done });
     if (node.type !== 'dir') return fail('ENOTDIR');
-    done = done === '/' ? `/${parts[i]}` : `${done}/${parts[i]}`;
+    const name = parts[i]!;
+    done = done === '/' ? `/${name}` : `${done}/${name}`;
+    const gen = generatedFor(done);
+    const startsHere = gen ? gen[0] === done : host.mounts.some((m) => m.path === done);
+    // Where a tree starts, `locate` gives its root (no components left inside it).
+    const next: FsNode | undefined = startsHere ? locate(world, host, done).fs : Object.hasOwn(node.children, name) ? node.children[name] : undefined;
+    if (!next) return fail('ENOENT');
+    node = next;
   }
-  return fail('ENOENT');
 }
 
 /** The directory that would contain `path`, and the entry name in it. */
