@@ -136,6 +136,14 @@ export function createEngine(deps: EngineDeps) {
       return info;
     },
 
+    /**
+     * Starts the part of a coming boot that writes nothing (the core, the attempt's record, a new
+     * attempt's world), before the boot is asked for: the worker calls it on the sandbox page.
+     */
+    prepare(opts: { attemptId: string; scenario: string }): void {
+      persist.prepare(opts);
+    },
+
     /** Attaches a terminal to a session (created on first use); returns the bytes to show. */
     async open(session: string, host: string, cols: number, rows: number): Promise<string> {
       return gate(async () => {
@@ -144,9 +152,11 @@ export function createEngine(deps: EngineDeps) {
         const fresh = !sessions.has(session);
         const s = sessionFor(session, host);
         const out = s.resize(cols, rows) + (fresh ? s.greet() : '') + s.attach();
-        // The prompt is out: now the commands load, while the learner reads it (failures surface on the first line).
-        commandsReady().catch(() => undefined);
-        return withWarning(out, await flushJournal());
+        const warning = await flushJournal();
+        // The commands load once this answer (the prompt) is on its way, while the learner reads it:
+        // compiling them takes the worker for a while (failures surface on the first line).
+        setTimeout(() => commandsReady().catch(() => undefined), 0);
+        return withWarning(out, warning);
       });
     },
 

@@ -9,6 +9,7 @@ import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } f
 import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem, withWarning } from './persistence';
 import { createMemoryStore } from './persistence-memory';
 import { createRestorer, type PersistenceHost } from './restore';
+import { prepareBoot, preparedRecordTrusted, type PreparedBoot, type PrepareOptions } from './prepared-boot';
 
 export type { PersistenceHost } from './restore';
 import { isStorageError, setAsideAttempt } from './set-aside';
@@ -32,6 +33,11 @@ export interface PersistenceDeps {
   snapshotEveryMs?: number;
   /** Lets the host's event loop run during a long rebuild (the worker: a macrotask, for its heartbeat). */
   breathe?: () => Promise<void>;
+  /**
+   * A clock shared with the page (the worker: `performance.timeOrigin + performance.now()`), only to
+   * order a prepared read against the moment the page got the attempt's lock (prepared-boot.ts).
+   */
+  sharedNow?: () => number;
 }
 
 export interface BootOptions {
@@ -40,6 +46,8 @@ export interface BootOptions {
   seed?: number;
   /** Another tab owns the attempt: show its saved state, write nothing (Web Locks in the client). */
   readOnly?: boolean;
+  /** When the page got the attempt's lock, on the clock of `sharedNow` (see prepared-boot.ts). */
+  lockedAt?: number;
 }
 
 
@@ -248,8 +256,13 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     }
   }
 
+  /** Started by prepare(), taken by the next boot (its core in any case, the rest if it fits). */
+  let prepared: PreparedBoot | null = null;
+
   async function bootAttempt(opts: BootOptions): Promise<BootInfo> {
-    const core = await deps.loadCore();
+    const prep = prepared;
+    prepared = null;
+    const core = await (prep?.core ?? deps.loadCore());
     pristineCore ??= core.saveTables();
     attemptId = opts.attemptId ?? 'sandbox';
     sessions.clear();
@@ -261,16 +274,26 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     failedSeqs.clear();
     sinceSnapshot = 0;
     let existing;
+    // The prepare's work is this boot's if it was for this attempt; its record only if still true.
+    const mine = prep?.attemptId === attemptId ? prep : null;
     try {
-      existing = await store.getAttempt(attemptId);
+      existing = await (mine && preparedRecordTrusted(mine, opts) ? mine.existing : store.getAttempt(attemptId));
     } catch (e) {
       refusal =
         (e as { name?: string } | null)?.name === 'VersionError'
           ? NEWER_DB
           : `Saving is off: this browser's storage cannot be opened (${e instanceof Error ? e.message : String(e)}). Nothing you do here is kept.`;
     }
-    const seed = existing?.seed ?? opts.seed ?? (deps.newSeed?.() ?? 1) >>> 0;
+    const seed = existing?.seed ?? opts.seed ?? mine?.seed ?? (deps.newSeed?.() ?? 1) >>> 0;
     const scenario = existing?.scenario ?? opts.scenario ?? 'default';
+    // The world the prepare built fits a new attempt of the same scenario and seed.
+    const preparedWorld = mine && !existing && mine.scenario === scenario && mine.seed === seed ? await mine.world : null;
+    let unused = preparedWorld;
+    const buildNew = () => {
+      const world = unused ?? build(seed);
+      unused = null;
+      return world;
+    };
     if ((existing?.journalVersion ?? 1) > JOURNAL_VERSION) {
       refusal = `This attempt was saved by a newer version of OVM Sandbox (journal ${existing!.journalVersion}, this build reads up to ${JOURNAL_VERSION}): export it first, or start fresh. Nothing here is saved meanwhile.`;
     }
@@ -281,15 +304,18 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     viewOnlyBoot = viewOnly;
     let replayed = 0;
     let notice: string | null = null;
+    let base: SnapshotRecord | undefined;
     try {
       if (!refusal && !existing && !viewOnly) {
         await store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow(), journalVersion: JOURNAL_VERSION });
         // The base snapshot (seq -1): the scenario as built, so that a rebuild never depends on builder code.
         if (pristineCore) core.loadTables(pristineCore);
-        host.setSim({ world: build(seed), core });
-        await store.putSnapshot(takeSnapshot());
+        host.setSim({ world: buildNew(), core });
+        base = takeSnapshot();
+        await store.putSnapshot(base);
       }
-      if (!refusal && (existing || !viewOnly)) ({ replayed, notice } = await restore(core, scenario, seed));
+      // A new attempt's base is restored from the record just written, not read back.
+      if (!refusal && (existing || !viewOnly)) ({ replayed, notice } = await restore(core, scenario, seed, undefined, base));
     } catch (e) {
       if (e instanceof SnapshotVersionError) refusal = `${e.message[0]!.toUpperCase()}${e.message.slice(1)}. Nothing here is saved meanwhile.`;
       else if (viewOnly || isStorageError(e)) refusal = `Saving is off: ${storageProblem(e)}`;
@@ -315,7 +341,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
       sessions.clear();
       undo.reset();
       if (pristineCore) core.loadTables(pristineCore);
-      host.setSim({ world: build(seed), core });
+      host.setSim({ world: buildNew(), core });
       labs.afterChange(host.getSim());
       notice = refusal;
     }
@@ -339,9 +365,18 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     });
   }
 
+  /**
+   * Starts what the next boot of `opts` will need and can have without writing: the core, the
+   * attempt's record and a new attempt's world (prepared-boot.ts). Called before a boot is asked for.
+   */
+  function prepare(opts: PrepareOptions): void {
+    prepared ??= prepareBoot({ loadCore: deps.loadCore, store, newSeed: () => deps.newSeed?.() ?? 1, sharedNow: deps.sharedNow ?? (() => -Infinity) }, opts);
+  }
+
   return {
     gate,
     record,
+    prepare,
     planUndo,
     flush,
     recoverFromThrow,

@@ -8,7 +8,7 @@ import { SCENARIOS, scenarioBuilder } from './scenarios';
 import { describeEntry, entryProblem, MAX_REPLAY_REPAIRS, RestoreError } from './replay-guard';
 import { rememberLine, type UndoIndex } from './undo';
 import type { ChangeTracker } from './persistence';
-import type { JournalEntry, Store } from './store';
+import type { JournalEntry, SnapshotRecord, Store } from './store';
 import type { EngineEvent } from './types';
 import type { Sim } from '../sim/sim';
 import type { SimCore } from '../sim/core/types';
@@ -70,12 +70,13 @@ export function createRestorer(c: RestoreContext) {
    * starts again without it, so one bad record never takes the rest of the attempt with it.
    * A snapshot written by a newer version is refused (SnapshotVersionError propagates).
    */
-  async function restore(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null }> {
+  async function restore(core: SimCore, scenario: string, seed: number, beforeSeq?: number, newest?: SnapshotRecord): Promise<{ replayed: number; notice: string | null }> {
     const was = c.swapRebuilding(true);
     try {
       const skipped: JournalEntry[] = [];
       for (let round = 0; ; round++) {
-        const r = await restoreOnce(core, scenario, seed, beforeSeq);
+        // `newest`: the snapshot just written (a new attempt's base), not read back; a second round reads.
+        const r = await restoreOnce(core, scenario, seed, beforeSeq, round === 0 ? newest : undefined);
         skipped.push(...r.skipped);
         if (!r.failed) {
           const notices = [r.notice, skippedNotice(skipped)].filter(Boolean);
@@ -92,7 +93,7 @@ export function createRestorer(c: RestoreContext) {
     }
   }
 
-  async function restoreOnce(core: SimCore, scenario: string, seed: number, beforeSeq?: number): Promise<{ replayed: number; notice: string | null; skipped: JournalEntry[]; failed: JournalEntry | null }> {
+  async function restoreOnce(core: SimCore, scenario: string, seed: number, beforeSeq?: number, newest?: SnapshotRecord): Promise<{ replayed: number; notice: string | null; skipped: JournalEntry[]; failed: JournalEntry | null }> {
     let notice: string | null = null;
     let afterSeq = -1;
     const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
@@ -106,7 +107,7 @@ export function createRestorer(c: RestoreContext) {
     // Snapshots after a failed entry may hold its half-done effect (a read-only tab cannot drop them).
     const firstFailed = c.failedSeqs.size ? Math.min(...c.failedSeqs) : Infinity;
     const limit = Math.min(beforeSeq ?? Infinity, firstFailed);
-    const latest = await c.store.latestSnapshot(c.attemptId(), Number.isFinite(limit) ? limit : undefined);
+    const latest = newest ?? (await c.store.latestSnapshot(c.attemptId(), Number.isFinite(limit) ? limit : undefined));
     const base = latest && latest.seq !== -1 ? await c.store.latestSnapshot(c.attemptId(), 0) : undefined;
     if (latest?.seq === -1) {
       // The latest snapshot is the base, the world as built: building it here first would be

@@ -1,0 +1,58 @@
+// A boot's read-only half, started before the boot is asked for: the sandbox page's worker starts
+// it as soon as its code has run, while the page is still mounting (the page's boot request reaches
+// the worker only once the page's main thread is free again). It writes nothing; the boot decides
+// what of it may be used (persistence-attempt.ts).
+import { SCENARIOS, scenarioBuilder } from './scenarios';
+import type { AttemptRecord, Store } from './store';
+import type { SimCore } from '../sim/core/types';
+import type { WorldState } from '../sim/types';
+
+export interface PrepareOptions {
+  attemptId: string;
+  scenario: string;
+}
+
+export interface PreparedBoot extends PrepareOptions {
+  /** The seed a new attempt will get unless the boot names one. */
+  seed: number;
+  core: Promise<SimCore>;
+  /** The attempt's record as read at `readAt` (rejects as the store does). */
+  existing: Promise<AttemptRecord | undefined>;
+  /** When the record was read, on the clock shared with the page (`sharedNow`). */
+  readAt: number;
+  /** For a new attempt, its world as built from the scenario and `seed`; null when an attempt exists. */
+  world: Promise<WorldState | null>;
+}
+
+export interface PrepareDeps {
+  loadCore: () => Promise<SimCore>;
+  store: Store;
+  newSeed: () => number;
+  sharedNow: () => number;
+}
+
+/** Starts the reads and the build; never rejects as a whole (a boot that uses a part awaits it). */
+export function prepareBoot(deps: PrepareDeps, opts: PrepareOptions): PreparedBoot {
+  const seed = deps.newSeed() >>> 0;
+  const core = deps.loadCore();
+  core.catch(() => undefined);
+  const readAt = deps.sharedNow();
+  const existing = deps.store.getAttempt(opts.attemptId);
+  existing.catch(() => undefined);
+  // Only the named scenarios build without the lab tooling; a lab's world is left to its boot.
+  const build = opts.scenario in SCENARIOS ? scenarioBuilder(opts.scenario) : undefined;
+  const world = existing.then(
+    (found) => (found || !build ? null : build(seed)),
+    () => null,
+  );
+  return { ...opts, seed, core, existing, readAt, world };
+}
+
+/**
+ * Whether a boot may take the prepared attempt record instead of reading it again: a read-only
+ * boot always may; a boot that writes only if the record was read after the page got the
+ * attempt's lock (`lockedAt`), so that no other tab can have written it since.
+ */
+export function preparedRecordTrusted(p: PreparedBoot, opts: { readOnly?: boolean; lockedAt?: number }): boolean {
+  return !!opts.readOnly || (opts.lockedAt !== undefined && p.readAt >= opts.lockedAt);
+}
