@@ -6,26 +6,30 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ascPlugin } from './asm/tooling/vite-plugin-asc.ts';
 import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { earlySpawnScript } from './src/worker/early-spawn.ts';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The engine's worker is spawned by src/worker/early-worker.ts. Built as an entry of its own and
- * loaded by an async module script ahead of the page's main chunk, it runs as soon as its few
- * hundred bytes arrive: the worker then loads and compiles its code while the main chunk is still
- * downloading and evaluating (Chromium starts a worker's thread only once the main thread yields,
- * and evaluating the main chunk is one long task).
+ * The engine's worker is spawned by the page's first script, inline after the CSP (its text:
+ * src/worker/early-spawn.ts, with the worker's hashed URL; its hash added to the CSP), so that the
+ * worker loads and compiles its code while the page's modules are still downloading.
  */
-function earlyWorkerEntry(): Plugin {
+function earlyWorkerSpawn(): Plugin {
   return {
     name: 'ovm-early-worker',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'early-worker');
-        if (!chunk) return [];
-        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `./${chunk.fileName}` }, injectTo: 'head-prepend' }];
+      handler(html, ctx) {
+        const worker = Object.values(ctx.bundle ?? {}).find((c) => /(^|\/)engine\.worker-[\w-]+\.js$/.test(c.fileName));
+        if (!worker) throw new Error('ovm-early-worker: the engine worker is not in the bundle');
+        const code = earlySpawnScript(`./${worker.fileName}`);
+        const hash = createHash('sha256').update(code).digest('base64');
+        const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')([^"]*"\s*\/?>)/;
+        if (!csp.test(html)) throw new Error('ovm-early-worker: no script-src in the page\'s CSP');
+        return html.replace(csp, `$1 'sha256-${hash}'$2\n    <script>${code}</script>`);
       },
     },
   };
@@ -38,7 +42,7 @@ export default defineConfig({
   plugins: [
     ascPlugin(),
     svelte({ configFile: false }),
-    earlyWorkerEntry(),
+    earlyWorkerSpawn(),
     // Offline after one visit: Workbox precaches every chunk (the worker, hence every bundled
     // lab), the wasm core, the page and the icons. An update waits until the learner accepts it
     // (src/ui/pwa.svelte.ts shows a banner); it is never applied mid-lab.
@@ -83,7 +87,7 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: { index: fileURLToPath(new URL('./src/index.html', import.meta.url)), 'early-worker': fileURLToPath(new URL('./src/worker/early-worker.ts', import.meta.url)) } },
+    rolldownOptions: { input: { index: fileURLToPath(new URL('./src/index.html', import.meta.url)) } },
     // Never inline the wasm as base64 (Vite inlines assets under 4 KiB by default).
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
   },

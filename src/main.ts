@@ -4,12 +4,13 @@ import './worker/early-worker';
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { engineState } from './ui/state/engine.svelte';
+import { isSandboxPage } from './worker/sandbox-boot';
 import './ui/global.css';
 
 // The free sandbox's client asks the worker to boot before the app mounts: mounting is one long
 // task, and the request (sent once this tab's lock on the attempt is granted, itself a task) would
 // otherwise wait for it. Not waited for long: another tab holding the lock can take a moment.
-const bootAsked = /^#\/sandbox\/?$/.test(location.hash) ? engineState().client.started : Promise.resolve();
+const bootAsked = isSandboxPage(location.hash) ? engineState().client.started : Promise.resolve();
 const mountApp = () => mount(App, { target: document.getElementById('app')! });
 // In a task of its own either way: the worker spawned above starts only once the main thread
 // yields (Chromium starts a worker's thread from a task after the current one).

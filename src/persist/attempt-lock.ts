@@ -4,18 +4,23 @@
 
 export type Ownership = 'claiming' | 'owner' | 'elsewhere' | 'read-only';
 
+const attemptLockName = (attemptId: string): string => `ovm-sandbox:attempt:${attemptId}`;
+/** A page's own lock is this and a nonce (worker/early-spawn.ts takes it; attemptHolder looks for it). */
+export const PAGE_LOCK_PREFIX = 'ovm-sandbox:page:';
+const locksSupported = (): boolean => typeof navigator !== 'undefined' && !!navigator.locks;
+
 export class AttemptLock {
   readonly name: string;
   #onLost: () => void;
   #release: (() => void) | null = null;
 
   constructor(attemptId: string, onLost: () => void) {
-    this.name = `ovm-sandbox:attempt:${attemptId}`;
+    this.name = attemptLockName(attemptId);
     this.#onLost = onLost;
   }
 
   static get supported(): boolean {
-    return typeof navigator !== 'undefined' && !!navigator.locks;
+    return locksSupported();
   }
 
   /**
@@ -63,4 +68,17 @@ export class AttemptLock {
         });
     });
   }
+}
+
+/**
+ * From a worker: who holds the attempt's lock now — the page that holds the page lock of `nonce`
+ * ('page'), another tab ('other'), or nobody yet ('none'; also when Web Locks are missing).
+ */
+export async function attemptHolder(nonce: string, attemptId: string): Promise<'page' | 'other' | 'none'> {
+  if (!locksSupported()) return 'none';
+  const { held = [] } = await navigator.locks.query();
+  const attempt = held.find((l) => l.name === attemptLockName(attemptId));
+  if (!attempt) return 'none';
+  const page = held.find((l) => l.name === PAGE_LOCK_PREFIX + nonce);
+  return page?.clientId && page.clientId === attempt.clientId ? 'page' : 'other';
 }

@@ -7,6 +7,7 @@ import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
 import { takeEngineWorker } from './early-worker';
 import { Watchdog } from './watchdog';
+import { isSandboxBoot, type SelfBootedMessage } from './sandbox-boot';
 import type { ClientEvents, OpenSession, TerminalSink } from './client-types';
 
 export type { ClientEvents, TerminalSink } from './client-types';
@@ -15,6 +16,9 @@ export type { Ownership } from '../persist/attempt-lock';
 export type EngineNotice = Extract<EngineEvent, { type: 'notice' }>;
 
 type BootOptions = Parameters<EngineApi['boot']>[0];
+
+/** The clock the worker's prepared reads are ordered by (the same in every thread of the page). */
+const sharedNow = (): number => performance.timeOrigin + performance.now();
 
 /** Restarts in a row that did not bring back a working engine before the client gives up and says so. */
 const MAX_RESTARTS = 2;
@@ -53,6 +57,7 @@ export class EngineClient {
     // The worker starts once we know whether this tab owns the attempt: if another tab does, it
     // boots read-only (shows the saved state, writes nothing) and the page offers to take over.
     this.#booted = this.#lock.claim().then((owner) => {
+      this.#lockedAt = sharedNow();
       this.#setOwnership(owner ? 'owner' : 'elsewhere');
       this.#start();
       return this.#booted;
@@ -99,6 +104,7 @@ export class EngineClient {
   async takeOver(): Promise<void> {
     if (this.#ownership === 'owner') return;
     await this.#lock.steal();
+    this.#lockedAt = sharedNow();
     // What is typed from the click on is kept and runs once the screen is redrawn (a learner
     // types at once): until then it waits, instead of reaching a terminal about to be cleared.
     this.#takingOver = true;
@@ -119,6 +125,12 @@ export class EngineClient {
     }
     for (const [id, s] of this.#sessions) void this.#drain(id, s);
   }
+
+  /**
+   * When this tab last got (or failed to get) the attempt's lock: the worker trusts what it read
+   * before the boot request only if it read it after this (src/engine/prepared-boot.ts).
+   */
+  #lockedAt: number | undefined;
 
   /** Set from a take-over's click until its terminals are redrawn: keystrokes wait meanwhile. */
   #takingOver = false;
@@ -144,17 +156,25 @@ export class EngineClient {
     this.#watchdog.start();
     this.#setProgress('Loading the simulator…');
     const worker = this.#worker;
+    const readOnly = this.#ownership !== 'owner';
+    // The sandbox page's worker boots by itself and posts the result (worker/self-boot.ts): taken if
+    // it is the boot asked for here, whichever of it and the request's answer comes first.
+    let selfBooted: (info: BootInfo) => void = () => undefined;
+    const pushed = new Promise<BootInfo>((resolve) => (selfBooted = resolve));
+    const takesSelfBoot = isSandboxBoot({ ...this.#boot, readOnly });
     worker.addEventListener('message', (e: MessageEvent) => {
-      if (worker === this.#worker && (e.data as { ovmHeartbeat?: unknown } | null)?.ovmHeartbeat) this.#watchdog.beat();
+      if (worker !== this.#worker) return;
+      const data = e.data as ({ ovmHeartbeat?: unknown } & Partial<SelfBootedMessage>) | null;
+      if (data?.ovmHeartbeat) this.#watchdog.beat();
+      if (data?.ovmSelfBooted && takesSelfBoot) selfBooted(data.ovmSelfBooted);
     });
     worker.addEventListener('error', (e) => worker === this.#worker && this.#restart(`the simulator crashed (${e.message || 'worker error'})`, true));
     this.#api = wrap<EngineApi>(this.#worker);
     void this.#api.subscribe(proxy((e: EngineEvent) => this.#onEvent(e)));
-    const readOnly = this.#ownership !== 'owner';
     const api = this.#api;
     const cancelled = new Promise<never>((_, reject) => (this.#cancelBoot = reject));
     cancelled.catch(() => undefined);
-    this.#booted = this.#guard(Promise.race([api.boot({ ...this.#boot, readOnly }), cancelled])).then((info) => {
+    this.#booted = this.#guard(Promise.race([api.boot({ ...this.#boot, readOnly, ...(this.#lockedAt !== undefined && { lockedAt: this.#lockedAt }) }), pushed, cancelled])).then((info) => {
       this.#setProgress(null);
       this.#events.onBoot?.(info);
       // The clock shows the simulated time from boot, not from the first tick a second later.
@@ -229,12 +249,16 @@ export class EngineClient {
       show(null);
     }
     // After a reload the terminal shows what it showed before; the fresh prompt replaces the old one.
-    const saved = this.#scrollbackShown.has(session) ? null : await this.#guard(this.#api.loadTerminal(session)).catch(() => null);
+    // Both asked at once (one round trip to the worker, not two, before the first prompt).
+    const scrollback = this.#scrollbackShown.has(session) ? null : this.#guard(this.#api.loadTerminal(session)).catch(() => null);
     this.#scrollbackShown.add(session);
-    if (saved) sink.write(saved);
     // At its size now: a resize while we awaited the boot found no session in the engine and was dropped.
     const now = this.#sessions.get(session) ?? { cols, rows };
-    const out = await this.#guard(this.#api.open(session, host, now.cols, now.rows));
+    const opened = this.#guard(this.#api.open(session, host, now.cols, now.rows));
+    opened.catch(() => undefined); // awaited below, after the scrollback
+    const saved = await scrollback;
+    if (saved) sink.write(saved);
+    const out = await opened;
     sink.write(saved && out ? '\r\x1b[2K' + out : out);
   }
 

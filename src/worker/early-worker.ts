@@ -1,13 +1,18 @@
-// Spawns the engine's worker. On pages that need one (the sandbox, a lab) the first worker is
-// spawned as soon as this module runs, so that the worker parses its code while the main thread
-// is still parsing xterm and Svelte and building the page; the first client takes it.
-let early: Worker | null = null;
+// The engine's first worker: spawned by the page's inline first script on the pages that need it at
+// once (early-spawn.ts; the sandbox, a lab), so that it loads and compiles its code while the page's
+// modules are still arriving; the first client takes it. Later clients spawn their own.
+import { EARLY_WORKER_GLOBAL } from './early-spawn';
+import { ENGINE_PAGE } from './sandbox-boot';
 
 function spawnEngineWorker(): Worker {
   return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'ovm-engine' });
 }
 
-if (typeof location !== 'undefined' && /^#\/(sandbox|lab\/)/.test(location.hash)) early = spawnEngineWorker();
+const slot = globalThis as unknown as Record<string, Worker | undefined>;
+let early: Worker | null = slot[EARLY_WORKER_GLOBAL] ?? null;
+delete slot[EARLY_WORKER_GLOBAL];
+// Without the build's inline script (the dev server) the first worker is spawned here.
+if (!early && typeof location !== 'undefined' && ENGINE_PAGE.test(location.hash)) early = spawnEngineWorker();
 
 /** The early worker if nobody has taken it yet, else a new one. */
 export function takeEngineWorker(): Worker {

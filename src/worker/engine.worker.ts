@@ -6,6 +6,8 @@ import { loadCore as loadCoreOf } from '../sim/core/load-core';
 import { SANDBOX_CAPACITIES } from '../sim/core/types';
 import { createIdbStore } from '../persist/idb-store';
 import { loadLabTooling } from '../labs/loader';
+import { SANDBOX_WORKER_NAME, type SelfBootedMessage } from './sandbox-boot';
+import { startSelfBoot } from './self-boot';
 
 // Storage hooks report through the engine's event stream (bound once the engine exists).
 let notify: (level: 'info' | 'warn' | 'error', text: string) => void = () => undefined;
@@ -24,12 +26,14 @@ const takeCore = (): ReturnType<typeof loadCore> => {
   firstCore = null;
   return p;
 };
+const sharedNow = (): number => performance.timeOrigin + performance.now();
 const engine = createEngine({
   loadCore: takeCore,
   store,
   wallNow: () => Date.now(),
   newSeed: () => (Math.random() * 2 ** 32) >>> 0,
   breathe: () => new Promise((r) => setTimeout(r, 0)),
+  sharedNow,
 });
 notify = (level, text) => engine.notify(level, text);
 expose(engine);
@@ -40,9 +44,14 @@ expose(engine);
 const boot = engine.boot.bind(engine);
 const preloadLabs = () => void loadLabTooling().catch(() => undefined);
 const preloadTimer = setTimeout(preloadLabs, 5000);
+// The sandbox page's worker (named with the page's lock nonce) boots before it is asked: self-boot.ts.
+const pageNonce = self.name.startsWith(`${SANDBOX_WORKER_NAME} `) ? self.name.slice(SANDBOX_WORKER_NAME.length + 1) : null;
+// Its answer is also posted as soon as it is there: the page's request is handed to this worker only
+// once the page's main thread is free, and the page can go on without waiting for that round trip.
+const selfBoot = pageNonce ? startSelfBoot(engine, boot, pageNonce, sharedNow, (info) => self.postMessage({ ovmSelfBooted: info } satisfies SelfBootedMessage)) : null;
 engine.boot = async (opts) => {
   try {
-    return await boot(opts);
+    return await ((opts && selfBoot?.take(opts)) ?? boot(opts));
   } finally {
     clearTimeout(preloadTimer);
     setTimeout(preloadLabs, 300);
@@ -52,7 +61,7 @@ engine.boot = async (opts) => {
 let last = performance.now();
 setInterval(() => {
   const now = performance.now();
-  engine.pump(now - last);
+  if (!selfBoot?.holdsClock) engine.pump(now - last);
   last = now;
   // The heartbeat the client's watchdog listens for: this loop is free, so the worker is not hung.
   self.postMessage({ ovmHeartbeat: 1 });

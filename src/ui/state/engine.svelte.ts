@@ -1,5 +1,6 @@
 // The one engine client of the page, and the reactive facts the UI shows about it.
 import { EngineClient } from '../../worker/client';
+import { SANDBOX_BOOT } from '../../worker/sandbox-boot';
 import type { BootInfo, ClockStatus } from '../../engine/types';
 
 class EngineState {
@@ -10,12 +11,15 @@ class EngineState {
 
   constructor() {
     this.client = new EngineClient(
-      { attemptId: 'sandbox', scenario: 'default' },
+      { ...SANDBOX_BOOT },
       {
-        onBoot: (info) => {
-          this.boot = info;
-          this.notice = info.notice;
-        },
+        // The page redraws a task later: the first terminal's session is opened before (its
+        // target comes from the client: SandboxPage), and the redraw overlaps the worker's answer.
+        onBoot: (info) =>
+          setTimeout(() => {
+            this.boot = info;
+            this.notice = info.notice;
+          }, 0),
         onClock: (c) => (this.clock = c),
         onRestart: (reason) => (this.notice = `The simulator ${reason.replace(/^the simulator /, '')}; it was restarted from your saved work.`),
       },
