@@ -155,7 +155,7 @@ export function createEngine(deps: EngineDeps) {
         const warning = await flushJournal();
         // The commands load once this answer (the prompt) is on its way, while the learner reads it:
         // compiling them takes the worker for a while (failures surface on the first line).
-        setTimeout(() => commandsReady().catch(() => undefined), 0);
+        void (deps.breathe?.() ?? Promise.resolve()).then(() => commandsReady()).catch(() => undefined);
         return withWarning(out, warning);
       });
     },
