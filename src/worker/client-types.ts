@@ -3,7 +3,8 @@
 import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 
 export interface TerminalSink {
-  write(data: string): void;
+  /** `written`: called once the terminal has taken the bytes in (xterm.js parses writes later). */
+  write(data: string, written?: () => void): void;
 }
 
 export interface OpenSession {

@@ -7,7 +7,7 @@ import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
 import { takeEngineWorker } from './early-worker';
 import { Watchdog } from './watchdog';
-import { isSandboxBoot, type SelfBootedMessage } from './sandbox-boot';
+import { isSandboxBoot } from './sandbox-boot';
 import type { ClientEvents, OpenSession, TerminalSink } from './client-types';
 
 export type { ClientEvents, TerminalSink } from './client-types';
@@ -19,6 +19,12 @@ type BootOptions = Parameters<EngineApi['boot']>[0];
 
 /** The clock the worker's prepared reads are ordered by (the same in every thread of the page). */
 const sharedNow = (): number => performance.timeOrigin + performance.now();
+
+/** Runs `fn` once the next frame has been drawn (right away where there are no frames, e.g. in node). */
+function afterNextFrame(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
 
 /** Restarts in a row that did not bring back a working engine before the client gives up and says so. */
 const MAX_RESTARTS = 2;
@@ -46,9 +52,14 @@ export class EngineClient {
   /** The Oracle VM Manager tab's listeners (src/ui/components/manager). */
   #managerListeners = new Set<(v: Extract<EngineEvent, { type: 'manager' }>['view']) => void>();
 
-  #markStarted: () => void = () => undefined;
-  /** Resolves once the first boot request has been sent to the worker (the page mounts after it: see main.ts). */
-  readonly started = new Promise<void>((resolve) => (this.#markStarted = resolve));
+  #markPrompted: () => void = () => undefined;
+  /**
+   * Resolves once the first terminal's session has opened (or failed to) and the frame showing it
+   * has been drawn: what the page does after the boot but is not needed to type (the Manager tab,
+   * the toolbar) waits for it, so that the first prompt does not wait for them.
+   */
+  readonly firstPrompt = new Promise<void>((resolve) => (this.#markPrompted = resolve));
+
 
   constructor(boot: BootOptions, events: ClientEvents = {}) {
     this.#boot = boot;
@@ -152,21 +163,17 @@ export class EngineClient {
   #cancelBoot: ((e: Error) => void) | undefined;
 
   #start(): void {
-    this.#worker = takeEngineWorker();
+    const { worker: spawned, selfBooted } = takeEngineWorker();
+    this.#worker = spawned;
     this.#watchdog.start();
     this.#setProgress('Loading the simulator…');
     const worker = this.#worker;
     const readOnly = this.#ownership !== 'owner';
     // The sandbox page's worker boots by itself and posts the result (worker/self-boot.ts): taken if
     // it is the boot asked for here, whichever of it and the request's answer comes first.
-    let selfBooted: (info: BootInfo) => void = () => undefined;
-    const pushed = new Promise<BootInfo>((resolve) => (selfBooted = resolve));
-    const takesSelfBoot = isSandboxBoot({ ...this.#boot, readOnly });
+    const pushed = selfBooted && isSandboxBoot({ ...this.#boot, readOnly }) ? selfBooted : new Promise<never>(() => undefined);
     worker.addEventListener('message', (e: MessageEvent) => {
-      if (worker !== this.#worker) return;
-      const data = e.data as ({ ovmHeartbeat?: unknown } & Partial<SelfBootedMessage>) | null;
-      if (data?.ovmHeartbeat) this.#watchdog.beat();
-      if (data?.ovmSelfBooted && takesSelfBoot) selfBooted(data.ovmSelfBooted);
+      if (worker === this.#worker && (e.data as { ovmHeartbeat?: unknown } | null)?.ovmHeartbeat) this.#watchdog.beat();
     });
     worker.addEventListener('error', (e) => worker === this.#worker && this.#restart(`the simulator crashed (${e.message || 'worker error'})`, true));
     this.#api = wrap<EngineApi>(this.#worker);
@@ -181,7 +188,6 @@ export class EngineClient {
       void api.status().then((c) => this.#events.onClock?.(c), () => undefined);
       return info;
     });
-    this.#markStarted();
     // A boot cancelled by a take-over or a restart is expected: whoever awaits it hears of it.
     this.#booted.catch(() => undefined);
   }
@@ -258,8 +264,13 @@ export class EngineClient {
     opened.catch(() => undefined); // awaited below, after the scrollback
     const saved = await scrollback;
     if (saved) sink.write(saved);
-    const out = await opened;
-    sink.write(saved && out ? '\r\x1b[2K' + out : out);
+    // The first prompt is out once the terminal has taken it in and a frame has shown it.
+    const prompted = () => afterNextFrame(this.#markPrompted);
+    const out = await opened.catch((e: unknown) => {
+      prompted();
+      throw e;
+    });
+    sink.write(saved && out ? '\r\x1b[2K' + out : out, prompted);
   }
 
   /** Keystrokes from a terminal. */

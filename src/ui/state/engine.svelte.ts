@@ -13,13 +13,13 @@ class EngineState {
     this.client = new EngineClient(
       { ...SANDBOX_BOOT },
       {
-        // The page redraws a task later: the first terminal's session is opened before (its
-        // target comes from the client: SandboxPage), and the redraw overlaps the worker's answer.
+        // The page redraws for the boot once the first prompt is out (its terminal's target comes
+        // from the client: SandboxPage); later boots (a restart, a reset) redraw at once.
         onBoot: (info) =>
-          setTimeout(() => {
+          void this.client.firstPrompt.then(() => {
             this.boot = info;
             this.notice = info.notice;
-          }, 0),
+          }),
         onClock: (c) => (this.clock = c),
         onRestart: (reason) => (this.notice = `The simulator ${reason.replace(/^the simulator /, '')}; it was restarted from your saved work.`),
       },

@@ -67,7 +67,8 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   const onData = term.onData((d) => toEngine(stickyCtrl.apply(d)));
   const observer = new ResizeObserver(() => fit.fit());
   observer.observe(host);
-  term.focus();
+  // Focused once the frame is drawn: focusing now would lay the page out once more before it.
+  requestAnimationFrame(() => !disposed && term.focus());
   let disposed = false;
   let disconnect: () => void = () => undefined;
   const pending = 'target' in opts;
@@ -116,8 +117,8 @@ function connect(term: Terminal, client: EngineClient, { session, host }: Termin
   const onHidden = () => document.visibilityState === 'hidden' && saveTimer !== undefined && saveNow();
   document.addEventListener('visibilitychange', onHidden);
   const sink = {
-    write: (d: string) => {
-      term.write(d);
+    write: (d: string, written?: () => void) => {
+      term.write(d, written);
       clearTimeout(saveTimer);
       saveTimer = setTimeout(saveNow, SAVE_AFTER_MS);
     },

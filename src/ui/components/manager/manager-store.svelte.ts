@@ -19,10 +19,22 @@ export class ManagerStore {
 
   constructor(client: EngineClient) {
     this.#client = client;
-    this.#off = client.onManager((v) => (this.view = v));
-    void client.call((api) => api.managerView()).then((v) => {
+    // The tab appears once the first prompt is out: drawing it, and the terminal's refit it causes,
+    // is not what the first prompt should wait for. Views pushed before are kept until then.
+    let shown = false;
+    let held: ManagerView | null = null;
+    const apply = (v: ManagerView | null): void => {
       if (v && (!this.view || v.rev >= this.view.rev)) this.view = v;
-    }).catch(() => undefined);
+    };
+    this.#off = client.onManager((v) => (shown ? (this.view = v) : (held = v)));
+    void client.firstPrompt
+      .then(() => {
+        shown = true;
+        apply(held);
+        return client.call((api) => api.managerView());
+      })
+      .then(apply)
+      .catch(() => undefined);
   }
 
   get view(): ManagerView | null {
