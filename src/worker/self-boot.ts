@@ -8,7 +8,10 @@ import { isSandboxBoot, SANDBOX_BOOT } from './sandbox-boot';
 import type { BootOptions } from '../engine';
 import type { BootInfo } from '../engine/types';
 
-/** Looks for the page's lock this many times, this far apart, while nobody holds the attempt's. */
+/**
+ * Looks this many times, this far apart, while the page does not hold the attempt's lock yet: it
+ * may not have asked for it yet, or the page it reloaded may still be letting go of it.
+ */
 const LOOKS = 10;
 const LOOK_EVERY_MS = 15;
 
@@ -33,7 +36,7 @@ export function startSelfBoot(
   void (async () => {
     for (let i = 0; i < LOOKS && !asked; i++) {
       const holder = await attemptHolder(pageNonce, SANDBOX_BOOT.attemptId).catch(() => 'other' as const);
-      if (asked || holder === 'other') return;
+      if (asked) return;
       if (holder === 'page') {
         // Under the lock from now on: what the prepare read before this is read again (lockedAt).
         own = boot({ ...SANDBOX_BOOT, lockedAt: sharedNow() });

@@ -83,6 +83,21 @@ describe('self-boot', () => {
     expect(late.boots).toEqual([]);
   });
 
+  it('boots once the page it reloaded lets go of the attempt', async () => {
+    let held: Held = [
+      { name: 'ovm-sandbox:page:N1', clientId: 'page-new' },
+      { name: 'ovm-sandbox:attempt:sandbox', clientId: 'page-old' },
+    ];
+    stubLocks(() => held);
+    const h = harness();
+    startSelfBoot(h.engine, h.boot, 'N1', () => 9);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.boots).toEqual([]);
+    held = [held[0]!, { name: 'ovm-sandbox:attempt:sandbox', clientId: 'page-new' }];
+    await settle();
+    expect(h.boots).toEqual([{ attemptId: 'sandbox', scenario: 'default', lockedAt: 9 }]);
+  });
+
   it('a request for another boot (a seed, read-only) is not given the worker’s own', async () => {
     stubLocks(() => [
       { name: 'ovm-sandbox:page:N1', clientId: 'page-a' },
