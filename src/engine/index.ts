@@ -104,8 +104,12 @@ export function createEngine(deps: EngineDeps) {
     return out;
   }
 
+  /** Notices raised before anyone listens (the worker opens its storage and boots before the page subscribes). */
+  const unheard: EngineEvent[] = [];
+
   function emit(e: EngineEvent): void {
-    listener?.(e);
+    if (listener) listener(e);
+    else if (e.type === 'notice') unheard.push(e);
     if (e.type !== 'manager') mgr.changed(sim, emit);
   }
 
@@ -235,6 +239,7 @@ export function createEngine(deps: EngineDeps) {
     /** One listener for pushed events (output of running programs, clock). */
     subscribe(cb: (e: EngineEvent) => void): void {
       listener = cb;
+      for (const e of unheard.splice(0)) cb(e);
     },
 
     /** The lab panel's state now (null in the free sandbox); changes also arrive as `lab` events. */

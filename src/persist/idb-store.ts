@@ -19,6 +19,8 @@ export interface IdbStoreOptions extends OpenHooks {
 
 export type IdbStore = Store & {
   close(): Promise<void>;
+  /** Opens the database now rather than at the first read (a failure is the first read's). */
+  warm(): void;
   /** What a quota error triggers before the retry: every attempt keeps its base and newest snapshot. */
   pruneSnapshots(): Promise<number>;
 };
@@ -55,6 +57,10 @@ export function createIdbStore(dbName?: string, opts: IdbStoreOptions = {}): Idb
   const guarded = <T>(write: () => Promise<T>) => withQuotaRetry(write, pruneSnapshots, opts.onPruned);
 
   return {
+    warm() {
+      db().catch(() => undefined);
+    },
+
     async getAttempt(id) {
       return (await db()).get('attempts', id);
     },

@@ -1,31 +1,13 @@
 // The worker: exposes the engine synchronously (no top-level await before expose, or comlink
 // loses messages) and drives the simulation clock from real time.
+// First import on purpose: it starts the database's opening and the core's compile (first-io.ts).
+import { bindStoreNotices, store, takeCore } from './first-io';
 import { expose } from 'comlink';
 import { createEngine } from '../engine';
-import { loadCore as loadCoreOf } from '../sim/core/load-core';
-import { SANDBOX_CAPACITIES } from '../sim/core/types';
-import { createIdbStore } from '../persist/idb-store';
 import { loadLabTooling } from '../labs/loader';
 import { SANDBOX_WORKER_NAME, type SelfBootedMessage } from './sandbox-boot';
 import { startSelfBoot } from './self-boot';
 
-// Storage hooks report through the engine's event stream (bound once the engine exists).
-let notify: (level: 'info' | 'warn' | 'error', text: string) => void = () => undefined;
-const store = createIdbStore(undefined, {
-  onBlocked: () => notify('warn', 'An older OVM Sandbox tab is holding the saved data open: close other OVM Sandbox tabs to finish updating.'),
-  onBlocking: () => notify('warn', 'A newer version of OVM Sandbox was opened in another tab: reload this tab to keep saving.'),
-  onPruned: (n) => notify('warn', `Browser storage was full: ${n} older snapshot${n === 1 ? ' was' : 's were'} removed to make room (no command was lost).`),
-});
-// The first core is compiled while the page is still starting (not awaited here: see load-core.ts);
-// the first boot takes it, later boots (reset, restart of an attempt) load their own.
-const loadCore = () => loadCoreOf({ capacities: SANDBOX_CAPACITIES });
-let firstCore: ReturnType<typeof loadCore> | null = loadCore();
-firstCore.catch(() => undefined); // a failure is reported by the boot that awaits it
-const takeCore = (): ReturnType<typeof loadCore> => {
-  const p = firstCore ?? loadCore();
-  firstCore = null;
-  return p;
-};
 const sharedNow = (): number => performance.timeOrigin + performance.now();
 const engine = createEngine({
   loadCore: takeCore,
@@ -35,7 +17,7 @@ const engine = createEngine({
   breathe: () => new Promise((r) => setTimeout(r, 0)),
   sharedNow,
 });
-notify = (level, text) => engine.notify(level, text);
+bindStoreNotices((level, text) => engine.notify(level, text));
 expose(engine);
 
 // The lab tooling (YAML parser, validators: its own chunk) is awaited by whatever reads a lab; it
