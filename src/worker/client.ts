@@ -419,6 +419,8 @@ export class EngineClient {
    */
   #restart(reason: string, force = false): void {
     if ((this.#restarting && !force) || this.#dead) return;
+    // A first prompt that never came (the worker died before it) no longer holds the page back.
+    this.#markPrompted();
     this.#restarting = true;
     this.#failedRestarts++;
     this.#stopWorker();
@@ -451,6 +453,7 @@ export class EngineClient {
   }
 
   #giveUp(reason: string): void {
+    this.#markPrompted();
     this.#restarting = false;
     this.#dead = `The simulator could not be brought back (${reason}). Your saved work is safe: reload the page to try again.`;
     this.#booted = Promise.reject(new Error(this.#dead));
