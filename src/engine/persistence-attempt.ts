@@ -350,7 +350,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     const world = currentSim().world;
     snapshotAtMs = world.clockMs;
     await labs.flush(host.getSim());
-    return { attemptId, seed, scenario, hosts: hostNames(world), clockMs: world.clockMs, replayed, notice, refusal };
+    return { attemptId, seed, scenario, hosts: hostNames(world), clockMs: world.clockMs, replayed, notice, refusal, manager: !!world.manager };
   }
 
   /** Starts (or resumes) an attempt, under the gate and with the clock held. */

@@ -14,6 +14,8 @@ export interface BootInfo {
   notice: string | null;
   /** Why this attempt is not being saved (written by a newer version, no storage), or null. The UI offers export / start fresh. */
   refusal: string | null;
+  /** Whether the world has an Oracle VM Manager: its tab takes its room from the boot on, before its first view. */
+  manager: boolean;
 }
 
 export type EngineEvent =

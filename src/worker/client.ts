@@ -7,7 +7,7 @@ import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
 import { takeEngineWorker } from './early-worker';
 import { Watchdog } from './watchdog';
-import { isSandboxBoot } from './sandbox-boot';
+import { FIRST_SESSION_SIZE, isSandboxBoot, type SelfBooted } from './sandbox-boot';
 import type { ClientEvents, OpenSession, TerminalSink } from './client-types';
 
 export type { ClientEvents, TerminalSink } from './client-types';
@@ -143,6 +143,9 @@ export class EngineClient {
    */
   #lockedAt: number | undefined;
 
+  /** The first session, opened by the sandbox worker with its own boot (worker/self-boot.ts); taken by open(). */
+  #preopened: SelfBooted['first'] = null;
+
   /** Set from a take-over's click until its terminals are redrawn: keystrokes wait meanwhile. */
   #takingOver = false;
 
@@ -155,6 +158,7 @@ export class EngineClient {
    * rejected here: whoever awaits it (a take-over racing the other tab) moves on instead of hanging.
    */
   #stopWorker(): void {
+    this.#preopened = null;
     this.#cancelBoot?.(new Error('the simulator was replaced'));
     this.#cancelBoot = undefined;
     this.#worker?.terminate();
@@ -171,7 +175,16 @@ export class EngineClient {
     const readOnly = this.#ownership !== 'owner';
     // The sandbox page's worker boots by itself and posts the result (worker/self-boot.ts): taken if
     // it is the boot asked for here, whichever of it and the request's answer comes first.
-    const pushed = selfBooted && isSandboxBoot({ ...this.#boot, readOnly }) ? selfBooted : new Promise<never>(() => undefined);
+    const taken = selfBooted && isSandboxBoot({ ...this.#boot, readOnly }) ? selfBooted : null;
+    // The worker posts its own boot before it answers the request; should the answer still come
+    // first, the posted session is not used (the page opens it itself).
+    let answered = false;
+    const pushed = taken
+      ? taken.then(({ info, first }) => {
+          if (!answered) this.#preopened = first;
+          return info;
+        })
+      : new Promise<never>(() => undefined);
     worker.addEventListener('message', (e: MessageEvent) => {
       if (worker === this.#worker && (e.data as { ovmHeartbeat?: unknown } | null)?.ovmHeartbeat) this.#watchdog.beat();
     });
@@ -181,7 +194,11 @@ export class EngineClient {
     const api = this.#api;
     const cancelled = new Promise<never>((_, reject) => (this.#cancelBoot = reject));
     cancelled.catch(() => undefined);
-    this.#booted = this.#guard(Promise.race([api.boot({ ...this.#boot, readOnly, ...(this.#lockedAt !== undefined && { lockedAt: this.#lockedAt }) }), pushed, cancelled])).then((info) => {
+    const asked = api.boot({ ...this.#boot, readOnly, ...(this.#lockedAt !== undefined && { lockedAt: this.#lockedAt }) }).then((info) => {
+      answered = true;
+      return info;
+    });
+    this.#booted = this.#guard(Promise.race([asked, pushed, cancelled])).then((info) => {
       this.#setProgress(null);
       this.#events.onBoot?.(info);
       // The clock shows the simulated time from boot, not from the first tick a second later.
@@ -254,6 +271,22 @@ export class EngineClient {
       stop();
       show(null);
     }
+    // The prompt is shown once the terminal has taken it in and a frame has shown it.
+    const prompted = () => afterNextFrame(this.#markPrompted);
+    const first = this.#preopened?.session === session ? this.#preopened : null;
+    this.#preopened = null;
+    if (first) {
+      // Opened by the worker with its boot: shown at once, then brought to the terminal's size.
+      this.#scrollbackShown.add(session);
+      if (first.scrollback) sink.write(first.scrollback);
+      sink.write(first.scrollback && first.out ? '\r\x1b[2K' + first.out : first.out, prompted);
+      const now = this.#sessions.get(session) ?? { cols, rows };
+      if (now.cols !== FIRST_SESSION_SIZE.cols || now.rows !== FIRST_SESSION_SIZE.rows) {
+        const resized = await this.#guard(this.#api.resize(session, now.cols, now.rows));
+        if (resized) sink.write(resized);
+      }
+      return;
+    }
     // After a reload the terminal shows what it showed before; the fresh prompt replaces the old one.
     // Both asked at once (one round trip to the worker, not two, before the first prompt).
     const scrollback = this.#scrollbackShown.has(session) ? null : this.#guard(this.#api.loadTerminal(session)).catch(() => null);
@@ -264,8 +297,6 @@ export class EngineClient {
     opened.catch(() => undefined); // awaited below, after the scrollback
     const saved = await scrollback;
     if (saved) sink.write(saved);
-    // The first prompt is out once the terminal has taken it in and a frame has shown it.
-    const prompted = () => afterNextFrame(this.#markPrompted);
     const out = await opened.catch((e: unknown) => {
       prompted();
       throw e;

@@ -3,9 +3,10 @@
 // First import on purpose: it starts the database's opening and the core's compile (first-io.ts).
 import { bindStoreNotices, store, takeCore } from './first-io';
 import { expose } from 'comlink';
+import type { BootInfo } from '../engine/types';
 import { createEngine } from '../engine';
 import { loadLabTooling } from '../labs/loader';
-import { SANDBOX_WORKER_NAME, type SelfBootedMessage } from './sandbox-boot';
+import { FIRST_SESSION_SIZE, sandboxSession, SANDBOX_WORKER_NAME, type SelfBooted, type SelfBootedMessage } from './sandbox-boot';
 import { startSelfBoot } from './self-boot';
 
 const sharedNow = (): number => performance.timeOrigin + performance.now();
@@ -30,7 +31,22 @@ const preloadTimer = setTimeout(preloadLabs, 5000);
 const pageNonce = self.name.startsWith(`${SANDBOX_WORKER_NAME} `) ? self.name.slice(SANDBOX_WORKER_NAME.length + 1) : null;
 // Its answer is also posted as soon as it is there: the page's request is handed to this worker only
 // once the page's main thread is free, and the page can go on without waiting for that round trip.
-const selfBoot = pageNonce ? startSelfBoot(engine, boot, pageNonce, sharedNow, (info) => self.postMessage({ ovmSelfBooted: info } satisfies SelfBootedMessage)) : null;
+// With it, the first server's session opened (and its saved scrollback): the page shows the prompt at once.
+const postSelfBoot = async (info: BootInfo): Promise<void> => {
+  const host = info.hosts[0];
+  let first: SelfBooted['first'] = null;
+  if (host) {
+    const session = sandboxSession(host);
+    try {
+      const scrollback = await engine.loadTerminal(session);
+      first = { session, scrollback, out: await engine.open(session, host, FIRST_SESSION_SIZE.cols, FIRST_SESSION_SIZE.rows) };
+    } catch {
+      first = null; // the page opens it itself
+    }
+  }
+  self.postMessage({ ovmSelfBooted: { info, first } } satisfies SelfBootedMessage);
+};
+const selfBoot = pageNonce ? startSelfBoot(engine, boot, pageNonce, sharedNow, postSelfBoot) : null;
 engine.boot = async (opts) => {
   try {
     return await ((opts && selfBoot?.take(opts)) ?? boot(opts));

@@ -18,7 +18,23 @@ export const isSandboxPage = (hash: string): boolean => SANDBOX_PAGE.test(hash);
 export const isSandboxBoot = (opts: { attemptId?: string; scenario?: string; seed?: number; readOnly?: boolean }): boolean =>
   opts.attemptId === SANDBOX_BOOT.attemptId && opts.scenario === SANDBOX_BOOT.scenario && opts.seed === undefined && !opts.readOnly;
 
-/** The message a sandbox worker posts when its own boot is done, so the page need not wait for its request's answer. */
+/** The terminal session of the sandbox's first server (the sandbox page's terminal). */
+export const sandboxSession = (host: string): string => `sandbox:${host}`;
+
+/** The size a sandbox worker opens the first session at before the page's terminal has one. */
+export const FIRST_SESSION_SIZE = { cols: 80, rows: 24 } as const;
+
+/**
+ * A sandbox worker's own boot, done: its result, and the first server's terminal session already
+ * opened (at FIRST_SESSION_SIZE: the page resizes it) with the bytes that gave and the scrollback
+ * saved for it, so that the page shows the first prompt without a round trip to the worker.
+ */
+export interface SelfBooted {
+  info: import('../engine/types').BootInfo;
+  first: { session: string; scrollback: string | null; out: string } | null;
+}
+
+/** The message a sandbox worker posts when its own boot is done. */
 export interface SelfBootedMessage {
-  ovmSelfBooted: import('../engine/types').BootInfo;
+  ovmSelfBooted: SelfBooted;
 }

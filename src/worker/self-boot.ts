@@ -27,8 +27,11 @@ export function startSelfBoot(
   boot: (opts: BootOptions) => Promise<BootInfo>,
   pageNonce: string,
   sharedNow: () => number,
-  /** Told when the worker's own boot is done (the worker posts it to the page at once). */
-  onBooted: (info: BootInfo) => void = () => undefined,
+  /**
+   * Told when the worker's own boot is done (the worker posts it to the page at once); the page's
+   * request is answered only after it has finished, so the page hears the post first.
+   */
+  onBooted: (info: BootInfo) => Promise<void> | void = () => undefined,
 ): SelfBoot {
   let own: Promise<BootInfo> | null = null;
   let asked = false;
@@ -39,8 +42,11 @@ export function startSelfBoot(
       if (asked) return;
       if (holder === 'page') {
         // Under the lock from now on: what the prepare read before this is read again (lockedAt).
-        own = boot({ ...SANDBOX_BOOT, lockedAt: sharedNow() });
-        own.then(onBooted, () => undefined);
+        own = boot({ ...SANDBOX_BOOT, lockedAt: sharedNow() }).then(async (info) => {
+          await onBooted(info);
+          return info;
+        });
+        own.catch(() => undefined);
         return;
       }
       await new Promise((r) => setTimeout(r, LOOK_EVERY_MS));

@@ -13,13 +13,12 @@ class EngineState {
     this.client = new EngineClient(
       { ...SANDBOX_BOOT },
       {
-        // The page redraws for the boot once the first prompt is out (its terminal's target comes
-        // from the client: SandboxPage); later boots (a restart, a reset) redraw at once.
-        onBoot: (info) =>
-          void this.client.firstPrompt.then(() => {
-            this.boot = info;
-            this.notice = info.notice;
-          }),
+        // At once: the toolbar's facts and fault menu take their room in the same frame as the
+        // first prompt (drawn later, they moved the terminal under it on narrow screens).
+        onBoot: (info) => {
+          this.boot = info;
+          this.notice = info.notice;
+        },
         onClock: (c) => (this.clock = c),
         onRestart: (reason) => (this.notice = `The simulator ${reason.replace(/^the simulator /, '')}; it was restarted from your saved work.`),
       },
