@@ -12,7 +12,7 @@ function stubLocks(held: () => Held): void {
   Object.defineProperty(globalThis, 'navigator', { configurable: true, value: { locks: { query: async () => ({ held: held(), pending: [] }) } } });
 }
 
-const info = { attemptId: 'sandbox', seed: 1, scenario: 'default', hosts: ['ovs01', 'ovs02'], clockMs: 0, replayed: 0, notice: null, refusal: null } satisfies BootInfo;
+const info = { attemptId: 'sandbox', seed: 1, scenario: 'default', hosts: ['ovs01', 'ovs02'], clockMs: 0, replayed: 0, notice: null, refusal: null, manager: true } satisfies BootInfo;
 
 function harness() {
   const boots: BootOptions[] = [];
@@ -39,7 +39,7 @@ describe('self-boot', () => {
     ]);
     const h = harness();
     const posted: BootInfo[] = [];
-    const self = startSelfBoot(h.engine, h.boot, 'N1', () => 123, (i) => posted.push(i));
+    const self = startSelfBoot(h.engine, h.boot, 'N1', () => 123, (i) => void posted.push(i));
     await settle();
     expect(h.prepared).toEqual([{ attemptId: 'sandbox', scenario: 'default' }]);
     expect(h.boots).toEqual([{ attemptId: 'sandbox', scenario: 'default', lockedAt: 123 }]);
@@ -81,6 +81,24 @@ describe('self-boot', () => {
     held = [...held, { name: 'ovm-sandbox:attempt:sandbox', clientId: 'page-c' }];
     await settle();
     expect(late.boots).toEqual([]);
+  });
+
+  it('answers the page’s request only once its own boot has been posted', async () => {
+    stubLocks(() => [
+      { name: 'ovm-sandbox:page:N1', clientId: 'page-a' },
+      { name: 'ovm-sandbox:attempt:sandbox', clientId: 'page-a' },
+    ]);
+    const h = harness();
+    const order: string[] = [];
+    let posted: () => void = () => undefined;
+    const self = startSelfBoot(h.engine, h.boot, 'N1', () => 1, () => new Promise<void>((r) => (posted = () => (order.push('posted'), r()))));
+    await settle();
+    const answer = self.take({ attemptId: 'sandbox', scenario: 'default' })!.then(() => order.push('answered'));
+    await settle();
+    expect(order).toEqual([]);
+    posted();
+    await answer;
+    expect(order).toEqual(['posted', 'answered']);
   });
 
   it('boots once the page it reloaded lets go of the attempt', async () => {
