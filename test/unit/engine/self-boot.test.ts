@@ -12,6 +12,12 @@ function stubLocks(held: () => Held): void {
   Object.defineProperty(globalThis, 'navigator', { configurable: true, value: { locks: { query: async () => ({ held: held(), pending: [] }) } } });
 }
 
+/** Page N1 (client page-a) holds its page lock; the attempt's lock is held by `holder`. */
+const attemptHeldBy = (holder: string): Held => [
+  { name: 'ovm-sandbox:page:N1', clientId: 'page-a' },
+  { name: 'ovm-sandbox:attempt:sandbox', clientId: holder },
+];
+
 const info = { attemptId: 'sandbox', seed: 1, scenario: 'default', hosts: ['ovs01', 'ovs02'], clockMs: 0, replayed: 0, notice: null, refusal: null, manager: true } satisfies BootInfo;
 
 function harness() {
@@ -33,10 +39,7 @@ describe('self-boot', () => {
   });
 
   it('boots at once when the page holds the attempt, and the page’s request takes that boot', async () => {
-    stubLocks(() => [
-      { name: 'ovm-sandbox:page:N1', clientId: 'page-a' },
-      { name: 'ovm-sandbox:attempt:sandbox', clientId: 'page-a' },
-    ]);
+    stubLocks(() => attemptHeldBy('page-a'));
     const h = harness();
     const posted: BootInfo[] = [];
     const self = startSelfBoot(h.engine, h.boot, 'N1', () => 123, (i) => void posted.push(i));
@@ -52,10 +55,7 @@ describe('self-boot', () => {
   });
 
   it('only prepares when another tab holds the attempt', async () => {
-    stubLocks(() => [
-      { name: 'ovm-sandbox:page:N1', clientId: 'page-a' },
-      { name: 'ovm-sandbox:attempt:sandbox', clientId: 'page-b' },
-    ]);
+    stubLocks(() => attemptHeldBy('page-b'));
     const h = harness();
     const self = startSelfBoot(h.engine, h.boot, 'N1', () => 0);
     await settle();
@@ -84,10 +84,7 @@ describe('self-boot', () => {
   });
 
   it('answers the page’s request only once its own boot has been posted', async () => {
-    stubLocks(() => [
-      { name: 'ovm-sandbox:page:N1', clientId: 'page-a' },
-      { name: 'ovm-sandbox:attempt:sandbox', clientId: 'page-a' },
-    ]);
+    stubLocks(() => attemptHeldBy('page-a'));
     const h = harness();
     const order: string[] = [];
     let posted: () => void = () => undefined;
@@ -117,10 +114,7 @@ describe('self-boot', () => {
   });
 
   it('a request for another boot (a seed, read-only) is not given the worker’s own', async () => {
-    stubLocks(() => [
-      { name: 'ovm-sandbox:page:N1', clientId: 'page-a' },
-      { name: 'ovm-sandbox:attempt:sandbox', clientId: 'page-a' },
-    ]);
+    stubLocks(() => attemptHeldBy('page-a'));
     const h = harness();
     const self = startSelfBoot(h.engine, h.boot, 'N1', () => 0);
     await settle();
