@@ -273,27 +273,17 @@ export class EngineClient {
     }
     // The prompt is shown once the terminal has taken it in and a frame has shown it.
     const prompted = () => afterNextFrame(this.#markPrompted);
+    // At its size now: a resize while we awaited the boot found no session in the engine and was dropped.
+    const size = () => this.#sessions.get(session) ?? { cols, rows };
+    // Opened by the worker with its boot (its bytes at hand), or asked for now. After a reload the
+    // terminal shows what it showed before, and the fresh prompt replaces the old one; scrollback
+    // and session are asked for at once (one round trip to the worker, not two).
     const first = this.#preopened?.session === session ? this.#preopened : null;
     this.#preopened = null;
-    if (first) {
-      // Opened by the worker with its boot: shown at once, then brought to the terminal's size.
-      this.#scrollbackShown.add(session);
-      if (first.scrollback) sink.write(first.scrollback);
-      sink.write(first.scrollback && first.out ? '\r\x1b[2K' + first.out : first.out, prompted);
-      const now = this.#sessions.get(session) ?? { cols, rows };
-      if (now.cols !== FIRST_SESSION_SIZE.cols || now.rows !== FIRST_SESSION_SIZE.rows) {
-        const resized = await this.#guard(this.#api.resize(session, now.cols, now.rows));
-        if (resized) sink.write(resized);
-      }
-      return;
-    }
-    // After a reload the terminal shows what it showed before; the fresh prompt replaces the old one.
-    // Both asked at once (one round trip to the worker, not two, before the first prompt).
-    const scrollback = this.#scrollbackShown.has(session) ? null : this.#guard(this.#api.loadTerminal(session)).catch(() => null);
+    const shownBefore = this.#scrollbackShown.has(session);
     this.#scrollbackShown.add(session);
-    // At its size now: a resize while we awaited the boot found no session in the engine and was dropped.
-    const now = this.#sessions.get(session) ?? { cols, rows };
-    const opened = this.#guard(this.#api.open(session, host, now.cols, now.rows));
+    const scrollback = shownBefore ? null : first ? first.scrollback : this.#guard(this.#api.loadTerminal(session)).catch(() => null);
+    const opened = first ? Promise.resolve(first.out) : this.#guard(this.#api.open(session, host, size().cols, size().rows));
     opened.catch(() => undefined); // awaited below, after the scrollback
     const saved = await scrollback;
     if (saved) sink.write(saved);
@@ -302,6 +292,12 @@ export class EngineClient {
       throw e;
     });
     sink.write(saved && out ? '\r\x1b[2K' + out : out, prompted);
+    // The worker opened it at FIRST_SESSION_SIZE: now it takes the terminal's.
+    const now = size();
+    if (first && (now.cols !== FIRST_SESSION_SIZE.cols || now.rows !== FIRST_SESSION_SIZE.rows)) {
+      const resized = await this.#guard(this.#api.resize(session, now.cols, now.rows));
+      if (resized) sink.write(resized);
+    }
   }
 
   /** Keystrokes from a terminal. */
