@@ -12,6 +12,7 @@ import { withWarning } from './persistence';
 import { undoCommands, type UndoKind } from './undo';
 import { createManagerHost } from './manager';
 import { wireEngine } from './wiring';
+import type { PrepareOptions } from './prepared-boot';
 import type { Sim } from '../sim/sim';
 import type { CommandSpec, Registry } from '../shell/types';
 import type { BootInfo, ClockStatus, EngineEvent } from './types';
@@ -142,9 +143,10 @@ export function createEngine(deps: EngineDeps) {
 
     /**
      * Starts the part of a coming boot that writes nothing (the core, the attempt's record, a new
-     * attempt's world), before the boot is asked for: the worker calls it on the sandbox page.
+     * attempt's world), before the boot is asked for: the worker calls it on the sandbox page. A new
+     * attempt's first screen is told to `opts.firstScreen` before its world is built.
      */
-    prepare(opts: { attemptId: string; scenario: string }): void {
+    prepare(opts: PrepareOptions): void {
       persist.prepare(opts);
     },
 

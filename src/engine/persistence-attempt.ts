@@ -18,7 +18,7 @@ import { UndoIndex, type UndoKind, type UndoPlan } from './undo';
 import type { ExportScope, ImportResult } from './export-import';
 import type { Sim } from '../sim/sim';
 import type { SimCore } from '../sim/core/types';
-import type { SessionRecord, TtySession } from '../tty/session';
+import { BRACKETED_PASTE_ON, type SessionRecord, type TtySession } from '../tty/session';
 import type { BootInfo } from './types';
 
 export interface PersistenceDeps {
@@ -398,7 +398,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
       }
       await labs.flush(host.getSim());
       // The rebuilt session needs its prompt begun; shown again only if it differs (cd was undone).
-      const prompt = (sessions.get(session)?.attach() ?? '').replace('\x1b[?2004h', '');
+      const prompt = (sessions.get(session)?.attach() ?? '').replace(BRACKETED_PASTE_ON, '');
       return withWarning(out + (out.endsWith(prompt) ? '' : '\r\x1b[2K' + prompt), warning);
     },
 

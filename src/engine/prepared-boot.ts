@@ -6,13 +6,19 @@ import { SCENARIOS, scenarioBuilder } from './scenarios';
 import type { AttemptRecord, Store } from './store';
 import type { SimCore } from '../sim/core/types';
 import type { WorldState } from '../sim/types';
+import { newAttemptFirstScreen, type FirstScreen } from './first-screen';
 
 export interface PrepareOptions {
   attemptId: string;
   scenario: string;
+  /**
+   * Told a new attempt's first screen (first-screen.ts) at `cols` columns as soon as the attempt
+   * is known to be new, before its world is built; not told for an attempt that exists.
+   */
+  firstScreen?: { cols: number; show: (screen: FirstScreen) => void };
 }
 
-export interface PreparedBoot extends PrepareOptions {
+export interface PreparedBoot extends Omit<PrepareOptions, 'firstScreen'> {
   /** The seed a new attempt will get unless the boot names one. */
   seed: number;
   core: Promise<SimCore>;
@@ -41,11 +47,17 @@ export function prepareBoot(deps: PrepareDeps, opts: PrepareOptions): PreparedBo
   existing.catch(() => undefined);
   // Only the named scenarios build without the lab tooling; a lab's world is left to its boot.
   const build = opts.scenario in SCENARIOS ? scenarioBuilder(opts.scenario) : undefined;
+  const { firstScreen, ...prepared } = opts;
   const world = existing.then(
-    (found) => (found || !build ? null : build(seed)),
+    (found) => {
+      if (found || !build) return null;
+      const screen = firstScreen && newAttemptFirstScreen(opts.scenario, seed, firstScreen.cols);
+      if (screen) firstScreen.show(screen);
+      return build(seed);
+    },
     () => null,
   );
-  return { ...opts, seed, core, existing, readAt, world };
+  return { ...prepared, seed, core, existing, readAt, world };
 }
 
 /**

@@ -8,14 +8,18 @@ export const WORLD_SCHEMA_VERSION = 1;
 /** 2026-03-02 07:58:12 UTC plus up to ~30 days drawn from the seed: a fixed epoch per seed. */
 const BASE_EPOCH_MS = Date.UTC(2026, 2, 2, 7, 58, 12);
 
+/** The wall-clock time at which a world of `seed` starts (its clock reads 0 then). */
+export function epochForSeed(seed: number): number {
+  return BASE_EPOCH_MS + (seedRng(seed)[0] % (30 * 86400)) * 1000;
+}
+
 export function emptyWorld(seed: number): WorldState {
-  const rng = seedRng(seed);
   return {
     schemaVersion: WORLD_SCHEMA_VERSION,
     seed: seed >>> 0,
-    rng,
+    rng: seedRng(seed),
     clockMs: 0,
-    epochMs: BASE_EPOCH_MS + (rng[0] % (30 * 86400)) * 1000,
+    epochMs: epochForSeed(seed),
     pools: [],
     hosts: {},
     domains: {},

@@ -30,6 +30,22 @@ const HISTORY_LIMIT = 1000;
 /** bash's PS2: the prompt for the rest of a command (a here-document, an open quote, a trailing |). */
 const PS2 = '> ';
 
+/** Sent with every fresh prompt: bash's readline switches bracketed paste on. */
+export const BRACKETED_PASTE_ON = '\x1b[?2004h';
+
+/** The tty's output processing: LF becomes CR LF. */
+const ttyOutput = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
+/**
+ * What a new login on `host` shows before any key at `cols` columns, given its banner: what
+ * greet() then attach() return on a fresh session. The sandbox's worker shows it while the world
+ * is still being built (src/engine/first-screen.ts); a test proves the two the same.
+ */
+export function freshLoginOutput(banner: string, host: string, cols: number): string {
+  const editor = new LineEditor({ complete: () => ({ start: 0, candidates: [] }) }, [], cols);
+  return ttyOutput(banner) + BRACKETED_PASTE_ON + editor.begin(promptFor(newFrame(host)));
+}
+
 export function newSessionState(id: string, host: string, cols = 80, rows = 24): SessionState {
   return { id, frames: [newFrame(host)], history: dict(), cols, rows };
 }
@@ -84,7 +100,7 @@ export class TtySession {
   /** Shows a fresh prompt (on attach, or after a reload). Bracketed paste is switched on. */
   attach(): string {
     if (this.#program) return '';
-    return '\x1b[?2004h' + this.#editor.begin(promptFor(this.#frame));
+    return BRACKETED_PASTE_ON + this.#editor.begin(promptFor(this.#frame));
   }
 
   /** The banner of a new login on this terminal's host (Last login, then the motd). */
@@ -104,7 +120,7 @@ export class TtySession {
     this.#resume = undefined;
     this.#typeahead = '';
     this.#out = '';
-    return leaveScreen + '\x1b[?2004h' + this.#editor.begin(promptFor(this.#frame));
+    return leaveScreen + BRACKETED_PASTE_ON + this.#editor.begin(promptFor(this.#frame));
   }
 
   /** Raw keystrokes from the terminal. Returns the bytes to display. */
@@ -364,8 +380,7 @@ export class TtySession {
   }
 
   #write(text: string): void {
-    // The tty's output processing: LF becomes CR LF.
-    if (text) this.#out += text.replace(/\r?\n/g, '\r\n');
+    if (text) this.#out += ttyOutput(text);
   }
 
   #take(): string {

@@ -7,7 +7,7 @@ import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
 import { takeEngineWorker } from './early-worker';
 import { Watchdog } from './watchdog';
-import { FIRST_SESSION_SIZE, isSandboxBoot, type SelfBooted } from './sandbox-boot';
+import { FIRST_SESSION_SIZE, isSandboxBoot, type FirstScreen, type SelfBooted } from './sandbox-boot';
 import type { ClientEvents, OpenSession, TerminalSink } from './client-types';
 
 export type { ClientEvents, TerminalSink } from './client-types';
@@ -25,6 +25,9 @@ function afterNextFrame(fn: () => void): void {
   if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
+
+/** Clears a terminal's screen and its scrollback, cursor home. */
+export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 /** Restarts in a row that did not bring back a working engine before the client gives up and says so. */
 const MAX_RESTARTS = 2;
@@ -153,6 +156,14 @@ export class EngineClient {
     return this.#booted;
   }
 
+  #showFirstScreen: (screen: FirstScreen) => void = () => undefined;
+  /**
+   * A new sandbox attempt's first screen, posted by its worker before the world is built (it never
+   * comes for an attempt that exists, nor on other pages): the first terminal shows it until its
+   * session is open, and tells open() it did. The first worker's only: a restarted one boots as asked.
+   */
+  readonly firstScreen = new Promise<FirstScreen>((resolve) => (this.#showFirstScreen = resolve));
+
   /**
    * Ends the current worker. A terminated worker never answers, so the boot it was doing is
    * rejected here: whoever awaits it (a take-over racing the other tab) moves on instead of hanging.
@@ -167,7 +178,7 @@ export class EngineClient {
   #cancelBoot: ((e: Error) => void) | undefined;
 
   #start(): void {
-    const { worker: spawned, selfBooted } = takeEngineWorker();
+    const { worker: spawned, posts } = takeEngineWorker();
     this.#worker = spawned;
     this.#watchdog.start();
     this.#setProgress('Loading the simulator…');
@@ -175,7 +186,9 @@ export class EngineClient {
     const readOnly = this.#ownership !== 'owner';
     // The sandbox page's worker boots by itself and posts the result (worker/self-boot.ts): taken if
     // it is the boot asked for here, whichever of it and the request's answer comes first.
-    const taken = selfBooted && isSandboxBoot({ ...this.#boot, readOnly }) ? selfBooted : null;
+    const ownBoot = posts && isSandboxBoot({ ...this.#boot, readOnly }) ? posts : null;
+    const taken = ownBoot?.selfBooted ?? null;
+    void ownBoot?.firstScreen.then(this.#showFirstScreen);
     // The worker posts its own boot before it answers the request; should the answer still come
     // first, the posted session is not used (the page opens it itself).
     let answered = false;
@@ -254,17 +267,21 @@ export class EngineClient {
     }
   }
 
-  /** Attaches a terminal to an engine session. */
-  async open(session: string, host: string, cols: number, rows: number, sink: TerminalSink): Promise<void> {
+  /**
+   * Attaches a terminal to an engine session. `showing`: what the terminal already shows of it (a
+   * new attempt's first screen, posted by the worker before its boot): only what follows is written.
+   */
+  async open(session: string, host: string, cols: number, rows: number, sink: TerminalSink, showing = ''): Promise<void> {
     this.#sessions.set(session, { host, cols, rows, sink, typeahead: '', inFlight: false });
-    // Until the engine answers, the terminal says what is happening (it may take a while on a slow machine).
+    // Until the engine answers, the terminal says what is happening (it may take a while on a slow
+    // machine), unless it shows the session's first screen already.
     const shown = { text: '' };
     const show = (text: string | null) => {
       const next = text ?? '';
       if (next !== shown.text) sink.write(`\r\x1b[2K${next ? `\x1b[2m${next}\x1b[0m` : ''}`);
       shown.text = next;
     };
-    const stop = this.#onProgressText(show);
+    const stop = showing ? () => undefined : this.#onProgressText(show);
     try {
       await this.#ready();
     } finally {
@@ -286,12 +303,19 @@ export class EngineClient {
     const opened = first ? Promise.resolve(first.out) : this.#guard(this.#api.open(session, host, size().cols, size().rows));
     opened.catch(() => undefined); // awaited below, after the scrollback
     const saved = await scrollback;
-    if (saved) sink.write(saved);
+    if (saved && !showing) sink.write(saved);
     const out = await opened.catch((e: unknown) => {
       prompted();
       throw e;
     });
-    sink.write(saved && out ? '\r\x1b[2K' + out : out, prompted);
+    const rest = saved && out ? '\r\x1b[2K' + out : out;
+    if (!showing) sink.write(rest, prompted);
+    else {
+      // The first screen shown is what the session gives, unless the attempt turned out not to be
+      // new (another tab made it meanwhile): then the screen is cleared and drawn again.
+      const full = (saved ?? '') + rest;
+      sink.write(full.startsWith(showing) ? full.slice(showing.length) : CLEAR_SCREEN + full, prompted);
+    }
     // The worker opened it at FIRST_SESSION_SIZE: now it takes the terminal's.
     const now = size();
     if (first && (now.cols !== FIRST_SESSION_SIZE.cols || now.rows !== FIRST_SESSION_SIZE.rows)) {
@@ -432,7 +456,7 @@ export class EngineClient {
     for (const [id, s] of this.#sessions) {
       if (!keepTypeahead) s.typeahead = '';
       s.inFlight = false;
-      s.sink.write('\x1b[H\x1b[2J\x1b[3J');
+      s.sink.write(CLEAR_SCREEN);
       const saved = withScrollback ? await this.#api.loadTerminal(id).catch(() => null) : null;
       if (saved) s.sink.write(saved + '\r\x1b[2K');
       s.sink.write(notice + (await this.#api.open(id, s.host, s.cols, s.rows)));

@@ -2,7 +2,7 @@
 // once (early-spawn.ts; the sandbox, a lab), so that it loads and compiles its code while the page's
 // modules are still arriving; the first client takes it. Later clients spawn their own.
 import { EARLY_WORKER_GLOBAL } from './early-spawn';
-import { ENGINE_PAGE, type SelfBooted, type SelfBootedMessage } from './sandbox-boot';
+import { ENGINE_PAGE, type FirstScreen, type FirstScreenMessage, type SelfBooted, type SelfBootedMessage } from './sandbox-boot';
 
 function spawnEngineWorker(): Worker {
   return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'ovm-engine' });
@@ -18,21 +18,30 @@ if (!early && typeof location !== 'undefined' && ENGINE_PAGE.test(location.hash)
  * The sandbox worker's own boot, as it posts it when done (self-boot.ts): listened for from the
  * start, so that it is not missed while the page is still mounting and no client has the worker yet.
  */
-let selfBooted: Promise<SelfBooted> | null = early && listenForSelfBoot(early);
+let selfBooted = early && listenFor<SelfBooted>(early, 'ovmSelfBooted' satisfies keyof SelfBootedMessage);
+/** And the first screen of a new attempt, which it posts before that (never, for an attempt that exists). */
+let firstScreen = early && listenFor<FirstScreen>(early, 'ovmFirstScreen' satisfies keyof FirstScreenMessage);
 
-function listenForSelfBoot(w: Worker): Promise<SelfBooted> {
+function listenFor<T>(w: Worker, key: string): Promise<T> {
   return new Promise((resolve) =>
     w.addEventListener('message', (e: MessageEvent) => {
-      const done = (e.data as Partial<SelfBootedMessage> | null)?.ovmSelfBooted;
-      if (done) resolve(done);
+      const value = (e.data as Record<string, unknown> | null)?.[key];
+      if (value) resolve(value as T);
     }),
   );
 }
 
-/** The early worker (with its own boot's result, if it makes one) if nobody has taken it yet, else a new one. */
-export function takeEngineWorker(): { worker: Worker; selfBooted: Promise<SelfBooted> | null } {
-  const taken = early ? { worker: early, selfBooted } : { worker: spawnEngineWorker(), selfBooted: null };
+/** What the sandbox worker posts ahead of the page's requests, when it is the early one. */
+export interface EarlyPosts {
+  selfBooted: Promise<SelfBooted>;
+  firstScreen: Promise<FirstScreen>;
+}
+
+/** The early worker (with what it posts by itself, if it does) if nobody has taken it yet, else a new one. */
+export function takeEngineWorker(): { worker: Worker; posts: EarlyPosts | null } {
+  const taken = early && selfBooted && firstScreen ? { worker: early, posts: { selfBooted, firstScreen } } : { worker: early ?? spawnEngineWorker(), posts: null };
   early = null;
   selfBooted = null;
+  firstScreen = null;
   return taken;
 }

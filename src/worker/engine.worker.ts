@@ -6,7 +6,7 @@ import { expose } from 'comlink';
 import type { BootInfo } from '../engine/types';
 import { createEngine } from '../engine';
 import { loadLabTooling } from '../labs/loader';
-import { FIRST_SESSION_SIZE, sandboxSession, SANDBOX_WORKER_NAME, type SelfBooted, type SelfBootedMessage } from './sandbox-boot';
+import { FIRST_SESSION_SIZE, sandboxSession, SANDBOX_WORKER_NAME, type FirstScreenMessage, type SelfBooted, type SelfBootedMessage } from './sandbox-boot';
 import { startSelfBoot } from './self-boot';
 
 const sharedNow = (): number => performance.timeOrigin + performance.now();
@@ -46,7 +46,13 @@ const postSelfBoot = async (info: BootInfo): Promise<void> => {
   }
   self.postMessage({ ovmSelfBooted: { info, first } } satisfies SelfBootedMessage);
 };
-const selfBoot = pageNonce ? startSelfBoot(engine, boot, pageNonce, sharedNow, postSelfBoot) : null;
+// A new attempt's first screen goes to the page before the world is built (it is known from the seed).
+const firstScreen = {
+  cols: FIRST_SESSION_SIZE.cols,
+  show: ({ host, text }: { host: string; text: string }) => self.postMessage({ ovmFirstScreen: { session: sandboxSession(host), text } } satisfies FirstScreenMessage),
+};
+const prepareShowing = { prepare: (opts: { attemptId: string; scenario: string }) => engine.prepare({ ...opts, firstScreen }) };
+const selfBoot = pageNonce ? startSelfBoot(prepareShowing, boot, pageNonce, sharedNow, postSelfBoot) : null;
 engine.boot = async (opts) => {
   try {
     return await ((opts && selfBoot?.take(opts)) ?? boot(opts));

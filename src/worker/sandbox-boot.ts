@@ -38,3 +38,18 @@ export interface SelfBooted {
 export interface SelfBootedMessage {
   ovmSelfBooted: SelfBooted;
 }
+
+/**
+ * What a sandbox worker's first terminal will show, posted before its boot when the attempt is new
+ * (the world is still being built): the page shows it at once and, once the session is open,
+ * writes only what differs (src/worker/client.ts).
+ */
+export interface FirstScreen {
+  session: string;
+  text: string;
+}
+
+/** The message a sandbox worker posts with a new attempt's first screen. */
+export interface FirstScreenMessage {
+  ovmFirstScreen: FirstScreen;
+}

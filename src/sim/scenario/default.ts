@@ -16,6 +16,9 @@ export interface DefaultScenarioOptions {
   hostNames?: [string, string];
 }
 
+/** The pool's two servers, unless the options name others; the first is where the sandbox logs in. */
+export const DEFAULT_HOST_NAMES: readonly [string, string] = ['ovs01', 'ovs02'];
+
 const SIMPLE_NAMES = ['sv101', 'sv102', 'sv103', 'sv104', 'sv105', 'sv106', 'sv107', 'sv108'];
 const OS_TYPES = ['Oracle Linux 7', 'Oracle Linux 6', 'Oracle Linux 5', 'Other Linux'];
 
@@ -23,7 +26,7 @@ export function buildDefaultWorld(seed: number, opts: DefaultScenarioOptions = {
   const world = emptyWorld(seed);
   const rng = world.rng;
   const poolId = ovmId(rng, 'pool');
-  const [n1, n2] = opts.hostNames ?? ['ovs01', 'ovs02'];
+  const [n1, n2] = opts.hostNames ?? DEFAULT_HOST_NAMES;
   world.pools.push({ id: poolId, name: 'pool1', hosts: [n1, n2], masterHost: n1 });
   const hosts = [addHost(world, { name: n1, ip: '10.10.10.11', poolId }), addHost(world, { name: n2, ip: '10.10.10.12', poolId })];
 

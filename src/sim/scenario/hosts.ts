@@ -1,7 +1,7 @@
 // Builds dom0 hosts with their root file system and the files a fresh Oracle VM Server has.
 import { defaultDom0MemMiB } from '../memory';
 import { mkdir, newDir, rootFsId, writeFile } from '../vfs';
-import { MOTD, OVM3_MOTD } from '../motd';
+import { MOTD, shippedMotd } from '../motd';
 import { DEFAULT_AGENT_PASSWORD, setAgentPassword } from '../agent-password';
 import { stageNaviRpm } from '../navi-agent';
 import type { CpuInfo, HostState, Release, WorldState } from '../types';
@@ -26,9 +26,12 @@ const DEFAULT_CPU: CpuInfo = {
 
 export const pcpuCount = (h: HostState): number => h.cpu.sockets * h.cpu.coresPerSocket * h.cpu.threadsPerCore;
 
+/** The release of a host whose spec names none. */
+export const DEFAULT_RELEASE: Release = 'ovm34';
+
 export function addHost(world: WorldState, spec: HostSpec, domain = 'example.com'): HostState {
   const memoryMiB = spec.memoryMiB ?? 65523;
-  const release = spec.release ?? 'ovm34';
+  const release = spec.release ?? DEFAULT_RELEASE;
   const host: HostState = {
     name: spec.name,
     domain,
@@ -74,7 +77,7 @@ function seedRootFiles(world: WorldState, host: HostState): void {
   put('/etc/sysconfig/network', `NETWORKING=yes\nHOSTNAME=${fqdn}\n`);
   put('/etc/ovs-release', host.release === 'ovm22' ? 'Oracle VM server release 2.2.2\n' : 'Oracle VM server release 3.4.6\n');
   put('/etc/redhat-release', host.release === 'ovm22' ? 'Enterprise Linux Enterprise Linux Server release 5.5 (Carthage)\n' : 'Oracle Linux Server release 6.10\n');
-  put(MOTD, host.release === 'ovm22' ? '' : OVM3_MOTD);
+  put(MOTD, shippedMotd(host.release));
   put('/root/.bash_profile', '# .bash_profile\n\nif [ -f ~/.bashrc ]; then\n\t. ~/.bashrc\nfi\n');
   put('/var/log/messages', '');
   put('/var/log/xen/xend.log', '');

@@ -8,7 +8,8 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import type { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
-import type { EngineClient } from '../../worker/client';
+import { CLEAR_SCREEN, type EngineClient } from '../../worker/client';
+import type { FirstScreen } from '../../worker/sandbox-boot';
 import { leaveKeys, stickyCtrl } from './keys';
 import { followPrefs } from './term-prefs.svelte';
 import { prefs, terminalTheme } from '../state/prefs.svelte';
@@ -72,13 +73,26 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   let disposed = false;
   let disconnect: () => void = () => undefined;
   const pending = 'target' in opts;
-  // Said in the terminal itself while the world boots (dim, and wiped when the session attaches).
+  // Said in the terminal itself while the world boots (dim, and wiped when the session attaches),
+  // unless a new attempt's first screen comes first (the worker posts it before the world is built):
+  // then that is shown, and the session writes only what follows it.
   if (pending) term.write('\x1b[2mStarting the data centre…\x1b[0m');
+  let showing: FirstScreen | null = null;
+  let attached = false;
+  if (pending)
+    void opts.client.firstScreen.then((screen) => {
+      if (disposed || attached) return;
+      term.write('\r\x1b[2K' + screen.text);
+      showing = screen;
+    });
   const target = pending ? opts.target : Promise.resolve({ session: opts.session, host: opts.host });
   void target.then((t) => {
     if (disposed) return;
-    if (pending) term.write('\r\x1b[2K');
-    disconnect = connect(term, opts.client, t);
+    attached = true;
+    const shown = showing?.session === t.session ? showing.text : '';
+    // The starting line is wiped; a first screen of another session (not expected) is cleared.
+    if (pending && !shown) term.write(showing ? CLEAR_SCREEN : '\r\x1b[2K');
+    disconnect = connect(term, opts.client, t, shown);
     toEngine = (d) => opts.client.input(t.session, d);
     if (early) toEngine(early);
     early = '';
@@ -96,7 +110,7 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
 }
 
 /** Shows an engine session in `term`: its output, resizes and the scrollback kept across reloads. Returns the disconnect. */
-function connect(term: Terminal, client: EngineClient, { session, host }: TerminalTarget): () => void {
+function connect(term: Terminal, client: EngineClient, { session, host }: TerminalTarget, shown: string): () => void {
   // The scrollback is kept (serialised) shortly after output settles, and shown again after a reload.
   // The serialiser loads after the first prompt (it is not needed to show one); a save due before
   // it arrives waits for it.
@@ -123,7 +137,7 @@ function connect(term: Terminal, client: EngineClient, { session, host }: Termin
       saveTimer = setTimeout(saveNow, SAVE_AFTER_MS);
     },
   };
-  void client.open(session, host, term.cols, term.rows, sink);
+  void client.open(session, host, term.cols, term.rows, sink, shown);
   const onResize = term.onResize(({ cols, rows }) => client.resize(session, cols, rows));
   return () => {
     if (saveTimer !== undefined) saveNow();
