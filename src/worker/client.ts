@@ -7,6 +7,7 @@ import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
 import { takeEngineWorker } from './early-worker';
 import { Watchdog } from './watchdog';
+import { CLEAR_SCREEN, openingWrite } from './session-opening';
 import { FIRST_SESSION_SIZE, isSandboxBoot, type FirstScreen, type SelfBooted } from './sandbox-boot';
 import type { ClientEvents, OpenSession, TerminalSink } from './client-types';
 
@@ -25,9 +26,6 @@ function afterNextFrame(fn: () => void): void {
   if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
-
-/** Clears a terminal's screen and its scrollback, cursor home. */
-export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 /** Restarts in a row that did not bring back a working engine before the client gives up and says so. */
 const MAX_RESTARTS = 2;
@@ -308,14 +306,8 @@ export class EngineClient {
       prompted();
       throw e;
     });
-    const rest = saved && out ? '\r\x1b[2K' + out : out;
-    if (!showing) sink.write(rest, prompted);
-    else {
-      // The first screen shown is what the session gives, unless the attempt turned out not to be
-      // new (another tab made it meanwhile): then the screen is cleared and drawn again.
-      const full = (saved ?? '') + rest;
-      sink.write(full.startsWith(showing) ? full.slice(showing.length) : CLEAR_SCREEN + full, prompted);
-    }
+    // A first screen shown differs only if the attempt turned out not to be new (another tab made it).
+    sink.write(openingWrite(saved, out, showing), prompted);
     // The worker opened it at FIRST_SESSION_SIZE: now it takes the terminal's.
     const now = size();
     if (first && (now.cols !== FIRST_SESSION_SIZE.cols || now.rows !== FIRST_SESSION_SIZE.rows)) {
