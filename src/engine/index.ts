@@ -150,6 +150,14 @@ export function createEngine(deps: EngineDeps) {
       persist.prepare(opts);
     },
 
+    /**
+     * The page has drawn the first screen the prepare told (or no longer waits for it): the new
+     * attempt's world, held back meanwhile so that the page had the CPU, is built now.
+     */
+    firstScreenShown(): void {
+      persist.releasePrepared();
+    },
+
     /** Attaches a terminal to a session (created on first use); returns the bytes to show. */
     async open(session: string, host: string, cols: number, rows: number): Promise<string> {
       return gate(async () => {

@@ -370,13 +370,19 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
    * attempt's record and a new attempt's world (prepared-boot.ts). Called before a boot is asked for.
    */
   function prepare(opts: PrepareOptions): void {
-    prepared ??= prepareBoot({ loadCore: deps.loadCore, store, newSeed: () => deps.newSeed?.() ?? 1, sharedNow: deps.sharedNow ?? (() => -Infinity) }, opts);
+    if (prepared) return;
+    prepared = prepareBoot({ loadCore: deps.loadCore, store, newSeed: () => deps.newSeed?.() ?? 1, sharedNow: deps.sharedNow ?? (() => -Infinity) }, opts);
+    releasePrepared = prepared.release;
   }
+
+  /** Lets the prepared world be built (see PrepareOptions.firstScreen), whichever boot takes it. */
+  let releasePrepared = (): void => undefined;
 
   return {
     gate,
     record,
     prepare,
+    releasePrepared: () => releasePrepared(),
     planUndo,
     flush,
     recoverFromThrow,

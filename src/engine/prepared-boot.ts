@@ -13,7 +13,8 @@ export interface PrepareOptions {
   scenario: string;
   /**
    * Told a new attempt's first screen (first-screen.ts) at `cols` columns as soon as the attempt
-   * is known to be new, before its world is built; not told for an attempt that exists.
+   * is known to be new; not told for an attempt that exists. The world is then built only once
+   * released (PreparedBoot.release): building it takes the CPU the page needs to draw that screen.
    */
   firstScreen?: { cols: number; show: (screen: FirstScreen) => void };
 }
@@ -28,6 +29,8 @@ export interface PreparedBoot extends Omit<PrepareOptions, 'firstScreen'> {
   readAt: number;
   /** For a new attempt, its world as built from the scenario and `seed`; null when an attempt exists. */
   world: Promise<WorldState | null>;
+  /** Lets the world be built once a first screen was told (a no-op otherwise, and once done). */
+  release(): void;
 }
 
 export interface PrepareDeps {
@@ -48,16 +51,19 @@ export function prepareBoot(deps: PrepareDeps, opts: PrepareOptions): PreparedBo
   // Only the named scenarios build without the lab tooling; a lab's world is left to its boot.
   const build = opts.scenario in SCENARIOS ? scenarioBuilder(opts.scenario) : undefined;
   const { firstScreen, ...prepared } = opts;
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
   const world = existing.then(
     (found) => {
       if (found || !build) return null;
       const screen = firstScreen && newAttemptFirstScreen(opts.scenario, seed, firstScreen.cols);
-      if (screen) firstScreen.show(screen);
-      return build(seed);
+      if (!screen) return build(seed);
+      firstScreen.show(screen);
+      return released.then(() => build(seed));
     },
     () => null,
   );
-  return { ...prepared, seed, core, existing, readAt, world };
+  return { ...prepared, seed, core, existing, readAt, world, release: () => release() };
 }
 
 /**

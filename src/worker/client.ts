@@ -57,10 +57,10 @@ export class EngineClient {
   /**
    * Resolves once the first terminal's session has opened (or failed to) and the frame showing it
    * has been drawn: what the page does after the boot but is not needed to type (the Manager tab,
-   * the toolbar) waits for it, so that the first prompt does not wait for them.
+   * the toolbar) waits for it, so that the first prompt does not wait for them. Leaves the
+   * performance mark `ovm:first-session` (the start-up benchmark's "shell ready").
    */
-  readonly firstPrompt = new Promise<void>((resolve) => (this.#markPrompted = resolve));
-
+  readonly firstPrompt = new Promise<void>((resolve) => (this.#markPrompted = resolve)).then(() => void performance.mark('ovm:first-session'));
 
   constructor(boot: BootOptions, events: ClientEvents = {}) {
     this.#boot = boot;
@@ -161,6 +161,11 @@ export class EngineClient {
    * session is open, and tells open() it did. The first worker's only: a restarted one boots as asked.
    */
   readonly firstScreen = new Promise<FirstScreen>((resolve) => (this.#showFirstScreen = resolve));
+
+  /** Tells the worker the first screen is drawn: it builds the world it held back meanwhile. */
+  firstScreenShown(): void {
+    this.#api.firstScreenShown().catch(() => undefined);
+  }
 
   /**
    * Ends the current worker. A terminated worker never answers, so the boot it was doing is

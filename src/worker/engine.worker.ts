@@ -47,15 +47,25 @@ const postSelfBoot = async (info: BootInfo): Promise<void> => {
   self.postMessage({ ovmSelfBooted: { info, first } } satisfies SelfBootedMessage);
 };
 // A new attempt's first screen goes to the page before the world is built (it is known from the seed).
+// The world is built once the page says it has drawn it (or asks for another boot): on a machine with
+// few cores, building it meanwhile slows the page down. Should the page never say so (it went
+// elsewhere), the world is built a moment later anyway: this only orders the work, it limits nothing.
+const FIRST_SCREEN_WAIT_MS = 1000;
 const firstScreen = {
   cols: FIRST_SESSION_SIZE.cols,
-  show: ({ host, text }: { host: string; text: string }) => self.postMessage({ ovmFirstScreen: { session: sandboxSession(host), text } } satisfies FirstScreenMessage),
+  show: ({ host, text }: { host: string; text: string }) => {
+    self.postMessage({ ovmFirstScreen: { session: sandboxSession(host), text } } satisfies FirstScreenMessage);
+    setTimeout(() => engine.firstScreenShown(), FIRST_SCREEN_WAIT_MS);
+  },
 };
 const prepareShowing = { prepare: (opts: { attemptId: string; scenario: string }) => engine.prepare({ ...opts, firstScreen }) };
 const selfBoot = pageNonce ? startSelfBoot(prepareShowing, boot, pageNonce, sharedNow, postSelfBoot) : null;
 engine.boot = async (opts) => {
   try {
-    return await ((opts && selfBoot?.take(opts)) ?? boot(opts));
+    const own = opts && selfBoot?.take(opts);
+    if (own) return await own;
+    engine.firstScreenShown(); // a boot the page asks for now is built at once
+    return await boot(opts);
   } finally {
     clearTimeout(preloadTimer);
     setTimeout(preloadLabs, 300);

@@ -83,7 +83,8 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   if (pending)
     void opts.client.firstScreen.then((screen) => {
       if (disposed || attached) return;
-      term.write('\r\x1b[2K' + screen.text);
+      // Once it is drawn, the worker may build the world (it held back so as not to slow this down).
+      term.write('\r\x1b[2K' + screen.text, () => requestAnimationFrame(() => opts.client.firstScreenShown()));
       showing = screen;
     });
   const target = pending ? opts.target : Promise.resolve({ session: opts.session, host: opts.host });

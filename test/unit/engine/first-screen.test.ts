@@ -43,11 +43,17 @@ describe('a new attempt’s first screen', () => {
     expect(newAttemptFirstScreen('pool-22', 1, 80)).toBeNull();
   });
 
-  it('is told by the prepare of a new attempt, with the seed its boot then builds', async () => {
+  it('is told by the prepare of a new attempt, whose world is built once the page has drawn it', async () => {
     const shown: FirstScreen[] = [];
     const engine = createEngine({ loadCore, store: freshStore(), wallNow: () => WALL, newSeed: () => 4242, sharedNow: () => 100 });
     engine.prepare({ attemptId: 'sandbox', scenario: 'default', firstScreen: { cols: 80, show: (s) => shown.push(s) } });
-    const info = await engine.boot({ attemptId: 'sandbox', scenario: 'default', lockedAt: 50 });
+    let booted = false;
+    const boot = engine.boot({ attemptId: 'sandbox', scenario: 'default', lockedAt: 50 }).then((info) => ((booted = true), info));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(shown).toEqual([newAttemptFirstScreen('default', 4242, 80)]);
+    expect(booted).toBe(false); // the world waits for the page
+    engine.firstScreenShown();
+    const info = await boot;
     expect(info.seed).toBe(4242);
     expect(shown).toEqual([newAttemptFirstScreen('default', 4242, 80)]);
     expect(await engine.open('sandbox:ovs01', 'ovs01', 80, 24)).toBe(shown[0]!.text);
