@@ -1,16 +1,19 @@
 // The engine's first worker: spawned by the page's inline first script on the pages that need it at
 // once (early-spawn.ts; the sandbox, a lab), so that it loads and compiles its code while the page's
 // modules are still arriving; the first client takes it. Later clients spawn their own.
-import { EARLY_WORKER_GLOBAL } from './early-spawn';
+import { EARLY_POSTS_GLOBAL, EARLY_WORKER_GLOBAL } from './early-spawn';
 import { ENGINE_PAGE, type FirstScreen, type FirstScreenMessage, type SelfBooted, type SelfBootedMessage } from './sandbox-boot';
 
 function spawnEngineWorker(): Worker {
   return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'ovm-engine' });
 }
 
-const slot = globalThis as unknown as Record<string, Worker | undefined>;
-let early: Worker | null = slot[EARLY_WORKER_GLOBAL] ?? null;
+const slot = globalThis as unknown as Record<string, unknown>;
+let early = (slot[EARLY_WORKER_GLOBAL] as Worker | undefined) ?? null;
+/** What the worker posted by itself before this module ran (the inline script kept it). */
+const postedEarly = (slot[EARLY_POSTS_GLOBAL] as Array<Record<string, unknown>> | undefined) ?? [];
 delete slot[EARLY_WORKER_GLOBAL];
+delete slot[EARLY_POSTS_GLOBAL];
 // Without the build's inline script (the dev server) the first worker is spawned here.
 if (!early && typeof location !== 'undefined' && ENGINE_PAGE.test(location.hash)) early = spawnEngineWorker();
 
@@ -23,12 +26,14 @@ let selfBooted = early && listenFor<SelfBooted>(early, 'ovmSelfBooted' satisfies
 let firstScreen = early && listenFor<FirstScreen>(early, 'ovmFirstScreen' satisfies keyof FirstScreenMessage);
 
 function listenFor<T>(w: Worker, key: string): Promise<T> {
-  return new Promise((resolve) =>
+  return new Promise((resolve) => {
+    const kept = postedEarly.find((data) => data[key]);
+    if (kept) return resolve(kept[key] as T);
     w.addEventListener('message', (e: MessageEvent) => {
       const value = (e.data as Record<string, unknown> | null)?.[key];
       if (value) resolve(value as T);
-    }),
-  );
+    });
+  });
 }
 
 /** What the sandbox worker posts ahead of the page's requests, when it is the early one. */
