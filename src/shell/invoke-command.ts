@@ -12,7 +12,8 @@ export const INTERNAL_ERROR_EXIT = 70;
 export function invokeCommand(io: ShellIo, argv: string[], frame: ShellFrame, stdin: string, stdoutTty: boolean): CommandOutcome {
   const world = io.sim.world;
   const host = world.hosts[frame.host]!;
-  let [name, ...args] = argv as [string, ...string[]];
+  const [first, ...args] = argv as [string, ...string[]];
+  let name = first;
   if (name.includes('/')) {
     const known = commandAtPath(normalizePath(name, frame.cwd));
     const node = lookup(world, host, name, frame.cwd);

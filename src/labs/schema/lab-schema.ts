@@ -10,7 +10,6 @@ import type { JsonSchema } from '../check-kit';
 const text: JsonSchema = { type: 'string', pattern: '\\S' };
 const id: JsonSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' };
 const duration: JsonSchema = { type: 'string', pattern: '^(?=\\d)(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$' };
-const positiveInt: JsonSchema = { type: 'integer', minimum: 1 };
 /** Bounded counts and sizes (limits.ts bounds what a schema cannot see). */
 const upTo = (maximum: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum });
 const list = (items: JsonSchema, maxItems: number, minItems = 0): JsonSchema => ({ type: 'array', items, ...(minItems ? { minItems } : {}), maxItems });

@@ -80,10 +80,10 @@ export function runEx(env: ExEnv, input: string): void {
 function setOption(env: ExEnv, arg: string): void {
   for (const opt of arg.split(/\s+/).filter(Boolean)) {
     const name = opt.replace(/[!?]$/, '');
-    if (name === 'nu' || name === 'number') env.view.number = opt.endsWith('!') ? !env.view.number : true;
+    if (opt.endsWith('?') && (name === 'nu' || name === 'number')) env.message(env.view.number ? '  number' : 'nonumber');
+    else if (name === 'nu' || name === 'number') env.view.number = opt.endsWith('!') ? !env.view.number : true;
     else if (name === 'nonu' || name === 'nonumber') env.view.number = false;
     else if (name === 'invnu' || name === 'invnumber') env.view.number = !env.view.number;
-    else if (opt.endsWith('?') && (name === 'nu' || name === 'number')) env.message(env.view.number ? '  number' : 'nonumber');
     else if (['ic', 'ignorecase', 'noic', 'hls', 'hlsearch', 'nohls', 'ai', 'autoindent', 'noai', 'list', 'nolist', 'ruler', 'noruler'].includes(name)) continue;
     else return env.message(`E518: Unknown option: ${opt}`, 'error');
   }

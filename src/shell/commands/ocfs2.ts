@@ -239,7 +239,6 @@ const mounted = defineCommand({
   run(ctx) {
     if (!ctx.args.length) return { stdout: MOUNTED_USAGE, stderr: '', exitCode: 1 };
     let full = false;
-    let device: string | undefined;
     let i = 0;
     // getopt with opterr: unknown letters are reported and ignored.
     let stderr = '';
@@ -256,7 +255,7 @@ const mounted = defineCommand({
         else if (c !== 'v') stderr += `mounted.ocfs2: invalid option -- '${c}'\n`;
       }
     }
-    device = ctx.args[i];
+    const device = ctx.args[i];
     const v14 = ctx.host.release === 'ovm22';
     const rows: MountedRow[] = [];
     const names = nodeNames(ctx);

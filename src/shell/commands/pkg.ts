@@ -82,7 +82,7 @@ export const rpm = defineCommand({
     }
     if (!names.length) return fail('rpm: no arguments given for query\n', 1);
     let stdout = '';
-    let stderr = '';
+    const stderr = '';
     let failed = 0;
     for (const n of names) {
       if (flags.has('f')) {

@@ -36,7 +36,12 @@ export function restartManager(world: WorldState, downS = 60): string | null {
   m.up = false;
   m.upAtMs = world.clockMs + downS * 1000;
   // Jobs in flight are lost with the Manager's memory of them.
-  for (const j of m.jobs) if (j.status === 'In Progress' || j.status === 'Pending') ((j.status = 'Failure'), (j.message = 'Job aborted: Oracle VM Manager was restarted'), (j.endMs = world.clockMs));
+  for (const j of m.jobs) {
+    if (j.status !== 'In Progress' && j.status !== 'Pending') continue;
+    j.status = 'Failure';
+    j.message = 'Job aborted: Oracle VM Manager was restarted';
+    j.endMs = world.clockMs;
+  }
   touch(m);
   return null;
 }

@@ -58,7 +58,10 @@ export function jobsTick(sim: Sim): void {
     if (world.clockMs < job.dueMs) {
       const span = job.dueMs - (job.startMs ?? job.createdMs);
       const p = span > 0 ? Math.min(95, Math.floor(((world.clockMs - (job.startMs ?? 0)) / span) * 100)) : 50;
-      if (p !== job.progress) ((job.progress = p), touch(m));
+      if (p !== job.progress) {
+        job.progress = p;
+        touch(m);
+      }
       continue;
     }
     const r = ACTIONS[job.action]!.step(world, m, job);

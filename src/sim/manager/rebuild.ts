@@ -41,7 +41,12 @@ export function deleteManagerDb(world: WorldState, m: ManagerState): string | nu
 export function stopManagerService(world: WorldState, m: ManagerState): void {
   m.up = false;
   m.upAtMs = null;
-  for (const j of m.jobs) if (j.status === 'In Progress' || j.status === 'Pending') ((j.status = 'Failure'), (j.message = 'Job aborted: Oracle VM Manager was stopped'), (j.endMs = world.clockMs));
+  for (const j of m.jobs) {
+    if (j.status !== 'In Progress' && j.status !== 'Pending') continue;
+    j.status = 'Failure';
+    j.message = 'Job aborted: Oracle VM Manager was stopped';
+    j.endMs = world.clockMs;
+  }
   touch(m);
 }
 

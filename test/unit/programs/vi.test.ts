@@ -108,6 +108,14 @@ describe('vi', () => {
     expect(d.screen().split('\n')[0]).toBe('first');
   });
 
+  it(':set nu? tells whether numbers are on, and changes nothing', async () => {
+    const d = await open('/root/e2.txt', 'first\nsecond\n');
+    await d.keys(':set nu?\r');
+    expect(d.screen()).toBe(['first', 'second', '~', '~', '~', '~', '~', 'nonumber'].join('\n'));
+    await d.keys(':set nu\r:set number?\r');
+    expect(d.screen()).toBe(['  1 first', '  2 second', '~', '~', '~', '~', '~', '  number'].join('\n'));
+  });
+
   it('moves with hjkl and the arrow keys, keeping the column across lines', async () => {
     const d = await open('/root/f.txt', 'abcdef\nxy\nlonger line\n');
     await d.keys('llll');

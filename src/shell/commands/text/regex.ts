@@ -211,7 +211,7 @@ function bracket(re: string, start: number): { source: string; end: number } | {
   return { error: ERR.brack };
 }
 
-const escapeClass = (c: string): string => (/[\\\]\[^-]/.test(c) ? '\\' + c : c);
+const escapeClass = (c: string): string => (/[\\\]^[-]/.test(c) ? '\\' + c : c);
 
 /** Compiles a POSIX regex to a RegExp, or returns the error text. */
 export function compileRegex(re: string, extended: boolean, flags = ''): RegExp | string {
