@@ -12,5 +12,11 @@ import './ui/global.css';
 if (isSandboxPage(location.hash)) engineState();
 mount(App, { target: document.getElementById('app')! });
 // The service worker (offline use) registers a moment after the page has loaded, so its precaching
-// never competes with the first prompt for the network.
-addEventListener('load', () => setTimeout(() => void import('./ui/pwa.svelte').then(({ pwa }) => pwa.start()), 1500), { once: true });
+// never competes with the first prompt for the network; its banner (offline ready, an update to
+// take) comes with it, outside the page's first bytes (a toast: it takes no room from the page).
+const startOffline = async () => {
+  const [{ pwa }, { default: UpdateBanner }] = await Promise.all([import('./ui/pwa.svelte'), import('./ui/components/UpdateBanner.svelte')]);
+  pwa.start();
+  mount(UpdateBanner, { target: document.body });
+};
+addEventListener('load', () => setTimeout(() => void startOffline(), 1500), { once: true });

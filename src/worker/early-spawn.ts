@@ -18,10 +18,13 @@ export const EARLY_POSTS_GLOBAL = '__ovmEarlyPosts';
 /** The keys of the messages a worker posts by itself (sandbox-boot.ts): FirstScreenMessage, SelfBootedMessage. */
 export const EARLY_POST_KEYS = ['ovmFirstScreen', 'ovmSelfBooted'] as const;
 
-/** The inline script's text (plain ES5, no imports: it runs before any module). */
+/**
+ * The inline script's text (plain ES5, no imports: it runs before any module), on one line: every
+ * line of it ends a statement or a block, and it counts towards the page's first bytes.
+ */
 export function earlySpawnScript(workerUrl: string): string {
   const q = JSON.stringify;
-  return `(function () {
+  const code = `(function () {
   var hash = location.hash, name = 'ovm-engine';
   if (!${ENGINE_PAGE}.test(hash)) return;
   if (${SANDBOX_PAGE}.test(hash) && navigator.locks && self.crypto && crypto.randomUUID) {
@@ -29,12 +32,13 @@ export function earlySpawnScript(workerUrl: string): string {
     navigator.locks.request(${q(PAGE_LOCK_PREFIX)} + nonce, function () { return new Promise(function () {}); }).catch(function () {});
     name = ${q(SANDBOX_WORKER_NAME)} + ' ' + nonce;
   }
-  var posts = self[${q(EARLY_POSTS_GLOBAL)}] = [], keys = ${q(EARLY_POST_KEYS)};
+  var posts = self[${q(EARLY_POSTS_GLOBAL)}] = [];
   try {
-    var w = self[${q(EARLY_WORKER_GLOBAL)}] = new Worker(${q(workerUrl)}, { type: 'module', name: name });
-    w.addEventListener('message', function (e) {
-      for (var i = 0; i < keys.length; i++) if (e.data && e.data[keys[i]]) posts.push(e.data);
+    (self[${q(EARLY_WORKER_GLOBAL)}] = new Worker(${q(workerUrl)}, { type: 'module', name: name })).addEventListener('message', function (e) {
+      var d = e.data;
+      if (d && (${EARLY_POST_KEYS.map((k) => `d.${k}`).join(' || ')})) posts.push(d);
     });
   } catch (e) {}
 })();`;
+  return code.replace(/\n\s*/g, '');
 }
