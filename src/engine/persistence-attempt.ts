@@ -4,12 +4,12 @@
 // createEngine (index.ts) owns the sessions and the clock and lends them through `host`.
 import { SnapshotVersionError, serializeWorld } from '../sim/snapshot';
 import { hostNames } from '../sim/world';
-import { SCENARIOS, scenarioBuilder } from './scenarios';
-import { JOURNAL_VERSION, type JournalEntry, type SnapshotRecord, type Store } from './store';
+import type { JournalEntry, SnapshotRecord, Store } from './store';
 import { ChangeTracker, createGate, digestText, fingerprint, hashBytes, SNAPSHOT_EVERY, SNAPSHOT_EVERY_MS, storageProblem, withWarning } from './persistence';
 import { createMemoryStore } from './persistence-memory';
 import { createRestorer, type PersistenceHost } from './restore';
-import { prepareBoot, preparedRecordTrusted, type PreparedBoot, type PrepareOptions } from './prepared-boot';
+import { prepareBoot, type PreparedBoot, type PrepareOptions } from './prepared-boot';
+import { bootOrigin } from './boot-origin';
 
 export type { PersistenceHost } from './restore';
 import { isStorageError, setAsideAttempt } from './set-aside';
@@ -52,7 +52,6 @@ export interface BootOptions {
 
 
 const READ_ONLY = 'This attempt is open in another tab, which saves it; this tab only shows it.';
-const NEWER_DB = 'Your saved work was written by a newer version of OVM Sandbox: open it with that version (and export it there), or reset everything to start fresh here. Nothing here is saved meanwhile.';
 
 export function createAttemptPersistence(deps: PersistenceDeps, host: PersistenceHost) {
   const store: Store = deps.store ?? createMemoryStore();
@@ -273,33 +272,11 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     seq = -1;
     failedSeqs.clear();
     sinceSnapshot = 0;
-    let existing;
-    // The prepare's work is this boot's if it was for this attempt; its record only if still true.
-    const mine = prep?.attemptId === attemptId ? prep : null;
-    try {
-      existing = await (mine && preparedRecordTrusted(mine, opts) ? mine.existing : store.getAttempt(attemptId));
-    } catch (e) {
-      refusal =
-        (e as { name?: string } | null)?.name === 'VersionError'
-          ? NEWER_DB
-          : `Saving is off: this browser's storage cannot be opened (${e instanceof Error ? e.message : String(e)}). Nothing you do here is kept.`;
-    }
-    const seed = existing?.seed ?? opts.seed ?? mine?.seed ?? (deps.newSeed?.() ?? 1) >>> 0;
-    const scenario = existing?.scenario ?? opts.scenario ?? 'default';
-    // The world the prepare built fits a new attempt of the same scenario and seed.
-    const preparedWorld = mine && !existing && mine.scenario === scenario && mine.seed === seed ? await mine.world : null;
-    let unused = preparedWorld;
-    const buildNew = () => {
-      const world = unused ?? build(seed);
-      unused = null;
-      return world;
-    };
-    if ((existing?.journalVersion ?? 1) > JOURNAL_VERSION) {
-      refusal = `This attempt was saved by a newer version of OVM Sandbox (journal ${existing!.journalVersion}, this build reads up to ${JOURNAL_VERSION}): export it first, or start fresh. Nothing here is saved meanwhile.`;
-    }
+    const origin = await bootOrigin(store, prep, attemptId, opts, () => deps.newSeed?.() ?? 1);
+    const { existing, seed, scenario, buildNew } = origin;
+    refusal = origin.refusal;
     // A lab opened from a file lives in the store: registered before its world is built.
     await labs.prepare(scenario);
-    const build = scenarioBuilder(scenario) ?? SCENARIOS.default!;
     const viewOnly = !!opts.readOnly;
     viewOnlyBoot = viewOnly;
     let replayed = 0;
@@ -307,7 +284,7 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     let base: SnapshotRecord | undefined;
     try {
       if (!refusal && !existing && !viewOnly) {
-        await store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow(), journalVersion: JOURNAL_VERSION });
+        await store.putAttempt(origin.newRecord(wallNow()));
         // The base snapshot (seq -1): the scenario as built, so that a rebuild never depends on builder code.
         if (pristineCore) core.loadTables(pristineCore);
         host.setSim({ world: buildNew(), core });
@@ -325,9 +302,9 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
           await setAsideAttempt(store, attemptId, wallNow());
           failedSeqs.clear();
           seq = -1;
-          await store.putAttempt({ id: attemptId, seed, scenario, createdAt: wallNow(), updatedAt: wallNow(), journalVersion: JOURNAL_VERSION });
+          await store.putAttempt(origin.newRecord(wallNow()));
           if (pristineCore) core.loadTables(pristineCore);
-          host.setSim({ world: build(seed), core });
+          host.setSim({ world: origin.build(), core });
           await store.putSnapshot(takeSnapshot());
           ({ replayed } = await restore(core, scenario, seed));
           notice = `Your saved work here could not be restored (${e instanceof Error ? e.message : String(e)}). It was set aside, not deleted (Export everything includes it), and this attempt starts afresh.`;
