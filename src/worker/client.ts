@@ -1,15 +1,16 @@
-// Main-thread bridge to the engine worker: serialises calls, coalesces keystrokes typed while
-// a call is in flight, lets Ctrl-C jump the queue, and restarts a dead or hung worker from the
-// saved state with a one-line notice instead of a dead page.
+// Main-thread bridge to the engine worker: starts it (taking what the early worker did by itself),
+// owns the attempt's lock (read-only, take-over), guards calls by the worker's heartbeat, and
+// restarts a dead or hung worker from the saved state with a one-line notice instead of a dead
+// page. The terminals (keys typed ahead, Ctrl-C jumping the queue, redraws) are client-terminals.ts.
 import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../engine';
 import type { BootInfo, ClockStatus, EngineEvent } from '../engine/types';
 import { AttemptLock, type Ownership } from '../persist/attempt-lock';
 import { takeEngineWorker } from './early-worker';
 import { Watchdog } from './watchdog';
-import { CLEAR_SCREEN, openingWrite } from './session-opening';
-import { FIRST_SESSION_SIZE, isSandboxBoot, type FirstScreen, type SelfBooted } from './sandbox-boot';
-import type { ClientEvents, OpenSession, TerminalSink } from './client-types';
+import { isSandboxBoot, type FirstScreen, type SelfBooted } from './sandbox-boot';
+import { ClientTerminals } from './client-terminals';
+import type { ClientEvents, TerminalSink } from './client-types';
 
 export type { ClientEvents, TerminalSink } from './client-types';
 
@@ -21,12 +22,6 @@ type BootOptions = Parameters<EngineApi['boot']>[0];
 /** The clock the worker's prepared reads are ordered by (the same in every thread of the page). */
 const sharedNow = (): number => performance.timeOrigin + performance.now();
 
-/** Runs `fn` once the next frame has been drawn (right away where there are no frames, e.g. in node). */
-function afterNextFrame(fn: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
-  requestAnimationFrame(() => setTimeout(fn, 0));
-}
-
 /** Restarts in a row that did not bring back a working engine before the client gives up and says so. */
 const MAX_RESTARTS = 2;
 
@@ -35,7 +30,6 @@ export class EngineClient {
   #api!: Remote<EngineApi>;
   #boot: BootOptions;
   #booted!: Promise<BootInfo>;
-  #sessions = new Map<string, OpenSession>();
   #events: ClientEvents;
   #restarting = false;
   /** Restarts since the engine last answered a call: a restart that itself fails counts too. */
@@ -43,15 +37,29 @@ export class EngineClient {
   #dead: string | null = null;
   #watchdog = new Watchdog(() => this.#restart('the simulator stopped responding', true));
   #progress: string | null = null;
-  #readOnlyToldAt = new Map<string, number>();
-  // Persistence (issue 7): who owns the attempt, notices, scrollback restored once per page.
+  // Persistence (issue 7): who owns the attempt, and notices.
   #lock: AttemptLock;
   #ownership: Ownership = 'claiming';
   #ownershipListeners = new Set<(o: Ownership) => void>();
   #noticeListeners = new Set<(n: EngineNotice) => void>();
-  #scrollbackShown = new Set<string>();
   /** The Oracle VM Manager tab's listeners (src/ui/components/manager). */
   #managerListeners = new Set<(v: Extract<EngineEvent, { type: 'manager' }>['view']) => void>();
+  /** The page's terminals, their sessions and what was typed ahead (client-terminals.ts). */
+  #terminals = new ClientTerminals({
+    api: () => this.#api,
+    ready: () => this.#ready(),
+    guard: (p) => this.#guard(p),
+    booted: () => this.#booted,
+    ownership: () => this.#ownership,
+    paused: () => this.#restarting || this.#takingOver,
+    onProgressText: (cb) => this.#onProgressText(cb),
+    takePreopened: (session) => {
+      const first = this.#preopened?.session === session ? this.#preopened : null;
+      this.#preopened = null;
+      return first;
+    },
+    markPrompted: () => this.#markPrompted(),
+  });
 
   #markPrompted: () => void = () => undefined;
   /**
@@ -105,10 +113,7 @@ export class EngineClient {
     this.#takingOver = false;
     this.#stopWorker();
     this.#setOwnership('read-only');
-    for (const s of this.#sessions.values()) {
-      s.typeahead = '';
-      s.sink.write('\r\n\x1b[33m[OVM Sandbox: this attempt was opened in another tab, which now owns it; this tab is read-only.]\x1b[0m\r\n');
-    }
+    this.#terminals.tellAll('\r\n\x1b[33m[OVM Sandbox: this attempt was opened in another tab, which now owns it; this tab is read-only.]\x1b[0m\r\n');
     this.#start();
   }
 
@@ -127,7 +132,8 @@ export class EngineClient {
     try {
       await this.#booted;
       // The screen shows what the other tab left (its saved scrollback), then this tab's prompt.
-      await this.#reopenAll(true, '\x1b[33m[OVM Sandbox: this tab now owns the attempt; restored from your saved work.]\x1b[0m\r\n', true);
+      const notice = '\x1b[33m[OVM Sandbox: this tab now owns the attempt; restored from your saved work.]\x1b[0m\r\n';
+      await this.#terminals.reopenAll({ clear: true, withScrollback: true, notice, keepTypeahead: true });
     } catch {
       // The other tab took it back meanwhile: this tab is read-only again, and says so.
       if ((this.#ownership as Ownership) !== 'owner') return;
@@ -135,7 +141,7 @@ export class EngineClient {
     } finally {
       this.#takingOver = false;
     }
-    for (const [id, s] of this.#sessions) void this.#drain(id, s);
+    this.#terminals.drainAll();
   }
 
   /**
@@ -226,7 +232,7 @@ export class EngineClient {
   }
 
   #onEvent(e: EngineEvent): void {
-    if (e.type === 'output') this.#sessions.get(e.session)?.sink.write(e.data);
+    if (e.type === 'output') this.#terminals.write(e.session, e.data);
     else if (e.type === 'lab') this.#events.onLab?.(e.view);
     else if (e.type === 'notice') for (const cb of this.#noticeListeners) cb(e);
     else if (e.type === 'progress') this.#setProgress(`Restoring your work… ${Math.floor((100 * e.done) / Math.max(1, e.total))} %`);
@@ -274,96 +280,17 @@ export class EngineClient {
    * Attaches a terminal to an engine session. `showing`: what the terminal already shows of it (a
    * new attempt's first screen, posted by the worker before its boot): only what follows is written.
    */
-  async open(session: string, host: string, cols: number, rows: number, sink: TerminalSink, showing = ''): Promise<void> {
-    this.#sessions.set(session, { host, cols, rows, sink, typeahead: '', inFlight: false });
-    // Until the engine answers, the terminal says what is happening (it may take a while on a slow
-    // machine), unless it shows the session's first screen already.
-    const shown = { text: '' };
-    const show = (text: string | null) => {
-      const next = text ?? '';
-      if (next !== shown.text) sink.write(`\r\x1b[2K${next ? `\x1b[2m${next}\x1b[0m` : ''}`);
-      shown.text = next;
-    };
-    const stop = showing ? () => undefined : this.#onProgressText(show);
-    try {
-      await this.#ready();
-    } finally {
-      stop();
-      show(null);
-    }
-    // The prompt is shown once the terminal has taken it in and a frame has shown it.
-    const prompted = () => afterNextFrame(this.#markPrompted);
-    // At its size now: a resize while we awaited the boot found no session in the engine and was dropped.
-    const size = () => this.#sessions.get(session) ?? { cols, rows };
-    // Opened by the worker with its boot (its bytes at hand), or asked for now. After a reload the
-    // terminal shows what it showed before, and the fresh prompt replaces the old one; scrollback
-    // and session are asked for at once (one round trip to the worker, not two).
-    const first = this.#preopened?.session === session ? this.#preopened : null;
-    this.#preopened = null;
-    const shownBefore = this.#scrollbackShown.has(session);
-    this.#scrollbackShown.add(session);
-    const scrollback = shownBefore ? null : first ? first.scrollback : this.#guard(this.#api.loadTerminal(session)).catch(() => null);
-    const opened = first ? Promise.resolve(first.out) : this.#guard(this.#api.open(session, host, size().cols, size().rows));
-    opened.catch(() => undefined); // awaited below, after the scrollback
-    const saved = await scrollback;
-    if (saved && !showing) sink.write(saved);
-    const out = await opened.catch((e: unknown) => {
-      prompted();
-      throw e;
-    });
-    // A first screen shown differs only if the attempt turned out not to be new (another tab made it).
-    sink.write(openingWrite(saved, out, showing), prompted);
-    // The worker opened it at FIRST_SESSION_SIZE: now it takes the terminal's.
-    const now = size();
-    if (first && (now.cols !== FIRST_SESSION_SIZE.cols || now.rows !== FIRST_SESSION_SIZE.rows)) {
-      const resized = await this.#guard(this.#api.resize(session, now.cols, now.rows));
-      if (resized) sink.write(resized);
-    }
+  open(session: string, host: string, cols: number, rows: number, sink: TerminalSink, showing = ''): Promise<void> {
+    return this.#terminals.open(session, host, cols, rows, sink, showing);
   }
 
   /** Keystrokes from a terminal. */
   input(session: string, data: string): void {
-    const s = this.#sessions.get(session);
-    if (!s) return;
-    if (this.#ownership !== 'owner') {
-      // Said once in a while, not per key: what is typed here goes nowhere.
-      const now = Date.now();
-      if (now - (this.#readOnlyToldAt.get(session) ?? -Infinity) > 10_000) {
-        this.#readOnlyToldAt.set(session, now);
-        s.sink.write('\r\n\x1b[33m[OVM Sandbox: this tab is read-only: the attempt is open in another tab. Use Take over to type here.]\x1b[0m\r\n');
-      }
-      return;
-    }
-    // Ctrl-C discards what was typed ahead, as a tty flushes its input on SIGINT.
-    s.typeahead = data.includes('\x03') ? data.slice(data.lastIndexOf('\x03')) : s.typeahead + data;
-    void this.#drain(session, s);
-  }
-
-  async #drain(id: string, s: OpenSession): Promise<void> {
-    if (s.inFlight || !s.typeahead || this.#restarting || this.#takingOver || this.#ownership !== 'owner') return;
-    const data = s.typeahead;
-    s.typeahead = '';
-    s.inFlight = true;
-    try {
-      await this.#ready();
-      s.sink.write(await this.#guard(this.#api.input(id, data)));
-    } catch {
-      // A restart is under way; it reattaches the terminal.
-    } finally {
-      s.inFlight = false;
-    }
-    void this.#drain(id, s);
+    this.#terminals.input(session, data);
   }
 
   resize(session: string, cols: number, rows: number): void {
-    const s = this.#sessions.get(session);
-    if (!s || (s.cols === cols && s.rows === rows)) return;
-    s.cols = cols;
-    s.rows = rows;
-    void this.#booted
-      .then(() => (this.#ownership === 'owner' ? this.#api.resize(session, cols, rows) : ''))
-      .then((out) => out && s.sink.write(out))
-      .catch(() => undefined); // a replaced engine: the new one is opened at the current size
+    this.#terminals.resize(session, cols, rows);
   }
 
   /** Any other engine call (labs, catalog …): waits for boot, guarded like the others. */
@@ -394,7 +321,7 @@ export class EngineClient {
     await this.#ready(true);
     const info = await this.#api.resetAttempt(seed);
     this.#events.onBoot?.(info);
-    await this.#reopenAll(false);
+    await this.#terminals.reopenAll({ clear: true, withScrollback: false });
     return info;
   }
 
@@ -403,7 +330,7 @@ export class EngineClient {
     await this.#ready(true);
     const info = await this.#api.resetEverything();
     this.#events.onBoot?.(info);
-    await this.#reopenAll(false);
+    await this.#terminals.reopenAll({ clear: true, withScrollback: false });
     return info;
   }
 
@@ -413,7 +340,7 @@ export class EngineClient {
     const r = await this.#api.importData(text);
     if (!r.ok) return r;
     this.#events.onBoot?.(r.boot);
-    await this.#reopenAll(true);
+    await this.#terminals.reopenAll({ clear: true, withScrollback: true });
     return { ok: true, summary: r.summary };
   }
 
@@ -422,13 +349,8 @@ export class EngineClient {
   }
 
   /** The Undo / Redo buttons: false when a program runs in that terminal (the command was not typed). */
-  async command(session: string, line: 'undo' | 'redo'): Promise<boolean> {
-    const s = this.#sessions.get(session);
-    if (!s || this.#ownership !== 'owner') return false;
-    const out = await this.call((api) => api.command(session, line));
-    if (out === null) return false;
-    s.sink.write(out);
-    return true;
+  command(session: string, line: 'undo' | 'redo'): Promise<boolean> {
+    return this.#terminals.command(session, () => this.call((api) => api.command(session, line)));
   }
 
   /** Keeps a terminal's serialised scrollback (only the owner writes). */
@@ -446,18 +368,6 @@ export class EngineClient {
   /** A digest of the simulated world (tests compare worlds across reloads and imports). */
   async stateDigest(): Promise<string> {
     return this.call((api) => api.stateDigest());
-  }
-
-  /** Redraws every terminal after the world was replaced: cleared, the stored scrollback (optionally), a notice, a prompt. */
-  async #reopenAll(withScrollback: boolean, notice = '', keepTypeahead = false): Promise<void> {
-    for (const [id, s] of this.#sessions) {
-      if (!keepTypeahead) s.typeahead = '';
-      s.inFlight = false;
-      s.sink.write(CLEAR_SCREEN);
-      const saved = withScrollback ? await this.#api.loadTerminal(id).catch(() => null) : null;
-      if (saved) s.sink.write(saved + '\r\x1b[2K');
-      s.sink.write(notice + (await this.#api.open(id, s.host, s.cols, s.rows)));
-    }
   }
 
   /**
@@ -484,12 +394,8 @@ export class EngineClient {
       .then(async () => {
         // A take-over or a lost ownership replaced this engine meanwhile: it redraws the terminals.
         if (this.#booted !== booted) return;
-        for (const [id, s] of this.#sessions) {
-          s.typeahead = '';
-          s.inFlight = false;
-          s.sink.write(`\r\n\x1b[33m[OVM Sandbox: ${reason}; restarted from your saved work.]\x1b[0m\r\n`);
-          s.sink.write(await this.#guard(this.#api.open(id, s.host, s.cols, s.rows)));
-        }
+        const notice = `\r\n\x1b[33m[OVM Sandbox: ${reason}; restarted from your saved work.]\x1b[0m\r\n`;
+        await this.#terminals.reopenAll({ clear: false, withScrollback: false, notice });
       })
       .catch(() => undefined)
       .finally(() => {
@@ -507,10 +413,7 @@ export class EngineClient {
     this.#booted = Promise.reject(new Error(this.#dead));
     this.#booted.catch(() => undefined);
     this.#setProgress(null);
-    for (const s of this.#sessions.values()) {
-      s.typeahead = '';
-      s.sink.write(`\r\n\x1b[31m[OVM Sandbox: ${this.#dead}]\x1b[0m\r\n`);
-    }
+    this.#terminals.tellAll(`\r\n\x1b[31m[OVM Sandbox: ${this.#dead}]\x1b[0m\r\n`);
     this.#events.onDead?.(this.#dead);
   }
 
