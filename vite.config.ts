@@ -35,6 +35,42 @@ function earlyWorkerSpawn(): Plugin {
   };
 }
 
+/**
+ * The app (src/app.ts) is imported by the page's entry only once the sandbox's terminal has been
+ * drawn (src/main.ts): its chunks are preloaded by index.html meanwhile (fetched, not run), so that
+ * importing it then costs no round trip.
+ */
+function appPreload(): Plugin {
+  return {
+    name: 'ovm-app-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const app = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app.ts'));
+        if (!app) throw new Error('ovm-app-preload: src/app.ts is not a chunk of its own');
+        // What the page loads already (its entry, the entry's imports, its stylesheet) is not preloaded again.
+        const seen = new Set<string>(chunks.map((c) => c.fileName).filter((f) => html.includes(`./${f}"`)));
+        const scripts: string[] = [];
+        const styles: string[] = [];
+        const visit = (fileName: string) => {
+          if (seen.has(fileName)) return;
+          seen.add(fileName);
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (!chunk) return;
+          scripts.push(fileName);
+          styles.push(...[...(chunk.viteMetadata?.importedCss ?? [])].filter((f) => !html.includes(`./${f}"`)));
+          chunk.imports.forEach(visit);
+        };
+        visit(app.fileName);
+        const links = [...scripts.map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`), ...styles.map((f) => `<link rel="preload" as="style" crossorigin href="./${f}">`)];
+        return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: 'src',
   base: './',
@@ -43,6 +79,7 @@ export default defineConfig({
     ascPlugin(),
     svelte({ configFile: false }),
     earlyWorkerSpawn(),
+    appPreload(),
     // Offline after one visit: Workbox precaches every chunk (the worker, hence every bundled
     // lab), the wasm core, the page and the icons. An update waits until the learner accepts it
     // (src/ui/pwa.svelte.ts shows a banner); it is never applied mid-lab.

@@ -17,6 +17,8 @@ export interface PrepareOptions {
    * released (PreparedBoot.release): building it takes the CPU the page needs to draw that screen.
    */
   firstScreen?: { cols: number; show: (screen: FirstScreen) => void };
+  /** The seed a new attempt gets (the page may have drawn its first screen already); else a new one. */
+  seed?: number;
 }
 
 export interface PreparedBoot extends Omit<PrepareOptions, 'firstScreen'> {
@@ -42,7 +44,7 @@ export interface PrepareDeps {
 
 /** Starts the reads and the build; never rejects as a whole (a boot that uses a part awaits it). */
 export function prepareBoot(deps: PrepareDeps, opts: PrepareOptions): PreparedBoot {
-  const seed = deps.newSeed() >>> 0;
+  const seed = (opts.seed ?? deps.newSeed()) >>> 0;
   const core = deps.loadCore();
   core.catch(() => undefined);
   const readAt = deps.sharedNow();

@@ -13,7 +13,7 @@ class Pwa {
     if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol) || import.meta.env.DEV) return;
     const { registerSW } = await import('virtual:pwa-register');
     this.update = registerSW({
-      immediate: true, // the page has loaded already (main.ts waits for it)
+      immediate: true, // the page has loaded already (app.ts waits for it)
       onNeedRefresh: () => (this.needRefresh = true),
       onOfflineReady: () => (this.offlineReady = true),
     });

@@ -6,7 +6,7 @@ import { expose } from 'comlink';
 import type { BootInfo } from '../engine/types';
 import { createEngine } from '../engine';
 import { loadLabTooling } from '../labs/loader';
-import { FIRST_SESSION_SIZE, sandboxSession, SANDBOX_WORKER_NAME, type FirstScreenMessage, type SelfBooted, type SelfBootedMessage } from './sandbox-boot';
+import { FIRST_SESSION_SIZE, sandboxSession, SANDBOX_WORKER_NAME, seedFromNonce, type FirstScreenMessage, type SelfBooted, type SelfBootedMessage } from './sandbox-boot';
 import { startSelfBoot } from './self-boot';
 
 const sharedNow = (): number => performance.timeOrigin + performance.now();
@@ -58,7 +58,12 @@ const firstScreen = {
     setTimeout(() => engine.firstScreenShown(), FIRST_SCREEN_WAIT_MS);
   },
 };
-const prepareShowing = { prepare: (opts: { attemptId: string; scenario: string }) => engine.prepare({ ...opts, firstScreen }) };
+// A new attempt's seed is the page's lock nonce's: on a first visit the page draws that first screen
+// itself before this worker has run, and says so with a plain message (ui/terminal/early-terminal.ts).
+const prepareShowing = { prepare: (opts: { attemptId: string; scenario: string }) => engine.prepare({ ...opts, firstScreen, seed: pageNonce === null ? undefined : seedFromNonce(pageNonce) }) };
+self.addEventListener('message', (e: MessageEvent) => {
+  if ((e.data as { ovmFirstScreenShown?: unknown } | null)?.ovmFirstScreenShown) engine.firstScreenShown();
+});
 const selfBoot = pageNonce ? startSelfBoot(prepareShowing, boot, pageNonce, sharedNow, postSelfBoot) : null;
 engine.boot = async (opts) => {
   try {

@@ -7,6 +7,20 @@ export const SANDBOX_BOOT = { attemptId: 'sandbox', scenario: 'default' } as con
 /** The name of a worker spawned for the sandbox page (then a space and its page lock nonce): it boots or prepares SANDBOX_BOOT at once. */
 export const SANDBOX_WORKER_NAME = 'ovm-engine sandbox';
 
+/**
+ * The seed of a new attempt started by the sandbox page whose lock nonce (a random UUID) is `nonce`:
+ * the page knows it as soon as its first script has run, and so can draw that attempt's first screen
+ * before its worker has (ui/terminal/early-terminal.ts); the worker prepares the world from it.
+ */
+export const seedFromNonce = (nonce: string): number => Number.parseInt(nonce.replace(/-/g, '').slice(0, 8), 16) >>> 0;
+
+/**
+ * Where the sandbox page draws a new attempt's terminal before its app (ui/terminal/early-terminal.ts):
+ * wide screens with a mouse, where the heights above the terminal are fixed (ui/global.css: the
+ * toolbar holds on one line) and no on-screen keys show (TerminalKeys.svelte).
+ */
+export const EARLY_TERMINAL_MEDIA = '(min-width: 1200px) and (pointer: fine)';
+
 /** `#/sandbox` (not a scenario's sandbox, `#/sandbox/<name>`). */
 export const SANDBOX_PAGE = /^#\/sandbox\/?$/;
 /** Pages that run the engine at once: their worker is spawned before the page's own code arrives. */

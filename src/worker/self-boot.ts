@@ -10,9 +10,10 @@ import type { BootInfo } from '../engine/types';
 
 /**
  * Looks this many times, this far apart, while the page does not hold the attempt's lock yet: it
- * may not have asked for it yet, or the page it reloaded may still be letting go of it.
+ * may not have asked for it yet (on a first visit the page draws its terminal before loading the
+ * app that asks: up to a second on a slow machine), or the page it reloaded may still be letting go.
  */
-const LOOKS = 10;
+const LOOKS = 70;
 const LOOK_EVERY_MS = 15;
 
 export interface SelfBoot {

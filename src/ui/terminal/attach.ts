@@ -4,16 +4,17 @@
 // computed height, which with border-box sizing includes the parent's padding; a padded parent made
 // the terminal a few pixels too tall, the page grew a scrollbar, the fit shrank, the scrollbar went,
 // and the terminal's height flipped every frame on browsers with classic scrollbars.
-import { Terminal } from '@xterm/xterm';
-import { FitAddon } from '@xterm/addon-fit';
+// The sandbox's first terminal may have been drawn before the app (early-terminal.ts): it is taken over.
+import type { Terminal } from '@xterm/xterm';
 import type { SerializeAddon } from '@xterm/addon-serialize';
-import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../../worker/client';
 import { CLEAR_SCREEN } from '../../worker/session-opening';
 import type { FirstScreen } from '../../worker/sandbox-boot';
 import { leaveKeys, stickyCtrl } from './keys';
 import { followPrefs } from './term-prefs.svelte';
-import { prefs, terminalTheme } from '../state/prefs.svelte';
+import { prefs } from '../state/prefs.svelte';
+import { openTerminal } from './open-terminal';
+import { takeEarlyTerminal } from './early-terminal';
 
 /** The engine session a terminal shows, and the host it logs in to. */
 export interface TerminalTarget {
@@ -40,31 +41,18 @@ const SCROLLBACK_KEPT = 1000;
 const SAVE_AFTER_MS = 400;
 
 export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => void {
-  const term = new Terminal({
-    cursorBlink: true,
-    fontFamily: '"DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace',
-    // Narrow screens (phones) get a smaller font, so a line holds more of a command's output.
-    fontSize: typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches ? 12 : 14,
-    // At 1.0 the DOM renderer clips underscores (`el5_web1` read as `el5 web1`).
-    lineHeight: 1.15,
-    scrollback: 5000,
-    allowProposedApi: false,
-    theme: terminalTheme(),
-    screenReaderMode: prefs.screenReader,
-  });
-  const host = document.createElement('div');
-  host.className = 'xterm-host';
-  el.append(host);
+  const pending = 'target' in opts;
+  // Only a terminal whose session is not known yet can be the one drawn before the app.
+  const adopted = pending ? takeEarlyTerminal(el) : null;
+  const host = adopted?.host ?? newHost(el);
+  const { term, fit } = adopted ?? openTerminal(host, prefs.screenReader);
   const unfollow = followPrefs(term);
   term.attachCustomKeyEventHandler(leaveKeys(() => el));
-  const fit = new FitAddon();
-  term.loadAddon(fit);
-  term.open(host);
-  fit.fit();
+  if (adopted) fit.fit(); // the same size as drawn, unless the page's chrome differs (larger fonts)
   opts.onReady?.(term);
 
   // Keys typed before the session is known wait for it (the client keeps them until its prompt).
-  let early = '';
+  let early = adopted?.typed ?? '';
   let toEngine: (d: string) => void = (d) => (early += d);
   const onData = term.onData((d) => toEngine(stickyCtrl.apply(d)));
   const observer = new ResizeObserver(() => fit.fit());
@@ -73,14 +61,14 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   requestAnimationFrame(() => !disposed && term.focus());
   let disposed = false;
   let disconnect: () => void = () => undefined;
-  const pending = 'target' in opts;
   // Said in the terminal itself while the world boots (dim, and wiped when the session attaches),
-  // unless a new attempt's first screen comes first (the worker posts it before the world is built):
-  // then that is shown, and the session writes only what follows it.
-  if (pending) term.write('\x1b[2mStarting the data centre…\x1b[0m');
-  let showing: FirstScreen | null = null;
+  // unless a new attempt's first screen comes first (the worker posts it before the world is built;
+  // an adopted terminal shows it already): then that is shown, and the session writes only what
+  // follows it.
+  if (pending && !adopted) term.write('\x1b[2mStarting the data centre…\x1b[0m');
+  let showing: FirstScreen | null = adopted?.screen ?? null;
   let attached = false;
-  if (pending)
+  if (pending && !adopted)
     void opts.client.firstScreen.then((screen) => {
       if (disposed || attached) return;
       // Once it is drawn, the worker may build the world (it held back so as not to slow this down).
@@ -109,6 +97,14 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
     term.dispose();
     host.remove();
   };
+}
+
+/** The element xterm.js opens in, inside the pane `el`. */
+function newHost(el: HTMLElement): HTMLElement {
+  const host = document.createElement('div');
+  host.className = 'xterm-host';
+  el.append(host);
+  return host;
 }
 
 /** Shows an engine session in `term`: its output, resizes and the scrollback kept across reloads. Returns the disconnect. */

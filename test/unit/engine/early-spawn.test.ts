@@ -3,7 +3,8 @@
 // (its first screen, its own boot) is kept, and nothing else (the heartbeat) piles up.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runInNewContext } from 'node:vm';
-import { earlySpawnScript } from '../../../src/worker/early-spawn';
+import { earlySpawnScript, type EarlyStart } from '../../../src/worker/early-spawn';
+import { EARLY_TERMINAL_MEDIA, seedFromNonce } from '../../../src/worker/sandbox-boot';
 
 type Listener = (e: { data: unknown }) => void;
 
@@ -25,13 +26,22 @@ class FakeWorker {
   }
 }
 
+/** What the page offers the script: its width (a wide screen matches the early terminal's media), its databases. */
+interface PageOptions {
+  wide?: boolean;
+  /** The names of the IndexedDB databases the browser has for this site (undefined: no `databases()`). */
+  databases?: string[];
+}
+
 /** Runs the inline script as the page would, at `hash`; returns the page's globals. */
-function runInlineScript(hash: string): Record<string, unknown> {
+function runInlineScript(hash: string, opts: PageOptions = {}): Record<string, unknown> {
   const page: Record<string, unknown> = {
     location: { hash },
     navigator: { locks: { request: () => Promise.resolve() } },
     crypto: { randomUUID: () => 'N1' },
     Worker: FakeWorker,
+    matchMedia: (q: string) => ({ matches: q === EARLY_TERMINAL_MEDIA && opts.wide === true }),
+    ...(opts.databases && { indexedDB: { databases: () => Promise.resolve(opts.databases!.map((name) => ({ name, version: 1 }))) } }),
   };
   page.self = page;
   runInNewContext(earlySpawnScript('./assets/engine.worker-X.js'), page);
@@ -59,9 +69,39 @@ describe('the page’s first script', () => {
     expect(page.__ovmEarlyWorker).toBe(worker);
   });
 
+  it('on a wide screen with no database yet, leaves the spawn to the page, which draws the first screen first', async () => {
+    const page = runInlineScript('#/sandbox', { wide: true, databases: ['another-site-db'] });
+    const start = page.__ovmEarlyStart as EarlyStart;
+    expect(start.nonce).toBe('N1');
+    expect(await start.fresh).toBe(true);
+    expect(FakeWorker.made).toEqual([]);
+    start.spawn();
+    start.spawn(); // once
+    expect(FakeWorker.made.map((w) => w.opts.name)).toEqual(['ovm-engine sandbox N1']);
+  });
+
+  it('spawns the worker itself for a returning learner (the sandbox’s database exists) or a narrow screen', async () => {
+    const returning = runInlineScript('#/sandbox', { wide: true, databases: ['ovm-sandbox'] });
+    expect(await (returning.__ovmEarlyStart as EarlyStart).fresh).toBe(false);
+    expect(FakeWorker.made).toHaveLength(1);
+    for (const opts of [{ wide: false, databases: [] }, { wide: true }]) {
+      FakeWorker.made = [];
+      const page = runInlineScript('#/sandbox', opts);
+      expect((page.__ovmEarlyStart as EarlyStart).fresh).toBeNull();
+      expect(FakeWorker.made).toHaveLength(1);
+    }
+  });
+
   it('spawns nothing on pages that do not run the engine at once', () => {
     runInlineScript('#/');
     expect(FakeWorker.made).toEqual([]);
+  });
+});
+
+describe('a new attempt’s seed from the page lock’s nonce', () => {
+  it('is the nonce’s first 32 bits, known to the page and its worker alike', () => {
+    expect(seedFromNonce('9f86d081-884c-4d63-a16f-2b0c3d4e5f60')).toBe(0x9f86d081);
+    expect(seedFromNonce('00000000-0000-4000-8000-000000000000')).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import { freshStore } from '../persist/helpers';
 import { createEngine } from '../../../src/engine';
 import { newAttemptFirstScreen, type FirstScreen } from '../../../src/engine/first-screen';
 import { loadCore } from '../../../src/sim/core/load-core';
+import { FIRST_SESSION_SIZE, seedFromNonce } from '../../../src/worker/sandbox-boot';
 
 const WALL = 1_700_000_000_000;
 const MOTD = 'Warning: making manual modifications in the management domain might cause inconsistencies between Oracle VM Manager and the server.';
@@ -57,6 +58,15 @@ describe('a new attempt’s first screen', () => {
     expect(info.seed).toBe(4242);
     expect(shown).toEqual([newAttemptFirstScreen('default', 4242, 80)]);
     expect(await engine.open('sandbox:ovs01', 'ovs01', 80, 24)).toBe(shown[0]!.text);
+  });
+
+  it('comes from the seed the page gave (its lock nonce’s), so the screen the page drew first is the session’s', async () => {
+    const seed = seedFromNonce('3c9a0f12-7d41-4e2b-9a6c-0b1d2e3f4a5b');
+    const engine = createEngine({ loadCore, store: freshStore(), wallNow: () => WALL, newSeed: () => 4242, sharedNow: () => 100 });
+    engine.prepare({ attemptId: 'sandbox', scenario: 'default', seed });
+    const info = await engine.boot({ attemptId: 'sandbox', scenario: 'default', lockedAt: 50 });
+    expect(info.seed).toBe(seed);
+    expect(await engine.open('sandbox:ovs01', 'ovs01', 80, 24)).toBe(newAttemptFirstScreen('default', seed, FIRST_SESSION_SIZE.cols)!.text);
   });
 
   it('is not told when the attempt exists (its screen is its saved one)', async () => {
