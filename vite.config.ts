@@ -64,7 +64,7 @@ function appPreload(): Plugin {
           chunk.imports.forEach(visit);
         };
         visit(app.fileName);
-        const links = [...scripts.map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`), ...styles.map((f) => `<link rel="preload" as="style" crossorigin href="./${f}">`)];
+        const links = [...scripts.map((f) => `<link rel="modulepreload" crossorigin href="./${f}" data-after-prompt>`), ...styles.map((f) => `<link rel="preload" as="style" crossorigin href="./${f}" data-after-prompt>`)];
         return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
       },
     },

@@ -3,8 +3,7 @@
 // (the session, opened after the boot, then shows the same bytes; the page writes only what differs).
 import { epochForSeed } from '../sim/world';
 import { loginBannerAt, shippedMotd } from '../sim/motd';
-import { DEFAULT_HOST_NAMES } from '../sim/scenario/default';
-import { DEFAULT_RELEASE } from '../sim/scenario/hosts';
+import { DEFAULT_HOST_NAMES, DEFAULT_RELEASE } from '../sim/scenario/default-names';
 import { freshLoginOutput } from '../tty/session';
 
 export interface FirstScreen {

@@ -11,13 +11,11 @@ import { addHost } from './hosts';
 import { buildDefaultStorage } from './storage';
 import { buildSharedStorage, mountRepositoryTree } from './repository';
 import type { DomainState, HostState, WorldState } from '../types';
+import { DEFAULT_HOST_NAMES } from './default-names';
 
 export interface DefaultScenarioOptions {
   hostNames?: [string, string];
 }
-
-/** The pool's two servers, unless the options name others; the first is where the sandbox logs in. */
-export const DEFAULT_HOST_NAMES: readonly [string, string] = ['ovs01', 'ovs02'];
 
 const SIMPLE_NAMES = ['sv101', 'sv102', 'sv103', 'sv104', 'sv105', 'sv106', 'sv107', 'sv108'];
 const OS_TYPES = ['Oracle Linux 7', 'Oracle Linux 6', 'Oracle Linux 5', 'Other Linux'];

@@ -5,6 +5,7 @@ import { MOTD, shippedMotd } from '../motd';
 import { DEFAULT_AGENT_PASSWORD, setAgentPassword } from '../agent-password';
 import { stageNaviRpm } from '../navi-agent';
 import type { CpuInfo, HostState, Release, WorldState } from '../types';
+import { DEFAULT_RELEASE } from './default-names';
 
 export interface HostSpec {
   name: string;
@@ -25,9 +26,6 @@ const DEFAULT_CPU: CpuInfo = {
 };
 
 export const pcpuCount = (h: HostState): number => h.cpu.sockets * h.cpu.coresPerSocket * h.cpu.threadsPerCore;
-
-/** The release of a host whose spec names none. */
-export const DEFAULT_RELEASE: Release = 'ovm34';
 
 export function addHost(world: WorldState, spec: HostSpec, domain = 'example.com'): HostState {
   const memoryMiB = spec.memoryMiB ?? 65523;
