@@ -37,8 +37,9 @@ function earlyWorkerSpawn(): Plugin {
 
 /**
  * The app (src/app.ts) is imported by the page's entry only once the sandbox's terminal has been
- * drawn (src/main.ts): its chunks are preloaded by index.html meanwhile (fetched, not run), so that
- * importing it then costs no round trip.
+ * drawn (src/main.ts): index.html prefetches its chunks meanwhile, so that importing it then costs
+ * no round trip. Prefetched, not preloaded: a preload would hold the page's load event back until
+ * the app had arrived (paired loads: load event 449 → 390 ms, session open no later).
  */
 function appPreload(): Plugin {
   return {
@@ -64,7 +65,7 @@ function appPreload(): Plugin {
           chunk.imports.forEach(visit);
         };
         visit(app.fileName);
-        const links = [...scripts.map((f) => `<link rel="modulepreload" crossorigin href="./${f}" data-after-prompt>`), ...styles.map((f) => `<link rel="preload" as="style" crossorigin href="./${f}" data-after-prompt>`)];
+        const links = [...scripts, ...styles].map((f) => `<link rel="prefetch" crossorigin href="./${f}" data-after-prompt>`);
         return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
       },
     },

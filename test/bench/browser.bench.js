@@ -29,7 +29,7 @@ function gzipBytes(prefix) {
  * What the page loads (gzip -9): every script and module preload that index.html names — the main
  * chunk, the chunks it imports statically — and its inline scripts (the one that spawns the engine's
  * worker). Several chunks since the bundler splits shared code out; counting the entry alone would
- * flatter the figure. `beforePrompt`: without the app's chunks, which index.html preloads for after
+ * flatter the figure. `beforePrompt`: without the app's chunks, which index.html prefetches for after
  * the first prompt (marked `data-after-prompt`: vite.config.ts, the app is imported after that frame).
  */
 function pageJsGzipBytes(beforePrompt) {
