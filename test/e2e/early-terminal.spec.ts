@@ -1,7 +1,7 @@
 // On a first visit to the sandbox (a wide screen) the terminal and its login are drawn before the
 // app around them (src/ui/terminal/early-terminal.ts); the app, loaded after, takes that terminal
-// over at the same size, and keys typed meanwhile run. A learner who leaves before the app arrives,
-// a returning learner and a phone get the app's own terminal.
+// over at the same size, and keys typed meanwhile show at once and run (echoed once). A learner who
+// leaves before the app arrives, a returning learner and a phone get the app's own terminal.
 import { expect, test, type Page } from '@playwright/test';
 import { SANDBOX_URL, waitForTerminal, watchConsole } from './helpers';
 
@@ -37,6 +37,8 @@ test('a first visit draws the login before the app, which takes the terminal ove
   await page.evaluate(() => ((window as unknown as { __drawn?: unknown }).__drawn = (window as unknown as { __term?: unknown }).__term));
   await page.locator('.early-terminal .xterm').click();
   await page.keyboard.type('hostname');
+  // Shown at once (no session yet: the keys wait for it), as the shell would echo them.
+  expect(await waitForTerminal(page, (t) => t.endsWith(`${PROMPT} hostname`))).toBe(`${login} hostname`);
   await page.keyboard.press('Enter');
 
   releaseApp();

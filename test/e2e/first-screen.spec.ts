@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { findBrowser } from './find-browser.js';
 import { CHROMIUM_ARGS } from './chromium-args.js';
-import { SANDBOX_URL, typeLine, waitForTerminal, watchConsole } from './helpers';
+import { readTerminal, SANDBOX_URL, typeLine, waitForTerminal, watchConsole } from './helpers';
 
 const MOTD = 'Warning: making manual modifications in the management domain might cause inconsistencies between Oracle VM Manager and the server.';
 
@@ -29,7 +29,8 @@ test('a new sandbox shows its login before its world is built; a line typed then
   await expect(page.getByText(/seed \d+/)).toHaveCount(0);
 
   await typeLine(page, 'hostname');
-  await page.waitForTimeout(300); // the keys wait in the page meanwhile
+  await page.waitForTimeout(300); // the keys wait in the page meanwhile, shown as typed (not run)
+  expect(await readTerminal(page)).toBe(`${login} hostname`);
   releaseCore();
   await expect(page.getByText(/seed \d+/)).toHaveCount(1);
   const ran = await waitForTerminal(page, (t) => t.endsWith('ovs01.example.com\n[root@ovs01 ~]#'), 30_000);

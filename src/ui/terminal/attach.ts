@@ -15,6 +15,7 @@ import { followPrefs } from './term-prefs.svelte';
 import { prefs } from '../state/prefs.svelte';
 import { openTerminal } from './open-terminal';
 import { takeEarlyTerminal } from './early-terminal';
+import type { LocalEcho } from './local-echo';
 
 /** The engine session a terminal shows, and the host it logs in to. */
 export interface TerminalTarget {
@@ -52,8 +53,12 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
   opts.onReady?.(term);
 
   // Keys typed before the session is known wait for it (the client keeps them until its prompt).
+  // Those typed into the terminal drawn before the app are shown meanwhile (local-echo.ts).
   let early = adopted?.typed ?? '';
-  let toEngine: (d: string) => void = (d) => (early += d);
+  let toEngine: (d: string) => void = (d) => {
+    early += d;
+    adopted?.echo.type(d);
+  };
   const onData = term.onData((d) => toEngine(stickyCtrl.apply(d)));
   const observer = new ResizeObserver(() => fit.fit());
   observer.observe(host);
@@ -82,7 +87,7 @@ export function attachTerminal(el: HTMLElement, opts: TerminalOptions): () => vo
     const shown = showing?.session === t.session ? showing.text : '';
     // The starting line is wiped; a first screen of another session (not expected) is cleared.
     if (pending && !shown) term.write(showing ? CLEAR_SCREEN : '\r\x1b[2K');
-    disconnect = connect(term, opts.client, t, shown);
+    disconnect = connect(term, opts.client, t, shown, adopted?.echo);
     toEngine = (d) => opts.client.input(t.session, d);
     if (early) toEngine(early);
     early = '';
@@ -107,8 +112,12 @@ function newHost(el: HTMLElement): HTMLElement {
   return host;
 }
 
-/** Shows an engine session in `term`: its output, resizes and the scrollback kept across reloads. Returns the disconnect. */
-function connect(term: Terminal, client: EngineClient, { session, host }: TerminalTarget, shown: string): () => void {
+/**
+ * Shows an engine session in `term`: its output, resizes and the scrollback kept across reloads.
+ * `echo`: keys shown before the session was open, taken back as its first output arrives (their own
+ * echo: the opening writes nothing when the screen shown is the session's). Returns the disconnect.
+ */
+function connect(term: Terminal, client: EngineClient, { session, host }: TerminalTarget, shown: string, echo?: LocalEcho): () => void {
   // The scrollback is kept (serialised) shortly after output settles, and shown again after a reload.
   // The serialiser loads after the first prompt (it is not needed to show one); a save due before
   // it arrives waits for it.
@@ -130,6 +139,10 @@ function connect(term: Terminal, client: EngineClient, { session, host }: Termin
   document.addEventListener('visibilitychange', onHidden);
   const sink = {
     write: (d: string, written?: () => void) => {
+      if (echo && d) {
+        d = echo.takeBack() + d;
+        echo = undefined;
+      }
       term.write(d, written);
       clearTimeout(saveTimer);
       saveTimer = setTimeout(saveNow, SAVE_AFTER_MS);

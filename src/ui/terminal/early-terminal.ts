@@ -10,6 +10,7 @@ import { EARLY_START_GLOBAL, EARLY_WORKER_GLOBAL, type EarlyStart } from '../../
 import { FIRST_SESSION_SIZE, SANDBOX_BOOT, SANDBOX_PAGE, sandboxSession, seedFromNonce, type FirstScreen } from '../../worker/sandbox-boot';
 import { applyTheme, storedScreenReader, storedTheme } from '../state/stored-prefs';
 import { exposeForTests, openTerminal } from './open-terminal';
+import { LocalEcho } from './local-echo';
 
 /** A terminal drawn before the app, showing a new attempt's first screen. */
 export interface EarlyTerminal {
@@ -20,6 +21,8 @@ export interface EarlyTerminal {
   screen: FirstScreen;
   /** Keys typed before the app took the terminal over. */
   typed: string;
+  /** Their echo, shown until the session echoes them (and meanwhile, of keys typed later). */
+  echo: LocalEcho;
 }
 
 let drawn: { early: EarlyTerminal; frame: HTMLElement; stopTyping: () => void } | null = null;
@@ -55,8 +58,11 @@ async function drawFirstScreen(nonce: string): Promise<void> {
   document.body.append(frame);
   const { term, fit } = openTerminal(host, false);
   exposeForTests(term);
-  const early: EarlyTerminal = { term, fit, host, screen: { session: sandboxSession(screen.host), text: screen.text }, typed: '' };
-  const onData = term.onData((d) => (early.typed += d));
+  const early: EarlyTerminal = { term, fit, host, screen: { session: sandboxSession(screen.host), text: screen.text }, typed: '', echo: new LocalEcho(term) };
+  const onData = term.onData((d) => {
+    early.typed += d;
+    early.echo.type(d);
+  });
   drawn = { early, frame, stopTyping: () => onData.dispose() };
   await new Promise<void>((shown) => term.write(screen.text, () => requestAnimationFrame(() => setTimeout(shown, 0))));
   if (drawn?.early === early) term.focus();
