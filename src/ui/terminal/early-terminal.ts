@@ -64,7 +64,7 @@ async function drawFirstScreen(nonce: string): Promise<void> {
     early.echo.type(d);
   });
   drawn = { early, frame, stopTyping: () => onData.dispose() };
-  await new Promise<void>((shown) => term.write(screen.text, () => requestAnimationFrame(() => setTimeout(shown, 0))));
+  await new Promise<void>((shown) => term.write(screen.text, () => afterFrame(shown)));
   if (drawn?.early === early) term.focus();
 }
 
@@ -88,4 +88,13 @@ export function discardEarlyTerminal(): void {
   drawn.early.term.dispose();
   drawn.frame.remove();
   drawn = null;
+}
+
+/**
+ * Calls `done` once a frame has shown what was written; at once in a tab opened in the background,
+ * which draws no frames until it is looked at (the app and the worker load meanwhile).
+ */
+function afterFrame(done: () => void): void {
+  if (document.visibilityState === 'hidden') setTimeout(done, 0);
+  else requestAnimationFrame(() => setTimeout(done, 0));
 }
