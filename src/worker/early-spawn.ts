@@ -5,10 +5,11 @@
 // being; so the worker would start ~150–350 ms later. On the sandbox page it also takes the page
 // lock the worker looks for (persist/attempt-lock.ts) and names the worker after it. What the worker
 // posts by itself (its first screen, its own boot) may come before the page's modules listen: the
-// script keeps those messages for early-worker.ts. Before spawning it, it asks whether this browser
-// has the sandbox's database yet: without one the attempt is new, its seed is the lock nonce's
-// (sandbox-boot.ts), and the page can draw its first screen before the worker has run
-// (ui/terminal/early-terminal.ts). Asked first, as the worker opens (and so creates) the database.
+// script keeps those messages for early-worker.ts. On a wide screen it first asks whether this
+// browser has the sandbox's database yet (before the worker opens, and so creates, it): without one
+// the attempt is new, its seed is the lock nonce's (sandbox-boot.ts), the page draws its first screen
+// before anything else (ui/terminal/early-terminal.ts), and spawning the worker is left to the page,
+// after that frame: on two cores its compile would slow that drawing down.
 import { PAGE_LOCK_PREFIX } from '../persist/attempt-lock';
 import { DB_NAME } from '../persist/schema';
 import { EARLY_TERMINAL_MEDIA, ENGINE_PAGE, SANDBOX_PAGE, SANDBOX_WORKER_NAME } from './sandbox-boot';
