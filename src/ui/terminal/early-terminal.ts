@@ -21,7 +21,7 @@ export interface EarlyTerminal {
   screen: FirstScreen;
   /** Keys typed before the app took the terminal over. */
   typed: string;
-  /** Their echo, shown until the session echoes them (and meanwhile, of keys typed later). */
+  /** Shows those keys (and those typed after the app took over) until the session echoes them itself. */
   echo: LocalEcho;
 }
 
