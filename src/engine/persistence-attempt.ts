@@ -284,12 +284,12 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
     let base: SnapshotRecord | undefined;
     try {
       if (!refusal && !existing && !viewOnly) {
-        await store.putAttempt(origin.newRecord(wallNow()));
-        // The base snapshot (seq -1): the scenario as built, so that a rebuild never depends on builder code.
+        // The base snapshot (seq -1): the scenario as built, so that a rebuild never depends on builder
+        // code; written with the attempt's record in one transaction (a crash leaves both or neither).
         if (pristineCore) core.loadTables(pristineCore);
         host.setSim({ world: buildNew(), core });
         base = takeSnapshot();
-        await store.putSnapshot(base);
+        await store.createAttempt(origin.newRecord(wallNow()), base);
       }
       // A new attempt's base is restored from the record just written, not read back.
       if (!refusal && (existing || !viewOnly)) ({ replayed, notice } = await restore(core, scenario, seed, undefined, base));
@@ -302,10 +302,9 @@ export function createAttemptPersistence(deps: PersistenceDeps, host: Persistenc
           await setAsideAttempt(store, attemptId, wallNow());
           failedSeqs.clear();
           seq = -1;
-          await store.putAttempt(origin.newRecord(wallNow()));
           if (pristineCore) core.loadTables(pristineCore);
           host.setSim({ world: origin.build(), core });
-          await store.putSnapshot(takeSnapshot());
+          await store.createAttempt(origin.newRecord(wallNow()), takeSnapshot());
           ({ replayed } = await restore(core, scenario, seed));
           notice = `Your saved work here could not be restored (${e instanceof Error ? e.message : String(e)}). It was set aside, not deleted (Export everything includes it), and this attempt starts afresh.`;
         } catch (e2) {

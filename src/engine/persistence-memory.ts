@@ -24,6 +24,10 @@ export function createMemoryStore(): Store {
     async putAttempt(a) {
       byKey(d.attempts, (x) => x.id === a.id, copy(a));
     },
+    async createAttempt(a, base) {
+      await this.putAttempt(a);
+      await this.putSnapshot(base);
+    },
     async appendJournal(e: JournalEntry | readonly JournalEntry[]) {
       const batch = Array.isArray(e) ? (e as readonly JournalEntry[]) : [e as JournalEntry];
       if (!batch.length) return;

@@ -98,6 +98,8 @@ export interface StoreDump {
 export interface Store {
   getAttempt(id: string): Promise<AttemptRecord | undefined>;
   putAttempt(a: AttemptRecord): Promise<void>;
+  /** A new attempt's record and its base snapshot (seq -1), in one durable transaction: both or neither. */
+  createAttempt(a: AttemptRecord, base: SnapshotRecord): Promise<void>;
   /** Appends one call's records in one transaction, durably: resolving means they survive a crash. */
   appendJournal(e: JournalEntry | readonly JournalEntry[]): Promise<void>;
   /** Entries with seq > afterSeq, in order. */

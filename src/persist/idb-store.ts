@@ -70,6 +70,24 @@ export function createIdbStore(dbName?: string, opts: IdbStoreOptions = {}): Idb
         await Promise.all([tx.store.put(a), tx.done]);
       });
     },
+    async createAttempt(a: AttemptRecord, base: SnapshotRecord) {
+      await guarded(async () => {
+        const tx = (await db()).transaction(['attempts', 'snapshots'], 'readwrite', STRICT);
+        const done = tx.done;
+        done.catch(() => undefined); // awaited below; an abort is the put's own error
+        const puts: Array<Promise<unknown>> = [];
+        try {
+          puts.push(tx.objectStore('attempts').put(a));
+          puts.push(tx.objectStore('snapshots').put(base));
+        } catch (e) {
+          // A record refused as it is put (a bad key) would not abort the transaction by itself.
+          for (const p of puts) p.catch(() => undefined);
+          tx.abort();
+          throw e;
+        }
+        await Promise.all([...puts, done]);
+      });
+    },
     async appendJournal(e: JournalEntry | readonly JournalEntry[]) {
       const entries = Array.isArray(e) ? (e as readonly JournalEntry[]) : [e as JournalEntry];
       if (!entries.length) return;

@@ -16,6 +16,18 @@ describe('idb store', () => {
     expect((await store.readJournal('b', -1)).map((e) => e.seq)).toEqual([0]);
   });
 
+  it('writes a new attempt with its base snapshot, both or neither', async () => {
+    const store = freshStore();
+    const record = { id: 'a', seed: 1, scenario: 'default', createdAt: 1, updatedAt: 1 };
+    await store.createAttempt(record, snap(-1));
+    expect(await store.getAttempt('a')).toEqual(record);
+    expect(await store.latestSnapshot('a')).toEqual(snap(-1));
+    // A base snapshot the store refuses (no key) takes the record down with it.
+    const broken = { ...snap(-1, 'b'), attemptId: undefined } as unknown as SnapshotRecord;
+    await expect(store.createAttempt({ ...record, id: 'b' }, broken)).rejects.toThrow();
+    expect(await store.getAttempt('b')).toBeUndefined();
+  });
+
   it('keeps the base snapshot and the two newest; finds the newest before a seq', async () => {
     const store = freshStore();
     await store.putAttempt({ id: 'a', seed: 1, scenario: 'default', createdAt: 1, updatedAt: 1 });
