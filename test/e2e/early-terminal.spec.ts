@@ -3,7 +3,7 @@
 // over at the same size, and keys typed meanwhile show at once and run (echoed once). A learner who
 // leaves before the app arrives, a returning learner and a phone get the app's own terminal.
 import { expect, test, type Page } from '@playwright/test';
-import { SANDBOX_URL, waitForTerminal, watchConsole } from './helpers';
+import { readTerminal, SANDBOX_URL, waitForTerminal, watchConsole } from './helpers';
 
 const PROMPT = '[root@ovs01 ~]#';
 
@@ -92,4 +92,16 @@ test('a returning learner and a phone get the app’s own terminal (their first 
   releasePhoneApp();
   await waitForTerminal(onPhone, (t) => t.endsWith(PROMPT), 30_000);
   await phone.close();
+});
+
+test('a tab opened in the background (it draws no frames) loads the app and boots without waiting to be looked at', async ({ page }) => {
+  // What a background tab looks like to the page: hidden, and no animation frame ever comes.
+  await page.addInitScript(() => {
+    Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.goto(SANDBOX_URL);
+  await expect(page.getByText(/seed \d+/)).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator('.early-terminal')).toHaveCount(0);
+  expect(await readTerminal(page)).toMatch(/\n\[root@ovs01 ~\]#$/);
 });
