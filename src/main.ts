@@ -6,4 +6,18 @@ import { openEarlyTerminal } from './ui/terminal/early-terminal';
 
 void openEarlyTerminal()
   .catch(() => undefined) // whatever failed there, the app draws its own terminal
-  .then(() => import('./app'));
+  .then(() => import('./app'))
+  .catch(appNotLoaded);
+
+/** The app's own chunk did not arrive (a network gone mid-load): said plainly, with a way to try again. */
+function appNotLoaded(): void {
+  const note = document.createElement('p');
+  note.className = 'app-not-loaded';
+  note.setAttribute('role', 'alert');
+  note.textContent = 'OVM Sandbox could not be loaded (is the network down?). ';
+  const retry = document.createElement('button');
+  retry.textContent = 'Reload';
+  retry.addEventListener('click', () => location.reload());
+  note.append(retry);
+  document.body.prepend(note);
+}

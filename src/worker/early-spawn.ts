@@ -49,6 +49,7 @@ export function earlySpawnScript(workerUrl: string): string {
   const q = JSON.stringify;
   const code = `(function () {
   var hash = location.hash, name = 'ovm-engine', spawned = false;
+  if (!${ENGINE_PAGE}.test(hash)) return;
   var posts = self[${q(EARLY_POSTS_GLOBAL)}] = [];
   var spawn = function () {
     if (spawned) return;
@@ -60,7 +61,6 @@ export function earlySpawnScript(workerUrl: string): string {
       });
     } catch (e) {}
   };
-  if (!${ENGINE_PAGE}.test(hash)) return;
   if (${SANDBOX_PAGE}.test(hash) && navigator.locks && self.crypto && crypto.randomUUID) {
     var nonce = crypto.randomUUID(), fresh = null, drawsFirst = false;
     navigator.locks.request(${q(PAGE_LOCK_PREFIX)} + nonce, function () { return new Promise(function () {}); }).catch(function () {});

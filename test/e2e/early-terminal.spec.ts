@@ -105,3 +105,13 @@ test('a tab opened in the background (it draws no frames) loads the app and boot
   await expect(page.locator('.early-terminal')).toHaveCount(0);
   expect(await readTerminal(page)).toMatch(/\n\[root@ovs01 ~\]#$/);
 });
+
+test('when the app cannot be loaded (the network gone after the login was drawn), the page says so and offers a reload', async ({ page }) => {
+  await page.route('**/assets/app-*.js', (route) => route.abort());
+  await page.goto(SANDBOX_URL);
+  await waitForTerminal(page, (t) => t.endsWith(PROMPT));
+  await expect(page.getByRole('alert')).toHaveText('OVM Sandbox could not be loaded (is the network down?). Reload');
+  await page.unroute('**/assets/app-*.js');
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByText(/seed \d+/)).toHaveCount(1, { timeout: 30_000 });
+});

@@ -3,6 +3,7 @@
 // (undo/redo, export, import, reset, reset everything, take over). Components call these only.
 import { checkImportSize, exportFileName } from '../../engine/export-import-limits';
 import type { EngineClient, EngineNotice, Ownership } from '../../worker/client';
+import { testHooks } from '../test-hooks';
 
 export interface PersistMessage {
   level: 'info' | 'warn' | 'error';
@@ -95,10 +96,6 @@ function requestPersistence(): Promise<boolean | null> {
       return null;
     }
   })());
-}
-
-function testHooks(): boolean {
-  return import.meta.env.MODE !== 'production' || new URLSearchParams(location.search).has('testhooks');
 }
 
 const states = new WeakMap<EngineClient, PersistState>();

@@ -4,6 +4,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import { terminalTheme } from './terminal-theme';
+import { testHooks } from '../test-hooks';
 
 export function openTerminal(host: HTMLElement, screenReader: boolean): { term: Terminal; fit: FitAddon } {
   const term = new Terminal({
@@ -24,9 +25,6 @@ export function openTerminal(host: HTMLElement, screenReader: boolean): { term: 
   fit.fit();
   return { term, fit };
 }
-
-/** Whether the tests' hooks are on: dev builds, and built pages opened with `?testhooks`. */
-export const testHooks = (): boolean => import.meta.env.MODE !== 'production' || new URLSearchParams(location.search).has('testhooks');
 
 /** The terminal the tests (and the benchmark) read, as `window.__term`, when their hooks are on. */
 export function exposeForTests(term: Terminal): void {

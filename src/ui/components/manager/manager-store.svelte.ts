@@ -2,11 +2,12 @@
 // and actions sent back as `ovmm …` command lines (journaled by the engine like typed ones).
 import type { EngineClient } from '../../../worker/client';
 import type { ManagerView } from '../../../engine/manager';
+import { testHooks } from '../../test-hooks';
 
 export type { ManagerView } from '../../../engine/manager';
 
 /** With `?testhooks`: each view applied leaves a `manager-view` performance mark (the page benchmark's clock). */
-const hooks = import.meta.env.MODE !== 'production' || new URLSearchParams(location.search).has('testhooks');
+const hooks = testHooks();
 
 export class ManagerStore {
   /** Replaced whole by each push (never mutated), so not deeply reactive: no proxy over 400 VMs. */
